@@ -1,0 +1,171 @@
+"""Reading single fields from the words pages use: dates, bylines, labels, languages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+MONTHS = {
+    # English, full and abbreviated
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+    # Russian, nominative and genitive ("13 сентября 2018")
+    "январь": 1, "января": 1, "февраль": 2, "февраля": 2, "март": 3, "марта": 3,
+    "апрель": 4, "апреля": 4, "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7,
+    "июля": 7, "август": 8, "августа": 8, "сентябрь": 9, "сентября": 9, "октябрь": 10,
+    "октября": 10, "ноябрь": 11, "ноября": 11, "декабрь": 12, "декабря": 12,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>[A-Za-zА-Яа-яЁё]{3,9})\.?"
+_DATE_PATTERNS = [
+    # September 14, 2018 / Sept. 14 2018
+    re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$"),
+    # 14 September 2018 / 13 сентября 2018 (г.)
+    re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})(?:\s*г\.?)?$"),
+    # 2018-09-14, 2018/09/14, 2018-09-14T10:00:00+00:00
+    re.compile(r"^(?P<year>\d{4})[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})(?:[T ].*)?$"),
+    # 14.09.2018 (European order, the only one Russian pages use)
+    re.compile(r"^(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})$"),
+]
+
+
+def parse_date(text: str | None) -> date | None:
+    """A full calendar date from the ways memo pages write one, else None.
+
+    Month-only dates ("October 2009") are not dates: a day would be a guess.
+    """
+    if not text:
+        return None
+    cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
+    cleaned = re.sub(r"^(?:published|posted|date|дата)\s*:?\s*", "", cleaned, flags=re.I)
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(cleaned)
+        if not m:
+            continue
+        parts = m.groupdict()
+        month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"].lower())
+        if not month:
+            continue
+        try:
+            return date(int(parts["year"]), month, int(parts["day"]))
+        except ValueError:
+            return None
+    try:  # ISO 8601 with a time zone, as in <time datetime> and JSON-LD
+        return datetime.fromisoformat(cleaned.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+_BY = re.compile(r"^(?:by|authors?|автор[ыа]?)\s*:?\s+", re.I)
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*)\s*")
+_NAME_WORD = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.\-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$", re.U)
+
+
+def split_authors(text: str) -> list[str]:
+    """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
+    text = _BY.sub("", " ".join(text.replace("\u00a0", " ").split()))
+    names = [n.strip(" .,;") for n in _SPLIT.split(text)]
+    return [n for n in names if n]
+
+
+def looks_like_names(text: str) -> bool:
+    """A byline: every name is two to five capitalized words, no sentence in sight."""
+    if not text or len(text) > 200 or text.rstrip().endswith((".", "?", "!", ":")) and not _BY.match(text):
+        return False
+    names = split_authors(text)
+    if not names:
+        return False
+    for name in names:
+        words = name.split()
+        if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+            return False
+        if parse_date(name):
+            return False
+    return True
+
+
+def clean_space(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def language_of(text: str) -> str:
+    """ISO 639-1 code from the script of the text: Cyrillic is Russian, else English."""
+    letters = [c for c in text[:5000] if c.isalpha()]
+    if not letters:
+        return "en"
+    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    return "ru" if cyrillic / len(letters) > 0.3 else "en"
+
+
+def normalize_language(code: str | None) -> str | None:
+    """"en-US", "en_GB", "ru-RU" -> "en", "ru"."""
+    if not code:
+        return None
+    code = code.strip().lower().replace("_", "-").split("-")[0]
+    return code if re.fullmatch(r"[a-z]{2}", code) else None
+
+
+# Labels pages put before a value. Each maps to the ParsedMemo field it fills.
+LABELS = {
+    "memo_number": ["memo #", "memo no.", "memo no", "memo number", "policy memo", "policy memo #",
+                    "policy memo no.", "memo", "записка №", "записка"],
+    "series": ["series", "серия"],
+    "pdf": ["pdf", "download pdf"],
+    "published": ["publication date", "published", "date", "date published",
+                  "дата публикации", "дата", "опубликовано"],
+    "authors": ["author", "authors", "by", "автор", "авторы"],
+    "topics": ["related topics", "topics", "tags", "темы", "теги", "похожие темы"],
+    "category": ["category", "категория", "рубрика"],
+}  # fmt: skip
+_LABEL_FOR = {label: name for name, labels in LABELS.items() for label in labels}
+_LABEL_LINE = re.compile(
+    r"^\s*(?P<label>" + "|".join(re.escape(k) for k in sorted(_LABEL_FOR, key=len, reverse=True))
+    + r")\s*:\s*(?P<value>.*?)\s*$",
+    re.I,
+)
+_HEADER_ONLY = re.compile(  # labels that head a list and may stand without a colon
+    r"^\s*(related topics|topics|tags|темы|похожие темы)\s*:?\s*$", re.I
+)
+
+
+@dataclass
+class Label:
+    field: str
+    value: str  # "" when the label stands alone on its line
+
+
+def read_label(line: str) -> Label | None:
+    m = _LABEL_LINE.match(line)
+    if m:
+        return Label(_LABEL_FOR[m["label"].lower()], clean_space(m["value"]))
+    m = _HEADER_ONLY.match(line)
+    if m:
+        return Label("topics", "")
+    return None
+
+
+def valid_value(field_name: str, value: str) -> bool:
+    """Whether `value` can be the value of a label: used when the value sits on the next line."""
+    if not value or read_label(value):
+        return False
+    if field_name == "memo_number":
+        return bool(re.fullmatch(r"(?:no\.?\s*|№\s*|#\s*)?\d{1,5}", value, re.I))
+    if field_name == "series":
+        return len(value) <= 20 and not parse_date(value)
+    if field_name == "pdf":
+        return bool(re.search(r"\.pdf\b", value, re.I))
+    if field_name == "published":
+        return parse_date(value) is not None
+    if field_name == "authors":
+        return looks_like_names(value)
+    if field_name == "category":
+        return len(value) <= 60
+    return True
+
+
+def memo_number_of(value: str) -> int | None:
+    m = re.search(r"\d{1,5}", value)
+    return int(m.group()) if m else None

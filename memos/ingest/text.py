@@ -1,0 +1,318 @@
+"""Text dumps of memo pages (like the seed): find the memo among the chrome and read it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .fields import (
+    clean_space,
+    language_of,
+    looks_like_names,
+    memo_number_of,
+    parse_date,
+    read_label,
+    split_authors,
+    valid_value,
+)
+from .parsed import Block, ParsedMemo, ParseError
+
+_BULLET = re.compile(r"^\s*[•·▪◦●*]\s+")
+# Lines after which nothing belongs to the memo any more (related lists, footers).
+END_MARKERS = re.compile(
+    r"^\s*(\[pdf\]|previous article|next article|you may also like|related (articles|posts|memos)"
+    r"|read more|recommended|share this|print|comments?|предыдущая статья|следующая статья"
+    r"|вам также может понравиться|читайте также|похожие материалы)\s*:?\s*$",
+    re.I,
+)
+_CATEGORY_WORDS = re.compile(
+    r"memo|commentary|analysis|report|brief|article|аналитика|комментари|записк|статьи", re.I
+)
+# Prose: a paragraph long enough that menus, captions and lists never reach it.
+PROSE_MIN = 120
+HEADING_MAX_WORDS = 16
+
+
+@dataclass
+class Chunk:
+    """Consecutive non-blank lines of the dump."""
+
+    start: int  # index of its first line
+    lines: list[str]
+
+    @property
+    def text(self) -> str:
+        return clean_space(" ".join(_BULLET.sub("", line) for line in self.lines))
+
+    @property
+    def is_bullets(self) -> bool:
+        return bool(_BULLET.match(self.lines[0]))
+
+    @property
+    def is_indented(self) -> bool:
+        return self.lines[0].startswith(("  ", "\t")) and not self.is_bullets
+
+    @property
+    def is_label(self) -> bool:
+        return read_label(self.lines[0]) is not None
+
+    @property
+    def is_end_marker(self) -> bool:
+        return any(END_MARKERS.match(line) for line in self.lines)
+
+    @property
+    def is_prose(self) -> bool:
+        return not (self.is_bullets or self.is_indented or self.is_label or self.is_end_marker)
+
+    def bullet_items(self) -> list[str]:
+        """Bullet texts, each with its indented continuation lines."""
+        items: list[str] = []
+        for line in self.lines:
+            if _BULLET.match(line) or not items:
+                items.append(_BULLET.sub("", line).strip())
+            else:
+                items[-1] += " " + line.strip()
+        return [clean_space(i) for i in items if i.strip()]
+
+
+def chunks_of(lines: list[str]) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    current: Chunk | None = None
+    for i, line in enumerate(lines):
+        if not line.strip():
+            current = None
+            continue
+        # A bullet or a marker starts a chunk of its own kind even without a blank line before it.
+        if current is None or current.is_end_marker or current.is_label:
+            starts_new = True
+        elif current.is_bullets:
+            # Indented lines continue a bullet; anything else ends the list.
+            starts_new = not (_BULLET.match(line) or line.startswith(("  ", "\t")))
+        else:
+            # Plain lines join only as a hard-wrapped paragraph: the line before is long.
+            starts_new = (
+                bool(_BULLET.match(line))
+                or len(current.lines[-1].strip()) < 50
+                or bool(END_MARKERS.match(line) or read_label(line) or parse_date(line))
+            )
+        if starts_new:
+            current = Chunk(i, [line])
+            chunks.append(current)
+        else:
+            current.lines.append(line)
+    return chunks
+
+
+def _list_item_like(item: str) -> bool:
+    return len(item) >= 30 and not parse_date(item) and not looks_like_names(item)
+
+
+def find_body(chunks: list[Chunk]) -> tuple[int, int]:
+    """The [start, end) chunk range of the memo's body: the heaviest run of prose.
+
+    Short chunks (section headings) and lists of sentence-like bullets may sit inside
+    a run; menus, labels and related-article lists end it.
+    """
+    best, best_weight = (0, 0), 0
+    i = 0
+    while i < len(chunks):
+        if not (chunks[i].is_prose and len(chunks[i].text) >= PROSE_MIN):
+            i += 1
+            continue
+        j, weight = i, 0
+        while j < len(chunks):
+            c = chunks[j]
+            if c.is_prose:
+                weight += len(c.text) if len(c.text) >= PROSE_MIN else 0
+            elif not (
+                c.is_bullets
+                and all(_list_item_like(item) for item in c.bullet_items())
+                and j + 1 < len(chunks)
+                and chunks[j + 1].is_prose
+            ):
+                break
+            j += 1
+        # Trailing short chunks belong to what follows (captions, "View"), not to the body.
+        while j > i and len(chunks[j - 1].text) < PROSE_MIN and chunks[j - 1].is_prose:
+            j -= 1
+        if weight > best_weight:
+            best, best_weight = (i, j), weight
+        i = max(j, i + 1)
+    if best_weight == 0:
+        raise ParseError("no memo text found (no paragraphs of prose)")
+    return best
+
+
+@dataclass
+class Header:
+    title: str
+    title_chunk: int
+    category: str | None = None
+    authors: list[str] | None = None
+    published: object = None
+
+
+def find_header(chunks: list[Chunk], body_start: int) -> Header:
+    """Walk back from the body over bylines and dates to the title, and the category above it."""
+    authors: list[str] | None = None
+    published = None
+    k = body_start - 1
+    while k >= 0:
+        c = chunks[k]
+        items = c.bullet_items() if c.is_bullets else [c.text]
+        label = read_label(c.lines[0])
+        consumed = True
+        for item in items:
+            if label and label.field in ("authors", "published"):
+                value = label.value or (c.lines[1].strip() if len(c.lines) > 1 else "")
+                if label.field == "authors" and value and authors is None:
+                    authors = split_authors(value)
+                elif label.field == "published" and published is None:
+                    published = parse_date(value)
+                break
+            if parse_date(item):
+                published = published or parse_date(item)
+            elif looks_like_names(item) and authors is None:
+                authors = split_authors(item)
+            elif label is None and not c.is_bullets and len(item.split()) <= 30:
+                consumed = False
+            else:
+                consumed = c.is_bullets or c.is_label
+        if not consumed:
+            break
+        k -= 1
+    if k < 0:
+        raise ParseError("no title found above the memo text")
+    header = Header(title=chunks[k].text, title_chunk=k, authors=authors, published=published)
+    if k > 0:
+        above = chunks[k - 1]
+        # The category is the last line above the title, often the tail of a bullet list.
+        line = above.bullet_items()[-1] if above.is_bullets else above.text
+        if line and len(line.split()) <= 8 and ("|" in line or _CATEGORY_WORDS.search(line)):
+            header.category = clean_space(line.split("|")[0])
+    return header
+
+
+def read_labels(lines: list[str], start: int) -> dict[str, object]:
+    """Label/value pairs ("Memo #: 540", or "Memo #:" then "540") from line `start` on.
+
+    Reading stops at the related-article lists that follow a memo, so their fields
+    never leak in. A label with no value on its line takes the next line only when that
+    line is a plausible value for it: empty labels stay empty.
+    """
+    found: dict[str, object] = {}
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        if END_MARKERS.match(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
+            break
+        label = read_label(line)
+        i += 1
+        if not label:
+            continue
+        if label.field == "topics":
+            topics, i = _read_list(lines, i, label.value)
+            found.setdefault("topics", topics)
+            continue
+        value = label.value
+        if not value:
+            j = i
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            candidate = clean_space(_BULLET.sub("", lines[j])) if j < len(lines) else ""
+            if valid_value(label.field, candidate):
+                value, i = candidate, j + 1
+        if value and label.field not in found:
+            found[label.field] = value
+    return found
+
+
+def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
+    if inline:
+        return [t.strip() for t in re.split(r"\s*[,;]\s*", inline) if t.strip()], i
+    items: list[str] = []
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            if items:
+                break
+            i += 1
+            continue
+        if END_MARKERS.match(line) or read_label(line) or not _BULLET.match(line) and items and (
+            len(line.split()) > 6
+        ):
+            break
+        if not _BULLET.match(line) and len(line.split()) > 6:
+            break
+        items.append(clean_space(_BULLET.sub("", line)))
+        i += 1
+    return items, i
+
+
+_BIO_START = re.compile(
+    r"^(?P<name>[A-ZА-ЯЁ][\w'’.\-]+(?:\s+[A-ZА-ЯЁ][\w'’.\-]+){0,4})\s+"
+    r"(?:is|was|holds|teaches|serves|works|directs|has been|—|–|-|является|работает|преподает)\s",
+    re.U,
+)
+
+
+def is_bio(paragraph: str, authors: list[str]) -> bool:
+    """An author bio: a paragraph that starts with an author's name and says who they are."""
+    m = _BIO_START.match(paragraph)
+    if not m:
+        return False
+    name = m["name"].casefold()
+    if not authors:
+        return len(paragraph) < 1200
+    return any(
+        name == a.casefold() or name == a.split()[-1].casefold() or a.casefold().startswith(name)
+        for a in authors
+    )
+
+
+def split_bio(blocks: list[Block], authors: list[str]) -> tuple[list[Block], str]:
+    """Trailing paragraphs about the authors, taken off the body."""
+    k = len(blocks)
+    while k > 1 and blocks[k - 1].kind == "p" and is_bio(blocks[k - 1].text, authors):
+        k -= 1
+    return blocks[:k], "\n\n".join(b.text for b in blocks[k:])
+
+
+def is_heading(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= HEADING_MAX_WORDS and not text.endswith((".", ",", ";", ":"))
+
+
+def parse_text(text: str) -> ParsedMemo:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    chunks = chunks_of(lines)
+    start, end = find_body(chunks)
+    header = find_header(chunks, start)
+
+    blocks: list[Block] = []
+    for c in chunks[start:end]:
+        if c.is_bullets:
+            blocks.extend(Block("li", item) for item in c.bullet_items())
+        else:
+            blocks.append(Block("h" if is_heading(c.text) else "p", c.text))
+
+    labels = read_labels(lines, chunks[header.title_chunk].start + 1)
+    authors = header.authors or split_authors(str(labels.get("authors", ""))) or []
+    blocks, bio = split_bio(blocks, authors)
+    memo_number = memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None
+    published = header.published or parse_date(str(labels.get("published", "")))
+    body_text = "\n\n".join(b.text for b in blocks)
+    return ParsedMemo(
+        title=header.title,
+        format="text",
+        authors=authors,
+        published=published,
+        memo_number=memo_number,
+        series=str(labels["series"]) if "series" in labels else None,
+        category=header.category or labels.get("category"),
+        language=language_of(header.title + " " + body_text),
+        blocks=blocks,
+        bio=bio,
+        pdf=str(labels["pdf"]) if "pdf" in labels else None,
+        topics=list(labels.get("topics", [])),
+    )

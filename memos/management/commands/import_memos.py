@@ -1,0 +1,64 @@
+"""import_memos: read memo pages (files, folders, globs, URLs, stdin) into the archive."""
+
+import json
+import sys
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError
+
+from memos.ingest.pipeline import import_pages
+from memos.ingest.sources import expand
+
+
+class Command(BaseCommand):
+    help = (
+        "Import policy memo pages: saved HTML pages or text dumps of them. PATH is a file, "
+        "a directory (searched recursively), a glob, - for stdin, or an http(s) URL."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--dry-run", action="store_true", help="Parse and report; write nothing.")
+        parser.add_argument(
+            "--format", choices=["text", "json"], default="text",
+            help="json: one JSON object per page, on its own line.",
+        )  # fmt: skip
+
+    def handle(self, *args, paths, dry_run, format, verbosity, **options):
+        targets = expand(paths)
+        as_json = format == "json"
+        progress = not as_json and verbosity >= 1 and self.stderr.isatty()
+        counts: Counter[str] = Counter()
+        kept = 0
+        for n, result in enumerate(import_pages(paths, dry_run=dry_run, targets=targets), 1):
+            counts[result.status] += 1
+            kept += len(result.kept)
+            if as_json:
+                self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
+            if not result.ok:
+                # One plain line per bad page: which file, and why.
+                self.stderr.write(f"{result.source}: {result.error}", style_func=self.style.ERROR)
+            elif not as_json and verbosity >= 2:
+                title = result.memo.title if result.memo else ""
+                self.stdout.write(f"{result.status:>9}  {result.source}  {title}")
+                if result.kept and verbosity >= 2:
+                    self.stdout.write(f"           kept hand-edited: {', '.join(result.kept)}")
+            if progress:
+                sys.stderr.write(f"\r[{n}/{len(targets)}] ")
+                sys.stderr.flush()
+        if progress:
+            sys.stderr.write("\r" + " " * 20 + "\r")
+        failed = counts["failed"]
+        if verbosity >= 1 and not as_json:
+            if dry_run:
+                summary = f"Dry run: parsed {counts['parsed']}, failed {failed}. Nothing was written."
+            else:
+                summary = (
+                    f"Imported: created {counts['created']}, updated {counts['updated']}, "
+                    f"unchanged {counts['unchanged']}, failed {failed}."
+                )
+                if kept:
+                    summary += f" Kept {kept} hand-edited field(s)."
+            self.stdout.write(summary, style_func=self.style.WARNING if failed else self.style.SUCCESS)
+        if failed:
+            raise CommandError(f"{failed} of {sum(counts.values())} page(s) could not be imported")

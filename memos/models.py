@@ -1,0 +1,278 @@
+"""The archive's vocabulary: memos, their authors and topics, and what they mention."""
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+
+def normalize_name(name: str) -> str:
+    """The form under which two spellings of one person or topic are the same.
+
+    Whitespace is collapsed, typographic quotes become plain ones, and case is folded,
+    so "Erica  Marat", "erica marat" and "ERICA MARAT" are one author.
+    """
+    table = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+    return " ".join(name.translate(table).split()).casefold()
+
+
+def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> str:
+    """A slug for `text` that no row of `model` uses yet (suffixes -2, -3, ...)."""
+    base = slugify(text, allow_unicode=False)[: max_length - 8].strip("-") or "item"
+    slug, n = base, 1
+    while model._default_manager.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+class NamedEntity(models.Model):
+    """Authors and topics: a display name, a slug, and a normalized key that is unique.
+
+    `aliases` holds normalized names merged into this row, so later imports of the
+    merged spelling land here.
+    """
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+    aliases = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = normalize_name(self.name)
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.name)
+        super().save(*args, **kwargs)
+
+
+class Author(NamedEntity):
+    def get_absolute_url(self) -> str:
+        return reverse("author_detail", args=[self.slug])
+
+
+class Topic(NamedEntity):
+    def get_absolute_url(self) -> str:
+        return reverse("topic_detail", args=[self.slug])
+
+
+class Country(models.Model):
+    """An ISO 3166-1 country; rows come from pycountry (see memos/reference.py)."""
+
+    code = models.CharField("ISO code", max_length=2, primary_key=True)
+    name = models.CharField(max_length=100, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("country_detail", args=[self.code])
+
+
+class Vendor(models.Model):
+    """A technology vendor; curated by editors. Matching is case-sensitive on name and aliases."""
+
+    SECTORS = [
+        ("surveillance", "Surveillance"),
+        ("telecom", "Telecom"),
+        ("ai", "AI"),
+        ("cloud", "Cloud"),
+        ("hardware", "Hardware"),
+        ("security", "Security"),
+        ("software", "Software"),
+    ]
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other spellings, as a list.")
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="vendors"
+    )
+    sector = models.CharField(max_length=20, choices=SECTORS, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Vendor, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("vendor_detail", args=[self.slug])
+
+
+class MemoQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def for_country(self, code: str):
+        return self.filter(
+            mentions__country_id=code.upper(), mentions__verdict__in=Mention.COUNTED
+        ).distinct()
+
+    def for_vendor(self, slug: str):
+        return self.filter(mentions__vendor__slug=slug, mentions__verdict__in=Mention.COUNTED).distinct()
+
+    def with_listing_data(self):
+        """The one place list pages fetch what they show beside each memo."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "authorships", queryset=Authorship.objects.select_related("author").order_by("position")
+            ),
+            "topics",
+        )
+
+
+class Memo(models.Model):
+    LANGUAGES = [("en", "English"), ("ru", "Russian")]
+
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=200, unique=True)
+    published = models.DateField(null=True, blank=True, db_index=True)
+    memo_number = models.PositiveIntegerField(null=True, blank=True, db_index=True)
+    series = models.CharField(max_length=50, blank=True, db_index=True)
+    category = models.CharField(max_length=100, blank=True, db_index=True)
+    language = models.CharField(max_length=8, blank=True, db_index=True)
+    summary = models.TextField(blank=True)
+    body_html = models.TextField(blank=True, help_text="Sanitized with nh3 on import.")
+    body_text = models.TextField(blank=True)
+    bio = models.TextField(blank=True)
+    pdf_url = models.CharField("PDF", max_length=1000, blank=True)
+    source_url = models.CharField(max_length=1000, blank=True, db_index=True)
+    content_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    word_count = models.PositiveIntegerField(default=0)
+    is_published = models.BooleanField(default=True, db_index=True)
+    # Field names an editor changed by hand; imports leave them alone.
+    edited_fields = models.JSONField(default=list, blank=True, editable=False)
+    authors = models.ManyToManyField(Author, through="Authorship", related_name="memos")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="memos")
+    # PostgreSQL only: filled by memos.search; a plain unused column on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MemoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        get_latest_by = "published"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_url"], condition=~Q(source_url=""), name="memo_unique_source_url"
+            ),
+            models.UniqueConstraint(
+                fields=["series", "memo_number", "language"],
+                condition=Q(memo_number__isnull=False),
+                name="memo_unique_number_in_series",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_published", "-published"], name="memo_published_listing"),
+            models.Index(fields=["title"], name="memo_title"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("memo_detail", args=[self.slug])
+
+    @property
+    def author_list(self) -> list[Author]:
+        return [a.author for a in self.authorships.all()]
+
+
+class Authorship(models.Model):
+    memo = models.ForeignKey(Memo, on_delete=models.CASCADE, related_name="authorships")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="authorships")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["memo", "author"], name="authorship_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} on {self.memo}"
+
+
+class Mention(models.Model):
+    """A country or a vendor named in a memo's title and body, with an editor's verdict."""
+
+    AUTO, CONFIRMED, REJECTED = "auto", "confirmed", "rejected"
+    VERDICTS = [(AUTO, "Not reviewed"), (CONFIRMED, "Confirmed"), (REJECTED, "Rejected")]
+    # Verdicts under which a mention counts on the public site.
+    COUNTED = (AUTO, CONFIRMED)
+
+    memo = models.ForeignKey(Memo, on_delete=models.CASCADE, related_name="mentions")
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    vendor = models.ForeignKey(
+        Vendor, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    count = models.PositiveIntegerField(default=1)
+    context = models.TextField(blank=True)
+    verdict = models.CharField(max_length=10, choices=VERDICTS, default=AUTO, db_index=True)
+
+    class Meta:
+        ordering = ["-count"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(country__isnull=False, vendor__isnull=True)
+                | Q(country__isnull=True, vendor__isnull=False),
+                name="mention_country_xor_vendor",
+            ),
+            models.UniqueConstraint(
+                fields=["memo", "country"], condition=Q(country__isnull=False), name="mention_unique_country"
+            ),
+            models.UniqueConstraint(
+                fields=["memo", "vendor"], condition=Q(vendor__isnull=False), name="mention_unique_vendor"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} in {self.memo_id} ×{self.count}"
+
+    @property
+    def subject(self):
+        return self.country or self.vendor
+
+    @property
+    def is_curated(self) -> bool:
+        return self.verdict != self.AUTO
+
+
+class ImportRecord(models.Model):
+    """One import of one page: the history editors see on a memo."""
+
+    memo = models.ForeignKey(
+        Memo, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_records"
+    )
+    source = models.CharField(max_length=1000)
+    status = models.CharField(max_length=10)  # created, updated, unchanged, failed
+    detail = models.TextField(blank=True)
+    content_hash = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.status}: {self.source}"
