@@ -22,7 +22,7 @@ from ..models import (
 )
 from ..reference import country_display_name
 from ..search import index_memos
-from .mentions import Mentions, VendorEntry
+from .mentions import Mentions, VendorEntry, find_mentions
 from .parsed import ParsedMemo
 
 # Memo fields an import writes, each from the ParsedMemo. Editors' changes to any of
@@ -196,3 +196,21 @@ def save_mentions(memo: Memo, mentions: Mentions) -> None:
         if key not in existing
     )
 
+
+
+def reextract_mentions(memo_ids=None, vendors: list[VendorEntry] | None = None) -> int:
+    """Find mentions again in stored memos (after the vendor list changed, say).
+
+    Curated mentions survive, as on import. Returns how many memos were processed.
+    """
+    vendors = vendor_entries() if vendors is None else vendors
+    memos = Memo.objects.only("pk", "title", "body_text").order_by("pk")
+    if memo_ids is not None:
+        memos = memos.filter(pk__in=list(memo_ids))
+    done = 0
+    for memo in memos.iterator(chunk_size=500):
+        with transaction.atomic():
+            save_mentions(memo, find_mentions(memo.title, memo.body_text, vendors))
+        index_memos([memo.pk])
+        done += 1
+    return done
