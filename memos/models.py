@@ -212,6 +212,12 @@ class Authorship(models.Model):
         return f"{self.author} on {self.memo}"
 
 
+class MentionQuerySet(models.QuerySet):
+    def counted(self):
+        """The mentions the public site counts: not rejected, in a published memo."""
+        return self.filter(verdict__in=Mention.COUNTED, memo__is_published=True)
+
+
 class Mention(models.Model):
     """A country or a vendor named in a memo's title and body, with an editor's verdict."""
 
@@ -230,6 +236,8 @@ class Mention(models.Model):
     count = models.PositiveIntegerField(default=1)
     context = models.TextField(blank=True)
     verdict = models.CharField(max_length=10, choices=VERDICTS, default=AUTO, db_index=True)
+
+    objects = MentionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-count"]

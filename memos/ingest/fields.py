@@ -101,7 +101,7 @@ def language_of(text: str) -> str:
 
 
 def normalize_language(code: str | None) -> str | None:
-    """"en-US", "en_GB", "ru-RU" -> "en", "ru"."""
+    """ "en-US", "en_GB", "ru-RU" -> "en", "ru"."""
     if not code:
         return None
     code = code.strip().lower().replace("_", "-").split("-")[0]
@@ -116,13 +116,14 @@ LABELS = {
     "pdf": ["pdf", "download pdf"],
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
-    "authors": ["author", "authors", "by", "автор", "авторы"],
+    "authors": ["author", "authors", "author(s)", "by", "автор", "авторы", "автор(ы)"],
     "topics": ["related topics", "topics", "tags", "темы", "теги", "похожие темы"],
     "category": ["category", "категория", "рубрика"],
 }  # fmt: skip
 _LABEL_FOR = {label: name for name, labels in LABELS.items() for label in labels}
 _LABEL_LINE = re.compile(
-    r"^\s*(?P<label>" + "|".join(re.escape(k) for k in sorted(_LABEL_FOR, key=len, reverse=True))
+    r"^\s*(?P<label>"
+    + "|".join(re.escape(k) for k in sorted(_LABEL_FOR, key=len, reverse=True))
     + r")\s*:\s*(?P<value>.*?)\s*$",
     re.I,
 )
@@ -137,7 +138,18 @@ class Label:
     value: str  # "" when the label stands alone on its line
 
 
+# "PONARS Eurasia Policy Memo No. 655" standing alone on its line, sometimes with the month.
+_MEMO_NUMBER_LINE = re.compile(
+    r"^\s*(?:PONARS(?:\s+Eurasia)?\s+)?Policy\s+Memo\s*(?:No\.?|#|№|Number)?\s*(?P<n>\d{1,5})"
+    r"(?:\s*[,|–—-]?\s*[A-Z][a-z]+\.?\s+\d{4})?\s*$",
+    re.I,
+)
+
+
 def read_label(line: str) -> Label | None:
+    m = _MEMO_NUMBER_LINE.match(line)
+    if m:
+        return Label("memo_number", m["n"])
     m = _LABEL_LINE.match(line)
     if m:
         return Label(_LABEL_FOR[m["label"].lower()], clean_space(m["value"]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -20,7 +21,7 @@ from .fields import (
 )
 from .parsed import Block, ParsedMemo, ParseError
 from .sanitize import clean_html
-from .text import PROSE_MIN, END_MARKERS, is_heading, read_labels, split_bio
+from .text import END_MARKERS, PROSE_MIN, is_heading, read_labels, split_bio
 
 ARTICLE_TYPES = {
     "article", "newsarticle", "scholarlyarticle", "report", "blogposting", "analysisnewsarticle",
@@ -28,14 +29,16 @@ ARTICLE_TYPES = {
 }  # fmt: skip
 # Class or id tokens of page furniture: menus, sidebars, related lists, footers.
 CHROME = re.compile(
-    r"^(?:.*[-_])?(?:sidebar|widgets?|menu|menus|nav|navbar|navigation|footer|breadcrumbs?|share|"
+    # An article's own footer and header ("entry-footer") hold its tags and PDF link.
+    r"^(?!(?:entry|post|article|memo|node)[-_](?:footer|header)$)"
+    r"(?:.*[-_])?(?:sidebar|widgets?|menu|menus|nav|navbar|navigation|footer|breadcrumbs?|share|"
     r"sharing|social|comments?|podcasts?|newsletter|subscribe|recommended|popular|recent|"
     r"pagination|pager|cookie|also-like|you-may-also-like|prev|next|previous|adjacent|"
     r"related-(?:posts|articles|memos|content|items)|more-from|trending|site-header|masthead)"
     r"(?:[-_].*)?$",
     re.I,
 )
-CHROME_TAGS = ["nav", "aside", "footer", "form", "button", "select", "input", "dialog"]
+CHROME_TAGS = ["nav", "aside", "form", "button", "select", "input", "dialog"]
 CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
 JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
              "canvas", "link", "meta"]  # fmt: skip
@@ -55,7 +58,9 @@ BYLINE_CLASS = re.compile(
     r"field--name-field-authors?|author-name|contributors?)$",
     re.I,
 )
-CATEGORY_CLASS = re.compile(r"^(?:.*[-_])?(?:category|categories|cat-links|kicker|eyebrow|section-label)$", re.I)
+CATEGORY_CLASS = re.compile(
+    r"^(?:.*[-_])?(?:category|categories|cat-links|kicker|eyebrow|section-label)$", re.I
+)
 TOPIC_CLASS = re.compile(r"^(?:.*[-_])?(?:tags|tag-links|topics|related-topics|field-name-field-tags)$", re.I)
 BLOCK_TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table"]
 
@@ -108,12 +113,17 @@ def _json_ld_article(soup: BeautifulSoup) -> dict:
 
     for script in soup.find_all("script", type=re.compile("ld\\+json", re.I)):
         try:
-            walk(json.loads(script.string or ""))
+            # WordPress writes HTML entities into JSON-LD strings ("Tashkent&#8217;s").
+            walk(json.loads(script.string or "", object_hook=_unescape_strings))
         except (json.JSONDecodeError, TypeError):
             continue  # broken JSON-LD is the site's problem; the rest of the page still counts
     # A page's WebPage wrapper comes after its Article in importance.
     found.sort(key=lambda n: str(n.get("@type")).lower() in ("webpage", "creativework"))
     return found[0] if found else {}
+
+
+def _unescape_strings(node: dict) -> dict:
+    return {k: html.unescape(v) if isinstance(v, str) else v for k, v in node.items()}
 
 
 def _ld_names(value) -> list[str]:
@@ -140,7 +150,7 @@ def _ld_list(value) -> list[str]:
 
 
 def _strip_site_suffix(title: str, site_name: str | None, strict: bool = False) -> str:
-    """"Memo Title - PONARS Eurasia" -> "Memo Title".
+    """ "Memo Title - PONARS Eurasia" -> "Memo Title".
 
     `strict` strips only the declared site name: OpenGraph titles are usually clean,
     and a real title may contain " - ".
@@ -165,7 +175,9 @@ def _remove_chrome(root: Tag) -> None:
         if (
             el.name in CHROME_TAGS
             or (el.get("role") or "").lower() in CHROME_ROLES
-            or el.name == "header" and not el.find_parent(["article", "main"])
+            # An article's own header and footer hold its byline, tags and PDF link.
+            or el.name in ("header", "footer")
+            and not el.find_parent(["article", "main"])
             or _has_token(el, CHROME)
         ):
             doomed.append(el)
@@ -195,9 +207,17 @@ def _container(soup: BeautifulSoup) -> Tag:
         if isinstance(parent, Tag):
             tag, weight = parents.get(id(parent), (parent, 0))
             parents[id(parent)] = (tag, weight + len(p.get_text(" ", strip=True)))
-    if parents:
-        return max(parents.values(), key=lambda tw: tw[1])[0]
-    return soup.body or soup
+    if not parents:
+        return soup.body or soup
+    best = max(parents.values(), key=lambda tw: tw[1])[0]
+    # Widen to the nearest ancestor that also holds the title: byline, tags and PDF
+    # link sit beside the body, not inside it.
+    for ancestor in [best, *best.parents]:
+        if ancestor.name in ("body", "html", "[document]"):
+            break
+        if ancestor.find("h1"):
+            return ancestor
+    return best
 
 
 def _body_element(container: Tag) -> Tag:
@@ -248,12 +268,23 @@ def parse_html(text: str) -> ParsedMemo:
     )
     declared_date = _first(
         *[parse_date(str(v)) for v in (ld.get("datePublished"), ld.get("dateCreated")) if v],
-        *[parse_date(v) for v in _meta(soup, "article:published_time", "citation_publication_date",
-                                       "citation_date", "dc.date", "date", "pubdate")],  # fmt: skip
+        *[
+            parse_date(v)
+            for v in _meta(
+                soup,
+                "article:published_time",
+                "citation_publication_date",
+                "citation_date",
+                "dc.date",
+                "date",
+                "pubdate",
+            )
+        ],  # fmt: skip
     )
     declared_topics = _first(_ld_list(ld.get("keywords")), _meta(soup, "article:tag"))
     declared_section = _first(
-        clean_space(str(ld.get("articleSection") or "")) if not isinstance(ld.get("articleSection"), list)
+        clean_space(str(ld.get("articleSection") or ""))
+        if not isinstance(ld.get("articleSection"), list)
         else clean_space(str(ld["articleSection"][0])),
         *_meta(soup, "article:section"),
     )
@@ -281,26 +312,35 @@ def parse_html(text: str) -> ParsedMemo:
     _remove_chrome(soup)
     container = _container(soup)
     # Tags marked up as such, outside the chrome that is now gone.
-    tag_links = _link_texts(container.select('a[rel~="tag"]')) or _link_texts(
+    tag_links = _link_texts(
+        a for a in container.select('a[rel~="tag"]') if "category" not in a["rel"]
+    ) or _link_texts(
         a for el in container.find_all(True) if _has_token(el, TOPIC_CLASS) for a in el.find_all("a")
     )
-    category_links = _link_texts(container.select('a[rel~="category"]')) or _link_texts(
-        el for el in container.find_all(True) if _has_token(el, CATEGORY_CLASS)
-    )
+    category_links = _link_texts(container.select('a[rel~="category"]')) or [
+        _unlabel(clean_space(el.get_text(" ")))
+        for el in container.find_all(True)
+        if _has_token(el, CATEGORY_CLASS)
+    ]
     author_links = _link_texts(container.select('a[rel~="author"]'))
     bylines = [el for el in container.find_all(True) if _has_token(el, BYLINE_CLASS)]
     bios = [el for el in container.find_all(True) if _has_token(el, BIO_CLASS)]
     bios = [el for el in bios if not any(other in el.parents for other in bios)]
-    bio = "\n\n".join(clean_space(el.get_text(" ")) for el in bios)
+    bio = "\n\n".join(_bio_text(el) for el in bios)
     h1 = container.find("h1") or soup.find("h1")
     time_el = container.find("time")
 
     labels = read_labels([clean_space(s) for s in container.get_text("\n").split("\n")], 0)
     pdf_link = next(
-        (a["href"] for a in container.find_all("a", href=True) if re.search(r"\.pdf(?:$|[?#])", a["href"], re.I)),
+        (
+            a["href"]
+            for a in container.find_all("a", href=True)
+            if re.search(r"\.pdf(?:$|[?#])", a["href"], re.I)
+        ),
         None,
     )
 
+    byline_names = [n for el in bylines for n in split_authors(_unlabel(el.get_text(" ")))]
     for el in bios:
         el.decompose()
     for el in bylines:
@@ -314,14 +354,16 @@ def parse_html(text: str) -> ParsedMemo:
     if not prose or sum(len(b.text) for b in blocks) < 400:
         raise ParseError("not a memo page: no article text found")
 
-    byline_names = [n for el in bylines for n in split_authors(el.get_text(" "))]
-    authors = _first(
-        declared_authors,
-        author_links,
-        byline_names if byline_names and all(looks_like_names(n) for n in byline_names) else None,
-        [n for v in _meta(soup, "author") if looks_like_names(v) for n in split_authors(v)],
-        split_authors(str(labels["authors"])) if "authors" in labels else None,
-    ) or []
+    authors = (
+        _first(
+            declared_authors,
+            author_links,
+            byline_names if byline_names and all(looks_like_names(n) for n in byline_names) else None,
+            [n for v in _meta(soup, "author") if looks_like_names(v) for n in split_authors(v)],
+            split_authors(str(labels["authors"])) if "authors" in labels else None,
+        )
+        or []
+    )
     if not bio:
         blocks, bio = split_bio(blocks, authors)
         html_parts = html_parts[: len(blocks)]
@@ -346,6 +388,22 @@ def parse_html(text: str) -> ParsedMemo:
         topics=_first(declared_topics, tag_links, labels.get("topics")) or [],
         source_url=source_url,
     )
+
+
+def _unlabel(text: str) -> str:
+    """ "Author(s): A and B" -> "A and B"."""
+    label = read_label(clean_space(text))
+    return label.value if label else text
+
+
+def _bio_text(el: Tag) -> str:
+    """A bio's paragraphs, without its "About the authors" heading."""
+    paragraphs = [clean_space(p.get_text(" ")) for p in el.find_all("p")]
+    if paragraphs:
+        return "\n\n".join(p for p in paragraphs if p)
+    for heading in el.find_all(["h2", "h3", "h4", "h5", "h6"]):
+        heading.extract()
+    return clean_space(el.get_text(" "))
 
 
 def _header_date(container: Tag, h1: Tag | None) -> object:

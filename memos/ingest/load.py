@@ -197,7 +197,6 @@ def save_mentions(memo: Memo, mentions: Mentions) -> None:
     )
 
 
-
 def reextract_mentions(memo_ids=None, vendors: list[VendorEntry] | None = None) -> int:
     """Find mentions again in stored memos (after the vendor list changed, say).
 

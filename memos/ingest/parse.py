@@ -13,7 +13,9 @@ from .sanitize import blocks_to_html
 from .text import parse_text
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
-_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 _HTML_TAGS = re.compile(r"<(?:p|div|article|h[1-6]|meta|title|span|a)\b[^>]*>", re.I)
 
 
@@ -54,7 +56,7 @@ def looks_binary(text: str) -> bool:
 
 
 def detect_format(text: str) -> str:
-    """"html" or "text", from the content alone (never the file name)."""
+    """ "html" or "text", from the content alone (never the file name)."""
     if _HTML_START.match(text) or len(_HTML_TAGS.findall(text[:20000])) >= 5:
         return "html"
     return "text"

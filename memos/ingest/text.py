@@ -94,6 +94,7 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 bool(_BULLET.match(line))
                 or len(current.lines[-1].strip()) < 50
                 or bool(END_MARKERS.match(line) or read_label(line) or parse_date(line))
+                or looks_like_names(line)
             )
         if starts_new:
             current = Chunk(i, [line])
@@ -238,8 +239,12 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
                 break
             i += 1
             continue
-        if END_MARKERS.match(line) or read_label(line) or not _BULLET.match(line) and items and (
-            len(line.split()) > 6
+        if (
+            END_MARKERS.match(line)
+            or read_label(line)
+            or not _BULLET.match(line)
+            and items
+            and (len(line.split()) > 6)
         ):
             break
         if not _BULLET.match(line) and len(line.split()) > 6:
@@ -256,6 +261,13 @@ _BIO_START = re.compile(
 )
 
 
+_BIO_WORDS = re.compile(
+    r"professor|fellow|director|researcher|analyst|scholar|lecturer|ph\.?d|universit|institut|"
+    r"профессор|научный сотрудник|директор|университет|институт",
+    re.I,
+)
+
+
 def is_bio(paragraph: str, authors: list[str]) -> bool:
     """An author bio: a paragraph that starts with an author's name and says who they are."""
     m = _BIO_START.match(paragraph)
@@ -263,7 +275,8 @@ def is_bio(paragraph: str, authors: list[str]) -> bool:
         return False
     name = m["name"].casefold()
     if not authors:
-        return len(paragraph) < 1200
+        # No byline to compare with: a full name and the words bios are made of.
+        return len(name.split()) >= 2 and len(paragraph) < 1200 and bool(_BIO_WORDS.search(paragraph))
     return any(
         name == a.casefold() or name == a.split()[-1].casefold() or a.casefold().startswith(name)
         for a in authors
@@ -288,6 +301,11 @@ def parse_text(text: str) -> ParsedMemo:
     chunks = chunks_of(lines)
     start, end = find_body(chunks)
     header = find_header(chunks, start)
+    labels = read_labels(lines, chunks[header.title_chunk].start + 1)
+    authors = header.authors or split_authors(str(labels.get("authors", ""))) or []
+    # A short bio after the body is too short to count as prose, but belongs to the memo.
+    while end < len(chunks) and chunks[end].is_prose and is_bio(chunks[end].text, authors):
+        end += 1
 
     blocks: list[Block] = []
     for c in chunks[start:end]:
@@ -296,8 +314,6 @@ def parse_text(text: str) -> ParsedMemo:
         else:
             blocks.append(Block("h" if is_heading(c.text) else "p", c.text))
 
-    labels = read_labels(lines, chunks[header.title_chunk].start + 1)
-    authors = header.authors or split_authors(str(labels.get("authors", ""))) or []
     blocks, bio = split_bio(blocks, authors)
     memo_number = memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None
     published = header.published or parse_date(str(labels.get("published", "")))

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--memo", type=int, action="append", metavar="ID", help="Only this memo (repeatable).")
+        parser.add_argument(
+            "--memo", type=int, action="append", metavar="ID", help="Only this memo (repeatable)."
+        )
 
     def handle(self, *args, memo, verbosity, **options):
         if memo:

@@ -1,0 +1,99 @@
+"""Single fields as pages write them: dates, bylines, labels."""
+
+from datetime import date
+
+import pytest
+
+from memos.ingest.fields import (
+    language_of,
+    looks_like_names,
+    normalize_language,
+    parse_date,
+    read_label,
+    split_authors,
+    valid_value,
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("September 14, 2018", date(2018, 9, 14)),
+        ("Sept. 14, 2018", date(2018, 9, 14)),
+        ("  • September 14, 2018", date(2018, 9, 14)),
+        ("14 September 2018", date(2018, 9, 14)),
+        ("13 сентября 2018", date(2018, 9, 13)),
+        ("5 марта 2020 г.", date(2020, 3, 5)),
+        ("2021-03-02", date(2021, 3, 2)),
+        ("2019/04/15", date(2019, 4, 15)),
+        ("2021-03-02T09:30:00+00:00", date(2021, 3, 2)),
+        ("2021-03-02T09:30:00Z", date(2021, 3, 2)),
+        ("14.09.2018", date(2018, 9, 14)),
+        ("Published: May 3, 2016", date(2016, 5, 3)),
+    ],
+)
+def test_dates_pages_write(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["", None, "October 2009", "2018", "Policy Memos", "February 30, 2019", "Erica Marat"]
+)
+def test_not_a_full_date(text):
+    # A month alone is no date: the day would be a guess.
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Erica Marat", ["Erica Marat"]),
+        ("Juliet Johnson and Benjamin Forest", ["Juliet Johnson", "Benjamin Forest"]),
+        ("A. Smith, Bo Li, and Carla Diaz", ["A. Smith", "Bo Li", "Carla Diaz"]),
+        ("By Maria Lipman & Henry Hale", ["Maria Lipman", "Henry Hale"]),
+        ("Иван Петров и Мария Иванова", ["Иван Петров", "Мария Иванова"]),
+        ("Authors: Pavel Baev; Kimberly Marten", ["Pavel Baev", "Kimberly Marten"]),
+    ],
+)
+def test_bylines_split_in_order(text, names):
+    assert split_authors(text) == names
+    assert looks_like_names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese Artificial Intelligence Projects Expand in Eurasian Cities",
+        "The spread of Chinese AI surveillance technologies in Eurasia.",
+        "Policy Memos | Аналитика",
+        "September 14, 2018",
+        "View",
+    ],
+)
+def test_titles_and_sentences_are_not_bylines(text):
+    assert not looks_like_names(text)
+
+
+def test_labels_with_and_without_values():
+    assert read_label("Memo #: 540").field == "memo_number"
+    assert read_label("Memo #: 540").value == "540"
+    assert read_label("Memo #:").value == ""
+    assert read_label("Publication Date:").field == "published"
+    assert read_label("Related Topics").field == "topics"
+    assert read_label("The memo argues: nothing") is None
+
+
+def test_a_label_never_takes_another_label_as_its_value():
+    assert not valid_value("published", "Policy Memo:")
+    assert not valid_value("memo_number", "Publication Date:")
+    assert not valid_value("memo_number", "Security in Central Asia")
+    assert valid_value("memo_number", "231")
+    assert valid_value("published", "October 12, 2009")
+
+
+def test_language():
+    assert language_of("Китай расширяет присутствие в Центральной Азии") == "ru"
+    assert language_of("China expands its presence in Central Asia") == "en"
+    assert normalize_language("en-US") == "en"
+    assert normalize_language("ru_RU") == "ru"
+    assert normalize_language("") is None

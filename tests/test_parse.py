@@ -1,0 +1,243 @@
+"""The parsers, field by field: on every sample page (against its gold file) and on variants."""
+
+import json
+from datetime import date
+
+import pytest
+
+from memos.ingest.parse import decode, detect_format, parse_page
+from memos.ingest.parsed import ParseError
+
+from .conftest import DATA, PAGES, SEED
+
+GOLD = DATA / "gold"
+PAGE_FILES = sorted(p for p in PAGES.iterdir() if p.is_file())
+FIELDS = ["title", "authors", "memo_number", "series", "pdf", "topics", "category", "language"]
+
+
+def gold_for(page):
+    return json.loads((GOLD / f"{page.name}.json").read_text(encoding="utf-8"))
+
+
+def test_every_sample_page_has_a_gold_file():
+    assert len(PAGE_FILES) >= 9
+    missing = [p.name for p in PAGE_FILES if not (GOLD / f"{p.name}.json").exists()]
+    assert not missing
+
+
+@pytest.mark.parametrize("page", PAGE_FILES, ids=lambda p: p.name)
+def test_sample_page_fields(page):
+    gold = gold_for(page)
+    memo = parse_page(page.read_bytes())
+    for field in FIELDS:
+        assert getattr(memo, field) == gold[field], field
+    published = memo.published.isoformat() if memo.published else None
+    assert published == gold["published"]
+
+
+@pytest.mark.parametrize("page", PAGE_FILES, ids=lambda p: p.name)
+def test_sample_page_body_headings_and_bio(page):
+    gold = gold_for(page)
+    memo = parse_page(page.read_bytes())
+    assert memo.body_text.startswith(gold["body_starts"])
+    assert memo.body_text.rstrip().endswith(gold["body_ends"].rstrip())
+    assert memo.headings == gold["headings"]
+    if gold.get("bio_starts"):
+        assert memo.bio.startswith(gold["bio_starts"])
+        assert gold["bio_starts"] not in memo.body_text
+    else:
+        assert memo.bio == ""
+    # Section headings survive into the stored HTML as headings.
+    for heading in gold["headings"]:
+        assert heading.replace("&", "&amp;") in memo.body_html
+
+
+def test_seed_page_exactly():
+    memo = parse_page(SEED.read_bytes())
+    assert memo.format == "text"
+    assert memo.title == "Chinese Artificial Intelligence Projects Expand in Eurasian Cities"
+    assert memo.authors == ["Erica Marat"]
+    assert memo.published == date(2018, 9, 14)
+    assert (memo.memo_number, memo.series) == (540, "2")
+    assert memo.pdf == "Pepm540_Marat_Sept2018.pdf"
+    assert memo.topics == ["2018", "Central Asia", "Eurasia", "Marat", "Technology"]
+    assert (memo.category, memo.language) == ("Policy Memos", "en")
+    assert memo.body_text.startswith("(PONARS Policy Memo) As a global leader")
+    assert memo.headings == [
+        "Securitizing Public Spaces Through Artificial Intelligence",
+        "The “Eurasian” Use of AI: Securing the Political Status Quo?",
+        "Implications for the Rule of Law",
+        "Conclusion",
+    ]
+    assert memo.bio.startswith("Erica Marat is Associate Professor")
+    assert "Associate Professor" not in memo.body_text
+    # Chrome stays out: the podcast list, "You May Also Like", the footer.
+    for chrome in ["Vaccine Hesitancy", "Racializing Central Asia", "Powered by narva.io", "[PDF]"]:
+        assert chrome not in memo.body_text
+
+
+# --- Layouts the sample pages do not cover -------------------------------------------------
+
+JSON_LD_GRAPH_PAGE = """<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8">
+<title>Wrong Title From Title Tag | Example Centre</title>
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "Example Centre"},
+  {"@type": "ScholarlyArticle", "headline": "Grain Corridors and the Black Sea",
+   "datePublished": "2023-07-19T08:00:00+03:00",
+   "author": [{"@type": "Person", "name": "Olena Kovalenko"},
+              {"@type": "Organization", "name": "Example Centre"},
+              {"@type": "Person", "name": "Mark Ellis"}],
+   "keywords": "Ukraine, Food Security, Black Sea", "inLanguage": "en-GB",
+   "articleSection": "Briefs"}]}
+</script>
+<link rel="canonical" href="https://example.org/briefs/grain-corridors">
+</head><body>
+<div class="site-header"><a href="/">Home</a> <a href="/briefs">Briefs</a></div>
+<div class="layout">
+ <div class="col-main">
+  <h1>Grain Corridors and the Black Sea</h1>
+  <div class="content-body">
+   <p>Ukraine's grain exports through the Black Sea have become a test of whether a wartime
+   economy can keep its markets. Since 2022 shipping insurers have repriced every voyage and
+   Turkish mediation has mattered more than any guarantee on paper.</p>
+   <h3>What changed in 2023</h3>
+   <p>When the initiative lapsed, Ukraine opened its own corridor hugging the western coast,
+   and Romanian and Bulgarian waters carried most of the traffic. Egypt and Indonesia, the
+   largest buyers, watched prices settle rather than spike as many had feared.</p>
+   <p>Olena Kovalenko is a fellow at the Example Centre. Mark Ellis is a senior analyst.</p>
+  </div>
+ </div>
+ <div class="col-side widget-area"><h4>Popular</h4><p>France and Spain debate farm subsidies,
+ a long story about European agriculture and its discontents over many decades of policy.</p></div>
+</div>
+<div class="site-footer">© Example Centre</div>
+</body></html>"""
+
+
+def test_json_ld_graph_is_trusted_before_the_page():
+    memo = parse_page(JSON_LD_GRAPH_PAGE.encode())
+    assert memo.format == "html"
+    assert memo.title == "Grain Corridors and the Black Sea"
+    assert memo.authors == ["Olena Kovalenko", "Mark Ellis"]  # the Organization is no author
+    assert memo.published == date(2023, 7, 19)
+    assert memo.topics == ["Ukraine", "Food Security", "Black Sea"]
+    assert memo.category == "Briefs"
+    assert memo.language == "en"
+    assert memo.source_url == "https://example.org/briefs/grain-corridors"
+    assert memo.headings == ["What changed in 2023"]
+    assert memo.bio.startswith("Olena Kovalenko is a fellow")
+    assert "France and Spain" not in memo.body_text
+    assert memo.memo_number is None and memo.pdf is None
+
+
+BARE_HTML_PAGE = """<html><head>
+<title>Water Politics in the Fergana Valley - Central Asia Review</title></head>
+<body>
+<ul class="main-menu"><li><a href="/">Home</a></li><li><a href="/about">About</a></li></ul>
+<div id="content">
+<h1>Water Politics in the Fergana Valley</h1>
+<p class="byline">By Aziz Karimov and Dana Sultanova</p>
+<p>Published: March 3, 2017</p>
+<p>Upstream and downstream states in Central Asia have argued over water since independence.
+Kyrgyzstan and Tajikistan hold the reservoirs, Uzbekistan the irrigated fields, and every
+spring the same negotiation begins again with slightly different actors at the table.</p>
+<p><strong>A New Pragmatism</strong></p>
+<p>Since 2016 the tone has changed. Uzbek officials now speak of shared infrastructure rather
+than of threats, and joint commissions meet on schedule, which is itself a kind of progress in
+a region where meetings used to be cancelled at the last minute for political reasons.</p>
+</div>
+<div class="sidebar"><p>Subscribe to our newsletter for weekly analysis of Kazakhstan and
+Mongolia and everything else that happens in the wider region, delivered to your inbox.</p></div>
+</body></html>"""
+
+
+def test_undeclared_html_falls_back_to_the_visible_page():
+    memo = parse_page(BARE_HTML_PAGE.encode())
+    assert memo.title == "Water Politics in the Fergana Valley"
+    assert memo.authors == ["Aziz Karimov", "Dana Sultanova"]
+    assert memo.published == date(2017, 3, 3)
+    assert memo.headings == ["A New Pragmatism"]
+    assert "Subscribe" not in memo.body_text
+    assert memo.body_text.startswith("Upstream and downstream states")
+    assert memo.topics == [] and memo.category is None
+
+
+WRAPPED_DUMP = """PONARS Eurasia
+Home | About | Policy Memos
+
+Policy Memos
+
+The Limits of Russian Mediation in the South Caucasus
+By Anna Ohanyan
+March 4, 2015
+
+Russia's role as a mediator between Armenia and Azerbaijan has always been shaped by
+its own interests in the region, and the ceasefire arrangements of the 1990s left Moscow
+with leverage that it has used sparingly but effectively ever since then.
+
+Two Tracks
+
+The first track is diplomatic and runs through the Minsk Group, where Russia sits with
+France and the United States. The second is military and bilateral, and it is the one that
+matters most on the ground when fighting resumes along the line of contact.
+
+Anna Ohanyan is a professor of political science at Stonehill College.
+
+Memo #: 385
+Series: 2
+Related Topics
+  • Armenia
+  • Azerbaijan
+"""
+
+
+def test_hard_wrapped_dump_with_plain_byline_and_date_lines():
+    memo = parse_page(WRAPPED_DUMP.encode())
+    assert memo.format == "text"
+    assert memo.title == "The Limits of Russian Mediation in the South Caucasus"
+    assert memo.authors == ["Anna Ohanyan"]
+    assert memo.published == date(2015, 3, 4)
+    assert memo.memo_number == 385 and memo.series == "2"
+    assert memo.topics == ["Armenia", "Azerbaijan"]
+    assert memo.headings == ["Two Tracks"]
+    assert memo.body_text.startswith("Russia's role as a mediator between Armenia")
+    # Wrapped lines are joined into one paragraph.
+    assert "left Moscow with leverage" in memo.body_text
+    assert memo.bio.startswith("Anna Ohanyan is a professor")
+
+
+def test_format_comes_from_content_not_name():
+    assert detect_format(JSON_LD_GRAPH_PAGE) == "html"
+    assert detect_format(WRAPPED_DUMP) == "text"
+    assert detect_format(SEED.read_text(encoding="utf-8")) == "text"
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "utf-8", "utf-16"])
+def test_russian_text_in_any_encoding_decodes(encoding):
+    text = "Россия и Китай: новая повестка в Центральной Азии. " * 20
+    assert decode(text.encode(encoding)).strip().startswith("Россия и Китай")
+
+
+def test_declared_charset_wins():
+    html = (
+        '<html><head><meta charset="windows-1251"><title>Т</title></head><body><p>Казахстан</p></body></html>'
+    )
+    assert "Казахстан" in decode(html.encode("cp1251"))
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" + bytes(range(256)) * 4, "binary"),
+        (b"<html><head><title>Broken", "no body"),
+        (b"<html><body><ul><li><a href='/a'>A memo</a></li></ul></body></html>", "not a memo"),
+        (b"Just a line of text.\nAnd another.\n", "no memo text"),
+    ],
+)
+def test_unreadable_pages_say_why(data, reason):
+    with pytest.raises(ParseError, match=reason):
+        parse_page(data)
