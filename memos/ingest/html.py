@@ -350,8 +350,10 @@ def parse_html(text: str) -> ParsedMemo:
     title = _first(declared_title, clean_space(h1.get_text(" ")) if h1 else "",
                    _strip_site_suffix(title_tag, site_name))  # fmt: skip
     blocks, html_parts = _read_blocks(body, title)
-    prose = [b for b in blocks if b.kind == "p" and len(b.text) >= PROSE_MIN]
-    if not prose or sum(len(b.text) for b in blocks) < 400:
+    # A memo has prose: a long paragraph, or several shorter ones (menus and link lists do not).
+    paragraphs = [b for b in blocks if b.kind == "p"]
+    long_enough = any(len(b.text) >= PROSE_MIN for b in paragraphs) or len(paragraphs) >= 3
+    if not long_enough or sum(len(b.text) for b in paragraphs) < 400:
         raise ParseError("not a memo page: no article text found")
 
     authors = (

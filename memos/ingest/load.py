@@ -105,7 +105,7 @@ def load_memo(parsed: ParsedMemo, source: str) -> LoadResult:
     if "authors" not in edited:
         set_authors(memo, parsed.authors)
     if "topics" not in edited:
-        memo.topics.set(entities(Topic, parsed.topics))
+        set_topics(memo, parsed.topics)
     if parsed.mentions is not None:
         save_mentions(memo, parsed.mentions)
     index_memos([memo.pk])
@@ -153,6 +153,17 @@ def set_authors(memo: Memo, names: list[str]) -> None:
     Authorship.objects.bulk_create(
         Authorship(memo=memo, author=author, position=i) for i, author in enumerate(authors)
     )
+
+
+def set_topics(memo: Memo, names: list[str]) -> None:
+    """The memo's topics, with link rows written in page order (their ids keep it)."""
+    topics = entities(Topic, names)
+    through = Memo.topics.through
+    current = list(through.objects.filter(memo=memo).order_by("id").values_list("topic_id", flat=True))
+    if current == [t.pk for t in topics]:
+        return
+    through.objects.filter(memo=memo).delete()
+    through.objects.bulk_create(through(memo=memo, topic=topic) for topic in topics)
 
 
 def ensure_countries(codes: set[str]) -> None:
