@@ -241,3 +241,34 @@ def test_declared_charset_wins():
 def test_unreadable_pages_say_why(data, reason):
     with pytest.raises(ParseError, match=reason):
         parse_page(data)
+
+
+LABELS_UNDER_TITLE = """PONARS Eurasia
+Policy Memos
+
+Nuclear Energy Diplomacy in Central Asia
+
+Author:
+Kanat Omarov
+Memo #:
+412
+Publication Date:
+February 2, 2016
+
+Kazakhstan holds the world's largest uranium output and has used it as a diplomatic card,
+supplying reactors in China and France while hosting the low-enriched uranium bank of the
+International Atomic Energy Agency near Oskemen, a project years in the making.
+
+Russia remains the main partner for reactor construction in the region, and Uzbekistan's
+agreement with Rosatom for a first plant shows how long such commitments last once signed.
+"""
+
+
+def test_label_blocks_between_title_and_body():
+    memo = parse_page(LABELS_UNDER_TITLE.encode())
+    assert memo.title == "Nuclear Energy Diplomacy in Central Asia"
+    assert memo.authors == ["Kanat Omarov"]
+    assert memo.memo_number == 412
+    assert memo.published == date(2016, 2, 2)
+    assert memo.category == "Policy Memos"
+    assert memo.body_text.startswith("Kazakhstan holds the world's largest uranium output")

@@ -160,6 +160,15 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
     k = body_start - 1
     while k >= 0:
         c = chunks[k]
+        # A value on the line under its label ("Author:" then "A and B") goes with the label.
+        above = read_label(chunks[k - 1].lines[-1]) if k > 0 else None
+        if above and not above.value and len(c.lines) == 1 and valid_value(above.field, c.text):
+            if above.field == "authors" and authors is None:
+                authors = split_authors(c.text)
+            elif above.field == "published" and published is None:
+                published = parse_date(c.text)
+            k -= 2
+            continue
         items = c.bullet_items() if c.is_bullets else [c.text]
         label = read_label(c.lines[0])
         consumed = True
