@@ -1,0 +1,110 @@
+"""Facet counts beside the memo list: one aggregate query per facet over the matched memos."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, QuerySet
+from django.db.models.functions import ExtractYear
+
+from .models import Authorship, Memo, Mention
+
+FACET_LIMIT = 10  # values shown beside the list; the rest are on the facet's own page
+
+
+def countries(memo_ids: QuerySet) -> QuerySet:
+    return (
+        Mention.objects.filter(memo_id__in=memo_ids, verdict__in=Mention.COUNTED, country__isnull=False)
+        .values(value=F("country_id"), label=F("country__name"))
+        .annotate(n=Count("memo_id", distinct=True))
+        .order_by("-n", "label")
+    )
+
+
+def vendors(memo_ids: QuerySet) -> QuerySet:
+    return (
+        Mention.objects.filter(memo_id__in=memo_ids, verdict__in=Mention.COUNTED, vendor__isnull=False)
+        .values(value=F("vendor__slug"), label=F("vendor__name"))
+        .annotate(n=Count("memo_id", distinct=True))
+        .order_by("-n", "label")
+    )
+
+
+def topics(memo_ids: QuerySet) -> QuerySet:
+    return (
+        Memo.topics.through.objects.filter(memo_id__in=memo_ids)
+        .values(value=F("topic__slug"), label=F("topic__name"))
+        .annotate(n=Count("memo_id", distinct=True))
+        .order_by("-n", "label")
+    )
+
+
+def authors(memo_ids: QuerySet) -> QuerySet:
+    return (
+        Authorship.objects.filter(memo_id__in=memo_ids)
+        .values(value=F("author__slug"), label=F("author__name"))
+        .annotate(n=Count("memo_id", distinct=True))
+        .order_by("-n", "label")
+    )
+
+
+def years(memo_ids: QuerySet) -> QuerySet:
+    # Newest year first: a timeline reads better than a popularity ranking.
+    return (
+        Memo.objects.filter(pk__in=memo_ids, published__isnull=False)
+        .values(value=ExtractYear("published"))
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("-value")
+    )
+
+
+# GET parameter -> (heading, the query that counts its values).
+FACETS: dict[str, tuple[str, Callable[[QuerySet], QuerySet]]] = {
+    "country": ("Countries", countries),
+    "vendor": ("Vendors", vendors),
+    "topic": ("Topics", topics),
+    "author": ("Authors", authors),
+    "year": ("Years", years),
+}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    chosen: bool = False
+
+
+@dataclass
+class Facet:
+    name: str  # the GET parameter its links set
+    title: str
+    values: list[FacetValue] = field(default_factory=list)
+    has_more: bool = False
+
+
+def facet_values(name: str, memos: QuerySet) -> QuerySet:
+    """Every value of one facet with its number of `memos`, as dicts of value, label and n."""
+    return FACETS[name][1](memos.order_by().values("pk"))
+
+
+def to_values(rows, chosen: list[str]) -> list[FacetValue]:
+    return [
+        FacetValue(str(r["value"]), str(r.get("label", r["value"])), r["n"], str(r["value"]) in chosen)
+        for r in rows
+    ]
+
+
+def memo_facets(memos: QuerySet, chosen, limit: int = FACET_LIMIT) -> list[Facet]:
+    """The top `limit` values of each facet among `memos` (the list's current results).
+
+    `chosen` is a QueryDict of the filters in force, to mark the values already chosen.
+    One query per facet, whatever the number of memos or values.
+    """
+    facets = []
+    for name, (title, _) in FACETS.items():
+        rows = list(facet_values(name, memos)[: limit + 1])
+        facets.append(Facet(name, title, to_values(rows[:limit], chosen.getlist(name)), len(rows) > limit))
+    return facets

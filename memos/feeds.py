@@ -1,0 +1,57 @@
+"""The Atom feed of memos; it takes the memo list's filter parameters."""
+
+from datetime import UTC, datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import BadRequest
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from .filters import MemoFilter
+from .models import Memo
+
+FEED_SIZE = 30
+
+
+class MemoFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request):
+        memo_filter = MemoFilter(request.GET, queryset=Memo.objects.published())
+        if not memo_filter.is_valid():
+            raise BadRequest(" ".join(e for errors in memo_filter.errors.values() for e in errors))
+        return memo_filter
+
+    def title(self, memo_filter):
+        chosen = "; ".join(f"{chip.title}: {chip.label}" for chip in memo_filter.chips())
+        return f"Policy memos — {chosen}" if chosen else "Policy memos"
+
+    def link(self, memo_filter):
+        query = memo_filter.params().urlencode()
+        return reverse("memo_list") + (f"?{query}" if query else "")
+
+    def subtitle(self, memo_filter):
+        return "The newest policy memos in the archive that match these filters."
+
+    def items(self, memo_filter):
+        return memo_filter.qs.with_listing_data().defer("body_html", "body_text", "search_vector")[:FEED_SIZE]
+
+    def item_title(self, memo):
+        return memo.title
+
+    def item_description(self, memo):
+        return memo.summary
+
+    def item_author_name(self, memo):
+        return ", ".join(author.name for author in memo.author_list) or None
+
+    def item_pubdate(self, memo):
+        if memo.published is None:
+            return memo.created_at
+        return datetime.combine(memo.published, time(), tzinfo=UTC)
+
+    def item_updateddate(self, memo):
+        return memo.updated_at
+
+    def item_categories(self, memo):
+        return [topic.name for topic in memo.topics.all()]

@@ -1,0 +1,216 @@
+"""MemoFilter: the GET parameters of the memo list (and its feed) as one FilterSet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import F, QuerySet
+from django.http import QueryDict
+from django_filters.fields import ModelMultipleChoiceField
+
+from . import search
+from .models import Author, Authorship, Country, Memo, Mention, Topic, Vendor
+
+# Parameters that take several values, any of which may match (OR).
+REPEATABLE = ("country", "vendor", "topic")
+# Undated memos go last whichever way dates are sorted; ids make every order total.
+NEWEST = F("published").desc(nulls_last=True)
+SORTS = {
+    "-published": ("Newest first", (NEWEST, "-id")),
+    "published": ("Oldest first", (F("published").asc(nulls_last=True), "id")),
+    "title": ("Title", ("title", "id")),
+    "relevance": ("Relevance", ("-rank", NEWEST, "-id")),
+}
+
+
+class CodeMultipleChoiceField(ModelMultipleChoiceField):
+    """Country codes in any case ("ru", "RU"), checked against the table in one query."""
+
+    def clean(self, value):
+        return super().clean([v.strip().upper() for v in value or [] if v.strip()])
+
+
+class CountryFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = CodeMultipleChoiceField
+
+
+class MemoFilterForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        if data.get("sort") == "relevance" and not data.get("q"):
+            self.add_error("sort", "Sorting by relevance needs a search query (q).")
+        start, end = data.get("from"), data.get("to")
+        if start and end and start > end:
+            self.add_error("to", "The end date is before the start date.")
+        return data
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+def unknown(what: str) -> dict[str, str]:
+    return {"invalid_choice": f"Unknown {what}: %(value)s.", "invalid_pk_value": f"Unknown {what}: %(pk)s."}
+
+
+class MemoFilter(django_filters.FilterSet):
+    """Several values of one parameter mean any of them; different parameters all apply."""
+
+    q = django_filters.CharFilter(method="search", label="Search")
+    country = CountryFilter(
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        method="mentioning_countries",
+        error_messages=unknown("country code"),
+    )
+    vendor = django_filters.ModelMultipleChoiceFilter(
+        queryset=Vendor.objects.all(),
+        to_field_name="slug",
+        method="mentioning_vendors",
+        error_messages=unknown("vendor"),
+    )
+    topic = django_filters.ModelMultipleChoiceFilter(
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="about_topics",
+        error_messages=unknown("topic"),
+    )
+    author = django_filters.ModelChoiceFilter(
+        queryset=Author.objects.all(),
+        to_field_name="slug",
+        method="by_author",
+        error_messages={"invalid_choice": "Unknown author."},
+    )
+    year = YearFilter(
+        field_name="published",
+        lookup_expr="year",
+        min_value=1000,
+        max_value=9999,
+        error_messages={"invalid": "The year must be a number like 2019."},
+    )
+    # Named "from" and "to" on the wire (see below); "from" is a Python keyword.
+    published_from = django_filters.DateFilter(
+        field_name="published", lookup_expr="gte", label="From",
+        error_messages={"invalid": "The start date must look like 2019-04-30."},
+    )  # fmt: skip
+    published_to = django_filters.DateFilter(
+        field_name="published", lookup_expr="lte", label="To",
+        error_messages={"invalid": "The end date must look like 2019-04-30."},
+    )  # fmt: skip
+    series = django_filters.CharFilter(lookup_expr="exact")
+    category = django_filters.CharFilter(lookup_expr="exact")
+    language = django_filters.ChoiceFilter(
+        choices=Memo.LANGUAGES,
+        error_messages={"invalid_choice": "Unknown language: %(value)s (use en or ru)."},
+    )
+    sort = django_filters.ChoiceFilter(
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        method="order",
+        empty_label=None,
+        error_messages={
+            "invalid_choice": "Unknown sort: %(value)s (use -published, published, title or relevance)."
+        },
+    )
+
+    class Meta:
+        model = Memo
+        fields: list[str] = []
+        form = MemoFilterForm
+
+    def search(self, queryset, name, value):
+        return search.search_memos(queryset, value)
+
+    def mentioning_countries(self, queryset, name, value):
+        if not value:
+            return queryset
+        mentions = Mention.objects.filter(country__in=value, verdict__in=Mention.COUNTED)
+        return queryset.filter(pk__in=mentions.values("memo_id"))
+
+    def mentioning_vendors(self, queryset, name, value):
+        if not value:
+            return queryset
+        mentions = Mention.objects.filter(vendor__in=value, verdict__in=Mention.COUNTED)
+        return queryset.filter(pk__in=mentions.values("memo_id"))
+
+    def about_topics(self, queryset, name, value):
+        if not value:
+            return queryset
+        links = Memo.topics.through.objects.filter(topic__in=value)
+        return queryset.filter(pk__in=links.values("memo_id"))
+
+    def by_author(self, queryset, name, value):
+        return queryset.filter(pk__in=Authorship.objects.filter(author=value).values("memo_id"))
+
+    def order(self, queryset, name, value):
+        return queryset  # applied last, in filter_queryset, once the search has added `rank`
+
+    @property
+    def sort_key(self) -> str:
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        return data.get("sort") or ("relevance" if data.get("q") else "-published")
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset).order_by(*SORTS[self.sort_key][1])
+
+    def params(self) -> QueryDict:
+        """The valid filters in canonical form (codes upper-case, dates ISO), for building links."""
+        query = QueryDict(mutable=True)
+        if not self.is_valid():
+            return query
+        default_sort = "relevance" if self.form.cleaned_data.get("q") else "-published"
+        for name, value in self.form.cleaned_data.items():
+            if value in (None, "", []) or (isinstance(value, QuerySet) and not value):
+                continue
+            if name in REPEATABLE:
+                query.setlist(name, [self.value_key(name, v) for v in value])
+            elif name == "author":
+                query[name] = value.slug
+            elif name == "year":
+                query[name] = str(int(value))
+            elif name in ("from", "to"):
+                query[name] = value.isoformat()
+            elif name == "sort" and value == default_sort:
+                continue
+            else:
+                query[name] = str(value)
+        return query
+
+    @staticmethod
+    def value_key(name: str, value) -> str:
+        return value.code if name == "country" else value.slug
+
+    def chips(self) -> list[Chip]:
+        """One removable chip per chosen value, in the order of the parameters."""
+        if not self.is_valid():
+            return []
+        data, chips = self.form.cleaned_data, []
+        for name, value in self.params().lists():
+            if name in REPEATABLE:
+                chips += [Chip(name, self.value_key(name, v), str(v)) for v in data[name]]
+            elif name == "author":
+                chips.append(Chip(name, value[0], data[name].name))
+            elif name == "sort":
+                chips.append(Chip(name, value[0], f"Sorted: {SORTS[value[0]][0]}"))
+            else:
+                chips.append(Chip(name, value[0], f"“{value[0]}”" if name == "q" else value[0]))
+        return chips
+
+
+# The wire names "from" and "to", which cannot be class attributes; the filters keep their order.
+MemoFilter.base_filters = {
+    {"published_from": "from", "published_to": "to"}.get(name, name): f
+    for name, f in MemoFilter.base_filters.items()
+}
+
+
+@dataclass
+class Chip:
+    name: str  # the GET parameter
+    value: str  # its value in the URL
+    label: str
+
+    @property
+    def title(self) -> str:
+        return {"q": "Search", "from": "From", "to": "To"}.get(self.name, self.name.capitalize())

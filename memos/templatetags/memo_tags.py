@@ -1,0 +1,65 @@
+"""Template tags of the public site: links that add or remove one filter value."""
+
+from urllib.parse import urlencode, urlsplit
+
+from django import template
+from django.urls import reverse
+
+from ..filters import REPEATABLE
+
+register = template.Library()
+
+
+@register.simple_tag
+def filter_url(params, name: str, value) -> str:
+    """The memo list with `value` of `name` toggled: removed if chosen, else added.
+
+    Repeatable parameters (country, vendor, topic) gain the value beside the others;
+    single ones (author, year, ...) take it instead of their current value.
+    The page number is dropped, since the results change.
+    """
+    query = params.copy()
+    value = str(value)
+    values = query.getlist(name)
+    if value in values:
+        values.remove(value)
+    elif name in REPEATABLE:
+        values.append(value)
+    else:
+        values = [value]
+    query.setlist(name, values)
+    query.pop("page", None)
+    for key in [k for k, v in query.lists() if not v]:
+        del query[key]
+    encoded = query.urlencode()
+    return reverse("memo_list") + (f"?{encoded}" if encoded else "")
+
+
+@register.simple_tag
+def list_url(**params) -> str:
+    """The memo list filtered by `params`, for links from other pages."""
+    query = urlencode(params)
+    return reverse("memo_list") + (f"?{query}" if query else "")
+
+
+@register.filter
+def percent(value, peak) -> int:
+    """`value` as a whole percentage of `peak` (0 when there is no peak)."""
+    return round(100 * value / peak) if peak else 0
+
+
+@register.simple_tag
+def page_range(page):
+    """Page numbers around the current one, with ellipses (Paginator.ELLIPSIS) between."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
+@register.filter
+def web_url(url: str) -> str:
+    """`url` if a browser may follow it from our pages (http, https or a path), else "".
+
+    Imported pages supply PDF links; a `javascript:` one must never become an href.
+    """
+    url = (url or "").strip()
+    scheme = urlsplit(url).scheme.lower()
+    return url if scheme in ("http", "https") or (not scheme and url.startswith("/")) else ""

@@ -1,0 +1,395 @@
+"""The public site: thin views over MemoFilter, the facets and the models' QuerySets."""
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, ExtractYear
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from . import facets, search
+from .filters import SORTS, MemoFilter
+from .models import Author, Country, Memo, Mention, Topic, Vendor
+
+# Listing pages show neither the body nor the bio: leave the big columns in the database.
+LISTING_DEFERRED = ("body_html", "body_text", "bio", "search_vector")
+ENTITIES_PER_PAGE = 100
+NEWEST_FIRST = SORTS["-published"][1]
+
+
+class BadRequest(Exception):
+    """A parameter the page cannot use; its message is shown to the reader with a 400."""
+
+
+def citation_module():
+    # TEMPORARY: memos/citations.py is being written beside this module; import it at the top once it lands.
+    from . import citations
+
+    return citations
+
+
+def listing(memos):
+    return memos.with_listing_data().defer(*LISTING_DEFERRED)
+
+
+def paginate(request, items, per_page: int = settings.MEMOS_PER_PAGE):
+    """The requested page of `items` (a count query and a slice)."""
+    paginator = Paginator(items, per_page)
+    number = request.GET.get("page") or 1
+    try:
+        return paginator.page(number)
+    except InvalidPage:
+        if not str(number).isdigit():
+            raise BadRequest(f"“{number}” is not a page number.") from None
+        raise BadRequest(
+            f"There is no page {number}: the results have {paginator.num_pages} "
+            f"page{'s' if paginator.num_pages != 1 else ''}."
+        ) from None
+
+
+def bad_request(request, message: str):
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def counted_mentions_of(**subject):
+    """The memos (ids) in which a country or vendor is mentioned publicly."""
+    return Mention.objects.counted().filter(**subject).values("memo_id")
+
+
+@require_safe
+def home(request):
+    published = Memo.objects.published().values("pk")
+    return render(
+        request,
+        "home.html",
+        {
+            "latest": listing(Memo.objects.published())[:6],
+            "countries": facets.countries(published)[:12],
+            "vendors": facets.vendors(published)[:12],
+            "topics": facets.topics(published)[:30],
+        },
+    )
+
+
+@require_safe
+def memo_list(request):
+    memo_filter = MemoFilter(request.GET, queryset=Memo.objects.published())
+    context = {
+        "filter": memo_filter,
+        "sorts": [(k, label) for k, (label, _) in SORTS.items()],
+        # The facet filters ride along as hidden fields when the search form is sent again.
+        "kept": [
+            (name, value)
+            for name in ("country", "vendor", "topic", "author")
+            if name not in memo_filter.errors
+            for value in request.GET.getlist(name)
+        ],
+    }
+    if not memo_filter.is_valid():
+        context["errors"] = [e for errors in memo_filter.errors.values() for e in errors]
+        return render(request, "memos/memo_list.html", context, status=400)
+    try:
+        page = paginate(request, listing(memo_filter.qs))
+    except BadRequest as exc:
+        return bad_request(request, str(exc))
+    memos = list(page.object_list)
+    q = memo_filter.form.cleaned_data.get("q")
+    if q and memos:
+        search.add_snippets(memos, q)
+    params = memo_filter.params()
+    context.update(
+        page=page,
+        memos=memos,
+        q=q,
+        params=params,
+        sort=memo_filter.sort_key,
+        chips=memo_filter.chips(),
+        facets=facets.memo_facets(memo_filter.qs, params),
+    )
+    return render(request, "memos/memo_list.html", context)
+
+
+@require_safe
+def memo_facet(request, facet):
+    """All values of one facet under the list's filters, a page at a time."""
+    if facet not in facets.FACETS:
+        raise Http404("No such facet.")
+    memo_filter = MemoFilter(request.GET, queryset=Memo.objects.published())
+    if not memo_filter.is_valid():
+        return bad_request(request, " ".join(e for errors in memo_filter.errors.values() for e in errors))
+    try:
+        page = paginate(request, facets.facet_values(facet, memo_filter.qs), ENTITIES_PER_PAGE)
+    except BadRequest as exc:
+        return bad_request(request, str(exc))
+    params = memo_filter.params()
+    return render(
+        request,
+        "memos/memo_facet.html",
+        {
+            "page": page,
+            "facet_name": facet,
+            "facet_title": facets.FACETS[facet][0],
+            "values": facets.to_values(page.object_list, params.getlist(facet)),
+            "params": params,
+            "chips": memo_filter.chips(),
+        },
+    )
+
+
+def related_memos(memo, limit: int = 5):
+    """Published memos sharing the most mentions and topics with `memo`, in one query."""
+    codes = [m.country_id for m in memo.counted_mentions if m.country_id]
+    vendor_ids = [m.vendor_id for m in memo.counted_mentions if m.vendor_id]
+    topic_ids = [t.pk for t in memo.topics.all()]
+    sharing_mentions = Mention.objects.filter(
+        Q(country_id__in=codes) | Q(vendor_id__in=vendor_ids), verdict__in=Mention.COUNTED
+    )
+    sharing_topics = Memo.topics.through.objects.filter(topic_id__in=topic_ids)
+    shared_mentions = (
+        sharing_mentions.filter(memo=OuterRef("pk"))
+        .order_by()
+        .values("memo")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    shared_topics = (
+        sharing_topics.filter(memo_id=OuterRef("pk"))
+        .order_by()
+        .values("memo_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    zero = Value(0, output_field=IntegerField())
+    # A shared topic says more about kinship than one more country both memos name.
+    return (
+        Memo.objects.published()
+        .exclude(pk=memo.pk)
+        .filter(Q(pk__in=sharing_mentions.values("memo_id")) | Q(pk__in=sharing_topics.values("memo_id")))
+        .annotate(
+            shared_mentions=Coalesce(Subquery(shared_mentions), zero),
+            shared_topics=Coalesce(Subquery(shared_topics), zero),
+        )
+        .annotate(score=2 * F("shared_topics") + F("shared_mentions"))
+        .order_by("-score", *NEWEST_FIRST)
+        .only("title", "slug", "published")[:limit]
+    )
+
+
+@require_safe
+def memo_detail(request, slug):
+    memo = get_object_or_404(
+        Memo.objects.published()
+        .with_listing_data()
+        .prefetch_related(
+            Prefetch(
+                "mentions",
+                queryset=Mention.objects.filter(verdict__in=Mention.COUNTED)
+                .select_related("country", "vendor")
+                .order_by("-count", "pk"),
+                to_attr="counted_mentions",
+            )
+        ),
+        slug=slug,
+    )
+    neighbours = Memo.objects.published().only("title", "slug", "published")
+    previous = following = None
+    if memo.published:
+        previous = (
+            neighbours.filter(Q(published__lt=memo.published) | Q(published=memo.published, pk__lt=memo.pk))
+            .order_by("-published", "-pk")
+            .first()
+        )
+        following = (
+            neighbours.filter(Q(published__gt=memo.published) | Q(published=memo.published, pk__gt=memo.pk))
+            .order_by("published", "pk")
+            .first()
+        )
+    return render(
+        request,
+        "memos/memo_detail.html",
+        {
+            "memo": memo,
+            "countries": [m for m in memo.counted_mentions if m.country_id],
+            "vendors": [m for m in memo.counted_mentions if m.vendor_id],
+            "related": related_memos(memo),
+            "previous": previous,
+            "next": following,
+            "citation": citation_module().ponars_citation(memo),
+        },
+    )
+
+
+def citation_download(slug: str, text_of, extension: str, content_type: str) -> HttpResponse:
+    memo = get_object_or_404(Memo.objects.published().with_listing_data(), slug=slug)
+    response = HttpResponse(text_of(memo), content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{memo.slug}.{extension}"'
+    return response
+
+
+@require_safe
+def memo_bibtex(request, slug):
+    return citation_download(slug, citation_module().bibtex, "bib", "application/x-bibtex")
+
+
+@require_safe
+def memo_ris(request, slug):
+    return citation_download(slug, citation_module().ris, "ris", "application/x-research-info-systems")
+
+
+def entity_memos(request, template: str, memos, require_memos: bool = False, **context):
+    """An entity's page: its published memos, a page at a time, beside `context`.
+
+    Authors and topics exist for readers only through published memos (`require_memos`),
+    so an author of unpublished drafts alone is not named anywhere public.
+    """
+    try:
+        page = paginate(request, listing(memos.order_by(*NEWEST_FIRST)))
+    except BadRequest as exc:
+        return bad_request(request, str(exc))
+    if require_memos and not page.paginator.count:
+        raise Http404("Nothing published here.")
+    return render(request, template, {"page": page, "memos": page.object_list, **context})
+
+
+@require_safe
+def author_list(request):
+    authors = (
+        Author.objects.annotate(n=Count("authorships", filter=Q(authorships__memo__is_published=True)))
+        .filter(n__gt=0)
+        .order_by("name", "pk")
+    )
+    try:
+        page = paginate(request, authors, ENTITIES_PER_PAGE)
+    except BadRequest as exc:
+        return bad_request(request, str(exc))
+    return render(request, "memos/author_list.html", {"page": page})
+
+
+@require_safe
+def author_detail(request, slug):
+    author = get_object_or_404(Author, slug=slug)
+    memos = Memo.objects.published().filter(authorships__author=author)
+    return entity_memos(
+        request,
+        "memos/author_detail.html",
+        memos,
+        require_memos=True,
+        author=author,
+        bio=memos.exclude(bio="").order_by(*NEWEST_FIRST).values_list("bio", flat=True).first(),
+        topics=facets.topics(memos.values("pk"))[:12],
+    )
+
+
+@require_safe
+def topic_list(request):
+    topics = (
+        Topic.objects.annotate(n=Count("memos", filter=Q(memos__is_published=True)))
+        .filter(n__gt=0)
+        .order_by("name", "pk")
+    )
+    try:
+        page = paginate(request, topics, ENTITIES_PER_PAGE)
+    except BadRequest as exc:
+        return bad_request(request, str(exc))
+    return render(request, "memos/topic_list.html", {"page": page})
+
+
+@require_safe
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    memos = Memo.objects.published().filter(topics=topic)
+    return entity_memos(
+        request,
+        "memos/topic_detail.html",
+        memos,
+        require_memos=True,
+        topic=topic,
+        countries=facets.countries(memos.values("pk"))[:12],
+    )
+
+
+@require_safe
+def country_list(request):
+    countries = (
+        Country.objects.annotate(
+            n=Count(
+                "mentions__memo",
+                filter=Q(mentions__verdict__in=Mention.COUNTED, mentions__memo__is_published=True),
+                distinct=True,
+            )
+        )
+        .filter(n__gt=0)
+        .order_by("-n", "name")
+    )
+    return render(request, "memos/country_list.html", {"countries": countries})
+
+
+def mentions_per_year(mentions) -> list[dict]:
+    """Memos and mentions per year, with the years between that have none, oldest first."""
+    rows = {
+        r["year"]: r
+        for r in mentions.filter(memo__published__isnull=False)
+        .values(year=ExtractYear("memo__published"))
+        .annotate(memos=Count("memo_id", distinct=True), mentions=Sum("count"))
+        .order_by("year")
+    }
+    if not rows:
+        return []
+    return [
+        rows.get(year, {"year": year, "memos": 0, "mentions": 0}) for year in range(min(rows), max(rows) + 1)
+    ]
+
+
+@require_safe
+def country_detail(request, code):
+    if code != code.upper():
+        return redirect("country_detail", code.upper(), permanent=True)
+    country = get_object_or_404(Country, code=code)
+    memo_ids = counted_mentions_of(country=country)
+    years = mentions_per_year(Mention.objects.counted().filter(country=country))
+    return entity_memos(
+        request,
+        "memos/country_detail.html",
+        Memo.objects.published().filter(pk__in=memo_ids),
+        country=country,
+        years=years,
+        peak=max((y["memos"] for y in years), default=0),
+        vendors=facets.vendors(memo_ids)[:12],
+    )
+
+
+@require_safe
+def vendor_list(request):
+    vendors = (
+        Vendor.objects.select_related("country")
+        .annotate(
+            n=Count(
+                "mentions__memo",
+                filter=Q(mentions__verdict__in=Mention.COUNTED, mentions__memo__is_published=True),
+                distinct=True,
+            )
+        )
+        .order_by("-n", "name")
+    )
+    return render(request, "memos/vendor_list.html", {"vendors": vendors})
+
+
+@require_safe
+def vendor_detail(request, slug):
+    vendor = get_object_or_404(Vendor.objects.select_related("country"), slug=slug)
+    memo_ids = counted_mentions_of(vendor=vendor)
+    return entity_memos(
+        request,
+        "memos/vendor_detail.html",
+        Memo.objects.published().filter(pk__in=memo_ids),
+        vendor=vendor,
+        countries=facets.countries(memo_ids)[:12],
+    )
+
+
+@require_safe
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    return render(request, "robots.txt", {"sitemap": sitemap}, content_type="text/plain; charset=utf-8")
