@@ -40,7 +40,9 @@ def parse_date(text: str | None) -> date | None:
     if not text:
         return None
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
-    cleaned = re.sub(r"^(?:published|posted|date|дата)\s*:?\s*", "", cleaned, flags=re.I)
+    cleaned = re.sub(
+        r"^(?:published|posted|date|дата|опубликовано)(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I
+    )
     for pattern in _DATE_PATTERNS:
         m = pattern.match(cleaned)
         if not m:
@@ -141,7 +143,7 @@ class Label:
 # "PONARS Eurasia Policy Memo No. 655" standing alone on its line, sometimes with the month.
 _MEMO_NUMBER_LINE = re.compile(
     r"^\s*(?:PONARS(?:\s+Eurasia)?\s+)?Policy\s+Memo\s*(?:No\.?|#|№|Number)?\s*(?P<n>\d{1,5})"
-    r"(?:\s*[,|–—-]?\s*[A-Z][a-z]+\.?\s+\d{4})?\s*$",
+    r"(?:\s*[,|–—-]?\s*[A-Z][a-z]+\.?\s+\d{4})?(?:\s+[·•|–—-]\s+.{0,80})?\s*$",
     re.I,
 )
 

@@ -62,6 +62,7 @@ CATEGORY_CLASS = re.compile(
     r"^(?:.*[-_])?(?:category|categories|cat-links|kicker|eyebrow|section-label)$", re.I
 )
 TOPIC_CLASS = re.compile(r"^(?:.*[-_])?(?:tags|tag-links|topics|related-topics|field-name-field-tags)$", re.I)
+PDF_LINK_TEXT = re.compile(r"^\[?(?:(?:download|view|read|get)\s+(?:the\s+)?(?:full\s+)?)?pdf\]?$", re.I)
 BLOCK_TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table"]
 
 
@@ -182,7 +183,12 @@ def _remove_chrome(root: Tag) -> None:
         ):
             doomed.append(el)
     for el in doomed:
-        if not el.decomposed:
+        # Wrappers named after their layout ("content-sidebar-wrap") may hold the article.
+        if (
+            not el.decomposed
+            and not el.find(["h1", "main"])
+            and not el.find(attrs={"itemprop": "articleBody"})
+        ):
             el.decompose()
 
 
@@ -414,8 +420,9 @@ def _header_date(container: Tag, h1: Tag | None) -> object:
         return None
     for el in h1.find_all_next(string=True, limit=40):
         text = clean_space(str(el))
-        if text and len(text.split()) <= 6:
-            found = parse_date(text)
+        # "Policy Memo No. 389 · Published on 22.09.2015": try each part of a dateline.
+        for part in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text) if len(text) <= 160 else []:
+            found = parse_date(part) if len(part.split()) <= 6 else None
             if found:
                 return found
         if len(text) >= PROSE_MIN:
@@ -429,7 +436,7 @@ def _read_blocks(body: Tag, title: str) -> tuple[list[Block], list[str]]:
     skip_next_value = False
     for el in _block_elements(body):
         text = clean_space(el.get_text(" "))
-        if not text or text == title or text.strip("[]").lower() == "pdf":
+        if not text or text == title or PDF_LINK_TEXT.match(text):
             continue
         if END_MARKERS.match(text) and el.name not in ("p", "li"):
             continue

@@ -17,7 +17,7 @@ from .fields import (
 )
 from .parsed import Block, ParsedMemo, ParseError
 
-_BULLET = re.compile(r"^\s*[•·▪◦●*]\s+")
+_BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")  # "+": lynx's second-level bullets
 # Lines after which nothing belongs to the memo any more (related lists, footers).
 END_MARKERS = re.compile(
     r"^\s*(\[pdf\]|previous article|next article|you may also like|related (articles|posts|memos)"
@@ -49,10 +49,6 @@ class Chunk:
         return bool(_BULLET.match(self.lines[0]))
 
     @property
-    def is_indented(self) -> bool:
-        return self.lines[0].startswith(("  ", "\t")) and not self.is_bullets
-
-    @property
     def is_label(self) -> bool:
         return read_label(self.lines[0]) is not None
 
@@ -62,7 +58,8 @@ class Chunk:
 
     @property
     def is_prose(self) -> bool:
-        return not (self.is_bullets or self.is_indented or self.is_label or self.is_end_marker)
+        # Indented text is prose too: lynx-style dumps indent every paragraph.
+        return not (self.is_bullets or self.is_label or self.is_end_marker)
 
     def bullet_items(self) -> list[str]:
         """Bullet texts, each with its indented continuation lines."""
