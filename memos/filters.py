@@ -25,15 +25,34 @@ SORTS = {
 }
 
 
-class CodeMultipleChoiceField(ModelMultipleChoiceField):
-    """Country codes in any case ("ru", "RU"), checked against the table in one query."""
+class ChosenOrderField(ModelMultipleChoiceField):
+    """Rows for the given keys, checked in one query, in the order the reader chose them."""
+
+    def prepare(self, value: str) -> str:
+        return value.strip()
 
     def clean(self, value):
-        return super().clean([v.strip().upper() for v in value or [] if v.strip()])
+        keys = [self.prepare(v) for v in value or [] if v.strip()]
+        rows = super().clean(keys)
+        if not keys:
+            return rows
+        position = {key: i for i, key in reversed(list(enumerate(keys)))}
+        return sorted(rows, key=lambda row: position[str(getattr(row, self.to_field_name))])
+
+
+class CodeField(ChosenOrderField):
+    """Country codes in any case: "ru" is "RU"."""
+
+    def prepare(self, value: str) -> str:
+        return value.strip().upper()
+
+
+class ChosenOrderFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = ChosenOrderField
 
 
 class CountryFilter(django_filters.ModelMultipleChoiceFilter):
-    field_class = CodeMultipleChoiceField
+    field_class = CodeField
 
 
 class MemoFilterForm(forms.Form):
@@ -65,13 +84,13 @@ class MemoFilter(django_filters.FilterSet):
         method="mentioning_countries",
         error_messages=unknown("country code"),
     )
-    vendor = django_filters.ModelMultipleChoiceFilter(
+    vendor = ChosenOrderFilter(
         queryset=Vendor.objects.all(),
         to_field_name="slug",
         method="mentioning_vendors",
         error_messages=unknown("vendor"),
     )
-    topic = django_filters.ModelMultipleChoiceFilter(
+    topic = ChosenOrderFilter(
         queryset=Topic.objects.all(),
         to_field_name="slug",
         method="about_topics",

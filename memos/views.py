@@ -34,9 +34,9 @@ def listing(memos):
     return memos.with_listing_data().defer(*LISTING_DEFERRED)
 
 
-def paginate(request, items, per_page: int = settings.MEMOS_PER_PAGE):
+def paginate(request, items, per_page: int | None = None):
     """The requested page of `items` (a count query and a slice)."""
-    paginator = Paginator(items, per_page)
+    paginator = Paginator(items, per_page or settings.MEMOS_PER_PAGE)
     number = request.GET.get("page") or 1
     try:
         return paginator.page(number)

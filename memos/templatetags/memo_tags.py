@@ -1,6 +1,6 @@
 """Template tags of the public site: links that add or remove one filter value."""
 
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from django import template
 from django.urls import reverse
@@ -55,11 +55,15 @@ def page_range(page):
 
 
 @register.filter
-def web_url(url: str) -> str:
-    """`url` if a browser may follow it from our pages (http, https or a path), else "".
+def pdf_link(memo) -> str:
+    """The memo's PDF as an absolute http(s) URL, or "" when there is none to offer.
 
-    Imported pages supply PDF links; a `javascript:` one must never become an href.
+    Imported pages give the link as written on the page, often relative to that page,
+    and a hostile page could give a `javascript:` URL: only http and https become an href.
     """
-    url = (url or "").strip()
-    scheme = urlsplit(url).scheme.lower()
-    return url if scheme in ("http", "https") or (not scheme and url.startswith("/")) else ""
+    url = (memo.pdf_url or "").strip()
+    if not url:
+        return ""
+    base = memo.source_url if urlsplit(memo.source_url or "").scheme in ("http", "https") else ""
+    url = urljoin(base, url) if base else url
+    return url if urlsplit(url).scheme.lower() in ("http", "https") else ""

@@ -1,0 +1,494 @@
+"""The public pages: filters and their combinations, chips, pagination, bad parameters, 404s."""
+
+import re
+from datetime import date
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.urls import reverse
+
+from memos import citations
+from memos.models import Author, Authorship, Country, Memo, Mention, Topic, Vendor, unique_slug
+
+pytestmark = pytest.mark.django_db
+
+
+def make_memo(title, published, authors=(), topics=(), countries=None, vendors=None, **fields):
+    """A memo with its authors, topics and mentions; mentions are {key: count} or {key: (count, verdict)}."""
+    fields.setdefault("summary", f"Summary of {title}.")
+    fields.setdefault("body_html", f"<p>Body of {title}.</p>")
+    fields.setdefault("body_text", f"Body of {title}.")
+    memo = Memo.objects.create(title=title, slug=unique_slug(Memo, title), published=published, **fields)
+    for position, name in enumerate(authors):
+        author = Author.objects.filter(name=name).first() or Author.objects.create(name=name)
+        Authorship.objects.create(memo=memo, author=author, position=position)
+    memo.topics.set([Topic.objects.filter(name=n).first() or Topic.objects.create(name=n) for n in topics])
+    for kind, mentions in (("country", countries or {}), ("vendor", vendors or {})):
+        for key, value in mentions.items():
+            count, verdict = value if isinstance(value, tuple) else (value, Mention.AUTO)
+            subject = {"country_id": key} if kind == "country" else {"vendor": Vendor.objects.get(slug=key)}
+            Mention.objects.create(
+                memo=memo, count=count, verdict=verdict, context=f"{key} appears in {title}.", **subject
+            )
+    return memo
+
+
+def build_archive():
+    """Six memos, one unpublished and one undated, with overlapping countries, vendors and topics."""
+    Vendor.objects.create(name="Acme Vision", slug="acme-vision", sector="surveillance", country_id="CN")
+    Vendor.objects.create(name="Borealis Networks", slug="borealis-networks", sector="telecom")
+    memos = {
+        "cameras": make_memo(
+            "Cameras in Almaty",
+            date(2019, 4, 1),
+            authors=["Alice Adams"],
+            topics=["Surveillance"],
+            countries={"KZ": 3, "CN": 1},
+            vendors={"acme-vision": 2},
+            category="Policy Memos",
+            series="2",
+            memo_number=101,
+            language="en",
+            pdf_url="https://example.org/pepm101.pdf",
+            bio="Alice Adams studies cities.",
+        ),
+        "spectrum": make_memo(
+            "Spectrum Wars in Russia",
+            date(2020, 5, 10),
+            authors=["Boris Brown", "Alice Adams"],
+            topics=["Telecom"],
+            countries={"RU": 4, "KZ": (2, Mention.REJECTED)},
+            vendors={"borealis-networks": 1},
+            category="Policy Memos",
+            series="2",
+            memo_number=102,
+            language="en",
+            pdf_url="javascript:alert(1)",
+        ),
+        "cyber": make_memo(
+            "Cyber Defense in Ukraine",
+            date(2021, 2, 20),
+            authors=["Carla Cruz"],
+            topics=["Security", "Surveillance"],
+            countries={"UA": 5, "RU": 2},
+            vendors={"acme-vision": (1, Mention.CONFIRMED)},
+            category="Policy Memos",
+            series="2",
+            memo_number=103,
+            language="en",
+        ),
+        "draft": make_memo(
+            "Unpublished Draft on Georgia",
+            date(2020, 1, 1),
+            authors=["Dmitri Draft"],
+            topics=["Secret Topic"],
+            countries={"GE": 2, "RU": 1},
+            is_published=False,
+        ),
+        "russian": make_memo(
+            "Камеры в Москве",
+            date(2018, 6, 1),
+            authors=["Boris Brown"],
+            topics=["Telecom"],
+            countries={"RU": 1, "KZ": 1},
+            category="Аналитика",
+            series="2",
+            memo_number=104,
+            language="ru",
+        ),
+        "undated": make_memo(
+            "An Undated <script>alert('x')</script> Note",
+            None,
+            authors=["Carla Cruz"],
+            countries={"CN": 1},
+            language="en",
+        ),
+    }
+    return memos
+
+
+@pytest.fixture
+def archive():
+    return build_archive()
+
+
+def titles(response) -> list[str]:
+    """Memo titles on a list page, in order."""
+    found = re.findall(r'<h3 class="memo-title"><a href="[^"]+">(.*?)</a></h3>', response.text)
+    return [unescape(title) for title in found]
+
+
+def listed(client, query: str = "") -> set[str]:
+    response = client.get(f"{reverse('memo_list')}?{query}")
+    assert response.status_code == 200, response.text
+    return set(titles(response))
+
+
+def names(archive, *keys) -> set[str]:
+    return {archive[k].title for k in keys}
+
+
+# --- Filters --------------------------------------------------------------------------------------
+
+
+def test_list_shows_published_memos_newest_first_and_undated_last(client, archive):
+    response = client.get(reverse("memo_list"))
+    assert response.status_code == 200
+    newest_first = ("cyber", "spectrum", "cameras", "russian", "undated")
+    assert titles(response) == [archive[k].title for k in newest_first]
+    assert "5 memos" in response.text
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("country=RU", ["spectrum", "cyber", "russian"]),
+        ("country=ru", ["spectrum", "cyber", "russian"]),  # codes in any case
+        ("country=KZ", ["cameras", "russian"]),  # the rejected mention in "spectrum" does not count
+        ("vendor=acme-vision", ["cameras", "cyber"]),  # confirmed mentions count
+        ("topic=surveillance", ["cameras", "cyber"]),
+        ("author=alice-adams", ["cameras", "spectrum"]),
+        ("year=2020", ["spectrum"]),
+        ("from=2019-01-01", ["cameras", "spectrum", "cyber"]),
+        ("to=2019-04-01", ["cameras", "russian"]),  # inclusive
+        ("from=2019-01-01&to=2020-12-31", ["cameras", "spectrum"]),
+        ("series=2", ["cameras", "spectrum", "cyber", "russian"]),
+        ("category=Аналитика", ["russian"]),
+        ("language=ru", ["russian"]),
+    ],
+)
+def test_each_filter(client, archive, query, expected):
+    assert listed(client, query) == names(archive, *expected)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Several values of one parameter: any of them.
+        ("country=RU&country=CN", ["spectrum", "cyber", "russian", "cameras", "undated"]),
+        ("vendor=acme-vision&vendor=borealis-networks", ["cameras", "spectrum", "cyber"]),
+        ("topic=surveillance&topic=telecom", ["cameras", "spectrum", "cyber", "russian"]),
+        # Different parameters: all of them.
+        ("country=RU&vendor=acme-vision", ["cyber"]),
+        ("country=RU&topic=telecom&year=2018", ["russian"]),
+        ("country=RU&country=KZ&author=alice-adams", ["cameras", "spectrum"]),
+        ("country=KZ&vendor=borealis-networks", []),
+    ],
+)
+def test_filters_combine_or_within_and_across(client, archive, query, expected):
+    assert listed(client, query) == names(archive, *expected)
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("-published", ["cyber", "spectrum", "cameras", "russian", "undated"]),
+        ("published", ["russian", "cameras", "spectrum", "cyber", "undated"]),
+        ("title", ["undated", "cameras", "cyber", "spectrum", "russian"]),
+    ],
+)
+def test_sort(client, archive, sort, expected):
+    response = client.get(reverse("memo_list"), {"sort": sort})
+    assert titles(response) == [archive[k].title for k in expected]
+
+
+def test_unpublished_memos_are_nowhere_public(client, archive):
+    draft = archive["draft"]
+    for url in [
+        reverse("home"),
+        reverse("memo_list"),
+        reverse("memo_list") + "?country=GE",
+        reverse("country_detail", args=["RU"]),
+        reverse("topic_list"),
+        reverse("author_list"),
+        reverse("country_list"),
+    ]:
+        response = client.get(url)
+        assert draft.title not in response.text, url
+        assert "Dmitri Draft" not in response.text, url
+        assert "Secret Topic" not in response.text, url
+    # Georgia is mentioned only in the draft.
+    assert listed(client, "country=GE") == set()
+    assert "/countries/GE/" not in client.get(reverse("country_list")).text
+
+
+# --- Chips, facets links and pagination -----------------------------------------------------------
+
+
+def links(response, css_class: str) -> list[tuple[str, str]]:
+    """(href, text) of the links with this class attribute."""
+    found = re.findall(rf'<a class="{css_class}"[^>]*href="([^"]+)"[^>]*>(.*?)</a>', response.text, re.S)
+    return [(unescape(h), " ".join(re.sub(r"<[^>]+>", "", unescape(text)).split())) for h, text in found]
+
+
+def query_of(href: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(href).query)
+
+
+def test_chips_show_the_chosen_filters_and_remove_one_each(client, archive):
+    response = client.get(
+        reverse("memo_list"), {"country": ["ru", "KZ"], "topic": "telecom", "from": "2018-01-01", "q": ""}
+    )
+    chips = links(response, "chip")
+    russia = Country.objects.get(code="RU").name
+    assert [text.split(" ✕")[0] for _, text in chips] == [
+        f"Country: {russia}",
+        f"Country: {Country.objects.get(code='KZ').name}",
+        "Topic: Telecom",
+        "From: 2018-01-01",
+    ]
+    # Removing Russia keeps the rest, in canonical form.
+    assert query_of(chips[0][0]) == {"country": ["KZ"], "topic": ["telecom"], "from": ["2018-01-01"]}
+    assert query_of(chips[3][0]) == {"country": ["RU", "KZ"], "topic": ["telecom"]}
+
+
+def test_pagination_keeps_the_filters(client, archive, settings):
+    settings.MEMOS_PER_PAGE = 2
+    response = client.get(reverse("memo_list"), {"country": "RU", "sort": "title"})
+    assert "3 memos" in response.text
+    next_link = re.search(r'<a href="([^"]+)" rel="next">', response.text).group(1)
+    assert query_of(unescape(next_link)) == {"country": ["RU"], "sort": ["title"], "page": ["2"]}
+    second = client.get(reverse("memo_list") + unescape(next_link))
+    assert titles(second) == [archive["russian"].title]
+    # A facet link on page 2 goes back to page 1 of the new results.
+    hrefs = re.findall(r'<a rel="nofollow" href="([^"]+)"', second.text)
+    assert hrefs and all("page" not in query_of(unescape(h)) for h in hrefs)
+
+
+def test_search_form_carries_the_facet_filters(client, archive):
+    response = client.get(reverse("memo_list"), {"country": "RU", "vendor": "acme-vision"})
+    assert '<input type="hidden" name="country" value="RU">' in response.text
+    assert '<input type="hidden" name="vendor" value="acme-vision">' in response.text
+
+
+# --- Bad parameters ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("country=XX", "Unknown country code: XX."),
+        ("country=RU&country=Russia", "Unknown country code: RUSSIA."),
+        ("vendor=no-such-vendor", "Unknown vendor: no-such-vendor."),
+        ("topic=nope", "Unknown topic: nope."),
+        ("author=nobody", "Unknown author."),
+        ("year=last", "The year must be a number like 2019."),
+        ("year=99999", "Ensure this value is less than or equal to 9999."),
+        ("from=2019-13-45", "The start date must look like 2019-04-30."),
+        ("to=yesterday", "The end date must look like 2019-04-30."),
+        ("from=2020-01-01&to=2019-01-01", "The end date is before the start date."),
+        ("language=fr", "Unknown language: fr (use en or ru)."),
+        ("sort=newest", "Unknown sort: newest (use -published, published, title or relevance)."),
+        ("sort=relevance", "Sorting by relevance needs a search query (q)."),
+    ],
+)
+def test_bad_filter_values_get_a_400_with_a_message(client, archive, query, message):
+    response = client.get(f"{reverse('memo_list')}?{query}")
+    assert response.status_code == 400
+    assert message in unescape(response.text)
+    assert 'role="alert"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ("abc", "“abc” is not a page number."),
+        ("99", "There is no page 99: the results have 1 page."),
+        ("0", "There is no page 0"),
+    ],
+)
+def test_bad_page_numbers_get_a_400(client, archive, page, message):
+    for url in [reverse("memo_list"), reverse("author_list"), reverse("country_detail", args=["RU"])]:
+        response = client.get(url, {"page": page})
+        assert response.status_code == 400, url
+        assert message in unescape(response.text)
+
+
+def test_unknown_parameters_are_ignored(client, archive):
+    expected = names(archive, "spectrum", "cyber", "russian")
+    assert listed(client, "utm_source=newsletter&country=RU") == expected
+
+
+# --- 404s ---------------------------------------------------------------------------------------
+
+
+def test_not_found_pages(client, archive):
+    draft = archive["draft"]
+    for url in [
+        reverse("memo_detail", args=["no-such-memo"]),
+        reverse("memo_detail", args=[draft.slug]),
+        reverse("memo_bibtex", args=[draft.slug]),
+        reverse("memo_ris", args=[draft.slug]),
+        reverse("author_detail", args=["nobody"]),
+        reverse("author_detail", args=["dmitri-draft"]),  # an author of unpublished memos only
+        reverse("topic_detail", args=["secret-topic"]),
+        reverse("country_detail", args=["XX"]),
+        reverse("vendor_detail", args=["nope"]),
+        reverse("memo_facet", args=["colour"]),
+        "/no/such/page/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "Page not found" in response.text, url
+        assert 'class="site-header"' in response.text  # in the site's design
+
+
+def test_country_codes_in_lower_case_redirect(client, archive):
+    response = client.get(reverse("country_detail", args=["ru"]))
+    assert response.status_code == 301
+    assert response["Location"] == reverse("country_detail", args=["RU"])
+
+
+def test_server_error_page_renders_without_a_request(archive):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Something went wrong" in html and 'class="skip-link"' in html
+
+
+# --- Pages -----------------------------------------------------------------------------------------
+
+
+def test_home_page(client, archive):
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    text = unescape(response.text)
+    assert 'role="search"' in text and 'name="q"' in text
+    assert archive["cyber"].title in text
+    russia = Country.objects.get(code="RU").name
+    # Russia is in three published memos; the draft's mention does not count.
+    assert re.search(rf'/countries/RU/">{russia}</a> <span class="count">3</span>', text)
+    assert re.search(r'/vendors/acme-vision/">Acme Vision</a> <span class="count">2</span>', text)
+    assert re.search(r'/topics/surveillance/">Surveillance <span class="count">2</span>', text)
+
+
+def test_memo_page(client, archive):
+    memo = archive["cameras"]
+    response = client.get(memo.get_absolute_url())
+    assert response.status_code == 200
+    text = unescape(response.text)
+    assert f"<h1>{memo.title}</h1>" in text
+    assert '<a href="/authors/alice-adams/">Alice Adams</a>' in text
+    assert "1 April 2019" in text and "Memo No. 101" in text and "Series 2" in text
+    assert '<a href="/memos/?category=Policy+Memos">Policy Memos</a>' in text
+    assert '<a href="/topics/surveillance/">Surveillance</a>' in text
+    assert 'href="https://example.org/pepm101.pdf"' in text
+    assert "<p>Body of Cameras in Almaty.</p>" in text  # the sanitized body, as HTML
+    assert "Alice Adams studies cities." in text
+    # Mentions: counts, context, and links to the filtered list.
+    assert 'href="/memos/?country=KZ"' in text and "×3" in text
+    assert "KZ appears in Cameras in Almaty." in text
+    assert 'href="/memos/?vendor=acme-vision"' in text
+    # Related memos share a vendor and a topic; neighbours by date.
+    related = re.search(r'<section class="related".*?</section>', text, re.S).group(0)
+    assert archive["cyber"].title in related
+    assert archive["draft"].title not in text
+    assert re.search(rf'rel="prev" href="{archive["russian"].get_absolute_url()}"', text)
+    assert re.search(rf'rel="next" href="{archive["spectrum"].get_absolute_url()}"', text)
+    # The citation block and downloads.
+    assert citations.ponars_citation(memo) in text
+    assert f'href="/memos/{memo.slug}/cite.bib"' in text and f'href="/memos/{memo.slug}/cite.ris"' in text
+
+
+def test_memo_page_escapes_everything_but_the_body(client, archive):
+    memo = archive["undated"]
+    Memo.objects.filter(pk=memo.pk).update(
+        summary="<img src=x onerror=alert(1)>", bio="<b>bold</b>", body_html="<p><em>kept</em></p>"
+    )
+    text = client.get(memo.get_absolute_url()).text
+    assert "<script>alert" not in text and "&lt;script&gt;" in text
+    assert "<img src=x" not in text and "<b>bold</b>" not in text
+    assert "<p><em>kept</em></p>" in text
+    list_text = client.get(reverse("memo_list")).text
+    assert "<script>alert" not in list_text
+
+
+def test_javascript_pdf_links_are_not_offered(client, archive):
+    text = client.get(archive["spectrum"].get_absolute_url()).text
+    assert "javascript:" not in text and "Download the PDF" not in text
+
+
+def test_rejected_mentions_are_not_shown_on_the_memo(client, archive):
+    text = client.get(archive["spectrum"].get_absolute_url()).text
+    assert 'href="/memos/?country=RU"' in text
+    assert 'href="/memos/?country=KZ"' not in text
+
+
+@pytest.mark.parametrize(("name", "extension", "content_type"), [
+    ("memo_bibtex", "bib", "application/x-bibtex"),
+    ("memo_ris", "ris", "application/x-research-info-systems"),
+])  # fmt: skip
+def test_citation_downloads(client, archive, name, extension, content_type):
+    memo = archive["cameras"]
+    response = client.get(reverse(name, args=[memo.slug]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == f"{content_type}; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="{memo.slug}.{extension}"'
+    fmt = citations.bibtex if extension == "bib" else citations.ris
+    full = Memo.objects.with_listing_data().get(pk=memo.pk)
+    assert response.content.decode() == fmt(full)
+    assert "Cameras in Almaty" in response.content.decode()
+
+
+def test_author_page(client, archive):
+    response = client.get(reverse("author_detail", args=["alice-adams"]))
+    assert response.status_code == 200
+    assert set(titles(response)) == names(archive, "cameras", "spectrum")
+    assert "Alice Adams studies cities." in response.text
+    assert 'href="/memos/?author=alice-adams"' in response.text
+
+
+def test_author_and_topic_lists_count_published_memos(client, archive):
+    authors = client.get(reverse("author_list")).text
+    assert re.search(r'/authors/boris-brown/">Boris Brown</a> <span class="count">2</span>', authors)
+    topics = client.get(reverse("topic_list")).text
+    assert re.search(r'/topics/telecom/">Telecom</a> <span class="count">2</span>', topics)
+
+
+def test_topic_page(client, archive):
+    response = client.get(reverse("topic_detail", args=["surveillance"]))
+    assert set(titles(response)) == names(archive, "cameras", "cyber")
+    assert "/countries/UA/" in response.text
+
+
+def test_country_page_has_memos_a_chart_per_year_and_vendors(client, archive):
+    response = client.get(reverse("country_detail", args=["RU"]))
+    assert response.status_code == 200
+    assert set(titles(response)) == names(archive, "spectrum", "cyber", "russian")
+    chart = re.search(r"<svg.*?</svg>", response.text, re.S).group(0)
+    bars = re.findall(r"<title>(\d{4}): (\d+) memos?, (\d+) mentions?</title>", chart)
+    # 2018 to 2021 with none in 2019 (the draft's 2020 mention does not count).
+    assert bars == [("2018", "1", "1"), ("2019", "0", "0"), ("2020", "1", "4"), ("2021", "1", "2")]
+    vendors = re.search(r'<aside aria-labelledby="vendors-title">.*?</aside>', response.text, re.S).group(0)
+    assert "Acme Vision" in vendors and "Borealis Networks" in vendors
+
+
+def test_country_page_without_memos(client, archive):
+    response = client.get(reverse("country_detail", args=["FR"]))
+    assert response.status_code == 200
+    assert "0 memos mention" in response.text
+
+
+def test_country_and_vendor_lists(client, archive):
+    countries = client.get(reverse("country_list")).text
+    assert re.search(r'/countries/KZ/">[^<]+</a> <span class="count">2</span>', countries)
+    vendors = client.get(reverse("vendor_list")).text
+    assert re.search(r'/vendors/acme-vision/">Acme Vision</a></th>.*?<td class="num">2</td>', vendors, re.S)
+
+
+def test_vendor_page_lists_memos_and_countries(client, archive):
+    response = client.get(reverse("vendor_detail", args=["acme-vision"]))
+    assert set(titles(response)) == names(archive, "cameras", "cyber")
+    aside = re.search(r'<aside aria-labelledby="countries-title">.*?</aside>', response.text, re.S)
+    countries = aside.group(0)
+    for code in ("KZ", "CN", "UA", "RU"):
+        assert f"/countries/{code}/" in countries
+
+
+def test_robots_txt(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Disallow: /admin/" in response.text
+    assert "Sitemap: http://testserver/sitemap.xml" in response.text
