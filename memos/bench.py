@@ -1,0 +1,586 @@
+"""Benchmarks of the current database: page times and queries, import throughput, HTTP under load."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import math
+import multiprocessing
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+import lxml.html
+from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.db import connection, connections
+from django.db.models import Count, Max
+from django.db.models.functions import ExtractYear
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from .ingest.load import find_existing
+from .ingest.parse import parse_page
+from .ingest.parsed import ParseError
+from .ingest.pipeline import import_pages
+from .ingest.sources import Page
+from .models import Author, ImportRecord, Memo, Mention, Topic
+
+PAGES_DIR = Path(settings.BASE_DIR) / "fixtures" / "pages"
+GUNICORN_CONF = Path(settings.BASE_DIR) / "gunicorn.conf.py"
+SEARCH_TERMS = ["surveillance", "natural gas", "elections"]
+
+# The issue's targets: p95 in ms and queries per page (None: no limit).
+LIST_TARGET = (150, 12)
+TARGETS = {
+    "home": LIST_TARGET,
+    "list": LIST_TARGET,
+    "list_1_filter": LIST_TARGET,
+    "list_2_filters": LIST_TARGET,
+    "list_3_filters": LIST_TARGET,
+    "search": (200, LIST_TARGET[1]),
+    "facets": LIST_TARGET,
+    "memo": (50, None),
+    "country": LIST_TARGET,
+    "feed": LIST_TARGET,
+}
+
+
+@dataclass
+class PageCase:
+    name: str
+    urls: list[str]  # requests rotate through these, so no one row is always hot
+
+
+@dataclass
+class Timings:
+    samples_ms: list[float] = field(default_factory=list)
+    statuses: Counter = field(default_factory=Counter)
+    errors: int = 0
+
+    def summary(self) -> dict:
+        return {
+            "requests": len(self.samples_ms),
+            "errors": self.errors,
+            "p50_ms": percentile(self.samples_ms, 50),
+            "p95_ms": percentile(self.samples_ms, 95),
+            "p99_ms": percentile(self.samples_ms, 99),
+        }
+
+
+def percentile(samples: list[float], p: float) -> float | None:
+    """Nearest-rank percentile: a value that was measured, never an interpolation."""
+    if not samples:
+        return None
+    ordered = sorted(samples)
+    return round(ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)], 2)
+
+
+# --- what to request -----------------------------------------------------------------------------
+
+
+def page_cases() -> list[PageCase]:
+    """The pages the issue names, with filter values taken from the data: the busiest ones.
+
+    The most-mentioned country, vendor and topic and the fullest year give the largest result
+    sets and facet counts, so these are the slow cases, not the lucky ones.
+    """
+    published = Memo.objects.published()
+    if not published.exists():
+        raise ValueError("no published memos: run generate_corpus or import_memos first")
+    counted = Mention.objects.filter(verdict__in=Mention.COUNTED)
+    country = (
+        counted.filter(country__isnull=False).values_list("country_id").annotate(n=Count("id")).order_by("-n")
+    ).first()
+    vendor = (
+        counted.filter(vendor__isnull=False)
+        .values_list("vendor__slug")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    topic = (
+        Memo.topics.through.objects.values_list("topic__slug").annotate(n=Count("id")).order_by("-n").first()
+    )
+    year = (
+        published.filter(published__isnull=False)
+        .annotate(y=ExtractYear("published"))
+        .values_list("y")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    chosen = {"country": country, "vendor": vendor, "topic": topic, "year": year}
+    chosen = {name: row[0] for name, row in chosen.items() if row}
+    filters = [(name, chosen[name]) for name in ("country", "topic", "year") if name in chosen]
+    heavy = [(name, chosen[name]) for name in ("country", "vendor", "year") if name in chosen]
+
+    def memo_list(params) -> str:
+        return "/memos/" + (f"?{urlencode(params)}" if params else "")
+
+    # A spread of memos over the whole archive, oldest to newest.
+    ids = list(published.order_by("pk").values_list("pk", flat=True))
+    step = max(1, len(ids) // 20)
+    slugs = list(Memo.objects.filter(pk__in=ids[::step][:20]).values_list("slug", flat=True))
+    return [
+        PageCase("home", ["/"]),
+        PageCase("list", ["/memos/"]),
+        PageCase("list_1_filter", [memo_list(filters[:1])]),
+        PageCase("list_2_filters", [memo_list(filters[:2])]),
+        PageCase("list_3_filters", [memo_list(filters[:3])]),
+        PageCase("search", [memo_list([("q", term)]) for term in SEARCH_TERMS]),
+        PageCase("facets", [memo_list(heavy)]),
+        PageCase("memo", [f"/memos/{slug}/" for slug in slugs]),
+        PageCase("country", [f"/countries/{chosen.get('country', 'RU')}/"]),
+        PageCase("feed", ["/feeds/memos.atom"]),
+    ]
+
+
+def request_host() -> str:
+    """A Host header the settings accept, so the requests are not turned away with a 400."""
+    for host in settings.ALLOWED_HOSTS:
+        if host not in ("*", "") and not host.startswith("."):
+            return host
+    return "localhost"
+
+
+def check_static_files() -> None:
+    """Pages cannot render with manifest storage until collectstatic has written the manifest."""
+    manifest = getattr(staticfiles_storage, "manifest_name", None)
+    if manifest and not Path(settings.STATIC_ROOT, manifest).exists():
+        raise ValueError(
+            "static files are not collected: run `manage.py collectstatic --noinput` first "
+            "(or set COLLECTED_STATIC=0)"
+        )
+
+
+# --- server time, in process ------------------------------------------------------------------
+
+
+def measure_pages(cases: list[PageCase], duration: float, requests: int, warmup: int = 3) -> dict:
+    """p50/p95 of each page through the whole Django stack, and its query count."""
+    client = Client(HTTP_HOST=request_host())
+    results = {}
+    for case in cases:
+        for url in case.urls:
+            for _ in range(warmup):
+                client.get(url, secure=True)
+        queries = 0
+        for url in case.urls:
+            with CaptureQueriesContext(connection) as captured:
+                client.get(url, secure=True)
+            queries = max(queries, len(captured))
+        timings = Timings()
+        deadline = time.perf_counter() + duration
+        n = 0
+        while n < requests and (n == 0 or time.perf_counter() < deadline):
+            url = case.urls[n % len(case.urls)]
+            started = time.perf_counter()
+            try:
+                response = client.get(url, secure=True)
+                status = response.status_code
+            except Exception:  # a page that raises is a result to report, not a reason to stop
+                status = 500
+            timings.samples_ms.append((time.perf_counter() - started) * 1000)
+            timings.statuses[status] += 1
+            timings.errors += status != 200
+            n += 1
+        results[case.name] = {"url": case.urls[0], "queries": queries, **timings.summary()}
+        target = TARGETS.get(case.name)
+        if target:
+            p95, max_queries = target
+            results[case.name]["target_p95_ms"] = p95
+            results[case.name]["target_queries"] = max_queries
+            results[case.name]["meets_target"] = bool(
+                results[case.name]["p95_ms"] is not None
+                and results[case.name]["p95_ms"] <= p95
+                and (max_queries is None or queries <= max_queries)
+                and not timings.errors
+            )
+    return results
+
+
+# --- import throughput -------------------------------------------------------------------------
+
+ENCODINGS = ("utf-8", "cp1251")
+# How a page may spell a character other than a letter or digit: an HTML entity or a JSON escape.
+ESCAPED = rb"&#?\w+;|\\u[0-9a-fA-F]{4}"
+
+
+def vary(data: bytes, text: str, suffix: str) -> bytes | None:
+    """`data` with `suffix` after each occurrence of `text`, however the page spells it.
+
+    Pages wrap long titles over lines and write quotes and ampersands as entities, so `text`
+    is matched word by word, with any run of spaces between words and any escape for a
+    character that is not ASCII alphanumeric. None if the page does not contain `text`.
+    """
+    for encoding in ENCODINGS:
+        try:
+            parts = []
+            for ch in text:
+                if ch.isspace():
+                    parts.append(rb"(?:\s|&nbsp;|&#160;)+")
+                elif ch.isascii() and ch.isalnum():
+                    parts.append(re.escape(ch.encode(encoding)))
+                else:
+                    parts.append(rb"(?:" + re.escape(ch.encode(encoding)) + rb"|" + ESCAPED + rb")")
+            pattern = re.compile(b"".join(parts))
+            tail = suffix.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        varied, n = pattern.subn(lambda m, tail=tail: m.group() + tail, data)
+        if n:
+            return varied
+    return None
+
+
+def import_batch(size: int, token: str, pages_dir: Path = PAGES_DIR) -> list[Page]:
+    """`size` pages from fixtures/pages, each copy with its own title, memo number and URL.
+
+    Every copy must be a memo the archive does not have, or the import would update or skip
+    it instead of creating it; copies that would match an existing memo are left out.
+    """
+    originals = []
+    for path in sorted(p for p in pages_dir.iterdir() if p.is_file() and not p.name.startswith(".")):
+        data = path.read_bytes()
+        try:
+            parsed = parse_page(data)
+        except ParseError:
+            continue
+        originals.append((path.name, data, parsed))
+    batch: list[Page] = []
+    # Memo numbers have at most five digits; take free ones from the top, where archives are empty.
+    taken = set(Memo.objects.filter(memo_number__isnull=False).values_list("memo_number", flat=True))
+    free = (n for n in range(99_999, 0, -1) if n not in taken)
+    for k in range(size * 2):
+        if len(batch) == size or not originals:
+            break
+        name, data, parsed = originals[k % len(originals)]
+        varied = vary(data, parsed.title, f" (bench {token} {k})")
+        if varied is None:
+            continue
+        if parsed.memo_number is not None:
+            number = str(next(free)).encode()
+            varied = re.sub(rf"(?<!\d){parsed.memo_number}(?!\d)".encode(), number, varied)
+        if parsed.source_url:
+            varied = vary(varied, parsed.source_url, f"?bench={token}-{k}") or varied
+        try:
+            fresh = find_existing(parse_page(varied)) is None
+        except ParseError:
+            fresh = False
+        if fresh:
+            batch.append(Page(f"bench:{token}/{k}/{name}", data=varied))
+    return batch
+
+
+def measure_import(size: int, pages_dir: Path = PAGES_DIR) -> dict:
+    """Pages per second through the whole importer (parse, mentions, writes, search index),
+    against the bare lxml parse of the same bytes. The created rows are deleted afterwards."""
+    token = secrets.token_hex(4)
+    batch = import_batch(size, token, pages_dir)
+    if not batch:
+        return {"pages": 0, "error": f"no importable pages in {pages_dir}"}
+    started = time.perf_counter()
+    for page in batch:
+        lxml.html.document_fromstring(page.data)
+    lxml_seconds = time.perf_counter() - started
+
+    started = time.perf_counter()
+    for page in batch:
+        parse_page(page.data)
+    parse_seconds = time.perf_counter() - started
+
+    authors_before = Author.objects.aggregate(top=Max("pk"))["top"] or 0
+    topics_before = Topic.objects.aggregate(top=Max("pk"))["top"] or 0
+    started = time.perf_counter()
+    results = list(import_pages([], targets=batch))
+    import_seconds = time.perf_counter() - started
+
+    statuses = Counter(r.status for r in results)
+    created = [r.memo_id for r in results if r.status == "created"]
+    # Deleting a Memo cascades to its mentions and authorships and (a signal) its FTS5 row.
+    Memo.objects.filter(pk__in=created).delete()
+    ImportRecord.objects.filter(source__startswith=f"bench:{token}/").delete()
+    Author.objects.filter(pk__gt=authors_before, authorships__isnull=True).delete()
+    Topic.objects.filter(pk__gt=topics_before, memos__isnull=True).delete()
+    n = len(batch)
+    return {
+        "pages": n,
+        "created": statuses.get("created", 0),
+        "failed": statuses.get("failed", 0),
+        "seconds": round(import_seconds, 3),
+        "pages_per_s": round(n / import_seconds, 1),
+        "parse_seconds": round(parse_seconds, 3),
+        "lxml_seconds": round(lxml_seconds, 4),
+        "lxml_pages_per_s": round(n / lxml_seconds, 1),
+        "ratio_to_lxml": round(import_seconds / lxml_seconds, 1),
+        "ratio_to_parse": round(import_seconds / parse_seconds, 2),
+    }
+
+
+# --- HTTP under load ----------------------------------------------------------------------------
+
+
+def database_url() -> str:
+    """The current connection as a DATABASE_URL, for a server process to use the same database."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        name = str(db["NAME"])
+        if name == ":memory:" or "mode=memory" in name:
+            raise ValueError("an in-memory SQLite database cannot be shared with a server process")
+        return f"sqlite:///{Path(name).resolve()}"
+    if connection.vendor == "postgresql":
+        auth = db.get("USER") or ""
+        if db.get("PASSWORD"):
+            auth += f":{db['PASSWORD']}"
+        host = db.get("HOST") or "localhost"
+        port = f":{db['PORT']}" if db.get("PORT") else ""
+        return f"postgres://{auth}{'@' if auth else ''}{host}{port}/{db['NAME']}"
+    raise ValueError(f"no DATABASE_URL form for {connection.vendor}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(port: int, path: str, host: str, timeout: float = 30) -> int:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", path, headers={"Host": host, "Accept-Encoding": "gzip"})
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+class Server:
+    """gunicorn with the project's configuration on a free loopback port, for the duration of a block."""
+
+    def __init__(self, workers: int = 2):
+        self.workers = workers
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+        self.log = b""
+
+    def __enter__(self) -> Server:
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url(),
+            "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "memos.settings"),
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+            "WEB_CONCURRENCY": str(self.workers),
+            "GUNICORN_ACCESS_LOG": "off",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback; TLS ends at the load balancer
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "memos.wsgi:application"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.log = self.process.stderr.read()
+                raise RuntimeError(f"gunicorn exited: {self.log.decode(errors='replace')[-2000:]}")
+            try:
+                if get(self.port, "/robots.txt", "127.0.0.1", timeout=5) < 500:
+                    return self
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("gunicorn did not answer within 60 s")
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)  # graceful: workers finish their request
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        if self.process and self.process.stderr:
+            self.process.stderr.close()
+
+
+def load(port: int, urls: list[str], duration: float, requests: int, concurrency: int, out) -> None:
+    """The load generator, run in its own process: `concurrency` threads, bounded in count and time.
+
+    Each thread sends one request at a time over a fresh connection (gunicorn's sync workers
+    close after each response) and records the latency; a failed request counts as an error.
+    """
+    lock = threading.Lock()
+    sent = 0
+    samples: list[float] = []
+    statuses: Counter = Counter()
+    errors = 0
+    started = time.perf_counter()
+    deadline = started + duration
+
+    def worker() -> None:
+        nonlocal sent, errors
+        while True:
+            with lock:
+                if sent >= requests or time.perf_counter() >= deadline:
+                    return
+                url = urls[sent % len(urls)]
+                sent += 1
+            t0 = time.perf_counter()
+            try:
+                status = get(port, url, "127.0.0.1")
+            except (OSError, http.client.HTTPException):
+                status = 0
+            elapsed = (time.perf_counter() - t0) * 1000
+            with lock:
+                samples.append(elapsed)
+                statuses[status] += 1
+                errors += status != 200
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    out.send(
+        {
+            "requests": len(samples),
+            "errors": errors,
+            "statuses": {str(k): v for k, v in sorted(statuses.items())},
+            "seconds": round(wall, 2),
+            "requests_per_s": round(len(samples) / wall, 1) if wall else None,
+            "p50_ms": percentile(samples, 50),
+            "p95_ms": percentile(samples, 95),
+            "p99_ms": percentile(samples, 99),
+        }
+    )
+    out.close()
+
+
+def measure_http(
+    cases: list[PageCase], duration: float, requests: int, concurrency: int, workers: int = 2
+) -> dict:
+    """Throughput and latency of a mix of every page, from a separate process, against gunicorn."""
+    urls = [url for case in cases for url in case.urls]
+    with Server(workers) as server:
+        # The load generator is its own process, so its threads do not share the GIL with
+        # anything measured here; it inherits no open database connection.
+        connections.close_all()
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        child = context.Process(
+            target=load, args=(server.port, urls, duration, requests, concurrency, sender), daemon=True
+        )
+        child.start()
+        sender.close()
+        result = receiver.recv() if receiver.poll(duration + 120) else None
+        child.join(timeout=10)
+        if child.is_alive():
+            child.kill()
+    if result is None:
+        raise RuntimeError("the load generator did not report back")
+    return {"workers": workers, "concurrency": concurrency, "urls": len(urls), **result}
+
+
+# --- everything ----------------------------------------------------------------------------------
+
+
+def database_summary() -> dict:
+    return {
+        "vendor": connection.vendor,
+        "memos": Memo.objects.count(),
+        "published": Memo.objects.published().count(),
+        "mentions": Mention.objects.count(),
+        "authors": Author.objects.count(),
+        "topics": Topic.objects.count(),
+    }
+
+
+def run_bench(
+    *,
+    duration: float = 5,
+    requests: int = 200,
+    import_size: int = 100,
+    http_duration: float = 20,
+    http_requests: int = 5000,
+    concurrency: int = 8,
+    workers: int = 2,
+    skip_http: bool = False,
+    skip_import: bool = False,
+    progress=None,
+) -> dict:
+    """Every measurement, as one JSON-ready dict."""
+    say = progress or (lambda message: None)
+    check_static_files()
+    cases = page_cases()
+    report: dict = {"database": database_summary()}
+    say("pages")
+    report["pages"] = measure_pages(cases, duration, requests)
+    if not skip_import:
+        say("import")
+        report["import"] = measure_import(import_size)
+    if not skip_http:
+        say("http")
+        report["http"] = measure_http(cases, http_duration, http_requests, concurrency, workers)
+    return report
+
+
+def format_table(report: dict) -> str:
+    """The report as text: one line per page, then import and HTTP figures."""
+    db = report["database"]
+    lines = [
+        f"Database: {db['vendor']}, {db['memos']:,} memos ({db['published']:,} published), "
+        f"{db['mentions']:,} mentions, {db['authors']:,} authors, {db['topics']:,} topics",
+        "",
+        f"{'page':<16}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}{'requests':>10}{'errors':>8}  target",
+    ]
+    for name, page in report["pages"].items():
+        target = ""
+        if "target_p95_ms" in page:
+            limit = f", ≤{page['target_queries']} q" if page["target_queries"] is not None else ""
+            target = f"p95 ≤{page['target_p95_ms']}{limit}: {'met' if page['meets_target'] else 'MISSED'}"
+        lines.append(
+            f"{name:<16}{page['p50_ms'] or 0:>9.1f}{page['p95_ms'] or 0:>9.1f}{page['queries']:>9}"
+            f"{page['requests']:>10}{page['errors']:>8}  {target}"
+        )
+    imp = report.get("import")
+    if imp:
+        lines.append("")
+        if imp.get("pages"):
+            lines.append(
+                f"Import: {imp['pages']} pages ({imp['created']} created, {imp['failed']} failed) in "
+                f"{imp['seconds']:.2f} s = {imp['pages_per_s']:.1f} pages/s; bare lxml parse "
+                f"{imp['lxml_seconds'] * 1000:.0f} ms = {imp['lxml_pages_per_s']:.0f} pages/s; "
+                f"import / lxml = {imp['ratio_to_lxml']}x; import / our parser = {imp['ratio_to_parse']}x"
+            )
+        else:
+            lines.append(f"Import: {imp.get('error')}")
+    web = report.get("http")
+    if web:
+        lines.append("")
+        lines.append(
+            f"HTTP: gunicorn {web['workers']} workers, {web['concurrency']} concurrent clients, "
+            f"{web['urls']} URLs: {web['requests']} requests in {web['seconds']} s = "
+            f"{web['requests_per_s']} req/s; p50 {web['p50_ms']} ms, p95 {web['p95_ms']} ms, "
+            f"p99 {web['p99_ms']} ms; errors {web['errors']} (statuses {json.dumps(web['statuses'])})"
+        )
+    return "\n".join(lines)

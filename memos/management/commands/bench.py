@@ -1,0 +1,60 @@
+"""bench: measure pages, import and HTTP serving on the current database (see memos/bench.py)."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from memos.bench import format_table, run_bench
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmark the current database: p50/p95 server time and queries per page, import "
+        "throughput against a bare lxml parse, and HTTP load against gunicorn on 127.0.0.1."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--duration", type=float, default=5, help="Seconds per page (default 5).")
+        parser.add_argument("--requests", type=int, default=200, help="At most this many per page (200).")
+        parser.add_argument("--import-pages", type=int, default=100, help="Pages in the import batch (100).")
+        parser.add_argument("--http-duration", type=float, default=20, help="Seconds of HTTP load (20).")
+        parser.add_argument("--http-requests", type=int, default=5000, help="At most this many (5000).")
+        parser.add_argument("--concurrency", type=int, default=8, help="Concurrent HTTP clients (8).")
+        parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2).")
+        parser.add_argument("--skip-http", action="store_true", help="No gunicorn, no load test.")
+        parser.add_argument("--skip-import", action="store_true", help="No import throughput.")
+        parser.add_argument("--format", choices=["text", "json"], default="text", help="json: one object.")
+
+    def handle(self, *args, format, verbosity, **options):
+        for name in ("duration", "http_duration"):
+            if options[name] <= 0:
+                raise CommandError(f"--{name.replace('_', '-')} must be positive")
+        for name in ("requests", "import_pages", "http_requests", "concurrency", "workers"):
+            if options[name] < 1:
+                raise CommandError(f"--{name.replace('_', '-')} must be at least 1")
+        show = verbosity >= 1 and self.stderr.isatty()
+
+        def progress(step: str) -> None:
+            if show:
+                sys.stderr.write(f"measuring {step}…\n")
+
+        try:
+            report = run_bench(
+                duration=options["duration"],
+                requests=options["requests"],
+                import_size=options["import_pages"],
+                http_duration=options["http_duration"],
+                http_requests=options["http_requests"],
+                concurrency=options["concurrency"],
+                workers=options["workers"],
+                skip_http=options["skip_http"],
+                skip_import=options["skip_import"],
+                progress=progress,
+            )
+        except (ValueError, RuntimeError) as exc:
+            raise CommandError(str(exc)) from exc
+        if format == "json":
+            self.stdout.write(json.dumps(report))
+        else:
+            self.stdout.write(format_table(report))
