@@ -1,0 +1,101 @@
+"""The Atom feed (with the list's filters) and sitemap.xml: valid XML, published memos only."""
+
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+
+from tests.test_views import build_archive
+
+pytestmark = pytest.mark.django_db
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture
+def archive():
+    return build_archive()
+
+
+def feed(client, query: str = "") -> ET.Element:
+    response = client.get(f"{reverse('memo_feed')}?{query}")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    return ET.fromstring(response.content)
+
+
+def test_feed_is_valid_atom_with_the_published_memos(client, archive):
+    root = feed(client)
+    assert root.tag == f"{ATOM}feed"
+    # What RFC 4287 requires of a feed: id, title, updated, a link; of each entry: id, title, updated.
+    for name in ("id", "title", "updated"):
+        assert root.find(f"{ATOM}{name}").text
+    assert root.find(f"{ATOM}link[@rel='alternate']").get("href") == "http://testserver/memos/"
+    assert root.find(f"{ATOM}link[@rel='self']").get("href").startswith("http://testserver/feeds/memos.atom")
+    entries = root.findall(f"{ATOM}entry")
+    titles = [e.find(f"{ATOM}title").text for e in entries]
+    assert titles == [archive[k].title for k in ("cyber", "spectrum", "cameras", "russian", "undated")]
+    for entry in entries:
+        for name in ("id", "title", "updated", "summary"):
+            assert entry.find(f"{ATOM}{name}").text, name
+        assert urlsplit(entry.find(f"{ATOM}link").get("href")).path.startswith("/memos/")
+    spectrum = entries[1]
+    assert [a.find(f"{ATOM}name").text for a in spectrum.findall(f"{ATOM}author")] == [
+        "Boris Brown, Alice Adams"
+    ]
+    assert [c.get("term") for c in spectrum.findall(f"{ATOM}category")] == ["Telecom"]
+    assert spectrum.find(f"{ATOM}published").text.startswith("2020-05-10")
+
+
+def test_feed_takes_the_list_filters(client, archive):
+    root = feed(client, "country=ru&vendor=acme-vision&vendor=borealis-networks")
+    titles = {e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")}
+    assert titles == {archive["spectrum"].title, archive["cyber"].title}
+    assert "Acme Vision" in root.find(f"{ATOM}title").text
+    alternate = root.find(f"{ATOM}link[@rel='alternate']").get("href")
+    assert alternate == ("http://testserver/memos/?country=RU&vendor=acme-vision&vendor=borealis-networks")
+
+
+def test_feed_with_a_bad_filter_is_a_400(client, archive):
+    assert client.get(reverse("memo_feed"), {"country": "XX"}).status_code == 400
+    assert client.get(reverse("memo_feed"), {"from": "soon"}).status_code == 400
+
+
+def test_list_page_links_its_filtered_feed(client, archive):
+    text = client.get(reverse("memo_list"), {"country": "RU"}).text
+    assert 'type="application/atom+xml" title="Newest memos" href="/feeds/memos.atom?country=RU"' in text
+
+
+def sitemap_urls(client) -> set[str]:
+    response = client.get(reverse("sitemap"))
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{SITEMAP}urlset"
+    urls = root.findall(f"{SITEMAP}url")
+    assert all(u.find(f"{SITEMAP}loc").text.startswith("http://testserver/") for u in urls)
+    return {urlsplit(u.find(f"{SITEMAP}loc").text).path for u in urls}
+
+
+def test_sitemap_lists_published_pages_only(client, archive):
+    paths = sitemap_urls(client)
+    for key in ("cameras", "spectrum", "cyber", "russian", "undated"):
+        assert archive[key].get_absolute_url() in paths
+    assert archive["draft"].get_absolute_url() not in paths
+    assert {"/", "/memos/", "/authors/", "/topics/", "/countries/", "/vendors/"} <= paths
+    assert {
+        "/authors/alice-adams/",
+        "/topics/surveillance/",
+        "/countries/RU/",
+        "/vendors/acme-vision/",
+    } <= paths
+    # Named only by the draft, or by a rejected mention, or by nothing at all.
+    assert not paths & {"/authors/dmitri-draft/", "/topics/secret-topic/", "/countries/GE/", "/countries/FR/"}
+
+
+def test_sitemap_memo_entries_have_lastmod(client, archive):
+    root = ET.fromstring(client.get(reverse("sitemap")).content)
+    for url in root.findall(f"{SITEMAP}url"):
+        if "/memos/" in url.find(f"{SITEMAP}loc").text and url.find(f"{SITEMAP}loc").text.count("/") > 4:
+            assert url.find(f"{SITEMAP}lastmod").text

@@ -1,0 +1,74 @@
+"""Every public page runs a fixed number of queries, however many memos, authors and mentions."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+
+from tests.test_views import build_archive, make_memo
+
+pytestmark = pytest.mark.django_db
+
+
+def grow(n: int = 25) -> None:
+    """More memos, each with several authors, topics and mentions of the same entities."""
+    for i in range(n):
+        make_memo(
+            f"Another memo on the region {i}",
+            date(2015, 1, 1) + timedelta(days=40 * i),
+            authors=["Alice Adams", f"Co-author {i}", f"Second co-author {i}"],
+            topics=["Surveillance", "Telecom", f"Topic {i}"],
+            countries={"RU": i + 1, "KZ": 2, "CN": 1, "UA": 1, "GE": 1},
+            vendors={"acme-vision": 1, "borealis-networks": 2},
+        )
+
+
+PAGES = [
+    # (name, URL maker, queries)
+    ("home", lambda a: reverse("home"), 6),
+    # count, rows, authors and topics of the rows, five facets
+    ("list", lambda a: reverse("memo_list"), 9),
+    ("list, page 2", lambda a: reverse("memo_list") + "?page=2", 9),
+    # one more to check each chosen country, vendor, topic and author exists
+    (
+        "list, all filters",
+        lambda a: (
+            reverse("memo_list")
+            + "?country=RU&country=KZ&vendor=acme-vision&topic=surveillance&author=alice-adams&year=2019"
+            + "&from=2000-01-01&to=2030-01-01&series=2&language=en&sort=title"
+        ),
+        13,
+    ),
+    ("list, bad parameter", lambda a: reverse("memo_list") + "?country=XX", 1),
+    ("facet page", lambda a: reverse("memo_facet", args=["author"]) + "?country=RU", 3),
+    # memo, authors, topics, mentions, related memos, previous, next
+    ("memo", lambda a: a["cameras"].get_absolute_url(), 7),
+    ("BibTeX", lambda a: reverse("memo_bibtex", args=[a["cameras"].slug]), 3),
+    ("RIS", lambda a: reverse("memo_ris", args=[a["cameras"].slug]), 3),
+    ("authors", lambda a: reverse("author_list"), 2),
+    ("author", lambda a: reverse("author_detail", args=["alice-adams"]), 7),
+    ("topics", lambda a: reverse("topic_list"), 2),
+    ("topic", lambda a: reverse("topic_detail", args=["surveillance"]), 6),
+    ("countries", lambda a: reverse("country_list"), 1),
+    ("country", lambda a: reverse("country_detail", args=["RU"]), 7),
+    ("vendors", lambda a: reverse("vendor_list"), 1),
+    ("vendor", lambda a: reverse("vendor_detail", args=["acme-vision"]), 6),
+    ("feed", lambda a: reverse("memo_feed"), 3),
+    ("feed, filtered", lambda a: reverse("memo_feed") + "?country=RU&topic=telecom", 5),
+    # two per section (a count and a page) for memos, authors, topics, countries, vendors
+    ("sitemap", lambda a: reverse("sitemap"), 10),
+    ("robots.txt", lambda a: reverse("robots_txt"), 0),
+]
+
+
+@pytest.mark.parametrize(("name", "url", "queries"), PAGES, ids=[p[0] for p in PAGES])
+def test_queries_per_page_do_not_grow_with_the_data(
+    client, django_assert_num_queries, settings, name, url, queries
+):
+    settings.MEMOS_PER_PAGE = 3
+    archive = build_archive()
+    with django_assert_num_queries(queries):
+        assert client.get(url(archive)).status_code in (200, 400)
+    grow()
+    with django_assert_num_queries(queries):
+        assert client.get(url(archive)).status_code in (200, 400)
