@@ -64,12 +64,6 @@ def superuser(db):
 
 
 @pytest.fixture
-def admin_client(client, superuser):
-    client.force_login(superuser)
-    return client
-
-
-@pytest.fixture
 def editor(db):
     user = User.objects.create_user("editor", "ed@example.org", "a-long-password-2", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
