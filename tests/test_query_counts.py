@@ -5,6 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
+from memos import search
+from memos.models import Memo
 from tests.test_views import build_archive, make_memo
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +74,18 @@ def test_queries_per_page_do_not_grow_with_the_data(
     grow()
     with django_assert_num_queries(queries):
         assert client.get(url(archive)).status_code in (200, 400)
+
+
+def test_search_queries_do_not_grow_with_the_data(client, django_assert_num_queries, settings):
+    settings.MEMOS_PER_PAGE = 3
+    build_archive()
+    search.index_memos(Memo.objects.values_list("pk", flat=True))
+    url = reverse("memo_list") + "?q=body&country=RU"
+    # the country check, count, rows, authors, topics, snippets of the rows, five facets
+    with django_assert_num_queries(11):
+        assert client.get(url).status_code == 200
+    grow()
+    search.index_memos(Memo.objects.values_list("pk", flat=True))
+    with django_assert_num_queries(11):
+        response = client.get(url)
+    assert "<mark>" in response.text

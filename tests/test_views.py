@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from memos import citations
+from memos import citations, search
 from memos.models import Author, Authorship, Country, Memo, Mention, Topic, Vendor, unique_slug
 
 pytestmark = pytest.mark.django_db
@@ -492,3 +492,53 @@ def test_robots_txt(client):
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Disallow: /admin/" in response.text
     assert "Sitemap: http://testserver/sitemap.xml" in response.text
+
+
+# --- Full-text search (memos.search behind the q parameter) ------------------------------------
+
+
+@pytest.fixture
+def indexed(archive):
+    Memo.objects.filter(pk=archive["cyber"].pk).update(
+        body_text="Ukraine hardened its grid after the <script>alert(1)</script> malware attack.",
+        body_html="<p>Ukraine hardened its grid after the malware attack.</p>",
+    )
+    search.index_memos([memo.pk for memo in archive.values()])
+    return archive
+
+
+def test_search_finds_memos_and_combines_with_filters(client, indexed):
+    assert listed(client, "q=spectrum") == names(indexed, "spectrum")
+    assert listed(client, "q=malware") == names(indexed, "cyber")
+    assert listed(client, "q=malware&country=RU") == names(indexed, "cyber")
+    assert listed(client, "q=malware&country=KZ") == set()
+    assert listed(client, "q=body") == names(indexed, "cameras", "spectrum", "russian", "undated")
+    assert listed(client, "q=body+-Almaty") == names(indexed, "spectrum", "russian", "undated")
+    # The unpublished draft matches the words but stays hidden.
+    assert listed(client, "q=Georgia") == set()
+
+
+def test_search_sorts_by_relevance_unless_told_otherwise(client, indexed):
+    response = client.get(reverse("memo_list"), {"q": "body"})
+    assert '<option value="relevance" selected>Relevance</option>' in response.text
+    response = client.get(reverse("memo_list"), {"q": "body", "sort": "title"})
+    assert titles(response) == [indexed[k].title for k in ("undated", "cameras", "spectrum", "russian")]
+    assert client.get(reverse("memo_list"), {"q": "body", "sort": "relevance"}).status_code == 200
+    # Without a query there is nothing to rank by, so the option is not offered.
+    assert 'value="relevance"' not in client.get(reverse("memo_list")).text
+
+
+def test_search_snippets_are_highlighted_and_escaped(client, indexed):
+    text = client.get(reverse("memo_list"), {"q": "malware"}).text
+    snippet = re.search(r'<p class="snippet">(.*?)</p>', text, re.S).group(1)
+    assert "<mark>malware</mark>" in snippet
+    # Text from an imported page is escaped (SQLite) or dropped as markup (PostgreSQL), never run.
+    assert "<script>" not in snippet and "alert(1)" in snippet
+    chip = links(client.get(reverse("memo_list"), {"q": "malware"}), "chip")[0]
+    assert chip[1].startswith("Search: “malware”") and chip[0] == "/memos/"
+
+
+def test_search_facets_count_the_matches(client, indexed):
+    text = client.get(reverse("memo_list"), {"q": "malware"}).text
+    assert re.search(r'facet-label">Carla Cruz</span>\s*<span class="count">1</span>', text)
+    assert "Alice Adams</span>" not in text
