@@ -284,3 +284,33 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status}: {self.source}"
+
+
+class MemoFullText(models.Model):
+    """SQLite only: a memo's row in the FTS5 table that memos/search.py fills and queries.
+
+    Unmanaged: migration 0003 creates the virtual table on SQLite, and PostgreSQL has no such
+    table (it searches Memo.search_vector). The model exists so the ORM can join it to Memo
+    with proper aliases, which ranking needs: bm25() is only cheap inside such a join.
+    """
+
+    memo = models.OneToOneField(
+        Memo,
+        primary_key=True,
+        db_column="rowid",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,  # memos.search removes the row when a memo is deleted
+        related_name="full_text",
+    )
+    title = models.TextField()
+    names = models.TextField()
+    body = models.TextField()
+    # FTS5's hidden column named after the table: the left side of MATCH, bm25()'s argument.
+    table = models.TextField(db_column="memos_memo_fts")
+
+    class Meta:
+        managed = False
+        db_table = "memos_memo_fts"
+
+    def __str__(self) -> str:
+        return f"search text of memo {self.memo_id}"
