@@ -34,5 +34,20 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Benchmarks (README "Performance") on BENCH_DATABASE_URL, never the development db.sqlite3: a
+# SQLite file under artifacts/ unless set. A database with fewer than BENCH_MEMOS memos is first
+# topped up with synthetic ones (generate_corpus --up-to), so a fresh clone measures 10,000 memos.
+# On PostgreSQL: createdb bench100k, then
+#   make bench BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench100k BENCH_MEMOS=100000
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/artifacts/bench.sqlite3
+BENCH_MEMOS ?= 10000
+BENCH_ARGS ?=
+bench: install
+	mkdir -p artifacts
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py generate_corpus --up-to $(BENCH_MEMOS)
+	DEBUG=0 $(PY) manage.py collectstatic --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(PY) manage.py bench $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles artifacts

@@ -58,3 +58,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(report))
         else:
             self.stdout.write(format_table(report))
+        # Slow pages are findings to report; failed requests are bugs, and fail the run (and CI).
+        failed = sum(page["errors"] for page in report["pages"].values())
+        failed += report.get("http", {}).get("errors", 0) + report.get("import", {}).get("failed", 0)
+        if failed:
+            raise CommandError(f"{failed} request(s) or import(s) failed; see the report above")
