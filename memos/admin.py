@@ -388,7 +388,8 @@ class AliasesDisplay:
 @admin.register(Author)
 class AuthorAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
     form = NamedEntityForm
-    fields = ["name", "slug", "aliases"]
+    fields = ["name", "slug", "aliases", "memo_link"]
+    readonly_fields = ["memo_link"]
     list_display = ["name", "memo_link", "alias_list"]
     search_fields = ["name", "key", "aliases"]
     ordering = ["name"]
@@ -400,6 +401,8 @@ class AuthorAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
 
     @admin.display(description="memos", ordering="memo_count")
     def memo_link(self, author):
+        if author._state.adding:
+            return "-"
         return changelist_link(Memo, plural(author.memo_count, "memo"), authors__id__exact=author.pk)
 
     def save_model(self, request, obj, form, change):
@@ -411,7 +414,8 @@ class AuthorAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
 @admin.register(Topic)
 class TopicAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
     form = NamedEntityForm
-    fields = ["name", "slug", "aliases"]
+    fields = ["name", "slug", "aliases", "memo_link"]
+    readonly_fields = ["memo_link"]
     list_display = ["name", "memo_link", "alias_list"]
     search_fields = ["name", "key", "aliases"]
     ordering = ["name"]
@@ -423,6 +427,8 @@ class TopicAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
 
     @admin.display(description="memos", ordering="memo_count")
     def memo_link(self, topic):
+        if topic._state.adding:
+            return "-"
         return changelist_link(Memo, plural(topic.memo_count, "memo"), topics__id__exact=topic.pk)
 
     def save_model(self, request, obj, form, change):
@@ -434,6 +440,8 @@ class TopicAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
 @admin.register(Vendor)
 class VendorAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
     form = VendorForm
+    fields = ["name", "slug", "aliases", "country", "sector", "mention_link"]
+    readonly_fields = ["mention_link"]
     list_display = ["name", "country", "sector", "mention_link", "alias_list"]
     list_filter = ["sector", ("country", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["country"]
@@ -460,6 +468,8 @@ class VendorAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
 
     @admin.display(description="mentions", ordering="mention_count")
     def mention_link(self, vendor):
+        if vendor._state.adding:
+            return "-"
         return changelist_link(Mention, plural(vendor.mention_count, "mention"), vendor__id__exact=vendor.pk)
 
     def save_model(self, request, obj, form, change):
@@ -477,6 +487,8 @@ class VendorAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
 
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
+    fields = ["code", "name", "mention_link"]
+    readonly_fields = ["mention_link"]
     list_display = ["name", "code", "mention_link"]
     search_fields = ["name", "=code"]
     ordering = ["name"]
@@ -487,6 +499,8 @@ class CountryAdmin(admin.ModelAdmin):
 
     @admin.display(description="mentions", ordering="mention_count")
     def mention_link(self, country):
+        if country._state.adding:
+            return "-"
         return changelist_link(
             Mention, plural(country.mention_count, "mention"), country__code__exact=country.code
         )

@@ -33,6 +33,18 @@ class AliasesField(forms.CharField):
         return list(initial or []) != self.to_python(data)
 
 
+class MultilineTextField(forms.CharField):
+    """Text from a textarea. Browsers send its lines ending in CRLF and the field strips the
+    ends, so neither counts as a change: an untouched body must not look hand-edited."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+    def has_changed(self, initial, data):
+        return (initial or "").replace("\r\n", "\n").strip() != self.to_python(data)
+
+
 class NamedEntityForm(forms.ModelForm):
     """Authors and topics: aliases are normalized names; a name may not collide with another row's."""
 
@@ -97,6 +109,7 @@ class MentionForm(forms.ModelForm):
     class Meta:
         model = Mention
         fields = ["country", "vendor", "count", "context", "verdict"]
+        field_classes = {"context": MultilineTextField}
 
     def clean(self):
         cleaned = super().clean()
@@ -146,6 +159,7 @@ class MemoAdminForm(forms.ModelForm):
             "title", "slug", "is_published", "published", "memo_number", "series", "category",
             "language", "topics", "pdf_url", "summary", "body_html", "body_text", "bio",
         ]  # fmt: skip
+        field_classes = {name: MultilineTextField for name in ["summary", "body_html", "body_text", "bio"]}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -43,9 +43,9 @@ def form_data(response, form_id: str) -> dict[str, list[str]]:
                 chosen = [field.find("option")]
             data.setdefault(name, []).extend(o.get("value", o.text) for o in chosen)
         else:
-            # Browsers drop the newline Django puts after <textarea>.
-            text = field.text
-            data.setdefault(name, []).append(text[1:] if text.startswith("\n") else text)
+            # Browsers drop the newline Django puts after <textarea>, and send lines ending in CRLF.
+            text = field.text.removeprefix("\n").replace("\r\n", "\n").replace("\n", "\r\n")
+            data.setdefault(name, []).append(text)
     return data
 
 
