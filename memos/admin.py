@@ -325,14 +325,11 @@ class MemoAdmin(admin.ModelAdmin):
 
     # actions
 
-    def _log(self, request, memo_ids, message: str) -> None:
-        memos = Memo.objects.filter(pk__in=memo_ids).only("pk", "title")
-        LogEntry.objects.log_actions(request.user.pk, memos, CHANGE, message)
-
     def _set_published(self, request, queryset, value: bool) -> None:
         ids = list(queryset.filter(is_published=not value).values_list("pk", flat=True))
         Memo.objects.filter(pk__in=ids).update(is_published=value)
-        self._log(request, ids, "Published." if value else "Unpublished (hidden from the public site).")
+        note = "Published." if value else "Unpublished (hidden from the public site)."
+        admin_views.log_on_memos(request, dict.fromkeys(ids, note))
         index_memos(ids)
         verb = "Published" if value else "Unpublished"
         self.message_user(request, f"{verb} {plural(len(ids), 'memo')}.", messages.SUCCESS)
@@ -349,7 +346,8 @@ class MemoAdmin(admin.ModelAdmin):
     def reextract(self, request, queryset):
         ids = list(queryset.values_list("pk", flat=True))
         done = reextract_mentions(ids)
-        self._log(request, ids, "Re-ran mention extraction (curated mentions kept).")
+        note = "Re-ran mention extraction (curated mentions kept)."
+        admin_views.log_on_memos(request, dict.fromkeys(ids, note))
         self.message_user(
             request,
             f"Extracted mentions again in {plural(done, 'memo')}; confirmed and rejected mentions were kept.",
@@ -509,6 +507,7 @@ class CountryAdmin(admin.ModelAdmin):
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
     form = MentionForm
+    fields = ["memo", "country", "vendor", "count", "context", "verdict"]
     list_display = ["subject", "memo_link", "count", "verdict", "short_context"]
     list_filter = ["verdict", MentionKindFilter]
     list_select_related = ["memo", "country", "vendor"]
@@ -531,13 +530,38 @@ class MentionAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        verb = "Changed" if change else "Added"
+        note = f"{verb} the mention of {obj.subject} in the mentions list: {obj.verdict}, count {obj.count}."
+        admin_views.log_on_memos(request, {obj.memo_id: note})
+        index_memos([obj.memo_id])
+
+    def delete_queryset(self, request, queryset):
+        notes = {}
+        for mention in queryset.select_related("country", "vendor"):
+            notes.setdefault(mention.memo_id, []).append(str(mention.subject))
+        super().delete_queryset(request, queryset)
+        admin_views.log_on_memos(
+            request, {pk: f"Deleted the mention(s) of {', '.join(names)}." for pk, names in notes.items()}
+        )
+        index_memos(list(notes))
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        admin_views.log_on_memos(request, {obj.memo_id: f"Deleted the mention of {obj.subject}."})
         index_memos([obj.memo_id])
 
     def _set_verdict(self, request, queryset, verdict: str) -> None:
         mentions = list(queryset.exclude(verdict=verdict).select_related("country", "vendor"))
         Mention.objects.filter(pk__in=[m.pk for m in mentions]).update(verdict=verdict)
         LogEntry.objects.log_actions(request.user.pk, mentions, CHANGE, f"Verdict set to {verdict}.")
-        index_memos(sorted({m.memo_id for m in mentions}))
+        subjects = {}
+        for mention in mentions:
+            subjects.setdefault(mention.memo_id, []).append(str(mention.subject))
+        admin_views.log_on_memos(
+            request,
+            {pk: f"Marked the mention(s) of {', '.join(names)} {verdict}." for pk, names in subjects.items()},
+        )
+        index_memos(sorted(subjects))
         self.message_user(request, f"Marked {plural(len(mentions), 'mention')} {verdict}.", messages.SUCCESS)
 
     @admin.action(description="Confirm selected mentions", permissions=["change"])

@@ -6,6 +6,7 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
@@ -19,6 +20,27 @@ from .ingest.pipeline import import_pages
 from .ingest.sources import MAX_BYTES, Page
 from .merge import MergeError, merge, plan_merge
 from .models import Memo, Mention
+
+# --- history ------------------------------------------------------------------------------------
+
+
+def log_on_memos(request, messages_by_memo: dict[int, str]) -> None:
+    """A line in each memo's history for a change made from elsewhere (an action, a merge, the
+    mentions list), so a memo's history page tells the whole story."""
+    memos = Memo.objects.only("pk", "title").in_bulk(list(messages_by_memo))
+    content_type = ContentType.objects.get_for_model(Memo)
+    LogEntry.objects.bulk_create(
+        LogEntry(
+            user_id=request.user.pk,
+            content_type=content_type,
+            object_id=str(pk),
+            object_repr=str(memo)[:200],
+            action_flag=CHANGE,
+            change_message=messages_by_memo[pk],
+        )
+        for pk, memo in memos.items()
+    )
+
 
 # --- import from the admin ----------------------------------------------------------------------
 
@@ -132,6 +154,8 @@ def run_merge(modeladmin, request, survivor, others):
             if plan.new_aliases:
                 message += f" New aliases: {', '.join(plan.new_aliases)}."
             modeladmin.log_change(request, survivor, message)
+            note = f"{opts.verbose_name.capitalize()} {names} merged into “{survivor}”."
+            log_on_memos(request, dict.fromkeys(plan.memo_ids, note))
     except MergeError as exc:
         modeladmin.message_user(request, f"Nothing was merged: {exc}.", messages.ERROR)
         return None
@@ -149,12 +173,8 @@ def apply_vendor_list(modeladmin, request):
     if not (modeladmin.has_change_permission(request) and request.user.has_perm("memos.change_mention")):
         raise PermissionDenied
     done = reextract_mentions()
-    LogEntry.objects.log_actions(
-        request.user.pk,
-        Memo.objects.only("pk", "title"),
-        CHANGE,
-        "Re-ran mention extraction with the current vendor list (curated mentions kept).",
-    )
+    note = "Re-ran mention extraction with the current vendor list (curated mentions kept)."
+    log_on_memos(request, dict.fromkeys(Memo.objects.values_list("pk", flat=True), note))
     modeladmin.message_user(
         request, f"Applied the vendor list to {done} memo(s); confirmed and rejected mentions were kept."
     )

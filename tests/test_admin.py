@@ -466,6 +466,36 @@ def test_export_csv(admin_client, seed_memo):
     assert other["title"] == '\'=HYPERLINK("http://evil")'  # never a live formula in a spreadsheet
 
 
+def test_mention_list_actions_and_form_record_verdicts_in_the_memo_history(admin_client, seed_memo):
+    url = reverse("admin:memos_mention_changelist")
+    cn, us = seed_memo.mentions.get(country_id="CN"), seed_memo.mentions.get(country_id="US")
+    assert run_action(admin_client, "reject", [cn, us], url=url).status_code == 302
+    assert set(seed_memo.mentions.filter(verdict="rejected")) == {cn, us}
+    run_action(admin_client, "confirm", [cn], url=url)
+    cn.refresh_from_db()
+    assert cn.verdict == "confirmed"
+
+    change = reverse("admin:memos_mention_change", args=[us.pk])
+    data = form_data(admin_client.get(change), "mention_form")
+    data["count"] = ["3"]
+    assert admin_client.post(change, data).status_code == 302
+    us.refresh_from_db()
+    assert (us.count, us.verdict) == (3, "rejected")  # edited, but the editor's rejection stands
+
+    add = reverse("admin:memos_mention_add")
+    data = {"memo": seed_memo.pk, "country": "FR", "count": 1, "context": "", "verdict": "auto"}
+    assert admin_client.post(add, data).status_code == 302
+    assert seed_memo.mentions.get(country_id="FR").verdict == "confirmed"  # added by hand
+    assert admin_client.post(add, data).status_code == 200  # a second France is refused
+
+    history = admin_client.get(reverse("admin:memos_memo_history", args=[seed_memo.pk]))
+    text = BeautifulSoup(history.content, "lxml").select_one("#change-history").get_text(" ")
+    assert "Marked the mention(s) of China, United States rejected." in text
+    assert "Marked the mention(s) of China confirmed." in text
+    assert "Changed the mention of United States in the mentions list: rejected, count 3." in text
+    assert "Added the mention of France" in text
+
+
 # --- merging ------------------------------------------------------------------------------------
 
 
@@ -499,8 +529,11 @@ def test_merge_confirmation_page_then_merge(client, editor):
     assert list(Author.objects.values_list("name", flat=True)) == ["Erica Marat"]
     assert set(marat.memos.all()) == {m1, m2, m3}
     assert LogEntry.objects.filter(action_flag=DELETION, object_id=str(short.pk)).exists()
-    entry = LogEntry.objects.get(action_flag=CHANGE, object_id=str(marat.pk))
+    entry = LogEntry.objects.get(action_flag=CHANGE, object_id=str(marat.pk), content_type__model="author")
     assert "Merged “E. Marat”" in entry.change_message
+    # Each memo whose byline changed says so in its own history.
+    memo_notes = LogEntry.objects.filter(content_type__model="memo", change_message__contains="merged into")
+    assert set(memo_notes.values_list("object_id", flat=True)) == {str(m2.pk), str(m3.pk)}
 
 
 def test_merge_needs_two_rows_and_a_survivor(admin_client):
