@@ -194,7 +194,7 @@ class MissedMentionInline(admin.TabularInline):
 
 class MemoChangeList(ChangeList):
     def get_queryset(self, request, exclude_parameters=None):
-        # Authors for the list column, prefetched for the page in one query.
+        # The authors column reads the listing prefetch: a fixed number of queries per page.
         return super().get_queryset(request, exclude_parameters).with_listing_data()
 
 
