@@ -8,10 +8,11 @@ import random
 import re
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
@@ -616,6 +617,51 @@ def display_names(countries: list[str]) -> tuple[dict[str, str], dict[str, str]]
     return english, russian
 
 
+class BackgroundIndexer:
+    """Fills the search index for one batch while the next one is generated and written.
+
+    to_tsvector over 2,000 words is most of a memo's cost on PostgreSQL; on a connection of
+    its own it runs on another core. One batch at a time keeps memory bounded. SQLite has a
+    single writer, and inside an outer transaction (tests) another connection could not see
+    the rows, so there batches are indexed inline.
+    """
+
+    def __init__(self):
+        parallel = connection.vendor == "postgresql" and not connection.in_atomic_block
+        self.pool = ThreadPoolExecutor(max_workers=1) if parallel else None
+        self.pending: Future | None = None
+        self.seconds = 0.0
+
+    def __enter__(self) -> BackgroundIndexer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            self.wait()
+        finally:
+            if self.pool:
+                self.pool.submit(connections.close_all).result()  # the worker thread's connection
+                self.pool.shutdown()
+
+    @staticmethod
+    def index(ids: list[int]) -> float:
+        started = time.perf_counter()
+        index_memos(ids)
+        return time.perf_counter() - started
+
+    def submit(self, ids: list[int]) -> None:
+        self.wait()
+        if self.pool is None:
+            self.seconds += self.index(ids)
+        else:
+            self.pending = self.pool.submit(self.index, ids)
+
+    def wait(self) -> None:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            self.seconds += pending.result()
+
+
 def generate_corpus(
     memos: int, seed: int = 1, batch_size: int = 500, progress: Callable[[int, int], None] | None = None
 ) -> CorpusResult:
@@ -674,65 +720,50 @@ def generate_corpus(
     used_slugs = set(Memo.objects.values_list("slug", flat=True))
     categories, category_weights = zip(*CATEGORIES, strict=True)
 
+    def draft(published: date) -> MemoDraft:
+        language = "ru" if rng.random() < 0.08 else "en"
+        category = rng.choices(categories, weights=category_weights)[0]
+        series, number = "", None
+        if category in ("Policy Memos", "Policy Perspectives"):
+            series = "PP" if category == "Policy Perspectives" else "1" if published.year < 2008 else "2"
+            number = next_number[(series, language)]
+            next_number[(series, language)] += 1
+        memo_topics = pick_distinct(rng, topics, topic_cum, rng.randint(2, 6))
+        themes = list(dict.fromkeys(topic_theme[t.name] for t in memo_topics))
+        memo_authors = pick_distinct(rng, authors, author_cum, rng.choices((1, 2, 3), (60, 30, 10))[0])
+        if language == "ru":
+            subjects = choose_subjects(rng, (ru_pool, ru_cum), russian, vendor_pool, vendor_cum)
+        else:
+            subjects = choose_subjects(rng, (country_pool, country_cum), english, vendor_pool, vendor_cum)
+        title = make_title(vocab, rng, language, themes, subjects[0] if subjects else None)
+        blocks = compose_body(vocab, rng, language, themes, subjects, int(rng.triangular(1000, 2950, 1600)))
+        return MemoDraft(
+            title, published, language, category, series, number, blocks, memo_authors, memo_topics, subjects
+        )
+
     made = mentions = 0
-    index_seconds = 0.0
-    for start in range(0, memos, batch_size):
-        drafts = []
-        for published in days[start : start + batch_size]:
-            language = "ru" if rng.random() < 0.08 else "en"
-            category = rng.choices(categories, weights=category_weights)[0]
-            series, number = "", None
-            if category in ("Policy Memos", "Policy Perspectives"):
-                series = (
-                    "PP" if category == "Policy Perspectives" else ("1" if published.year < 2008 else "2")
-                )
-                number = next_number[(series, language)]
-                next_number[(series, language)] += 1
-            memo_topics = pick_distinct(rng, topics, topic_cum, rng.randint(2, 6))
-            themes = list(dict.fromkeys(topic_theme[t.name] for t in memo_topics))
-            memo_authors = pick_distinct(rng, authors, author_cum, rng.choices((1, 2, 3), (60, 30, 10))[0])
-            subjects = choose_subjects(
-                rng, language, (ru_pool, ru_cum) if language == "ru" else (country_pool, country_cum),
-                russian if language == "ru" else english, vendor_pool, vendor_cum,
-            )  # fmt: skip
-            title = make_title(vocab, rng, language, themes, subjects[0] if subjects else None)
-            target = int(rng.triangular(1000, 2950, 1600))
-            blocks = compose_body(vocab, rng, language, themes, subjects, target)
-            drafts.append(
-                MemoDraft(
-                    title,
-                    published,
-                    language,
-                    category,
-                    series,
-                    number,
-                    blocks,
-                    memo_authors,
-                    memo_topics,
-                    subjects,
-                )  # fmt: skip
-            )
-        with transaction.atomic():
-            rows = save_drafts(drafts, used_slugs, bios, rng)
-        # The index is filled outside the write transaction, as the importer does per memo.
-        t0 = time.perf_counter()
-        index_memos([m.pk for m in rows])
-        index_seconds += time.perf_counter() - t0
-        made += len(rows)
-        mentions += sum(len(d.subjects) for d in drafts)
-        if progress:
-            progress(made, memos)
+    with BackgroundIndexer() as indexer:
+        for start in range(0, memos, batch_size):
+            drafts = [draft(day) for day in days[start : start + batch_size]]
+            with transaction.atomic():
+                rows = save_drafts(drafts, used_slugs, bios, rng)
+            # The index is filled after the write commits, as the importer does per memo.
+            indexer.submit([m.pk for m in rows])
+            made += len(rows)
+            mentions += sum(len(d.subjects) for d in drafts)
+            if progress:
+                progress(made, memos)
     return CorpusResult(
         memos=made,
         authors=len(authors),
         topics=len(topics),
         mentions=mentions,
         seconds=time.perf_counter() - started,
-        index_seconds=index_seconds,
+        index_seconds=indexer.seconds,
     )
 
 
-def choose_subjects(rng, language, countries, names, vendor_pool, vendor_cum) -> list[Subject]:
+def choose_subjects(rng, countries, names, vendor_pool, vendor_cum) -> list[Subject]:
     """The countries (1 to 8, one dominant) and vendors (often none) a memo discusses."""
     pool, cum = countries
     codes = pick_distinct(rng, pool, cum, min(8, 1 + int(rng.expovariate(0.55))))
