@@ -63,16 +63,17 @@ def test_seed_page_imports_exactly(import_memos):
     assert "Huawei" in huawei.context and len(huawei.context) < 400
 
 
-def test_every_sample_page_imports_with_its_gold_mentions(import_memos):
-    out, err, code = import_memos("--dry-run", "--format", "json", PAGES)
+@pytest.mark.parametrize("pages, gold", [(PAGES, DATA / "gold"), (DATA / "more_pages", DATA / "more_gold")])
+def test_every_sample_page_imports_with_its_gold_mentions(import_memos, pages, gold):
+    out, err, code = import_memos("--dry-run", "--format", "json", pages)
     assert code == 0, err
     rows = [json.loads(line) for line in out.splitlines()]
-    assert len(rows) == len([p for p in PAGES.iterdir() if p.is_file()])
+    assert len(rows) == len([p for p in pages.iterdir() if p.is_file()])
     for row in rows:
         name = row["source"].rsplit("/", 1)[-1]
-        gold = json.loads((DATA / "gold" / f"{name}.json").read_text(encoding="utf-8"))
-        assert row["countries"] == gold["countries"], name
-        assert row["vendors"] == gold["vendors"], name
+        expected = json.loads((gold / f"{name}.json").read_text(encoding="utf-8"))
+        assert row["countries"] == expected["countries"], name
+        assert row["vendors"] == expected["vendors"], name
 
 
 def test_importing_twice_changes_nothing(import_memos):

@@ -32,6 +32,13 @@ _DATE_PATTERNS = [
 ]
 
 
+_WEEKDAY = re.compile(
+    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|"
+    r"^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+",
+    re.I,
+)
+
+
 def parse_date(text: str | None) -> date | None:
     """A full calendar date from the ways memo pages write one, else None.
 
@@ -43,6 +50,7 @@ def parse_date(text: str | None) -> date | None:
     cleaned = re.sub(
         r"^(?:published|posted|date|дата|опубликовано)(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I
     )
+    cleaned = _WEEKDAY.sub("", cleaned)
     for pattern in _DATE_PATTERNS:
         m = pattern.match(cleaned)
         if not m:
@@ -61,7 +69,7 @@ def parse_date(text: str | None) -> date | None:
         return None
 
 
-_BY = re.compile(r"^(?:by|authors?|автор[ыа]?)\s*:?\s+", re.I)
+_BY = re.compile(r"^(?:written\s+by|by|authors?|author\(s\)|автор[ыа]?)\s*:?\s+", re.I)
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*)\s*")
 _NAME_WORD = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.\-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$", re.U)
 

@@ -195,23 +195,31 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
         above = chunks[k - 1]
         # The category is the last line above the title, often the tail of a bullet list.
         line = above.bullet_items()[-1] if above.is_bullets else above.text
-        if line and len(line.split()) <= 8 and ("|" in line or _CATEGORY_WORDS.search(line)):
+        # "Policy Memos | Аналитика" is a category; "Home » Policy Memos »" and menus are not.
+        parts = line.split("|")
+        if (
+            line
+            and len(line.split()) <= 8
+            and len(parts) <= 2
+            and not re.search(r"[»›>]", line)
+            and ("|" in line or _CATEGORY_WORDS.search(line))
+        ):
             header.category = clean_space(line.split("|")[0])
     return header
 
 
-def read_labels(lines: list[str], start: int) -> dict[str, object]:
+def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> dict[str, object]:
     """Label/value pairs ("Memo #: 540", or "Memo #:" then "540") from line `start` on.
 
     Reading stops at the related-article lists that follow a memo, so their fields
-    never leak in. A label with no value on its line takes the next line only when that
+    never leak in (HTML pages, whose chrome is already gone, read to the end). A label with no value on its line takes the next line only when that
     line is a plausible value for it: empty labels stay empty.
     """
     found: dict[str, object] = {}
     i = start
     while i < len(lines):
         line = lines[i]
-        if END_MARKERS.match(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
+        if stop_at_markers and END_MARKERS.match(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
             break
         label = read_label(line)
         i += 1
