@@ -211,9 +211,10 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
 def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> dict[str, object]:
     """Label/value pairs ("Memo #: 540", or "Memo #:" then "540") from line `start` on.
 
-    Reading stops at the related-article lists that follow a memo, so their fields
-    never leak in (HTML pages, whose chrome is already gone, read to the end). A label with no value on its line takes the next line only when that
-    line is a plausible value for it: empty labels stay empty.
+    Reading stops at the related-article lists that follow a memo, so their fields never
+    leak in (HTML pages, whose chrome is already gone, read to the end). A label with no
+    value on its line takes the next line only when that line is a plausible value for it:
+    empty labels stay empty.
     """
     found: dict[str, object] = {}
     i = start
