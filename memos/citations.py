@@ -17,7 +17,7 @@ PONARS_HOST = "ponarseurasia.org"
 MEMO_WORDING = "Policy Memo"
 
 
-# --- What every format needs -------------------------------------------------------------------
+# --- What every format needs ---------------------------------------------------------------------
 
 
 def author_names(memo: Memo) -> list[str]:
@@ -73,7 +73,7 @@ def public_url(memo: Memo) -> str:
     return ""
 
 
-# --- PONARS style ------------------------------------------------------------------------------
+# --- PONARS style --------------------------------------------------------------------------------
 
 
 def join_names(names: list[str]) -> str:
@@ -104,7 +104,7 @@ def ponars_citation(memo: Memo) -> str:
     return f"{lead} {', '.join(parts)}."
 
 
-# --- BibTeX ------------------------------------------------------------------------------------
+# --- BibTeX --------------------------------------------------------------------------------------
 
 # Cyrillic to Latin for citation keys only (scholarly-style, lower case).
 CYRILLIC = str.maketrans({
@@ -200,7 +200,7 @@ def bibtex(memo: Memo) -> str:
     return f"@{kind}{{{bibtex_key(memo)},\n{body}\n}}\n"
 
 
-# --- RIS ---------------------------------------------------------------------------------------
+# --- RIS -----------------------------------------------------------------------------------------
 
 RIS_NEWLINE = "\r\n"  # the RIS specification's line ending
 

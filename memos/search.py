@@ -32,12 +32,13 @@ BM25_WEIGHTS = (10.0, 4.0, 1.0)
 FTS_BODY_COLUMN = 2  # snippets come from the body, as ts_headline's do on PostgreSQL
 
 # Markers the databases put around matches, replaced by <mark> once the text is escaped.
-# Control characters, because they never survive into text a reader could have typed.
+# Control characters, which memo text has no use for; highlight() keeps the marks balanced
+# even if a body did contain one.
 START, STOP = "\x02", "\x03"
 SNIPPET_WORDS = 30
 
 
-# --- Reading the query -----------------------------------------------------------------------
+# --- Reading the query ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ def forget_deleted_memo(sender, instance, **kwargs):
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [instance.pk])
 
 
-# --- What each memo is searched by -------------------------------------------------------------
+# --- What each memo is searched by ---------------------------------------------------------------
 
 
 def names_sql(aggregate: Callable[[str], str]) -> tuple[str, list]:
@@ -227,7 +228,7 @@ def names_sql(aggregate: Callable[[str], str]) -> tuple[str, list]:
     return sql, list(Mention.COUNTED)
 
 
-# --- PostgreSQL: a stored tsvector, GIN-indexed ------------------------------------------------
+# --- PostgreSQL: a stored tsvector, GIN-indexed --------------------------------------------------
 
 
 def pg_config_sql() -> tuple[str, list]:
@@ -313,7 +314,7 @@ def pg_snippets(ids: list[int], clauses: list[list[Term]]) -> dict[int, str]:
     return dict(rows.values_list("pk", "snippet"))
 
 
-# --- SQLite: an FTS5 table joined on rowid -----------------------------------------------------
+# --- SQLite: an FTS5 table joined on rowid -------------------------------------------------------
 
 
 class Match(Lookup):
