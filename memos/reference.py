@@ -9,9 +9,16 @@ from django.conf import settings
 VENDORS_FILE = Path(settings.BASE_DIR) / "fixtures" / "vendors.json"
 
 
+# Short names readers expect where pycountry has only the formal one.
+SHORT_NAMES = {
+    "RU": "Russia", "FM": "Micronesia", "PS": "Palestine", "CD": "DR Congo",
+    "CG": "Republic of the Congo", "BN": "Brunei", "VA": "Vatican City",
+}  # fmt: skip
+
+
 def country_display_name(entry) -> str:
     # "Bolivia" reads better than "Bolivia, Plurinational State of".
-    return getattr(entry, "common_name", None) or entry.name
+    return SHORT_NAMES.get(entry.alpha_2) or getattr(entry, "common_name", None) or entry.name
 
 
 def load_countries(country_model) -> int:
