@@ -217,10 +217,13 @@ def reextract_mentions(memo_ids=None, vendors: list[VendorEntry] | None = None) 
     memos = Memo.objects.only("pk", "title", "body_text").order_by("pk")
     if memo_ids is not None:
         memos = memos.filter(pk__in=list(memo_ids))
-    done = 0
+    done, batch = 0, []
     for memo in memos.iterator(chunk_size=500):
         with transaction.atomic():
             save_mentions(memo, find_mentions(memo.title, memo.body_text, vendors))
-        index_memos([memo.pk])
-        done += 1
-    return done
+        batch.append(memo.pk)
+        if len(batch) == 500:  # mention names feed the search index: refresh it per batch
+            index_memos(batch)
+            done, batch = done + len(batch), []
+    index_memos(batch)
+    return done + len(batch)
