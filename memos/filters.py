@@ -77,7 +77,12 @@ def unknown(what: str) -> dict[str, str]:
 class MemoFilter(django_filters.FilterSet):
     """Several values of one parameter mean any of them; different parameters all apply."""
 
-    q = django_filters.CharFilter(method="search", label="Search")
+    q = django_filters.CharFilter(
+        method="search",
+        label="Search",
+        max_length=200,
+        error_messages={"max_length": "The search is too long: at most %(limit_value)d characters."},
+    )
     country = CountryFilter(
         queryset=Country.objects.all(),
         to_field_name="code",

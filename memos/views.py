@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from . import facets, search
+from . import citations, facets, search
 from .filters import SORTS, MemoFilter
 from .models import Author, Country, Memo, Mention, Topic, Vendor
 
@@ -21,13 +21,6 @@ NEWEST_FIRST = SORTS["-published"][1]
 
 class BadRequest(Exception):
     """A parameter the page cannot use; its message is shown to the reader with a 400."""
-
-
-def citation_module():
-    # TEMPORARY: memos/citations.py is being written beside this module; import it at the top once it lands.
-    from . import citations
-
-    return citations
 
 
 def listing(memos):
@@ -216,7 +209,7 @@ def memo_detail(request, slug):
             "related": related_memos(memo),
             "previous": previous,
             "next": following,
-            "citation": citation_module().ponars_citation(memo),
+            "citation": citations.ponars_citation(memo),
         },
     )
 
@@ -230,12 +223,12 @@ def citation_download(slug: str, text_of, extension: str, content_type: str) -> 
 
 @require_safe
 def memo_bibtex(request, slug):
-    return citation_download(slug, citation_module().bibtex, "bib", "application/x-bibtex")
+    return citation_download(slug, citations.bibtex, "bib", "application/x-bibtex")
 
 
 @require_safe
 def memo_ris(request, slug):
-    return citation_download(slug, citation_module().ris, "ris", "application/x-research-info-systems")
+    return citation_download(slug, citations.ris, "ris", "application/x-research-info-systems")
 
 
 def entity_memos(request, template: str, memos, require_memos: bool = False, **context):

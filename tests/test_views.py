@@ -281,6 +281,7 @@ def test_search_form_carries_the_facet_filters(client, archive):
         ("language=fr", "Unknown language: fr (use en or ru)."),
         ("sort=newest", "Unknown sort: newest (use -published, published, title or relevance)."),
         ("sort=relevance", "Sorting by relevance needs a search query (q)."),
+        ("q=" + "word+" * 60, "The search is too long: at most 200 characters."),
     ],
 )
 def test_bad_filter_values_get_a_400_with_a_message(client, archive, query, message):
@@ -368,7 +369,7 @@ def test_memo_page(client, archive):
     response = client.get(memo.get_absolute_url())
     assert response.status_code == 200
     text = unescape(response.text)
-    assert f"<h1>{memo.title}</h1>" in text
+    assert f'<h1 lang="en">{memo.title}</h1>' in text
     assert '<a href="/authors/alice-adams/">Alice Adams</a>' in text
     assert "1 April 2019" in text and "Memo No. 101" in text and "Series 2" in text
     assert '<a href="/memos/?category=Policy+Memos">Policy Memos</a>' in text
