@@ -23,7 +23,9 @@ PRODUCTION = {
 def run(*args: str, **env: str) -> subprocess.CompletedProcess:
     """Python in a fresh process, because settings are read from the environment at import."""
     # Start from the real settings, not what the developer's shell or the test run set.
-    base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is the browser tests' (for Playwright); production never sets it.
+    unset = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
