@@ -193,6 +193,12 @@ class Memo(models.Model):
         return reverse("memo_detail", args=[self.slug])
 
     @property
+    def standfirst(self) -> str:
+        """The summary, unless it only repeats the opening of the body (as derived ones do)."""
+        head = self.summary.rstrip("…")[:80]
+        return "" if not head or self.body_text.startswith(head) else self.summary
+
+    @property
     def author_list(self) -> list[Author]:
         return [a.author for a in self.authorships.all()]
 
