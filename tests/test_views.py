@@ -543,3 +543,22 @@ def test_search_facets_count_the_matches(client, indexed):
     text = client.get(reverse("memo_list"), {"q": "malware"}).text
     assert re.search(r'facet-label">Carla Cruz</span>\s*<span class="count">1</span>', text)
     assert "Alice Adams</span>" not in text
+
+
+def test_memo_page_shows_a_summary_only_when_it_adds_to_the_body(client, db):
+    derived = make_memo(
+        "Derived Summary",
+        date(2020, 1, 1),
+        summary="The opening sentence of the body.",
+        body_text="The opening sentence of the body. And more.",
+    )
+    declared = make_memo(
+        "Declared Summary",
+        date(2020, 1, 2),
+        summary="A standfirst the page declared.",
+        body_text="The body starts differently.",
+    )
+    page = client.get(derived.get_absolute_url()).text
+    assert '<p class="lead">' not in page
+    page = client.get(declared.get_absolute_url()).text
+    assert '<p class="lead">A standfirst the page declared.</p>' in page
