@@ -383,8 +383,9 @@ class AliasesDisplay:
         return "; ".join(obj.aliases or [])
 
 
-@admin.register(Author)
-class AuthorAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
+class NamedEntityAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
+    """Authors and topics: the same list, form, memo link and merge action."""
+
     form = NamedEntityForm
     fields = ["name", "slug", "aliases", "memo_link"]
     readonly_fields = ["memo_link"]
@@ -393,46 +394,34 @@ class AuthorAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
     ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     actions = ["merge_selected"]
+    # The link table to memos and the memo changelist filter that shows one row's memos.
+    memo_links: tuple[type, str, str]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(memo_count=count_of(Authorship, "author"))
+        through, field, _ = self.memo_links
+        return super().get_queryset(request).annotate(memo_count=count_of(through, field))
 
     @admin.display(description="memos", ordering="memo_count")
-    def memo_link(self, author):
-        if author._state.adding:
+    def memo_link(self, obj):
+        if obj._state.adding:
             return "-"
-        return changelist_link(Memo, plural(author.memo_count, "memo"), authors__id__exact=author.pk)
+        _, _, lookup = self.memo_links
+        return changelist_link(Memo, plural(obj.memo_count, "memo"), **{lookup: obj.pk})
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:
+        if change and "name" in form.changed_data:  # names are in the memos' search index
             index_memos(list(obj.memos.values_list("pk", flat=True)))
+
+
+@admin.register(Author)
+class AuthorAdmin(NamedEntityAdmin):
+    memo_links = (Authorship, "author", "authors__id__exact")
 
 
 @admin.register(Topic)
-class TopicAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
-    form = NamedEntityForm
-    fields = ["name", "slug", "aliases", "memo_link"]
-    readonly_fields = ["memo_link"]
-    list_display = ["name", "memo_link", "alias_list"]
-    search_fields = ["name", "key", "aliases"]
-    ordering = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-    actions = ["merge_selected"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(memo_count=count_of(Memo.topics.through, "topic"))
-
-    @admin.display(description="memos", ordering="memo_count")
-    def memo_link(self, topic):
-        if topic._state.adding:
-            return "-"
-        return changelist_link(Memo, plural(topic.memo_count, "memo"), topics__id__exact=topic.pk)
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:
-            index_memos(list(obj.memos.values_list("pk", flat=True)))
+class TopicAdmin(NamedEntityAdmin):
+    memo_links = (Memo.topics.through, "topic", "topics__id__exact")
 
 
 @admin.register(Vendor)
