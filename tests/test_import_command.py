@@ -133,7 +133,7 @@ def test_author_and_topic_names_are_normalized(import_memos, tmp_path):
 def test_a_failure_in_the_middle_of_a_memo_leaves_nothing(import_memos, monkeypatch, tmp_path):
     from django.db import IntegrityError
 
-    def explode(memo, mentions):
+    def explode(memo, mentions, *args):
         # By now the memo row, its authors and topics have been written.
         assert Memo.objects.filter(pk=memo.pk).exists()
         raise IntegrityError("simulated failure while saving mentions")

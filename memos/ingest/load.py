@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pycountry
 from django.db import transaction
+from django.db.models import Q
 
 from ..models import (
     Author,
@@ -66,18 +67,33 @@ def field_values(parsed: ParsedMemo) -> dict[str, object]:
 
 
 def find_existing(parsed: ParsedMemo) -> Memo | None:
-    """The memo this page is a version of: by source URL, else number and series, else title and date."""
-    if parsed.source_url:
-        memo = Memo.objects.filter(source_url=parsed.source_url).first()
-        if memo:
-            return memo
+    """The memo this page is a version of: by source URL, else number and series, else title and date.
+
+    One query fetches every candidate; the order of trust is applied here.
+    """
+    keys = [("title", Q(title=parsed.title[:500], published=parsed.published))]
     if parsed.memo_number is not None:
-        memo = Memo.objects.filter(
-            memo_number=parsed.memo_number, series=parsed.series or "", language=parsed.language
-        ).first()
-        if memo:
-            return memo
-    return Memo.objects.filter(title=parsed.title[:500], published=parsed.published).first()
+        number = Q(memo_number=parsed.memo_number, series=parsed.series or "", language=parsed.language)
+        keys.insert(0, ("number", number))
+    if parsed.source_url:
+        keys.insert(0, ("url", Q(source_url=parsed.source_url)))
+    condition = Q()
+    for _, q in keys:
+        condition |= q
+    candidates = list(Memo.objects.filter(condition).order_by("pk")[:10])
+    for kind, _ in keys:
+        for memo in candidates:
+            if (
+                kind == "url"
+                and memo.source_url == parsed.source_url
+                or kind == "number"
+                and (memo.memo_number, memo.series, memo.language)
+                == (parsed.memo_number, parsed.series or "", parsed.language)
+                or kind == "title"
+                and (memo.title, memo.published) == (parsed.title[:500], parsed.published)
+            ):
+                return memo
+    return None
 
 
 @transaction.atomic
@@ -103,11 +119,11 @@ def load_memo(parsed: ParsedMemo, source: str) -> LoadResult:
     memo.save()
 
     if "authors" not in edited:
-        set_authors(memo, parsed.authors)
+        set_authors(memo, parsed.authors, created)
     if "topics" not in edited:
-        set_topics(memo, parsed.topics)
+        set_topics(memo, parsed.topics, created)
     if parsed.mentions is not None:
-        save_mentions(memo, parsed.mentions)
+        save_mentions(memo, parsed.mentions, created)
     index_memos([memo.pk])
     status = "created" if created else "updated"
     detail = f"kept hand-edited: {', '.join(kept)}" if kept else ""
@@ -144,25 +160,28 @@ def entities(model: type[NamedEntity], names: list[str]) -> list[NamedEntity]:
     return result
 
 
-def set_authors(memo: Memo, names: list[str]) -> None:
+def set_authors(memo: Memo, names: list[str], created: bool = False) -> None:
+    """The memo's authors, in byline order. `created`: the memo is new, so it has none yet."""
     authors = entities(Author, names)
-    current = list(memo.authorships.order_by("position").values_list("author_id", flat=True))
-    if current == [a.pk for a in authors]:
-        return
-    memo.authorships.all().delete()
+    if not created:
+        current = list(memo.authorships.order_by("position").values_list("author_id", flat=True))
+        if current == [a.pk for a in authors]:
+            return
+        memo.authorships.all().delete()
     Authorship.objects.bulk_create(
         Authorship(memo=memo, author=author, position=i) for i, author in enumerate(authors)
     )
 
 
-def set_topics(memo: Memo, names: list[str]) -> None:
+def set_topics(memo: Memo, names: list[str], created: bool = False) -> None:
     """The memo's topics, with link rows written in page order (their ids keep it)."""
     topics = entities(Topic, names)
     through = Memo.topics.through
-    current = list(through.objects.filter(memo=memo).order_by("id").values_list("topic_id", flat=True))
-    if current == [t.pk for t in topics]:
-        return
-    through.objects.filter(memo=memo).delete()
+    if not created:
+        current = list(through.objects.filter(memo=memo).order_by("id").values_list("topic_id", flat=True))
+        if current == [t.pk for t in topics]:
+            return
+        through.objects.filter(memo=memo).delete()
     through.objects.bulk_create(through(memo=memo, topic=topic) for topic in topics)
 
 
@@ -177,10 +196,15 @@ def ensure_countries(codes: set[str]) -> None:
     Country.objects.bulk_create(rows, ignore_conflicts=True)
 
 
-def save_mentions(memo: Memo, mentions: Mentions) -> None:
+def save_mentions(memo: Memo, mentions: Mentions, created: bool = False) -> None:
     """Replace the memo's automatic mentions; mentions an editor confirmed or rejected stay."""
-    ensure_countries(set(mentions.countries))
-    vendor_ids = dict(Vendor.objects.filter(name__in=list(mentions.vendors)).values_list("name", "id"))
+    if mentions.countries:
+        ensure_countries(set(mentions.countries))
+    vendor_ids = (
+        dict(Vendor.objects.filter(name__in=list(mentions.vendors)).values_list("name", "id"))
+        if mentions.vendors
+        else {}
+    )
     wanted: dict[tuple[str | None, int | None], object] = {}
     for code, hit in mentions.countries.items():
         wanted[(code, None)] = hit
@@ -188,7 +212,7 @@ def save_mentions(memo: Memo, mentions: Mentions) -> None:
         if name in vendor_ids:
             wanted[(None, vendor_ids[name])] = hit
 
-    existing = {(m.country_id, m.vendor_id): m for m in memo.mentions.all()}
+    existing = {} if created else {(m.country_id, m.vendor_id): m for m in memo.mentions.all()}
     stale, changed = [], []
     for key, mention in existing.items():
         if mention.is_curated:
@@ -199,8 +223,10 @@ def save_mentions(memo: Memo, mentions: Mentions) -> None:
         elif (mention.count, mention.context) != (hit.count, hit.context):
             mention.count, mention.context = hit.count, hit.context
             changed.append(mention)
-    Mention.objects.filter(pk__in=stale).delete()
-    Mention.objects.bulk_update(changed, ["count", "context"])
+    if stale:
+        Mention.objects.filter(pk__in=stale).delete()
+    if changed:
+        Mention.objects.bulk_update(changed, ["count", "context"])
     Mention.objects.bulk_create(
         Mention(memo=memo, country_id=key[0], vendor_id=key[1], count=hit.count, context=hit.context)
         for key, hit in wanted.items()
