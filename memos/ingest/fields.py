@@ -101,13 +101,15 @@ def clean_space(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def language_of(text: str) -> str:
     """ISO 639-1 code from the script of the text: Cyrillic is Russian, else English."""
-    letters = [c for c in text[:5000] if c.isalpha()]
-    if not letters:
-        return "en"
-    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    return "ru" if cyrillic / len(letters) > 0.3 else "en"
+    sample = text[:5000]
+    letters = len(_LETTER.findall(sample))
+    return "ru" if letters and len(_CYRILLIC.findall(sample)) / letters > 0.3 else "en"
 
 
 def normalize_language(code: str | None) -> str | None:

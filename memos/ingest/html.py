@@ -93,7 +93,12 @@ def _text(el: Tag) -> str:
 def _split_br_paragraphs(soup: BeautifulSoup) -> None:
     """Old CMS bodies are text with <br><br> between paragraphs: give them <p> elements."""
     for el in soup.find_all(["div", "td"]):
-        if el.find(LAYOUT_BLOCKS) or len(el.find_all("br", recursive=False)) < 2 or len(_text(el)) < 200:
+        # Cheapest checks first: this runs on every div of the page.
+        if (
+            len(el.find_all("br", recursive=False, limit=2)) < 2
+            or el.find(LAYOUT_BLOCKS)
+            or len(_text(el)) < 200
+        ):
             continue
         runs: list[list] = [[]]
         breaks = 0

@@ -49,10 +49,12 @@ def decode(data: bytes) -> str:
     return str(best)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def looks_binary(text: str) -> bool:
     sample = text[:4096]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
-    return controls > len(sample) * 0.05
+    return len(_CONTROL.findall(sample)) > len(sample) * 0.05
 
 
 def detect_format(text: str) -> str:
