@@ -43,16 +43,19 @@ def first(*candidates):
     return None
 
 
-def meta_values(soup: BeautifulSoup, *names: str) -> list[str]:
-    """Contents of <meta name|property=...> in document order, for any of `names`."""
-    wanted = {n.lower() for n in names}
-    values = []
-    for m in soup.find_all("meta"):
-        key = (m.get("property") or m.get("name") or "").lower()
-        content = clean_space(m.get("content") or "")
-        if key in wanted and content:
-            values.append(content)
-    return values
+class Metas:
+    """The page's <meta name|property=... content=...> tags, read once."""
+
+    def __init__(self, soup: BeautifulSoup):
+        self.pairs = [
+            ((m.get("property") or m.get("name") or "").lower(), clean_space(m.get("content") or ""))
+            for m in soup.find_all("meta")
+        ]
+
+    def __call__(self, *names: str) -> list[str]:
+        """Contents for any of `names`, in document order."""
+        wanted = {n.lower() for n in names}
+        return [content for key, content in self.pairs if key in wanted and content]
 
 
 def _unescape_strings(node: dict) -> dict:
@@ -168,7 +171,8 @@ def read_declared(soup: BeautifulSoup) -> Declared:
     """Everything the page declares, read before any element is removed."""
     ld = json_ld_article(soup)
     md = microdata_article(soup)
-    site_name = first(*meta_values(soup, "og:site_name"))
+    meta_values = Metas(soup)
+    site_name = first(*meta_values("og:site_name"))
     section = ld.get("articleSection")
     if isinstance(section, list):
         section = section[0] if section else None
@@ -176,7 +180,7 @@ def read_declared(soup: BeautifulSoup) -> Declared:
     canonical = soup.find("link", rel="canonical")
     source_url = first(
         canonical.get("href") if canonical else None,
-        *meta_values(soup, "og:url"),
+        *meta_values("og:url"),
         ld.get("url") if isinstance(ld.get("url"), str) else None,
     )
     if source_url and not source_url.startswith(("http://", "https://")):
@@ -185,13 +189,13 @@ def read_declared(soup: BeautifulSoup) -> Declared:
     return Declared(
         title=first(
             clean_space(str(ld.get("headline") or ld.get("name") or "")),
-            *meta_values(soup, "citation_title", "dc.title"),
+            *meta_values("citation_title", "dc.title"),
             md.get("headline"),
-            *[strip_site_name(t, site_name, strict=True) for t in meta_values(soup, "og:title")],
+            *[strip_site_name(t, site_name, strict=True) for t in meta_values("og:title")],
         ),
         authors=first(
             person_names(ld.get("author")),
-            [n for v in meta_values(soup, "citation_author", "dc.creator") for n in split_authors(v)],
+            [n for v in meta_values("citation_author", "dc.creator") for n in split_authors(v)],
             md.get("authors"),
         )
         or [],
@@ -200,7 +204,6 @@ def read_declared(soup: BeautifulSoup) -> Declared:
             *[
                 parse_date(v)
                 for v in meta_values(
-                    soup,
                     "article:published_time",
                     "citation_publication_date",
                     "citation_date",
@@ -211,28 +214,25 @@ def read_declared(soup: BeautifulSoup) -> Declared:
                 )  # fmt: skip
             ],
         ),
-        topics=first(string_list(ld.get("keywords")), meta_values(soup, "article:tag"), md.get("keywords"))
-        or [],
+        topics=first(string_list(ld.get("keywords")), meta_values("article:tag"), md.get("keywords")) or [],
         section=first(
-            clean_space(str(section or "")), *meta_values(soup, "article:section"), md.get("articleSection")
+            clean_space(str(section or "")), *meta_values("article:section"), md.get("articleSection")
         ),  # fmt: skip
         language=normalize_language(
             first(
                 str(ld.get("inLanguage") or ""),
                 md.get("inLanguage"),
                 html_tag.get("lang") if html_tag else None,
-                *meta_values(soup, "og:locale", "citation_language", "dc.language"),
+                *meta_values("og:locale", "citation_language", "dc.language"),
             )
         ),
         source_url=source_url,
         summary=first(
-            *meta_values(soup, "og:description", "description", "twitter:description"),
+            *meta_values("og:description", "description", "twitter:description"),
             clean_space(str(ld.get("description") or "")),
         ),
-        pdf=first(*meta_values(soup, "citation_pdf_url")),
+        pdf=first(*meta_values("citation_pdf_url")),
         site_name=site_name,
         title_tag=clean_space(soup.title.get_text()) if soup.title else "",
-        meta_authors=[
-            n for v in meta_values(soup, "author") if looks_like_names(v) for n in split_authors(v)
-        ],
+        meta_authors=[n for v in meta_values("author") if looks_like_names(v) for n in split_authors(v)],
     )
