@@ -260,6 +260,20 @@ class Mention(models.Model):
                 fields=["memo", "vendor"], condition=Q(vendor__isnull=False), name="mention_unique_vendor"
             ),
         ]
+        # "Memos mentioning X" (filters, entity pages) and facet counts read only these two
+        # columns of the counted mentions: index-only scans, never the wide rows with context.
+        indexes = [
+            models.Index(
+                fields=["country", "memo"],
+                condition=Q(verdict__in=("auto", "confirmed"), country__isnull=False),  # COUNTED
+                name="mention_counted_country",
+            ),
+            models.Index(
+                fields=["vendor", "memo"],
+                condition=Q(verdict__in=("auto", "confirmed"), vendor__isnull=False),  # COUNTED
+                name="mention_counted_vendor",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject} in {self.memo_id} ×{self.count}"
