@@ -11,13 +11,16 @@ from django.db.models.functions import ExtractYear
 from .models import Authorship, Memo, Mention
 
 FACET_LIMIT = 10  # values shown beside the list; the rest are on the facet's own page
+# Each row counted below is one memo already: mentions are unique per (memo, country) and
+# (memo, vendor), topic links and authorships per (memo, topic) and (memo, author). A plain
+# COUNT lets PostgreSQL hash-aggregate; COUNT(DISTINCT) made it sort every row, on disk at 100k memos.
 
 
 def countries(memo_ids: QuerySet) -> QuerySet:
     return (
         Mention.objects.filter(memo_id__in=memo_ids, verdict__in=Mention.COUNTED, country__isnull=False)
         .values(value=F("country_id"), label=F("country__name"))
-        .annotate(n=Count("memo_id", distinct=True))
+        .annotate(n=Count("memo_id"))
         .order_by("-n", "label")
     )
 
@@ -26,7 +29,7 @@ def vendors(memo_ids: QuerySet) -> QuerySet:
     return (
         Mention.objects.filter(memo_id__in=memo_ids, verdict__in=Mention.COUNTED, vendor__isnull=False)
         .values(value=F("vendor__slug"), label=F("vendor__name"))
-        .annotate(n=Count("memo_id", distinct=True))
+        .annotate(n=Count("memo_id"))
         .order_by("-n", "label")
     )
 
@@ -35,7 +38,7 @@ def topics(memo_ids: QuerySet) -> QuerySet:
     return (
         Memo.topics.through.objects.filter(memo_id__in=memo_ids)
         .values(value=F("topic__slug"), label=F("topic__name"))
-        .annotate(n=Count("memo_id", distinct=True))
+        .annotate(n=Count("memo_id"))
         .order_by("-n", "label")
     )
 
@@ -44,17 +47,18 @@ def authors(memo_ids: QuerySet) -> QuerySet:
     return (
         Authorship.objects.filter(memo_id__in=memo_ids)
         .values(value=F("author__slug"), label=F("author__name"))
-        .annotate(n=Count("memo_id", distinct=True))
+        .annotate(n=Count("memo_id"))
         .order_by("-n", "label")
     )
 
 
 def years(memo_ids: QuerySet) -> QuerySet:
-    # Newest year first: a timeline reads better than a popularity ranking.
+    # Newest year first: a timeline reads better than a popularity ranking. Grouped on the
+    # matched memos themselves: `pk IN (the same memos)` had PostgreSQL fetch each one twice.
     return (
-        Memo.objects.filter(pk__in=memo_ids, published__isnull=False)
+        memo_ids.filter(published__isnull=False)
         .values(value=ExtractYear("published"))
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(n=Count("pk"))
         .order_by("-value")
     )
 

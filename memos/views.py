@@ -189,13 +189,17 @@ def memo_detail(request, slug):
     neighbours = Memo.objects.published().only("title", "slug", "published")
     previous = following = None
     if memo.published:
+        # The redundant published__lte/gte gives PostgreSQL an index range to start from; the OR
+        # alone made it walk the date index from the newest (or oldest) memo to this one.
         previous = (
             neighbours.filter(Q(published__lt=memo.published) | Q(published=memo.published, pk__lt=memo.pk))
+            .filter(published__lte=memo.published)
             .order_by("-published", "-pk")
             .first()
         )
         following = (
             neighbours.filter(Q(published__gt=memo.published) | Q(published=memo.published, pk__gt=memo.pk))
+            .filter(published__gte=memo.published)
             .order_by("published", "pk")
             .first()
         )
