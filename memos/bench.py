@@ -39,7 +39,8 @@ from .models import Author, ImportRecord, Memo, Mention, Topic
 
 PAGES_DIR = Path(settings.BASE_DIR) / "fixtures" / "pages"
 GUNICORN_CONF = Path(settings.BASE_DIR) / "gunicorn.conf.py"
-SEARCH_TERMS = ["surveillance", "natural gas", "elections"]
+# Terms of the synthetic corpus found in 34%, 13% and 18% of its memos (seed 1): broad searches.
+SEARCH_TERMS = ["surveillance", "natural gas", "remittances"]
 
 # The targets: p95 in ms and queries per page (None: no limit).
 LIST_TARGET = (150, 12)

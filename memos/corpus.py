@@ -692,6 +692,7 @@ def generate_corpus(
     author_cum = zipf_weights(len(authors), 0.8)
     topic_theme = topic_names()
     topics = upsert_named(Topic, list(topic_theme))
+    rng.shuffle(topics)  # popularity by rank, so the popular topics come from many themes
     topic_cum = zipf_weights(len(topics), 0.7)
     bios = {
         a.pk: f"{a.name} is {rng.choice(POSITIONS)} at {rng.choice(INSTITUTIONS)}. "
