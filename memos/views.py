@@ -330,7 +330,7 @@ def mentions_per_year(mentions) -> list[dict]:
         r["year"]: r
         for r in mentions.filter(memo__published__isnull=False)
         .values(year=ExtractYear("memo__published"))
-        .annotate(memos=Count("memo_id", distinct=True), mentions=Sum("count"))
+        .annotate(memos=Count("memo_id"), mentions=Sum("count"))  # one mention per memo and subject
         .order_by("year")
     }
     if not rows:
