@@ -140,7 +140,7 @@ def related_memos(memo, limit: int = 5) -> list[Memo]:
 
     One pass over the link rows of this memo's countries, vendors and topics, summed per memo.
     (Scoring each candidate with correlated subqueries took a second at 100,000 memos, where
-    the most common country is shared by half the archive; see README, Performance.)
+    the most common country is shared by 40% of the archive; see README, Performance.)
     """
     codes = [m.country_id for m in memo.counted_mentions if m.country_id]
     vendor_ids = [m.vendor_id for m in memo.counted_mentions if m.vendor_id]
