@@ -395,8 +395,10 @@ class Server:
             "ALLOWED_HOSTS": "127.0.0.1",
             "SECURE_SSL_REDIRECT": "0",  # plain HTTP on loopback; TLS ends at the load balancer
         }
+        # No control socket: it has one default path per user, which a running server owns.
+        command = [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "--no-control-socket"]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF), "memos.wsgi:application"],
+            [*command, "memos.wsgi:application"],
             cwd=settings.BASE_DIR,
             env=env,
             stdout=subprocess.DEVNULL,
