@@ -251,18 +251,19 @@ def entity_memos(request, template: str, memos, require_memos: bool = False, **c
     return render(request, template, {"page": page, "memos": page.object_list, **context})
 
 
-@require_safe
-def author_list(request):
-    authors = (
-        Author.objects.annotate(n=Count("authorships", filter=Q(authorships__memo__is_published=True)))
-        .filter(n__gt=0)
-        .order_by("name", "pk")
-    )
+def entity_list(request, rows, template: str):
+    """A paginated list of authors or topics that have published memos, with their counts."""
     try:
-        page = paginate(request, authors, ENTITIES_PER_PAGE)
+        page = paginate(request, rows.filter(n__gt=0).order_by("name", "pk"), ENTITIES_PER_PAGE)
     except BadRequest as exc:
         return bad_request(request, str(exc))
-    return render(request, "memos/author_list.html", {"page": page})
+    return render(request, template, {"page": page})
+
+
+@require_safe
+def author_list(request):
+    counted = Count("authorships", filter=Q(authorships__memo__is_published=True))
+    return entity_list(request, Author.objects.annotate(n=counted), "memos/author_list.html")
 
 
 @require_safe
@@ -282,16 +283,8 @@ def author_detail(request, slug):
 
 @require_safe
 def topic_list(request):
-    topics = (
-        Topic.objects.annotate(n=Count("memos", filter=Q(memos__is_published=True)))
-        .filter(n__gt=0)
-        .order_by("name", "pk")
-    )
-    try:
-        page = paginate(request, topics, ENTITIES_PER_PAGE)
-    except BadRequest as exc:
-        return bad_request(request, str(exc))
-    return render(request, "memos/topic_list.html", {"page": page})
+    counted = Count("memos", filter=Q(memos__is_published=True))
+    return entity_list(request, Topic.objects.annotate(n=counted), "memos/topic_list.html")
 
 
 @require_safe
