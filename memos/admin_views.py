@@ -54,7 +54,7 @@ def import_pages_view(modeladmin, request):
     if form.is_bound and form.is_valid():
         # One byte past the limit is enough for the pipeline to refuse an oversized file.
         pages = [Page(origin=f.name, data=f.read(MAX_BYTES + 1)) for f in form.cleaned_data["pages"]]
-        results = list(import_pages([], targets=pages))
+        results = list(import_pages(pages))
         log_imports(request, results)
     context = {
         **modeladmin.admin_site.each_context(request),

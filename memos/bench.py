@@ -311,7 +311,7 @@ def measure_import(size: int, pages_dir: Path = PAGES_DIR) -> dict:
     authors_before = Author.objects.aggregate(top=Max("pk"))["top"] or 0
     topics_before = Topic.objects.aggregate(top=Max("pk"))["top"] or 0
     started = time.perf_counter()
-    results = list(import_pages([], targets=batch))
+    results = list(import_pages(batch))
     import_seconds = time.perf_counter() - started
 
     statuses = Counter(r.status for r in results)

@@ -93,8 +93,7 @@ def test_a_changed_page_updates_its_memo(import_memos, tmp_path):
     text = SEED.read_text(encoding="utf-8")
     page.write_text(text, encoding="utf-8")
     import_memos(page)
-    page.write_text(text.replace("Memo #: 540", "Memo #: 540").replace("Series: 2", "Series: 2")
-                    .replace("As a global leader", "As the global leader"), encoding="utf-8")  # fmt: skip
+    page.write_text(text.replace("As a global leader", "As the global leader"), encoding="utf-8")
     out, err, code = import_memos(page)
     assert code == 0 and "updated 1" in out
     memo = Memo.objects.get()

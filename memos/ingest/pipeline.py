@@ -12,7 +12,7 @@ from .load import load_memo, vendor_entries
 from .mentions import find_mentions
 from .parse import parse_page
 from .parsed import ParsedMemo, ParseError
-from .sources import MAX_BYTES, Page, expand, read
+from .sources import MAX_BYTES, Page, read
 
 
 @dataclass
@@ -60,12 +60,14 @@ def parse_source(page: Page, vendors) -> ParsedMemo:
     return parsed
 
 
-def import_pages(
-    paths: list[str], *, dry_run: bool = False, stdin=None, targets: list | None = None
-) -> Iterator[ImportResult]:
-    """Import every page the paths name, one result each; one bad page never stops the rest."""
+def import_pages(targets: list, *, dry_run: bool = False, stdin=None) -> Iterator[ImportResult]:
+    """Import every page, one result each; one bad page never stops the rest.
+
+    `targets` are what `sources.expand()` makes of PATH arguments, or `Page`s with bytes
+    (uploads, benchmarks).
+    """
     vendors = vendor_entries()
-    for target in targets if targets is not None else expand(paths):
+    for target in targets:
         page = read(target, stdin=stdin)
         try:
             parsed = parse_source(page, vendors)

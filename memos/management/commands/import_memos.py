@@ -30,7 +30,7 @@ class Command(BaseCommand):
         progress = not as_json and verbosity >= 1 and self.stderr.isatty()
         counts: Counter[str] = Counter()
         kept = 0
-        for n, result in enumerate(import_pages(paths, dry_run=dry_run, targets=targets), 1):
+        for n, result in enumerate(import_pages(targets, dry_run=dry_run), 1):
             counts[result.status] += 1
             kept += len(result.kept)
             if as_json:
