@@ -334,3 +334,16 @@ class MemoFullText(models.Model):
 
     def __str__(self) -> str:
         return f"search text of memo {self.memo_id}"
+
+
+class DataVersion(models.Model):
+    """One row whose token changes with every write that public pages read (memos/caching.py).
+
+    In the database rather than in a cache so that it changes in the same transaction as the
+    data: every worker and app server sees the new token exactly when it sees the new rows.
+    """
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.token
