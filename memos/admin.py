@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 
-from . import admin_views
+from . import admin_views, caching
 from .forms import KEPT_FIELD_CHOICES, MemoAdminForm, MentionForm, NamedEntityForm, VendorForm
 from .ingest.load import IMPORTED_FIELDS, reextract_mentions
 from .models import Author, Authorship, Country, ImportRecord, Memo, Mention, Topic, Vendor
@@ -328,6 +328,7 @@ class MemoAdmin(admin.ModelAdmin):
     def _set_published(self, request, queryset, value: bool) -> None:
         ids = list(queryset.filter(is_published=not value).values_list("pk", flat=True))
         Memo.objects.filter(pk__in=ids).update(is_published=value)
+        caching.changed()  # update() sends no signals
         note = "Published." if value else "Unpublished (hidden from the public site)."
         admin_views.log_on_memos(request, dict.fromkeys(ids, note))
         index_memos(ids)
@@ -542,6 +543,7 @@ class MentionAdmin(admin.ModelAdmin):
     def _set_verdict(self, request, queryset, verdict: str) -> None:
         mentions = list(queryset.exclude(verdict=verdict).select_related("country", "vendor"))
         Mention.objects.filter(pk__in=[m.pk for m in mentions]).update(verdict=verdict)
+        caching.changed()  # update() sends no signals
         LogEntry.objects.log_actions(request.user.pk, mentions, CHANGE, f"Verdict set to {verdict}.")
         subjects = {}
         for mention in mentions:

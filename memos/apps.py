@@ -8,4 +8,6 @@ class MemosConfig(AppConfig):
 
     def ready(self):
         # Connects the receiver that takes deleted memos out of the search index.
-        from . import search  # noqa: F401
+        from . import caching, search  # noqa: F401
+
+        caching.connect_signals()

@@ -16,6 +16,7 @@ from django.db import connection, connections, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
+from . import caching
 from .ingest.mentions import CONTEXT_LIMIT, VendorEntry, country_names, find_mentions
 from .ingest.parsed import Block
 from .ingest.sanitize import blocks_to_html
@@ -754,6 +755,7 @@ def generate_corpus(
             mentions += sum(len(d.subjects) for d in drafts)
             if progress:
                 progress(made, memos)
+    caching.changed()  # bulk inserts send no signals
     return CorpusResult(
         memos=made,
         authors=len(authors),

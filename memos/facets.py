@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import ExtractYear
 
+from . import caching
 from .models import Authorship, Memo, Mention
 
 FACET_LIMIT = 10  # values shown beside the list; the rest are on the facet's own page
@@ -94,10 +95,11 @@ def memo_facets(memos: QuerySet, chosen, limit: int = FACET_LIMIT) -> list[Facet
     """The top `limit` values of each facet among `memos` (the list's current results).
 
     `chosen` is a QueryDict of the filters in force, to mark the values already chosen.
-    One query per facet, whatever the number of memos or values.
+    One query per facet, whatever the number of memos or values, and none at all while the
+    data has not changed since these filters were last counted (memos/caching.py).
     """
     facets = []
     for name, (title, _) in FACETS.items():
-        rows = list(facet_values(name, memos)[: limit + 1])
+        rows = caching.rows(facet_values(name, memos)[: limit + 1])
         facets.append(Facet(name, title, to_values(rows[:limit], chosen.getlist(name)), len(rows) > limit))
     return facets

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db import models, transaction
 
+from . import caching
 from .models import Author, Authorship, Memo, Mention, NamedEntity, Topic, Vendor
 from .search import index_memos
 
@@ -57,6 +58,7 @@ def merge(survivor: models.Model, merged: list[models.Model]) -> MergePlan:
     survivor.save(update_fields=["aliases"])
     type(survivor).objects.filter(pk__in=[row.pk for row in plan.merged]).delete()
     index_memos(sorted(plan.memo_ids))
+    caching.changed()  # the moves above are bulk updates, which send no signals
     return plan
 
 

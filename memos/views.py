@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from . import citations, facets, search
+from . import caching, citations, facets, search
 from .filters import SORTS, MemoFilter
 from .models import Author, Country, Memo, Mention, Topic, Vendor
 
@@ -59,9 +59,9 @@ def home(request):
         "home.html",
         {
             "latest": listing(Memo.objects.published())[:6],
-            "countries": facets.countries(published)[:12],
-            "vendors": facets.vendors(published)[:12],
-            "topics": facets.topics(published)[:30],
+            "countries": caching.rows(facets.countries(published)[:12]),
+            "vendors": caching.rows(facets.vendors(published)[:12]),
+            "topics": caching.rows(facets.topics(published)[:30]),
         },
     )
 
@@ -168,7 +168,7 @@ def related_memos(memo, limit: int = 5) -> list[Memo]:
         "WHERE m.is_published AND m.id <> %s GROUP BY m.id, m.title, m.slug, m.published "
         "ORDER BY score DESC, m.published DESC NULLS LAST, m.id DESC LIMIT %s"
     )
-    return list(Memo.objects.raw(sql, [*params, memo.pk, limit]))
+    return caching.rows(Memo.objects.raw(sql, [*params, memo.pk, limit]))
 
 
 @require_safe
@@ -277,7 +277,7 @@ def author_detail(request, slug):
         require_memos=True,
         author=author,
         bio=memos.exclude(bio="").order_by(*NEWEST_FIRST).values_list("bio", flat=True).first(),
-        topics=facets.topics(memos.values("pk"))[:12],
+        topics=caching.rows(facets.topics(memos.values("pk"))[:12]),
     )
 
 
@@ -297,7 +297,7 @@ def topic_detail(request, slug):
         memos,
         require_memos=True,
         topic=topic,
-        countries=facets.countries(memos.values("pk"))[:12],
+        countries=caching.rows(facets.countries(memos.values("pk"))[:12]),
     )
 
 
@@ -319,13 +319,13 @@ def country_list(request):
 
 def mentions_per_year(mentions) -> list[dict]:
     """Memos and mentions per year, with the years between that have none, oldest first."""
-    rows = {
-        r["year"]: r
-        for r in mentions.filter(memo__published__isnull=False)
+    counted = (
+        mentions.filter(memo__published__isnull=False)
         .values(year=ExtractYear("memo__published"))
         .annotate(memos=Count("memo_id"), mentions=Sum("count"))  # one mention per memo and subject
         .order_by("year")
-    }
+    )
+    rows = {r["year"]: r for r in caching.rows(counted)}
     if not rows:
         return []
     return [
@@ -347,7 +347,7 @@ def country_detail(request, code):
         country=country,
         years=years,
         peak=max((y["memos"] for y in years), default=0),
-        vendors=facets.vendors(memo_ids)[:12],
+        vendors=caching.rows(facets.vendors(memo_ids)[:12]),
     )
 
 
@@ -376,7 +376,7 @@ def vendor_detail(request, slug):
         "memos/vendor_detail.html",
         Memo.objects.published().filter(pk__in=memo_ids),
         vendor=vendor,
-        countries=facets.countries(memo_ids)[:12],
+        countries=caching.rows(facets.countries(memo_ids)[:12]),
     )
 
 

@@ -8,6 +8,7 @@ import pycountry
 from django.db import transaction
 from django.db.models import Q
 
+from .. import caching
 from ..models import (
     Author,
     Authorship,
@@ -105,26 +106,28 @@ def load_memo(parsed: ParsedMemo, source: str) -> LoadResult:
         ImportRecord.objects.create(memo=memo, source=source, status="unchanged", content_hash=digest)
         return LoadResult("unchanged", memo)
 
-    created = memo is None
-    if created:
-        memo = Memo(slug=unique_slug(Memo, parsed.title))
-    edited = set(memo.edited_fields or [])
-    kept = [name for name in [*IMPORTED_FIELDS, "authors", "topics"] if name in edited]
-    for name, value in field_values(parsed).items():
-        if name not in edited:
-            setattr(memo, name, value)
-    if parsed.source_url and not memo.source_url:
-        memo.source_url = parsed.source_url
-    memo.content_hash = digest
-    memo.save()
+    # The memo, its links and the data version change together, the version last (caching.py).
+    with caching.one_change():
+        created = memo is None
+        if created:
+            memo = Memo(slug=unique_slug(Memo, parsed.title))
+        edited = set(memo.edited_fields or [])
+        kept = [name for name in [*IMPORTED_FIELDS, "authors", "topics"] if name in edited]
+        for name, value in field_values(parsed).items():
+            if name not in edited:
+                setattr(memo, name, value)
+        if parsed.source_url and not memo.source_url:
+            memo.source_url = parsed.source_url
+        memo.content_hash = digest
+        memo.save()
 
-    if "authors" not in edited:
-        set_authors(memo, parsed.authors, created)
-    if "topics" not in edited:
-        set_topics(memo, parsed.topics, created)
-    if parsed.mentions is not None:
-        save_mentions(memo, parsed.mentions, created)
-    index_memos([memo.pk])
+        if "authors" not in edited:
+            set_authors(memo, parsed.authors, created)
+        if "topics" not in edited:
+            set_topics(memo, parsed.topics, created)
+        if parsed.mentions is not None:
+            save_mentions(memo, parsed.mentions, created)
+        index_memos([memo.pk])
     status = "created" if created else "updated"
     detail = f"kept hand-edited: {', '.join(kept)}" if kept else ""
     ImportRecord.objects.create(memo=memo, source=source, status=status, detail=detail, content_hash=digest)
@@ -245,7 +248,7 @@ def reextract_mentions(memo_ids=None, vendors: list[VendorEntry] | None = None) 
         memos = memos.filter(pk__in=list(memo_ids))
     done, batch = 0, []
     for memo in memos.iterator(chunk_size=500):
-        with transaction.atomic():
+        with transaction.atomic(), caching.one_change():
             save_mentions(memo, find_mentions(memo.title, memo.body_text, vendors))
         batch.append(memo.pk)
         if len(batch) == 500:  # mention names feed the search index: refresh it per batch

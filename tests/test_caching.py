@@ -1,0 +1,142 @@
+"""Cached counts: served while the data is unchanged, recomputed after any kind of write."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.urls import reverse
+
+from memos import caching
+from memos.ingest.load import reextract_mentions
+from memos.merge import merge
+from memos.models import Author, DataVersion, Memo, Mention
+from tests.conftest import SEED
+from tests.test_views import build_archive, make_memo
+
+pytestmark = pytest.mark.django_db
+
+
+def facet_counts(client, name: str, url: str | None = None) -> dict[str, int]:
+    response = client.get(url or reverse("memo_list"))
+    assert response.status_code == 200
+    facet = next(f for f in response.context["facets"] if f.name == name)
+    return {v.value: v.count for v in facet.values}
+
+
+def test_a_repeated_page_skips_the_counting_queries(client, django_assert_num_queries):
+    build_archive()
+    url = reverse("memo_list")
+    with django_assert_num_queries(10):  # version, count, rows, authors, topics, five facets
+        client.get(url)
+    with django_assert_num_queries(5):  # the facets come from the cache
+        client.get(url)
+    with django_assert_num_queries(11):  # the country check, and new counts for a new filter
+        client.get(url + "?country=RU")
+
+
+def test_saving_through_the_orm_shows_at_once(client):
+    build_archive()
+    before = facet_counts(client, "country")
+    make_memo("Another Georgian memo", date(2021, 1, 1), countries={"GE": 1})
+    after = facet_counts(client, "country")
+    assert after["GE"] == before.get("GE", 0) + 1
+
+
+def test_bulk_update_in_the_admin_shows_at_once(client):
+    archive = build_archive()
+    admin = User.objects.create_superuser("editor", "e@example.org", "pw-for-tests-only")
+    client.force_login(admin)
+    before = facet_counts(client, "country")
+    response = client.post(
+        reverse("admin:memos_memo_changelist"),
+        {"action": "unpublish", "_selected_action": [archive["cameras"].pk]},
+    )
+    assert response.status_code == 302
+    assert not Memo.objects.get(pk=archive["cameras"].pk).is_published
+    after = facet_counts(client, "country")
+    assert after.get("KZ", 0) == before["KZ"] - 1
+
+
+def test_rejecting_mentions_in_bulk_shows_at_once(client):
+    build_archive()
+    admin = User.objects.create_superuser("editor", "e@example.org", "pw-for-tests-only")
+    client.force_login(admin)
+    before = facet_counts(client, "country")
+    ru = Mention.objects.filter(country_id="RU", memo__is_published=True)
+    client.post(
+        reverse("admin:memos_mention_changelist"),
+        {"action": "reject", "_selected_action": list(ru.values_list("pk", flat=True))},
+    )
+    assert before.get("RU")
+    assert "RU" not in facet_counts(client, "country")
+
+
+def test_merging_authors_shows_at_once(client):
+    build_archive()
+    before = facet_counts(client, "author")
+    assert before["alice-adams"] >= 2
+    merge(Author.objects.get(slug="boris-brown"), [Author.objects.get(slug="alice-adams")])
+    after = facet_counts(client, "author")
+    assert "alice-adams" not in after
+    assert after["boris-brown"] > before["boris-brown"]
+
+
+def test_importing_a_page_shows_at_once(client, import_memos):
+    build_archive()
+    before = facet_counts(client, "author")
+    assert "erica-marat" not in before
+    out, err, code = import_memos(SEED)
+    assert code == 0, err
+    assert facet_counts(client, "author")["erica-marat"] == 1
+
+
+def test_reextracting_mentions_shows_at_once(client, reference_data):
+    memo = make_memo("A memo on Mongolia", date(2020, 1, 1), body_text="Ulaanbaatar, Mongolia and Mongolia.")
+    assert "MN" not in facet_counts(client, "country")
+    reextract_mentions([memo.pk])
+    assert facet_counts(client, "country")["MN"] == 1
+
+
+def test_related_memos_follow_publication(client):
+    archive = build_archive()
+    page = archive["cameras"].get_absolute_url()
+    related = {m.pk for m in client.get(page).context["related"]}
+    assert related
+    hidden = Memo.objects.get(pk=next(iter(related)))
+    hidden.is_published = False
+    hidden.save()
+    assert hidden.pk not in {m.pk for m in client.get(page).context["related"]}
+
+
+def test_a_rolled_back_write_leaves_no_token_behind():
+    caching.changed()
+    kept = caching.token()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        caching.changed()
+        assert caching.token() != kept
+        raise RuntimeError("roll back")
+    assert caching.token() == kept
+    caching.changed()  # a new token, never one seen inside the rolled-back transaction
+    assert caching.token() != kept
+
+
+def test_one_change_changes_the_token_once_and_only_on_success(django_assert_num_queries):
+    kept = caching.token()
+    with pytest.raises(RuntimeError), transaction.atomic(), caching.one_change():
+        make_memo("Never saved", date(2020, 1, 1))
+        raise RuntimeError("roll back")
+    assert caching.token() == kept
+    with caching.one_change():
+        make_memo("Saved", date(2020, 1, 1), authors=["A. Author"], countries={"GE": 1})
+    assert caching.token() != kept
+
+
+def test_without_a_version_row_nothing_is_cached():
+    DataVersion.objects.all().delete()
+    computed = []
+    for _ in range(2):
+        caching.cached("key", lambda: computed.append(1))
+    assert len(computed) == 2
+    caching.changed()  # recreates the row
+    assert caching.token()
