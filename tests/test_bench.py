@@ -20,7 +20,7 @@ PAGE_NAMES = [
     "home", "list", "list_1_filter", "list_2_filters", "list_3_filters", "search", "facets", "memo",
     "country", "feed",
 ]  # fmt: skip
-PAGE_KEYS = {"url", "queries", "requests", "errors", "p50_ms", "p95_ms", "p99_ms"}
+PAGE_KEYS = {"url", "queries", "requests", "errors", "p50_ms", "p95_ms", "p99_ms", "cold_p50_ms", "cold_p95_ms"}
 IMPORT_KEYS = {
     "pages", "created", "failed", "seconds", "pages_per_s", "parse_seconds", "lxml_seconds",
     "lxml_pages_per_s", "ratio_to_lxml", "ratio_to_parse",
