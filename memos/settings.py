@@ -89,6 +89,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several writers (import command, admin) share one file: wait instead of failing.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
+# Counts and related memos are cached under a data version kept in the database
+# (memos/caching.py), so each process's own memory is a correct cache: no shared cache server is
+# needed. Entries of old versions are never read again and go as the cache fills.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))},
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
