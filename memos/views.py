@@ -7,6 +7,7 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from . import caching, citations, facets, search
@@ -27,9 +28,19 @@ def listing(memos):
     return memos.with_listing_data().defer(*LISTING_DEFERRED)
 
 
+class CountedPaginator(Paginator):
+    """A paginator whose count (of tens of thousands of rows, at times) is cached like the facets."""
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, list):  # a search's ids (memo_list): counted already
+            return len(self.object_list)
+        return caching.cached(f"count:{caching.query_key(self.object_list)}", self.object_list.count)
+
+
 def paginate(request, items, per_page: int | None = None):
-    """The requested page of `items` (a count query and a slice)."""
-    paginator = Paginator(items, per_page or settings.MEMOS_PER_PAGE)
+    """The requested page of `items` (a count, cached until the data changes, and a slice)."""
+    paginator = CountedPaginator(items, per_page or settings.MEMOS_PER_PAGE)
     number = request.GET.get("page") or 1
     try:
         return paginator.page(number)
