@@ -163,6 +163,9 @@ class Memo(models.Model):
     topics = models.ManyToManyField(Topic, blank=True, related_name="memos")
     # PostgreSQL only: filled by memos.search; a plain unused column on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    # PostgreSQL only, filled with search_vector: the title, names and the opening of the body,
+    # which ranking reads instead of the whole-body vector (see memos.search).
+    rank_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
