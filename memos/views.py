@@ -15,7 +15,7 @@ from .filters import SORTS, MemoFilter
 from .models import Author, Country, Memo, Mention, Topic, Vendor
 
 # Listing pages show neither the body nor the bio: leave the big columns in the database.
-LISTING_DEFERRED = ("body_html", "body_text", "bio", "search_vector")
+LISTING_DEFERRED = ("body_html", "body_text", "bio", "search_vector", "rank_vector")
 ENTITIES_PER_PAGE = 100
 NEWEST_FIRST = SORTS["-published"][1]
 
@@ -94,14 +94,26 @@ def memo_list(request):
     if not memo_filter.is_valid():
         context["errors"] = [e for errors in memo_filter.errors.values() for e in errors]
         return render(request, "memos/memo_list.html", context, status=400)
+    q = memo_filter.form.cleaned_data.get("q")
+    matched = memo_filter.qs
     try:
-        page = paginate(request, listing(memo_filter.qs))
+        if q:
+            # One query matches and orders the whole result, as ids; the count, the page and the
+            # facets read those, so the database evaluates the search once (README, Performance).
+            ids = list(memo_filter.qs.values_list("pk", flat=True))
+            page = paginate(request, ids)
+            matched = Memo.objects.filter(pk__among=ids)
+        else:
+            page = paginate(request, listing(memo_filter.qs))
     except BadRequest as exc:
         return bad_request(request, str(exc))
-    memos = list(page.object_list)
-    q = memo_filter.form.cleaned_data.get("q")
-    if q and memos:
-        search.add_snippets(memos, q)
+    if q:
+        rows = listing(Memo.objects.filter(pk__in=page.object_list)).in_bulk()
+        memos = [rows[pk] for pk in page.object_list]
+        if memos:
+            search.add_snippets(memos, q)
+    else:
+        memos = list(page.object_list)
     params = memo_filter.params()
     context.update(
         page=page,
@@ -110,7 +122,7 @@ def memo_list(request):
         params=params,
         sort=memo_filter.sort_key,
         chips=memo_filter.chips(),
-        facets=facets.memo_facets(memo_filter.qs, params),
+        facets=facets.memo_facets(matched, params),
     )
     return render(request, "memos/memo_list.html", context)
 
