@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from memos import search
 from memos.corpus import EURASIA_RANKED
@@ -145,6 +146,10 @@ def test_search_finds_a_generated_memo(corpus):
     assert memo in found
     author = memo.authorships.first().author
     assert memo in search.search_memos(Memo.objects.all(), author.name)
+    if connection.vendor == "postgresql":  # ranking's small vector is filled with the search index
+        assert not Memo.objects.filter(rank_vector__isnull=True).exists()
+        ranked = search.search_memos(Memo.objects.filter(pk=memo.pk), f'"{memo.title}"').get()
+        assert ranked.rank > 0
 
 
 @pytest.mark.django_db

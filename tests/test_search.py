@@ -136,6 +136,61 @@ def test_rank_is_a_float_and_a_title_match_outranks_body_matches():
     assert ranked[0].rank > ranked[1].rank > 0
 
 
+def test_a_match_deep_in_the_body_is_found_and_ranks_below_one_in_the_opening():
+    deep = make_memo("Deep", (FILLER + " ") * 40 + "Hikvision appears at last.")
+    early = make_memo("Early", "Hikvision appears at once. " + (FILLER + " ") * 40)
+    ranked = list(search.search_memos(Memo.objects.all(), "hikvision").order_by("-rank", "-pk"))
+    assert ranked == [early, deep]
+    if ON_POSTGRESQL:  # it ranks on the opening; SQLite's bm25 weighs one hit anywhere alike
+        assert ranked[0].rank > ranked[1].rank
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="the rank vector is PostgreSQL's")
+def test_the_rank_vector_holds_title_names_and_the_opening_only(vendor):
+    memo = make_memo(
+        "Cameras in Tashkent",
+        "Procurement opens the memo. " + (FILLER + " ") * 40 + "Sewers close it.",
+        authors=["Erica Marat"],
+        vendors=[vendor],
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT array_to_string(tsvector_to_array(rank_vector), ' '), pg_column_size(rank_vector), "
+            "pg_column_size(search_vector) FROM memos_memo WHERE id = %s",
+            [memo.pk],
+        )
+        lexemes, rank_size, full_size = cursor.fetchone()
+    assert {"tashkent", "marat", "zyxtron", "procur"} <= set(lexemes.split())
+    assert "sewer" not in lexemes.split()
+    assert rank_size < full_size and rank_size < 2000  # small enough to stay in the row
+    assert found("sewers") == ["Cameras in Tashkent"]  # matching still reads the whole body
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="planner statistics are PostgreSQL's")
+def test_search_vector_has_no_planner_statistics():
+    # See migration 0007: with them, broad terms made PostgreSQL scan every memo's vector.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE memos_memo")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stats WHERE tablename = 'memos_memo' AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone() == (0,)
+
+
+def test_among_takes_any_number_of_ids_as_one_parameter(archive, django_assert_num_queries):
+    ids = [archive["title"].pk, archive["body"].pk, *range(10**6, 10**6 + 40_000)]  # beyond SQLite's limit
+    memos = Memo.objects.filter(pk__among=ids)
+    sql, params = memos.query.sql_with_params()
+    assert len(params) == 1
+    assert set(memos.values_list("title", flat=True)) == {
+        "Procurement of Cameras in Tashkent",
+        "Urban Monitoring Abroad",
+    }
+    assert not Memo.objects.filter(pk__among=[]).exists()
+    # As the facets read it: a subquery of ids.
+    assert Mention.objects.filter(memo_id__in=Memo.objects.filter(pk__among=ids).values("pk")).count() == 0
+
+
 def test_russian_memos_match_their_exact_words_on_both_databases():
     make_memo("Камеры из Китая", "Россия покупает камеры у китайских компаний. " + FILLER, language="ru")
     assert found("Россия") == found("РОССИЯ") == ["Камеры из Китая"]
@@ -234,6 +289,18 @@ def test_snippets_take_one_query_for_a_page(archive, django_assert_num_queries):
     with django_assert_num_queries(1):
         search.add_snippets(memos, "city")
     assert all(isinstance(memo.snippet, SafeString) for memo in memos)
+
+
+def test_snippets_look_in_the_opening_of_the_body():
+    late = make_memo("Late", (FILLER + " ") * 40 + "Hikvision appears at last.")
+    early = make_memo("Early", "Hikvision appears at once. " + (FILLER + " ") * 40)
+    memos = [late, early]
+    search.add_snippets(memos, "hikvision")
+    assert "<mark>Hikvision</mark>" in early.snippet
+    if ON_POSTGRESQL:
+        # Past search.SNIPPET_CHARS: no highlight, the body's opening instead (a cheap headline).
+        assert len(late.body_text) > search.SNIPPET_CHARS
+        assert "<mark>" not in late.snippet and late.snippet.startswith("Governments across")
 
 
 def test_highlight_keeps_marks_balanced():
