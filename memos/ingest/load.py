@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pycountry
 from django.db import transaction
 from django.db.models import Q
+from django.utils.text import slugify
 
 from .. import caching
 from ..models import (
@@ -42,12 +43,58 @@ class LoadResult:
     kept: list[str] = field(default_factory=list)  # hand-edited fields the import left alone
 
 
+class Lookups:
+    """What every memo of one import run looks up again, read once per run instead of per memo.
+
+    Country codes, vendors, and author and topic rows by normalized name (rows the run creates
+    are remembered as it creates them). The run writes in one process, in order, so only a
+    change made elsewhere meanwhile (a row deleted or merged in the admin) can make an entry
+    stale: the memo that uses it then fails as a whole, and `forget()`, called for every memo
+    that fails, makes the next one read afresh. Pass one to `load_memo` for a batch of pages.
+    """
+
+    def __init__(self) -> None:
+        self.forget()
+
+    def forget(self) -> None:
+        self._countries: set[str] | None = None
+        self._vendors: list[tuple[int, VendorEntry]] | None = None
+        self._rows: dict[type[NamedEntity], dict[str, NamedEntity]] = {Author: {}, Topic: {}}
+        self._aliased: dict[type[NamedEntity], list[NamedEntity] | None] = {Author: None, Topic: None}
+
+    def _vendor_rows(self) -> list[tuple[int, VendorEntry]]:
+        if self._vendors is None:
+            self._vendors = [
+                (pk, VendorEntry(name, tuple(aliases or ())))
+                for pk, name, aliases in Vendor.objects.values_list("pk", "name", "aliases")
+            ]
+        return self._vendors
+
+    def vendor_entries(self) -> list[VendorEntry]:
+        return [entry for _, entry in self._vendor_rows()]
+
+    def vendor_ids(self) -> dict[str, int]:
+        return {entry.name: pk for pk, entry in self._vendor_rows()}
+
+    def country_codes(self) -> set[str]:
+        if self._countries is None:
+            self._countries = set(Country.objects.values_list("code", flat=True))
+        return self._countries
+
+    def rows(self, model: type[NamedEntity]) -> dict[str, NamedEntity]:
+        """Rows of `model` found or created so far in this run, by normalized name."""
+        return self._rows[model]
+
+    def aliased(self, model: type[NamedEntity]) -> list[NamedEntity]:
+        # Few rows carry aliases (only merge survivors), so reading them all once is cheap.
+        if self._aliased[model] is None:
+            self._aliased[model] = list(model.objects.exclude(aliases=[]))
+        return self._aliased[model]
+
+
 def vendor_entries() -> list[VendorEntry]:
     """The curated vendor list, as the matcher wants it."""
-    return [
-        VendorEntry(name, tuple(aliases or ()))
-        for name, aliases in Vendor.objects.values_list("name", "aliases")
-    ]
+    return Lookups().vendor_entries()
 
 
 def field_values(parsed: ParsedMemo) -> dict[str, object]:
@@ -67,22 +114,36 @@ def field_values(parsed: ParsedMemo) -> dict[str, object]:
     }
 
 
-def find_existing(parsed: ParsedMemo) -> Memo | None:
-    """The memo this page is a version of: by source URL, else number and series, else title and date.
+CANDIDATES = 10  # at most this many memos share a page's title and date, in practice one
 
-    One query fetches every candidate; the order of trust is applied here.
-    """
+
+def find_existing(parsed: ParsedMemo) -> Memo | None:
+    """The memo this page is a version of: by source URL, else number and series, else title and date."""
+    return best_candidate(parsed, memo_candidates(parsed))
+
+
+def identity_keys(parsed: ParsedMemo) -> list[tuple[str, Q]]:
+    """How a page names its memo, most trusted first."""
     keys = [("title", Q(title=parsed.title[:500], published=parsed.published))]
     if parsed.memo_number is not None:
         number = Q(memo_number=parsed.memo_number, series=parsed.series or "", language=parsed.language)
         keys.insert(0, ("number", number))
     if parsed.source_url:
         keys.insert(0, ("url", Q(source_url=parsed.source_url)))
-    condition = Q()
-    for _, q in keys:
+    return keys
+
+
+def memo_candidates(parsed: ParsedMemo, slug: str | None = None) -> list[Memo]:
+    """Every memo the page may be a version of, in one query; with `slug`, also the memo that has it."""
+    condition = Q(slug=slug) if slug else Q()
+    for _, q in identity_keys(parsed):
         condition |= q
-    candidates = list(Memo.objects.filter(condition).order_by("pk")[:10])
-    for kind, _ in keys:
+    return list(Memo.objects.filter(condition).order_by("pk")[:CANDIDATES])
+
+
+def best_candidate(parsed: ParsedMemo, candidates: list[Memo]) -> Memo | None:
+    """The candidate the most trusted key matches (the order of trust is applied here)."""
+    for kind, _ in identity_keys(parsed):
         for memo in candidates:
             if (
                 kind == "url"
@@ -97,10 +158,25 @@ def find_existing(parsed: ParsedMemo) -> Memo | None:
     return None
 
 
+def load_memo(parsed: ParsedMemo, source: str, lookups: Lookups | None = None) -> LoadResult:
+    """Write one memo with its authors, topics and mentions, or nothing at all.
+
+    `lookups`: what an import run has read already (see Lookups); by default, nothing.
+    """
+    lookups = lookups or Lookups()
+    try:
+        return write_memo(parsed, source, lookups)
+    except BaseException:
+        lookups.forget()  # rows it created or trusted may be gone with the rollback
+        raise
+
+
 @transaction.atomic
-def load_memo(parsed: ParsedMemo, source: str) -> LoadResult:
-    """Write one memo with its authors, topics and mentions, or nothing at all."""
-    memo = find_existing(parsed)
+def write_memo(parsed: ParsedMemo, source: str, lookups: Lookups) -> LoadResult:
+    # The slug a new memo would take is looked up with the candidates: one query for both.
+    slug = slugify(parsed.title)[:192].strip("-") or "item"  # unique_slug's first choice
+    candidates = memo_candidates(parsed, slug)
+    memo = best_candidate(parsed, candidates)
     digest = parsed.content_hash()
     if memo is not None and memo.content_hash == digest:
         ImportRecord.objects.create(memo=memo, source=source, status="unchanged", content_hash=digest)
@@ -110,7 +186,8 @@ def load_memo(parsed: ParsedMemo, source: str) -> LoadResult:
     with caching.one_change():
         created = memo is None
         if created:
-            memo = Memo(slug=unique_slug(Memo, parsed.title))
+            slug_taken = len(candidates) == CANDIDATES or any(m.slug == slug for m in candidates)
+            memo = Memo(slug=unique_slug(Memo, parsed.title) if slug_taken else slug)
         edited = set(memo.edited_fields or [])
         kept = [name for name in [*IMPORTED_FIELDS, "authors", "topics"] if name in edited]
         for name, value in field_values(parsed).items():
@@ -122,11 +199,11 @@ def load_memo(parsed: ParsedMemo, source: str) -> LoadResult:
         memo.save()
 
         if "authors" not in edited:
-            set_authors(memo, parsed.authors, created)
+            set_authors(memo, parsed.authors, created, lookups)
         if "topics" not in edited:
-            set_topics(memo, parsed.topics, created)
+            set_topics(memo, parsed.topics, created, lookups)
         if parsed.mentions is not None:
-            save_mentions(memo, parsed.mentions, created)
+            save_mentions(memo, parsed.mentions, created, lookups)
         index_memos([memo.pk])
     status = "created" if created else "updated"
     detail = f"kept hand-edited: {', '.join(kept)}" if kept else ""
@@ -134,7 +211,7 @@ def load_memo(parsed: ParsedMemo, source: str) -> LoadResult:
     return LoadResult(status, memo, kept)
 
 
-def entities(model: type[NamedEntity], names: list[str]) -> list[NamedEntity]:
+def entities(model: type[NamedEntity], names: list[str], lookups: Lookups | None = None) -> list[NamedEntity]:
     """Rows for `names`, created where missing; a merged-away spelling maps to its survivor."""
     keys = {}
     for name in names:
@@ -143,11 +220,14 @@ def entities(model: type[NamedEntity], names: list[str]) -> list[NamedEntity]:
             keys[key] = " ".join(name.split())
     if not keys:
         return []
-    rows = {row.key: row for row in model.objects.filter(key__in=keys)}
-    missing = [k for k in keys if k not in rows]
+    lookups = lookups or Lookups()
+    rows = lookups.rows(model)
+    unknown = [k for k in keys if k not in rows]
+    if unknown:
+        rows.update((row.key, row) for row in model.objects.filter(key__in=unknown))
+    missing = [k for k in unknown if k not in rows]
     if missing:
-        # Few rows carry aliases (only merge survivors), so reading them all is cheap.
-        for row in model.objects.exclude(aliases=[]):
+        for row in lookups.aliased(model):
             for alias in row.aliases:
                 if alias in missing:
                     rows[alias] = row
@@ -163,9 +243,9 @@ def entities(model: type[NamedEntity], names: list[str]) -> list[NamedEntity]:
     return result
 
 
-def set_authors(memo: Memo, names: list[str], created: bool = False) -> None:
+def set_authors(memo: Memo, names: list[str], created: bool = False, lookups: Lookups | None = None) -> None:
     """The memo's authors, in byline order. `created`: the memo is new, so it has none yet."""
-    authors = entities(Author, names)
+    authors = entities(Author, names, lookups)
     if not created:
         current = list(memo.authorships.order_by("position").values_list("author_id", flat=True))
         if current == [a.pk for a in authors]:
@@ -176,9 +256,9 @@ def set_authors(memo: Memo, names: list[str], created: bool = False) -> None:
     )
 
 
-def set_topics(memo: Memo, names: list[str], created: bool = False) -> None:
+def set_topics(memo: Memo, names: list[str], created: bool = False, lookups: Lookups | None = None) -> None:
     """The memo's topics, with link rows written in page order (their ids keep it)."""
-    topics = entities(Topic, names)
+    topics = entities(Topic, names, lookups)
     through = Memo.topics.through
     if not created:
         current = list(through.objects.filter(memo=memo).order_by("id").values_list("topic_id", flat=True))
@@ -188,26 +268,29 @@ def set_topics(memo: Memo, names: list[str], created: bool = False) -> None:
     through.objects.bulk_create(through(memo=memo, topic=topic) for topic in topics)
 
 
-def ensure_countries(codes: set[str]) -> None:
+def ensure_countries(codes: set[str], lookups: Lookups | None = None) -> None:
     """Country rows for `codes`, from pycountry, in case reference data was never loaded."""
-    missing = codes - set(Country.objects.filter(code__in=codes).values_list("code", flat=True))
+    known = (lookups or Lookups()).country_codes()
+    missing = codes - known
+    if not missing:
+        return
     rows = []
     for code in missing:
         entry = pycountry.countries.get(alpha_2=code)
         if entry:
             rows.append(Country(code=code, name=country_display_name(entry)))
     Country.objects.bulk_create(rows, ignore_conflicts=True)
+    known.update(row.code for row in rows)
 
 
-def save_mentions(memo: Memo, mentions: Mentions, created: bool = False) -> None:
+def save_mentions(
+    memo: Memo, mentions: Mentions, created: bool = False, lookups: Lookups | None = None
+) -> None:
     """Replace the memo's automatic mentions; mentions an editor confirmed or rejected stay."""
+    lookups = lookups or Lookups()
     if mentions.countries:
-        ensure_countries(set(mentions.countries))
-    vendor_ids = (
-        dict(Vendor.objects.filter(name__in=list(mentions.vendors)).values_list("name", "id"))
-        if mentions.vendors
-        else {}
-    )
+        ensure_countries(set(mentions.countries), lookups)
+    vendor_ids = lookups.vendor_ids() if mentions.vendors else {}
     wanted: dict[tuple[str | None, int | None], object] = {}
     for code, hit in mentions.countries.items():
         wanted[(code, None)] = hit
