@@ -34,7 +34,7 @@ from .ingest.load import find_existing, vendor_entries
 from .ingest.mentions import find_mentions
 from .ingest.parse import parse_page
 from .ingest.parsed import ParseError
-from .ingest.pipeline import import_pages
+from .ingest.pipeline import import_pages, pool_size
 from .ingest.sources import Page
 from .models import Author, ImportRecord, Memo, Mention, Topic
 
@@ -300,9 +300,13 @@ def import_batch(size: int, token: str, pages_dir: Path = PAGES_DIR) -> list[Pag
     return batch
 
 
-def measure_import(size: int, pages_dir: Path = PAGES_DIR) -> dict:
+def measure_import(size: int, pages_dir: Path = PAGES_DIR, workers: int | None = None) -> dict:
     """Pages per second through the whole importer (parse, mentions, writes, search index),
-    against the bare lxml parse of the same bytes. The created rows are deleted afterwards."""
+    against the bare lxml parse of the same bytes. The created rows are deleted afterwards.
+
+    `workers`: parsing processes, as `import_memos --workers` (default: the importer's own);
+    the report says how many the batch used.
+    """
     token = secrets.token_hex(4)
     batch = import_batch(size, token, pages_dir)
     if not batch:
@@ -326,7 +330,7 @@ def measure_import(size: int, pages_dir: Path = PAGES_DIR) -> dict:
     authors_before = Author.objects.aggregate(top=Max("pk"))["top"] or 0
     topics_before = Topic.objects.aggregate(top=Max("pk"))["top"] or 0
     started = time.perf_counter()
-    results = list(import_pages(batch))
+    results = list(import_pages(batch, workers=workers))
     import_seconds = time.perf_counter() - started
 
     statuses = Counter(r.status for r in results)
@@ -339,6 +343,7 @@ def measure_import(size: int, pages_dir: Path = PAGES_DIR) -> dict:
     n = len(batch)
     return {
         "pages": n,
+        "workers": pool_size(n, workers),
         "created": statuses.get("created", 0),
         "failed": statuses.get("failed", 0),
         "seconds": round(import_seconds, 3),
@@ -550,6 +555,7 @@ def run_bench(
     http_requests: int = 5000,
     concurrency: int = 8,
     workers: int = 2,
+    import_workers: int | None = None,
     skip_http: bool = False,
     skip_import: bool = False,
     progress=None,
@@ -563,7 +569,7 @@ def run_bench(
     report["pages"] = measure_pages(cases, duration, requests)
     if not skip_import:
         say("import")
-        report["import"] = measure_import(import_size)
+        report["import"] = measure_import(import_size, workers=import_workers)
     if not skip_http:
         say("http")
         report["http"] = measure_http(cases, http_duration, http_requests, concurrency, workers)
@@ -595,7 +601,8 @@ def format_table(report: dict) -> str:
         lines.append("")
         if imp.get("pages"):
             lines.append(
-                f"Import: {imp['pages']} pages ({imp['created']} created, {imp['failed']} failed) in "
+                f"Import: {imp['pages']} pages ({imp['created']} created, {imp['failed']} failed, "
+                f"{imp['workers']} parsing process(es)) in "
                 f"{imp['seconds']:.2f} s = {imp['pages_per_s']:.1f} pages/s; bare lxml parse "
                 f"{imp['lxml_seconds'] * 1000:.0f} ms = {imp['lxml_pages_per_s']:.0f} pages/s; "
                 f"import / lxml = {imp['ratio_to_lxml']}x; import / our parser = {imp['ratio_to_parse']}x"

@@ -13,6 +13,7 @@ from django.db import connection
 
 from memos.bench import import_batch, measure_import, page_cases, run_bench, vary
 from memos.ingest.parse import parse_page
+from memos.ingest.pipeline import pool_size
 from memos.models import Author, ImportRecord, Memo, Mention, Topic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,9 +21,11 @@ PAGE_NAMES = [
     "home", "list", "list_1_filter", "list_2_filters", "list_3_filters", "search", "facets", "memo",
     "country", "feed",
 ]  # fmt: skip
-PAGE_KEYS = {"url", "queries", "requests", "errors", "p50_ms", "p95_ms", "p99_ms", "cold_p50_ms", "cold_p95_ms"}
+PAGE_KEYS = {
+    "url", "queries", "requests", "errors", "p50_ms", "p95_ms", "p99_ms", "cold_p50_ms", "cold_p95_ms",
+}  # fmt: skip
 IMPORT_KEYS = {
-    "pages", "created", "failed", "seconds", "pages_per_s", "parse_seconds", "lxml_seconds",
+    "pages", "workers", "created", "failed", "seconds", "pages_per_s", "parse_seconds", "lxml_seconds",
     "lxml_pages_per_s", "ratio_to_lxml", "ratio_to_parse",
 }  # fmt: skip
 HTTP_KEYS = {
@@ -62,6 +65,7 @@ def test_pages_and_import_in_process(corpus):
     assert set(report["import"]) >= IMPORT_KEYS
     # Every page of the batch was a new memo, and the bench left the archive as it found it.
     assert report["import"]["pages"] == report["import"]["created"] == 16
+    assert report["import"]["workers"] == pool_size(16)  # the importer's default
     assert (Memo.objects.count(), Author.objects.count(), Topic.objects.count()) == (memos, authors, topics)
     assert not ImportRecord.objects.filter(source__startswith="bench:").exists()
     assert report["database"]["memos"] == 30

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError
+from django.db import DatabaseError, connections
 
 from ..models import ImportRecord
-from .load import load_memo, vendor_entries
-from .mentions import find_mentions
+from .load import Lookups, load_memo
+from .mentions import VendorEntry, find_mentions
 from .parse import parse_page
 from .parsed import ParsedMemo, ParseError
 from .sources import MAX_BYTES, Page, read
+
+# Parsing is pure Python and CPU-bound, so it runs in worker processes while this one writes.
+MAX_WORKERS = 8  # past this the single writer is the bottleneck, and memory grows per worker
+POOL_MIN_PAGES = 8  # fewer pages than this parse faster here than the pool takes to start
+CHUNK_PAGES = 4  # pages per task: fewer round trips to workers, yet results stream in order
+AHEAD = 4  # tasks queued per worker: keeps workers busy without holding every page in memory
 
 
 @dataclass
@@ -50,6 +61,24 @@ class ImportResult:
         }
 
 
+def default_workers() -> int:
+    """One parsing process per CPU this process may use, capped."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cpus, MAX_WORKERS))
+
+
+def pool_size(pages: int, workers: int | None = None) -> int:
+    """How many parsing processes `import_pages` starts for this many pages; 1: none, it parses here.
+
+    The pool forks (so workers start in milliseconds with the matcher already compiled); where
+    fork does not exist, pages are parsed here.
+    """
+    workers = default_workers() if workers is None else workers
+    if workers <= 1 or pages < POOL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(workers, pages)
+
+
 def parse_source(page: Page, vendors) -> ParsedMemo:
     if page.error:
         raise ParseError(page.error)
@@ -60,32 +89,128 @@ def parse_source(page: Page, vendors) -> ParsedMemo:
     return parsed
 
 
-def import_pages(targets: list, *, dry_run: bool = False, stdin=None) -> Iterator[ImportResult]:
-    """Import every page, one result each; one bad page never stops the rest.
+# What reading and parsing one page gives: its origin, then the memo or the reason it failed.
+Outcome = tuple[str, ParsedMemo | None, str | None]
+
+
+def origin(target: str | Page) -> str:
+    return target.origin if isinstance(target, Page) else target
+
+
+def parse_target(target: str | Page, vendors: Sequence[VendorEntry], stdin=None) -> Outcome:
+    """Read and parse one page; never raises, so one bad page cannot stop the batch."""
+    page = read(target, stdin=stdin)
+    try:
+        return page.origin, parse_source(page, vendors), None
+    except ParseError as exc:
+        return page.origin, None, str(exc)
+    except Exception as exc:  # a parser bug must not stop the batch; report it plainly
+        return page.origin, None, f"could not parse: {type(exc).__name__}: {exc}"
+
+
+def parse_chunk(targets: list[str | Page], vendors: Sequence[VendorEntry]) -> list[Outcome]:
+    """A worker's task: several pages, so that results travel back in fewer messages."""
+    return [parse_target(target, vendors) for target in targets]
+
+
+def parse_in_pool(
+    targets: list[str | Page], vendors: Sequence[VendorEntry], workers: int
+) -> Iterator[Outcome]:
+    """Outcomes of `targets`, in their order, parsed by `workers` forked processes.
+
+    A page whose parser raises fails alone (parse_target catches it in the worker). A page that
+    kills its worker outright (a crash in a C extension, the OOM killer) breaks the pool: its
+    chunk is parsed again one page per process, so only the page that kills again fails, and
+    the pages queued behind it go to a new pool.
+    """
+    # Compiled once here, the country and vendor regexes are inherited by every worker.
+    find_mentions("", "", vendors)
+    context = multiprocessing.get_context("fork")
+    chunks = deque(targets[i : i + CHUNK_PAGES] for i in range(0, len(targets), CHUNK_PAGES))
+    pending: deque = deque()  # (chunk, future), in input order
+    pool = None
+    try:
+        while chunks or pending:
+            if pool is None:
+                fork_safely()
+                pool = ProcessPoolExecutor(workers, mp_context=context)
+            while chunks and len(pending) < workers * AHEAD:
+                chunk = chunks.popleft()
+                pending.append((chunk, pool.submit(parse_chunk, chunk, vendors)))
+            chunk, future = pending.popleft()
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = None
+                chunks.extendleft(reversed([queued for queued, _ in pending]))
+                pending.clear()
+                yield from (parse_alone(target, vendors, context) for target in chunk)
+                continue
+            yield from outcomes
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def parse_alone(target: str | Page, vendors: Sequence[VendorEntry], context) -> Outcome:
+    """One page in a process of its own: the way to tell which page of a chunk kills its worker."""
+    fork_safely()
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        try:
+            return pool.submit(parse_chunk, [target], vendors).result()[0]
+        except BrokenProcessPool:
+            return origin(target), None, "could not parse: the parsing process died on this page"
+
+
+def fork_safely() -> None:
+    """Close database connections before workers fork, so no child holds a copy of one.
+
+    Workers never touch the database, and psycopg and sqlite3 do not close a connection from a
+    process that did not open it; but a clean fork is cheaper to trust. A connection inside a
+    transaction (a test, a caller's atomic block) stays open: closing it would end the transaction.
+    """
+    for conn in connections.all(initialized_only=True):
+        if not conn.in_atomic_block:
+            conn.close()
+
+
+def parsed_pages(
+    targets: list, vendors: Sequence[VendorEntry], workers: int, stdin=None
+) -> Iterator[Outcome]:
+    if workers <= 1:
+        for target in targets:
+            yield parse_target(target, vendors, stdin=stdin)
+        return
+    # Standard input can only be read here; workers read files and fetch URLs themselves.
+    targets = [read(target, stdin=stdin) if target == "-" else target for target in targets]
+    yield from parse_in_pool(targets, vendors, workers)
+
+
+def import_pages(
+    targets: list, *, dry_run: bool = False, stdin=None, workers: int | None = None
+) -> Iterator[ImportResult]:
+    """Import every page, one result each, in the order of `targets`; one bad page never stops the rest.
 
     `targets` are what `sources.expand()` makes of PATH arguments, or `Page`s with bytes
-    (uploads, benchmarks).
+    (uploads, benchmarks). Pages are parsed by `workers` processes (default: one per CPU; see
+    `pool_size`) and written here, in order, one transaction per memo.
     """
-    vendors = vendor_entries()
-    for target in targets:
-        page = read(target, stdin=stdin)
-        try:
-            parsed = parse_source(page, vendors)
-        except ParseError as exc:
-            yield failure(page.origin, str(exc), dry_run)
-            continue
-        except Exception as exc:  # a parser bug must not stop the batch; report it plainly
-            yield failure(page.origin, f"could not parse: {type(exc).__name__}: {exc}", dry_run)
+    lookups = Lookups()
+    vendors = lookups.vendor_entries()
+    for source, parsed, error in parsed_pages(targets, vendors, pool_size(len(targets), workers), stdin):
+        if parsed is None:
+            yield failure(source, error, dry_run)
             continue
         if dry_run:
-            yield ImportResult(page.origin, "parsed", memo=parsed)
+            yield ImportResult(source, "parsed", memo=parsed)
             continue
         try:
-            loaded = load_memo(parsed, page.origin)
+            loaded = load_memo(parsed, source, lookups)
         except DatabaseError as exc:
-            yield failure(page.origin, f"could not save: {exc}", dry_run, memo=parsed)
+            yield failure(source, f"could not save: {exc}", dry_run, memo=parsed)
             continue
-        yield ImportResult(page.origin, loaded.status, memo=parsed, memo_id=loaded.memo.pk, kept=loaded.kept)
+        yield ImportResult(source, loaded.status, memo=parsed, memo_id=loaded.memo.pk, kept=loaded.kept)
 
 
 def failure(source: str, error: str, dry_run: bool, memo: ParsedMemo | None = None) -> ImportResult:

@@ -22,6 +22,10 @@ class Command(BaseCommand):
         parser.add_argument("--http-requests", type=int, default=5000, help="At most this many (5000).")
         parser.add_argument("--concurrency", type=int, default=8, help="Concurrent HTTP clients (8).")
         parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2).")
+        parser.add_argument(
+            "--import-workers", type=int, default=None,
+            help="Parsing processes for the import, as import_memos --workers (default: its own).",
+        )  # fmt: skip
         parser.add_argument("--skip-http", action="store_true", help="No gunicorn, no load test.")
         parser.add_argument("--skip-import", action="store_true", help="No import throughput.")
         parser.add_argument("--format", choices=["text", "json"], default="text", help="json: one object.")
@@ -30,8 +34,8 @@ class Command(BaseCommand):
         for name in ("duration", "http_duration"):
             if options[name] <= 0:
                 raise CommandError(f"--{name.replace('_', '-')} must be positive")
-        for name in ("requests", "import_pages", "http_requests", "concurrency", "workers"):
-            if options[name] < 1:
+        for name in ("requests", "import_pages", "http_requests", "concurrency", "workers", "import_workers"):
+            if options[name] is not None and options[name] < 1:
                 raise CommandError(f"--{name.replace('_', '-')} must be at least 1")
         show = verbosity >= 1 and self.stderr.isatty()
 
@@ -48,6 +52,7 @@ class Command(BaseCommand):
                 http_requests=options["http_requests"],
                 concurrency=options["concurrency"],
                 workers=options["workers"],
+                import_workers=options["import_workers"],
                 skip_http=options["skip_http"],
                 skip_import=options["skip_import"],
                 progress=progress,

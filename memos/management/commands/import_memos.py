@@ -6,7 +6,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
-from memos.ingest.pipeline import import_pages
+from memos.ingest.pipeline import default_workers, import_pages
 from memos.ingest.sources import expand
 
 
@@ -23,14 +23,21 @@ class Command(BaseCommand):
             "--format", choices=["text", "json"], default="text",
             help="json: one JSON object per page, on its own line.",
         )  # fmt: skip
+        parser.add_argument(
+            "--workers", type=int, default=default_workers(), metavar="N",
+            help="Processes that parse pages while this one writes them; 1: parse here too "
+            "(default: one per CPU, at most 8; a batch of a few pages is always parsed here).",
+        )  # fmt: skip
 
-    def handle(self, *args, paths, dry_run, format, verbosity, **options):
+    def handle(self, *args, paths, dry_run, format, workers, verbosity, **options):
+        if workers < 1:
+            raise CommandError("--workers must be at least 1")
         targets = expand(paths)
         as_json = format == "json"
         progress = not as_json and verbosity >= 1 and self.stderr.isatty()
         counts: Counter[str] = Counter()
         kept = 0
-        for n, result in enumerate(import_pages(targets, dry_run=dry_run), 1):
+        for n, result in enumerate(import_pages(targets, dry_run=dry_run, workers=workers), 1):
             counts[result.status] += 1
             kept += len(result.kept)
             if as_json:

@@ -1,0 +1,178 @@
+"""The importer's worker pool and per-run lookups: same rows, same order, failures kept to their page."""
+
+import multiprocessing
+import os
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from memos.bench import import_batch
+from memos.ingest import pipeline
+from memos.ingest.pipeline import import_pages, pool_size
+from memos.ingest.sources import Page, expand
+from memos.models import Author, Authorship, Memo, Topic
+
+from .conftest import PAGES
+
+pytestmark = pytest.mark.django_db
+
+real_parse_page = pipeline.parse_page
+
+
+def archive() -> dict:
+    """Everything an import writes, keyed by what survives a second import (ids do not)."""
+    memos = {}
+    for memo in Memo.objects.order_by("title"):
+        authorships = Authorship.objects.filter(memo=memo).order_by("position")
+        links = Memo.topics.through.objects.filter(memo=memo).order_by("id")
+        memos[memo.title] = {
+            "fields": (memo.slug, memo.published, memo.memo_number, memo.series, memo.category, memo.language,
+                       memo.summary, memo.body_html, memo.bio, memo.pdf_url, memo.source_url, memo.word_count,
+                       memo.content_hash),
+            "authors": list(authorships.values_list("author__name", flat=True)),
+            "topics": list(links.values_list("topic__name", flat=True)),
+            "mentions": sorted(
+                memo.mentions.values_list("country_id", "vendor__name", "count", "context", "verdict"),
+                key=repr,
+            ),
+        }  # fmt: skip
+    return memos
+
+
+def test_the_pool_writes_the_same_rows_as_parsing_here(reference_data):
+    targets = expand([str(PAGES)])
+    assert pool_size(len(targets), 2) == 2
+
+    serial = [(r.source, r.status) for r in import_pages(targets, workers=1)]
+    serial_rows = archive()
+    Memo.objects.all().delete()
+    Author.objects.all().delete()
+    Topic.objects.all().delete()
+
+    results = import_pages(targets, workers=2)
+    first = next(results)
+    assert multiprocessing.active_children(), "the pages were not parsed by worker processes"
+    pooled = [(first.source, first.status)] + [(r.source, r.status) for r in results]
+
+    assert pooled == serial
+    assert {status for _, status in pooled} == {"created"}
+    assert archive() == serial_rows
+    assert not multiprocessing.active_children()  # the pool is shut down when the run ends
+
+
+def test_results_come_back_in_input_order_one_per_page(reference_data):
+    pages = sorted(p for p in PAGES.iterdir() if p.is_file())
+    targets = [Page(f"copy-{i}/{path.name}", data=path.read_bytes()) for i in range(3) for path in pages]
+    targets.insert(7, Page("nothing-here", error="no such file or directory"))
+    targets.insert(20, "/no/such/page.html")
+    results = list(import_pages(targets, dry_run=True, workers=2))
+    assert [r.source for r in results] == [t.origin if isinstance(t, Page) else t for t in targets]
+    failed = {r.source: r.error for r in results if not r.ok}
+    assert failed == {
+        "nothing-here": "no such file or directory",
+        "/no/such/page.html": "no such file or directory",
+    }
+    assert all(r.memo.title for r in results if r.ok)
+
+
+@pytest.fixture
+def sabotaged_parser(monkeypatch, tmp_path):
+    """A parser that raises on a page saying EXPLODE, and kills its process on one saying CRASH.
+
+    Workers are forked, so they inherit the patch; each records its pid where the test sees it.
+    """
+    parent = os.getpid()
+
+    def parse_page(data, source_url=None):
+        (tmp_path / f"parsed-by-{os.getpid()}").touch()
+        if b"EXPLODE" in data:
+            raise RuntimeError("the parser tripped")
+        if b"CRASH" in data and os.getpid() != parent:  # never kill the test run itself
+            os._exit(3)
+        return real_parse_page(data, source_url=source_url)
+
+    monkeypatch.setattr(pipeline, "parse_page", parse_page)
+    return lambda: {int(p.name.rsplit("-", 1)[1]) for p in tmp_path.glob("parsed-by-*")} - {parent}
+
+
+def batch_with(bad: dict[int, bytes]) -> list[Page]:
+    pages = sorted(p for p in PAGES.iterdir() if p.is_file())
+    batch = [Page(str(path), data=path.read_bytes()) for path in pages]
+    for position, data in sorted(bad.items()):
+        batch.insert(position, Page(f"bad-{position}.html", data=data))
+    return batch
+
+
+def test_a_page_that_makes_the_parser_raise_in_a_worker_fails_alone(reference_data, sabotaged_parser):
+    page = (PAGES / "000_0dc8eaca4fa1d520.txt").read_bytes()
+    batch = batch_with({5: page.replace(b"As a global leader", b"EXPLODE As a global leader")})
+    results = list(import_pages(batch, workers=2))
+    assert sabotaged_parser(), "no worker process parsed anything"
+    assert [r.source for r in results] == [p.origin for p in batch]
+    assert [(r.source, r.error) for r in results if not r.ok] == [
+        ("bad-5.html", "could not parse: RuntimeError: the parser tripped")
+    ]
+    assert Memo.objects.count() == len(batch) - 1
+
+
+def test_a_page_that_kills_its_worker_fails_alone(reference_data, sabotaged_parser):
+    batch = batch_with({3: b"<html><body><h1>CRASH</h1></body></html>"})
+    results = list(import_pages(batch, workers=2))
+    assert sabotaged_parser()
+    assert [r.source for r in results] == [p.origin for p in batch]
+    assert [(r.source, r.error) for r in results if not r.ok] == [
+        ("bad-3.html", "could not parse: the parsing process died on this page")
+    ]
+    assert Memo.objects.count() == len(batch) - 1
+    assert not multiprocessing.active_children()
+
+
+def test_a_small_batch_starts_no_pool(reference_data, sabotaged_parser):
+    assert pool_size(pipeline.POOL_MIN_PAGES - 1, 4) == 1
+    assert pool_size(100, 1) == 1
+    results = list(import_pages(expand([str(PAGES)])[:3], workers=4))
+    assert [r.status for r in results] == ["created"] * 3
+    assert not sabotaged_parser()  # parsed in this process only
+
+
+# Writing a new memo whose authors, topics, countries and vendors the run has seen already:
+# find it (and its slug), insert it, its authorships, topic links and mentions, index it, change
+# the data version, record the import, plus the transaction around it (savepoint in a test).
+QUERIES_PER_MEMO = 10 if connection.vendor == "postgresql" else 11  # SQLite: one more to index
+
+
+def test_queries_per_memo_are_pinned(reference_data):
+    batch = import_batch(30, "pin")  # each sample page twice, as new memos
+    assert len(batch) == 30
+    results = import_pages(batch, workers=1)
+    queries = []
+    while True:
+        with CaptureQueriesContext(connection) as captured:
+            result = next(results, None)
+        if result is None:
+            break
+        assert result.status == "created", result.error
+        queries.append([q["sql"] for q in captured.captured_queries])
+    counts = [len(q) for q in queries]
+    first_copies = len({p.origin.rsplit("/", 1)[1] for p in batch})
+    # Second copies: every name, country and vendor was read (or created) by the first ones.
+    assert max(counts[first_copies:]) <= QUERIES_PER_MEMO, queries[-1]
+    # First sight of a page's authors and topics costs a read each (and a write for new ones);
+    # the vendor list and the country codes are read once per run, not once per memo.
+    assert sum(counts) <= len(batch) * QUERIES_PER_MEMO + first_copies * 12
+    assert sum(sql.startswith('SELECT "memos_vendor"') for q in queries for sql in q) == 1
+    assert sum(sql.startswith('SELECT "memos_country"') for q in queries for sql in q) == 1
+
+
+def test_workers_option(import_memos):
+    out, err, code = import_memos(PAGES, "--workers", "1")
+    assert code == 0, err
+    assert "created 15" in out
+    out, err, code = import_memos(PAGES, "--workers", "3")
+    assert code == 0, err
+    assert "unchanged 15" in out
+    with pytest.raises(CommandError, match="--workers must be at least 1"):
+        call_command("import_memos", str(PAGES), "--workers", "0", stdout=StringIO(), stderr=StringIO())
