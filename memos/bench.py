@@ -34,7 +34,7 @@ from .ingest.load import find_existing, vendor_entries
 from .ingest.mentions import find_mentions
 from .ingest.parse import parse_page
 from .ingest.parsed import ParseError
-from .ingest.pipeline import import_pages, pool_size
+from .ingest.pipeline import default_workers, import_pages, pool_size
 from .ingest.sources import Page
 from .models import Author, ImportRecord, Memo, Mention, Topic
 
@@ -304,9 +304,10 @@ def measure_import(size: int, pages_dir: Path = PAGES_DIR, workers: int | None =
     """Pages per second through the whole importer (parse, mentions, writes, search index),
     against the bare lxml parse of the same bytes. The created rows are deleted afterwards.
 
-    `workers`: parsing processes, as `import_memos --workers` (default: the importer's own);
+    `workers`: parsing processes, as `import_memos --workers` (default: that command's default);
     the report says how many the batch used.
     """
+    workers = default_workers() if workers is None else workers
     token = secrets.token_hex(4)
     batch = import_batch(size, token, pages_dir)
     if not batch:

@@ -13,7 +13,7 @@ from django.db import connection
 
 from memos.bench import import_batch, measure_import, page_cases, run_bench, vary
 from memos.ingest.parse import parse_page
-from memos.ingest.pipeline import pool_size
+from memos.ingest.pipeline import default_workers, pool_size
 from memos.models import Author, ImportRecord, Memo, Mention, Topic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +65,7 @@ def test_pages_and_import_in_process(corpus):
     assert set(report["import"]) >= IMPORT_KEYS
     # Every page of the batch was a new memo, and the bench left the archive as it found it.
     assert report["import"]["pages"] == report["import"]["created"] == 16
-    assert report["import"]["workers"] == pool_size(16)  # the importer's default
+    assert report["import"]["workers"] == pool_size(16, default_workers())  # import_memos' default
     assert (Memo.objects.count(), Author.objects.count(), Topic.objects.count()) == (memos, authors, topics)
     assert not ImportRecord.objects.filter(source__startswith="bench:").exists()
     assert report["database"]["memos"] == 30

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pycountry
+from django.contrib.postgres.search import SearchVectorField
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
@@ -138,7 +139,9 @@ def memo_candidates(parsed: ParsedMemo, slug: str | None = None) -> list[Memo]:
     condition = Q(slug=slug) if slug else Q()
     for _, q in identity_keys(parsed):
         condition |= q
-    return list(Memo.objects.filter(condition).order_by("pk")[:CANDIDATES])
+    # Not the search vectors (kilobytes each, written by the search index, never by a save).
+    vectors = [f.name for f in Memo._meta.concrete_fields if isinstance(f, SearchVectorField)]
+    return list(Memo.objects.filter(condition).defer(*vectors).order_by("pk")[:CANDIDATES])
 
 
 def best_candidate(parsed: ParsedMemo, candidates: list[Memo]) -> Memo | None:

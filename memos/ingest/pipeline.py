@@ -67,13 +67,12 @@ def default_workers() -> int:
     return max(1, min(cpus, MAX_WORKERS))
 
 
-def pool_size(pages: int, workers: int | None = None) -> int:
+def pool_size(pages: int, workers: int) -> int:
     """How many parsing processes `import_pages` starts for this many pages; 1: none, it parses here.
 
     The pool forks (so workers start in milliseconds with the matcher already compiled); where
     fork does not exist, pages are parsed here.
     """
-    workers = default_workers() if workers is None else workers
     if workers <= 1 or pages < POOL_MIN_PAGES or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(workers, pages)
@@ -188,13 +187,15 @@ def parsed_pages(
 
 
 def import_pages(
-    targets: list, *, dry_run: bool = False, stdin=None, workers: int | None = None
+    targets: list, *, dry_run: bool = False, stdin=None, workers: int = 1
 ) -> Iterator[ImportResult]:
     """Import every page, one result each, in the order of `targets`; one bad page never stops the rest.
 
     `targets` are what `sources.expand()` makes of PATH arguments, or `Page`s with bytes
-    (uploads, benchmarks). Pages are parsed by `workers` processes (default: one per CPU; see
-    `pool_size`) and written here, in order, one transaction per memo.
+    (uploads, benchmarks). Pages are parsed by `workers` processes (see `pool_size`) and written
+    here, in order, one transaction per memo. The default, 1, parses here too: callers that own
+    their process (import_memos, bench) ask for more; a web request (the admin's upload) forks
+    nothing.
     """
     lookups = Lookups()
     vendors = lookups.vendor_entries()
