@@ -23,6 +23,7 @@ from contextvars import ContextVar
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.db.models.query import RawQuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -75,21 +76,27 @@ def one_change() -> Iterator[None]:
     changed()
 
 
-def cached(key: str, compute: Callable[[], T]) -> T:
-    """compute(), kept under `key` until the data changes."""
-    current = token()
+def cached(key: str | None, compute: Callable[[], T]) -> T:
+    """compute(), kept under `key` until the data changes (not kept if `key` is None)."""
+    current = token() if key is not None else None
     if current is None:
         return compute()
     return cache.get_or_set(f"memos:{current}:{key}", compute, TIMEOUT)
 
 
-def query_key(queryset: QuerySet | RawQuerySet) -> str:
-    """A key for what a query returns: a digest of its SQL and parameters."""
+def query_key(queryset: QuerySet | RawQuerySet, prefix: str = "rows") -> str | None:
+    """A key for what a query returns: a digest of its SQL and parameters.
+
+    None for a query Django knows to be empty without asking the database (it has no SQL).
+    """
     if isinstance(queryset, RawQuerySet):
         sql, params = queryset.raw_query, queryset.params
     else:
-        sql, params = queryset.query.sql_with_params()
-    return hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+        try:
+            sql, params = queryset.query.sql_with_params()
+        except EmptyResultSet:
+            return None
+    return f"{prefix}:{hashlib.sha256(repr((sql, params)).encode()).hexdigest()}"
 
 
 def rows(queryset: QuerySet | RawQuerySet) -> list:

@@ -35,7 +35,7 @@ class CountedPaginator(Paginator):
     def count(self) -> int:
         if isinstance(self.object_list, list):  # a search's ids (memo_list): counted already
             return len(self.object_list)
-        return caching.cached(f"count:{caching.query_key(self.object_list)}", self.object_list.count)
+        return caching.cached(caching.query_key(self.object_list, "count"), self.object_list.count)
 
 
 def paginate(request, items, per_page: int | None = None):

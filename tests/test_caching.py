@@ -140,3 +140,11 @@ def test_without_a_version_row_nothing_is_cached():
     assert len(computed) == 2
     caching.changed()  # recreates the row
     assert caching.token()
+
+
+@pytest.mark.parametrize("url", ["/memos/?q=-", "/memos/facets/author/?q=-", "/memos/?q=%22%22"])
+def test_a_query_known_to_be_empty_is_answered_without_the_cache(client, url):
+    build_archive()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Cameras in Almaty" not in response.text
