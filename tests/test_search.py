@@ -292,8 +292,9 @@ def test_snippets_take_one_query_for_a_page(archive, django_assert_num_queries):
 
 
 def test_snippets_look_in_the_opening_of_the_body():
-    late = make_memo("Late", (FILLER + " ") * 40 + "Hikvision appears at last.")
-    early = make_memo("Early", "Hikvision appears at once. " + (FILLER + " ") * 40)
+    filler = (FILLER + " ") * (search.SNIPPET_CHARS // len(FILLER) + 1)
+    late = make_memo("Late", filler + "Hikvision appears at last.")
+    early = make_memo("Early", "Hikvision appears at once. " + filler)
     memos = [late, early]
     search.add_snippets(memos, "hikvision")
     assert "<mark>Hikvision</mark>" in early.snippet
