@@ -332,10 +332,11 @@ def reextract_mentions(memo_ids=None, vendors: list[VendorEntry] | None = None) 
     memos = Memo.objects.only("pk", "title", "body_text").order_by("pk")
     if memo_ids is not None:
         memos = memos.filter(pk__in=list(memo_ids))
+    lookups = Lookups()  # country codes and vendor ids, read once for every memo
     done, batch = 0, []
     for memo in memos.iterator(chunk_size=500):
         with transaction.atomic(), caching.one_change():
-            save_mentions(memo, find_mentions(memo.title, memo.body_text, vendors))
+            save_mentions(memo, find_mentions(memo.title, memo.body_text, vendors), lookups=lookups)
         batch.append(memo.pk)
         if len(batch) == 500:  # mention names feed the search index: refresh it per batch
             index_memos(batch)
