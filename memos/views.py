@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,8 +33,8 @@ class CountedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        if isinstance(self.object_list, list):  # a search's ids (memo_list): counted already
-            return len(self.object_list)
+        if not isinstance(self.object_list, QuerySet):  # a search's ids (memo_list): len(), as Django does
+            return super().count
         return caching.cached(caching.query_key(self.object_list, "count"), self.object_list.count)
 
 
@@ -95,25 +95,21 @@ def memo_list(request):
         context["errors"] = [e for errors in memo_filter.errors.values() for e in errors]
         return render(request, "memos/memo_list.html", context, status=400)
     q = memo_filter.form.cleaned_data.get("q")
-    matched = memo_filter.qs
+    # With q, one query matches and orders the whole result, as ids; the count, the page and the
+    # facets read those, so the database evaluates the search once (README, Performance).
+    ids = list(memo_filter.qs.values_list("pk", flat=True)) if q else None
     try:
-        if q:
-            # One query matches and orders the whole result, as ids; the count, the page and the
-            # facets read those, so the database evaluates the search once (README, Performance).
-            ids = list(memo_filter.qs.values_list("pk", flat=True))
-            page = paginate(request, ids)
-            matched = Memo.objects.filter(pk__among=ids)
-        else:
-            page = paginate(request, listing(memo_filter.qs))
+        page = paginate(request, listing(memo_filter.qs) if ids is None else ids)
     except BadRequest as exc:
         return bad_request(request, str(exc))
-    if q:
+    if ids is None:
+        matched, memos = memo_filter.qs, list(page.object_list)
+    else:
+        matched = Memo.objects.filter(pk__among=ids)
         rows = listing(Memo.objects.filter(pk__in=page.object_list)).in_bulk()
         memos = [rows[pk] for pk in page.object_list]
         if memos:
             search.add_snippets(memos, q)
-    else:
-        memos = list(page.object_list)
     params = memo_filter.params()
     context.update(
         page=page,
