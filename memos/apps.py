@@ -7,7 +7,7 @@ class MemosConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connects the receiver that takes deleted memos out of the search index.
-        from . import caching, search  # noqa: F401
+        # search: the receiver that takes deleted memos out of the index; curation: the admins.
+        from . import caching, curation, search  # noqa: F401
 
         caching.connect_signals()

@@ -310,7 +310,7 @@ class ImportRecord(models.Model):
 
 
 class MemoFullText(models.Model):
-    """SQLite only: a memo's row in the FTS5 table that memos/search.py fills and queries.
+    """SQLite only: a memo's row in the FTS5 table that memos/search/sqlite.py fills and queries.
 
     Unmanaged: migration 0003 creates the virtual table on SQLite, and PostgreSQL has no such
     table (it searches Memo.search_vector). The model exists so the ORM can join it to Memo

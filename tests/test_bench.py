@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from memos.bench import import_batch, measure_import, page_cases, run_bench, vary
+from memos.devtools.bench import import_batch, measure_import, page_cases, run_bench, vary
 from memos.ingest.parse import parse_page
 from memos.ingest.pipeline import default_workers, pool_size
 from memos.models import Author, ImportRecord, Memo, Mention, Topic

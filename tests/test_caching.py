@@ -8,8 +8,8 @@ from django.db import transaction
 from django.urls import reverse
 
 from memos import caching
+from memos.curation.merge import merge
 from memos.ingest.load import reextract_mentions
-from memos.merge import merge
 from memos.models import Author, DataVersion, Memo, Mention
 from tests.conftest import SEED
 from tests.test_views import build_archive, make_memo

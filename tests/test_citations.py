@@ -1,12 +1,12 @@
-"""memos.citations: the PONARS line, BibTeX and RIS, exactly."""
+"""memos.site.citations: the PONARS line, BibTeX and RIS, exactly."""
 
 import re
 from datetime import date
 
 import pytest
 
-from memos import citations
 from memos.models import Author, Authorship, Memo, normalize_name, unique_slug
+from memos.site import citations
 
 from .conftest import SEED
 

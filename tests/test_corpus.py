@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from memos import search
-from memos.corpus import EURASIA_RANKED
+from memos.devtools.corpus import EURASIA_RANKED
 from memos.ingest.load import vendor_entries
 from memos.ingest.mentions import find_mentions
 from memos.models import Author, Authorship, Country, Memo, Mention, Topic, Vendor

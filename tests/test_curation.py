@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
-from memos.merge import merge
+from memos.curation.merge import merge
 from memos.models import Author, Memo, Mention, Topic, Vendor
 from tests.conftest import SEED
 from tests.test_admin import form_data, row_of

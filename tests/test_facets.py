@@ -9,9 +9,9 @@ import pytest
 from django.http import QueryDict
 from django.urls import reverse
 
-from memos import facets
-from memos.filters import MemoFilter
 from memos.models import Country, Memo
+from memos.site import facets
+from memos.site.filters import MemoFilter
 from tests.test_views import build_archive, make_memo
 
 pytestmark = pytest.mark.django_db

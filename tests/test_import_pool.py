@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from memos.bench import import_batch
+from memos.devtools.bench import import_batch
 from memos.ingest import pipeline
 from memos.ingest.pipeline import import_pages, pool_size
 from memos.ingest.sources import Page, expand

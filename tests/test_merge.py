@@ -1,8 +1,8 @@
-"""memos.merge: relations move to the survivor, nothing is lost or duplicated, names become aliases."""
+"""Merges: relations move to the survivor, nothing is lost or duplicated, names become aliases."""
 
 import pytest
 
-from memos.merge import MergeError, merge, plan_merge
+from memos.curation.merge import MergeError, merge, plan_merge
 from memos.models import Author, Authorship, Country, Memo, Mention, Topic, Vendor
 
 pytestmark = pytest.mark.django_db

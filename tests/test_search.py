@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 
 from memos import search
 from memos.models import Author, Authorship, Country, Memo, MemoFullText, Mention, Topic, Vendor, unique_slug
-from memos.search import Term, fts5_query, parse_query, websearch_text
+from memos.search.query import Term, fts5_query, parse_query, websearch_text
 
 from .conftest import SEED
 

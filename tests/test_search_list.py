@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from memos import search
-from memos.filters import SORTS
 from memos.models import Memo
+from memos.site.filters import SORTS
 from tests.test_views import build_archive, titles
 
 pytestmark = pytest.mark.django_db

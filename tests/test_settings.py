@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "memos.settings",
+    "DJANGO_SETTINGS_MODULE": "memos.settings.production",
     "DEBUG": "0",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "memos.example.org",
@@ -135,3 +135,25 @@ def test_gunicorn_settings_from_the_environment(monkeypatch):
     assert config["workers"] == 3
     assert config["bind"] == "0.0.0.0:9000"
     assert config["accesslog"] is None
+
+
+def test_production_settings_neither_install_nor_import_the_dev_tools():
+    code = (
+        "import sys; from django.conf import settings; from django.urls import resolve; resolve('/'); "
+        "import django.contrib.admin; "
+        "print('memos.devtools' in settings.INSTALLED_APPS, "
+        "any(m.startswith('memos.devtools') for m in sys.modules))"
+    )
+    result = django_code(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
+    unknown = manage("bench", "--help")
+    assert unknown.returncode != 0
+    assert "Unknown command: 'bench'" in unknown.stderr
+
+
+def test_development_settings_have_the_dev_tools_commands():
+    for command in ("bench", "generate_corpus"):
+        result = manage("help", command, DJANGO_SETTINGS_MODULE="memos.settings.dev", DEBUG="1")
+        assert result.returncode == 0, result.stderr
+        assert "usage" in result.stdout

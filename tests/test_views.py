@@ -8,8 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from memos import citations, search
+from memos import search
 from memos.models import Author, Authorship, Country, Memo, Mention, Topic, Vendor, unique_slug
+from memos.site import citations
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 from django import template
 from django.urls import reverse
 
-from ..filters import REPEATABLE
+from ..site.filters import REPEATABLE
 
 register = template.Library()
 

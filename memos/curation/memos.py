@@ -1,50 +1,21 @@
-"""Curation: editors fix, merge, review, publish and import memos in the Django admin."""
+"""The memo admin: its list filters, the authorship and mention inlines, actions and history."""
 
 from django.contrib import admin, messages
-from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef
 from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.http import urlencode
-from django.utils.text import Truncator
 
-from . import admin_views, caching
-from .forms import KEPT_FIELD_CHOICES, MemoAdminForm, MentionForm, NamedEntityForm, VendorForm
-from .ingest.load import IMPORTED_FIELDS, reextract_mentions
-from .models import Author, Authorship, Country, ImportRecord, Memo, Mention, Topic, Vendor
-from .search import index_memos
-
-admin.site.site_header = "Memo archive curation"
-admin.site.site_title = "Memo archive"
-admin.site.index_title = "Curation"
-
-
-def count_of(model, fk: str, **filters):
-    """How many `model` rows point at the outer row, as a subquery (no GROUP BY on the list)."""
-    rows = (
-        model.objects.filter(**{fk: OuterRef("pk")}, **filters)
-        .order_by()
-        .values(fk)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
-
-def changelist_link(model, text, **filters) -> str:
-    """A link to `model`'s list, filtered by the relation (e.g. an author's memos)."""
-    url = reverse(f"admin:memos_{model._meta.model_name}_changelist")
-    return format_html('<a href="{}?{}">{}</a>', url, urlencode(filters), text)
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
+from .. import caching
+from ..ingest.load import IMPORTED_FIELDS, reextract_mentions
+from ..models import Authorship, ImportRecord, Memo, Mention
+from ..search import index_memos
+from . import views as admin_views
+from .columns import changelist_link, count_of, plural
+from .forms import KEPT_FIELD_CHOICES, MemoAdminForm, MentionForm
 
 # --- list filters -------------------------------------------------------------------------------
 
@@ -104,19 +75,6 @@ class NeedsReviewFilter(admin.SimpleListFilter):
             return queryset.filter(unreviewed)
         if self.value() == "no":
             return queryset.exclude(unreviewed)
-        return queryset
-
-
-class MentionKindFilter(admin.SimpleListFilter):
-    title = "kind"
-    parameter_name = "kind"
-
-    def lookups(self, request, model_admin):
-        return [("country", "Countries"), ("vendor", "Vendors")]
-
-    def queryset(self, request, queryset):
-        if self.value() in ("country", "vendor"):
-            return queryset.filter(**{f"{self.value()}__isnull": False})
         return queryset
 
 
@@ -358,234 +316,3 @@ class MemoAdmin(admin.ModelAdmin):
     @admin.action(description="Export selected memos as CSV", permissions=["view"])
     def export_csv(self, request, queryset):
         return admin_views.export_csv(list(queryset.values_list("pk", flat=True)))
-
-
-# --- authors, topics, vendors: editable, mergeable ----------------------------------------------
-
-
-class MergeMixin:
-    """The "merge selected" action: pick a survivor on a confirmation page, then merge."""
-
-    merge_count_attr = "memo_count"  # the annotation the confirmation page shows per row
-    merge_relation = "memo"
-
-    def has_merge_permission(self, request):
-        # A merge edits the survivor and deletes the others.
-        return self.has_change_permission(request) and self.has_delete_permission(request)
-
-    @admin.action(description="Merge selected %(verbose_name_plural)s…", permissions=["merge"])
-    def merge_selected(self, request, queryset):
-        return admin_views.merge_selected(self, request, queryset)
-
-
-class AliasesDisplay:
-    @admin.display(description="aliases")
-    def alias_list(self, obj):
-        return "; ".join(obj.aliases or [])
-
-
-class NamedEntityAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
-    """Authors and topics: the same list, form, memo link and merge action."""
-
-    form = NamedEntityForm
-    fields = ["name", "slug", "aliases", "memo_link"]
-    readonly_fields = ["memo_link"]
-    list_display = ["name", "memo_link", "alias_list"]
-    search_fields = ["name", "key", "aliases"]
-    ordering = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-    actions = ["merge_selected"]
-    # The link table to memos and the memo changelist filter that shows one row's memos.
-    memo_links: tuple[type, str, str]
-
-    def get_queryset(self, request):
-        through, field, _ = self.memo_links
-        return super().get_queryset(request).annotate(memo_count=count_of(through, field))
-
-    @admin.display(description="memos", ordering="memo_count")
-    def memo_link(self, obj):
-        if obj._state.adding:
-            return "-"
-        _, _, lookup = self.memo_links
-        return changelist_link(Memo, plural(obj.memo_count, "memo"), **{lookup: obj.pk})
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:  # names are in the memos' search index
-            index_memos(list(obj.memos.values_list("pk", flat=True)))
-
-
-@admin.register(Author)
-class AuthorAdmin(NamedEntityAdmin):
-    memo_links = (Authorship, "author", "authors__id__exact")
-
-
-@admin.register(Topic)
-class TopicAdmin(NamedEntityAdmin):
-    memo_links = (Memo.topics.through, "topic", "topics__id__exact")
-
-
-@admin.register(Vendor)
-class VendorAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
-    form = VendorForm
-    fields = ["name", "slug", "aliases", "country", "sector", "mention_link"]
-    readonly_fields = ["mention_link"]
-    list_display = ["name", "country", "sector", "mention_link", "alias_list"]
-    list_filter = ["sector", ("country", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["country"]
-    search_fields = ["name", "slug", "aliases"]
-    ordering = ["name"]
-    autocomplete_fields = ["country"]
-    prepopulated_fields = {"slug": ["name"]}
-    actions = ["merge_selected"]
-    merge_count_attr = "mention_count"
-    merge_relation = "mention"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(mention_count=count_of(Mention, "vendor"))
-
-    def get_urls(self):
-        view = self.admin_site.admin_view
-        return [
-            path("apply/", view(self.apply_view), name="memos_vendor_apply"),
-            *super().get_urls(),
-        ]
-
-    def apply_view(self, request):
-        return admin_views.apply_vendor_list(self, request)
-
-    @admin.display(description="mentions", ordering="mention_count")
-    def mention_link(self, vendor):
-        if vendor._state.adding:
-            return "-"
-        return changelist_link(Mention, plural(vendor.mention_count, "mention"), vendor__id__exact=vendor.pk)
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if {"name", "aliases"} & set(form.changed_data):
-            self.message_user(
-                request,
-                "Memos are matched against the new spellings once you apply the vendor list to all memos.",
-                messages.INFO,
-            )
-
-
-# --- reference and audit rows -------------------------------------------------------------------
-
-
-@admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
-    fields = ["code", "name", "mention_link"]
-    readonly_fields = ["mention_link"]
-    list_display = ["name", "code", "mention_link"]
-    search_fields = ["name", "=code"]
-    ordering = ["name"]
-
-    def get_queryset(self, request):
-        counted = count_of(Mention, "country", verdict__in=Mention.COUNTED)
-        return super().get_queryset(request).annotate(mention_count=counted)
-
-    @admin.display(description="mentions", ordering="mention_count")
-    def mention_link(self, country):
-        if country._state.adding:
-            return "-"
-        return changelist_link(
-            Mention, plural(country.mention_count, "mention"), country__code__exact=country.code
-        )
-
-
-@admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
-    form = MentionForm
-    fields = ["memo", "country", "vendor", "count", "context", "verdict"]
-    list_display = ["subject", "memo_link", "count", "verdict", "short_context"]
-    list_filter = ["verdict", MentionKindFilter]
-    list_select_related = ["memo", "country", "vendor"]
-    search_fields = ["memo__title", "country__name", "=country__code", "vendor__name", "context"]
-    autocomplete_fields = ["memo", "country", "vendor"]
-    actions = ["confirm", "reject"]
-
-    @admin.display(description="country or vendor")
-    def subject(self, mention):
-        return mention.subject
-
-    @admin.display(description="memo", ordering="memo__title")
-    def memo_link(self, mention):
-        url = reverse("admin:memos_memo_change", args=[mention.memo_id])
-        return format_html('<a href="{}">{}</a>', url, Truncator(mention.memo.title).chars(80))
-
-    @admin.display(description="context")
-    def short_context(self, mention):
-        return Truncator(mention.context).chars(120)
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        verb = "Changed" if change else "Added"
-        note = f"{verb} the mention of {obj.subject} in the mentions list: {obj.verdict}, count {obj.count}."
-        admin_views.log_on_memos(request, {obj.memo_id: note})
-        index_memos([obj.memo_id])
-
-    def delete_queryset(self, request, queryset):
-        notes = {}
-        for mention in queryset.select_related("country", "vendor"):
-            notes.setdefault(mention.memo_id, []).append(str(mention.subject))
-        super().delete_queryset(request, queryset)
-        admin_views.log_on_memos(
-            request, {pk: f"Deleted the mention(s) of {', '.join(names)}." for pk, names in notes.items()}
-        )
-        index_memos(list(notes))
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        admin_views.log_on_memos(request, {obj.memo_id: f"Deleted the mention of {obj.subject}."})
-        index_memos([obj.memo_id])
-
-    def _set_verdict(self, request, queryset, verdict: str) -> None:
-        mentions = list(queryset.exclude(verdict=verdict).select_related("country", "vendor"))
-        Mention.objects.filter(pk__in=[m.pk for m in mentions]).update(verdict=verdict)
-        caching.changed()  # update() sends no signals
-        LogEntry.objects.log_actions(request.user.pk, mentions, CHANGE, f"Verdict set to {verdict}.")
-        subjects = {}
-        for mention in mentions:
-            subjects.setdefault(mention.memo_id, []).append(str(mention.subject))
-        admin_views.log_on_memos(
-            request,
-            {pk: f"Marked the mention(s) of {', '.join(names)} {verdict}." for pk, names in subjects.items()},
-        )
-        index_memos(sorted(subjects))
-        self.message_user(request, f"Marked {plural(len(mentions), 'mention')} {verdict}.", messages.SUCCESS)
-
-    @admin.action(description="Confirm selected mentions", permissions=["change"])
-    def confirm(self, request, queryset):
-        self._set_verdict(request, queryset, Mention.CONFIRMED)
-
-    @admin.action(description="Reject selected mentions", permissions=["change"])
-    def reject(self, request, queryset):
-        self._set_verdict(request, queryset, Mention.REJECTED)
-
-
-@admin.register(ImportRecord)
-class ImportRecordAdmin(admin.ModelAdmin):
-    """Read-only: the record of every import, kept as an audit trail."""
-
-    list_display = ["created_at", "status", "source", "memo_link", "detail"]
-    list_filter = ["status"]
-    list_select_related = ["memo"]
-    search_fields = ["source", "detail", "memo__title"]
-    date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description="memo", ordering="memo__title")
-    def memo_link(self, record):
-        if record.memo_id is None:
-            return "-"
-        url = reverse("admin:memos_memo_change", args=[record.memo_id])
-        return format_html('<a href="{}">{}</a>', url, Truncator(record.memo.title).chars(80))

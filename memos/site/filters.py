@@ -10,8 +10,8 @@ from django.db.models import F, QuerySet
 from django.http import QueryDict
 from django_filters.fields import ModelMultipleChoiceField
 
-from . import search
-from .models import Author, Authorship, Country, Memo, Mention, Topic, Vendor
+from .. import search
+from ..models import Author, Authorship, Country, Memo, Mention, Topic, Vendor
 
 # Parameters that take several values, any of which may match (OR).
 REPEATABLE = ("country", "vendor", "topic")

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from .models import Memo
+from ..models import Memo
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June",

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from django.db import models, transaction
 
-from . import caching
-from .models import Author, Authorship, Memo, Mention, NamedEntity, Topic, Vendor
-from .search import index_memos
+from .. import caching
+from ..models import Author, Authorship, Memo, Mention, NamedEntity, Topic, Vendor
+from ..search import index_memos
 
 # When two mentions of one memo fold into one, the stronger curator decision wins: a
 # confirmation says the memo does name the vendor under one of its spellings, a rejection is

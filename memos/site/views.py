@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
-from . import caching, citations, facets, search
+from .. import caching, search
+from ..models import Author, Country, Memo, Mention, Topic, Vendor
+from . import citations, facets
 from .filters import SORTS, MemoFilter
-from .models import Author, Country, Memo, Mention, Topic, Vendor
 
 # Listing pages show neither the body nor the bio: leave the big columns in the database.
 LISTING_DEFERRED = ("body_html", "body_text", "bio", "search_vector", "rank_vector")

@@ -14,12 +14,12 @@ from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedire
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from ..ingest.load import reextract_mentions
+from ..ingest.pipeline import import_pages
+from ..ingest.sources import MAX_BYTES, Page
+from ..models import Memo, Mention
 from .forms import UploadForm
-from .ingest.load import reextract_mentions
-from .ingest.pipeline import import_pages
-from .ingest.sources import MAX_BYTES, Page
 from .merge import MergeError, merge, plan_merge
-from .models import Memo, Mention
 
 # --- history ------------------------------------------------------------------------------------
 

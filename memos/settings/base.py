@@ -1,11 +1,11 @@
-"""Settings, read from the environment so one file serves development, tests and production."""
+"""Settings every environment shares, read from the environment (dev, production and test build on it)."""
 
 import os
 from pathlib import Path
 
 import dj_database_url
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def env_bool(name: str, default: bool) -> bool:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import ExtractYear
 
-from . import caching
-from .models import Authorship, Memo, Mention
+from .. import caching
+from ..models import Authorship, Memo, Mention
 
 FACET_LIMIT = 10  # values shown beside the list; the rest are on the facet's own page
 # Each row counted below is one memo already: mentions are unique per (memo, country) and

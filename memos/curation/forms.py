@@ -3,9 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .ingest.load import IMPORTED_FIELDS
-from .ingest.sanitize import clean_html
-from .models import Memo, Mention, NamedEntity, Vendor, normalize_name
+from ..ingest.load import IMPORTED_FIELDS
+from ..ingest.sanitize import clean_html
+from ..models import Memo, Mention, NamedEntity, Vendor, normalize_name
 
 # What an editor can lock against imports: the imported fields, plus the two relations.
 KEPT_FIELD_CHOICES = [(name, name.replace("_", " ")) for name in [*IMPORTED_FIELDS, "authors", "topics"]]

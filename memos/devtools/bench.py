@@ -30,13 +30,13 @@ from django.db.models.functions import ExtractYear
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from .ingest.load import find_existing, vendor_entries
-from .ingest.mentions import find_mentions
-from .ingest.parse import parse_page
-from .ingest.parsed import ParseError
-from .ingest.pipeline import default_workers, import_pages, pool_size
-from .ingest.sources import Page
-from .models import Author, ImportRecord, Memo, Mention, Topic
+from ..ingest.load import find_existing, vendor_entries
+from ..ingest.mentions import find_mentions
+from ..ingest.parse import parse_page
+from ..ingest.parsed import ParseError
+from ..ingest.pipeline import default_workers, import_pages, pool_size
+from ..ingest.sources import Page
+from ..models import Author, ImportRecord, Memo, Mention, Topic
 
 PAGES_DIR = Path(settings.BASE_DIR) / "fixtures" / "pages"
 GUNICORN_CONF = Path(settings.BASE_DIR) / "gunicorn.conf.py"
@@ -409,7 +409,7 @@ class Server:
         env = {
             **os.environ,
             "DATABASE_URL": database_url(),
-            "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "memos.settings"),
+            "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "memos.settings.dev"),
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
             "WEB_CONCURRENCY": str(self.workers),
             "GUNICORN_ACCESS_LOG": "off",

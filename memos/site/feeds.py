@@ -7,8 +7,8 @@ from django.core.exceptions import BadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from ..models import Memo
 from .filters import MemoFilter
-from .models import Memo
 
 FEED_SIZE = 30
 

@@ -1,6 +1,6 @@
-"""Test settings: the real ones, minus what only makes sense behind HTTPS in production."""
+"""Tests: the development settings, minus what only makes sense behind HTTPS in production."""
 
-from memos.settings import *  # noqa: F403
+from .dev import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

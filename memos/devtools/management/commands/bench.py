@@ -1,11 +1,11 @@
-"""bench: measure pages, import and HTTP serving on the current database (see memos/bench.py)."""
+"""bench: measure pages, import and HTTP serving on the current database (see memos/devtools/bench.py)."""
 
 import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from memos.bench import format_table, run_bench
+from memos.devtools.bench import format_table, run_bench
 
 
 class Command(BaseCommand):

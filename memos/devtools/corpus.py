@@ -16,12 +16,12 @@ from django.db import connection, connections, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
-from . import caching
-from .ingest.mentions import CONTEXT_LIMIT, VendorEntry, country_names, find_mentions
-from .ingest.parsed import Block
-from .ingest.sanitize import blocks_to_html
-from .models import Author, Authorship, Country, Memo, Mention, Topic, Vendor, normalize_name
-from .search import index_memos
+from .. import caching
+from ..ingest.mentions import CONTEXT_LIMIT, VendorEntry, country_names, find_mentions
+from ..ingest.parsed import Block
+from ..ingest.sanitize import blocks_to_html
+from ..models import Author, Authorship, Country, Memo, Mention, Topic, Vendor, normalize_name
+from ..search import index_memos
 
 # --- vocabulary ---------------------------------------------------------------------------------
 # Plain English policy prose. No country, demonym or vendor name may appear here: mentions are

@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Q
 from django.urls import reverse
 
-from .models import Author, Country, Memo, Mention, Topic, Vendor
+from ..models import Author, Country, Memo, Mention, Topic, Vendor
 
 
 class MemoSitemap(Sitemap):

@@ -1,10 +1,10 @@
-"""generate_corpus: add synthetic memos for benchmarks (see memos/corpus.py)."""
+"""generate_corpus: add synthetic memos for benchmarks (see memos/devtools/corpus.py)."""
 
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from memos.corpus import generate_corpus
+from memos.devtools.corpus import generate_corpus
 from memos.models import Country, Memo
 
 

@@ -1,0 +1,1 @@
+"""Settings modules: `base` (shared), `dev` (manage.py's default), `production` (wsgi's), `test`."""

@@ -1,0 +1,3 @@
+"""Production: the shared settings only; the dev tools are not installed and never imported."""
+
+from .base import *  # noqa: F403
