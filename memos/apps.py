@@ -7,7 +7,7 @@ class MemosConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # search: the receiver that takes deleted memos out of the index; curation: the admins.
-        from . import caching, curation, search  # noqa: F401
+        # changes: every write's side effects (search index, data version); curation: the admins.
+        from . import changes, curation  # noqa: F401
 
-        caching.connect_signals()
+        changes.connect_signals()

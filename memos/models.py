@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from . import changes
+
 
 def normalize_name(name: str) -> str:
     """The form under which two spellings of one person or topic are the same.
@@ -25,6 +27,51 @@ def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> 
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+class TouchingQuerySet(models.QuerySet):
+    """Bulk writes that send no signals note the memos they touch (memos.changes), as saves do.
+
+    `update()` (which bulk_update() calls too) reads the memos of the rows it is about to change;
+    `bulk_create()` knows them from the new rows. Subclasses say which memos a row belongs to.
+    """
+
+    def memo_ids(self) -> list[int]:
+        raise NotImplementedError
+
+    def created_memo_ids(self, rows) -> list[int]:
+        return []
+
+    def update(self, **kwargs) -> int:
+        with changes.writes():
+            changes.touched(self.memo_ids())
+            return super().update(**kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        with changes.writes():
+            rows = super().bulk_create(objs, *args, **kwargs)
+            changes.touched(self.created_memo_ids(rows))
+        return rows
+
+
+class LinkQuerySet(TouchingQuerySet):
+    """Rows that belong to one memo each: mentions, authorships, topic links."""
+
+    def memo_ids(self) -> list[int]:
+        return list(self.order_by().values_list("memo_id", flat=True).distinct())
+
+    def created_memo_ids(self, rows) -> list[int]:
+        return [row.memo_id for row in rows]
+
+
+class EntityQuerySet(TouchingQuerySet):
+    """Authors, topics, countries and vendors: their memos are searched by their names."""
+
+    memo_link: str  # the link rows' field that points at the entity
+
+    def memo_ids(self) -> list[int]:
+        links = self.model.memo_links().filter(**{f"{self.model.memo_link}__in": self.values("pk")})
+        return list(links.order_by().values_list("memo_id", flat=True).distinct())
 
 
 class NamedEntity(models.Model):
@@ -54,13 +101,27 @@ class NamedEntity(models.Model):
 
 
 class Author(NamedEntity):
+    memo_link = "author"
+    objects = EntityQuerySet.as_manager()
+
     def get_absolute_url(self) -> str:
         return reverse("author_detail", args=[self.slug])
 
+    @staticmethod
+    def memo_links() -> models.QuerySet:
+        return Authorship.objects.all()
+
 
 class Topic(NamedEntity):
+    memo_link = "topic"
+    objects = EntityQuerySet.as_manager()
+
     def get_absolute_url(self) -> str:
         return reverse("topic_detail", args=[self.slug])
+
+    @staticmethod
+    def memo_links() -> models.QuerySet:
+        return MemoTopic.objects.all()
 
 
 class Country(models.Model):
@@ -68,6 +129,9 @@ class Country(models.Model):
 
     code = models.CharField("ISO code", max_length=2, primary_key=True)
     name = models.CharField(max_length=100, db_index=True)
+
+    memo_link = "country"
+    objects = EntityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -78,6 +142,10 @@ class Country(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("country_detail", args=[self.code])
+
+    @staticmethod
+    def memo_links() -> models.QuerySet:
+        return Mention.objects.all()
 
 
 class Vendor(models.Model):
@@ -101,6 +169,9 @@ class Vendor(models.Model):
     )
     sector = models.CharField(max_length=20, choices=SECTORS, blank=True)
 
+    memo_link = "vendor"
+    objects = EntityQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
 
@@ -115,10 +186,26 @@ class Vendor(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("vendor_detail", args=[self.slug])
 
+    @staticmethod
+    def memo_links() -> models.QuerySet:
+        return Mention.objects.all()
 
-class MemoQuerySet(models.QuerySet):
+
+class MemoQuerySet(TouchingQuerySet):
+    def memo_ids(self) -> list[int]:
+        return list(self.values_list("pk", flat=True))
+
+    def created_memo_ids(self, rows) -> list[int]:
+        return [row.pk for row in rows]
+
     def published(self):
         return self.filter(is_published=True)
+
+    def set_published(self, value: bool) -> list[int]:
+        """Publish (or unpublish) these memos; the ids of those that changed."""
+        ids = list(self.filter(is_published=not value).values_list("pk", flat=True))
+        type(self)(self.model).filter(pk__in=ids).update(is_published=value)
+        return ids
 
     def for_country(self, code: str):
         return self.filter(
@@ -160,7 +247,7 @@ class Memo(models.Model):
     # Field names an editor changed by hand; imports leave them alone.
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
     authors = models.ManyToManyField(Author, through="Authorship", related_name="memos")
-    topics = models.ManyToManyField(Topic, blank=True, related_name="memos")
+    topics = models.ManyToManyField(Topic, through="MemoTopic", blank=True, related_name="memos")
     # PostgreSQL only: filled by memos.search; a plain unused column on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     # PostgreSQL only, filled with search_vector: the title, names and the opening of the body,
@@ -211,6 +298,8 @@ class Authorship(models.Model):
     author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="authorships")
     position = models.PositiveSmallIntegerField(default=0)
 
+    objects = LinkQuerySet.as_manager()
+
     class Meta:
         ordering = ["position"]
         constraints = [
@@ -221,10 +310,32 @@ class Authorship(models.Model):
         return f"{self.author} on {self.memo}"
 
 
-class MentionQuerySet(models.QuerySet):
+class MemoTopic(models.Model):
+    """A memo's topic; the link rows' ids keep the page's order of topics."""
+
+    memo = models.ForeignKey(Memo, on_delete=models.CASCADE)
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE)
+
+    objects = LinkQuerySet.as_manager()
+
+    class Meta:
+        db_table = "memos_memo_topics"  # the table Django made when the link was implicit
+        unique_together = [("memo", "topic")]
+
+    def __str__(self) -> str:
+        return f"{self.topic} on memo {self.memo_id}"
+
+
+class MentionQuerySet(LinkQuerySet):
     def counted(self):
         """The mentions the public site counts: not rejected, in a published memo."""
         return self.filter(verdict__in=Mention.COUNTED, memo__is_published=True)
+
+    def set_verdict(self, verdict: str) -> list["Mention"]:
+        """Give these mentions an editor's verdict; the mentions that changed, as they were."""
+        mentions = list(self.exclude(verdict=verdict).select_related("country", "vendor"))
+        Mention.objects.filter(pk__in=[m.pk for m in mentions]).update(verdict=verdict)
+        return mentions
 
 
 class Mention(models.Model):

@@ -12,50 +12,12 @@ from django.urls import reverse
 
 from memos.models import Author, Authorship, Country, ImportRecord, Memo, Mention, Topic, Vendor
 from tests.conftest import SEED
+from tests.pages import form_data, row_of
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = reverse("admin:memos_memo_changelist")
 IMPORT = reverse("admin:memos_memo_import")
-
-
-def form_data(response, form_id: str) -> dict[str, list[str]]:
-    """What a browser would submit for the form as rendered: every field with its current value."""
-    soup = BeautifulSoup(response.content, "lxml")
-    form = soup.find("form", id=form_id)
-    assert form is not None, f"no form #{form_id} on the page"
-    data: dict[str, list[str]] = {}
-    for field in form.find_all(["input", "select", "textarea"]):
-        name = field.get("name")
-        if not name or field.has_attr("disabled"):
-            continue
-        if field.name == "input":
-            kind = field.get("type", "text")
-            if kind in ("submit", "button", "file", "image", "reset"):
-                continue
-            if kind in ("checkbox", "radio") and not field.has_attr("checked"):
-                continue
-            default = "on" if kind in ("checkbox", "radio") else ""
-            data.setdefault(name, []).append(field.get("value", default))
-        elif field.name == "select":
-            chosen = [o for o in field.find_all("option") if o.has_attr("selected")]
-            if not chosen and not field.has_attr("multiple") and field.find("option"):
-                chosen = [field.find("option")]
-            data.setdefault(name, []).extend(o.get("value", o.text) for o in chosen)
-        else:
-            # Browsers drop the newline Django puts after <textarea>, and send lines ending in CRLF.
-            text = field.text.removeprefix("\n").replace("\r\n", "\n").replace("\n", "\r\n")
-            data.setdefault(name, []).append(text)
-    return data
-
-
-def row_of(data: dict, prefix: str, pk: int) -> str:
-    """The form prefix ("mentions-3") of the inline row holding object `pk`."""
-    return next(
-        k[: -len("-id")]
-        for k, v in data.items()
-        if k.startswith(prefix) and k.endswith("-id") and v == [str(pk)]
-    )
 
 
 @pytest.fixture
@@ -274,7 +236,7 @@ def test_autocomplete_for_authors_topics_countries_and_vendors(client, editor):
     url = reverse("admin:autocomplete")
     for model, field, term, expected in [
         ("authorship", "author", "Mar", "Erica Marat"),
-        ("memo", "topics", "centr", "Central Asia"),
+        ("memotopic", "topic", "centr", "Central Asia"),
         ("mention", "country", "kyrg", "Kyrgyzstan"),
         ("mention", "vendor", "Hikv", "Hikvision"),
     ]:

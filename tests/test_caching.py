@@ -4,15 +4,16 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from memos import caching
+from memos import caching, changes
 from memos.curation.merge import merge
 from memos.ingest.load import reextract_mentions
 from memos.models import Author, DataVersion, Memo, Mention
 from tests.conftest import SEED
-from tests.test_views import build_archive, make_memo
+from tests.factories import build_archive, make_memo
 
 pytestmark = pytest.mark.django_db
 
@@ -110,26 +111,28 @@ def test_related_memos_follow_publication(client):
 
 
 def test_a_rolled_back_write_leaves_no_token_behind():
-    caching.changed()
+    caching.new_version()
     kept = caching.token()
     with pytest.raises(RuntimeError), transaction.atomic():
-        caching.changed()
+        caching.new_version()
         assert caching.token() != kept
         raise RuntimeError("roll back")
     assert caching.token() == kept
-    caching.changed()  # a new token, never one seen inside the rolled-back transaction
+    caching.new_version()  # a new token, never one seen inside the rolled-back transaction
     assert caching.token() != kept
 
 
-def test_one_change_changes_the_token_once_and_only_on_success(django_assert_num_queries):
+def test_writes_change_the_token_once_and_only_on_success():
     kept = caching.token()
-    with pytest.raises(RuntimeError), transaction.atomic(), caching.one_change():
+    with pytest.raises(RuntimeError), transaction.atomic(), changes.writes():
         make_memo("Never saved", date(2020, 1, 1))
         raise RuntimeError("roll back")
     assert caching.token() == kept
-    with caching.one_change():
+    with CaptureQueriesContext(connection) as queries, changes.writes():
         make_memo("Saved", date(2020, 1, 1), authors=["A. Author"], countries={"GE": 1})
     assert caching.token() != kept
+    sql = [q["sql"] for q in queries]
+    assert len([s for s in sql if s.startswith("UPDATE") and "memos_dataversion" in s]) == 1
 
 
 def test_without_a_version_row_nothing_is_cached():
@@ -138,7 +141,7 @@ def test_without_a_version_row_nothing_is_cached():
     for _ in range(2):
         caching.cached("key", lambda: computed.append(1))
     assert len(computed) == 2
-    caching.changed()  # recreates the row
+    caching.new_version()  # recreates the row
     assert caching.token()
 
 

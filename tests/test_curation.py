@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from memos.curation.merge import merge
 from memos.models import Author, Memo, Mention, Topic, Vendor
 from tests.conftest import SEED
-from tests.test_admin import form_data, row_of
+from tests.pages import form_data, row_of
 
 pytestmark = pytest.mark.django_db
 

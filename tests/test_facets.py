@@ -12,7 +12,7 @@ from django.urls import reverse
 from memos.models import Country, Memo
 from memos.site import facets
 from memos.site.filters import MemoFilter
-from tests.test_views import build_archive, make_memo
+from tests.factories import build_archive, make_memo
 
 pytestmark = pytest.mark.django_db
 

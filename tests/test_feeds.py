@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from tests.test_views import build_archive
+from tests.factories import build_archive
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from memos import search
 from memos.models import Memo
-from tests.test_views import build_archive, make_memo
+from tests.factories import build_archive, make_memo
 
 pytestmark = pytest.mark.django_db
 

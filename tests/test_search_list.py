@@ -10,7 +10,8 @@ from django.urls import reverse
 from memos import search
 from memos.models import Memo
 from memos.site.filters import SORTS
-from tests.test_views import build_archive, titles
+from tests.factories import build_archive
+from tests.pages import titles
 
 pytestmark = pytest.mark.django_db
 

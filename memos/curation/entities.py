@@ -3,7 +3,6 @@
 from django.contrib import admin
 
 from ..models import Author, Authorship, Memo, Topic
-from ..search import index_memos
 from . import views as admin_views
 from .columns import changelist_link, count_of, plural
 from .forms import NamedEntityForm
@@ -54,11 +53,6 @@ class NamedEntityAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
             return "-"
         _, _, lookup = self.memo_links
         return changelist_link(Memo, plural(obj.memo_count, "memo"), **{lookup: obj.pk})
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:  # names are in the memos' search index
-            index_memos(list(obj.memos.values_list("pk", flat=True)))
 
 
 @admin.register(Author)

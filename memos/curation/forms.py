@@ -157,7 +157,7 @@ class MemoAdminForm(forms.ModelForm):
         model = Memo
         fields = [
             "title", "slug", "is_published", "published", "memo_number", "series", "category",
-            "language", "topics", "pdf_url", "summary", "body_html", "body_text", "bio",
+            "language", "pdf_url", "summary", "body_html", "body_text", "bio",
         ]  # fmt: skip
         field_classes = {name: MultilineTextField for name in ["summary", "body_html", "body_text", "bio"]}
 

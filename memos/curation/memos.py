@@ -9,10 +9,8 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from .. import caching
 from ..ingest.load import IMPORTED_FIELDS, reextract_mentions
-from ..models import Authorship, ImportRecord, Memo, Mention
-from ..search import index_memos
+from ..models import Authorship, ImportRecord, Memo, MemoTopic, Mention
 from . import views as admin_views
 from .columns import changelist_link, count_of, plural
 from .forms import KEPT_FIELD_CHOICES, MemoAdminForm, MentionForm
@@ -88,6 +86,15 @@ class AuthorshipInline(admin.TabularInline):
     extra = 0
     verbose_name = "author"
     verbose_name_plural = "Authors, in byline order (position 0 first)"
+
+
+class TopicInline(admin.TabularInline):
+    model = MemoTopic
+    fields = ["topic"]
+    autocomplete_fields = ["topic"]
+    extra = 0
+    verbose_name = "topic"
+    verbose_name_plural = "Topics, in the page's order"
 
 
 class MentionInline(admin.TabularInline):
@@ -171,8 +178,7 @@ class MemoAdmin(admin.ModelAdmin):
     date_hierarchy = "published"
     ordering = ["-published", "-id"]
     list_per_page = 50
-    autocomplete_fields = ["topics"]
-    inlines = [AuthorshipInline, MentionInline, MissedMentionInline]
+    inlines = [AuthorshipInline, TopicInline, MentionInline, MissedMentionInline]
     actions = ["publish", "unpublish", "reextract", "export_csv"]
     readonly_fields = [
         "source_url", "content_hash", "word_count", "created_at", "updated_at",
@@ -180,7 +186,7 @@ class MemoAdmin(admin.ModelAdmin):
     ]  # fmt: skip
     fieldsets = [
         (None, {"fields": ["title", "slug", "is_published", "published", "memo_number", "series",
-                           "category", "language", "topics", "pdf_url"]}),
+                           "category", "language", "pdf_url"]}),
         ("Text", {"fields": ["summary", "body_html", "body_text", "bio"], "classes": ["collapse"]}),
         ("Curation", {"fields": ["kept_fields", "related_links"]}),
         ("Source and import history", {"fields": ["source_url", "content_hash", "word_count",
@@ -259,19 +265,18 @@ class MemoAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         edited = set(form.cleaned_data.get("kept_fields") or [])
         edited |= set(form.changed_data) & set(IMPORTED_FIELDS)
-        if "topics" in form.changed_data:
-            edited.add("topics")
         obj.edited_fields = [name for name, _ in KEPT_FIELD_CHOICES if name in edited]
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         memo = form.instance
-        authors_changed = any(fs.model is Authorship and fs.has_changed() for fs in formsets)
-        if authors_changed and "authors" not in memo.edited_fields:
-            memo.edited_fields = [n for n, _ in KEPT_FIELD_CHOICES if n in {*memo.edited_fields, "authors"}]
+        # Links edited in their inlines are kept on re-import, as edited fields are.
+        links = {Authorship: "authors", MemoTopic: "topics"}
+        edited = {links[fs.model] for fs in formsets if fs.model in links and fs.has_changed()}
+        if edited - set(memo.edited_fields):
+            memo.edited_fields = [n for n, _ in KEPT_FIELD_CHOICES if n in {*memo.edited_fields, *edited}]
             Memo.objects.filter(pk=memo.pk).update(edited_fields=memo.edited_fields)
-        index_memos([memo.pk])
 
     def history_view(self, request, object_id, extra_context=None):
         # Django's history of admin changes, plus the imports that wrote this memo.
@@ -284,12 +289,9 @@ class MemoAdmin(admin.ModelAdmin):
     # actions
 
     def _set_published(self, request, queryset, value: bool) -> None:
-        ids = list(queryset.filter(is_published=not value).values_list("pk", flat=True))
-        Memo.objects.filter(pk__in=ids).update(is_published=value)
-        caching.changed()  # update() sends no signals
+        ids = queryset.set_published(value)
         note = "Published." if value else "Unpublished (hidden from the public site)."
         admin_views.log_on_memos(request, dict.fromkeys(ids, note))
-        index_memos(ids)
         verb = "Published" if value else "Unpublished"
         self.message_user(request, f"{verb} {plural(len(ids), 'memo')}.", messages.SUCCESS)
 

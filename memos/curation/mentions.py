@@ -6,9 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from .. import caching
 from ..models import Mention
-from ..search import index_memos
 from . import views as admin_views
 from .columns import plural
 from .forms import MentionForm
@@ -56,7 +54,6 @@ class MentionAdmin(admin.ModelAdmin):
         verb = "Changed" if change else "Added"
         note = f"{verb} the mention of {obj.subject} in the mentions list: {obj.verdict}, count {obj.count}."
         admin_views.log_on_memos(request, {obj.memo_id: note})
-        index_memos([obj.memo_id])
 
     def delete_queryset(self, request, queryset):
         notes = {}
@@ -66,17 +63,13 @@ class MentionAdmin(admin.ModelAdmin):
         admin_views.log_on_memos(
             request, {pk: f"Deleted the mention(s) of {', '.join(names)}." for pk, names in notes.items()}
         )
-        index_memos(list(notes))
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
         admin_views.log_on_memos(request, {obj.memo_id: f"Deleted the mention of {obj.subject}."})
-        index_memos([obj.memo_id])
 
     def _set_verdict(self, request, queryset, verdict: str) -> None:
-        mentions = list(queryset.exclude(verdict=verdict).select_related("country", "vendor"))
-        Mention.objects.filter(pk__in=[m.pk for m in mentions]).update(verdict=verdict)
-        caching.changed()  # update() sends no signals
+        mentions = queryset.set_verdict(verdict)
         LogEntry.objects.log_actions(request.user.pk, mentions, CHANGE, f"Verdict set to {verdict}.")
         subjects = {}
         for mention in mentions:
@@ -85,7 +78,6 @@ class MentionAdmin(admin.ModelAdmin):
             request,
             {pk: f"Marked the mention(s) of {', '.join(names)} {verdict}." for pk, names in subjects.items()},
         )
-        index_memos(sorted(subjects))
         self.message_user(request, f"Marked {plural(len(mentions), 'mention')} {verdict}.", messages.SUCCESS)
 
     @admin.action(description="Confirm selected mentions", permissions=["change"])

@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db import models, transaction
 
-from .. import caching
+from .. import changes
 from ..models import Author, Authorship, Memo, Mention, NamedEntity, Topic, Vendor
-from ..search import index_memos
 
 # When two mentions of one memo fold into one, the stronger curator decision wins: a
 # confirmation says the memo does name the vendor under one of its spellings, a rejection is
@@ -42,9 +41,13 @@ def plan_merge(survivor: models.Model, merged: list[models.Model]) -> MergePlan:
     return _steps(survivor, merged)[0]
 
 
-@transaction.atomic
 def merge(survivor: models.Model, merged: list[models.Model]) -> MergePlan:
     """Move every relation of `merged` to `survivor`, keep their names as aliases, delete them."""
+    with transaction.atomic(), changes.writes():  # the moved memos are indexed once, at the end
+        return _merge(survivor, merged)
+
+
+def _merge(survivor: models.Model, merged: list[models.Model]) -> MergePlan:
     # Lock and re-read the rows, so two editors merging at once cannot both move relations.
     model = type(survivor)
     wanted = [survivor.pk, *(row.pk for row in merged)]
@@ -57,8 +60,6 @@ def merge(survivor: models.Model, merged: list[models.Model]) -> MergePlan:
     survivor.aliases = plan.aliases
     survivor.save(update_fields=["aliases"])
     type(survivor).objects.filter(pk__in=[row.pk for row in plan.merged]).delete()
-    index_memos(sorted(plan.memo_ids))
-    caching.changed()  # the moves above are bulk updates, which send no signals
     return plan
 
 

@@ -16,12 +16,11 @@ from django.db import connection, connections, transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
-from .. import caching
+from .. import changes
 from ..ingest.mentions import CONTEXT_LIMIT, VendorEntry, country_names, find_mentions
 from ..ingest.parsed import Block
 from ..ingest.sanitize import blocks_to_html
 from ..models import Author, Authorship, Country, Memo, Mention, Topic, Vendor, normalize_name
-from ..search import index_memos
 
 # --- vocabulary ---------------------------------------------------------------------------------
 # Plain English policy prose. No country, demonym or vendor name may appear here: mentions are
@@ -645,17 +644,18 @@ class BackgroundIndexer:
                 self.pool.shutdown()
 
     @staticmethod
-    def index(ids: list[int]) -> float:
+    def timed(index: Callable[[list[int]], None], ids: list[int]) -> float:
         started = time.perf_counter()
-        index_memos(ids)
+        index(ids)
         return time.perf_counter() - started
 
-    def submit(self, ids: list[int]) -> None:
+    def submit(self, index: Callable[[list[int]], None], ids: list[int]) -> None:
+        """memos.changes hands over the indexing of each batch here (changes.writes(executor=...))."""
         self.wait()
         if self.pool is None:
-            self.seconds += self.index(ids)
+            self.seconds += self.timed(index, ids)
         else:
-            self.pending = self.pool.submit(self.index, ids)
+            self.pending = self.pool.submit(self.timed, index, ids)
 
     def wait(self) -> None:
         if self.pending is not None:
@@ -747,15 +747,13 @@ def generate_corpus(
     with BackgroundIndexer() as indexer:
         for start in range(0, memos, batch_size):
             drafts = [draft(day) for day in days[start : start + batch_size]]
-            with transaction.atomic():
+            # The batch is indexed once it is committed, on the indexer's own connection.
+            with changes.writes(executor=indexer), transaction.atomic():
                 rows = save_drafts(drafts, used_slugs, bios, rng)
-            # The index is filled after the write commits, as the importer does per memo.
-            indexer.submit([m.pk for m in rows])
             made += len(rows)
             mentions += sum(len(d.subjects) for d in drafts)
             if progress:
                 progress(made, memos)
-    caching.changed()  # bulk inserts send no signals
     refresh_statistics()
     return CorpusResult(
         memos=made,

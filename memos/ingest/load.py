@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 import pycountry
 from django.contrib.postgres.search import SearchVectorField
@@ -10,7 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from .. import caching
+from .. import changes
 from ..models import (
     Author,
     Authorship,
@@ -25,7 +26,6 @@ from ..models import (
     unique_slug,
 )
 from ..reference import country_display_name
-from ..search import index_memos
 from .mentions import Mentions, VendorEntry, find_mentions
 from .parsed import ParsedMemo
 
@@ -115,6 +115,7 @@ def field_values(parsed: ParsedMemo) -> dict[str, object]:
     }
 
 
+REEXTRACT_BATCH = 500
 CANDIDATES = 10  # at most this many memos share a page's title and date, in practice one
 
 
@@ -185,8 +186,8 @@ def write_memo(parsed: ParsedMemo, source: str, lookups: Lookups) -> LoadResult:
         ImportRecord.objects.create(memo=memo, source=source, status="unchanged", content_hash=digest)
         return LoadResult("unchanged", memo)
 
-    # The memo, its links and the data version change together, the version last (caching.py).
-    with caching.one_change():
+    # The memo and its links are indexed, and the data version changes, once, last (changes.py).
+    with changes.writes():
         created = memo is None
         if created:
             slug_taken = len(candidates) == CANDIDATES or any(m.slug == slug for m in candidates)
@@ -207,7 +208,6 @@ def write_memo(parsed: ParsedMemo, source: str, lookups: Lookups) -> LoadResult:
             set_topics(memo, parsed.topics, created, lookups)
         if parsed.mentions is not None:
             save_mentions(memo, parsed.mentions, created, lookups)
-        index_memos([memo.pk])
     status = "created" if created else "updated"
     detail = f"kept hand-edited: {', '.join(kept)}" if kept else ""
     ImportRecord.objects.create(memo=memo, source=source, status=status, detail=detail, content_hash=digest)
@@ -326,20 +326,21 @@ def save_mentions(
 def reextract_mentions(memo_ids=None, vendors: list[VendorEntry] | None = None) -> int:
     """Find mentions again in stored memos (after the vendor list changed, say).
 
-    Curated mentions survive, as on import. Returns how many memos were processed.
+    Curated mentions survive, as on import. Each memo is written in its own transaction; they are
+    indexed for search, and the data version changes, once per batch of REEXTRACT_BATCH memos.
+    Returns how many memos were processed.
     """
     vendors = vendor_entries() if vendors is None else vendors
     memos = Memo.objects.only("pk", "title", "body_text").order_by("pk")
     if memo_ids is not None:
         memos = memos.filter(pk__in=list(memo_ids))
     lookups = Lookups()  # country codes and vendor ids, read once for every memo
-    done, batch = 0, []
-    for memo in memos.iterator(chunk_size=500):
-        with transaction.atomic(), caching.one_change():
-            save_mentions(memo, find_mentions(memo.title, memo.body_text, vendors), lookups=lookups)
-        batch.append(memo.pk)
-        if len(batch) == 500:  # mention names feed the search index: refresh it per batch
-            index_memos(batch)
-            done, batch = done + len(batch), []
-    index_memos(batch)
-    return done + len(batch)
+    done = 0
+    batches = memos.iterator(chunk_size=REEXTRACT_BATCH)
+    while batch := list(islice(batches, REEXTRACT_BATCH)):
+        with changes.writes():
+            for memo in batch:
+                with transaction.atomic():
+                    save_mentions(memo, find_mentions(memo.title, memo.body_text, vendors), lookups=lookups)
+        done += len(batch)
+    return done

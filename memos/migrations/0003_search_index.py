@@ -13,6 +13,29 @@ FTS_TABLE = "memos_memo_fts"
 # has no Russian stemmer: on SQLite a Russian word matches only its exact form (tested).
 FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
 
+# Indexing the memos an archive holds already, frozen as it was when this migration was written
+# (the app's own indexing changes; a migration must not). Title A; authors, topics and the names of
+# counted mentions B; body C; Russian memos in the russian configuration.
+NAMES = (
+    "COALESCE((SELECT {agg}(a.name, ' ') FROM memos_authorship s JOIN memos_author a ON a.id = s.author_id "
+    "WHERE s.memo_id = m.id), '') || ' ' || "
+    "COALESCE((SELECT {agg}(t.name, ' ') FROM memos_memo_topics mt JOIN memos_topic t ON t.id = mt.topic_id "
+    "WHERE mt.memo_id = m.id), '') || ' ' || "
+    "COALESCE((SELECT {agg}(COALESCE(c.name, v.name), ' ') FROM memos_mention x "
+    "LEFT JOIN memos_country c ON c.code = x.country_id LEFT JOIN memos_vendor v ON v.id = x.vendor_id "
+    "WHERE x.memo_id = m.id AND x.verdict IN ('auto', 'confirmed')), '')"
+)
+CONFIG = "(CASE WHEN m.language = 'ru' THEN 'russian' ELSE 'english' END)::regconfig"
+PG_INDEX = (
+    f"UPDATE memos_memo AS m SET search_vector = setweight(to_tsvector({CONFIG}, m.title), 'A') || "
+    f"setweight(to_tsvector({CONFIG}, {NAMES.format(agg='string_agg')}), 'B') || "
+    f"setweight(to_tsvector({CONFIG}, m.body_text), 'C')"
+)
+SQLITE_INDEX = (
+    f"INSERT INTO {FTS_TABLE} (rowid, title, names, body) "
+    f"SELECT m.id, m.title, {NAMES.format(agg='group_concat')}, m.body_text FROM memos_memo AS m"
+)
+
 
 def create_index(apps, schema_editor):
     vendor = schema_editor.connection.vendor
@@ -28,10 +51,7 @@ def create_index(apps, schema_editor):
     else:
         return
     # An archive that has memos already gets them indexed now, as 0002 loads reference data.
-    if apps.get_model("memos", "Memo").objects.exists():
-        from memos.search import rebuild_index
-
-        rebuild_index()
+    schema_editor.execute(PG_INDEX if vendor == "postgresql" else SQLITE_INDEX)
 
 
 def drop_index(apps, schema_editor):

@@ -8,10 +8,8 @@ from itertools import islice
 
 from django.db import connection
 from django.db.models import FloatField, Lookup, QuerySet, Value
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 
-from .. import caching
+from .. import changes
 from ..models import Memo
 from .postgresql import RANK_LEAD_CHARS, pg_index, pg_search, pg_snippets
 from .query import SNIPPET_CHARS, highlight, parse_query
@@ -30,7 +28,7 @@ def is_postgresql() -> bool:
 
 
 def index_memos(memo_ids: Iterable[int]) -> None:
-    """Bring the search index up to date for these memos (after import or an admin edit).
+    """Bring the search index up to date for these memos; only memos.changes calls it, after writes.
 
     A few queries per batch of BATCH_SIZE memos, whatever their number of authors or mentions.
     An id whose memo no longer exists leaves the index.
@@ -103,29 +101,15 @@ def rebuild_index(batch_size: int = BATCH_SIZE, progress: Callable[[int], None] 
     while batch := list(
         Memo.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:batch_size]
     ):
-        index_memos(batch)
+        changes.touched(batch)
         done, last = done + len(batch), batch[-1]
         if progress:
             progress(done)
     if not is_postgresql():
+        # Entries of memos deleted in raw SQL (a deleted memo's own entry goes with it: changes.py).
         with connection.cursor() as cursor:
             cursor.execute(
                 f"DELETE FROM {FTS_TABLE} WHERE rowid NOT IN (SELECT id FROM {Memo._meta.db_table})"
             )
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
-    caching.changed()  # searches' facets count what the index matches
     return done
-
-
-@receiver(post_delete, sender=Memo, dispatch_uid="memos.search.forget_deleted_memo")
-def forget_deleted_memo(sender, instance, **kwargs):
-    """A deleted memo leaves the FTS5 table (on PostgreSQL its vector went with its row).
-
-    A signal rather than an SQLite trigger: Django rebuilds a table on SQLite for many
-    field changes, and that silently drops its triggers. Deletes in raw SQL bypass this,
-    but searches join memos_memo, so a leftover entry is never found, and
-    rebuild_search_index removes it.
-    """
-    if not is_postgresql():
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [instance.pk])

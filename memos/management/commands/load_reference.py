@@ -2,7 +2,6 @@
 
 from django.core.management.base import BaseCommand
 
-from memos import caching
 from memos.models import Country, Vendor
 from memos.reference import load_countries, load_vendors
 
@@ -13,6 +12,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         countries = load_countries(Country)
         vendors = load_vendors(Vendor)
-        caching.changed()  # bulk inserts send no signals
         if options["verbosity"] >= 1:
             self.stdout.write(self.style.SUCCESS(f"Added {countries} countries and {vendors} vendors."))
