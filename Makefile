@@ -14,11 +14,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
-# Development server on SQLite (DATABASE_URL unset), with reference data and fixtures/pages imported.
+# Development server on SQLite (DATABASE_URL unset), with reference data and fixtures/pages imported,
+# and a worker beside it for the admin's background jobs (stopped with the server).
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_reference
 	$(PY) manage.py import_memos fixtures/pages
+	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Debian's Chromium drives the browser tests; browsers cannot be downloaded here.

@@ -1,5 +1,6 @@
 """The archive's vocabulary: memos, their authors and topics, and what they mention."""
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
@@ -461,3 +462,27 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class Job(models.Model):
+    """A background job an editor started (memos/tasks.py): who asked, how far it got, what it did.
+
+    Its status lives in the task queue's own row (django_tasks_db's DBTaskResult, `task_id`);
+    this row holds what the queue does not.
+    """
+
+    kind = models.CharField(max_length=100)
+    task_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    outcome = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.created_at:%Y-%m-%d %H:%M})" if self.created_at else self.kind

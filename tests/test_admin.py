@@ -2,15 +2,18 @@
 
 import csv
 import io
+from io import StringIO
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.auth.models import Group, Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
-from memos.models import Author, Authorship, Country, ImportRecord, Memo, Mention, Topic, Vendor
+from memos import tasks
+from memos.models import Author, Authorship, Country, ImportRecord, Job, Memo, Mention, Topic, Vendor
 from tests.conftest import SEED
 from tests.pages import form_data, row_of
 
@@ -49,11 +52,12 @@ def make_memo(title: str, **fields) -> Memo:
 EDITOR_PERMISSIONS = {
     "add_memo", "change_memo", "view_memo",
     "add_authorship", "change_authorship", "delete_authorship", "view_authorship",
+    "add_memotopic", "change_memotopic", "delete_memotopic", "view_memotopic",
     "add_mention", "change_mention", "delete_mention", "view_mention",
     "add_author", "change_author", "delete_author", "view_author",
     "add_topic", "change_topic", "delete_topic", "view_topic",
     "add_vendor", "change_vendor", "delete_vendor", "view_vendor",
-    "view_country", "view_importrecord",
+    "view_country", "view_importrecord", "view_job",
 }  # fmt: skip
 
 
@@ -556,6 +560,8 @@ def test_vendor_alias_that_belongs_to_another_vendor_is_refused(admin_client):
     assert not Vendor.objects.filter(name="New Vendor").exists()
 
 
+# The worker closes the connection between tasks: these tests commit, as a real worker sees them.
+@pytest.mark.django_db(transaction=True)
 def test_apply_vendor_list_finds_new_spellings(admin_client, seed_memo):
     Vendor.objects.create(name="Zhengfei Labs", slug="zhengfei-labs", aliases=["Ren Zhengfei"])
     assert not seed_memo.mentions.filter(vendor__name="Zhengfei Labs").exists()
@@ -564,12 +570,45 @@ def test_apply_vendor_list_finds_new_spellings(admin_client, seed_memo):
     apply = reverse("admin:memos_vendor_apply")
     assert admin_client.get(apply).status_code == 405
     response = admin_client.post(apply)
+    # The request only enqueues: a worker finds the new spellings, and the job's page follows it.
+    job = Job.objects.get()
     assert response.status_code == 302
+    assert response["Location"] == reverse("admin:memos_job_change", args=[job.pk])
+    assert not seed_memo.mentions.filter(vendor__name="Zhengfei Labs").exists()
+    assert "waiting for a worker" in admin_client.get(response["Location"]).text
+    run_worker()
     mention = seed_memo.mentions.get(vendor__name="Zhengfei Labs")
     assert "Ren Zhengfei" in mention.context
-    assert LogEntry.objects.filter(
-        object_id=str(seed_memo.pk), change_message__contains="vendor list"
-    ).exists()
+    page = admin_client.get(response["Location"]).text
+    assert "done" in page
+    assert f"{Memo.objects.count()} of {Memo.objects.count()}" in page
+    assert job.kind in page and "admin" in page
+
+
+def run_worker() -> None:
+    call_command(
+        "db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO(), stderr=StringIO()
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reextracting_many_memos_runs_as_a_job_and_a_failure_is_reported(admin_client, seed_memo):
+    memos = [seed_memo, *(make_memo(f"Memo {i}", body_text=f"Huawei in memo {i}.") for i in range(21))]
+    assert run_action(admin_client, "reextract", memos).status_code == 302
+    job = Job.objects.get()
+    assert job.kind == "Re-extract mentions in 22 memos"
+    assert not Mention.objects.filter(memo__title="Memo 3").exists()  # only enqueued
+    run_worker()
+    assert Mention.objects.filter(memo__title="Memo 3", vendor__name="Huawei").exists()
+    job.refresh_from_db()
+    assert (job.done, job.total) == (22, 22)
+
+    # A job whose work raises is reported as failed, with the error, on the jobs list.
+    tasks.start(tasks.reextract, "Re-extract a memo that is gone", None, ["not-an-id"])
+    run_worker()
+    listing = admin_client.get(reverse("admin:memos_job_changelist")).text
+    assert "failed" in listing and "Failed:" in listing
+    assert "done" in listing  # the first job
 
 
 # --- upload -------------------------------------------------------------------------------------

@@ -148,6 +148,7 @@ def apply_vendor_list(client, boss, archive):
     Vendor.objects.bulk_create([Vendor(name="Almaty", slug="almaty-co")])
     client.force_login(boss)
     assert client.post(reverse("admin:memos_vendor_apply")).status_code == 302
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=StringIO())
 
 
 def reimport_changed_page(client, boss, archive, tmp_path):

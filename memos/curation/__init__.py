@@ -5,7 +5,7 @@ One module per model's admin; `MemosConfig.ready()` imports this package, which 
 
 from django.contrib import admin
 
-from . import entities, memos, mentions, records, vendors  # noqa: F401  (they register the admins)
+from . import entities, jobs, memos, mentions, records, vendors  # noqa: F401  (they register the admins)
 
 admin.site.site_header = "Memo archive curation"
 admin.site.site_title = "Memo archive"

@@ -9,6 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
+from .. import tasks
 from ..ingest.load import IMPORTED_FIELDS, reextract_mentions
 from ..models import Authorship, ImportRecord, Memo, MemoTopic, Mention
 from . import views as admin_views
@@ -16,6 +17,10 @@ from .columns import changelist_link, count_of, plural
 from .forms import KEPT_FIELD_CHOICES, MemoAdminForm, MentionForm
 
 # --- list filters -------------------------------------------------------------------------------
+
+
+# A re-extraction of more memos than this runs as a background job (memos/tasks.py).
+INLINE_REEXTRACT = 20
 
 
 class PublishedYearFilter(admin.SimpleListFilter):
@@ -306,9 +311,21 @@ class MemoAdmin(admin.ModelAdmin):
     @admin.action(description="Re-run mention extraction on selected memos", permissions=["change"])
     def reextract(self, request, queryset):
         ids = list(queryset.values_list("pk", flat=True))
-        done = reextract_mentions(ids)
         note = "Re-ran mention extraction (curated mentions kept)."
         admin_views.log_on_memos(request, dict.fromkeys(ids, note))
+        if len(ids) > INLINE_REEXTRACT:
+            job = tasks.start(
+                tasks.reextract, f"Re-extract mentions in {plural(len(ids), 'memo')}", request.user, ids
+            )
+            url = reverse("admin:memos_job_change", args=[job.pk])
+            self.message_user(
+                request,
+                format_html('Re-extracting {} in the background: <a href="{}">its progress</a>.',
+                            plural(len(ids), "memo"), url),
+                messages.SUCCESS,
+            )  # fmt: skip
+            return
+        done = reextract_mentions(ids)
         self.message_user(
             request,
             f"Extracted mentions again in {plural(done, 'memo')}; confirmed and rejected mentions were kept.",

@@ -14,7 +14,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedire
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from ..ingest.load import reextract_mentions
+from .. import tasks
 from ..ingest.pipeline import import_pages
 from ..ingest.sources import MAX_BYTES, Page
 from ..models import Memo, Mention
@@ -172,13 +172,13 @@ def apply_vendor_list(modeladmin, request):
         return HttpResponseNotAllowed(["POST"])
     if not (modeladmin.has_change_permission(request) and request.user.has_perm("memos.change_mention")):
         raise PermissionDenied
-    done = reextract_mentions()
-    note = "Re-ran mention extraction with the current vendor list (curated mentions kept)."
-    log_on_memos(request, dict.fromkeys(Memo.objects.values_list("pk", flat=True), note))
+    job = tasks.start(tasks.reextract, "Apply the vendor list to all memos", request.user)
     modeladmin.message_user(
-        request, f"Applied the vendor list to {done} memo(s); confirmed and rejected mentions were kept."
+        request,
+        "Applying the vendor list to every memo in the background; confirmed and rejected mentions "
+        "will be kept. Its progress is on this page.",
     )
-    return HttpResponseRedirect(reverse("admin:memos_vendor_changelist"))
+    return HttpResponseRedirect(reverse("admin:memos_job_change", args=[job.pk]))
 
 
 # --- export -------------------------------------------------------------------------------------

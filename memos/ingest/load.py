@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -323,12 +324,14 @@ def save_mentions(
     )
 
 
-def reextract_mentions(memo_ids=None, vendors: list[VendorEntry] | None = None) -> int:
+def reextract_mentions(
+    memo_ids=None, vendors: list[VendorEntry] | None = None, progress: Callable[[int], None] | None = None
+) -> int:
     """Find mentions again in stored memos (after the vendor list changed, say).
 
     Curated mentions survive, as on import. Each memo is written in its own transaction; they are
     indexed for search, and the data version changes, once per batch of REEXTRACT_BATCH memos.
-    Returns how many memos were processed.
+    Returns how many memos were processed; `progress` hears the running total after each batch.
     """
     vendors = vendor_entries() if vendors is None else vendors
     memos = Memo.objects.only("pk", "title", "body_text").order_by("pk")
@@ -343,4 +346,6 @@ def reextract_mentions(memo_ids=None, vendors: list[VendorEntry] | None = None) 
                 with transaction.atomic():
                     save_mentions(memo, find_mentions(memo.title, memo.body_text, vendors), lookups=lookups)
         done += len(batch)
+        if progress:
+            progress(done)
     return done

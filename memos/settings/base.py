@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "memos",
 ]
 
@@ -90,14 +92,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
 # Counts and related memos are cached under a data version kept in the database
-# (memos/caching.py), so each process's own memory is a correct cache: no shared cache server is
-# needed. Entries of old versions are never read again and go as the cache fills.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))},
+# (memos/caching.py), so any cache is correct: each process's own memory by default (no server to
+# run), or Redis with REDIS_URL, where one computation serves every worker of every app server.
+# Entries of old versions are never read again and go as the cache fills (or expires).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "memos"),
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))},
+        }
+    }
+
+# Background jobs (memos/tasks.py) wait in the database for `manage.py db_worker`, which needs no
+# other server; several workers, on several machines, share one queue.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -154,6 +170,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # LOG_SQL=1 (with DEBUG=1, when Django records queries) logs every query a process runs.
+    "loggers": {"django.db.backends": {"level": "DEBUG" if env_bool("LOG_SQL", False) else "INFO"}},
 }
 
 MEMOS_PER_PAGE = 20
