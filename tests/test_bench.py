@@ -108,8 +108,35 @@ def test_command_json(corpus):
         "--import-pages", "3", stdout=out,
     )  # fmt: skip
     report = json.loads(out.getvalue())
-    assert set(report) == {"database", "pages", "import"}
+    assert set(report) == {"machine", "database", "pages", "import"}
     assert list(report["pages"]) == PAGE_NAMES
+    # Where the figures come from, and the calibration that lets two machines be compared.
+    machine = report["machine"]
+    assert machine["cores"] >= 1 and len(machine["load_before"]) == 3
+    assert machine["calibration"]["python_loop_ms"] > 0 and machine["calibration"]["lxml_parse_ms"] > 0
+
+
+@pytest.mark.django_db
+def test_command_saves_a_report_and_compares_with_a_saved_one(corpus, tmp_path):
+    args = ["bench", "--skip-http", "--skip-import", "--duration", "0.01", "--requests", "1"]
+    saved = tmp_path / "small.json"
+    call_command(*args, "--save", str(saved), stdout=StringIO())
+    smaller = json.loads(saved.read_text())
+    for page in smaller["pages"].values():
+        page["p95_ms"] = page["p95_ms"] / 4  # as if the smaller archive had been four times faster
+    saved.write_text(json.dumps(smaller))
+    out = StringIO()
+    call_command(*args, "--compare", str(saved), "--format", "json", stdout=out)
+    report = json.loads(out.getvalue())
+    ratios = [page["p95_ms_ratio"] for page in report["pages"].values()]
+    assert all(ratio > 2 for ratio in ratios), ratios
+    assert not any(page["meets_ratio"] for page in report["pages"].values())
+    table = StringIO()
+    call_command(*args, "--compare", str(saved), stdout=table)
+    assert f"Ratios: p95 here / p95 at {smaller['database']['memos']:,} memos" in table.getvalue()
+    (tmp_path / "not.json").write_text("{}")
+    with pytest.raises(CommandError, match="not a saved bench report"):
+        call_command(*args, "--compare", str(tmp_path / "not.json"), stdout=StringIO())
 
 
 @pytest.mark.django_db
@@ -119,7 +146,7 @@ def test_command_table(corpus):
     table = out.getvalue()
     for name in PAGE_NAMES:
         assert f"\n{name} " in table
-    assert "p95 ≤150, ≤12 q" in table and "p95 ≤50" in table
+    assert "p95 ≤100, cold ≤300, ≤12 q" in table and "Machine: " in table
 
 
 @pytest.mark.django_db

@@ -2,10 +2,11 @@
 
 import json
 import sys
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from memos.devtools.bench import format_table, run_bench
+from memos.devtools.bench import compare, format_table, run_bench
 
 
 class Command(BaseCommand):
@@ -29,6 +30,11 @@ class Command(BaseCommand):
         parser.add_argument("--skip-http", action="store_true", help="No gunicorn, no load test.")
         parser.add_argument("--skip-import", action="store_true", help="No import throughput.")
         parser.add_argument("--format", choices=["text", "json"], default="text", help="json: one object.")
+        parser.add_argument("--save", metavar="PATH", help="Also write the report as JSON to PATH.")
+        parser.add_argument(
+            "--compare", metavar="PATH",
+            help="A report saved from a smaller archive: show each page's p95 ratio to it.",
+        )  # fmt: skip
 
     def handle(self, *args, format, verbosity, **options):
         for name in ("duration", "http_duration"):
@@ -59,6 +65,13 @@ class Command(BaseCommand):
             )
         except (ValueError, RuntimeError) as exc:
             raise CommandError(str(exc)) from exc
+        if options["compare"]:
+            try:
+                compare(report, json.loads(Path(options["compare"]).read_text()))
+            except (OSError, ValueError, KeyError) as exc:
+                raise CommandError(f"{options['compare']}: not a saved bench report ({exc})") from exc
+        if options["save"]:
+            Path(options["save"]).write_text(json.dumps(report, indent=1))
         if format == "json":
             self.stdout.write(json.dumps(report))
         else:
