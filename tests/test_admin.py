@@ -54,6 +54,7 @@ EDITOR_PERMISSIONS = {
     "add_topic", "change_topic", "delete_topic", "view_topic",
     "add_vendor", "change_vendor", "delete_vendor", "view_vendor",
     "view_country", "view_importrecord",
+    "view_vendorcandidate", "change_vendorcandidate", "view_storedpage",
 }  # fmt: skip
 
 
