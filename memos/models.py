@@ -234,12 +234,17 @@ class MemoQuerySet(TouchingQuerySet):
         return self.filter(mentions__vendor__slug=slug, mentions__verdict__in=Mention.COUNTED).distinct()
 
     def with_listing_data(self):
-        """The one place list pages fetch what they show beside each memo."""
+        """The one place list pages fetch what they show beside each memo: authors in byline order,
+        and the topics the public site shows (not echoes of the year or an author; Memo.shown_topics)."""
         return self.prefetch_related(
             models.Prefetch(
                 "authorships", queryset=Authorship.objects.select_related("author").order_by("position")
             ),
-            "topics",
+            models.Prefetch(
+                "memotopic_set",
+                queryset=MemoTopic.objects.shown().select_related("topic").order_by("topic__name", "id"),
+                to_attr="shown_topic_links",
+            ),
         )
 
 
@@ -322,6 +327,16 @@ class Memo(models.Model):
     @property
     def author_list(self) -> list[Author]:
         return [a.author for a in self.authorships.all()]
+
+    @property
+    def shown_topics(self) -> list[Topic]:
+        """The topics the public site shows: every tag but those that echo the year or an author."""
+        links = getattr(self, "shown_topic_links", None)
+        if links is None:
+            links = (
+                MemoTopic.objects.shown().filter(memo=self).select_related("topic").order_by("topic__name")
+            )
+        return [link.topic for link in links]
 
 
 class Authorship(models.Model):

@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -176,7 +176,7 @@ class MemoAdmin(admin.ModelAdmin):
     ]  # fmt: skip
     search_fields = ["title", "slug", "authors__name", "source_url"]
     date_hierarchy = "published"
-    ordering = ["-published", "-id"]
+    ordering = [F("published").desc(nulls_last=True), "-id"]  # undated memos last
     list_per_page = 50
     inlines = [AuthorshipInline, TopicInline, MentionInline, MissedMentionInline]
     actions = ["publish", "unpublish", "reextract", "export_csv"]

@@ -201,7 +201,7 @@ def export_csv(memo_ids) -> HttpResponse:
     memos = (
         Memo.objects.filter(pk__in=memo_ids)
         .with_listing_data()
-        .prefetch_related(Prefetch("mentions", queryset=counted, to_attr="counted"))
+        .prefetch_related("topics", Prefetch("mentions", queryset=counted, to_attr="counted"))
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="memos.csv"'
