@@ -535,7 +535,8 @@ class VendorCandidate(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.key = normalize_name(self.name)
+        if not self.key:  # the importer keys a candidate by its name without the legal form
+            self.key = normalize_name(self.name)
         super().save(*args, **kwargs)
 
 
