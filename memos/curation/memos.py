@@ -115,7 +115,9 @@ class LabelledFormSet(BaseInlineFormSet):
                 label = f"Order of {row}"
             else:
                 label = f"{field.label or name.replace('_', ' ')}: {row}"
-            field.widget.attrs["aria-label"] = label[:200]
+            # A related field's widget is wrapped (the add and change icons): label the select itself.
+            widget = getattr(field.widget, "widget", field.widget)
+            widget.attrs = {**widget.attrs, "aria-label": label[:200]}
 
 
 class AuthorshipFormSet(LabelledFormSet):

@@ -228,6 +228,11 @@ def _fold(text: str) -> str:
     return " ".join(text.split())
 
 
+# The mention finder stores sentences with straight apostrophes; one character for one, so an
+# index found in the straightened text is the same in the original.
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'"})
+
+
 def memo_text_view(modeladmin, request, memo_id):
     """The memo's text, paragraph by paragraph, with one mention's sentence highlighted and scrolled
     to (#mention): where an editor checks a mention in its place."""
@@ -246,11 +251,11 @@ def memo_text_view(modeladmin, request, memo_id):
     # The sentence as stored may be cut with ellipses: its longest piece is what is looked for.
     wanted = ""
     if mention is not None:
-        wanted = max((_fold(p) for p in mention.context.split("…")), key=len, default="")
+        wanted = max((_fold(p) for p in mention.context.split("…")), key=len, default="").translate(_STRAIGHT)
     paragraphs, found = [], False
     for text in [memo.title, *(p for p in memo.body_text.split("\n\n") if p.strip())]:
         text = _fold(text)
-        at = text.find(wanted) if wanted and not found else -1
+        at = text.translate(_STRAIGHT).find(wanted) if wanted and not found else -1
         if at >= 0:
             found = True
             html = (

@@ -24,7 +24,7 @@ _PRONOUN = re.compile(
 )
 # Words that make a sentence about the authors together.
 _JOINT = re.compile(
-    r"^\W*(?:both|all\s+(?:three|four|five)|the\s+(?:two\s+|three\s+)?(?:authors?|co-?authors)|"
+    r"^\W*(?:both|all\s+(?:three|four|five)|the\s+(?:two\s+|three\s+)?(?:authors|co-?authors?)|"
     r"together|they|their|оба|обе|авторы|вместе)\b",
     re.I,
 )
@@ -70,6 +70,11 @@ def split_bios(bio: str, authors: list[str]) -> tuple[str, dict[str, str]]:
         folded = _fold(sentence)
         return [a for a in authors if any(p.search(folded) for p in patterns[a])]
 
+    def opens_with(sentence: str, author: str) -> bool:
+        """The sentence is about `author`: it names them in its first few words."""
+        folded = _fold(sentence)[:40]
+        return any((m := p.search(folded)) and m.start() <= 20 for p in patterns[author])
+
     parts: dict[str, list[list[str]]] = {a: [] for a in authors}  # paragraphs of sentences
     carried: str | None = None
     for paragraph in paragraphs:
@@ -85,6 +90,8 @@ def split_bios(bio: str, authors: list[str]) -> tuple[str, dict[str, str]]:
                 current = None  # about several authors: the memo's, not anyone's
                 continue
             if len(who) == 1:
+                if current is not None and current != who[0] and not opens_with(sentence, who[0]):
+                    continue  # "He co-wrote it with <another author>": about two people
                 current = who[0]
             elif len(authors) == 1 and not _names_someone_else(sentence):
                 current = authors[0]
