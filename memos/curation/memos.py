@@ -252,7 +252,7 @@ class MemoAdmin(admin.ModelAdmin):
     form = MemoAdminForm
     # Few, narrow columns: at 1366 px "To review" and "Published" show without scrolling.
     list_display = [
-        "title", "published_on", "number", "author_names", "mention_links", "unreviewed", "is_published",
+        "title", "published_on", "number", "author_names", "mention_links", "unreviewed", "on_site",
     ]  # fmt: skip
     list_filter = [
         PublishedYearFilter, ("category", NamedValuesFilter), ("series", NamedValuesFilter), "language",
@@ -314,7 +314,11 @@ class MemoAdmin(admin.ModelAdmin):
 
     # list columns
 
-    @admin.display(description="published", ordering=F("published").desc(nulls_last=True))
+    @admin.display(description="Published", boolean=True, ordering="is_published")
+    def on_site(self, memo):
+        return memo.is_published
+
+    @admin.display(description="date", ordering=F("published").desc(nulls_last=True))
     def published_on(self, memo):
         return memo.published.isoformat() if memo.published else "undated"
 
