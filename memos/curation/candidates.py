@@ -49,7 +49,7 @@ class VendorCandidateAdmin(admin.ModelAdmin):
     list_per_page = 100
 
     class Media:
-        css = {"all": ["admin_memos/review.css"]}
+        css = {"all": ["css/admin.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(memo_n=Count("links"))

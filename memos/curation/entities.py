@@ -99,7 +99,7 @@ class TopicAdmin(NamedEntityAdmin):
     memo_links = (Memo.topics.through, "topic", "topics__id__exact")
 
     class Media:
-        css = {"all": ["admin_memos/review.css"]}
+        css = {"all": ["css/admin.css"]}
 
     list_display = ["name", "memo_link", "duplicates", "alias_list"]
     list_filter = [LikelyDuplicateFilter]

@@ -309,8 +309,8 @@ class MemoAdmin(admin.ModelAdmin):
         return admin_views.import_pages_view(self, request)
 
     class Media:
-        css = {"all": ["admin_memos/review.css"]}
-        js = ["admin_memos/labels.js"]
+        css = {"all": ["css/admin.css"]}
+        js = ["js/admin-labels.js"]
 
     # list columns
 
