@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.text import slugify
+from unidecode import unidecode
 
 from . import changes
 
@@ -20,9 +21,26 @@ def normalize_name(name: str) -> str:
     return " ".join(name.translate(table).split()).casefold()
 
 
+def title_key(title: str) -> str:
+    """The form under which two spellings of one memo title are the same.
+
+    normalize_name() plus: dashes, brackets and punctuation other than letters and digits
+    are dropped, so "Russia's 5G Dilemma: Foreign Vendors" and "RUSSIA’S 5G DILEMMA - foreign
+    vendors" are one title. Letters stay in their own script.
+    """
+    text = normalize_name(title)
+    return " ".join("".join(ch if ch.isalnum() or ch.isspace() else " " for ch in text).split())[:500]
+
+
+def base_slug(text: str, max_length: int = 200) -> str:
+    """The slug `text` asks for: transliterated into Latin (unidecode), so Cyrillic, Greek or
+    Chinese titles and names get readable slugs instead of "item"."""
+    return slugify(unidecode(text or ""), allow_unicode=False)[: max_length - 8].strip("-") or "item"
+
+
 def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> str:
     """A slug for `text` that no row of `model` uses yet (suffixes -2, -3, ...)."""
-    base = slugify(text, allow_unicode=False)[: max_length - 8].strip("-") or "item"
+    base = base_slug(text, max_length)
     slug, n = base, 1
     while model._default_manager.filter(slug=slug).exists():
         n += 1
@@ -217,12 +235,17 @@ class MemoQuerySet(TouchingQuerySet):
         return self.filter(mentions__vendor__slug=slug, mentions__verdict__in=Mention.COUNTED).distinct()
 
     def with_listing_data(self):
-        """The one place list pages fetch what they show beside each memo."""
+        """The one place list pages fetch what they show beside each memo: authors in byline order,
+        and the topics the public site shows (not echoes of the year or an author; Memo.shown_topics)."""
         return self.prefetch_related(
             models.Prefetch(
                 "authorships", queryset=Authorship.objects.select_related("author").order_by("position")
             ),
-            "topics",
+            models.Prefetch(
+                "memotopic_set",
+                queryset=MemoTopic.objects.shown().select_related("topic").order_by("topic__name", "id"),
+                to_attr="shown_topic_links",
+            ),
         )
 
 
@@ -230,6 +253,8 @@ class Memo(models.Model):
     LANGUAGES = [("en", "English"), ("ru", "Russian")]
 
     title = models.CharField(max_length=500)
+    # title_key(title), kept by save(): how imports and duplicate checks compare titles.
+    title_key = models.CharField(max_length=500, blank=True, db_index=True, editable=False)
     slug = models.SlugField(max_length=200, unique=True)
     published = models.DateField(null=True, blank=True, db_index=True)
     memo_number = models.PositiveIntegerField(null=True, blank=True, db_index=True)
@@ -239,6 +264,7 @@ class Memo(models.Model):
     summary = models.TextField(blank=True)
     body_html = models.TextField(blank=True, help_text="Sanitized with nh3 on import.")
     body_text = models.TextField(blank=True)
+    # The page's "About the author(s)" text as a whole; each author's own part is Authorship.bio.
     bio = models.TextField(blank=True)
     pdf_url = models.CharField("PDF", max_length=1000, blank=True)
     source_url = models.CharField(max_length=1000, blank=True, db_index=True)
@@ -260,7 +286,8 @@ class Memo(models.Model):
     objects = MemoQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published", "-id"]
+        # Undated memos last, on every database (PostgreSQL puts NULLs first in a plain DESC).
+        ordering = [F("published").desc(nulls_last=True), "-id"]
         get_latest_by = "published"
         constraints = [
             models.UniqueConstraint(
@@ -280,24 +307,45 @@ class Memo(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.title_key = title_key(self.title)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "title" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "title_key"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("memo_detail", args=[self.slug])
 
     @property
     def standfirst(self) -> str:
         """The summary, unless it only repeats the opening of the body (as derived ones do)."""
+        from .ingest.boilerplate import strip_boilerplate
+
         head = self.summary.rstrip("…")[:80]
-        return "" if not head or self.body_text.startswith(head) else self.summary
+        return "" if not head or strip_boilerplate(self.body_text).startswith(head) else self.summary
 
     @property
     def author_list(self) -> list[Author]:
         return [a.author for a in self.authorships.all()]
+
+    @property
+    def shown_topics(self) -> list[Topic]:
+        """The topics the public site shows: every tag but those that echo the year or an author."""
+        links = getattr(self, "shown_topic_links", None)
+        if links is None:
+            links = (
+                MemoTopic.objects.shown().filter(memo=self).select_related("topic").order_by("topic__name")
+            )
+        return [link.topic for link in links]
 
 
 class Authorship(models.Model):
     memo = models.ForeignKey(Memo, on_delete=models.CASCADE, related_name="authorships")
     author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="authorships")
     position = models.PositiveSmallIntegerField(default=0)
+    # This author's own bio as this memo gives it; a joint bio stays on Memo.bio alone.
+    bio = models.TextField(blank=True)
 
     objects = LinkQuerySet.as_manager()
 
@@ -311,13 +359,22 @@ class Authorship(models.Model):
         return f"{self.author} on {self.memo}"
 
 
+class MemoTopicQuerySet(LinkQuerySet):
+    def shown(self):
+        """The links the public site shows: not an echo of the memo's year or an author."""
+        return self.filter(echo=False)
+
+
 class MemoTopic(models.Model):
     """A memo's topic; the link rows' ids keep the page's order of topics."""
 
     memo = models.ForeignKey(Memo, on_delete=models.CASCADE)
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE)
+    # The tag only repeats the memo's year or an author's surname ("2018", "Marat"): kept as
+    # imported, but not shown on the public site (memos.topics.mark_echoes keeps it current).
+    echo = models.BooleanField(default=False)
 
-    objects = LinkQuerySet.as_manager()
+    objects = MemoTopicQuerySet.as_manager()
 
     class Meta:
         db_table = "memos_memo_topics"  # the table Django made when the link was implicit
@@ -402,6 +459,28 @@ class Mention(models.Model):
         return self.verdict != self.AUTO
 
 
+class StoredPage(models.Model):
+    """The raw bytes of an imported page, compressed, stored once however often it is imported.
+
+    `manage.py reparse` reads memos again from these, without the original files.
+    """
+
+    # Of the raw bytes; the key, so an import writes its page in one statement, or none.
+    sha256 = models.CharField("content hash", max_length=64, primary_key=True)
+    data = models.BinaryField()  # zlib-compressed
+    size = models.PositiveIntegerField(default=0)  # bytes before compression
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"page {self.sha256[:12]} ({self.size} bytes)"
+
+    @property
+    def raw(self) -> bytes:
+        import zlib
+
+        return zlib.decompress(bytes(self.data))
+
+
 class ImportRecord(models.Model):
     """One import of one page: the history editors see on a memo."""
 
@@ -411,7 +490,16 @@ class ImportRecord(models.Model):
     source = models.CharField(max_length=1000)
     status = models.CharField(max_length=10)  # created, updated, unchanged, failed
     detail = models.TextField(blank=True)
-    content_hash = models.CharField(max_length=64, blank=True)
+    content_hash = models.CharField(max_length=64, blank=True)  # of the parsed memo (Memo.content_hash)
+    # The page as read, and the parser that read it (memos.ingest.PARSER_VERSION).
+    page = models.ForeignKey(
+        StoredPage, null=True, blank=True, on_delete=models.PROTECT, related_name="import_records"
+    )
+    parser_version = models.CharField(max_length=40, blank=True)
+    url = models.CharField(max_length=1000, blank=True)  # where a fetched page came from
+    # The page's title key and first author (memos.ingest.load.identity_of): a memo whose title or
+    # byline an editor changed is still found by the pages imported into it before.
+    identity = models.CharField(max_length=255, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -419,6 +507,53 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status}: {self.source}"
+
+
+class VendorCandidate(models.Model):
+    """An organisation a memo names that looks like a technology company but is not a Vendor yet.
+
+    The importer notes them (memos.ingest.candidates); editors add them as vendors or dismiss
+    them in the admin. Never shown on the public site.
+    """
+
+    NEW, ADDED, DISMISSED = "new", "added", "dismissed"
+    STATUSES = [(NEW, "To review"), (ADDED, "Added as vendor"), (DISMISSED, "Dismissed")]
+
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)  # normalize_name(name)
+    count = models.PositiveIntegerField(default=0)  # times named, over all its memos
+    context = models.TextField("first sentence", blank=True)
+    status = models.CharField(max_length=10, choices=STATUSES, default=NEW, db_index=True)
+    vendor = models.ForeignKey(Vendor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    memos = models.ManyToManyField(Memo, through="VendorCandidateMemo", related_name="vendor_candidates")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-count", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.key:  # the importer keys a candidate by its name without the legal form
+            self.key = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class VendorCandidateMemo(models.Model):
+    """One memo naming a candidate: how often, and the first sentence that does."""
+
+    candidate = models.ForeignKey(VendorCandidate, on_delete=models.CASCADE, related_name="links")
+    memo = models.ForeignKey(Memo, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField(default=1)
+    context = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["candidate", "memo"], name="candidate_memo_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} in memo {self.memo_id}"
 
 
 class MemoFullText(models.Model):

@@ -20,13 +20,14 @@ from django.urls import reverse
 
 from memos import search
 from memos.curation.merge import merge
-from memos.models import Author, Country, DataVersion, Memo, Mention, Topic, Vendor
-from tests.conftest import SEED
+from memos.models import Author, Country, DataVersion, Memo, Mention, Topic, Vendor, VendorCandidate
+from tests.conftest import DATA, SEED
 from tests.factories import build_archive
 from tests.pages import form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)  # real commits, as in production
 ROOT = Path(__file__).resolve().parent.parent
+STEPPE = DATA / "issue10" / "steppe_cameras.html"
 
 # What readers see: the list's count and facets, home's aggregates and searches for names.
 PAGES = ["/", "/memos/", "/memos/?country=KZ", "/countries/", "/vendors/", "/topics/", "/authors/"]
@@ -181,6 +182,47 @@ def load_reference(client, boss, archive):
     call_command("load_reference", stdout=StringIO())
 
 
+def reparse_with_a_new_parser(client, boss, archive):
+    from memos.ingest import reparse
+
+    real = reparse.parse_source
+
+    def improved(page, vendors):
+        parsed = real(page, vendors)
+        parsed.title = parsed.title.replace("Chinese", "Quartz")
+        parsed.topics = [*parsed.topics, "Almaty"]
+        return parsed
+
+    reparse.parse_source = improved
+    try:
+        call_command("reparse", stdout=StringIO())
+    finally:
+        reparse.parse_source = real
+
+
+def add_candidate_as_vendor(client, boss, archive):
+    call_command("import_memos", str(STEPPE), stdout=StringIO(), stderr=StringIO())
+    client.force_login(boss)
+    candidate = VendorCandidate.objects.get(name="Steppe Vision Technologies LLP")
+    response = client.post(
+        reverse("admin:memos_vendorcandidate_changelist"),
+        {"action": "add_as_vendor", "_selected_action": [candidate.pk]},
+    )
+    assert response.status_code == 302 and Mention.objects.filter(vendor__name=candidate.name).exists()
+
+
+def merge_suggested_topics(client, boss, archive):
+    Topic.objects.create(name="surveillances").memos.add(archive["spectrum"])
+    client.force_login(boss)
+    ids = ",".join(
+        str(pk) for pk in Topic.objects.filter(name__istartswith="surveillance").values_list("pk", flat=True)
+    )
+    url = reverse("admin:memos_topic_merge") + f"?ids={ids}"
+    data = form_data(client.get(url), "merge-form")
+    data["survivor"] = [str(Topic.objects.get(name="Surveillance").pk)]
+    assert client.post(url, data).status_code == 302
+
+
 def generate_corpus(client, boss, archive):
     call_command("generate_corpus", "--memos", "30", "--batch-size", "10", stdout=StringIO())
 
@@ -189,6 +231,7 @@ WRITES = [
     edit_title, unpublish, reject_mentions, delete_mention, rename_author, rename_vendor, rename_country,
     delete_topic, merge_authors, merge_vendors, add_vendor_and_extract, apply_vendor_list,
     reimport_changed_page, upload_page, delete_memo, load_reference, generate_corpus,
+    reparse_with_a_new_parser, add_candidate_as_vendor, merge_suggested_topics,
 ]  # fmt: skip
 
 

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 JSON_KEYS = {
     "source", "status", "error", "title", "authors", "published", "memo_number", "series", "pdf",
     "topics", "category", "language", "countries", "vendors", "word_count",
+    "action", "duplicate_of",  # added by issue 10; the keys before them are a contract
 }  # fmt: skip
 SEED_COUNTRIES = {"CN", "AM", "AZ", "RU", "TJ", "UA", "UZ", "KG", "KZ", "US", "GB", "AU", "GE", "MD"}
 SEED_VENDORS = {"Huawei", "Hikvision", "CASIC", "ZTE", "IBM", "Cisco", "Apple", "Samsung"}

@@ -1,10 +1,11 @@
 """The memo admin: its list filters, the authorship and mention inlines, actions and history."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -12,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from .. import tasks
 from ..ingest.load import IMPORTED_FIELDS, reextract_mentions
 from ..models import Authorship, ImportRecord, Memo, MemoTopic, Mention
+from ..topics import mark_echoes
 from . import views as admin_views
 from .columns import changelist_link, count_of, plural
 from .forms import KEPT_FIELD_CHOICES, MemoAdminForm, MentionForm
@@ -38,6 +40,16 @@ class PublishedYearFilter(admin.SimpleListFilter):
         if value and value.isdigit():
             return queryset.filter(published__year=int(value))
         return queryset
+
+
+class NamedValuesFilter(admin.AllValuesFieldListFilter):
+    """A field's values, with the empty one named ("None"), so no filter link is left without text."""
+
+    def choices(self, changelist):
+        for choice in super().choices(changelist):
+            if not str(choice["display"]).strip():
+                choice = {**choice, "display": "None"}
+            yield choice
 
 
 class HasMentionsFilter(admin.SimpleListFilter):
@@ -84,36 +96,101 @@ class NeedsReviewFilter(admin.SimpleListFilter):
 # --- memos --------------------------------------------------------------------------------------
 
 
+class LabelledFormSet(BaseInlineFormSet):
+    """Inline rows whose every input says what it is to a screen reader: a table's column header
+    is no label, so each widget gets an aria-label naming its field and its row ("Count of
+    Nigeria", "Delete author Erica Marat")."""
+
+    def row_name(self, form, index) -> str:
+        instance = form.instance
+        if instance.pk is None:
+            return f"new row {index + 1}" if index is not None else "new row"
+        return self.describe(instance)
+
+    def describe(self, instance) -> str:
+        return str(instance)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        row = self.row_name(form, index)
+        for name, field in form.fields.items():
+            if name == "DELETE":
+                label = f"Delete {row}"
+            elif name == "ORDER":
+                label = f"Order of {row}"
+            else:
+                label = f"{field.label or name.replace('_', ' ')}: {row}"
+            # A related field's widget is wrapped (the add and change icons): label the select itself.
+            widget = getattr(field.widget, "widget", field.widget)
+            widget.attrs = {**widget.attrs, "aria-label": label[:200]}
+
+
+class AuthorshipFormSet(LabelledFormSet):
+    def describe(self, authorship) -> str:
+        return f"author {authorship.author}"
+
+
+class TopicFormSet(LabelledFormSet):
+    def describe(self, link) -> str:
+        return f"topic {link.topic}"
+
+
+class MentionFormSet(LabelledFormSet):
+    def describe(self, mention) -> str:
+        return str(mention.subject)
+
+
 class AuthorshipInline(admin.TabularInline):
     model = Authorship
-    fields = ["author", "position"]
+    formset = AuthorshipFormSet
+    fields = ["author", "position", "bio"]
     autocomplete_fields = ["author"]
+    formfield_overrides = {models.TextField: {"widget": admin.widgets.AdminTextareaWidget(attrs={"rows": 2})}}
     extra = 0
     verbose_name = "author"
-    verbose_name_plural = "Authors, in byline order (position 0 first)"
+    verbose_name_plural = "Authors, in byline order (position 0 first), each with their own bio"
 
 
 class TopicInline(admin.TabularInline):
     model = MemoTopic
-    fields = ["topic"]
+    formset = TopicFormSet
+    fields = ["topic", "shown"]
+    readonly_fields = ["shown"]
     autocomplete_fields = ["topic"]
     extra = 0
     verbose_name = "topic"
     verbose_name_plural = "Topics, in the page's order"
 
+    @admin.display(description="on the public site")
+    def shown(self, link):
+        if link.pk is None:
+            return "-"
+        return "hidden: repeats the year or an author" if link.echo else "shown"
+
 
 class MentionInline(admin.TabularInline):
-    """The memo's mentions: confirm, reject, or fix a count or snippet (any edit confirms)."""
+    """The memo's mentions, each read as: country or vendor, count, and its sentence, with a link
+    to that sentence in the memo's text. Confirm or reject one, or fix a count or sentence (any
+    edit confirms). Rejecting is the verdict that keeps a mention out for good: there is no
+    delete, since a deleted mention would come back on the next extraction."""
 
     model = Mention
     form = MentionForm
+    formset = MentionFormSet
+    template = "admin/memos/memo/mention_inline.html"
     fields = ["subject", "count", "context", "verdict"]
     readonly_fields = ["subject"]
     extra = 0
-    formfield_overrides = {models.TextField: {"widget": admin.widgets.AdminTextareaWidget(attrs={"rows": 2})}}
+    can_delete = False
+    formfield_overrides = {
+        models.TextField: {"widget": admin.widgets.AdminTextareaWidget(attrs={"rows": 2, "cols": 50})},
+        models.PositiveIntegerField: {
+            "widget": forms.NumberInput(attrs={"class": "vIntegerField", "min": 0})
+        },
+    }
+    verbose_name = "mention"
     verbose_name_plural = (
-        "Mentions (an edited mention becomes confirmed; reject one to keep it out: "
-        "a deleted one comes back on the next extraction)"
+        "Mentions (an edited mention becomes confirmed; reject one to keep it out, also on re-extraction)"
     )
 
     def has_add_permission(self, request, obj=None):
@@ -125,10 +202,17 @@ class MentionInline(admin.TabularInline):
     @admin.display(description="country or vendor")
     def subject(self, mention):
         kind = "country" if mention.country_id else "vendor"
-        return format_html("{} <small>({})</small>", mention.subject, kind)
+        url = reverse("admin:memos_memo_text", args=[mention.memo_id]) + f"?mention={mention.pk}#mention"
+        return format_html(
+            '<strong>{}</strong> <small>({})</small><br><a href="{}" target="_blank" rel="noopener">'
+            'show in the text<span class="visually-hidden"> (opens in a new tab)</span></a>',
+            mention.subject,
+            kind,
+            url,
+        )
 
 
-class MissedMentionFormSet(BaseInlineFormSet):
+class MissedMentionFormSet(LabelledFormSet):
     @classmethod
     def get_default_prefix(cls):
         return "missed_mentions"  # not "mentions-2", which reads like a row of MentionInline
@@ -171,17 +255,17 @@ class MemoChangeList(ChangeList):
 @admin.register(Memo)
 class MemoAdmin(admin.ModelAdmin):
     form = MemoAdminForm
+    # Few, narrow columns: at 1366 px "To review" and "Published" show without scrolling.
     list_display = [
-        "title", "published", "memo_number", "series", "language", "author_names",
-        "mention_links", "unreviewed", "is_published",
+        "title", "published_on", "number", "author_names", "mention_links", "unreviewed", "on_site",
     ]  # fmt: skip
     list_filter = [
-        PublishedYearFilter, "category", "series", "language", "is_published",
-        HasMentionsFilter, NeedsReviewFilter,
+        PublishedYearFilter, ("category", NamedValuesFilter), ("series", NamedValuesFilter), "language",
+        "is_published", HasMentionsFilter, NeedsReviewFilter,
     ]  # fmt: skip
     search_fields = ["title", "slug", "authors__name", "source_url"]
     date_hierarchy = "published"
-    ordering = ["-published", "-id"]
+    ordering = [F("published").desc(nulls_last=True), "-id"]  # undated memos last
     list_per_page = 50
     inlines = [AuthorshipInline, TopicInline, MentionInline, MissedMentionInline]
     actions = ["publish", "unpublish", "reextract", "export_csv"]
@@ -215,13 +299,42 @@ class MemoAdmin(admin.ModelAdmin):
         view = self.admin_site.admin_view
         return [
             path("import/", view(self.import_view), name="memos_memo_import"),
+            path("<int:memo_id>/text/", view(self.text_view), name="memos_memo_text"),
+            path("<int:memo_id>/page/<int:record_id>/", view(self.page_view), name="memos_memo_page"),
             *super().get_urls(),
         ]
+
+    def text_view(self, request, memo_id):
+        return admin_views.memo_text_view(self, request, memo_id)
+
+    def page_view(self, request, memo_id, record_id):
+        return admin_views.stored_page_view(self, request, memo_id, record_id)
 
     def import_view(self, request):
         return admin_views.import_pages_view(self, request)
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["js/admin-labels.js"]
+
     # list columns
+
+    @admin.display(description="Published", boolean=True, ordering="is_published")
+    def on_site(self, memo):
+        return memo.is_published
+
+    @admin.display(description="date", ordering=F("published").desc(nulls_last=True))
+    def published_on(self, memo):
+        return memo.published.isoformat() if memo.published else "undated"
+
+    @admin.display(description="number", ordering="memo_number")
+    def number(self, memo):
+        parts = [f"No. {memo.memo_number}" if memo.memo_number is not None else ""]
+        if memo.series:
+            parts.append(f"series {memo.series}")
+        if memo.language and memo.language != "en":
+            parts.append(memo.language)
+        return ", ".join(p for p in parts if p) or "-"
 
     @admin.display(description="authors")
     def author_names(self, memo):
@@ -256,13 +369,29 @@ class MemoAdmin(admin.ModelAdmin):
         records = list(memo.import_records.all()[:10])
         if not records:
             return "Never imported (added by hand)."
+
+        def page(record):
+            if record.page_id is None:
+                return "-"
+            url = reverse("admin:memos_memo_page", args=[memo.pk, record.pk])
+            return format_html(
+                '<a href="{}">view</a> · <a href="{}?download=1">download</a> <small>(parser {})</small>',
+                url,
+                url,
+                record.parser_version or "?",
+            )
+
         rows = format_html_join(
             "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            ((r.created_at.strftime("%Y-%m-%d %H:%M"), r.status, r.source, r.detail) for r in records),
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (r.created_at.strftime("%Y-%m-%d %H:%M"), r.status, r.source, r.detail, page(r))
+                for r in records
+            ),
         )
         return format_html(
-            "<table><thead><tr><th>when</th><th>status</th><th>source</th><th>detail</th></tr>"
+            '<table class="import-history"><thead><tr><th scope="col">when</th><th scope="col">status</th>'
+            '<th scope="col">source</th><th scope="col">detail</th><th scope="col">stored page</th></tr>'
             "</thead><tbody>{}</tbody></table>",
             rows,
         )
@@ -276,6 +405,7 @@ class MemoAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         memo = form.instance
+        mark_echoes([memo.pk])  # the year, the authors or the topics may have changed
         # Links edited in their inlines are kept on re-import, as edited fields are.
         links = {Authorship: "authors", MemoTopic: "topics"}
         edited = {links[fs.model] for fs in formsets if fs.model in links and fs.has_changed()}

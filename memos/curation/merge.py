@@ -8,6 +8,7 @@ from django.db import models, transaction
 
 from .. import changes
 from ..models import Author, Authorship, Memo, Mention, NamedEntity, Topic, Vendor
+from ..topics import mark_echoes
 
 # When two mentions of one memo fold into one, the stronger curator decision wins: a
 # confirmation says the memo does name the vendor under one of its spellings, a rejection is
@@ -60,6 +61,8 @@ def _merge(survivor: models.Model, merged: list[models.Model]) -> MergePlan:
     survivor.aliases = plan.aliases
     survivor.save(update_fields=["aliases"])
     type(survivor).objects.filter(pk__in=[row.pk for row in plan.merged]).delete()
+    if model in (Author, Topic):
+        mark_echoes(plan.memo_ids)  # a tag may now repeat, or no longer repeat, an author's name
     return plan
 
 

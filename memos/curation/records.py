@@ -34,7 +34,8 @@ class CountryAdmin(admin.ModelAdmin):
 class ImportRecordAdmin(admin.ModelAdmin):
     """Read-only: the record of every import, kept as an audit trail."""
 
-    list_display = ["created_at", "status", "source", "memo_link", "detail"]
+    list_display = ["created_at", "status", "source", "memo_link", "detail", "stored_page"]
+    exclude = ["identity"]
     list_filter = ["status"]
     list_select_related = ["memo"]
     search_fields = ["source", "detail", "memo__title"]
@@ -48,6 +49,15 @@ class ImportRecordAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="stored page")
+    def stored_page(self, record):
+        if record.page_id is None or record.memo_id is None:
+            return "-"
+        url = reverse("admin:memos_memo_page", args=[record.memo_id, record.pk])
+        return format_html(
+            '<a href="{}">view</a> <small>(parser {})</small>', url, record.parser_version or "?"
+        )
 
     @admin.display(description="memo", ordering="memo__title")
     def memo_link(self, record):

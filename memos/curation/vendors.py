@@ -5,6 +5,7 @@ from django.urls import path
 
 from ..models import Mention, Vendor
 from . import views as admin_views
+from .candidates import mark_added
 from .columns import changelist_link, count_of, plural
 from .entities import AliasesDisplay, MergeMixin
 from .forms import VendorForm
@@ -47,6 +48,7 @@ class VendorAdmin(MergeMixin, AliasesDisplay, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        mark_added(obj)  # its spellings leave the vendor candidates' review list
         if {"name", "aliases"} & set(form.changed_data):
             self.message_user(
                 request,

@@ -201,7 +201,7 @@ def export_csv(memo_ids) -> HttpResponse:
     memos = (
         Memo.objects.filter(pk__in=memo_ids)
         .with_listing_data()
-        .prefetch_related(Prefetch("mentions", queryset=counted, to_attr="counted"))
+        .prefetch_related("topics", Prefetch("mentions", queryset=counted, to_attr="counted"))
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="memos.csv"'
@@ -219,3 +219,100 @@ def export_csv(memo_ids) -> HttpResponse:
         ]  # fmt: skip
         writer.writerow([csv_cell(v) for v in row])
     return response
+
+
+# --- a memo's text and its stored pages ------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+# The mention finder stores sentences with straight apostrophes; one character for one, so an
+# index found in the straightened text is the same in the original.
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'"})
+
+
+def memo_text_view(modeladmin, request, memo_id):
+    """The memo's text, paragraph by paragraph, with one mention's sentence highlighted and scrolled
+    to (#mention): where an editor checks a mention in its place."""
+    from django.shortcuts import get_object_or_404
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    memo = get_object_or_404(Memo, pk=memo_id)
+    if not modeladmin.has_view_or_change_permission(request, memo):
+        raise PermissionDenied
+    mention = None
+    if str(request.GET.get("mention", "")).isdigit():
+        mention = (
+            memo.mentions.select_related("country", "vendor").filter(pk=int(request.GET["mention"])).first()
+        )
+    # The sentence as stored may be cut with ellipses: its longest piece is what is looked for.
+    wanted = ""
+    if mention is not None:
+        wanted = max((_fold(p) for p in mention.context.split("…")), key=len, default="").translate(_STRAIGHT)
+    paragraphs, found = [], False
+    for text in [memo.title, *(p for p in memo.body_text.split("\n\n") if p.strip())]:
+        text = _fold(text)
+        at = text.translate(_STRAIGHT).find(wanted) if wanted and not found else -1
+        if at >= 0:
+            found = True
+            html = (
+                escape(text[:at])
+                + '<mark id="mention" tabindex="-1">'
+                + escape(text[at : at + len(wanted)])
+                + "</mark>"
+                + escape(text[at + len(wanted) :])
+            )
+        else:
+            html = escape(text)
+        paragraphs.append(mark_safe(html))
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "opts": modeladmin.opts,
+        "title": f"Text of “{memo.title}”",
+        "memo": memo,
+        "mention": mention,
+        "found": found,
+        "heading": paragraphs[0],
+        "paragraphs": paragraphs[1:],
+    }
+    return TemplateResponse(request, "admin/memos/memo/text.html", context)
+
+
+def stored_page_view(modeladmin, request, memo_id, record_id):
+    """A page as an import stored it: its bytes shown as text (never rendered), or downloaded."""
+    import os
+
+    from django.shortcuts import get_object_or_404
+
+    from ..ingest.parse import decode
+    from ..ingest.parsed import ParseError
+    from ..models import ImportRecord
+
+    record = get_object_or_404(
+        ImportRecord.objects.select_related("page", "memo"), pk=record_id, memo_id=memo_id, page__isnull=False
+    )
+    if not modeladmin.has_view_or_change_permission(request, record.memo):
+        raise PermissionDenied
+    raw = record.page.raw
+    if request.GET.get("download"):
+        name = os.path.basename(record.source.rstrip("/")) or f"page-{record.page_id[:12]}"
+        response = HttpResponse(raw, content_type="application/octet-stream")
+        response["Content-Disposition"] = f'attachment; filename="{name.replace(chr(34), "")}"'
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+    try:
+        text = decode(raw)
+    except ParseError:
+        text = raw.decode("utf-8", errors="replace")
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "opts": modeladmin.opts,
+        "title": f"Stored page of “{record.memo.title}”",
+        "memo": record.memo,
+        "record": record,
+        "text": text,
+    }
+    return TemplateResponse(request, "admin/memos/memo/stored_page.html", context)

@@ -38,7 +38,7 @@ from ..ingest.parse import parse_page
 from ..ingest.parsed import ParseError
 from ..ingest.pipeline import default_workers, import_pages, pool_size
 from ..ingest.sources import Page
-from ..models import Author, ImportRecord, Memo, Mention, Topic
+from ..models import Author, ImportRecord, Memo, Mention, StoredPage, Topic, VendorCandidate
 
 PAGES_DIR = Path(settings.BASE_DIR) / "fixtures" / "pages"
 GUNICORN_CONF = Path(settings.BASE_DIR) / "gunicorn.conf.py"
@@ -332,6 +332,7 @@ def measure_import(size: int, pages_dir: Path = PAGES_DIR, workers: int | None =
 
     authors_before = Author.objects.aggregate(top=Max("pk"))["top"] or 0
     topics_before = Topic.objects.aggregate(top=Max("pk"))["top"] or 0
+    candidates_before = VendorCandidate.objects.aggregate(top=Max("pk"))["top"] or 0
     started = time.perf_counter()
     results = list(import_pages(batch, workers=workers))
     import_seconds = time.perf_counter() - started
@@ -340,7 +341,12 @@ def measure_import(size: int, pages_dir: Path = PAGES_DIR, workers: int | None =
     created = [r.memo_id for r in results if r.status == "created"]
     # Deleting a Memo cascades to its mentions and authorships and (a signal) its FTS5 row.
     Memo.objects.filter(pk__in=created).delete()
-    ImportRecord.objects.filter(source__startswith=f"bench:{token}/").delete()
+    records = ImportRecord.objects.filter(source__startswith=f"bench:{token}/")
+    pages = set(records.exclude(page__isnull=True).values_list("page_id", flat=True))
+    records.delete()
+    # The stored copies of the bench's pages, unless another import stored the same bytes.
+    StoredPage.objects.filter(pk__in=pages, import_records__isnull=True).delete()
+    VendorCandidate.objects.filter(pk__gt=candidates_before, links__isnull=True).delete()
     Author.objects.filter(pk__gt=authors_before, authorships__isnull=True).delete()
     Topic.objects.filter(pk__gt=topics_before, memos__isnull=True).delete()
     n = len(batch)

@@ -14,13 +14,23 @@ from datetime import date, timedelta
 
 from django.db import connection, connections, transaction
 from django.db.models import Max
-from django.utils.text import slugify
 
 from .. import changes
 from ..ingest.mentions import CONTEXT_LIMIT, VendorEntry, country_names, find_mentions
 from ..ingest.parsed import Block
 from ..ingest.sanitize import blocks_to_html
-from ..models import Author, Authorship, Country, Memo, Mention, Topic, Vendor, normalize_name
+from ..models import (
+    Author,
+    Authorship,
+    Country,
+    Memo,
+    Mention,
+    Topic,
+    Vendor,
+    base_slug,
+    normalize_name,
+    title_key,
+)
 
 # --- vocabulary ---------------------------------------------------------------------------------
 # Plain English policy prose. No country, demonym or vendor name may appear here: mentions are
@@ -589,7 +599,7 @@ def upsert_named(model, names: list[str]) -> list:
     for key, name in keys.items():
         if key in existing:
             continue
-        base = slugify(name)[:190] or "item"
+        base = base_slug(name, 198)
         slug, n = base, 1
         while slug in used_slugs:
             n += 1
@@ -825,7 +835,7 @@ def save_drafts(drafts: list[MemoDraft], used_slugs: set[str], bios: dict, rng) 
     """Write one batch: memos, then their authorships, topics and mentions, in bulk."""
     memos = []
     for d in drafts:
-        base = slugify(d.title)[:180].strip("-") or "memo"
+        base = base_slug(d.title, 188)
         slug, n = base, 1
         while slug in used_slugs:
             n += 1
@@ -839,6 +849,7 @@ def save_drafts(drafts: list[MemoDraft], used_slugs: set[str], bios: dict, rng) 
         memos.append(
             Memo(
                 title=d.title,
+                title_key=title_key(d.title),  # bulk_create skips Memo.save(), which sets it
                 slug=slug,
                 published=d.published,
                 memo_number=d.memo_number,
@@ -857,7 +868,7 @@ def save_drafts(drafts: list[MemoDraft], used_slugs: set[str], bios: dict, rng) 
         )
     Memo.objects.bulk_create(memos, batch_size=250)
     Authorship.objects.bulk_create(
-        [Authorship(memo=m, author=a, position=i) for m, d in zip(memos, drafts, strict=True)
+        [Authorship(memo=m, author=a, position=i, bio=bios[a.pk]) for m, d in zip(memos, drafts, strict=True)
          for i, a in enumerate(d.authors)],
         batch_size=2000,
     )  # fmt: skip

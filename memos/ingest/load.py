@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
@@ -9,8 +10,8 @@ from itertools import islice
 import pycountry
 from django.contrib.postgres.search import SearchVectorField
 from django.db import transaction
-from django.db.models import Q
-from django.utils.text import slugify
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from .. import changes
 from ..models import (
@@ -21,14 +22,22 @@ from ..models import (
     Memo,
     Mention,
     NamedEntity,
+    StoredPage,
     Topic,
     Vendor,
+    VendorCandidate,
+    VendorCandidateMemo,
+    base_slug,
     normalize_name,
+    title_key,
     unique_slug,
 )
 from ..reference import country_display_name
+from ..topics import is_echo, mark_echoes
+from . import PARSER_VERSION
+from .candidates import Candidate
 from .mentions import Mentions, VendorEntry, find_mentions
-from .parsed import ParsedMemo
+from .parsed import ParsedMemo, RawPage
 
 # Memo fields an import writes, each from the ParsedMemo. Editors' changes to any of
 # these (listed in Memo.edited_fields) are kept; so are "authors" and "topics".
@@ -43,6 +52,7 @@ class LoadResult:
     status: str  # created, updated, unchanged
     memo: Memo
     kept: list[str] = field(default_factory=list)  # hand-edited fields the import left alone
+    duplicate_of: str | None = None  # the URL path of a memo that looks like the same one
 
 
 class Lookups:
@@ -117,75 +127,194 @@ def field_values(parsed: ParsedMemo) -> dict[str, object]:
 
 
 REEXTRACT_BATCH = 500
-CANDIDATES = 10  # at most this many memos share a page's title and date, in practice one
+CANDIDATES = 20  # at most this many memos share a page's title, number or slug, in practice one or two
 
 
-def find_existing(parsed: ParsedMemo) -> Memo | None:
-    """The memo this page is a version of: by source URL, else number and series, else title and date."""
-    return best_candidate(parsed, memo_candidates(parsed))
+def identity_of(parsed: ParsedMemo) -> str:
+    """The page's title and first author, as one key: what names a memo whose page has no URL and
+    no number. Recorded with every import (ImportRecord.identity)."""
+    first = normalize_name(parsed.authors[0]) if parsed.authors else ""
+    return hashlib.sha1(f"{title_key(parsed.title)}\x1f{first}".encode()).hexdigest()
 
 
-def identity_keys(parsed: ParsedMemo) -> list[tuple[str, Q]]:
-    """How a page names its memo, most trusted first."""
-    keys = [("title", Q(title=parsed.title[:500], published=parsed.published))]
-    if parsed.memo_number is not None:
-        number = Q(memo_number=parsed.memo_number, series=parsed.series or "", language=parsed.language)
-        keys.insert(0, ("number", number))
-    if parsed.source_url:
-        keys.insert(0, ("url", Q(source_url=parsed.source_url)))
-    return keys
+def _first_author_key():
+    first = Authorship.objects.filter(memo=OuterRef("pk")).order_by("position", "pk").values("author__key")
+    return Subquery(first[:1])
 
 
 def memo_candidates(parsed: ParsedMemo, slug: str | None = None) -> list[Memo]:
-    """Every memo the page may be a version of, in one query; with `slug`, also the memo that has it."""
-    condition = Q(slug=slug) if slug else Q()
-    for _, q in identity_keys(parsed):
-        condition |= q
+    """Every memo the page may be, or duplicate, in one query; with `slug`, also the memo that has it.
+
+    By source URL, by memo number and series, by normalized title, or by an earlier import of a
+    page with the same title and first author (the memo's own title or byline may have been
+    edited since).
+    """
+    identity = identity_of(parsed)
+    earlier = ImportRecord.objects.filter(identity=identity, memo__isnull=False).values("memo_id")
+    condition = Q(pk__in=earlier)
+    if slug:
+        condition |= Q(slug=slug)
+    if parsed.source_url:
+        condition |= Q(source_url=parsed.source_url)
+    if parsed.memo_number is not None:
+        condition |= Q(memo_number=parsed.memo_number, series=parsed.series or "")
+    key = title_key(parsed.title)
+    if key:
+        condition |= Q(title_key=key)
     # Not the search vectors (kilobytes each, written by the search index, never by a save).
     vectors = [f.name for f in Memo._meta.concrete_fields if isinstance(f, SearchVectorField)]
-    return list(Memo.objects.filter(condition).defer(*vectors).order_by("pk")[:CANDIDATES])
+    return list(
+        Memo.objects.filter(condition)
+        .annotate(
+            first_author_key=_first_author_key(),
+            imported_as=Exists(ImportRecord.objects.filter(memo=OuterRef("pk"), identity=identity)),
+        )
+        .defer(*vectors)
+        .order_by("pk")[:CANDIDATES]
+    )
+
+
+def _conflicts(parsed: ParsedMemo, memo: Memo) -> bool:
+    """The page and the memo carry different URLs or numbers: two memos, whatever their titles."""
+    if parsed.source_url and memo.source_url and parsed.source_url != memo.source_url:
+        return True
+    return (
+        parsed.memo_number is not None
+        and memo.memo_number is not None
+        and (parsed.memo_number, parsed.series or "") != (memo.memo_number, memo.series)
+    )
 
 
 def best_candidate(parsed: ParsedMemo, candidates: list[Memo]) -> Memo | None:
-    """The candidate the most trusted key matches (the order of trust is applied here)."""
-    for kind, _ in identity_keys(parsed):
+    """The memo this page is a version of: by source URL, else number and series (and language),
+    else title and first author. The date is never part of it: a corrected date updates the memo."""
+    if parsed.source_url:
         for memo in candidates:
-            if (
-                kind == "url"
-                and memo.source_url == parsed.source_url
-                or kind == "number"
-                and (memo.memo_number, memo.series, memo.language)
-                == (parsed.memo_number, parsed.series or "", parsed.language)
-                or kind == "title"
-                and (memo.title, memo.published) == (parsed.title[:500], parsed.published)
-            ):
+            if memo.source_url == parsed.source_url:
                 return memo
+    if parsed.memo_number is not None:
+        number = (parsed.memo_number, parsed.series or "", parsed.language)
+        for memo in candidates:
+            if (memo.memo_number, memo.series, memo.language) == number:
+                return memo
+    key = title_key(parsed.title)
+    first = normalize_name(parsed.authors[0]) if parsed.authors else ""
+    for memo in candidates:
+        same = key and memo.title_key == key and (getattr(memo, "first_author_key", None) or "") == first
+        if (same or getattr(memo, "imported_as", False)) and not _conflicts(parsed, memo):
+            return memo
     return None
 
 
-def load_memo(parsed: ParsedMemo, source: str, lookups: Lookups | None = None) -> LoadResult:
+def find_existing(parsed: ParsedMemo) -> Memo | None:
+    """The memo this page is a version of, if any (see best_candidate)."""
+    return best_candidate(parsed, memo_candidates(parsed))
+
+
+def duplicate_of(parsed: ParsedMemo, candidates: list[Memo], memo: Memo | None) -> Memo | None:
+    """Another memo that looks like this page's (same normalized title, or same number and
+    series) though the identity key did not match it: likely the same memo twice."""
+    key = title_key(parsed.title)
+    for other in candidates:
+        if memo is not None and other.pk == memo.pk:
+            continue
+        if (key and other.title_key == key) or (
+            parsed.memo_number is not None
+            and (other.memo_number, other.series) == (parsed.memo_number, parsed.series or "")
+        ):
+            return other
+    return None
+
+
+@dataclass
+class Plan:
+    """What importing a page would do: `action` create, update or unchanged; to which memo."""
+
+    action: str
+    memo: Memo | None
+    duplicate: Memo | None
+    candidates: list[Memo]
+    slug: str
+
+    @property
+    def duplicate_path(self) -> str | None:
+        return self.duplicate.get_absolute_url() if self.duplicate is not None else None
+
+
+def plan_memo(parsed: ParsedMemo, into: Memo | None = None) -> Plan:
+    """Decide, reading only, what `load_memo` would do with this page (the dry run's answer).
+
+    `into`: the memo to write, whatever the page's identity says (reparse).
+    """
+    # The slug a new memo would take is looked up with the candidates: one query for both.
+    slug = base_slug(parsed.title)  # unique_slug's first choice
+    candidates = memo_candidates(parsed, slug)
+    memo = into if into is not None else best_candidate(parsed, candidates)
+    if memo is None:
+        action = "create"
+    elif memo.content_hash == parsed.content_hash():
+        action = "unchanged"
+    else:
+        action = "update"
+    return Plan(action, memo, duplicate_of(parsed, candidates, memo), candidates, slug)
+
+
+def load_memo(
+    parsed: ParsedMemo, source: str, lookups: Lookups | None = None, into: Memo | None = None, note: str = ""
+) -> LoadResult:
     """Write one memo with its authors, topics and mentions, or nothing at all.
 
     `lookups`: what an import run has read already (see Lookups); by default, nothing.
+    `into`: write this memo rather than the one the page's identity finds (reparse).
+    `note`: a line for the import record ("reparse").
     """
     lookups = lookups or Lookups()
     try:
-        return write_memo(parsed, source, lookups)
+        return write_memo(parsed, source, lookups, into, note)
     except BaseException:
         lookups.forget()  # rows it created or trusted may be gone with the rollback
         raise
 
 
+def store_page(raw: RawPage | None) -> str | None:
+    """The key of the stored copy of these bytes, written once however often the page is imported
+    (one statement: a page stored before is left as it is)."""
+    if raw is None:
+        return None
+    StoredPage.objects.bulk_create(
+        [StoredPage(sha256=raw.sha256, data=raw.compressed, size=raw.size)], ignore_conflicts=True
+    )
+    return raw.sha256
+
+
+def record(memo: Memo, parsed: ParsedMemo, source: str, status: str, digest: str, detail: str = "") -> None:
+    ImportRecord.objects.create(
+        memo=memo,
+        source=source[:1000],
+        status=status,
+        detail=detail,
+        content_hash=digest,
+        page_id=store_page(parsed.page),
+        parser_version=PARSER_VERSION,
+        url=(parsed.page.url if parsed.page else "")[:1000],
+        identity=identity_of(parsed),
+    )
+
+
 @transaction.atomic
-def write_memo(parsed: ParsedMemo, source: str, lookups: Lookups) -> LoadResult:
-    # The slug a new memo would take is looked up with the candidates: one query for both.
-    slug = slugify(parsed.title)[:192].strip("-") or "item"  # unique_slug's first choice
-    candidates = memo_candidates(parsed, slug)
-    memo = best_candidate(parsed, candidates)
+def write_memo(
+    parsed: ParsedMemo, source: str, lookups: Lookups, into: Memo | None = None, note: str = ""
+) -> LoadResult:
+    plan = plan_memo(parsed, into)
+    memo, candidates, slug = plan.memo, plan.candidates, plan.slug
     digest = parsed.content_hash()
-    if memo is not None and memo.content_hash == digest:
-        ImportRecord.objects.create(memo=memo, source=source, status="unchanged", content_hash=digest)
-        return LoadResult("unchanged", memo)
+    duplicate = plan.duplicate_path
+    extra = [note] if note else []
+    if duplicate:
+        extra.append(f"looks like a duplicate of {duplicate}")
+    if plan.action == "unchanged":
+        record(memo, parsed, source, "unchanged", digest, "; ".join(extra))
+        return LoadResult("unchanged", memo, duplicate_of=duplicate)
 
     # The memo and its links are indexed, and the data version changes, once, last (changes.py).
     with changes.writes():
@@ -204,15 +333,22 @@ def write_memo(parsed: ParsedMemo, source: str, lookups: Lookups) -> LoadResult:
         memo.save()
 
         if "authors" not in edited:
-            set_authors(memo, parsed.authors, created, lookups)
+            set_authors(memo, parsed.authors, created, lookups, bios=parsed.author_bios)
         if "topics" not in edited:
-            set_topics(memo, parsed.topics, created, lookups)
+            year = parsed.published.year if parsed.published and "published" not in edited else None
+            echoes = None if edited & {"authors", "published"} else (year, parsed.authors)
+            set_topics(memo, parsed.topics, created, lookups, echoes=echoes)
+        if not created or edited & {"authors", "published"}:
+            mark_echoes([memo.pk])
         if parsed.mentions is not None:
             save_mentions(memo, parsed.mentions, created, lookups)
+        if parsed.vendor_candidates is not None:
+            save_candidates(memo, parsed.vendor_candidates, created)
     status = "created" if created else "updated"
-    detail = f"kept hand-edited: {', '.join(kept)}" if kept else ""
-    ImportRecord.objects.create(memo=memo, source=source, status=status, detail=detail, content_hash=digest)
-    return LoadResult(status, memo, kept)
+    if kept:
+        extra.append(f"kept hand-edited: {', '.join(kept)}")
+    record(memo, parsed, source, status, digest, "; ".join(extra))
+    return LoadResult(status, memo, kept, duplicate_of=duplicate)
 
 
 def entities(model: type[NamedEntity], names: list[str], lookups: Lookups | None = None) -> list[NamedEntity]:
@@ -247,29 +383,61 @@ def entities(model: type[NamedEntity], names: list[str], lookups: Lookups | None
     return result
 
 
-def set_authors(memo: Memo, names: list[str], created: bool = False, lookups: Lookups | None = None) -> None:
-    """The memo's authors, in byline order. `created`: the memo is new, so it has none yet."""
+def set_authors(
+    memo: Memo,
+    names: list[str],
+    created: bool = False,
+    lookups: Lookups | None = None,
+    bios: dict[str, str] | None = None,
+) -> None:
+    """The memo's authors, in byline order, each with their own bio from this page (`bios`, by
+    name as given). `created`: the memo is new, so it has none yet."""
     authors = entities(Author, names, lookups)
+    by_key = {normalize_name(name): text for name, text in (bios or {}).items()}
+    own = [by_key.get(author.key) or by_key.get(_key_of(names, author)) or "" for author in authors]
     if not created:
-        current = list(memo.authorships.order_by("position").values_list("author_id", flat=True))
-        if current == [a.pk for a in authors]:
+        current = list(memo.authorships.order_by("position").values_list("author_id", "bio"))
+        if current == [(a.pk, bio) for a, bio in zip(authors, own, strict=True)]:
             return
         memo.authorships.all().delete()
     Authorship.objects.bulk_create(
-        Authorship(memo=memo, author=author, position=i) for i, author in enumerate(authors)
+        Authorship(memo=memo, author=author, position=i, bio=bio)
+        for i, (author, bio) in enumerate(zip(authors, own, strict=True))
     )
 
 
-def set_topics(memo: Memo, names: list[str], created: bool = False, lookups: Lookups | None = None) -> None:
-    """The memo's topics, with link rows written in page order (their ids keep it)."""
+def _key_of(names: list[str], author: Author) -> str:
+    """The normalized name under which the page gave `author` (an alias of a merged row, say)."""
+    for name in names:
+        key = normalize_name(name)
+        if key == author.key or key in (author.aliases or []):
+            return key
+    return author.key
+
+
+def set_topics(
+    memo: Memo,
+    names: list[str],
+    created: bool = False,
+    lookups: Lookups | None = None,
+    echoes: tuple[int | None, list[str]] | None = None,
+) -> None:
+    """The memo's topics, with link rows written in page order (their ids keep it).
+
+    `echoes`: the memo's year and authors, to mark the tags that only repeat them (memos.topics);
+    None leaves that to a later mark_echoes().
+    """
     topics = entities(Topic, names, lookups)
     through = Memo.topics.through
+    flags = [is_echo(t.name, *echoes) if echoes else False for t in topics]
     if not created:
-        current = list(through.objects.filter(memo=memo).order_by("id").values_list("topic_id", flat=True))
-        if current == [t.pk for t in topics]:
+        current = list(through.objects.filter(memo=memo).order_by("id").values_list("topic_id", "echo"))
+        if current == [(t.pk, flag) for t, flag in zip(topics, flags, strict=True)]:
             return
         through.objects.filter(memo=memo).delete()
-    through.objects.bulk_create(through(memo=memo, topic=topic) for topic in topics)
+    through.objects.bulk_create(
+        through(memo=memo, topic=topic, echo=flag) for topic, flag in zip(topics, flags, strict=True)
+    )
 
 
 def ensure_countries(codes: set[str], lookups: Lookups | None = None) -> None:
@@ -349,3 +517,54 @@ def reextract_mentions(
         if progress:
             progress(done)
     return done
+
+
+def save_candidates(memo: Memo, found: dict[str, Candidate], created: bool = False) -> None:
+    """Record the vendor candidates this memo names (memos.ingest.candidates), replacing the ones
+    an earlier import of it found. A dismissed candidate stays dismissed; no query when there are
+    none to write or forget."""
+    old = (
+        {} if created else {link.candidate_id: link for link in VendorCandidateMemo.objects.filter(memo=memo)}
+    )
+    if not found and not old:
+        return
+    keys = {normalize_name(base): (base, c) for base, c in found.items()}
+    rows = {c.key: c for c in VendorCandidate.objects.filter(key__in=list(keys))} if keys else {}
+    new_rows = [
+        VendorCandidate(name=c.name, key=key, context=c.context)
+        for key, (_, c) in keys.items()
+        if key not in rows
+    ]
+    if new_rows:
+        VendorCandidate.objects.bulk_create(new_rows, ignore_conflicts=True)
+        rows = {c.key: c for c in VendorCandidate.objects.filter(key__in=list(keys))}
+    wanted = {rows[key].pk: c for key, (_, c) in keys.items() if key in rows}
+    stale = [link.pk for pk, link in old.items() if pk not in wanted]
+    if stale:
+        VendorCandidateMemo.objects.filter(pk__in=stale).delete()
+    changed = []
+    for pk, c in wanted.items():
+        link = old.get(pk)
+        if link is not None and (link.count, link.context) != (c.count, c.context):
+            link.count, link.context = c.count, c.context
+            changed.append(link)
+    if changed:
+        VendorCandidateMemo.objects.bulk_update(changed, ["count", "context"])
+    VendorCandidateMemo.objects.bulk_create(
+        VendorCandidateMemo(candidate_id=pk, memo=memo, count=c.count, context=c.context)
+        for pk, c in wanted.items()
+        if pk not in old
+    )
+    refresh_candidate_counts({*wanted, *old})
+
+
+def refresh_candidate_counts(candidate_ids) -> None:
+    """Each candidate's count: how often its memos name it, all together."""
+    total = (
+        VendorCandidateMemo.objects.filter(candidate=OuterRef("pk"))
+        .order_by()
+        .values("candidate")
+        .annotate(n=Sum("count"))
+        .values("n")
+    )
+    VendorCandidate.objects.filter(pk__in=list(candidate_ids)).update(count=Coalesce(Subquery(total), 0))

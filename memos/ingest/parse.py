@@ -7,6 +7,8 @@ import re
 
 from charset_normalizer import from_bytes
 
+from .bios import split_bios
+from .boilerplate import clean_summary, strip_boilerplate
 from .html import parse_html
 from .parsed import ParsedMemo, ParseError
 from .sanitize import blocks_to_html
@@ -78,14 +80,16 @@ def parse_page(data: bytes, source_url: str | None = None) -> ParsedMemo:
         raise ParseError("no memo text found")
     if not memo.body_html:
         memo.body_html = blocks_to_html(memo.blocks)
-    if not memo.summary:
-        memo.summary = summarize(memo)
+    # Publisher boilerplate opens many summaries ("(PONARS Eurasia Policy Memo) …"): never kept.
+    memo.summary = clean_summary(memo.summary, memo.title) or summarize(memo)
+    memo.bio, memo.author_bios = split_bios(memo.bio, memo.authors)
     return memo
 
 
 def summarize(memo: ParsedMemo, limit: int = 300) -> str:
-    """The first paragraph, cut at a sentence end near `limit` characters."""
-    first = next((b.text for b in memo.blocks if b.kind == "p"), "")
+    """The first paragraph (without boilerplate), cut at a sentence end near `limit` characters."""
+    paragraphs = (strip_boilerplate(b.text).strip() for b in memo.blocks if b.kind == "p")
+    first = next((p for p in paragraphs if p), "")
     if len(first) <= limit:
         return first
     cut = first.rfind(". ", 0, limit)

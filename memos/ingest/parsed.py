@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .candidates import Candidate
     from .mentions import Mentions
 
 
@@ -25,6 +26,22 @@ class Block:
 
 
 @dataclass
+class RawPage:
+    """A page's bytes as read, compressed where it was parsed (a worker process, often)."""
+
+    sha256: str
+    compressed: bytes
+    size: int
+    url: str = ""  # where it was fetched from, if it was
+
+    @classmethod
+    def of(cls, data: bytes, url: str | None = None) -> RawPage:
+        import zlib
+
+        return cls(hashlib.sha256(data).hexdigest(), zlib.compress(data, 6), len(data), url or "")
+
+
+@dataclass
 class ParsedMemo:
     title: str
     format: str  # "html" or "text"
@@ -37,11 +54,14 @@ class ParsedMemo:
     summary: str = ""
     blocks: list[Block] = field(default_factory=list)
     body_html: str = ""  # sanitized
-    bio: str = ""
+    bio: str = ""  # the page's bio text as a whole ("About the authors")
+    author_bios: dict[str, str] = field(default_factory=dict)  # author -> their own part (bios.py)
     pdf: str | None = None
     topics: list[str] = field(default_factory=list)
     source_url: str | None = None  # the page's own URL, when it declares one or was fetched
     mentions: Mentions | None = None
+    vendor_candidates: dict[str, Candidate] | None = None  # base name -> Candidate (candidates.py)
+    page: RawPage | None = None  # the bytes it was read from, to store (pipeline.parse_source)
 
     @property
     def headings(self) -> list[str]:
@@ -69,6 +89,7 @@ class ParsedMemo:
             "body_html": self.body_html,
             "body_text": self.body_text,
             "bio": self.bio,
+            "author_bios": self.author_bios,
             "pdf": self.pdf,
             "topics": self.topics,
             "source_url": self.source_url,

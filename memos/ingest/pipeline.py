@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, connections
 
 from ..models import ImportRecord
-from .load import Lookups, load_memo
+from .candidates import find_candidates
+from .load import Lookups, load_memo, plan_memo
 from .mentions import VendorEntry, find_mentions
 from .parse import parse_page
-from .parsed import ParsedMemo, ParseError
+from .parsed import ParsedMemo, ParseError, RawPage
 from .sources import MAX_BYTES, Page, read
 
 # Parsing is pure Python and CPU-bound, so it runs in worker processes while this one writes.
@@ -24,6 +25,10 @@ MAX_WORKERS = 8  # past this the single writer is the bottleneck, and memory gro
 POOL_MIN_PAGES = 8  # fewer pages than this parse faster here than the pool takes to start
 CHUNK_PAGES = 4  # pages per task: fewer round trips to workers, yet results stream in order
 AHEAD = 4  # tasks queued per worker: keeps workers busy without holding every page in memory
+
+
+# A load's status -> the action it took, as dry runs name it.
+ACTIONS = {"created": "create", "updated": "update", "unchanged": "unchanged"}
 
 
 @dataclass
@@ -34,6 +39,8 @@ class ImportResult:
     memo: ParsedMemo | None = None
     memo_id: int | None = None
     kept: list[str] = field(default_factory=list)
+    action: str | None = None  # create, update or unchanged (what was done, or would be on a dry run)
+    duplicate_of: str | None = None  # URL path of an existing memo that looks like the same one
 
     @property
     def ok(self) -> bool:
@@ -58,6 +65,8 @@ class ImportResult:
             "countries": {k: h.count for k, h in m.mentions.countries.items()} if m and m.mentions else {},
             "vendors": {k: h.count for k, h in m.mentions.vendors.items()} if m and m.mentions else {},
             "word_count": m.word_count if m else 0,
+            "action": self.action,
+            "duplicate_of": self.duplicate_of,
         }
 
 
@@ -85,6 +94,8 @@ def parse_source(page: Page, vendors) -> ParsedMemo:
         raise ParseError("page is larger than 20 MB")
     parsed = parse_page(page.data or b"", source_url=page.url)
     parsed.mentions = find_mentions(parsed.title, parsed.body_text, vendors)
+    parsed.vendor_candidates = find_candidates(parsed.body_text, vendors)
+    parsed.page = RawPage.of(page.data or b"", page.url)  # compressed here, in the worker
     return parsed
 
 
@@ -204,14 +215,30 @@ def import_pages(
             yield failure(source, error, dry_run)
             continue
         if dry_run:
-            yield ImportResult(source, "parsed", memo=parsed)
+            plan = plan_memo(parsed)
+            yield ImportResult(
+                source,
+                "parsed",
+                memo=parsed,
+                memo_id=plan.memo.pk if plan.memo else None,
+                action=plan.action,
+                duplicate_of=plan.duplicate_path,
+            )
             continue
         try:
             loaded = load_memo(parsed, source, lookups)
         except DatabaseError as exc:
             yield failure(source, f"could not save: {exc}", dry_run, memo=parsed)
             continue
-        yield ImportResult(source, loaded.status, memo=parsed, memo_id=loaded.memo.pk, kept=loaded.kept)
+        yield ImportResult(
+            source,
+            loaded.status,
+            memo=parsed,
+            memo_id=loaded.memo.pk,
+            kept=loaded.kept,
+            action=ACTIONS[loaded.status],
+            duplicate_of=loaded.duplicate_of,
+        )
 
 
 def failure(source: str, error: str, dry_run: bool, memo: ParsedMemo | None = None) -> ImportResult:

@@ -35,7 +35,9 @@ def vendors(memo_ids: QuerySet) -> QuerySet:
 
 
 def topics(memo_ids: QuerySet) -> QuerySet:
-    return _counts(Memo.topics.through.objects.filter(memo_id__in=memo_ids), "topic__slug", "topic__name")
+    # Tags that only echo a memo's year or an author ("2018", "Marat") are not counted.
+    links = Memo.topics.through.objects.shown().filter(memo_id__in=memo_ids)
+    return _counts(links, "topic__slug", "topic__name")
 
 
 def authors(memo_ids: QuerySet) -> QuerySet:

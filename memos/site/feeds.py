@@ -48,12 +48,14 @@ class MemoFeed(Feed):
         return ", ".join(author.name for author in memo.author_list) or None
 
     def item_pubdate(self, memo):
+        # An undated memo has no <published>: the import time is not its date (<updated> says when
+        # the record last changed).
         if memo.published is None:
-            return memo.created_at
+            return None
         return datetime.combine(memo.published, time(), tzinfo=UTC)
 
     def item_updateddate(self, memo):
         return memo.updated_at
 
     def item_categories(self, memo):
-        return [topic.name for topic in memo.topics.all()]
+        return [topic.name for topic in memo.shown_topics]

@@ -161,7 +161,7 @@ class MemoFilter(django_filters.FilterSet):
     def about_topics(self, queryset, name, value):
         if not value:
             return queryset
-        links = Memo.topics.through.objects.filter(topic__in=value)
+        links = Memo.topics.through.objects.shown().filter(topic__in=value)
         return queryset.filter(pk__in=links.values("memo_id"))
 
     def by_author(self, queryset, name, value):

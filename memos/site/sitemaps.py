@@ -47,7 +47,7 @@ SITEMAPS = {
     "pages": PageSitemap,
     "memos": MemoSitemap,
     "authors": PublishedEntitySitemap(Author, Q(authorships__memo__is_published=True)),
-    "topics": PublishedEntitySitemap(Topic, Q(memos__is_published=True)),
+    "topics": PublishedEntitySitemap(Topic, Q(memotopic__memo__is_published=True, memotopic__echo=False)),
     "countries": PublishedEntitySitemap(Country, Q(**COUNTED)),
     "vendors": PublishedEntitySitemap(Vendor, Q(**COUNTED)),
 }

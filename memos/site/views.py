@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from .. import caching, search
-from ..models import Author, Country, Memo, Mention, Topic, Vendor
+from ..models import Author, Authorship, Country, Memo, MemoTopic, Mention, Topic, Vendor
 from . import citations, facets
 from .filters import SORTS, MemoFilter
 
@@ -164,11 +164,11 @@ def related_memos(memo, limit: int = 5) -> list[Memo]:
     """
     codes = [m.country_id for m in memo.counted_mentions if m.country_id]
     vendor_ids = [m.vendor_id for m in memo.counted_mentions if m.vendor_id]
-    topic_ids = [t.pk for t in memo.topics.all()]
+    topic_ids = [t.pk for t in memo.shown_topics]
     counted = placeholders(Mention.COUNTED)
     mentions = f"SELECT memo_id, 1 AS w FROM {Mention._meta.db_table} WHERE verdict IN ({counted})"
     # A shared topic says more about kinship than one more country both memos name.
-    links = f"SELECT memo_id, 2 AS w FROM {Memo.topics.through._meta.db_table}"
+    links = f"SELECT memo_id, 2 AS w FROM {Memo.topics.through._meta.db_table} WHERE NOT echo"
     parts, params = [], []
     if codes:
         parts.append(f"{mentions} AND country_id IN ({placeholders(codes)})")
@@ -177,7 +177,7 @@ def related_memos(memo, limit: int = 5) -> list[Memo]:
         parts.append(f"{mentions} AND vendor_id IN ({placeholders(vendor_ids)})")
         params += [*Mention.COUNTED, *vendor_ids]
     if topic_ids:
-        parts.append(f"{links} WHERE topic_id IN ({placeholders(topic_ids)})")
+        parts.append(f"{links} AND topic_id IN ({placeholders(topic_ids)})")
         params += topic_ids
     if not parts:
         return []
@@ -286,6 +286,22 @@ def author_list(request):
     return entity_list(request, Author.objects.annotate(n=counted), "memos/author_list.html")
 
 
+def own_bio(author: Author, memos) -> str | None:
+    """The author's own bio from their newest memo that has one, in one query: the part of the
+    memo's bio that is theirs (Authorship.bio), or the whole bio of a memo they wrote alone.
+    Never a co-author's bio, nor a joint one."""
+    authors = Authorship.objects.filter(memo=OuterRef("memo_id")).order_by().values("memo_id")
+    row = (
+        Authorship.objects.filter(author=author, memo__in=memos)
+        .annotate(authors=Subquery(authors.annotate(n=Count("pk")).values("n")))
+        .filter(~Q(bio="") | Q(authors=1) & ~Q(memo__bio=""))
+        .order_by(F("memo__published").desc(nulls_last=True), "-memo_id")
+        .values_list("bio", "memo__bio")
+        .first()
+    )
+    return (row[0] or row[1]) if row else None
+
+
 @require_safe
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
@@ -296,21 +312,24 @@ def author_detail(request, slug):
         memos,
         require_memos=True,
         author=author,
-        bio=memos.exclude(bio="").order_by(*NEWEST_FIRST).values_list("bio", flat=True).first(),
+        bio=own_bio(author, memos),
         topics=caching.rows(facets.topics(memos.values("pk"))[:12]),
     )
 
 
 @require_safe
 def topic_list(request):
-    counted = Count("memos", filter=Q(memos__is_published=True))
+    # A tag that only echoes its memo's year or an author ("2018", "Marat") is not counted.
+    counted = Count("memotopic", filter=Q(memotopic__memo__is_published=True, memotopic__echo=False))
     return entity_list(request, Topic.objects.annotate(n=counted), "memos/topic_list.html")
 
 
 @require_safe
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    memos = Memo.objects.published().filter(topics=topic)
+    memos = Memo.objects.published().filter(
+        pk__in=MemoTopic.objects.shown().filter(topic=topic).values("memo_id")
+    )
     return entity_memos(
         request,
         "memos/topic_detail.html",

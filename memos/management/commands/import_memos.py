@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from memos.ingest.pipeline import default_workers, import_pages
 from memos.ingest.sources import expand
 
+PROGRESS_FROM = 20  # runs of more pages than this number their lines: [n/total]
+
 
 class Command(BaseCommand):
     help = (
@@ -34,31 +36,52 @@ class Command(BaseCommand):
             raise CommandError("--workers must be at least 1")
         targets = expand(paths)
         as_json = format == "json"
-        progress = not as_json and verbosity >= 1 and self.stderr.isatty()
+        lines = not as_json and verbosity >= 1
+        # A long run numbers its lines ("[ 12/140]"); with JSON on stdout, a terminal gets a counter.
+        numbered = len(targets) > PROGRESS_FROM
+        counter = as_json and verbosity >= 1 and numbered and self.stderr.isatty()
+        width = len(str(len(targets)))
         counts: Counter[str] = Counter()
+        actions: Counter[str | None] = Counter()
         kept = 0
         for n, result in enumerate(import_pages(targets, dry_run=dry_run, workers=workers), 1):
             counts[result.status] += 1
+            actions[result.action] += 1
             kept += len(result.kept)
             if as_json:
                 self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
             if not result.ok:
                 # One plain line per bad page: which file, and why.
                 self.stderr.write(f"{result.source}: {result.error}", style_func=self.style.ERROR)
-            elif not as_json and verbosity >= 2:
+            elif lines:
+                # One line per page: what was done (or would be), and to which memo.
+                prefix = f"[{n:>{width}}/{len(targets)}] " if numbered else ""
                 title = result.memo.title if result.memo else ""
-                self.stdout.write(f"{result.status:>9}  {result.source}  {title}")
+                line = f"{prefix}{result.action:>9}  {title}"
+                if verbosity >= 2:
+                    line += f"  ({result.source})"
+                self.stdout.write(line)
+                if result.duplicate_of:
+                    self.stdout.write(
+                        f"{' ' * len(prefix)}           looks like a duplicate of {result.duplicate_of}"
+                    )
                 if result.kept and verbosity >= 2:
-                    self.stdout.write(f"           kept hand-edited: {', '.join(result.kept)}")
-            if progress:
+                    self.stdout.write(
+                        f"{' ' * len(prefix)}           kept hand-edited: {', '.join(result.kept)}"
+                    )
+            if counter:
                 sys.stderr.write(f"\r[{n}/{len(targets)}] ")
                 sys.stderr.flush()
-        if progress:
+        if counter:
             sys.stderr.write("\r" + " " * 20 + "\r")
         failed = counts["failed"]
         if verbosity >= 1 and not as_json:
             if dry_run:
-                summary = f"Dry run: parsed {counts['parsed']}, failed {failed}. Nothing was written."
+                summary = (
+                    f"Dry run: parsed {counts['parsed']} (would create {actions['create']}, update "
+                    f"{actions['update']}, leave unchanged {actions['unchanged']}), failed {failed}. "
+                    "Nothing was written."
+                )
             else:
                 summary = (
                     f"Imported: created {counts['created']}, updated {counts['updated']}, "
