@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pycountry
 from django.contrib.postgres.search import SearchVectorField
 from django.db import transaction
 from django.db.models import Q
@@ -24,7 +23,7 @@ from ..models import (
     normalize_name,
     unique_slug,
 )
-from ..reference import country_display_name
+from ..reference import archive_countries
 from ..search import index_memos
 from .mentions import Mentions, VendorEntry, find_mentions
 from .parsed import ParsedMemo
@@ -272,16 +271,17 @@ def set_topics(memo: Memo, names: list[str], created: bool = False, lookups: Loo
 
 
 def ensure_countries(codes: set[str], lookups: Lookups | None = None) -> None:
-    """Country rows for `codes`, from pycountry, in case reference data was never loaded."""
+    """Country rows for `codes`, in case reference data was never loaded."""
     known = (lookups or Lookups()).country_codes()
     missing = codes - known
     if not missing:
         return
-    rows = []
-    for code in missing:
-        entry = pycountry.countries.get(alpha_2=code)
-        if entry:
-            rows.append(Country(code=code, name=country_display_name(entry)))
+    countries = archive_countries()
+    rows = [
+        Country(code=code, name=countries[code][0], historic=countries[code][1])
+        for code in missing
+        if code in countries
+    ]
     Country.objects.bulk_create(rows, ignore_conflicts=True)
     known.update(row.code for row in rows)
 
