@@ -5,12 +5,15 @@ from datetime import date
 import pytest
 
 from memos.ingest.fields import (
+    Numbered,
     language_of,
     looks_like_names,
     normalize_language,
     parse_date,
     read_label,
+    read_numbered,
     split_authors,
+    unique_names,
     valid_value,
 )
 
@@ -97,3 +100,46 @@ def test_language():
     assert normalize_language("en-US") == "en"
     assert normalize_language("ru_RU") == "ru"
     assert normalize_language("") is None
+
+
+@pytest.mark.parametrize(
+    "line, number, category, series",
+    [
+        ("Policy Brief No. 47", 47, "Policy Brief", None),
+        ("ECFR Policy Brief No. 47", 47, "Policy Brief", None),
+        ("Kennan Cable No. 51 | June 2020", 51, "Kennan Cable", None),
+        ("Asia Report N°176, 18 August 2009", 176, "Asia Report", None),
+        ("BESA Center Perspectives Paper No. 1,775, October 14, 2020", 1775, "Perspectives Paper", None),
+        ("Аналитическая записка № 12", 12, "Аналитическая записка", None),
+        ("Eurasia Daily Monitor Volume: 17 Issue: 32", 32, None, "Eurasia Daily Monitor Volume 17"),
+        (
+            "Publication: Eurasia Daily Monitor Volume 5, Issue 123",
+            123,
+            None,
+            "Eurasia Daily Monitor Volume 5",
+        ),
+    ],
+)
+def test_numbered_labels(line, number, category, series):
+    assert read_numbered(line) == Numbered(number, category=category, series=series)
+    assert read_label(line).field == "numbered"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The report No. 5 shows that prices rose",  # a sentence, not a label
+        "Policy Memo No. 30: Russian Mobile Operators Abroad",  # a citation in a related list
+        "No. 5",
+        "Policy Memos",
+    ],
+)
+def test_not_numbered_labels(line):
+    assert read_numbered(line) is None
+
+
+def test_unique_names_keep_the_first_spelling():
+    assert unique_names(["Иван Петров", "Anna Smith", "иван  петров", "Anna Smith"]) == [
+        "Иван Петров",
+        "Anna Smith",
+    ]

@@ -81,6 +81,18 @@ def split_authors(text: str) -> list[str]:
     return [n for n in names if n]
 
 
+def unique_names(names: list[str]) -> list[str]:
+    """Each name once, first spelling kept: a byline and a bio heading may both name an author."""
+    seen: set[str] = set()
+    kept = []
+    for name in names:
+        key = " ".join(name.replace("\u00a0", " ").split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return kept
+
+
 def looks_like_names(text: str) -> bool:
     """A byline: every name is two to five capitalized words, no sentence in sight."""
     if not text or len(text) > 200 or text.rstrip().endswith((".", "?", "!", ":")) and not _BY.match(text):
@@ -159,9 +171,12 @@ _MEMO_NUMBER_LINE = re.compile(
 
 
 def read_label(line: str) -> Label | None:
+    """The field a line labels and its value; "numbered" holds a whole "Policy Brief No. 47" line."""
     m = _MEMO_NUMBER_LINE.match(line)
     if m:
         return Label("memo_number", m["n"])
+    if read_numbered(line):
+        return Label("numbered", clean_space(line))
     m = _LABEL_LINE.match(line)
     if m:
         return Label(_LABEL_FOR[m["label"].lower()], clean_space(m["value"]))
@@ -191,5 +206,84 @@ def valid_value(field_name: str, value: str) -> bool:
 
 
 def memo_number_of(value: str) -> int | None:
-    m = re.search(r"\d{1,5}", value)
-    return int(m.group()) if m else None
+    m = re.search(r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6}", value)
+    return int(m.group().replace(",", "")) if m else None
+
+
+@dataclass
+class Numbered:
+    """What a "Policy Brief No. 47" or "<Series> Volume 17, Issue 32" line says."""
+
+    number: int
+    category: str | None = None  # "Policy Brief", "Kennan Cable", "Asia Report"
+    series: str | None = None  # "Eurasia Daily Monitor Volume 17"
+
+
+# Words that name a kind of publication, last in a label: "Policy Brief", "Perspectives Paper".
+_KINDS = (
+    r"memos?|briefs?|briefing|reports?|papers?|cables?|commentary|commentaries|comments?|analysis|"
+    r"analyses|notes?|perspectives?|insights?|updates?|study|studies|focus|monitor|bulletin|digest|"
+    r"alerts?|essays?|записк[аи]|доклад|обзор|комментарий|бюллетень"
+)
+_NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|N\s?°|N\s?º|№|#)"
+_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
+_NUMBERED_LINE = re.compile(
+    rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS}))\s*{_NUMBER_SIGN}\s*{_NUMBER}"
+    r"(?:/\d{2,4})?(?P<rest>\W.{0,120})?$",
+    re.I,
+)
+_VOLUME_LINE = re.compile(
+    r"^\s*(?P<series>[\w’'&.\- ]{3,80}?)[\s,:|–—-]*\b(?:Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
+    rf"[\s,;:|–—-]*(?:Issue|{_NUMBER_SIGN})\s*:?\s*{_NUMBER}\b(?P<rest>.{{0,120}})$",
+    re.I,
+)
+
+
+def read_numbered(line: str) -> Numbered | None:
+    """A publication's kind and number, or its series, volume and issue, from a line of its own.
+
+    "Policy Brief No. 47" -> category "Policy Brief", 47; "Asia Report N°176" -> "Asia Report",
+    176; "Eurasia Daily Monitor Volume: 17 Issue: 32" -> series "Eurasia Daily Monitor Volume
+    17", 32. A label inside a sentence is no label: the line is short, and what follows the
+    number is at most a date or a title after a colon or dash.
+    """
+    line = clean_space(line)
+    if len(line) > 200:
+        return None
+    # "Publication: Eurasia Daily Monitor Volume: 17 Issue: 32": the label names the series.
+    line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
+    m = _VOLUME_LINE.match(line)
+    if m and len(m["series"].split()) <= 8:
+        series = clean_space(m["series"]).strip(" ,:|–—-")
+        return Numbered(memo_number_of(m["n"]), series=f"{series} Volume {int(m['volume'])}")
+    m = _NUMBERED_LINE.match(line)
+    if not m or not _is_label_head(m["kind"]):
+        return None
+    # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
+    # makes the line a citation of a publication (a related list), not this page's label.
+    rest = (m["rest"] or "").strip(" ,()|·•–—-")
+    if rest and not parse_date(rest) and not (len(rest.split()) <= 3 and m["rest"].strip()[0] != ":"):
+        return None
+    return Numbered(memo_number_of(m["n"]), category=category_of(m["kind"]))
+
+
+def _is_label_head(kind: str) -> bool:
+    # Every word capitalized (or an acronym), as labels are: "Policy Brief", not "the report".
+    words = kind.split()
+    # Russian capitalizes only the first word: "Аналитическая записка".
+    return all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in words[:-1]) and (
+        words[-1][:1].isupper() or len(words) == 1 or bool(_CYRILLIC.match(words[-1]))
+    )
+
+
+def category_of(kind: str) -> str:
+    """ "PONARS Eurasia Policy Memo" -> "Policy Memo"; "Asia Report" stays: the region is its name."""
+    words = clean_space(kind).split()
+    # A leading acronym (ECFR, PONARS, BESA) names the publisher, and so do the words up to an
+    # institution word (BESA Center Perspectives Paper -> Perspectives Paper).
+    for i, word in enumerate(words[:-1]):
+        if re.fullmatch(r"Center|Centre|Group|Institute|Foundation|Council|Eurasia", word, re.I):
+            return " ".join(words[i + 1 :])
+    while len(words) > 1 and re.fullmatch(r"[A-Z]{2,}[a-z]?", words[0]):
+        words = words[1:]
+    return " ".join(words)

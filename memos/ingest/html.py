@@ -15,6 +15,7 @@ from .fields import (
     memo_number_of,
     parse_date,
     read_label,
+    read_numbered,
     split_authors,
 )
 from .parsed import Block, ParsedMemo, ParseError
@@ -124,6 +125,29 @@ def _split_br_paragraphs(soup: BeautifulSoup) -> None:
             el.append(p)
 
 
+def _mark_label_cells(soup: BeautifulSoup) -> None:
+    """<dt>Memo #</dt><dd>497</dd> and a table row "Memo # | 497" are a label and its value:
+    give the label its colon, so that the page's text reads "Memo #:" then "497"."""
+    terms = soup.find_all("dt")
+    for row in soup.find_all("tr"):
+        cells = row.find_all(["td", "th"], recursive=False)
+        if len(cells) == 2 and read_label(_text(cells[0]).rstrip(":") + ":"):
+            terms.append(cells[0])
+    for term in terms:
+        if not _text(term).endswith(":"):
+            term.string = _text(term) + ":"
+
+
+def _metadata_tables(container: Tag) -> list[Tag]:
+    """Tables whose every row is a label and its value: metadata, not part of the memo's text."""
+    found = []
+    for table in container.find_all("table"):
+        rows = table.find_all("tr")
+        if rows and all(read_label(_text(row)) for row in rows):
+            found.append(table)
+    return found
+
+
 def _paragraph_parent(root: Tag) -> Tag | None:
     """The element holding the most paragraph text directly: where a page keeps its prose."""
     weights: dict[int, list] = {}
@@ -149,8 +173,24 @@ def _find_bios(soup: BeautifulSoup) -> list[Tag]:
     found = [el for el in soup.find_all(True) if _has_token(el, BIO_CLASS)]
     for heading in soup.find_all(["h2", "h3", "h4", "h5", "h6", "strong", "b"]):
         parent = heading.parent
-        if ABOUT_AUTHORS.match(_text(heading)) and isinstance(parent, Tag) and len(_text(parent)) < 2000:
-            found.append(parent)
+        if not (ABOUT_AUTHORS.match(_text(heading)) and isinstance(parent, Tag)):
+            continue
+        if heading.name in ("strong", "b") or not heading.find_previous_sibling(["p", "h1", "h2", "div"]):
+            if len(_text(parent)) < 2000:
+                found.append(parent)  # the heading opens a block of its own
+            continue
+        # The heading sits among the memo's paragraphs: the bio is what follows it, up to the
+        # next heading.
+        bio = soup.new_tag("div")
+        following = []
+        for sibling in heading.next_siblings:
+            if isinstance(sibling, Tag) and sibling.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                break
+            following.append(sibling)
+        heading.wrap(bio)
+        for sibling in following:
+            bio.append(sibling.extract())
+        found.append(bio)
     return [el for el in found if not any(other in el.parents for other in found)]
 
 
@@ -292,9 +332,7 @@ def parse_html(text: str) -> ParsedMemo:
     for el in soup.find_all(JUNK_TAGS):
         el.decompose()
     _split_br_paragraphs(soup)
-    for term in soup.find_all("dt"):  # <dt>Memo #</dt><dd>497</dd> is a label and its value
-        if not _text(term).endswith(":"):
-            term.string = _text(term) + ":"
+    _mark_label_cells(soup)
     bios = _find_bios(soup)
     bio = "\n\n".join(filter(None, (_bio_text(el) for el in bios)))
     for el in bios:
@@ -326,6 +364,7 @@ def parse_html(text: str) -> ParsedMemo:
     labels = read_labels(
         [clean_space(s) for s in container.get_text("\n").split("\n")], 0, stop_at_markers=False
     )
+    numbered = read_numbered(str(labels["numbered"])) if "numbered" in labels else None
     pdf_link = next(
         (
             a["href"]
@@ -334,6 +373,8 @@ def parse_html(text: str) -> ParsedMemo:
         ),
         None,
     )
+    for table in _metadata_tables(container):
+        table.decompose()
     body = _body_element(container)
     header_date, header_authors = _header_fields(title_el, body)
     for el in bylines:
@@ -378,9 +419,14 @@ def parse_html(text: str) -> ParsedMemo:
         published=first(
             declared.published, time_date, parse_date(str(labels.get("published", ""))), header_date
         ),
-        memo_number=memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None,
-        series=str(labels["series"]) if "series" in labels else None,
-        category=first(declared.section, *category_links, labels.get("category")),
+        memo_number=first(
+            memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None,
+            numbered and numbered.number,
+        ),
+        series=first(labels.get("series"), numbered and numbered.series),
+        category=first(
+            declared.section, *category_links, labels.get("category"), numbered and numbered.category
+        ),
         language=declared.language or language_of(title + " " + body_text),
         summary=declared.summary or "",
         blocks=blocks,

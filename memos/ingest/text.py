@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .declared import first
 from .fields import (
     clean_space,
     language_of,
@@ -12,6 +13,7 @@ from .fields import (
     memo_number_of,
     parse_date,
     read_label,
+    read_numbered,
     split_authors,
     valid_value,
 )
@@ -199,6 +201,7 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
         parts = line.split("|")
         if (
             line
+            and not read_label(line)
             and len(line.split()) <= 8
             and len(parts) <= 2
             and not re.search(r"[»›>]", line)
@@ -316,7 +319,8 @@ def parse_text(text: str) -> ParsedMemo:
     chunks = chunks_of(lines)
     start, end = find_body(chunks)
     header = find_header(chunks, start)
-    labels = read_labels(lines, chunks[header.title_chunk].start + 1)
+    # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
+    labels = read_labels(lines, chunks[max(0, header.title_chunk - 1)].start)
     authors = header.authors or split_authors(str(labels.get("authors", ""))) or []
     # A short bio after the body is too short to count as prose, but belongs to the memo.
     while end < len(chunks) and chunks[end].is_prose and is_bio(chunks[end].text, authors):
@@ -330,6 +334,7 @@ def parse_text(text: str) -> ParsedMemo:
             blocks.append(Block("h" if is_heading(c.text) else "p", c.text))
 
     blocks, bio = split_bio(blocks, authors)
+    numbered = read_numbered(str(labels["numbered"])) if "numbered" in labels else None
     memo_number = memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None
     published = header.published or parse_date(str(labels.get("published", "")))
     body_text = "\n\n".join(b.text for b in blocks)
@@ -338,9 +343,9 @@ def parse_text(text: str) -> ParsedMemo:
         format="text",
         authors=authors,
         published=published,
-        memo_number=memo_number,
-        series=str(labels["series"]) if "series" in labels else None,
-        category=header.category or labels.get("category"),
+        memo_number=first(memo_number, numbered and numbered.number),
+        series=first(labels.get("series"), numbered and numbered.series),
+        category=first(header.category, labels.get("category"), numbered and numbered.category),
         language=language_of(header.title + " " + body_text),
         blocks=blocks,
         bio=bio,
