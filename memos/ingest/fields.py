@@ -70,7 +70,7 @@ def parse_date(text: str | None) -> date | None:
 
 
 _BY = re.compile(r"^(?:written\s+by|by|authors?|author\(s\)|автор[ыа]?)\s*:?\s+", re.I)
-_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*)\s*")
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и|with)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*)\s*")
 _NAME_WORD = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.\-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$", re.U)
 
 
@@ -79,6 +79,14 @@ def split_authors(text: str) -> list[str]:
     text = _BY.sub("", " ".join(text.replace("\u00a0", " ").split()))
     names = [n.strip(" .,;") for n in _SPLIT.split(text)]
     return [n for n in names if n]
+
+
+_NOT_IN_NAMES = {
+    "a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "with", "after", "before", "over",
+    "under", "between", "against", "about", "and", "or", "not", "no", "new", "is", "are", "why",
+    "how", "what", "who", "its", "his", "her", "their", "our", "this", "that", "policy", "memo",
+    "memos", "paper", "report", "brief", "news", "center", "centre", "institute", "university",
+}  # fmt: skip
 
 
 def unique_names(names: list[str]) -> list[str]:
@@ -98,11 +106,14 @@ def looks_like_names(text: str) -> bool:
     if not text or len(text) > 200 or text.rstrip().endswith((".", "?", "!", ":")) and not _BY.match(text):
         return False
     names = split_authors(text)
-    if not names:
-        return False
+    if not names or not any(ch.islower() for ch in text):
+        return False  # capitals only: a heading ("CITATION AND REPRODUCTION"), not a byline
     for name in names:
         words = name.split()
-        if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+            return False
+        # Title-case phrases are not names: "Kazakhstan's Succession", "One Year On".
+        if any(w.casefold() in _NOT_IN_NAMES or w.endswith(("'s", "’s")) for w in words):
             return False
         if parse_date(name):
             return False

@@ -17,6 +17,7 @@ from .fields import (
     split_authors,
     valid_value,
 )
+from .head import read_head
 from .parsed import Block, ParsedMemo, ParseError
 
 _BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")  # "+": lynx's second-level bullets
@@ -191,24 +192,29 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
             break
         k -= 1
     if k < 0:
-        raise ParseError("no title found above the memo text")
-    header = Header(title=chunks[k].text, title_chunk=k, authors=authors, published=published)
-    if k > 0:
-        above = chunks[k - 1]
-        # The category is the last line above the title, often the tail of a bullet list.
-        line = above.bullet_items()[-1] if above.is_bullets else above.text
-        # "Policy Memos | Аналитика" is a category; "Home » Policy Memos »" and menus are not.
-        parts = line.split("|")
-        if (
-            line
-            and not read_label(line)
-            and len(line.split()) <= 8
-            and len(parts) <= 2
-            and not re.search(r"[»›>]", line)
-            and ("|" in line or _CATEGORY_WORDS.search(line))
-        ):
-            header.category = clean_space(line.split("|")[0])
-    return header
+        return Header(title="", title_chunk=-1, authors=authors, published=published)
+    return Header(title=chunks[k].text, title_chunk=k, authors=authors, published=published)
+
+
+def category_above(lines: list[str], title_line: int) -> str | None:
+    """The category printed on the line above the title, often the tail of a bullet list.
+
+    "Policy Memos | Аналитика" and "U.S.-Russia Insight" are categories; "Home » Policy Memos »",
+    menus and labels are not.
+    """
+    above = next((lines[i] for i in range(title_line - 1, -1, -1) if lines[i].strip()), "")
+    above = clean_space(_BULLET.sub("", above))
+    parts = above.split("|")
+    if (
+        above
+        and not read_label(above)
+        and len(above.split()) <= 8
+        and len(parts) <= 2
+        and not re.search(r"[»›>]", above)
+        and ("|" in above or _CATEGORY_WORDS.search(above))
+    ):
+        return clean_space(parts[0])
+    return None
 
 
 def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> dict[str, object]:
@@ -319,36 +325,68 @@ def parse_text(text: str) -> ParsedMemo:
     chunks = chunks_of(lines)
     start, end = find_body(chunks)
     header = find_header(chunks, start)
+    body_line = chunks[start].start
+    walked_back = chunks[header.title_chunk].start if header.title else None
+    # Menus and lists (bullets) never hold the title.
+    units = [(c.start, c.start + len(c.lines) - 1, c.text) for c in chunks[:start] if not c.is_bullets]
+    after = None if header.title else title_after_body(chunks, start)
+    after_body = (after.start, after.start, after.text) if after else None
+    head = read_head(lines, units, body_line, walked_back, after_body)
+    if not head.title:
+        raise ParseError("no title found: no line above the memo text reads as a title")
+    title_line = head.title_line
     # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
-    labels = read_labels(lines, chunks[max(0, header.title_chunk - 1)].start)
-    authors = header.authors or split_authors(str(labels.get("authors", ""))) or []
+    above = next((i for i in range(head.title_first - 1, -1, -1) if lines[i].strip()), 0)
+    labels = read_labels(lines, min(above, body_line))
+    numbered = read_numbered(head.numbered_line or str(labels.get("numbered", "")))
+    label_authors = str(labels.get("authors", ""))
+    authors = (
+        head.authors
+        or header.authors
+        or (split_authors(label_authors) if looks_like_names(label_authors) else [])
+    )
     # A short bio after the body is too short to count as prose, but belongs to the memo.
     while end < len(chunks) and chunks[end].is_prose and is_bio(chunks[end].text, authors):
         end += 1
 
     blocks: list[Block] = []
     for c in chunks[start:end]:
+        if c.start <= title_line < c.start + len(c.lines):
+            continue  # a title printed after the abstract
         if c.is_bullets:
             blocks.extend(Block("li", item) for item in c.bullet_items())
         else:
             blocks.append(Block("h" if is_heading(c.text) else "p", c.text))
 
     blocks, bio = split_bio(blocks, authors)
-    numbered = read_numbered(str(labels["numbered"])) if "numbered" in labels else None
     memo_number = memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None
-    published = header.published or parse_date(str(labels.get("published", "")))
+    published = head.published or header.published or parse_date(str(labels.get("published", "")))
     body_text = "\n\n".join(b.text for b in blocks)
     return ParsedMemo(
-        title=header.title,
+        title=head.title,
         format="text",
         authors=authors,
         published=published,
         memo_number=first(memo_number, numbered and numbered.number),
         series=first(labels.get("series"), numbered and numbered.series),
-        category=first(header.category, labels.get("category"), numbered and numbered.category),
-        language=language_of(header.title + " " + body_text),
+        category=first(
+            category_above(lines, head.title_first), labels.get("category"), numbered and numbered.category
+        ),
+        language=language_of(head.title + " " + body_text),
         blocks=blocks,
         bio=bio,
         pdf=str(labels["pdf"]) if "pdf" in labels else None,
         topics=list(labels.get("topics", [])),
     )
+
+
+def title_after_body(chunks: list[Chunk], start: int) -> Chunk | None:
+    """The chunk of a title printed after the abstract, right above the memo's number or series."""
+    for k in range(start + 1, len(chunks)):
+        label = read_label(chunks[k].lines[0])
+        if label and label.field in ("memo_number", "series"):
+            above = chunks[k - 1]
+            if len(above.lines) == 1 and len(above.text) < 300 and not above.is_label:
+                return above
+            return None
+    return None

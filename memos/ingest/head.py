@@ -1,0 +1,245 @@
+"""The head of a text dump: its title, byline and date, chosen among candidate lines by signals that agree.
+
+A dump's title is rarely marked. What gives it away: it is repeated (the page's own title line
+at the top, the first words of a PDF's text, a "Download “…”" link), it sits just above the
+byline, date or labels of the header, or just above the body, and it reads like a title: a few
+to thirty words, not a sentence, not a label, a date, a name, a caption credit, a counter or a
+button. Each candidate line (or two or three lines of a broken title, joined) gets a point for
+every signal it has, and loses them for every mark of page furniture; the best wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .fields import (
+    clean_space,
+    looks_like_names,
+    parse_date,
+    read_label,
+    read_numbered,
+    split_authors,
+)
+
+# Words that open a line of page furniture, not a title: buttons, links, captions, credits.
+FURNITURE_START = re.compile(
+    r"^(?:download|share|print|subscribe|sign (?:in|up)|log ?in|follow|connect with|read (?:more|in)|"
+    r"click|you are on page|skip to|transcript of|page \d|total pages?|file type|image|photo|"
+    r"source|credit|©|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
+    r"иллюстрация|источник)\b",
+    re.I,
+)
+# Whole lines that are generic section headings, never a memo's own title.
+SECTION_HEADINGS = re.compile(
+    r"^(?:introduction|summary|executive summary|abstract|contents|table of contents|key points|"
+    r"conclusions?|recommendations|about the authors?|notes|references|введение|содержание|"
+    r"аннотация|резюме|выводы|заключение)$",
+    re.I,
+)
+# "File Type:pdf, Size:1020Kb", "Total Page:16", "Views: 1,234": a short label and a figure.
+COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?)\b", re.I)
+# Separators between a title and the site or section it is printed with.
+TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
+DATE_PARTS = re.compile(r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=\d{4})\s+")
+
+
+@dataclass
+class Candidate:
+    text: str
+    first: int  # index of its first line
+    last: int  # index of its last line
+    score: float = 0.0
+
+
+@dataclass
+class Head:
+    title: str | None
+    title_first: int | None  # the lines the title was printed on
+    title_line: int | None
+    authors: list[str] | None
+    published: date | None
+    numbered_line: str | None  # a "Kennan Cable No. 51" label the title was printed with
+
+
+def _fold(text: str) -> str:
+    for fancy, plain in (("‘’ʼ`", "'"), ("“”„«»", '"'), ("–—", "-")):
+        for ch in fancy:
+            text = text.replace(ch, plain)
+    return " ".join(text.split()).casefold()
+
+
+def is_furniture(text: str) -> bool:
+    """A line no memo would have as its title."""
+    words = text.split()
+    letters = sum(ch.isalpha() for ch in text)
+    return (
+        len(words) < 2
+        or letters < 0.6 * len(text.replace(" ", ""))
+        or not (text[0].isalnum() or text[0] in "\"'“‘«(")
+        or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
+        or bool(COUNTER.match(text))
+        or "rights reserved" in text.lower()
+        or "|" in text
+        and all(len(part.split()) <= 3 for part in text.split("|"))  # a menu, a kicker
+        or sum(len(w) == 1 for w in words) > len(words) / 2  # "A P R I L 2 0 24"
+        or read_label(text) is not None
+        or parse_date(text) is not None
+        or looks_like_names(text)
+    )
+
+
+def _candidates(units: list[tuple[int, int, str]]) -> list[Candidate]:
+    """Each unit, its parts around " - " or " | ", and two or three units of a broken title joined."""
+    found: list[Candidate] = []
+    for k, (first, last, text) in enumerate(units):
+        found.append(Candidate(text, first, last))
+        parts = TITLE_PARTS.split(text)
+        if len(parts) > 1:
+            found += [Candidate(part, first, last) for part in parts if len(part.split()) >= 3]
+        if is_furniture(text) or len(text) > 90:
+            continue
+        joined, end = text, last
+        for more_first, more_last, more in units[k + 1 : k + 3]:
+            if more_first - end > 3 or is_furniture(more) and not more[:1].islower():
+                break
+            if joined.endswith((".", "?", "!")) or len(more) > 90:
+                break
+            joined, end = f"{joined} {more}", more_last
+            found.append(Candidate(joined, first, end))
+    return found
+
+
+def choose_title(
+    lines: list[str],
+    units: list[tuple[int, int, str]],
+    walked_back: int | None,
+    after_body: tuple[int, int, str] | None = None,
+) -> Candidate | None:
+    """The title among `units` (first line, last line, text: the paragraphs above the body).
+
+    `walked_back` is the line the old reading found, walking up from the body over bylines
+    and dates; `after_body` a unit after the body start that stands right above the memo's
+    labels (migrated pages print the abstract first, then the title, then "Memo #:").
+    """
+    if after_body is not None:
+        units = [*units, after_body]
+    head = [(first, text) for first, _, text in units]
+    page = _fold("\n".join(lines))
+    first_line = units[0][0] if units else None
+    best: Candidate | None = None
+    for cand in _candidates(units):
+        text = cand.text
+        if is_furniture(text) or len(text) > 300:
+            continue
+        words = text.split()
+        score = 1.0 if 3 <= len(words) <= 30 else -3.0
+        if text.endswith(".") and len(words) > 8:
+            score -= 2  # a sentence: a lede or a caption
+        if text.isupper():
+            score -= 1
+        repeats = page.count(_fold(text)) - 1
+        score += 3 * (repeats >= 1) + (repeats >= 2)
+        if cand.first == first_line:
+            score += 2  # dumps start with the page's own title
+        if walked_back is not None and cand.first <= walked_back <= cand.last:
+            score += 2
+        if after_body is not None and cand.last == after_body:
+            score += 3
+        following = next((t for i, t in head if cand.last < i), "")
+        if (
+            parse_date(following)
+            or _byline(following)
+            or read_label(following)
+            or following.lower() == "published"
+        ):
+            score += 2  # a header block (byline, date, labels) follows its title
+        cand.score = score
+        # Later wins a tie: nearer the body.
+        if best is None or score >= best.score:
+            best = cand
+    return best
+
+
+def _byline(text: str) -> list[str] | None:
+    """The names of a byline line ("By A and B", "A, with B", "Author: A"), else None."""
+    label = read_label(text)
+    if label and label.field == "authors":
+        text = label.value
+    elif label:
+        return None
+    text = re.sub(r"^(?:written\s+by|by|автор[ыа]?)\s*:?\s+", "", text, flags=re.I)
+    text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
+    if looks_like_names(text):
+        return split_authors(text)
+    return None
+
+
+def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
+    """Names printed just below the title (before the body), else just above it, else glued to a
+    repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg Seferian")."""
+    below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
+    above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
+    for i in below + above:
+        names = _byline(clean_space(lines[i]))
+        if names:
+            return names
+    folded = _fold(title.text)
+    for i, line in enumerate(lines):
+        if title.first <= i <= title.last:
+            continue
+        text = clean_space(line)
+        if _fold(text).startswith(folded) and len(text) > len(title.text):
+            names = _byline(text[len(title.text) :].strip(" ,:–—-"))
+            if names:
+                return names
+    return None
+
+
+def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None:
+    """The first date printed near the title: a date line, or a date beside a label or a number."""
+    # The line just above the title (a blog's date header) and the lines below it.
+    above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:1]
+    for i in above + list(range(title.first, body_line)):
+        text = clean_space(lines[i])
+        if not text:
+            continue
+        found = parse_date(text)
+        if found:
+            return found
+        for part in DATE_PARTS.split(text):
+            found = parse_date(part.strip(" ,;()"))
+            if found and len(text.split()) <= 16:
+                return found
+    return None
+
+
+def read_head(
+    lines: list[str],
+    units: list[tuple[int, int, str]],
+    body_line: int,
+    walked_back: int | None,
+    after_body: tuple[int, int, str] | None,
+) -> Head:
+    """Title, byline and date of a dump whose body starts at line `body_line`; see choose_title."""
+    title = choose_title(lines, units, walked_back, after_body)
+    if title is None:
+        return Head(None, None, None, None, None, None)
+    text, numbered_line, authors = title.text, None, None
+    # "Kennan Cable No. 51: A Rising Global Player": the label the title is printed with.
+    m = re.match(r"^(.{3,80}?)\s*:\s+(.{3,})$", text)
+    if m and read_numbered(m[1]):
+        numbered_line, text = m[1], m[2]
+    # "Андрей Гончарук*: Евроазиатские интеграционные проекты": an author before the title,
+    # marked as one by a footnote sign (title-case words could be anything).
+    elif m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
+        authors, text = _byline(m[1]), m[2]
+    return Head(
+        title=text,
+        title_first=title.first,
+        title_line=title.last,
+        authors=authors or find_byline(lines, title, body_line),
+        published=find_date(lines, title, body_line),
+        numbered_line=numbered_line,
+    )
