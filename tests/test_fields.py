@@ -103,25 +103,34 @@ def test_language():
 
 
 @pytest.mark.parametrize(
-    "line, number, category, series",
+    "line, expected",
     [
-        ("Policy Brief No. 47", 47, "Policy Brief", None),
-        ("ECFR Policy Brief No. 47", 47, "Policy Brief", None),
-        ("Kennan Cable No. 51 | June 2020", 51, "Kennan Cable", None),
-        ("Asia Report N°176, 18 August 2009", 176, "Asia Report", None),
-        ("BESA Center Perspectives Paper No. 1,775, October 14, 2020", 1775, "Perspectives Paper", None),
-        ("Аналитическая записка № 12", 12, "Аналитическая записка", None),
-        ("Eurasia Daily Monitor Volume: 17 Issue: 32", 32, None, "Eurasia Daily Monitor Volume 17"),
+        ("Policy Brief No. 47", Numbered(47, "Policy Brief")),
+        ("ECFR Policy Brief No. 47", Numbered(47, "ECFR Policy Brief")),  # the category as printed
+        ("Kennan Cable No. 51 | June 2020", Numbered(51, "Kennan Cable")),
+        ("Asia Report N°176, 18 August 2009", Numbered(176, "Asia Report", published=date(2009, 8, 18))),
+        (
+            "BESA Center Perspectives Paper No. 1,775, October 14, 2020",
+            Numbered(1775, "BESA Center Perspectives Paper", published=date(2020, 10, 14)),
+        ),
+        ("Аналитическая записка № 12", Numbered(12, "Аналитическая записка")),
+        ("доклад № 87 / 2023", Numbered(87, "доклад")),
+        (
+            "Eurasia Daily Monitor Volume: 17 Issue: 32",
+            Numbered(32, "Eurasia Daily Monitor", "Eurasia Daily Monitor Volume 17"),
+        ),
         (
             "Publication: Eurasia Daily Monitor Volume 5, Issue 123",
-            123,
-            None,
-            "Eurasia Daily Monitor Volume 5",
+            Numbered(123, "Eurasia Daily Monitor", "Eurasia Daily Monitor Volume 5"),
+        ),
+        (
+            "Policy Perspectives Vol. 9/2, February 2021",
+            Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
         ),
     ],
 )
-def test_numbered_labels(line, number, category, series):
-    assert read_numbered(line) == Numbered(number, category=category, series=series)
+def test_numbered_labels(line, expected):
+    assert read_numbered(line) == expected
     assert read_label(line).field == "numbered"
 
 

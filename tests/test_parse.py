@@ -328,7 +328,8 @@ def test_a_numbered_label_above_the_title_gives_category_and_number():
 def test_volume_and_issue_give_series_and_number():
     memo = parse_page(VOLUME_ISSUE_DUMP.encode())
     assert memo.title == "Turkey's Neo-Ottomanism in the South Caucasus"
-    assert (memo.series, memo.memo_number, memo.category) == ("Eurasia Daily Monitor Volume 17", 32, None)
+    assert (memo.series, memo.memo_number) == ("Eurasia Daily Monitor Volume 17", 32)
+    assert memo.category == "Eurasia Daily Monitor"
     assert memo.authors == ["Daniel Petrov"]
 
 

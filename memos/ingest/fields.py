@@ -226,8 +226,9 @@ class Numbered:
     """What a "Policy Brief No. 47" or "<Series> Volume 17, Issue 32" line says."""
 
     number: int
-    category: str | None = None  # "Policy Brief", "Kennan Cable", "Asia Report"
+    category: str | None = None  # "Policy Brief", "Kennan Cable", "Eurasia Daily Monitor"
     series: str | None = None  # "Eurasia Daily Monitor Volume 17"
+    published: date | None = None  # "Asia Report N°176 – 3 September 2009"
 
 
 # Words that name a kind of publication, last in a label: "Policy Brief", "Perspectives Paper".
@@ -240,12 +241,13 @@ _NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|N\s?°|N\s?º|№|#)"
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
 _NUMBERED_LINE = re.compile(
     rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS}))\s*{_NUMBER_SIGN}\s*{_NUMBER}"
-    r"(?:/\d{2,4})?(?P<rest>\W.{0,120})?$",
+    r"(?:\s*/\s*\d{2,4})?(?P<rest>\W.{0,120})?$",
     re.I,
 )
+# "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
 _VOLUME_LINE = re.compile(
-    r"^\s*(?P<series>[\w’'&.\- ]{3,80}?)[\s,:|–—-]*\b(?:Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
-    rf"[\s,;:|–—-]*(?:Issue|{_NUMBER_SIGN})\s*:?\s*{_NUMBER}\b(?P<rest>.{{0,120}})$",
+    r"^\s*(?P<series>[\w’'&.\- ]{3,80}?)[\s,:|–—-]*\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
+    rf"(?:[\s,;:|–—-]*(?:Issue|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
     re.I,
 )
 
@@ -265,8 +267,13 @@ def read_numbered(line: str) -> Numbered | None:
     line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
     m = _VOLUME_LINE.match(line)
     if m and len(m["series"].split()) <= 8:
-        series = clean_space(m["series"]).strip(" ,:|–—-")
-        return Numbered(memo_number_of(m["n"]), series=f"{series} Volume {int(m['volume'])}")
+        name = clean_space(m["series"]).strip(" ,:|–—-")
+        return Numbered(
+            memo_number_of(m["n"]),
+            category=name,
+            series=f"{name} {m['word']} {int(m['volume'])}",
+            published=_date_in(m["rest"]),
+        )
     m = _NUMBERED_LINE.match(line)
     if not m or not _is_label_head(m["kind"]):
         return None
@@ -275,7 +282,24 @@ def read_numbered(line: str) -> Numbered | None:
     rest = (m["rest"] or "").strip(" ,()|·•–—-")
     if rest and not parse_date(rest) and not (len(rest.split()) <= 3 and m["rest"].strip()[0] != ":"):
         return None
-    return Numbered(memo_number_of(m["n"]), category=category_of(m["kind"]))
+    return Numbered(memo_number_of(m["n"]), category=clean_space(m["kind"]), published=_date_in(rest))
+
+
+def _date_in(rest: str | None) -> date | None:
+    return parse_date(rest.strip(" ,()|·•–—-")) if rest else None
+
+
+_KIND_LABEL = re.compile(
+    rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KINDS}|articles?|insights?|digest|статьи|статья|аналитика|"
+    r"мнения?|интервью)$",
+    re.I,
+)
+
+
+def is_kind_label(text: str) -> bool:
+    """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
+    Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика"."""
+    return bool(_KIND_LABEL.match(clean_space(text)))
 
 
 def _is_label_head(kind: str) -> bool:
@@ -285,16 +309,3 @@ def _is_label_head(kind: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in words[:-1]) and (
         words[-1][:1].isupper() or len(words) == 1 or bool(_CYRILLIC.match(words[-1]))
     )
-
-
-def category_of(kind: str) -> str:
-    """ "PONARS Eurasia Policy Memo" -> "Policy Memo"; "Asia Report" stays: the region is its name."""
-    words = clean_space(kind).split()
-    # A leading acronym (ECFR, PONARS, BESA) names the publisher, and so do the words up to an
-    # institution word (BESA Center Perspectives Paper -> Perspectives Paper).
-    for i, word in enumerate(words[:-1]):
-        if re.fullmatch(r"Center|Centre|Group|Institute|Foundation|Council|Eurasia", word, re.I):
-            return " ".join(words[i + 1 :])
-    while len(words) > 1 and re.fullmatch(r"[A-Z]{2,}[a-z]?", words[0]):
-        words = words[1:]
-    return " ".join(words)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from .fields import (
+    Numbered,
     clean_space,
+    is_kind_label,
     looks_like_names,
     parse_date,
     read_label,
@@ -87,11 +89,16 @@ def is_furniture(text: str) -> bool:
         or read_label(text) is not None
         or parse_date(text) is not None
         or looks_like_names(text)
+        or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
 
 
-def _candidates(units: list[tuple[int, int, str]]) -> list[Candidate]:
-    """Each unit, its parts around " - " or " | ", and two or three units of a broken title joined."""
+def _candidates(units: list[tuple[int, int, str]], page: str) -> list[Candidate]:
+    """Each unit, its parts around " - " or " | ", and two or three units of a broken title joined.
+
+    Units join only where the first plainly goes on ("Getting Off the Back Foot:", "... Fleet" then
+    "in Russian-Ukrainian Relations") or where the page prints the joined title again.
+    """
     found: list[Candidate] = []
     for k, (first, last, text) in enumerate(units):
         found.append(Candidate(text, first, last))
@@ -106,8 +113,10 @@ def _candidates(units: list[tuple[int, int, str]]) -> list[Candidate]:
                 break
             if joined.endswith((".", "?", "!")) or len(more) > 90:
                 break
+            goes_on = joined.endswith((":", ",", "-", "–")) or more[:1].islower()
             joined, end = f"{joined} {more}", more_last
-            found.append(Candidate(joined, first, end))
+            if goes_on or page.count(_fold(joined)) > 1:
+                found.append(Candidate(joined, first, end))
     return found
 
 
@@ -129,7 +138,7 @@ def choose_title(
     page = _fold("\n".join(lines))
     first_line = units[0][0] if units else None
     best: Candidate | None = None
-    for cand in _candidates(units):
+    for cand in _candidates(units, page):
         text = cand.text
         if is_furniture(text) or len(text) > 300:
             continue
@@ -143,7 +152,7 @@ def choose_title(
         score += 3 * (repeats >= 1) + (repeats >= 2)
         if cand.first == first_line:
             score += 2  # dumps start with the page's own title
-        if walked_back is not None and cand.first <= walked_back <= cand.last:
+        if cand.first == walked_back:
             score += 2
         if after_body is not None and cand.last == after_body:
             score += 3
@@ -156,8 +165,12 @@ def choose_title(
         ):
             score += 2  # a header block (byline, date, labels) follows its title
         cand.score = score
-        # Later wins a tie: nearer the body.
-        if best is None or score >= best.score:
+        # A tie goes to the longer title (a broken one joined), then to the one nearer the body.
+        if best is None or (score, cand.last - cand.first, cand.first) >= (
+            best.score,
+            best.last - best.first,
+            best.first,
+        ):
             best = cand
     return best
 
@@ -243,3 +256,58 @@ def read_head(
         published=find_date(lines, title, body_line),
         numbered_line=numbered_line,
     )
+
+
+# Where a label may begin inside a line: its start, after a sentence or a separator, or where
+# two elements were glued together by the dump ("…Wikimedia CommonsBESA Center Perspectives…").
+SEGMENT_START = re.compile(r"(?<=[.!?:;,|–—])\s+(?=\S)|(?<=[a-z])(?=[A-Z]{2,})")
+
+
+def find_numbered(lines: list[str]) -> Numbered | None:
+    """The first "<Kind> No. N" or "<Series> Volume V, Issue N" label that starts a line or a
+    segment of one, in `lines` (the head of a page)."""
+    for line in lines:
+        text = clean_space(line)
+        if not text:
+            continue
+        for start in [0, *(m.end() for m in SEGMENT_START.finditer(text))]:
+            found = read_numbered(text[start:])
+            if found:
+                return found
+    return None
+
+
+def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str | None:
+    """A category printed as a plain label beside the title: the line just above or below it
+    ("U.S.-Russia Insight", "A Briefing Memo"), or a part of the page's first line
+    ("Discussion Paper - Belfer Center …", "Title - Research Paper - Chatham House")."""
+    near = [i for i in range(title_first - 1, -1, -1) if lines[i].strip()][:1]
+    near += [i for i in range(title_last + 1, len(lines)) if lines[i].strip()][:1]
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    for i in near:
+        text = clean_space(re.sub(r"^\s*[•·▪◦●*+]\s+", "", lines[i]))
+        if is_kind_label(text):
+            return text
+    if first is not None:
+        for part in TITLE_PARTS.split(clean_space(lines[first]))[:-1]:
+            if is_kind_label(part) and not part.isupper():
+                return part
+    return None
+
+
+def find_pdf_name(lines: list[str]) -> str | None:
+    """A PDF's file name printed at the start of a line ("EUCAM-Policy-Brief-19.pdf – Downloaded …")."""
+    for line in lines:
+        m = re.match(r"^\s*([\w.\-]+\.pdf)\b", line, re.I)
+        if m:
+            return m[1]
+    return None
+
+
+def byline_in_text(text: str) -> list[str] | None:
+    """ "By Benno Zogg" opening a sentence of the lead, when the dump ran the byline into it."""
+    for m in re.finditer(r"(?:^|(?<=[.!?]\s))By\s+((?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’\-]+)", text[:3000]):
+        names = _byline(m[1])
+        if names:
+            return names
+    return None

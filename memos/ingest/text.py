@@ -17,7 +17,7 @@ from .fields import (
     split_authors,
     valid_value,
 )
-from .head import read_head
+from .head import byline_in_text, find_kind_label, find_numbered, find_pdf_name, read_head
 from .parsed import Block, ParsedMemo, ParseError
 
 _BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")  # "+": lynx's second-level bullets
@@ -332,18 +332,29 @@ def parse_text(text: str) -> ParsedMemo:
     after = None if header.title else title_after_body(chunks, start)
     after_body = (after.start, after.start, after.text) if after else None
     head = read_head(lines, units, body_line, walked_back, after_body)
+    if not head.title and start + 1 < end and len(chunks[start].text) <= 300:
+        # Nothing above the body reads as a title: the body's first line may be it (a cover).
+        first_chunk = chunks[start]
+        start += 1
+        body_line = chunks[start].start
+        units = [(first_chunk.start, first_chunk.start + len(first_chunk.lines) - 1, first_chunk.text)]
+        head = read_head(lines, units, body_line, None, None)
     if not head.title:
         raise ParseError("no title found: no line above the memo text reads as a title")
     title_line = head.title_line
     # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
     above = next((i for i in range(head.title_first - 1, -1, -1) if lines[i].strip()), 0)
     labels = read_labels(lines, min(above, body_line))
-    numbered = read_numbered(head.numbered_line or str(labels.get("numbered", "")))
+    numbered = read_numbered(head.numbered_line or str(labels.get("numbered", ""))) or find_numbered(
+        lines[:body_line]
+    )
     label_authors = str(labels.get("authors", ""))
     authors = (
         head.authors
         or header.authors
         or (split_authors(label_authors) if looks_like_names(label_authors) else [])
+        or byline_in_text(chunks[start].text)
+        or []
     )
     # A short bio after the body is too short to count as prose, but belongs to the memo.
     while end < len(chunks) and chunks[end].is_prose and is_bio(chunks[end].text, authors):
@@ -360,7 +371,12 @@ def parse_text(text: str) -> ParsedMemo:
 
     blocks, bio = split_bio(blocks, authors)
     memo_number = memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None
-    published = head.published or header.published or parse_date(str(labels.get("published", "")))
+    published = first(
+        head.published,
+        header.published,
+        parse_date(str(labels.get("published", ""))),
+        numbered and numbered.published,
+    )
     body_text = "\n\n".join(b.text for b in blocks)
     return ParsedMemo(
         title=head.title,
@@ -370,12 +386,15 @@ def parse_text(text: str) -> ParsedMemo:
         memo_number=first(memo_number, numbered and numbered.number),
         series=first(labels.get("series"), numbered and numbered.series),
         category=first(
-            category_above(lines, head.title_first), labels.get("category"), numbered and numbered.category
+            category_above(lines, head.title_first),
+            labels.get("category"),
+            find_kind_label(lines, head.title_first, title_line),
+            numbered and numbered.category,
         ),
         language=language_of(head.title + " " + body_text),
         blocks=blocks,
         bio=bio,
-        pdf=str(labels["pdf"]) if "pdf" in labels else None,
+        pdf=str(labels["pdf"]) if "pdf" in labels else find_pdf_name(lines),
         topics=list(labels.get("topics", [])),
     )
 
