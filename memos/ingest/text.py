@@ -345,8 +345,9 @@ def parse_text(text: str) -> ParsedMemo:
     # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
     above = next((i for i in range(head.title_first - 1, -1, -1) if lines[i].strip()), 0)
     labels = read_labels(lines, min(above, body_line))
+    # A label after the title, else one in the head or the body's first lines (a caption).
     numbered = read_numbered(head.numbered_line or str(labels.get("numbered", ""))) or find_numbered(
-        lines[:body_line]
+        lines[: chunks[start].start + len(chunks[start].lines)]
     )
     label_authors = str(labels.get("authors", ""))
     authors = (
