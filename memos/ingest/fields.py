@@ -152,8 +152,9 @@ LABELS = {
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
     "authors": ["author", "authors", "author(s)", "by", "автор", "авторы", "автор(ы)"],
-    "topics": ["related topics", "topics", "tags", "темы", "теги", "похожие темы"],
-    "category": ["category", "категория", "рубрика"],
+    "topics": ["related topics", "topics", "tags", "keywords", "темы", "теги", "похожие темы",
+               "ключевые слова"],
+    "category": ["category", "type", "категория", "рубрика", "тип"],
 }  # fmt: skip
 _LABEL_FOR = {label: name for name, labels in LABELS.items() for label in labels}
 _LABEL_LINE = re.compile(

@@ -62,7 +62,7 @@ class Head:
     title_line: int | None
     authors: list[str] | None
     published: date | None
-    numbered_line: str | None  # a "Kennan Cable No. 51" label the title was printed with
+    numbered: Numbered | None  # a "Kennan Cable No. 51" label the title was printed with
 
 
 def _fold(text: str) -> str:
@@ -239,23 +239,30 @@ def read_head(
     title = choose_title(lines, units, walked_back, after_body)
     if title is None:
         return Head(None, None, None, None, None, None)
-    text, numbered_line, authors = title.text, None, None
-    # "Kennan Cable No. 51: A Rising Global Player": the label the title is printed with.
-    m = re.match(r"^(.{3,80}?)\s*:\s+(.{3,})$", text)
-    if m and read_numbered(m[1]):
-        numbered_line, text = m[1], m[2]
-    # "Андрей Гончарук*: Евроазиатские интеграционные проекты": an author before the title,
-    # marked as one by a footnote sign (title-case words could be anything).
-    elif m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
-        authors, text = _byline(m[1]), m[2]
+    text, numbered, authors = split_title(title.text)
     return Head(
         title=text,
         title_first=title.first,
         title_line=title.last,
         authors=authors or find_byline(lines, title, body_line),
         published=find_date(lines, title, body_line),
-        numbered_line=numbered_line,
+        numbered=numbered,
     )
+
+
+def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
+    """A title without the label or the author it is printed with, and those.
+
+    "Kennan Cable No. 51: A Rising Global Player" has a label; "Андрей Гончарук*: Евроазиатские
+    интеграционные проекты" an author, marked as one by a footnote sign (title-case words
+    before a colon could be anything).
+    """
+    m = re.match(r"^(.{3,80}?)\s*:\s+(.{3,})$", text)
+    if m and read_numbered(m[1]):
+        return m[2], read_numbered(m[1]), None
+    if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
+        return m[2], None, _byline(m[1])
+    return text, None, None
 
 
 # Where a label may begin inside a line: its start, after a sentence or a separator, or where

@@ -18,6 +18,7 @@ from .fields import (
     read_numbered,
     split_authors,
 )
+from .head import split_title
 from .parsed import Block, ParsedMemo, ParseError
 from .sanitize import clean_html
 from .text import END_MARKERS, PROSE_MIN, is_heading, read_labels, split_bio
@@ -210,6 +211,8 @@ def _remove_chrome(soup: BeautifulSoup, keep: set[int]) -> None:
     for el in soup.find_all(True):
         if el.name in ("html", "body", "main", "article") or id(el) in keep:
             continue
+        if _has_token(el, CATEGORY_CLASS) and el.name not in CHROME_TAGS:
+            continue  # "breadcrumb-category": the page's own category, not a menu
         if (
             el.name in CHROME_TAGS
             or (el.get("role") or "").lower() in CHROME_ROLES
@@ -305,14 +308,21 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
     published, authors = None, []
     if title_el is None:
         return None, []
+    # Where the body element holds the title too, the header is its first elements: a dek
+    # (one long paragraph) may stand between the title and the byline or date.
+    inside = body in title_el.parents
+    prose = 0
     for el in title_el.find_all_next(True, limit=80):
-        if el is body or body in el.parents:
+        if not inside and (el is body or body in el.parents):
             break
         if el.find(LAYOUT_BLOCKS):
             continue
         text = _text(el)
         if len(text) >= PROSE_MIN:
-            break
+            prose += 1
+            if not inside or prose > 1:
+                break
+            continue
         # "Policy Memo No. 389 · Published on 22.09.2015": try each part of a dateline.
         for part in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text):
             if published is None and len(part.split()) <= 6:
@@ -364,7 +374,7 @@ def parse_html(text: str) -> ParsedMemo:
     labels = read_labels(
         [clean_space(s) for s in container.get_text("\n").split("\n")], 0, stop_at_markers=False
     )
-    numbered = read_numbered(str(labels["numbered"])) if "numbered" in labels else None
+    numbered = read_numbered(str(labels.get("numbered", "")))
     pdf_link = next(
         (
             a["href"]
@@ -390,21 +400,24 @@ def parse_html(text: str) -> ParsedMemo:
         visible_title,
         strip_site_name(declared.title_tag, declared.site_name),
     )
+    # "Kennan Cable No. 51: <title>", "<author>*: <title>": what the title is printed with.
+    title, title_numbered, title_authors = split_title(title or "")
     blocks, html_parts = _read_blocks(body, title)
     paragraphs = [b for b in blocks if b.kind == "p"]
     # A memo has prose: a long paragraph, or several shorter ones (menus and link lists do not).
     long_enough = any(len(b.text) >= PROSE_MIN for b in paragraphs) or len(paragraphs) >= 3
-    if not long_enough or sum(len(b.text) for b in paragraphs) < 400:
+    if not long_enough or sum(len(b.text) for b in paragraphs) < 2 * PROSE_MIN:
         raise ParseError("not a memo page: no article text found")
 
     authors = (
         first(
             declared.authors,
+            title_authors,
             author_links,
             byline_names if byline_names and all(looks_like_names(n) for n in byline_names) else None,
             header_authors,
             declared.meta_authors,
-            split_authors(str(labels["authors"])) if "authors" in labels else None,
+            split_authors(str(labels["authors"])) if looks_like_names(str(labels.get("authors"))) else None,
         )
         or []
     )
@@ -422,10 +435,15 @@ def parse_html(text: str) -> ParsedMemo:
         memo_number=first(
             memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None,
             numbered and numbered.number,
+            title_numbered and title_numbered.number,
         ),
         series=first(labels.get("series"), numbered and numbered.series),
         category=first(
-            declared.section, *category_links, labels.get("category"), numbered and numbered.category
+            declared.section,
+            *category_links,
+            labels.get("category"),
+            numbered and numbered.category,
+            title_numbered and title_numbered.category,
         ),
         language=declared.language or language_of(title + " " + body_text),
         summary=declared.summary or "",

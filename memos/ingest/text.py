@@ -273,7 +273,8 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
             break
         if not _BULLET.match(line) and len(line.split()) > 6:
             break
-        items.append(clean_space(_BULLET.sub("", line)))
+        # "Russia; Putin; Medvedev" on the line under its label is a list too.
+        items += [t for t in (clean_space(part) for part in _BULLET.sub("", line).split(";")) if t]
         i += 1
     return items, i
 
@@ -346,8 +347,10 @@ def parse_text(text: str) -> ParsedMemo:
     above = next((i for i in range(head.title_first - 1, -1, -1) if lines[i].strip()), 0)
     labels = read_labels(lines, min(above, body_line))
     # A label after the title, else one in the head or the body's first lines (a caption).
-    numbered = read_numbered(head.numbered_line or str(labels.get("numbered", ""))) or find_numbered(
-        lines[: chunks[start].start + len(chunks[start].lines)]
+    numbered = (
+        head.numbered
+        or read_numbered(str(labels.get("numbered", "")))
+        or find_numbered(lines[: chunks[start].start + len(chunks[start].lines)])
     )
     label_authors = str(labels.get("authors", ""))
     authors = (
