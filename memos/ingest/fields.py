@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 MONTHS = {
     # English, full and abbreviated
@@ -39,6 +40,7 @@ _WEEKDAY = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # a page's lines are asked about more than once
 def parse_date(text: str | None) -> date | None:
     """A full calendar date from the ways memo pages write one, else None.
 
@@ -101,6 +103,7 @@ def unique_names(names: list[str]) -> list[str]:
     return kept
 
 
+@lru_cache(maxsize=8192)
 def looks_like_names(text: str) -> bool:
     """A byline: every name is two to five capitalized words, no sentence in sight."""
     if not text or len(text) > 200 or text.rstrip().endswith((".", "?", "!", ":")) and not _BY.match(text):
@@ -168,7 +171,7 @@ _HEADER_ONLY = re.compile(  # labels that head a list and may stand without a co
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Label:
     field: str
     value: str  # "" when the label stands alone on its line
@@ -182,6 +185,7 @@ _MEMO_NUMBER_LINE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # chunking asks about the same lines many times
 def read_label(line: str) -> Label | None:
     """The field a line labels and its value; "numbered" holds a whole "Policy Brief No. 47" line."""
     m = _MEMO_NUMBER_LINE.match(line)
@@ -245,6 +249,10 @@ _NUMBERED_LINE = re.compile(
     r"(?:\s*/\s*\d{2,4})?(?P<rest>\W.{0,120})?$",
     re.I,
 )
+# A number sign and a number right after it: most lines have none, and are skipped cheaply.
+NUMBER_HINT = re.compile(
+    r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d", re.I
+)
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
 _VOLUME_LINE = re.compile(
     r"^\s*(?P<series>[\w’'&.\- ]{3,80}?)[\s,:|–—-]*\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
@@ -261,6 +269,8 @@ def read_numbered(line: str) -> Numbered | None:
     17", 32. A label inside a sentence is no label: the line is short, and what follows the
     number is at most a date or a title after a colon or dash.
     """
+    if len(line) > 400 or not NUMBER_HINT.search(line):
+        return None  # the common case, cheaply: most lines have no number sign at all
     line = clean_space(line)
     if len(line) > 200:
         return None

@@ -11,10 +11,13 @@ every signal it has, and loses them for every mark of page furniture; the best w
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .fields import (
+    NUMBER_HINT,
     Numbered,
     clean_space,
     is_kind_label,
@@ -47,6 +50,11 @@ TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
 DATE_PARTS = re.compile(r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=\d{4})\s+")
 
 
+PAGE_LOOKED_AT = 20000  # characters searched for a repeated title: the head of any page
+AGREED = 5  # length, position above the body and a header block below: taken without a contest
+MAX_UNITS = 12  # paragraphs above the body looked at, besides the first three
+
+
 @dataclass
 class Candidate:
     text: str
@@ -72,10 +80,11 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+@lru_cache(maxsize=4096)
 def is_furniture(text: str) -> bool:
     """A line no memo would have as its title."""
     words = text.split()
-    letters = sum(ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text))
     return (
         len(words) < 2
         or letters < 0.6 * len(text.replace(" ", ""))
@@ -132,41 +141,57 @@ def choose_title(
     and dates; `after_body` a unit after the body start that stands right above the memo's
     labels (migrated pages print the abstract first, then the title, then "Memo #:").
     """
+    # The title is printed at the top of a dump or near its body, not amid the menus between.
+    units = units[:3] + units[3:][-MAX_UNITS:]
     if after_body is not None:
         units = [*units, after_body]
-    head = [(first, text) for first, _, text in units]
-    page = _fold("\n".join(lines))
+    head = sorted((first, text) for first, _, text in units)
+    starts = [first for first, _ in head]
+    page = _fold("\n".join(lines)[:PAGE_LOOKED_AT])
     first_line = units[0][0] if units else None
-    best: Candidate | None = None
-    for cand in _candidates(units, page):
+
+    def score(cand: Candidate) -> float | None:
         text = cand.text
         if is_furniture(text) or len(text) > 300:
-            continue
+            return None
         words = text.split()
-        score = 1.0 if 3 <= len(words) <= 30 else -3.0
+        points = 1.0 if 3 <= len(words) <= 30 else -3.0
         if text.endswith(".") and len(words) > 8:
-            score -= 2  # a sentence: a lede or a caption
+            points -= 2  # a sentence: a lede or a caption
         if text.isupper():
-            score -= 1
+            points -= 1
         repeats = page.count(_fold(text)) - 1
-        score += 3 * (repeats >= 1) + (repeats >= 2)
+        points += 3 * (repeats >= 1) + (repeats >= 2)
         if cand.first == first_line:
-            score += 2  # dumps start with the page's own title
+            points += 2  # dumps start with the page's own title
         if cand.first == walked_back:
-            score += 2
-        if after_body is not None and cand.last == after_body:
-            score += 3
-        following = next((t for i, t in head if cand.last < i), "")
+            points += 2
+        if after_body is not None and cand.last == after_body[1]:
+            points += 3
+        after = bisect_right(starts, cand.last)
+        following = head[after][1] if after < len(head) else ""
         if (
             parse_date(following)
             or _byline(following)
             or read_label(following)
             or following.lower() == "published"
         ):
-            score += 2  # a header block (byline, date, labels) follows its title
-        cand.score = score
+            points += 2  # a header block (byline, date, labels) follows its title
+        return points
+
+    # The line found walking up from the body, with a header block below it: two signals agree
+    # and nothing else needs weighing (the common case, and the cheap one).
+    walked = next((Candidate(text, first, last) for first, last, text in units if first == walked_back), None)
+    if walked is not None and (score(walked) or 0) >= AGREED:
+        return walked
+    best: Candidate | None = None
+    for cand in _candidates(units, page):
+        points = score(cand)
+        if points is None:
+            continue
+        cand.score = points
         # A tie goes to the longer title (a broken one joined), then to the one nearer the body.
-        if best is None or (score, cand.last - cand.first, cand.first) >= (
+        if best is None or (points, cand.last - cand.first, cand.first) >= (
             best.score,
             best.last - best.first,
             best.first,
@@ -175,6 +200,7 @@ def choose_title(
     return best
 
 
+@lru_cache(maxsize=4096)
 def _byline(text: str) -> list[str] | None:
     """The names of a byline line ("By A and B", "A, with B", "Author: A"), else None."""
     label = read_label(text)
@@ -199,8 +225,9 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
         if names:
             return names
     folded = _fold(title.text)
-    for i, line in enumerate(lines):
-        if title.first <= i <= title.last:
+    opening = title.text.split()[0].casefold()
+    for i, line in enumerate(lines[:200]):
+        if title.first <= i <= title.last or opening not in line[:200].casefold():
             continue
         text = clean_space(line)
         if _fold(text).startswith(folded) and len(text) > len(title.text):
@@ -274,9 +301,9 @@ def find_numbered(lines: list[str]) -> Numbered | None:
     """The first "<Kind> No. N" or "<Series> Volume V, Issue N" label that starts a line or a
     segment of one, in `lines` (the head of a page)."""
     for line in lines:
+        if not NUMBER_HINT.search(line):
+            continue  # no "No.", "№", "Vol" anywhere: nothing to find
         text = clean_space(line)
-        if not text:
-            continue
         for start in [0, *(m.end() for m in SEGMENT_START.finditer(text))]:
             found = read_numbered(text[start:])
             if found:

@@ -211,8 +211,6 @@ def _remove_chrome(soup: BeautifulSoup, keep: set[int]) -> None:
     for el in soup.find_all(True):
         if el.name in ("html", "body", "main", "article") or id(el) in keep:
             continue
-        if _has_token(el, CATEGORY_CLASS) and el.name not in CHROME_TAGS:
-            continue  # "breadcrumb-category": the page's own category, not a menu
         if (
             el.name in CHROME_TAGS
             or (el.get("role") or "").lower() in CHROME_ROLES
@@ -220,6 +218,8 @@ def _remove_chrome(soup: BeautifulSoup, keep: set[int]) -> None:
             or el.name in ("header", "footer")
             and not el.find_parent(["article", "main"])
             or _has_token(el, CHROME)
+            # "breadcrumb-category" is the page's own category, not a menu.
+            and not (_has_token(el, CATEGORY_CLASS) and el.name not in CHROME_TAGS)
         ):
             doomed.append(el)
     for el in doomed:
