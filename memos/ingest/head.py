@@ -11,7 +11,6 @@ every signal it has, and loses them for every mark of page furniture; the best w
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -53,6 +52,9 @@ DATE_PARTS = re.compile(r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?
 PAGE_LOOKED_AT = 20000  # characters searched for a repeated title: the head of any page
 AGREED = 5  # length, position above the body and a header block below: taken without a contest
 MAX_UNITS = 12  # paragraphs above the body looked at, besides the first three
+
+
+BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
 
 
 @dataclass
@@ -129,6 +131,14 @@ def _candidates(units: list[tuple[int, int, str]], page: str) -> list[Candidate]
     return found
 
 
+def next_line(lines: list[str], i: int) -> str:
+    """The first non-blank line after line `i`, without its bullet."""
+    for line in lines[i + 1 : i + 8]:
+        if line.strip():
+            return clean_space(BULLET.sub("", line))
+    return ""
+
+
 def choose_title(
     lines: list[str],
     units: list[tuple[int, int, str]],
@@ -145,8 +155,6 @@ def choose_title(
     units = units[:3] + units[3:][-MAX_UNITS:]
     if after_body is not None:
         units = [*units, after_body]
-    head = sorted((first, text) for first, _, text in units)
-    starts = [first for first, _ in head]
     page = _fold("\n".join(lines)[:PAGE_LOOKED_AT])
     first_line = units[0][0] if units else None
 
@@ -168,8 +176,7 @@ def choose_title(
             points += 2
         if after_body is not None and cand.last == after_body[1]:
             points += 3
-        after = bisect_right(starts, cand.last)
-        following = head[after][1] if after < len(head) else ""
+        following = next_line(lines, cand.last)
         if (
             parse_date(following)
             or _byline(following)
@@ -300,6 +307,8 @@ SEGMENT_START = re.compile(r"(?<=[.!?:;,|–—])\s+(?=\S)|(?<=[a-z])(?=[A-Z]{2,
 def find_numbered(lines: list[str]) -> Numbered | None:
     """The first "<Kind> No. N" or "<Series> Volume V, Issue N" label that starts a line or a
     segment of one, in `lines` (the head of a page)."""
+    if not NUMBER_HINT.search("\n".join(lines)):
+        return None  # no "No. 5", "№ 5" or "Vol. 5" anywhere: nothing to find
     for line in lines:
         if not NUMBER_HINT.search(line):
             continue  # no "No.", "№", "Vol" anywhere: nothing to find
@@ -319,7 +328,7 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
     near += [i for i in range(title_last + 1, len(lines)) if lines[i].strip()][:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     for i in near:
-        text = clean_space(re.sub(r"^\s*[•·▪◦●*+]\s+", "", lines[i]))
+        text = clean_space(BULLET.sub("", lines[i]))
         if is_kind_label(text):
             return text
     if first is not None:
