@@ -28,8 +28,8 @@ _DATE_PATTERNS = [
     re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})(?:\s*г\.?)?$"),
     # 2018-09-14, 2018/09/14, 2018-09-14T10:00:00+00:00
     re.compile(r"^(?P<year>\d{4})[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})(?:[T ].*)?$"),
-    # 14.09.2018 (European order, the only one Russian pages use)
-    re.compile(r"^(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})$"),
+    # 14.09.2018, 03.04.2021 12:00, 26.04.23 (European order, the only one Russian pages use)
+    re.compile(r"^(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4}|\d{2})(?:,?\s+\d{1,2}:\d{2})?$"),
 ]
 
 
@@ -38,6 +38,16 @@ _WEEKDAY = re.compile(
     r"^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+",
     re.I,
 )
+
+
+def date_at_start(text: str) -> date | None:
+    """A date that opens `text` ("26.04.23 Sanctions Review", "8 July 2022 Central Asia")."""
+    words = text.split()
+    for n in range(min(5, len(words)), 0, -1):
+        found = parse_date(" ".join(words[:n]))
+        if found:
+            return found
+    return None
 
 
 @lru_cache(maxsize=8192)  # a page's lines are asked about more than once
@@ -61,8 +71,11 @@ def parse_date(text: str | None) -> date | None:
         month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"].lower())
         if not month:
             continue
+        year = int(parts["year"])
+        if len(parts["year"]) == 2:  # "26.04.23": this century's, up to 2049
+            year += 2000 if year < 50 else 1900
         try:
-            return date(int(parts["year"]), month, int(parts["day"]))
+            return date(year, month, int(parts["day"]))
         except ValueError:
             return None
     try:  # ISO 8601 with a time zone, as in <time datetime> and JSON-LD

@@ -19,6 +19,7 @@ from .fields import (
     NUMBER_HINT,
     Numbered,
     clean_space,
+    date_at_start,
     is_kind_label,
     looks_like_names,
     parse_date,
@@ -30,7 +31,7 @@ from .fields import (
 # Words that open a line of page furniture, not a title: buttons, links, captions, credits.
 FURNITURE_START = re.compile(
     r"^(?:download|share|print|subscribe|sign (?:in|up)|log ?in|follow|connect with|read (?:more|in)|"
-    r"click|you are on page|skip to|transcript of|page \d|total pages?|file type|image|photo|"
+    r"click|you are on page|skip to|transcript of|page \d|total pages?|file type|image|photo|\d+px|"
     r"source|credit|©|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
     r"иллюстрация|источник)\b",
     re.I,
@@ -46,11 +47,13 @@ SECTION_HEADINGS = re.compile(
 COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?)\b", re.I)
 # Separators between a title and the site or section it is printed with.
 TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
-DATE_PARTS = re.compile(r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=\d{4})\s+")
+# Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
+DATE_PARTS = re.compile(
+    r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=\d{4})\s+|(?<=[a-z])(?=[A-Z][a-z])"
+)
 
 
 PAGE_LOOKED_AT = 20000  # characters searched for a repeated title: the head of any page
-AGREED = 5  # length, position above the body and a header block below: taken without a contest
 MAX_UNITS = 12  # paragraphs above the body looked at, besides the first three
 
 
@@ -133,10 +136,28 @@ def _candidates(units: list[tuple[int, int, str]], page: str) -> list[Candidate]
 
 def next_line(lines: list[str], i: int) -> str:
     """The first non-blank line after line `i`, without its bullet."""
-    for line in lines[i + 1 : i + 8]:
-        if line.strip():
-            return clean_space(BULLET.sub("", line))
-    return ""
+    j = next_index(lines, i)
+    return clean_space(BULLET.sub("", lines[j])) if j is not None else ""
+
+
+def next_index(lines: list[str], i: int) -> int | None:
+    return next((j for j in range(i + 1, min(i + 8, len(lines))) if lines[j].strip()), None)
+
+
+def header_follows(lines: list[str], i: int) -> bool:
+    """Whether a byline, a date or labels come right after line `i`, or after a dek (a sentence
+    that sums the memo up) right after it."""
+    for _ in range(2):
+        j = next_index(lines, i)
+        if j is None:
+            return False
+        text = clean_space(BULLET.sub("", lines[j]))
+        if parse_date(text) or _byline(text) or read_label(text) or text.lower() == "published":
+            return True
+        if not (text.endswith(".") and 8 < len(text.split()) < 40):
+            return False
+        i = j
+    return False
 
 
 def choose_title(
@@ -163,9 +184,9 @@ def choose_title(
         if is_furniture(text) or len(text) > 300:
             return None
         words = text.split()
-        points = 1.0 if 3 <= len(words) <= 30 else -3.0
+        points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
         if text.endswith(".") and len(words) > 8:
-            points -= 2  # a sentence: a lede or a caption
+            points -= 3  # a sentence: a lede or a caption
         if text.isupper():
             points -= 1
         repeats = page.count(_fold(text)) - 1
@@ -176,20 +197,20 @@ def choose_title(
             points += 2
         if after_body is not None and cand.last == after_body[1]:
             points += 3
-        following = next_line(lines, cand.last)
-        if (
-            parse_date(following)
-            or _byline(following)
-            or read_label(following)
-            or following.lower() == "published"
-        ):
+        if header_follows(lines, cand.last):
             points += 2  # a header block (byline, date, labels) follows its title
         return points
 
     # The line found walking up from the body, with a header block below it: two signals agree
     # and nothing else needs weighing (the common case, and the cheap one).
     walked = next((Candidate(text, first, last) for first, last, text in units if first == walked_back), None)
-    if walked is not None and (score(walked) or 0) >= AGREED:
+    if (
+        walked is not None
+        and 3 <= len(walked.text.split()) <= 30
+        and not walked.text.endswith(".")
+        and not is_furniture(walked.text)
+        and header_follows(lines, walked.last)
+    ):
         return walked
     best: Candidate | None = None
     for cand in _candidates(units, page):
@@ -219,7 +240,14 @@ def _byline(text: str) -> list[str] | None:
     text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
     if looks_like_names(text):
         return split_authors(text)
+    # "Тигран Саркисян, заместитель председателя …": a name and what the person does.
+    name, _, role = text.partition(", ")
+    if role[:1].islower() and looks_like_names(name) and len(split_authors(name)) == 1:
+        return [name]
     return None
+
+
+AUTHOR_HEADING = re.compile(r"^(?:article\s+)?authors?|about the authors?|автор(?:ы)?(?: статьи)?$", re.I)
 
 
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
@@ -227,6 +255,12 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg Seferian")."""
     below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
     above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
+    # "Article author" then the name on the next line: the heading says what follows.
+    for i in below:
+        if AUTHOR_HEADING.match(clean_space(lines[i])):
+            names = _byline(next_line(lines, i))
+            if names:
+                return names
     for i in below + above:
         names = _byline(clean_space(lines[i]))
         if names:
@@ -255,9 +289,11 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
         found = parse_date(text)
         if found:
             return found
+        if len(text.split()) > 16:
+            continue
         for part in DATE_PARTS.split(text):
-            found = parse_date(part.strip(" ,;()"))
-            if found and len(text.split()) <= 16:
+            found = date_at_start(part.strip(" ,;()"))
+            if found:
                 return found
     return None
 
