@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from .declared import first, read_declared, strip_site_name
 from .fields import (
     clean_space,
+    date_at_start,
     language_of,
     looks_like_names,
     memo_number_of,
@@ -326,7 +327,7 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
         # "Policy Memo No. 389 · Published on 22.09.2015": try each part of a dateline.
         for part in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text):
             if published is None and len(part.split()) <= 6:
-                published = parse_date(part)
+                published = date_at_start(part)  # "26.04.23 Sanctions Review"
             if not authors and BY_PREFIX.match(part):
                 names = split_authors(BY_PREFIX.sub("", part))
                 if names and all(looks_like_names(n) for n in names):
@@ -361,6 +362,10 @@ def parse_html(text: str) -> ParsedMemo:
     ) or _link_texts(
         a for el in container.find_all(True) if _has_token(el, TOPIC_CLASS) for a in el.find_all("a")
     )
+    if not tag_links:  # a tag list printed as text: "Central Asia, Kazakhstan, surveillance"
+        tag_el = next((el for el in container.find_all(True) if _has_token(el, TOPIC_CLASS)), None)
+        tag_text = _unlabel(_text(tag_el)) if tag_el is not None else ""
+        tag_links = [t.strip() for t in re.split(r"\s*[,;]\s*", tag_text) if t.strip()]
     category_links = _link_texts(container.select('a[rel~="category"]')) or [
         _unlabel(_text(el)) for el in container.find_all(True) if _has_token(el, CATEGORY_CLASS)
     ]

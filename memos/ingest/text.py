@@ -333,13 +333,17 @@ def parse_text(text: str) -> ParsedMemo:
     after = None if header.title else title_after_body(chunks, start)
     after_body = (after.start, after.start, after.text) if after else None
     head = read_head(lines, units, body_line, walked_back, after_body)
-    if not head.title and start + 1 < end and len(chunks[start].text) <= 300:
-        # Nothing above the body reads as a title: the body's first line may be it (a cover).
-        first_chunk = chunks[start]
-        start += 1
-        body_line = chunks[start].start
-        units = [(first_chunk.start, first_chunk.start + len(first_chunk.lines) - 1, first_chunk.text)]
-        head = read_head(lines, units, body_line, None, None)
+    if not head.title and len(lines[chunks[start].start].strip()) <= 300:
+        # Nothing above the body reads as a title: the body's first line may be it (a cover,
+        # or a title run into its lede).
+        cover = chunks[start]
+        rest = Chunk(cover.start + 1, cover.lines[1:])
+        chunks[start : start + 1] = [rest] if rest.lines else []
+        end -= 0 if rest.lines else 1
+        if start < end:
+            body_line = chunks[start].start
+            units = [(cover.start, cover.start, clean_space(cover.lines[0]))]
+            head = read_head(lines, units, body_line, None, None)
     if not head.title:
         raise ParseError("no title found: no line above the memo text reads as a title")
     title_line = head.title_line
