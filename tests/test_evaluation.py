@@ -89,6 +89,12 @@ def test_any_is_not_scored_and_a_wrong_field_is_reported():
     assert result.fields["series"] is False and result.misses["series"] == ("3", "2")
 
 
+def test_gold_vendors_are_compared_under_the_archive_s_names():
+    page = GoldPage(SEED, {"vendors": {"required": ["Facebook", "ZTE"], "allowed": []}}, "dev")
+    result = score_page(page, {"vendors": {"Meta": 1, "ZTE": 2}}, None, {"Facebook": "Meta", "Meta": "Meta"})
+    assert (result.sets["vendors"].tp, result.sets["vendors"].fp) == (2, 0)
+
+
 def test_a_page_that_fails_counts_wrong_on_every_scored_field(corpus):
     pages, problems = gold_pages([corpus / "test" / "broken.html"])
     assert problems == []

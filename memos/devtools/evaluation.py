@@ -116,8 +116,15 @@ def scored(gold: dict, name: str) -> bool:
     return name in gold and gold[name] != ANY
 
 
-def score_page(page: GoldPage, predicted: dict, error: str | None) -> PageResult:
-    """One page's fields and sets. A page that failed to parse is wrong on every scored field."""
+def score_page(
+    page: GoldPage, predicted: dict, error: str | None, vendor_names: dict[str, str] | None = None
+) -> PageResult:
+    """One page's fields and sets. A page that failed to parse is wrong on every scored field.
+
+    `vendor_names` maps each spelling of a vendor to the archive's name for it, so that a gold
+    "Facebook" is the vendor the archive calls "Meta": the same company, whichever its name.
+    """
+    vendor_names = vendor_names or {}
     fields: dict[str, bool] = {}
     misses: dict[str, tuple] = {}
     for name in FIELDS:
@@ -133,6 +140,9 @@ def score_page(page: GoldPage, predicted: dict, error: str | None) -> PageResult
         if not isinstance(gold, dict):
             continue  # "ANY" or absent
         required, allowed = set(gold.get("required") or []), set(gold.get("allowed") or [])
+        if name == "vendors":
+            required = {vendor_names.get(v, v) for v in required}
+            allowed = {vendor_names.get(v, v) for v in allowed}
         found = set(predicted.get(name) or {}) if error is None else set()
         sets[name] = SetScore().add(found, required, allowed)
         if found - required - allowed or required - found:
@@ -174,12 +184,13 @@ def gold_pages(paths: Sequence[str | Path] = ()) -> tuple[list[GoldPage], list[s
 def evaluate(pages: Iterable[GoldPage], vendors: Sequence[VendorEntry] | None = None) -> list[PageResult]:
     """Parse every page as `import_memos --dry-run` does (fixtures/vendors.json as the vendor list)."""
     vendors = load_vendor_entries() if vendors is None else vendors
+    names = {alias: v.name for v in vendors for alias in (v.name, *v.aliases)}
     results = []
     for page in pages:
         source, memo, error = parse_target(str(page.path), vendors)
         status = "parsed" if memo else "failed"
         predicted = ImportResult(source, status, error, memo=memo).as_json()
-        results.append(score_page(page, predicted, error))
+        results.append(score_page(page, predicted, error, names))
     return results
 
 
