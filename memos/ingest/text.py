@@ -36,28 +36,36 @@ PROSE_MIN = 120
 HEADING_MAX_WORDS = 16
 
 
-@dataclass
 class Chunk:
-    """Consecutive non-blank lines of the dump."""
+    """Consecutive non-blank lines of the dump.
 
-    start: int  # index of its first line
-    lines: list[str]
+    What a chunk is gets asked again and again while a page is read, so it is worked out as
+    lines are added (whether a line ends the memo) or once (its text).
+    """
+
+    __slots__ = ("start", "lines", "is_bullets", "is_label", "is_end_marker", "_text")
+
+    def __init__(self, start: int, lines: list[str]):
+        self.start = start  # index of its first line
+        self.lines: list[str] = []
+        self._text: str | None = None
+        self.is_end_marker = False
+        for line in lines:
+            self.add(line)
+        first = lines[0] if lines else ""
+        self.is_bullets = bool(_BULLET.match(first))
+        self.is_label = read_label(first) is not None
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        self._text = None
+        self.is_end_marker = self.is_end_marker or bool(END_MARKERS.match(line))
 
     @property
     def text(self) -> str:
-        return clean_space(" ".join(_BULLET.sub("", line) for line in self.lines))
-
-    @property
-    def is_bullets(self) -> bool:
-        return bool(_BULLET.match(self.lines[0]))
-
-    @property
-    def is_label(self) -> bool:
-        return read_label(self.lines[0]) is not None
-
-    @property
-    def is_end_marker(self) -> bool:
-        return any(END_MARKERS.match(line) for line in self.lines)
+        if self._text is None:
+            self._text = clean_space(" ".join(_BULLET.sub("", line) for line in self.lines))
+        return self._text
 
     @property
     def is_prose(self) -> bool:
@@ -100,7 +108,7 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
             current = Chunk(i, [line])
             chunks.append(current)
         else:
-            current.lines.append(line)
+            current.add(line)
     return chunks
 
 
