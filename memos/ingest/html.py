@@ -288,6 +288,19 @@ def _block_elements(body: Tag) -> Iterable[Tag]:
             yield el
 
 
+def _marked_elements(container: Tag) -> tuple[list[Tag], list[Tag], list[Tag]]:
+    """Elements whose class marks them as topics, as the category, or as a byline (one pass)."""
+    topics, categories, bylines = [], [], []
+    for el in container.find_all(True):
+        tokens = _tokens(el)
+        if not tokens:
+            continue
+        for pattern, found in ((TOPIC_CLASS, topics), (CATEGORY_CLASS, categories), (BYLINE_CLASS, bylines)):
+            if any(pattern.match(t) for t in tokens):
+                found.append(el)
+    return topics, categories, bylines
+
+
 def _link_texts(elements: Iterable[Tag]) -> list[str]:
     seen, names = set(), []
     for a in elements:
@@ -356,21 +369,17 @@ def parse_html(text: str) -> ParsedMemo:
     title_el = _title_element(soup)
     container = _container(soup, title_el)
 
-    # Tags and categories marked up as such, outside the chrome that is now gone.
+    # Tags, categories and bylines marked up as such, outside the chrome that is now gone.
+    topic_els, category_els, bylines = _marked_elements(container)
     tag_links = _link_texts(
         a for a in container.select('a[rel~="tag"]') if "category" not in a["rel"]
-    ) or _link_texts(
-        a for el in container.find_all(True) if _has_token(el, TOPIC_CLASS) for a in el.find_all("a")
-    )
-    if not tag_links:  # a tag list printed as text: "Central Asia, Kazakhstan, surveillance"
-        tag_el = next((el for el in container.find_all(True) if _has_token(el, TOPIC_CLASS)), None)
-        tag_text = _unlabel(_text(tag_el)) if tag_el is not None else ""
-        tag_links = [t.strip() for t in re.split(r"\s*[,;]\s*", tag_text) if t.strip()]
+    ) or _link_texts(a for el in topic_els for a in el.find_all("a"))
+    if not tag_links and topic_els:  # a tag list printed as text: "Central Asia, Kazakhstan"
+        tag_links = [t.strip() for t in re.split(r"\s*[,;]\s*", _unlabel(_text(topic_els[0]))) if t.strip()]
     category_links = _link_texts(container.select('a[rel~="category"]')) or [
-        _unlabel(_text(el)) for el in container.find_all(True) if _has_token(el, CATEGORY_CLASS)
+        _unlabel(_text(el)) for el in category_els
     ]
     author_links = _link_texts(container.select('a[rel~="author"]'))
-    bylines = [el for el in container.find_all(True) if _has_token(el, BYLINE_CLASS)]
     byline_names = [n for el in bylines for n in split_authors(BY_PREFIX.sub("", _unlabel(_text(el))))]
     time_el = container.find("time", class_=re.compile("published|entry-date", re.I)) or container.find(
         "time"
