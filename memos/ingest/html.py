@@ -74,6 +74,8 @@ PDF_LINK_TEXT = re.compile(r"^\[?(?:(?:download|view|read|get)\s+(?:the\s+)?(?:f
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources|примечания)$", re.I)
 BY_PREFIX = re.compile(r"^(?:written\s+by|by|authors?:|автор[ыа]?:)\s+", re.I)
 BLOCK_TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table"]
+CONTAINERS = {"div", "section", "article", "main", "header", "footer", "aside", "table", "tbody", "tr",
+              "td", "th", "ul", "ol", "li", "blockquote", "dl", "dd", "form", "figure", "nav"}  # fmt: skip
 LAYOUT_BLOCKS = ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section"]
 
 
@@ -86,7 +88,13 @@ def _tokens(el: Tag) -> list[str]:
 
 
 def _has_token(el: Tag, pattern: re.Pattern) -> bool:
-    return any(pattern.match(t) for t in _tokens(el))
+    attrs = el.attrs
+    if "class" not in attrs and "id" not in attrs:
+        return False  # most elements: nothing to match, and asked about many times
+    for token in _tokens(el):
+        if pattern.match(token):
+            return True
+    return False
 
 
 def _text(el: Tag) -> str:
@@ -329,7 +337,8 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
     for el in title_el.find_all_next(True, limit=80):
         if not inside and (el is body or body in el.parents):
             break
-        if el.find(LAYOUT_BLOCKS):
+        # A wrapper of blocks is read through its blocks (only containers can hold them).
+        if el.name in CONTAINERS and el.find(LAYOUT_BLOCKS):
             continue
         text = _text(el)
         if len(text) >= PROSE_MIN:
