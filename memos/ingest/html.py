@@ -91,10 +91,7 @@ def _has_token(el: Tag, pattern: re.Pattern) -> bool:
     attrs = el.attrs
     if "class" not in attrs and "id" not in attrs:
         return False  # most elements: nothing to match, and asked about many times
-    for token in _tokens(el):
-        if pattern.match(token):
-            return True
-    return False
+    return any(pattern.match(token) for token in _tokens(el))
 
 
 def _text(el: Tag) -> str:
