@@ -5,7 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint bench chromium clean
+.PHONY: install run test lint eval bench chromium clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -36,6 +36,11 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Extraction quality on the annotated real pages of tests/data/real (README "Extraction quality").
+EVAL_ARGS ?=
+eval: install
+	$(PY) manage.py evaluate_extraction $(EVAL_ARGS)
 
 # Benchmarks (README "Performance") on BENCH_DATABASE_URL, never the development db.sqlite3: a
 # SQLite file under artifacts/ unless set. A database with fewer than BENCH_MEMOS memos is first

@@ -144,10 +144,11 @@ class Topic(NamedEntity):
 
 
 class Country(models.Model):
-    """An ISO 3166-1 country; rows come from pycountry (see memos/reference.py)."""
+    """A country memos mention: ISO 3166-1 (pycountry), the Soviet Union, Yugoslavia and Kosovo."""
 
     code = models.CharField("ISO code", max_length=2, primary_key=True)
     name = models.CharField(max_length=100, db_index=True)
+    historic = models.BooleanField(default=False, help_text="It no longer exists: pages call it former.")
 
     memo_link = "country"
     objects = EntityQuerySet.as_manager()

@@ -1,4 +1,4 @@
-"""Reference data every archive starts with: ISO countries (pycountry) and curated vendors."""
+"""Reference data every archive starts with: countries (pycountry, plus three) and curated vendors."""
 
 import json
 from pathlib import Path
@@ -12,8 +12,13 @@ VENDORS_FILE = Path(settings.BASE_DIR) / "fixtures" / "vendors.json"
 # Short names readers expect where pycountry has only the formal one.
 SHORT_NAMES = {
     "RU": "Russia", "FM": "Micronesia", "PS": "Palestine", "CD": "DR Congo",
-    "CG": "Republic of the Congo", "BN": "Brunei", "VA": "Vatican City",
+    "CG": "Republic of the Congo", "BN": "Brunei", "VA": "Vatican City", "SU": "Soviet Union",
+    "YU": "Yugoslavia",
 }  # fmt: skip
+# Countries memos discuss that ISO 3166-1 lacks: two that no longer exist, under their withdrawn
+# codes (pycountry.historic_countries), and Kosovo under the user-assigned code in general use.
+HISTORIC_CODES = ("SU", "YU")
+UNLISTED_COUNTRIES = {"XK": "Kosovo"}
 
 
 def country_display_name(entry) -> str:
@@ -21,18 +26,29 @@ def country_display_name(entry) -> str:
     return SHORT_NAMES.get(entry.alpha_2) or getattr(entry, "common_name", None) or entry.name
 
 
+def archive_countries() -> dict[str, tuple[str, bool]]:
+    """Code -> (display name, historic) of every country the archive has a row for."""
+    rows = {entry.alpha_2: (country_display_name(entry), False) for entry in pycountry.countries}
+    for code in HISTORIC_CODES:
+        rows[code] = (country_display_name(pycountry.historic_countries.get(alpha_2=code)), True)
+    rows.update({code: (name, False) for code, name in UNLISTED_COUNTRIES.items()})
+    return rows
+
+
 def load_countries(country_model) -> int:
-    """Create or rename a row for every ISO 3166-1 country. Returns how many were created."""
-    existing = dict(country_model.objects.values_list("code", "name"))
+    """Create or update a row for every country of `archive_countries`. Returns how many were created."""
+    existing = {code: (name, historic) for code, name, historic in country_model.objects.values_list(
+        "code", "name", "historic"
+    )}  # fmt: skip
     new, changed = [], []
-    for entry in pycountry.countries:
-        name = country_display_name(entry)
-        if entry.alpha_2 not in existing:
-            new.append(country_model(code=entry.alpha_2, name=name))
-        elif existing[entry.alpha_2] != name:
-            changed.append(country_model(code=entry.alpha_2, name=name))
+    for code, (name, historic) in archive_countries().items():
+        row = country_model(code=code, name=name, historic=historic)
+        if code not in existing:
+            new.append(row)
+        elif existing[code] != (name, historic):
+            changed.append(row)
     country_model.objects.bulk_create(new)
-    country_model.objects.bulk_update(changed, ["name"])
+    country_model.objects.bulk_update(changed, ["name", "historic"])
     return len(new)
 
 

@@ -44,7 +44,8 @@ def test_page_cases_use_the_busiest_filter_values(corpus):
     cases = {case.name: case for case in page_cases()}
     assert list(cases) == PAGE_NAMES
     top = Mention.objects.exclude(country=None).values_list("country_id", flat=True)
-    busiest = max(set(top), key=list(top).count)
+    counts = {code: list(top).count(code) for code in set(top)}
+    busiest = min(counts, key=lambda code: (-counts[code], code))  # a tie goes to the first code
     assert cases["list_1_filter"].urls == [f"/memos/?country={busiest}"]
     assert cases["list_3_filters"].urls[0].count("=") == 3
     assert {"country", "vendor", "year"} == {p.split("=")[0] for p in cases["facets"].urls[0][8:].split("&")}

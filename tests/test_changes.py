@@ -163,14 +163,17 @@ def upload_page(client, boss, archive, tmp_path):
     page = tmp_path / "tashkent.txt"
     page.write_text(
         SEED.read_text(encoding="utf-8")
-        .replace("Chinese Artificial Intelligence Projects Expand in Eurasian Cities", "Tashkent Watches")
+        .replace(
+            "Chinese Artificial Intelligence Projects Expand in Eurasian Cities",
+            "Tashkent Watches Its Streets Through Chinese Cameras",
+        )
         .replace("Memo #: 540", "Memo #: 9540"),
         encoding="utf-8",
     )
     with page.open("rb") as upload:
         response = client.post(reverse("admin:memos_memo_import"), {"pages": [upload]})
     assert response.status_code == 200
-    assert Memo.objects.filter(title="Tashkent Watches").exists()
+    assert Memo.objects.filter(title="Tashkent Watches Its Streets Through Chinese Cameras").exists()
 
 
 def delete_memo(client, boss, archive):

@@ -5,12 +5,15 @@ from datetime import date
 import pytest
 
 from memos.ingest.fields import (
+    Numbered,
     language_of,
     looks_like_names,
     normalize_language,
     parse_date,
     read_label,
+    read_numbered,
     split_authors,
+    unique_names,
     valid_value,
 )
 
@@ -97,3 +100,55 @@ def test_language():
     assert normalize_language("en-US") == "en"
     assert normalize_language("ru_RU") == "ru"
     assert normalize_language("") is None
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Policy Brief No. 47", Numbered(47, "Policy Brief")),
+        ("ECFR Policy Brief No. 47", Numbered(47, "ECFR Policy Brief")),  # the category as printed
+        ("Kennan Cable No. 51 | June 2020", Numbered(51, "Kennan Cable")),
+        ("Asia Report N°176, 18 August 2009", Numbered(176, "Asia Report", published=date(2009, 8, 18))),
+        (
+            "BESA Center Perspectives Paper No. 1,775, October 14, 2020",
+            Numbered(1775, "BESA Center Perspectives Paper", published=date(2020, 10, 14)),
+        ),
+        ("Аналитическая записка № 12", Numbered(12, "Аналитическая записка")),
+        ("доклад № 87 / 2023", Numbered(87, "доклад")),
+        (
+            "Eurasia Daily Monitor Volume: 17 Issue: 32",
+            Numbered(32, "Eurasia Daily Monitor", "Eurasia Daily Monitor Volume 17"),
+        ),
+        (
+            "Publication: Eurasia Daily Monitor Volume 5, Issue 123",
+            Numbered(123, "Eurasia Daily Monitor", "Eurasia Daily Monitor Volume 5"),
+        ),
+        (
+            "Policy Perspectives Vol. 9/2, February 2021",
+            Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
+        ),
+    ],
+)
+def test_numbered_labels(line, expected):
+    assert read_numbered(line) == expected
+    assert read_label(line).field == "numbered"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The report No. 5 shows that prices rose",  # a sentence, not a label
+        "Policy Memo No. 30: Russian Mobile Operators Abroad",  # a citation in a related list
+        "No. 5",
+        "Policy Memos",
+    ],
+)
+def test_not_numbered_labels(line):
+    assert read_numbered(line) is None
+
+
+def test_unique_names_keep_the_first_spelling():
+    assert unique_names(["Иван Петров", "Anna Smith", "иван  петров", "Anna Smith"]) == [
+        "Иван Петров",
+        "Anna Smith",
+    ]

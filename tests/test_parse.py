@@ -277,3 +277,93 @@ def test_label_blocks_between_title_and_body():
     assert memo.published == date(2016, 2, 2)
     assert memo.category == "Policy Memos"
     assert memo.body_text.startswith("Kazakhstan holds the world's largest uranium output")
+
+
+NUMBERED_KICKER_DUMP = """Wilson Center
+Home | Programs | Publications
+
+Kennan Cable No. 51 | June 2020
+
+Kazakhstan's Succession, One Year On
+
+By Aigerim Sadykova
+
+June 4, 2020
+
+A year after the first president stepped down, power in Kazakhstan is shared between two
+offices, and the arrangement has held better than many observers expected when it began.
+
+The second year will test it more: a falling oil price and the pandemic have narrowed the
+budget that bought the elites' loyalty, and the parliamentary elections are due in January.
+
+Aigerim Sadykova is a fellow at the Kennan Institute.
+"""
+
+VOLUME_ISSUE_DUMP = """Jamestown Foundation
+Programs | Analysis | Events
+
+Turkey's Neo-Ottomanism in the South Caucasus
+
+Publication: Eurasia Daily Monitor Volume: 17 Issue: 32
+
+By: Daniel Petrov
+
+March 10, 2020
+
+Ankara's policy in the South Caucasus has moved from trade to security, and its support for
+Azerbaijan is now the most visible part of a strategy that also reaches Georgia and Central Asia.
+
+Russia watches this with concern but has so far preferred to manage the rivalry rather than
+confront it, as both capitals need each other on Syria, gas and the Black Sea.
+"""
+
+
+def test_a_numbered_label_above_the_title_gives_category_and_number():
+    memo = parse_page(NUMBERED_KICKER_DUMP.encode())
+    assert memo.title == "Kazakhstan's Succession, One Year On"
+    assert (memo.category, memo.memo_number, memo.series) == ("Kennan Cable", 51, None)
+    assert memo.authors == ["Aigerim Sadykova"] and memo.published == date(2020, 6, 4)
+
+
+def test_volume_and_issue_give_series_and_number():
+    memo = parse_page(VOLUME_ISSUE_DUMP.encode())
+    assert memo.title == "Turkey's Neo-Ottomanism in the South Caucasus"
+    assert (memo.series, memo.memo_number) == ("Eurasia Daily Monitor Volume 17", 32)
+    assert memo.category == "Eurasia Daily Monitor"
+    assert memo.authors == ["Daniel Petrov"]
+
+
+METADATA_TABLE_PAGE = """<html><head><meta charset="utf-8">
+<title>Gas Transit after Kharkiv | PONARS Eurasia</title></head>
+<body><div id="content">
+<h1>Gas Transit after Kharkiv</h1>
+<p class="byline">By Olena Bondar</p>
+<table class="memo-meta">
+<tr><th>Memo #</th><td>143</td></tr>
+<tr><th>Series</th><td>2</td></tr>
+<tr><th>PDF</th><td><a href="/pdf/pepm_143.pdf">pepm_143.pdf</a></td></tr>
+</table>
+<p>The Kharkiv accords traded a lease on the naval base in Sevastopol for a discount on gas,
+and the bargain has shaped Ukraine's energy politics in ways its authors did not foresee.</p>
+<p>The transit system remains the country's main asset in talks with Moscow and Brussels, and
+every government since has treated its ownership as the question behind all the others. What
+changed in 2010 was the price of keeping that question open, which rose with every winter.</p>
+<table><tr><td>Year</td><td>Transit (bcm)</td></tr><tr><td>2009</td><td>95.8</td></tr></table>
+<h3>About the author</h3>
+<p>Olena Bondar is a senior fellow at the Razumkov Centre.</p>
+</div></body></html>"""
+
+
+def test_metadata_in_a_table_is_read_and_kept_out_of_the_body():
+    memo = parse_page(METADATA_TABLE_PAGE.encode())
+    assert (memo.memo_number, memo.series, memo.pdf) == (143, "2", "/pdf/pepm_143.pdf")
+    assert "Memo #" not in memo.body_text and "143" not in memo.body_text
+    assert "Transit (bcm)" in memo.body_text  # a data table stays
+    assert memo.authors == ["Olena Bondar"]
+
+
+def test_an_author_named_twice_is_listed_once():
+    page = BARE_HTML_PAGE.replace(
+        "By Aziz Karimov and Dana Sultanova", "By Aziz Karimov, Dana Sultanova and Aziz Karimov"
+    )
+    assert parse_page(page.encode()).authors == ["Aziz Karimov", "Dana Sultanova"]

@@ -368,6 +368,19 @@ def test_country_page_without_memos(client, archive):
     assert "0 memos mention" in response.text
 
 
+def test_a_historic_country_has_its_page_and_is_called_former(client, archive):
+    make_memo("Kosovo after Yugoslavia", date(2019, 1, 1), countries={"YU": 2, "XK": 3})
+    response = client.get(reverse("country_detail", args=["YU"]))
+    assert response.status_code == 200
+    assert re.search(r"<h1>Yugoslavia <span class=\"badge\">former</span></h1>", response.text)
+    assert "Kosovo after Yugoslavia" in titles(response)
+    kosovo = client.get(reverse("country_detail", args=["XK"])).text
+    assert "<h1>Kosovo</h1>" in kosovo and "former" not in kosovo
+    countries = client.get(reverse("country_list")).text
+    assert re.search(r'/countries/YU/">Yugoslavia</a> <span class="badge">former</span>', countries)
+    assert re.search(r'/countries/XK/">Kosovo</a> <span class="count">', countries)
+
+
 def test_country_and_vendor_lists(client, archive):
     countries = client.get(reverse("country_list")).text
     assert re.search(r'/countries/KZ/">[^<]+</a> <span class="count">2</span>', countries)

@@ -101,24 +101,31 @@ def page_cases() -> list[PageCase]:
         raise ValueError("no published memos: run generate_corpus or import_memos first")
     counted = Mention.objects.filter(verdict__in=Mention.COUNTED)
     country = (
-        counted.filter(country__isnull=False).values_list("country_id").annotate(n=Count("id")).order_by("-n")
-    ).first()
+        counted.filter(country__isnull=False)
+        .values_list("country_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "country_id")  # a tie goes to the first code, on every database
+        .first()
+    )
     vendor = (
         counted.filter(vendor__isnull=False)
         .values_list("vendor__slug")
         .annotate(n=Count("id"))
-        .order_by("-n")
+        .order_by("-n", "vendor__slug")
         .first()
     )
     topic = (
-        Memo.topics.through.objects.values_list("topic__slug").annotate(n=Count("id")).order_by("-n").first()
+        Memo.topics.through.objects.values_list("topic__slug")
+        .annotate(n=Count("id"))
+        .order_by("-n", "topic__slug")
+        .first()
     )
     year = (
         published.filter(published__isnull=False)
         .annotate(y=ExtractYear("published"))
         .values_list("y")
         .annotate(n=Count("id"))
-        .order_by("-n")
+        .order_by("-n", "y")
         .first()
     )
     chosen = {"country": country, "vendor": vendor, "topic": topic, "year": year}

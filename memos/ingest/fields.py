@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 MONTHS = {
     # English, full and abbreviated
@@ -27,8 +28,8 @@ _DATE_PATTERNS = [
     re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})(?:\s*г\.?)?$"),
     # 2018-09-14, 2018/09/14, 2018-09-14T10:00:00+00:00
     re.compile(r"^(?P<year>\d{4})[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})(?:[T ].*)?$"),
-    # 14.09.2018 (European order, the only one Russian pages use)
-    re.compile(r"^(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})$"),
+    # 14.09.2018, 03.04.2021 12:00, 26.04.23 (European order, the only one Russian pages use)
+    re.compile(r"^(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4}|\d{2})(?:,?\s+\d{1,2}:\d{2})?$"),
 ]
 
 
@@ -39,6 +40,17 @@ _WEEKDAY = re.compile(
 )
 
 
+def date_at_start(text: str) -> date | None:
+    """A date that opens `text` ("26.04.23 Sanctions Review", "8 July 2022 Central Asia")."""
+    words = text.split()
+    for n in range(min(5, len(words)), 0, -1):
+        found = parse_date(" ".join(words[:n]))
+        if found:
+            return found
+    return None
+
+
+@lru_cache(maxsize=8192)  # a page's lines are asked about more than once
 def parse_date(text: str | None) -> date | None:
     """A full calendar date from the ways memo pages write one, else None.
 
@@ -59,8 +71,11 @@ def parse_date(text: str | None) -> date | None:
         month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"].lower())
         if not month:
             continue
+        year = int(parts["year"])
+        if len(parts["year"]) == 2:  # "26.04.23": this century's, up to 2049
+            year += 2000 if year < 50 else 1900
         try:
-            return date(int(parts["year"]), month, int(parts["day"]))
+            return date(year, month, int(parts["day"]))
         except ValueError:
             return None
     try:  # ISO 8601 with a time zone, as in <time datetime> and JSON-LD
@@ -70,7 +85,7 @@ def parse_date(text: str | None) -> date | None:
 
 
 _BY = re.compile(r"^(?:written\s+by|by|authors?|author\(s\)|автор[ыа]?)\s*:?\s+", re.I)
-_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*)\s*")
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и|with)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*)\s*")
 _NAME_WORD = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.\-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$", re.U)
 
 
@@ -81,16 +96,40 @@ def split_authors(text: str) -> list[str]:
     return [n for n in names if n]
 
 
+_NOT_IN_NAMES = {
+    "a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "with", "after", "before", "over",
+    "under", "between", "against", "about", "and", "or", "not", "no", "new", "is", "are", "why",
+    "how", "what", "who", "its", "his", "her", "their", "our", "this", "that", "policy", "memo",
+    "memos", "paper", "report", "brief", "news", "center", "centre", "institute", "university",
+}  # fmt: skip
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """Each name once, first spelling kept: a byline and a bio heading may both name an author."""
+    seen: set[str] = set()
+    kept = []
+    for name in names:
+        key = " ".join(name.replace("\u00a0", " ").split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            kept.append(name)
+    return kept
+
+
+@lru_cache(maxsize=8192)
 def looks_like_names(text: str) -> bool:
     """A byline: every name is two to five capitalized words, no sentence in sight."""
     if not text or len(text) > 200 or text.rstrip().endswith((".", "?", "!", ":")) and not _BY.match(text):
         return False
     names = split_authors(text)
-    if not names:
-        return False
+    if not names or not any(ch.islower() for ch in text):
+        return False  # capitals only: a heading ("CITATION AND REPRODUCTION"), not a byline
     for name in names:
         words = name.split()
-        if not 2 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+            return False
+        # Title-case phrases are not names: "Kazakhstan's Succession", "One Year On".
+        if any(w.casefold() in _NOT_IN_NAMES or w.endswith(("'s", "’s")) for w in words):
             return False
         if parse_date(name):
             return False
@@ -129,8 +168,9 @@ LABELS = {
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
     "authors": ["author", "authors", "author(s)", "by", "автор", "авторы", "автор(ы)"],
-    "topics": ["related topics", "topics", "tags", "темы", "теги", "похожие темы"],
-    "category": ["category", "категория", "рубрика"],
+    "topics": ["related topics", "topics", "tags", "keywords", "темы", "теги", "похожие темы",
+               "ключевые слова"],
+    "category": ["category", "type", "категория", "рубрика", "тип"],
 }  # fmt: skip
 _LABEL_FOR = {label: name for name, labels in LABELS.items() for label in labels}
 _LABEL_LINE = re.compile(
@@ -144,7 +184,7 @@ _HEADER_ONLY = re.compile(  # labels that head a list and may stand without a co
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Label:
     field: str
     value: str  # "" when the label stands alone on its line
@@ -158,10 +198,14 @@ _MEMO_NUMBER_LINE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # chunking asks about the same lines many times
 def read_label(line: str) -> Label | None:
+    """The field a line labels and its value; "numbered" holds a whole "Policy Brief No. 47" line."""
     m = _MEMO_NUMBER_LINE.match(line)
     if m:
         return Label("memo_number", m["n"])
+    if read_numbered(line):
+        return Label("numbered", clean_space(line))
     m = _LABEL_LINE.match(line)
     if m:
         return Label(_LABEL_FOR[m["label"].lower()], clean_space(m["value"]))
@@ -191,5 +235,101 @@ def valid_value(field_name: str, value: str) -> bool:
 
 
 def memo_number_of(value: str) -> int | None:
-    m = re.search(r"\d{1,5}", value)
-    return int(m.group()) if m else None
+    m = re.search(r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6}", value)
+    return int(m.group().replace(",", "")) if m else None
+
+
+@dataclass
+class Numbered:
+    """What a "Policy Brief No. 47" or "<Series> Volume 17, Issue 32" line says."""
+
+    number: int
+    category: str | None = None  # "Policy Brief", "Kennan Cable", "Eurasia Daily Monitor"
+    series: str | None = None  # "Eurasia Daily Monitor Volume 17"
+    published: date | None = None  # "Asia Report N°176 – 3 September 2009"
+
+
+# Words that name a kind of publication, last in a label: "Policy Brief", "Perspectives Paper".
+_KINDS = (
+    r"memos?|briefs?|briefing|reports?|papers?|cables?|commentary|commentaries|comments?|analysis|"
+    r"analyses|notes?|perspectives?|insights?|updates?|study|studies|focus|monitor|bulletin|digest|"
+    r"alerts?|essays?|записк[аи]|доклад|обзор|комментарий|бюллетень"
+)
+_NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|N\s?°|N\s?º|№|#)"
+_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
+_NUMBERED_LINE = re.compile(
+    rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS}))\s*{_NUMBER_SIGN}\s*{_NUMBER}"
+    r"(?:\s*/\s*\d{2,4})?(?P<rest>\W.{0,120})?$",
+    re.I,
+)
+# A number sign and a number right after it: most lines have none, and are skipped cheaply.
+NUMBER_HINT = re.compile(
+    r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d", re.I
+)
+# "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
+_VOLUME_LINE = re.compile(
+    r"^\s*(?P<series>[\w’'&.\- ]{3,80}?)[\s,:|–—-]*\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
+    rf"(?:[\s,;:|–—-]*(?:Issue|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
+    re.I,
+)
+
+
+def read_numbered(line: str) -> Numbered | None:
+    """A publication's kind and number, or its series, volume and issue, from a line of its own.
+
+    "Policy Brief No. 47" -> category "Policy Brief", 47; "Asia Report N°176" -> "Asia Report",
+    176; "Eurasia Daily Monitor Volume: 17 Issue: 32" -> series "Eurasia Daily Monitor Volume
+    17", 32. A label inside a sentence is no label: the line is short, and what follows the
+    number is at most a date or a title after a colon or dash.
+    """
+    if len(line) > 400 or not NUMBER_HINT.search(line):
+        return None  # the common case, cheaply: most lines have no number sign at all
+    line = clean_space(line)
+    if len(line) > 200:
+        return None
+    # "Publication: Eurasia Daily Monitor Volume: 17 Issue: 32": the label names the series.
+    line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
+    m = _VOLUME_LINE.match(line)
+    if m and len(m["series"].split()) <= 8:
+        name = clean_space(m["series"]).strip(" ,:|–—-")
+        return Numbered(
+            memo_number_of(m["n"]),
+            category=name,
+            series=f"{name} {m['word']} {int(m['volume'])}",
+            published=_date_in(m["rest"]),
+        )
+    m = _NUMBERED_LINE.match(line)
+    if not m or not _is_label_head(m["kind"]):
+        return None
+    # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
+    # makes the line a citation of a publication (a related list), not this page's label.
+    rest = (m["rest"] or "").strip(" ,()|·•–—-")
+    if rest and not parse_date(rest) and not (len(rest.split()) <= 3 and m["rest"].strip()[0] != ":"):
+        return None
+    return Numbered(memo_number_of(m["n"]), category=clean_space(m["kind"]), published=_date_in(rest))
+
+
+def _date_in(rest: str | None) -> date | None:
+    return parse_date(rest.strip(" ,()|·•–—-")) if rest else None
+
+
+_KIND_LABEL = re.compile(
+    rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KINDS}|articles?|insights?|digest|статьи|статья|аналитика|"
+    r"мнения?|интервью)$",
+    re.I,
+)
+
+
+def is_kind_label(text: str) -> bool:
+    """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
+    Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика"."""
+    return bool(_KIND_LABEL.match(clean_space(text)))
+
+
+def _is_label_head(kind: str) -> bool:
+    # Every word capitalized (or an acronym), as labels are: "Policy Brief", not "the report".
+    words = kind.split()
+    # Russian capitalizes only the first word: "Аналитическая записка".
+    return all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in words[:-1]) and (
+        words[-1][:1].isupper() or len(words) == 1 or bool(_CYRILLIC.match(words[-1]))
+    )

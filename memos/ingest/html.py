@@ -10,13 +10,16 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from .declared import first, read_declared, strip_site_name
 from .fields import (
     clean_space,
+    date_at_start,
     language_of,
     looks_like_names,
     memo_number_of,
     parse_date,
     read_label,
+    read_numbered,
     split_authors,
 )
+from .head import split_title
 from .parsed import Block, ParsedMemo, ParseError
 from .sanitize import clean_html
 from .text import END_MARKERS, PROSE_MIN, is_heading, read_labels, split_bio
@@ -71,6 +74,8 @@ PDF_LINK_TEXT = re.compile(r"^\[?(?:(?:download|view|read|get)\s+(?:the\s+)?(?:f
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources|примечания)$", re.I)
 BY_PREFIX = re.compile(r"^(?:written\s+by|by|authors?:|автор[ыа]?:)\s+", re.I)
 BLOCK_TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table"]
+CONTAINERS = {"div", "section", "article", "main", "header", "footer", "aside", "table", "tbody", "tr",
+              "td", "th", "ul", "ol", "li", "blockquote", "dl", "dd", "form", "figure", "nav"}  # fmt: skip
 LAYOUT_BLOCKS = ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section"]
 
 
@@ -83,7 +88,10 @@ def _tokens(el: Tag) -> list[str]:
 
 
 def _has_token(el: Tag, pattern: re.Pattern) -> bool:
-    return any(pattern.match(t) for t in _tokens(el))
+    attrs = el.attrs
+    if "class" not in attrs and "id" not in attrs:
+        return False  # most elements: nothing to match, and asked about many times
+    return any(pattern.match(token) for token in _tokens(el))
 
 
 def _text(el: Tag) -> str:
@@ -124,6 +132,29 @@ def _split_br_paragraphs(soup: BeautifulSoup) -> None:
             el.append(p)
 
 
+def _mark_label_cells(soup: BeautifulSoup) -> None:
+    """<dt>Memo #</dt><dd>497</dd> and a table row "Memo # | 497" are a label and its value:
+    give the label its colon, so that the page's text reads "Memo #:" then "497"."""
+    terms = soup.find_all("dt")
+    for row in soup.find_all("tr"):
+        cells = row.find_all(["td", "th"], recursive=False)
+        if len(cells) == 2 and read_label(_text(cells[0]).rstrip(":") + ":"):
+            terms.append(cells[0])
+    for term in terms:
+        if not _text(term).endswith(":"):
+            term.string = _text(term) + ":"
+
+
+def _metadata_tables(container: Tag) -> list[Tag]:
+    """Tables whose every row is a label and its value: metadata, not part of the memo's text."""
+    found = []
+    for table in container.find_all("table"):
+        rows = table.find_all("tr")
+        if rows and all(read_label(_text(row)) for row in rows):
+            found.append(table)
+    return found
+
+
 def _paragraph_parent(root: Tag) -> Tag | None:
     """The element holding the most paragraph text directly: where a page keeps its prose."""
     weights: dict[int, list] = {}
@@ -149,8 +180,24 @@ def _find_bios(soup: BeautifulSoup) -> list[Tag]:
     found = [el for el in soup.find_all(True) if _has_token(el, BIO_CLASS)]
     for heading in soup.find_all(["h2", "h3", "h4", "h5", "h6", "strong", "b"]):
         parent = heading.parent
-        if ABOUT_AUTHORS.match(_text(heading)) and isinstance(parent, Tag) and len(_text(parent)) < 2000:
-            found.append(parent)
+        if not (ABOUT_AUTHORS.match(_text(heading)) and isinstance(parent, Tag)):
+            continue
+        if heading.name in ("strong", "b") or not heading.find_previous_sibling(["p", "h1", "h2", "div"]):
+            if len(_text(parent)) < 2000:
+                found.append(parent)  # the heading opens a block of its own
+            continue
+        # The heading sits among the memo's paragraphs: the bio is what follows it, up to the
+        # next heading.
+        bio = soup.new_tag("div")
+        following = []
+        for sibling in heading.next_siblings:
+            if isinstance(sibling, Tag) and sibling.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                break
+            following.append(sibling)
+        heading.wrap(bio)
+        for sibling in following:
+            bio.append(sibling.extract())
+        found.append(bio)
     return [el for el in found if not any(other in el.parents for other in found)]
 
 
@@ -177,6 +224,8 @@ def _remove_chrome(soup: BeautifulSoup, keep: set[int]) -> None:
             or el.name in ("header", "footer")
             and not el.find_parent(["article", "main"])
             or _has_token(el, CHROME)
+            # "breadcrumb-category" is the page's own category, not a menu.
+            and not (_has_token(el, CATEGORY_CLASS) and el.name not in CHROME_TAGS)
         ):
             doomed.append(el)
     for el in doomed:
@@ -244,6 +293,19 @@ def _block_elements(body: Tag) -> Iterable[Tag]:
             yield el
 
 
+def _marked_elements(container: Tag) -> tuple[list[Tag], list[Tag], list[Tag]]:
+    """Elements whose class marks them as topics, as the category, or as a byline (one pass)."""
+    topics, categories, bylines = [], [], []
+    for el in container.find_all(True):
+        tokens = _tokens(el)
+        if not tokens:
+            continue
+        for pattern, found in ((TOPIC_CLASS, topics), (CATEGORY_CLASS, categories), (BYLINE_CLASS, bylines)):
+            if any(pattern.match(t) for t in tokens):
+                found.append(el)
+    return topics, categories, bylines
+
+
 def _link_texts(elements: Iterable[Tag]) -> list[str]:
     seen, names = set(), []
     for a in elements:
@@ -265,18 +327,26 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
     published, authors = None, []
     if title_el is None:
         return None, []
+    # Where the body element holds the title too, the header is its first elements: a dek
+    # (one long paragraph) may stand between the title and the byline or date.
+    inside = body in title_el.parents
+    prose = 0
     for el in title_el.find_all_next(True, limit=80):
-        if el is body or body in el.parents:
+        if not inside and (el is body or body in el.parents):
             break
-        if el.find(LAYOUT_BLOCKS):
+        # A wrapper of blocks is read through its blocks (only containers can hold them).
+        if el.name in CONTAINERS and el.find(LAYOUT_BLOCKS):
             continue
         text = _text(el)
         if len(text) >= PROSE_MIN:
-            break
+            prose += 1
+            if not inside or prose > 1:
+                break
+            continue
         # "Policy Memo No. 389 · Published on 22.09.2015": try each part of a dateline.
         for part in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text):
             if published is None and len(part.split()) <= 6:
-                published = parse_date(part)
+                published = date_at_start(part)  # "26.04.23 Sanctions Review"
             if not authors and BY_PREFIX.match(part):
                 names = split_authors(BY_PREFIX.sub("", part))
                 if names and all(looks_like_names(n) for n in names):
@@ -292,9 +362,7 @@ def parse_html(text: str) -> ParsedMemo:
     for el in soup.find_all(JUNK_TAGS):
         el.decompose()
     _split_br_paragraphs(soup)
-    for term in soup.find_all("dt"):  # <dt>Memo #</dt><dd>497</dd> is a label and its value
-        if not _text(term).endswith(":"):
-            term.string = _text(term) + ":"
+    _mark_label_cells(soup)
     bios = _find_bios(soup)
     bio = "\n\n".join(filter(None, (_bio_text(el) for el in bios)))
     for el in bios:
@@ -307,17 +375,17 @@ def parse_html(text: str) -> ParsedMemo:
     title_el = _title_element(soup)
     container = _container(soup, title_el)
 
-    # Tags and categories marked up as such, outside the chrome that is now gone.
+    # Tags, categories and bylines marked up as such, outside the chrome that is now gone.
+    topic_els, category_els, bylines = _marked_elements(container)
     tag_links = _link_texts(
         a for a in container.select('a[rel~="tag"]') if "category" not in a["rel"]
-    ) or _link_texts(
-        a for el in container.find_all(True) if _has_token(el, TOPIC_CLASS) for a in el.find_all("a")
-    )
+    ) or _link_texts(a for el in topic_els for a in el.find_all("a"))
+    if not tag_links and topic_els:  # a tag list printed as text: "Central Asia, Kazakhstan"
+        tag_links = [t.strip() for t in re.split(r"\s*[,;]\s*", _unlabel(_text(topic_els[0]))) if t.strip()]
     category_links = _link_texts(container.select('a[rel~="category"]')) or [
-        _unlabel(_text(el)) for el in container.find_all(True) if _has_token(el, CATEGORY_CLASS)
+        _unlabel(_text(el)) for el in category_els
     ]
     author_links = _link_texts(container.select('a[rel~="author"]'))
-    bylines = [el for el in container.find_all(True) if _has_token(el, BYLINE_CLASS)]
     byline_names = [n for el in bylines for n in split_authors(BY_PREFIX.sub("", _unlabel(_text(el))))]
     time_el = container.find("time", class_=re.compile("published|entry-date", re.I)) or container.find(
         "time"
@@ -326,6 +394,7 @@ def parse_html(text: str) -> ParsedMemo:
     labels = read_labels(
         [clean_space(s) for s in container.get_text("\n").split("\n")], 0, stop_at_markers=False
     )
+    numbered = read_numbered(str(labels.get("numbered", "")))
     pdf_link = next(
         (
             a["href"]
@@ -334,6 +403,8 @@ def parse_html(text: str) -> ParsedMemo:
         ),
         None,
     )
+    for table in _metadata_tables(container):
+        table.decompose()
     body = _body_element(container)
     header_date, header_authors = _header_fields(title_el, body)
     for el in bylines:
@@ -349,21 +420,24 @@ def parse_html(text: str) -> ParsedMemo:
         visible_title,
         strip_site_name(declared.title_tag, declared.site_name),
     )
+    # "Kennan Cable No. 51: <title>", "<author>*: <title>": what the title is printed with.
+    title, title_numbered, title_authors = split_title(title or "")
     blocks, html_parts = _read_blocks(body, title)
     paragraphs = [b for b in blocks if b.kind == "p"]
     # A memo has prose: a long paragraph, or several shorter ones (menus and link lists do not).
     long_enough = any(len(b.text) >= PROSE_MIN for b in paragraphs) or len(paragraphs) >= 3
-    if not long_enough or sum(len(b.text) for b in paragraphs) < 400:
+    if not long_enough or sum(len(b.text) for b in paragraphs) < 2 * PROSE_MIN:
         raise ParseError("not a memo page: no article text found")
 
     authors = (
         first(
             declared.authors,
+            title_authors,
             author_links,
             byline_names if byline_names and all(looks_like_names(n) for n in byline_names) else None,
             header_authors,
             declared.meta_authors,
-            split_authors(str(labels["authors"])) if "authors" in labels else None,
+            split_authors(str(labels["authors"])) if looks_like_names(str(labels.get("authors"))) else None,
         )
         or []
     )
@@ -378,9 +452,19 @@ def parse_html(text: str) -> ParsedMemo:
         published=first(
             declared.published, time_date, parse_date(str(labels.get("published", ""))), header_date
         ),
-        memo_number=memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None,
-        series=str(labels["series"]) if "series" in labels else None,
-        category=first(declared.section, *category_links, labels.get("category")),
+        memo_number=first(
+            memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None,
+            numbered and numbered.number,
+            title_numbered and title_numbered.number,
+        ),
+        series=first(labels.get("series"), numbered and numbered.series),
+        category=first(
+            declared.section,
+            *category_links,
+            labels.get("category"),
+            numbered and numbered.category,
+            title_numbered and title_numbered.category,
+        ),
         language=declared.language or language_of(title + " " + body_text),
         summary=declared.summary or "",
         blocks=blocks,

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 
-import pycountry
 from django.contrib.postgres.search import SearchVectorField
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, Subquery, Sum
@@ -32,7 +31,7 @@ from ..models import (
     title_key,
     unique_slug,
 )
-from ..reference import country_display_name
+from ..reference import archive_countries
 from ..topics import is_echo, mark_echoes
 from . import PARSER_VERSION
 from .candidates import Candidate
@@ -441,16 +440,17 @@ def set_topics(
 
 
 def ensure_countries(codes: set[str], lookups: Lookups | None = None) -> None:
-    """Country rows for `codes`, from pycountry, in case reference data was never loaded."""
+    """Country rows for `codes`, in case reference data was never loaded."""
     known = (lookups or Lookups()).country_codes()
     missing = codes - known
     if not missing:
         return
-    rows = []
-    for code in missing:
-        entry = pycountry.countries.get(alpha_2=code)
-        if entry:
-            rows.append(Country(code=code, name=country_display_name(entry)))
+    countries = archive_countries()
+    rows = [
+        Country(code=code, name=countries[code][0], historic=countries[code][1])
+        for code in missing
+        if code in countries
+    ]
     Country.objects.bulk_create(rows, ignore_conflicts=True)
     known.update(row.code for row in rows)
 

@@ -191,6 +191,10 @@ def _pycountry_names(entry) -> list[str]:
     return names
 
 
+# Codes ISO 3166-1 leaves to users that are in general use: Kosovo's, by common agreement.
+USER_ASSIGNED = {"XK"}
+
+
 @dataclass(frozen=True)
 class _CountryData:
     names: dict[str, list[str]]  # code -> surface forms
@@ -211,7 +215,11 @@ def _country_data(path: Path) -> _CountryData:
         names[entry.alpha_2] = _pycountry_names(entry)
     for code, extra in data.get("countries", {}).items():
         if code not in names:
-            raise ValueError(f"{path}: {code!r} is not an ISO 3166-1 alpha-2 code")
+            # Countries ISO 3166-1 lacks come only with the names the file gives them: the
+            # Soviet Union and Yugoslavia (withdrawn codes) and Kosovo (user-assigned XK).
+            if not (pycountry.historic_countries.get(alpha_2=code) or code in USER_ASSIGNED):
+                raise ValueError(f"{path}: {code!r} is neither an ISO 3166-1 code nor a withdrawn one")
+            names[code] = []
         for field in ("names", "demonyms", "ru"):
             names[code].extend(extra.get(field, []))
     for code, forms in names.items():

@@ -9,6 +9,7 @@ from charset_normalizer import from_bytes
 
 from .bios import split_bios
 from .boilerplate import clean_summary, strip_boilerplate
+from .fields import unique_names
 from .html import parse_html
 from .parsed import ParsedMemo, ParseError
 from .sanitize import blocks_to_html
@@ -74,6 +75,7 @@ def parse_page(data: bytes, source_url: str | None = None) -> ParsedMemo:
     memo = parse_html(text) if detect_format(text) == "html" else parse_text(text)
     if source_url and not memo.source_url:
         memo.source_url = source_url
+    memo.authors = unique_names(memo.authors)
     if not memo.title:
         raise ParseError("no memo title found")
     if not memo.blocks:

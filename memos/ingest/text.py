@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .declared import first
 from .fields import (
     clean_space,
     language_of,
@@ -12,9 +13,11 @@ from .fields import (
     memo_number_of,
     parse_date,
     read_label,
+    read_numbered,
     split_authors,
     valid_value,
 )
+from .head import byline_in_text, find_kind_label, find_numbered, find_pdf_name, read_head
 from .parsed import Block, ParsedMemo, ParseError
 
 _BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")  # "+": lynx's second-level bullets
@@ -33,28 +36,36 @@ PROSE_MIN = 120
 HEADING_MAX_WORDS = 16
 
 
-@dataclass
 class Chunk:
-    """Consecutive non-blank lines of the dump."""
+    """Consecutive non-blank lines of the dump.
 
-    start: int  # index of its first line
-    lines: list[str]
+    What a chunk is gets asked again and again while a page is read, so it is worked out as
+    lines are added (whether a line ends the memo) or once (its text).
+    """
+
+    __slots__ = ("start", "lines", "is_bullets", "is_label", "is_end_marker", "_text")
+
+    def __init__(self, start: int, lines: list[str]):
+        self.start = start  # index of its first line
+        self.lines: list[str] = []
+        self._text: str | None = None
+        self.is_end_marker = False
+        for line in lines:
+            self.add(line)
+        first = lines[0] if lines else ""
+        self.is_bullets = bool(_BULLET.match(first))
+        self.is_label = read_label(first) is not None
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        self._text = None
+        self.is_end_marker = self.is_end_marker or bool(END_MARKERS.match(line))
 
     @property
     def text(self) -> str:
-        return clean_space(" ".join(_BULLET.sub("", line) for line in self.lines))
-
-    @property
-    def is_bullets(self) -> bool:
-        return bool(_BULLET.match(self.lines[0]))
-
-    @property
-    def is_label(self) -> bool:
-        return read_label(self.lines[0]) is not None
-
-    @property
-    def is_end_marker(self) -> bool:
-        return any(END_MARKERS.match(line) for line in self.lines)
+        if self._text is None:
+            self._text = clean_space(" ".join(_BULLET.sub("", line) for line in self.lines))
+        return self._text
 
     @property
     def is_prose(self) -> bool:
@@ -97,7 +108,7 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
             current = Chunk(i, [line])
             chunks.append(current)
         else:
-            current.lines.append(line)
+            current.add(line)
     return chunks
 
 
@@ -189,23 +200,29 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
             break
         k -= 1
     if k < 0:
-        raise ParseError("no title found above the memo text")
-    header = Header(title=chunks[k].text, title_chunk=k, authors=authors, published=published)
-    if k > 0:
-        above = chunks[k - 1]
-        # The category is the last line above the title, often the tail of a bullet list.
-        line = above.bullet_items()[-1] if above.is_bullets else above.text
-        # "Policy Memos | Аналитика" is a category; "Home » Policy Memos »" and menus are not.
-        parts = line.split("|")
-        if (
-            line
-            and len(line.split()) <= 8
-            and len(parts) <= 2
-            and not re.search(r"[»›>]", line)
-            and ("|" in line or _CATEGORY_WORDS.search(line))
-        ):
-            header.category = clean_space(line.split("|")[0])
-    return header
+        return Header(title="", title_chunk=-1, authors=authors, published=published)
+    return Header(title=chunks[k].text, title_chunk=k, authors=authors, published=published)
+
+
+def category_above(lines: list[str], title_line: int) -> str | None:
+    """The category printed on the line above the title, often the tail of a bullet list.
+
+    "Policy Memos | Аналитика" and "U.S.-Russia Insight" are categories; "Home » Policy Memos »",
+    menus and labels are not.
+    """
+    above = next((lines[i] for i in range(title_line - 1, -1, -1) if lines[i].strip()), "")
+    above = clean_space(_BULLET.sub("", above))
+    parts = above.split("|")
+    if (
+        above
+        and not read_label(above)
+        and len(above.split()) <= 8
+        and len(parts) <= 2
+        and not re.search(r"[»›>]", above)
+        and ("|" in above or _CATEGORY_WORDS.search(above))
+    ):
+        return clean_space(parts[0])
+    return None
 
 
 def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> dict[str, object]:
@@ -264,7 +281,8 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
             break
         if not _BULLET.match(line) and len(line.split()) > 6:
             break
-        items.append(clean_space(_BULLET.sub("", line)))
+        # "Russia; Putin; Medvedev" on the line under its label is a list too.
+        items += [t for t in (clean_space(part) for part in _BULLET.sub("", line).split(";")) if t]
         i += 1
     return items, i
 
@@ -316,14 +334,52 @@ def parse_text(text: str) -> ParsedMemo:
     chunks = chunks_of(lines)
     start, end = find_body(chunks)
     header = find_header(chunks, start)
-    labels = read_labels(lines, chunks[header.title_chunk].start + 1)
-    authors = header.authors or split_authors(str(labels.get("authors", ""))) or []
+    body_line = chunks[start].start
+    walked_back = chunks[header.title_chunk].start if header.title else None
+    # Menus and lists (bullets) never hold the title.
+    units = [(c.start, c.start + len(c.lines) - 1, c.text) for c in chunks[:start] if not c.is_bullets]
+    after = None if header.title else title_after_body(chunks, start)
+    after_body = (after.start, after.start, after.text) if after else None
+    head = read_head(lines, units, body_line, walked_back, after_body)
+    if not head.title and len(lines[chunks[start].start].strip()) <= 300:
+        # Nothing above the body reads as a title: the body's first line may be it (a cover,
+        # or a title run into its lede).
+        cover = chunks[start]
+        rest = Chunk(cover.start + 1, cover.lines[1:])
+        chunks[start : start + 1] = [rest] if rest.lines else []
+        end -= 0 if rest.lines else 1
+        if start < end:
+            body_line = chunks[start].start
+            units = [(cover.start, cover.start, clean_space(cover.lines[0]))]
+            head = read_head(lines, units, body_line, None, None)
+    if not head.title:
+        raise ParseError("no title found: no line above the memo text reads as a title")
+    title_line = head.title_line
+    # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
+    above = next((i for i in range(head.title_first - 1, -1, -1) if lines[i].strip()), 0)
+    labels = read_labels(lines, min(above, body_line))
+    # A label after the title, else one in the head or the body's first lines (a caption).
+    numbered = (
+        head.numbered
+        or read_numbered(str(labels.get("numbered", "")))
+        or find_numbered(lines[: chunks[start].start + len(chunks[start].lines)])
+    )
+    label_authors = str(labels.get("authors", ""))
+    authors = (
+        head.authors
+        or header.authors
+        or (split_authors(label_authors) if looks_like_names(label_authors) else [])
+        or byline_in_text(chunks[start].text)
+        or []
+    )
     # A short bio after the body is too short to count as prose, but belongs to the memo.
     while end < len(chunks) and chunks[end].is_prose and is_bio(chunks[end].text, authors):
         end += 1
 
     blocks: list[Block] = []
     for c in chunks[start:end]:
+        if c.start <= title_line < c.start + len(c.lines):
+            continue  # a title printed after the abstract
         if c.is_bullets:
             blocks.extend(Block("li", item) for item in c.bullet_items())
         else:
@@ -331,19 +387,41 @@ def parse_text(text: str) -> ParsedMemo:
 
     blocks, bio = split_bio(blocks, authors)
     memo_number = memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None
-    published = header.published or parse_date(str(labels.get("published", "")))
+    published = first(
+        head.published,
+        header.published,
+        parse_date(str(labels.get("published", ""))),
+        numbered and numbered.published,
+    )
     body_text = "\n\n".join(b.text for b in blocks)
     return ParsedMemo(
-        title=header.title,
+        title=head.title,
         format="text",
         authors=authors,
         published=published,
-        memo_number=memo_number,
-        series=str(labels["series"]) if "series" in labels else None,
-        category=header.category or labels.get("category"),
-        language=language_of(header.title + " " + body_text),
+        memo_number=first(memo_number, numbered and numbered.number),
+        series=first(labels.get("series"), numbered and numbered.series),
+        category=first(
+            category_above(lines, head.title_first),
+            labels.get("category"),
+            find_kind_label(lines, head.title_first, title_line),
+            numbered and numbered.category,
+        ),
+        language=language_of(head.title + " " + body_text),
         blocks=blocks,
         bio=bio,
-        pdf=str(labels["pdf"]) if "pdf" in labels else None,
+        pdf=str(labels["pdf"]) if "pdf" in labels else find_pdf_name(lines),
         topics=list(labels.get("topics", [])),
     )
+
+
+def title_after_body(chunks: list[Chunk], start: int) -> Chunk | None:
+    """The chunk of a title printed after the abstract, right above the memo's number or series."""
+    for k in range(start + 1, len(chunks)):
+        label = read_label(chunks[k].lines[0])
+        if label and label.field in ("memo_number", "series"):
+            above = chunks[k - 1]
+            if len(above.lines) == 1 and len(above.text) < 300 and not above.is_label:
+                return above
+            return None
+    return None

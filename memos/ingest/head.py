@@ -1,0 +1,392 @@
+"""The head of a text dump: its title, byline and date, chosen among candidate lines by signals that agree.
+
+A dump's title is rarely marked. What gives it away: it is repeated (the page's own title line
+at the top, the first words of a PDF's text, a "Download “…”" link), it sits just above the
+byline, date or labels of the header, or just above the body, and it reads like a title: a few
+to thirty words, not a sentence, not a label, a date, a name, a caption credit, a counter or a
+button. Each candidate line (or two or three lines of a broken title, joined) gets a point for
+every signal it has, and loses them for every mark of page furniture; the best wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from .fields import (
+    NUMBER_HINT,
+    Numbered,
+    clean_space,
+    date_at_start,
+    is_kind_label,
+    looks_like_names,
+    parse_date,
+    read_label,
+    read_numbered,
+    split_authors,
+)
+
+# Words that open a line of page furniture, not a title: buttons, links, captions, credits.
+FURNITURE_START = re.compile(
+    r"^(?:download|share|print|subscribe|sign (?:in|up)|log ?in|follow|connect with|read (?:more|in)|"
+    r"click|you are on page|skip to|transcript of|page \d|total pages?|file type|image|photo|\d+px|"
+    r"source|credit|©|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
+    r"иллюстрация|источник)\b",
+    re.I,
+)
+# Whole lines that are generic section headings, never a memo's own title.
+SECTION_HEADINGS = re.compile(
+    r"^(?:introduction|summary|executive summary|abstract|contents|table of contents|key points|"
+    r"conclusions?|recommendations|about the authors?|notes|references|введение|содержание|"
+    r"аннотация|резюме|выводы|заключение)$",
+    re.I,
+)
+# "File Type:pdf, Size:1020Kb", "Total Page:16", "Views: 1,234": a short label and a figure.
+COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?)\b", re.I)
+# Separators between a title and the site or section it is printed with.
+TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
+# Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
+DATE_PARTS = re.compile(
+    r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=\d{4})\s+|(?<=[a-z])(?=[A-Z][a-z])"
+)
+
+
+PAGE_LOOKED_AT = 20000  # characters searched for a repeated title: the head of any page
+MAX_UNITS = 12  # paragraphs above the body looked at, besides the first three
+
+
+BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
+
+
+@dataclass
+class Candidate:
+    text: str
+    first: int  # index of its first line
+    last: int  # index of its last line
+    score: float = 0.0
+
+
+@dataclass
+class Head:
+    title: str | None
+    title_first: int | None  # the lines the title was printed on
+    title_line: int | None
+    authors: list[str] | None
+    published: date | None
+    numbered: Numbered | None  # a "Kennan Cable No. 51" label the title was printed with
+
+
+def _fold(text: str) -> str:
+    for fancy, plain in (("‘’ʼ`", "'"), ("“”„«»", '"'), ("–—", "-")):
+        for ch in fancy:
+            text = text.replace(ch, plain)
+    return " ".join(text.split()).casefold()
+
+
+@lru_cache(maxsize=4096)
+def is_furniture(text: str) -> bool:
+    """A line no memo would have as its title."""
+    words = text.split()
+    letters = sum(map(str.isalpha, text))
+    return (
+        len(words) < 2
+        or letters < 0.6 * len(text.replace(" ", ""))
+        or not (text[0].isalnum() or text[0] in "\"'“‘«(")
+        or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
+        or bool(COUNTER.match(text))
+        or "rights reserved" in text.lower()
+        or "|" in text
+        and all(len(part.split()) <= 3 for part in text.split("|"))  # a menu, a kicker
+        or sum(len(w) == 1 for w in words) > len(words) / 2  # "A P R I L 2 0 24"
+        or read_label(text) is not None
+        or parse_date(text) is not None
+        or looks_like_names(text)
+        or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
+    )
+
+
+def _candidates(units: list[tuple[int, int, str]], page: str) -> list[Candidate]:
+    """Each unit, its parts around " - " or " | ", and two or three units of a broken title joined.
+
+    Units join only where the first plainly goes on ("Getting Off the Back Foot:", "... Fleet" then
+    "in Russian-Ukrainian Relations") or where the page prints the joined title again.
+    """
+    found: list[Candidate] = []
+    for k, (first, last, text) in enumerate(units):
+        found.append(Candidate(text, first, last))
+        parts = TITLE_PARTS.split(text)
+        if len(parts) > 1:
+            found += [Candidate(part, first, last) for part in parts if len(part.split()) >= 3]
+        if is_furniture(text) or len(text) > 90:
+            continue
+        joined, end = text, last
+        for more_first, more_last, more in units[k + 1 : k + 3]:
+            if more_first - end > 3 or is_furniture(more) and not more[:1].islower():
+                break
+            if joined.endswith((".", "?", "!")) or len(more) > 90:
+                break
+            goes_on = joined.endswith((":", ",", "-", "–")) or more[:1].islower()
+            joined, end = f"{joined} {more}", more_last
+            if goes_on or page.count(_fold(joined)) > 1:
+                found.append(Candidate(joined, first, end))
+    return found
+
+
+def next_line(lines: list[str], i: int) -> str:
+    """The first non-blank line after line `i`, without its bullet."""
+    j = next_index(lines, i)
+    return clean_space(BULLET.sub("", lines[j])) if j is not None else ""
+
+
+def next_index(lines: list[str], i: int) -> int | None:
+    return next((j for j in range(i + 1, min(i + 8, len(lines))) if lines[j].strip()), None)
+
+
+def header_follows(lines: list[str], i: int) -> bool:
+    """Whether a byline, a date or labels come right after line `i`, or after a dek (a sentence
+    that sums the memo up) right after it."""
+    for _ in range(2):
+        j = next_index(lines, i)
+        if j is None:
+            return False
+        text = clean_space(BULLET.sub("", lines[j]))
+        if parse_date(text) or _byline(text) or read_label(text) or text.lower() == "published":
+            return True
+        if not (text.endswith(".") and 8 < len(text.split()) < 40):
+            return False
+        i = j
+    return False
+
+
+def choose_title(
+    lines: list[str],
+    units: list[tuple[int, int, str]],
+    walked_back: int | None,
+    after_body: tuple[int, int, str] | None = None,
+) -> Candidate | None:
+    """The title among `units` (first line, last line, text: the paragraphs above the body).
+
+    `walked_back` is the line the old reading found, walking up from the body over bylines
+    and dates; `after_body` a unit after the body start that stands right above the memo's
+    labels (migrated pages print the abstract first, then the title, then "Memo #:").
+    """
+    # The title is printed at the top of a dump or near its body, not amid the menus between.
+    units = units[:3] + units[3:][-MAX_UNITS:]
+    if after_body is not None:
+        units = [*units, after_body]
+    page = _fold("\n".join(lines)[:PAGE_LOOKED_AT])
+    first_line = units[0][0] if units else None
+
+    def score(cand: Candidate) -> float | None:
+        text = cand.text
+        if is_furniture(text) or len(text) > 300:
+            return None
+        words = text.split()
+        points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
+        if text.endswith(".") and len(words) > 8:
+            points -= 3  # a sentence: a lede or a caption
+        if text.isupper():
+            points -= 1
+        repeats = page.count(_fold(text)) - 1
+        points += 3 * (repeats >= 1) + (repeats >= 2)
+        if cand.first == first_line:
+            points += 2  # dumps start with the page's own title
+        if cand.first == walked_back:
+            points += 2
+        if after_body is not None and cand.last == after_body[1]:
+            points += 3
+        if header_follows(lines, cand.last):
+            points += 2  # a header block (byline, date, labels) follows its title
+        return points
+
+    # The line found walking up from the body, with a header block below it: two signals agree
+    # and nothing else needs weighing (the common case, and the cheap one).
+    walked = next((Candidate(text, first, last) for first, last, text in units if first == walked_back), None)
+    if (
+        walked is not None
+        and 3 <= len(walked.text.split()) <= 30
+        and not walked.text.endswith(".")
+        and not is_furniture(walked.text)
+        and header_follows(lines, walked.last)
+    ):
+        return walked
+    best: Candidate | None = None
+    for cand in _candidates(units, page):
+        points = score(cand)
+        if points is None:
+            continue
+        cand.score = points
+        # A tie goes to the longer title (a broken one joined), then to the one nearer the body.
+        if best is None or (points, cand.last - cand.first, cand.first) >= (
+            best.score,
+            best.last - best.first,
+            best.first,
+        ):
+            best = cand
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _byline(text: str) -> list[str] | None:
+    """The names of a byline line ("By A and B", "A, with B", "Author: A"), else None."""
+    label = read_label(text)
+    if label and label.field == "authors":
+        text = label.value
+    elif label:
+        return None
+    text = re.sub(r"^(?:written\s+by|by|автор[ыа]?)\s*:?\s+", "", text, flags=re.I)
+    text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
+    if looks_like_names(text):
+        return split_authors(text)
+    # "Тигран Саркисян, заместитель председателя …": a name and what the person does.
+    name, _, role = text.partition(", ")
+    if role[:1].islower() and looks_like_names(name) and len(split_authors(name)) == 1:
+        return [name]
+    return None
+
+
+AUTHOR_HEADING = re.compile(r"^(?:article\s+)?authors?|about the authors?|автор(?:ы)?(?: статьи)?$", re.I)
+
+
+def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
+    """Names printed just below the title (before the body), else just above it, else glued to a
+    repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg Seferian")."""
+    below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
+    above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
+    # "Article author" then the name on the next line: the heading says what follows.
+    for i in below:
+        if AUTHOR_HEADING.match(clean_space(lines[i])):
+            names = _byline(next_line(lines, i))
+            if names:
+                return names
+    for i in below + above:
+        names = _byline(clean_space(lines[i]))
+        if names:
+            return names
+    folded = _fold(title.text)
+    opening = title.text.split()[0].casefold()
+    for i, line in enumerate(lines[:200]):
+        if title.first <= i <= title.last or opening not in line[:200].casefold():
+            continue
+        text = clean_space(line)
+        if _fold(text).startswith(folded) and len(text) > len(title.text):
+            names = _byline(text[len(title.text) :].strip(" ,:–—-"))
+            if names:
+                return names
+    return None
+
+
+def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None:
+    """The first date printed near the title: a date line, or a date beside a label or a number."""
+    # The line just above the title (a blog's date header) and the lines below it.
+    above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:1]
+    for i in above + list(range(title.first, body_line)):
+        text = clean_space(lines[i])
+        if not text:
+            continue
+        found = parse_date(text)
+        if found:
+            return found
+        if len(text.split()) > 16:
+            continue
+        for part in DATE_PARTS.split(text):
+            found = date_at_start(part.strip(" ,;()"))
+            if found:
+                return found
+    return None
+
+
+def read_head(
+    lines: list[str],
+    units: list[tuple[int, int, str]],
+    body_line: int,
+    walked_back: int | None,
+    after_body: tuple[int, int, str] | None,
+) -> Head:
+    """Title, byline and date of a dump whose body starts at line `body_line`; see choose_title."""
+    title = choose_title(lines, units, walked_back, after_body)
+    if title is None:
+        return Head(None, None, None, None, None, None)
+    text, numbered, authors = split_title(title.text)
+    return Head(
+        title=text,
+        title_first=title.first,
+        title_line=title.last,
+        authors=authors or find_byline(lines, title, body_line),
+        published=find_date(lines, title, body_line),
+        numbered=numbered,
+    )
+
+
+def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
+    """A title without the label or the author it is printed with, and those.
+
+    "Kennan Cable No. 51: A Rising Global Player" has a label; "Андрей Гончарук*: Евроазиатские
+    интеграционные проекты" an author, marked as one by a footnote sign (title-case words
+    before a colon could be anything).
+    """
+    m = re.match(r"^(.{3,80}?)\s*:\s+(.{3,})$", text)
+    if m and read_numbered(m[1]):
+        return m[2], read_numbered(m[1]), None
+    if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
+        return m[2], None, _byline(m[1])
+    return text, None, None
+
+
+# Where a label may begin inside a line: its start, after a sentence or a separator, or where
+# two elements were glued together by the dump ("…Wikimedia CommonsBESA Center Perspectives…").
+SEGMENT_START = re.compile(r"(?<=[.!?:;,|–—])\s+(?=\S)|(?<=[a-z])(?=[A-Z]{2,})")
+
+
+def find_numbered(lines: list[str]) -> Numbered | None:
+    """The first "<Kind> No. N" or "<Series> Volume V, Issue N" label that starts a line or a
+    segment of one, in `lines` (the head of a page)."""
+    if not NUMBER_HINT.search("\n".join(lines)):
+        return None  # no "No. 5", "№ 5" or "Vol. 5" anywhere: nothing to find
+    for line in lines:
+        if not NUMBER_HINT.search(line):
+            continue  # no "No.", "№", "Vol" anywhere: nothing to find
+        text = clean_space(line)
+        for start in [0, *(m.end() for m in SEGMENT_START.finditer(text))]:
+            found = read_numbered(text[start:])
+            if found:
+                return found
+    return None
+
+
+def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str | None:
+    """A category printed as a plain label beside the title: the line just above or below it
+    ("U.S.-Russia Insight", "A Briefing Memo"), or a part of the page's first line
+    ("Discussion Paper - Belfer Center …", "Title - Research Paper - Chatham House")."""
+    near = [i for i in range(title_first - 1, -1, -1) if lines[i].strip()][:1]
+    near += [i for i in range(title_last + 1, len(lines)) if lines[i].strip()][:1]
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    for i in near:
+        text = clean_space(BULLET.sub("", lines[i]))
+        if is_kind_label(text):
+            return text
+    if first is not None:
+        for part in TITLE_PARTS.split(clean_space(lines[first]))[:-1]:
+            if is_kind_label(part) and not part.isupper():
+                return part
+    return None
+
+
+def find_pdf_name(lines: list[str]) -> str | None:
+    """A PDF's file name printed at the start of a line ("EUCAM-Policy-Brief-19.pdf – Downloaded …")."""
+    for line in lines:
+        m = re.match(r"^\s*([\w.\-]+\.pdf)\b", line, re.I)
+        if m:
+            return m[1]
+    return None
+
+
+def byline_in_text(text: str) -> list[str] | None:
+    """ "By Benno Zogg" opening a sentence of the lead, when the dump ran the byline into it."""
+    for m in re.finditer(r"(?:^|(?<=[.!?]\s))By\s+((?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’\-]+)", text[:3000]):
+        names = _byline(m[1])
+        if names:
+            return names
+    return None
