@@ -1,9 +1,12 @@
-"""Template tags of the public site: links that add or remove one filter value."""
+"""Template tags of the public site: links that add or remove one filter value; JSON-LD."""
 
+import json
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from django import template
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from ..site.filters import REPEATABLE
 
@@ -67,3 +70,15 @@ def pdf_link(memo) -> str:
     base = memo.source_url if urlsplit(memo.source_url or "").scheme in ("http", "https") else ""
     url = urljoin(base, url) if base else url
     return url if urlsplit(url).scheme.lower() in ("http", "https") else ""
+
+
+# Characters that could end the <script> element or open markup, as json_script escapes them.
+JSON_IN_HTML = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data: dict) -> str:
+    """A JSON-LD data block. It is data, not a script: browsers run none of it, and CSP's
+    script-src does not govern it."""
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_IN_HTML)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
