@@ -1,5 +1,7 @@
 """The archive's vocabulary: memos, their authors and topics, and what they mention."""
 
+from urllib.parse import urljoin, urlsplit
+
 from django.apps import apps
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -342,6 +344,20 @@ class Memo(Addressed):
         """The summary, unless it only repeats the opening of the body (as derived ones do)."""
         head = self.summary.rstrip("…")[:80]
         return "" if not head or self.body_text.startswith(head) else self.summary
+
+    @property
+    def pdf_href(self) -> str:
+        """The PDF as an absolute http(s) URL, or "" when there is none to offer.
+
+        Imported pages give the link as written on the page, often relative to that page,
+        and a hostile page could give a `javascript:` URL: only http and https become an href.
+        """
+        url = (self.pdf_url or "").strip()
+        if not url:
+            return ""
+        base = self.source_url if urlsplit(self.source_url or "").scheme in ("http", "https") else ""
+        url = urljoin(base, url) if base else url
+        return url if urlsplit(url).scheme.lower() in ("http", "https") else ""
 
     @property
     def author_list(self) -> list[Author]:

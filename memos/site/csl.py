@@ -41,14 +41,24 @@ STYLE_MARKUP = {"i", "b", "sup", "sub"}
 
 
 def csl_name(name: str) -> dict[str, str]:
-    """{"family": "Marat", "given": "Erica"}; a one-word name is a family name alone."""
+    """{"family": "Marat", "given": "Erica"}; a one-word name is a family name alone, and lower-case
+    words before the family name are its particle ("Ana de la Cruz": "de la")."""
     name = one_line(name)
     family = family_name(name)
     if "," in name:
         given = name.split(",", 1)[1].strip()
     else:
         given = name[: -len(family)].strip() if name.endswith(family) else ""
-    return {"family": family, "given": given} if given else {"family": family}
+    words = given.split()
+    particle = []
+    while len(words) > 1 and words[-1].islower():
+        particle.insert(0, words.pop())
+    result = {"family": family}
+    if words:
+        result["given"] = " ".join(words)
+    if particle:
+        result["non-dropping-particle"] = " ".join(particle)
+    return result
 
 
 def csl_json(memo: Memo, url: str = "") -> dict:

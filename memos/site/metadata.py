@@ -3,14 +3,8 @@ Zotero), Dublin Core, OpenGraph and a schema.org Report in JSON-LD."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from ..models import Memo
 from .citations import author_names, memo_wording, public_url, publisher
-
-
-def absolute_http(url: str) -> str:
-    return url.strip() if urlsplit(url.strip()).scheme in ("http", "https") else ""
 
 
 def meta_tags(memo: Memo, page_url: str, absolute) -> list[tuple[str, str, str]]:
@@ -20,7 +14,7 @@ def meta_tags(memo: Memo, page_url: str, absolute) -> list[tuple[str, str, str]]
     """
     names = author_names(memo)
     topics = [t.name for t in memo.topics.all()]
-    pdf = absolute_http(memo.pdf_url)
+    pdf = memo.pdf_href
     institution = publisher(memo) or memo_wording(memo)
     tags = [("name", "citation_title", memo.title)]
     tags += [("name", "citation_author", name) for name in names]
@@ -100,12 +94,12 @@ def json_ld(memo: Memo, page_url: str, permalink: str, countries, absolute) -> d
         report["publisher"] = {"@type": "Organization", "name": publisher(memo)}
     if memo.summary:
         report["description"] = memo.summary
-    if absolute_http(memo.pdf_url):
+    if memo.pdf_href:
         report["encoding"] = {
             "@type": "MediaObject",
-            "contentUrl": absolute_http(memo.pdf_url),
+            "contentUrl": memo.pdf_href,
             "encodingFormat": "application/pdf",
         }
-    if public_url(memo) and public_url(memo) != absolute_http(memo.pdf_url):
+    if public_url(memo) and public_url(memo) != memo.pdf_href:
         report["sameAs"] = public_url(memo)
     return report

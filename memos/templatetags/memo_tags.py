@@ -1,7 +1,7 @@
 """Template tags of the public site: links that add or remove one filter value; JSON-LD."""
 
 import json
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import urlencode
 
 from django import template
 from django.urls import reverse
@@ -59,17 +59,8 @@ def page_range(page):
 
 @register.filter
 def pdf_link(memo) -> str:
-    """The memo's PDF as an absolute http(s) URL, or "" when there is none to offer.
-
-    Imported pages give the link as written on the page, often relative to that page,
-    and a hostile page could give a `javascript:` URL: only http and https become an href.
-    """
-    url = (memo.pdf_url or "").strip()
-    if not url:
-        return ""
-    base = memo.source_url if urlsplit(memo.source_url or "").scheme in ("http", "https") else ""
-    url = urljoin(base, url) if base else url
-    return url if urlsplit(url).scheme.lower() in ("http", "https") else ""
+    """The memo's PDF as an absolute http(s) URL, or "" when there is none to offer."""
+    return memo.pdf_href
 
 
 # Characters that could end the <script> element or open markup, as json_script escapes them.
