@@ -102,7 +102,6 @@ def test_highwire_tags_of_the_seed(client, archive):
         "citation_title",
         "citation_author",
         "citation_publication_date",
-        "citation_pdf_url",
         "citation_technical_report_institution",
         "citation_technical_report_number",
         "citation_language",
