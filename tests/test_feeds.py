@@ -69,7 +69,9 @@ def test_feed_readers_see_each_co_author(client, archive):
 
 
 def test_list_page_has_a_visible_subscribe_link_for_its_filters(client, archive):
-    soup = BeautifulSoup(client.get(reverse("memo_list"), {"country": "ru", "topic": "telecom"}).content, "lxml")
+    soup = BeautifulSoup(
+        client.get(reverse("memo_list"), {"country": "ru", "topic": "telecom"}).content, "lxml"
+    )
     link = soup.find("a", string="Subscribe to this search")
     assert link is not None and "visually-hidden" not in (link.parent.get("class") or [])
     assert link["href"] == "/feeds/memos.atom?country=RU&topic=telecom"
