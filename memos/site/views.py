@@ -77,7 +77,8 @@ def redirects_old_slugs(kind: str):
                 return view(request, slug, *args, **kwargs)
             except Http404:
                 record = Redirect.objects.resolve(kind, slug=slug)
-                if record is None or record.slug == slug:
+                # An unpublished memo's new address is not given away.
+                if record is None or record.slug == slug or not getattr(record, "is_published", True):
                     raise
                 return redirect_to(request, reverse(request.resolver_match.view_name, args=[record.slug]))
 
