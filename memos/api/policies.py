@@ -7,6 +7,7 @@ beside ours.
 from django.core.cache import caches
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
 
@@ -26,3 +27,7 @@ class AddressThrottle(AnonRateThrottle):
     @property
     def cache(self):
         return caches["throttle"]
+
+    def get_rate(self):
+        # DRF reads the rates once, on import; read them per request so settings can change them.
+        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]

@@ -184,8 +184,9 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_THROTTLE_CLASSES": ["memos.api.policies.AddressThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_THROTTLE_RATE", "120/minute")},
-    # Behind a load balancer the client's address is the last one it adds to X-Forwarded-For.
-    "NUM_PROXIES": int(os.environ["NUM_PROXIES"]) if os.environ.get("NUM_PROXIES") else None,
+    # Proxies in front whose X-Forwarded-For is trusted for the client's address; with none, the
+    # header (which any client can write) is ignored and the connection's address counts.
+    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES") or (1 if env_bool("BEHIND_PROXY", False) else 0)),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
