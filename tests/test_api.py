@@ -48,10 +48,18 @@ def all_titles(client, query: dict) -> list[str]:
 
 @pytest.mark.parametrize(
     "query",
-    [{"country": "KG"}, {"country": "RU"}, {"country": ["RU", "UA"], "sort": "title"}, {"vendor": "acme-vision"},
-     {"topic": "telecom", "language": "ru"}, {"author": "alice-adams"}, {"year": "2020"},
-     {"from": "2019-01-01", "to": "2020-12-31", "sort": "published"}, {"series": "2", "category": "Policy Memos"}],
-)  # fmt: skip
+    [
+        {"country": "KG"},
+        {"country": "RU"},
+        {"country": ["RU", "UA"], "sort": "title"},
+        {"vendor": "acme-vision"},
+        {"topic": "telecom", "language": "ru"},
+        {"author": "alice-adams"},
+        {"year": "2020"},
+        {"from": "2019-01-01", "to": "2020-12-31", "sort": "published"},
+        {"series": "2", "category": "Policy Memos"},
+    ],
+)
 def test_memos_match_the_list_for_the_same_parameters(client, archive, settings, query):
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "PAGE_SIZE": 2}
     titles = all_titles(client, query)
@@ -92,8 +100,13 @@ def test_a_memo_with_its_mentions(client, archive):
         {"code": "RU", "name": "Russia", "count": 2, "context": f"RU appears in {memo.title}."},
     ]
     assert data["vendors"] == [
-        {"slug": "acme-vision", "name": "Acme Vision", "count": 1, "context": f"acme-vision appears in {memo.title}."}
-    ]  # fmt: skip
+        {
+            "slug": "acme-vision",
+            "name": "Acme Vision",
+            "count": 1,
+            "context": f"acme-vision appears in {memo.title}.",
+        }
+    ]
 
 
 def test_unpublished_memos_and_what_only_they_name_are_not_served(client, archive):
@@ -127,9 +140,20 @@ def test_entities(client, archive):
 
 @pytest.mark.parametrize(
     "query",
-    [{"country": "XX"}, {"vendor": "nobody"}, {"year": "soon"}, {"from": "2020-13-45"}, {"sort": "relevance"},
-     {"sort": "sideways"}, {"language": "fr"}, {"page": "9"}, {"page": "x"}, {"q": "x" * 300}, {"author": "?"}],
-)  # fmt: skip
+    [
+        {"country": "XX"},
+        {"vendor": "nobody"},
+        {"year": "soon"},
+        {"from": "2020-13-45"},
+        {"sort": "relevance"},
+        {"sort": "sideways"},
+        {"language": "fr"},
+        {"page": "9"},
+        {"page": "x"},
+        {"q": "x" * 300},
+        {"author": "?"},
+    ],
+)
 def test_bad_parameters_are_a_400_with_the_reason(client, archive, query):
     errors = get(client, reverse("api-memo-list"), query, status=400)
     assert errors and all(isinstance(v, list) and v for v in errors.values())
