@@ -14,6 +14,11 @@ from rest_framework.throttling import AnonRateThrottle
 class Pagination(PageNumberPagination):
     """Pages of `count`, `next`, `previous` and `results`; a page that does not exist is a 400."""
 
+    @property
+    def page_size(self) -> int:
+        # DRF reads PAGE_SIZE once, on import; read it per request so settings can change it.
+        return api_settings.PAGE_SIZE
+
     def paginate_queryset(self, queryset, request, view=None):
         try:
             return super().paginate_queryset(queryset, request, view)

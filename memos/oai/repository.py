@@ -50,6 +50,15 @@ def naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
+class Identity(common.Identify):
+    """Identify's answer; the earliest datestamp is read only when Identify itself is answered
+    (the library asks for the base URL of every response from this object too)."""
+
+    def earliestDatestamp(self):
+        earliest = Memo.objects.aggregate(first=Min("updated_at"))["first"]
+        return naive_utc(earliest) if earliest else datetime(2000, 1, 1)
+
+
 class Repository(common.ResumptionOAIPMH):
     """The six verbs over the memos; `base_url` makes the records' links absolute."""
 
@@ -59,13 +68,12 @@ class Repository(common.ResumptionOAIPMH):
     # --- Verbs ------------------------------------------------------------------------------------
 
     def identify(self):
-        earliest = Memo.objects.aggregate(first=Min("updated_at"))["first"]
-        found = common.Identify(
+        found = Identity(
             repositoryName="Policy Memo Archive",
             baseURL=self.base_url,
             protocolVersion="2.0",
             adminEmails=[settings.OAI_ADMIN_EMAIL],
-            earliestDatestamp=naive_utc(earliest) if earliest else datetime(2000, 1, 1),
+            earliestDatestamp=None,
             deletedRecord="persistent",
             granularity="YYYY-MM-DDThh:mm:ssZ",
             compression=["identity"],
