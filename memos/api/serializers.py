@@ -1,10 +1,13 @@
 """What the API says of each record: the fields of the public pages, as JSON."""
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..models import Author, Country, Memo, Mention, Topic, Vendor
 
 
+@extend_schema_field(OpenApiTypes.URI)
 class PageUrlField(serializers.Field):
     """The record's page on the public site, as an absolute URL."""
 
@@ -15,6 +18,7 @@ class PageUrlField(serializers.Field):
         return self.context["request"].build_absolute_uri(record.get_absolute_url())
 
 
+@extend_schema_field(OpenApiTypes.URI)
 class PermalinkField(serializers.Field):
     """The address that never changes: /id/<kind>/<id>/."""
 
