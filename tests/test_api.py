@@ -10,20 +10,14 @@ from openapi_spec_validator import validate
 from openapi_spec_validator.readers import read_from_filename  # noqa: F401  (the package's reader API)
 
 from memos.site.filters import MemoFilter
-from tests.factories import build_archive
 from tests.pages import listed
-
-from .conftest import SEED
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def archive(import_memos):
-    archive = build_archive()
-    out, err, code = import_memos(SEED)
-    assert code == 0, err
-    return archive
+def archive(archive_and_seed):
+    return archive_and_seed
 
 
 @pytest.fixture(autouse=True)

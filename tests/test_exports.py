@@ -20,20 +20,15 @@ from django.urls import reverse
 
 from memos.models import Memo
 from memos.site import exports
-from tests.factories import build_archive, make_memo
+from tests.factories import make_memo
 from tests.pages import listed
-
-from .conftest import SEED
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def archive(import_memos):
-    archive = build_archive()
-    out, err, code = import_memos(SEED)
-    assert code == 0, err
-    return archive
+def archive(archive_and_seed):
+    return archive_and_seed
 
 
 def export(client, query: str) -> str:

@@ -8,21 +8,12 @@ import extruct
 import pytest
 from bs4 import BeautifulSoup
 
-from memos.models import Memo
-from tests.factories import build_archive
-
-from .conftest import SEED
-
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def archive(import_memos):
-    archive = build_archive()
-    out, err, code = import_memos(SEED)
-    assert code == 0, err
-    archive["seed"] = Memo.objects.get(memo_number=540)
-    return archive
+def archive(archive_and_seed):
+    return archive_and_seed
 
 
 def page(client, memo):

@@ -1,5 +1,7 @@
 """What the API says of each record: the fields of the public pages, as JSON."""
 
+from operator import methodcaller
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -8,37 +10,27 @@ from ..models import Author, Country, Memo, Mention, Topic, Vendor
 
 
 @extend_schema_field(OpenApiTypes.URI)
-class PageUrlField(serializers.Field):
-    """The record's page on the public site, as an absolute URL."""
+class AddressField(serializers.Field):
+    """An address on this site, absolute: the page of the record, or its permalink."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, path_of, **kwargs):
+        self.path_of = path_of  # the record -> its path here
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, record) -> str:
-        return self.context["request"].build_absolute_uri(record.get_absolute_url())
-
-
-@extend_schema_field(OpenApiTypes.URI)
-class PermalinkField(serializers.Field):
-    """The address that never changes: /id/<kind>/<id>/."""
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, record) -> str:
-        return self.context["request"].build_absolute_uri(record.permalink())
+        return self.context["request"].build_absolute_uri(self.path_of(record))
 
 
 class NameSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(read_only=True)
     slug = serializers.CharField(read_only=True)
-    url = PageUrlField()
+    url = AddressField(methodcaller("get_absolute_url"))
 
 
 class MemoSerializer(serializers.ModelSerializer):
-    url = PageUrlField()
-    permalink = PermalinkField()
+    url = AddressField(methodcaller("get_absolute_url"))
+    permalink = AddressField(methodcaller("permalink"))
     authors = serializers.SerializerMethodField()
     topics = NameSerializer(many=True, read_only=True, source="topics.all")
 
@@ -88,8 +80,8 @@ class MemoDetailSerializer(MemoSerializer):
 
 
 class EntitySerializer(serializers.ModelSerializer):
-    url = PageUrlField()
-    permalink = PermalinkField()
+    url = AddressField(methodcaller("get_absolute_url"))
+    permalink = AddressField(methodcaller("permalink"))
     memos = serializers.IntegerField(source="n", read_only=True, help_text="Published memos.")
 
 
@@ -114,7 +106,7 @@ class VendorSerializer(EntitySerializer):
 
 
 class CountrySerializer(serializers.ModelSerializer):
-    url = PageUrlField()
+    url = AddressField(methodcaller("get_absolute_url"))
     memos = serializers.IntegerField(source="n", read_only=True, help_text="Published memos mentioning it.")
 
     class Meta:
