@@ -138,6 +138,14 @@ def test_from_and_until_select_on_the_last_change(client):
 
 
 @pytest.mark.django_db
+def test_the_ends_of_time_are_dates_like_any_other(client):
+    build_archive()
+    for params in ({"from": "0001-01-01", "until": "9999-12-31"}, {"until": "9999-12-31T23:59:59Z"}):
+        root = request(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **params)
+        assert len(root.findall(f"{OAI}ListIdentifiers/{OAI}header")) == 6
+
+
+@pytest.mark.django_db
 def test_paging_by_100_with_resumption_tokens(client):
     many_memos(PAGE_SIZE + 1)
     root = request(client, verb="ListRecords", metadataPrefix="oai_dc")

@@ -10,7 +10,7 @@ later rather than skipped. Unpublished memos are deleted records, for as long as
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -136,7 +136,7 @@ class Repository(common.ResumptionOAIPMH):
         if from_ is not None:
             memos = memos.filter(updated_at__gte=from_.replace(tzinfo=UTC))
         if until is not None:  # until is inclusive, to the second the datestamps show
-            memos = memos.filter(updated_at__lt=until.replace(tzinfo=UTC) + timedelta(seconds=1))
+            memos = memos.filter(updated_at__lte=until.replace(microsecond=999_999, tzinfo=UTC))
         if set is not None:
             memos = memos.filter(pk__in=self.set_members(set))
         if after is not None:
