@@ -132,3 +132,22 @@ def test_initialize_false_is_spelled_for_citeproc():
 def test_cite_json_of_an_unpublished_memo_is_a_404(client):
     archive = build_archive()
     assert client.get(reverse("memo_csl_json", args=[archive["draft"].slug])).status_code == 404
+
+
+def test_references_are_kept_until_the_memo_itself_changes(client):
+    from unittest import mock
+
+    archive = build_archive()
+    memo = archive["cameras"]
+    client.get(memo.get_absolute_url())
+    with mock.patch.object(csl, "reference", wraps=csl.reference) as rendered:
+        archive["cyber"].title = "Another memo changed"  # a write: a new data version
+        archive["cyber"].save()
+        text = client.get(memo.get_absolute_url()).text
+        assert rendered.call_count == 0
+        assert "Cameras in Almaty" in text
+        memo.title = "Cameras in Almaty, revised"
+        memo.save()
+        text = client.get(memo.get_absolute_url()).text
+        assert rendered.call_count == len(csl.STYLES)
+        assert "<i>Cameras in Almaty, revised</i>" in text
