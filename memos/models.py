@@ -331,6 +331,8 @@ class Memo(Addressed):
         indexes = [
             models.Index(fields=["is_published", "-published"], name="memo_published_listing"),
             models.Index(fields=["title"], name="memo_title"),
+            # OAI-PMH lists records in the order of their last change, from/until select on it.
+            models.Index(fields=["updated_at", "id"], name="memo_last_change"),
         ]
 
     def __str__(self) -> str:
