@@ -78,18 +78,19 @@ PAGES = [
     ("export RIS", lambda a: reverse("memo_export") + "?format=ris", 5),
     ("export JSON", lambda a: reverse("memo_export") + "?format=json", 5),
     ("export CSL-JSON", lambda a: reverse("memo_export") + "?format=csljson", 5),
-    # API: a count, the rows, their authors and topics (mentions too for one memo)
-    ("API memos", lambda a: reverse("api-memo-list"), 4),
+    # API: the data version and the (cached) count, the rows, their authors and topics; one memo:
+    # the memo, its authors, topics and mentions
+    ("API memos", lambda a: reverse("api-memo-list"), 5),
     (
         "API memos, filtered",
         lambda a: reverse("api-memo-list") + "?country=RU&vendor=acme-vision&year=2021",
-        6,
+        7,
     ),
     ("API memo", lambda a: reverse("api-memo-detail", args=[a["cameras"].slug]), 4),
-    ("API authors", lambda a: reverse("api-author-list"), 2),
-    ("API topics", lambda a: reverse("api-topic-list"), 2),
-    ("API countries", lambda a: reverse("api-country-list"), 2),
-    ("API vendors", lambda a: reverse("api-vendor-list"), 2),
+    ("API authors", lambda a: reverse("api-author-list"), 3),
+    ("API topics", lambda a: reverse("api-topic-list"), 3),
+    ("API countries", lambda a: reverse("api-country-list"), 3),
+    ("API vendors", lambda a: reverse("api-vendor-list"), 3),
     ("API author", lambda a: reverse("api-author-detail", args=["alice-adams"]), 1),
     ("API schema", lambda a: reverse("api-schema"), 0),
     ("API docs", lambda a: reverse("api-docs"), 0),

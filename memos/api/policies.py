@@ -10,9 +10,16 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
+from ..site.views import CountedPaginator
+
 
 class Pagination(PageNumberPagination):
-    """Pages of `count`, `next`, `previous` and `results`; a page that does not exist is a 400."""
+    """Pages of `count`, `next`, `previous` and `results`; a page that does not exist is a 400.
+
+    The count is cached until the data changes, as the list page's is.
+    """
+
+    django_paginator_class = CountedPaginator
 
     @property
     def page_size(self) -> int:
