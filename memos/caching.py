@@ -14,6 +14,7 @@ Writes reach `new_version()` through memos.changes only, the one place write sid
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -27,6 +28,7 @@ from django.db.models.query import RawQuerySet
 from .models import DataVersion
 
 TIMEOUT = 60 * 60  # a backstop only: a new token makes old entries unreachable at once
+CONTENT_TIMEOUT = 24 * 60 * 60  # entries keyed by their content are never stale; this only bounds them
 T = TypeVar("T")
 
 # The token read once per request (TokenMiddleware); None outside requests, where every call reads it.
@@ -60,6 +62,16 @@ def cached(key: str | None, compute: Callable[[], T]) -> T:
     if current is None:
         return compute()
     return cache.get_or_set(f"memos:{current}:{key}", compute, TIMEOUT)
+
+
+def by_content(kind: str, content, compute: Callable[[], T]) -> T:
+    """compute(), kept under a digest of `content` (JSON-ready), the whole of what it depends on.
+
+    For results no other write can change, such as a memo's citations rendered from its own
+    fields: a new data version leaves them cached, and a changed memo has a new digest.
+    """
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+    return cache.get_or_set(f"memos:{kind}:{digest}", compute, CONTENT_TIMEOUT)
 
 
 def query_key(queryset: QuerySet | RawQuerySet, prefix: str = "rows") -> str | None:

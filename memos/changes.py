@@ -4,7 +4,12 @@ A write notes the memos it touched with `touched()`: the models' signal receiver
 saves and deletes, and the QuerySets of memos.models do it for the bulk writes that send no
 signals (update(), bulk_create(), bulk_update()). What follows a write then happens here and
 nowhere else: the touched memos are indexed for search (memos.search) and the data version changes
-(memos.caching), so every cached count is recomputed.
+(memos.caching), so every cached count is recomputed. A touched memo whose own row was not saved
+(its links, its authors' names or its publication changed) gets a new `updated_at`: its last change,
+which OAI-PMH harvesters and the sitemap read.
+
+Saves also keep old addresses alive: a memo, author, topic or vendor whose slug changes leaves the
+old slug in the redirect table (memos.models.Redirect), whatever code saved it.
 
 By default that happens at once, in the write's own transaction: readers see the new data version
 exactly when they see the new rows. Inside a `writes()` block the notes are gathered and acted on
@@ -26,6 +31,7 @@ from django.db import connection
 @dataclass
 class Notes:
     memo_ids: set[int] = field(default_factory=set)
+    saved: set[int] = field(default_factory=set)  # memos whose own row was written: updated_at is new
     data: bool = False  # anything public pages count changed, with or without memos to index
     executor: Any = None  # runs the indexing (`executor.submit(fn, ids)`); None: here and now
 
@@ -33,13 +39,19 @@ class Notes:
 _open: ContextVar[Notes | None] = ContextVar("open_writes", default=None)
 
 
-def touched(memo_ids: Iterable[int] = (), data: bool = True) -> None:
-    """Note a write: these memos' search documents changed, and (`data`) so did public counts."""
+def touched(memo_ids: Iterable[int] = (), data: bool = True, saved: bool = False) -> None:
+    """Note a write: these memos' search documents changed, and (`data`) so did public counts.
+
+    `saved`: the memos' own rows were written, so their `updated_at` is already the write's time.
+    """
+    memo_ids = set(memo_ids)
     notes = _open.get()
     if notes is None:
-        act(Notes(set(memo_ids), data))
+        act(Notes(memo_ids, saved=memo_ids if saved else set(), data=data))
         return
-    notes.memo_ids.update(memo_ids)
+    notes.memo_ids |= memo_ids
+    if saved:
+        notes.saved |= memo_ids
     notes.data = notes.data or data
 
 
@@ -61,23 +73,41 @@ def writes(executor=None) -> Iterator[Notes]:
     except BaseException:
         _open.reset(reset)
         if outer is not None:
-            outer.memo_ids |= notes.memo_ids
-            outer.data = outer.data or notes.data
+            hand_over(notes, outer)
         elif not connection.in_atomic_block:
             act(notes)
         raise
     _open.reset(reset)
     if outer is not None:
-        outer.memo_ids |= notes.memo_ids
-        outer.data = outer.data or notes.data
+        hand_over(notes, outer)
     else:
         act(notes)
 
 
-def act(notes: Notes) -> None:
-    """Index the touched memos, then give the data a new version."""
-    from . import caching, search
+def hand_over(inner: Notes, outer: Notes) -> None:
+    outer.memo_ids |= inner.memo_ids
+    outer.saved |= inner.saved
+    outer.data = outer.data or inner.data
 
+
+# Memos whose updated_at one UPDATE sets (SQLite takes at most 32,766 parameters).
+STAMP_BATCH = 1000
+
+
+def act(notes: Notes) -> None:
+    """Stamp the touched memos' last change, index them, then give the data a new version."""
+    from django.db.models import QuerySet
+    from django.utils import timezone
+
+    from . import caching, search
+    from .models import Memo
+
+    stale = sorted(notes.memo_ids - notes.saved)
+    if stale:
+        now = timezone.now()
+        for start in range(0, len(stale), STAMP_BATCH):
+            # A plain QuerySet: Memo.objects.update() would note this write again.
+            QuerySet(Memo).filter(pk__in=stale[start : start + STAMP_BATCH]).update(updated_at=now)
     if notes.memo_ids and notes.executor is not None:
         notes.executor.submit(search.index_memos, sorted(notes.memo_ids))
     elif notes.memo_ids:
@@ -91,7 +121,36 @@ def act(notes: Notes) -> None:
 
 def _memo_saved(sender, instance, raw=False, **kwargs):
     if not raw:  # loaddata writes fixtures as they are
-        touched([instance.pk])
+        touched([instance.pk], saved=True)
+
+
+def _memo_deleted(sender, instance, **kwargs):
+    touched([instance.pk], saved=True)  # no row left to stamp
+
+
+# --- Old addresses ---------------------------------------------------------------------------------
+
+
+def _slug_saving(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Before a save: the slug the row has in the database, if this save may change it."""
+    if raw or instance._state.adding or (update_fields is not None and "slug" not in update_fields):
+        instance._slug_before = None
+        return
+    if "_loaded_slug" in instance.__dict__:
+        instance._slug_before = instance._loaded_slug
+    else:  # loaded without its slug (deferred): ask the database
+        found = sender._base_manager.filter(pk=instance.pk).values_list("slug", flat=True)
+        instance._slug_before = found.first()
+
+
+def _slug_saved(sender, instance, raw=False, **kwargs):
+    """After a save that changed the slug: the old one leads to the record (memos.models.Redirect)."""
+    from .models import Redirect
+
+    before = instance.__dict__.pop("_slug_before", None)
+    if not raw and before and before != instance.slug:
+        Redirect.objects.slug_changed(instance, before)
+    instance._loaded_slug = instance.slug
 
 
 def _link_written(sender, instance, raw=False, **kwargs):
@@ -128,13 +187,19 @@ def connect_signals() -> None:
         from django.db.models import signals
 
         getattr(signals, signal_name).connect(
-            receiver, sender=model, dispatch_uid=f"memos.changes.{signal_name}.{model.__name__}"
+            receiver,
+            sender=model,
+            dispatch_uid=f"memos.changes.{receiver.__name__}.{signal_name}.{model.__name__}",
         )
 
+    connect(_memo_saved, Memo, "post_save")
+    connect(_memo_deleted, Memo, "post_delete")
     for signal_name in ("post_save", "post_delete"):
-        connect(_memo_saved, Memo, signal_name)
         for model in (Mention, Authorship, MemoTopic):
             connect(_link_written, model, signal_name)
+    for model in (Memo, Author, Topic, Vendor):
+        connect(_slug_saving, model, "pre_save")
+        connect(_slug_saved, model, "post_save")
     for model in (Author, Topic, Country, Vendor):
         connect(_entity_saved, model, "post_save")
         connect(_entity_deleted, model, "post_delete")

@@ -1,9 +1,12 @@
 """The archive's vocabulary: memos, their authors and topics, and what they mention."""
 
+from urllib.parse import urljoin, urlsplit
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils.text import slugify
 from unidecode import unidecode
@@ -61,6 +64,9 @@ class TouchingQuerySet(models.QuerySet):
     def created_memo_ids(self, rows) -> list[int]:
         return []
 
+    # Whether bulk_create() writes the memos' own rows (so their updated_at is new).
+    creates_memos = False
+
     def update(self, **kwargs) -> int:
         with changes.writes():
             changes.touched(self.memo_ids())
@@ -69,7 +75,7 @@ class TouchingQuerySet(models.QuerySet):
     def bulk_create(self, objs, *args, **kwargs):
         with changes.writes():
             rows = super().bulk_create(objs, *args, **kwargs)
-            changes.touched(self.created_memo_ids(rows))
+            changes.touched(self.created_memo_ids(rows), saved=self.creates_memos)
         return rows
 
 
@@ -92,8 +98,46 @@ class EntityQuerySet(TouchingQuerySet):
         links = self.model.memo_links().filter(**{f"{self.model.memo_link}__in": self.values("pk")})
         return list(links.order_by().values_list("memo_id", flat=True).distinct())
 
+    def with_memo_counts(self):
+        """`n`: the published memos by each author or about each topic, or that count a mention of
+        each country or vendor."""
+        counted = {
+            "author": Count("authorships", filter=Q(authorships__memo__is_published=True)),
+            # A tag that only echoes its memo's year or an author ("2018", "Marat") is not counted.
+            "topic": Count("memotopic", filter=Q(memotopic__memo__is_published=True, memotopic__echo=False)),
+        }.get(self.model._meta.model_name)
+        if counted is None:  # countries and vendors
+            counted = Count(
+                "mentions__memo",
+                filter=Q(mentions__verdict__in=Mention.COUNTED, mentions__memo__is_published=True),
+                distinct=True,
+            )
+        return self.annotate(n=counted)
 
-class NamedEntity(models.Model):
+
+class Addressed(models.Model):
+    """A record whose slug is in its URL: it remembers the slug it was loaded with.
+
+    A save that changes the slug leaves the old one in the redirect table (memos.changes does it,
+    for every save), so old links answer 301 to the new page.
+    """
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if "slug" in instance.__dict__:
+            instance._loaded_slug = instance.slug
+        return instance
+
+    def permalink(self) -> str:
+        """The address that outlives slug changes and merges: /id/<kind>/<id>/."""
+        return reverse("permalink", args=[self._meta.model_name, self.pk])
+
+
+class NamedEntity(Addressed):
     """Authors and topics: a display name, a slug, and a normalized key that is unique.
 
     `aliases` holds normalized names merged into this row, so later imports of the
@@ -168,7 +212,7 @@ class Country(models.Model):
         return Mention.objects.all()
 
 
-class Vendor(models.Model):
+class Vendor(Addressed):
     """A technology vendor; curated by editors. Matching is case-sensitive on name and aliases."""
 
     SECTORS = [
@@ -212,6 +256,8 @@ class Vendor(models.Model):
 
 
 class MemoQuerySet(TouchingQuerySet):
+    creates_memos = True
+
     def memo_ids(self) -> list[int]:
         return list(self.values_list("pk", flat=True))
 
@@ -235,6 +281,18 @@ class MemoQuerySet(TouchingQuerySet):
     def for_vendor(self, slug: str):
         return self.filter(mentions__vendor__slug=slug, mentions__verdict__in=Mention.COUNTED).distinct()
 
+    def with_counted_mentions(self):
+        """`counted_mentions`: the mentions the public site counts, with their country or vendor."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "mentions",
+                queryset=Mention.objects.filter(verdict__in=Mention.COUNTED)
+                .select_related("country", "vendor")
+                .order_by("-count", "pk"),
+                to_attr="counted_mentions",
+            )
+        )
+
     def with_listing_data(self):
         """The one place list pages fetch what they show beside each memo: authors in byline order,
         and the topics the public site shows (not echoes of the year or an author; Memo.shown_topics)."""
@@ -250,7 +308,7 @@ class MemoQuerySet(TouchingQuerySet):
         )
 
 
-class Memo(models.Model):
+class Memo(Addressed):
     LANGUAGES = [("en", "English"), ("ru", "Russian")]
 
     title = models.CharField(max_length=500)
@@ -303,6 +361,8 @@ class Memo(models.Model):
         indexes = [
             models.Index(fields=["is_published", "-published"], name="memo_published_listing"),
             models.Index(fields=["title"], name="memo_title"),
+            # OAI-PMH lists records in the order of their last change, from/until select on it.
+            models.Index(fields=["updated_at", "id"], name="memo_last_change"),
         ]
 
     def __str__(self) -> str:
@@ -325,6 +385,20 @@ class Memo(models.Model):
 
         head = self.summary.rstrip("…")[:80]
         return "" if not head or strip_boilerplate(self.body_text).startswith(head) else self.summary
+
+    @property
+    def pdf_href(self) -> str:
+        """The PDF as an absolute http(s) URL, or "" when there is none to offer.
+
+        Imported pages give the link as written on the page, often relative to that page,
+        and a hostile page could give a `javascript:` URL: only http and https become an href.
+        """
+        url = (self.pdf_url or "").strip()
+        if not url:
+            return ""
+        base = self.source_url if urlsplit(self.source_url or "").scheme in ("http", "https") else ""
+        url = urljoin(base, url) if base else url
+        return url if urlsplit(url).scheme.lower() in ("http", "https") else ""
 
     @property
     def author_list(self) -> list[Author]:
@@ -585,6 +659,71 @@ class MemoFullText(models.Model):
 
     def __str__(self) -> str:
         return f"search text of memo {self.memo_id}"
+
+
+class RedirectQuerySet(models.QuerySet):
+    def resolve(self, kind: str, slug: str | None = None, pk: int | None = None):
+        """The record that an old slug or a merged row's id of `kind` now points to, or None."""
+        found = self.filter(kind=kind, **({"old_slug": slug} if slug is not None else {"old_id": pk}))
+        target_id = found.values_list("target_id", flat=True).first()
+        if target_id is None:
+            return None
+        return Redirect.model_of(kind)._default_manager.filter(pk=target_id).first()
+
+    def slug_changed(self, record, old_slug: str) -> None:
+        """`record` had `old_slug`: that address now leads to it, and its new slug is live again."""
+        kind = Redirect.kind_of(record)
+        self.update_or_create(kind=kind, old_slug=old_slug, defaults={"target_id": record.pk})
+        self.filter(kind=kind, old_slug=record.slug).delete()
+
+    def merged(self, survivor, merged: list) -> None:
+        """`merged` rows are folded into `survivor`: their slugs, ids and old addresses lead to it."""
+        kind = Redirect.kind_of(survivor)
+        ids = [row.pk for row in merged]
+        self.filter(kind=kind, target_id__in=ids).update(target_id=survivor.pk)
+        for row in merged:
+            self.update_or_create(kind=kind, old_slug=row.slug, defaults={"target_id": survivor.pk})
+            self.update_or_create(kind=kind, old_id=row.pk, defaults={"target_id": survivor.pk})
+
+
+class Redirect(models.Model):
+    """An old address of a memo, author, topic or vendor: a slug it had, or a row merged into it.
+
+    Rows point at the record by id, so a record renamed twice, or merged after a rename, answers
+    from every address it ever had with its page as it is now. A live slug always wins.
+    """
+
+    KINDS = [("memo", "Memo"), ("author", "Author"), ("topic", "Topic"), ("vendor", "Vendor")]
+
+    kind = models.CharField(max_length=10, choices=KINDS)
+    old_slug = models.SlugField(max_length=200, blank=True, db_index=False)  # a slug the record had
+    old_id = models.BigIntegerField(null=True, blank=True)  # the id of a row merged into the record
+    target_id = models.BigIntegerField()  # the record's id now
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RedirectQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "old_slug"], condition=~Q(old_slug=""), name="redirect_unique_slug"
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "old_id"], condition=Q(old_id__isnull=False), name="redirect_unique_id"
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "target_id"], name="redirect_target")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.old_slug or self.old_id} → {self.target_id}"
+
+    @staticmethod
+    def kind_of(record) -> str:
+        return type(record)._meta.model_name
+
+    @staticmethod
+    def model_of(kind: str) -> type[models.Model]:
+        return apps.get_model("memos", kind)
 
 
 class DataVersion(models.Model):

@@ -5,5 +5,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("memos.site.urls")),
+    path("api/", include("memos.api.urls")),
+    path("oai/", include("memos.oai.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -46,6 +46,19 @@ def import_memos(reference_data):
 
 
 @pytest.fixture
+def archive_and_seed(import_memos):
+    """tests.factories' small archive, with the seed memo (No. 540) imported beside it as "seed"."""
+    from memos.models import Memo
+    from tests.factories import build_archive
+
+    archive = build_archive()
+    out, err, code = import_memos(SEED)
+    assert code == 0, err
+    archive["seed"] = Memo.objects.get(memo_number=540)
+    return archive
+
+
+@pytest.fixture
 def sample_pages(import_memos):
     """Every page of fixtures/pages imported."""
     out, err, code = import_memos(PAGES)

@@ -3,7 +3,10 @@
 import re
 from datetime import date
 
+import bibtexparser
 import pytest
+import rispy
+from django.urls import reverse
 
 from memos.models import Author, Authorship, Memo, normalize_name, unique_slug
 from memos.site import citations
@@ -217,3 +220,26 @@ def test_ris_lines_are_all_tags_with_crlf_even_when_fields_hold_newlines():
     assert "TI  - Line one line two" in lines
     assert "AU  - Cher" in lines and "AU  - Mills, Andrew K." in lines
     assert not any(line.startswith(("PY", "DA")) for line in lines)
+
+
+def test_the_downloads_parse_with_bibtexparser_and_rispy(client):
+    """What reference managers read: the memo page's BibTeX and RIS files, parsed by real parsers."""
+    memo = make_memo(
+        title="Waving the EU Flag in Eurasia & {Beyond}_100%",
+        authors=["Juliet Johnson", "Benjamin Forest"],
+        source_url=PONARS_URL,
+        language="en",
+    )
+    bib = client.get(reverse("memo_bibtex", args=[memo.slug]))
+    library = bibtexparser.parse_string(bib.content.decode())
+    assert not library.failed_blocks
+    [entry] = library.entries
+    assert entry.entry_type == "techreport" and entry.key == "johnson2019waving"
+    assert entry["author"] == "Juliet Johnson and Benjamin Forest"
+    assert entry["number"] == "590" and entry["institution"] == "PONARS Eurasia"
+    ris = client.get(reverse("memo_ris", args=[memo.slug]))
+    [record] = rispy.loads(ris.content.decode())
+    assert record["type_of_reference"] == "RPRT"
+    assert record["title"] == "Waving the EU Flag in Eurasia & {Beyond}_100%"
+    assert record["authors"] == ["Johnson, Juliet", "Forest, Benjamin"]
+    assert record["urls"] == [PONARS_URL]

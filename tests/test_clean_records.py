@@ -102,6 +102,15 @@ def test_echo_tags_are_kept_but_not_shown(client, import_memos):
     feed = client.get(reverse("memo_feed")).content.decode()
     assert 'term="Marat"' not in feed and 'term="Surveillance"' in feed
 
+    # Machine access shows what the pages show: the export, the API, OAI-PMH and embedded metadata.
+    exported = json.loads(b"".join(client.get("/memos/export/?format=json").streaming_content))
+    assert {t for row in exported for t in row["topics"]} >= {"Surveillance", "Smart Cities"}
+    assert not {t for row in exported for t in row["topics"]} & {"2018", "Marat", "2019", "Whitcombe"}
+    api = client.get(f"/api/memos/{steppe.slug}/").json()
+    assert sorted(t["name"] for t in api["topics"]) == ["Smart Cities", "Surveillance"]
+    assert "topic:whitcombe" not in client.get("/oai/?verb=ListSets").content.decode()
+    assert 'name="citation_keywords" content="Whitcombe"' not in page
+
 
 def test_echo_follows_the_memo_s_year_and_authors():
     assert is_echo("2018", 2018, []) and not is_echo("2018", 2019, []) and not is_echo("2018", None, [])

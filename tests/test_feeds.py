@@ -3,7 +3,9 @@
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
+import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from tests.factories import build_archive
@@ -42,11 +44,39 @@ def test_feed_is_valid_atom_with_the_published_memos(client, archive):
             assert entry.find(f"{ATOM}{name}").text, name
         assert urlsplit(entry.find(f"{ATOM}link").get("href")).path.startswith("/memos/")
     spectrum = entries[1]
-    assert [a.find(f"{ATOM}name").text for a in spectrum.findall(f"{ATOM}author")] == [
-        "Boris Brown, Alice Adams"
+    # One <author> per co-author, in byline order, each with its page.
+    assert [
+        (a.find(f"{ATOM}name").text, a.find(f"{ATOM}uri").text) for a in spectrum.findall(f"{ATOM}author")
+    ] == [
+        ("Boris Brown", "http://testserver/authors/boris-brown/"),
+        ("Alice Adams", "http://testserver/authors/alice-adams/"),
     ]
     assert [c.get("term") for c in spectrum.findall(f"{ATOM}category")] == ["Telecom"]
     assert spectrum.find(f"{ATOM}published").text.startswith("2020-05-10")
+
+
+def test_feed_readers_see_each_co_author(client, archive):
+    parsed = feedparser.parse(client.get(reverse("memo_feed")).content)
+    assert not parsed.bozo, parsed.bozo_exception
+    entries = {e.title: e for e in parsed.entries}
+    spectrum = entries[archive["spectrum"].title]
+    assert [a.name for a in spectrum.authors] == ["Boris Brown", "Alice Adams"]
+    assert [a.href for a in spectrum.authors] == [
+        "http://testserver/authors/boris-brown/",
+        "http://testserver/authors/alice-adams/",
+    ]
+    assert [a.name for a in entries[archive["cameras"].title].authors] == ["Alice Adams"]
+
+
+def test_list_page_has_a_visible_subscribe_link_for_its_filters(client, archive):
+    soup = BeautifulSoup(
+        client.get(reverse("memo_list"), {"country": "ru", "topic": "telecom"}).content, "lxml"
+    )
+    link = soup.find("a", string="Subscribe to this search")
+    assert link is not None and "visually-hidden" not in (link.parent.get("class") or [])
+    assert link["href"] == "/feeds/memos.atom?country=RU&topic=telecom"
+    parsed = feedparser.parse(client.get(link["href"]).content)
+    assert [e.title for e in parsed.entries] == [archive["spectrum"].title, archive["russian"].title]
 
 
 def test_feed_takes_the_list_filters(client, archive):

@@ -1,4 +1,7 @@
-"""Merge duplicate authors, topics or vendors into one survivor, in one transaction."""
+"""Merge duplicate authors, topics or vendors into one survivor, in one transaction.
+
+The merged rows' addresses (slugs, ids, and the old addresses that led to them) lead to the survivor.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db import models, transaction
 
 from .. import changes
-from ..models import Author, Authorship, Memo, Mention, NamedEntity, Topic, Vendor
+from ..models import Author, Authorship, Memo, Mention, NamedEntity, Redirect, Topic, Vendor
 from ..topics import mark_echoes
 
 # When two mentions of one memo fold into one, the stronger curator decision wins: a
@@ -60,6 +63,7 @@ def _merge(survivor: models.Model, merged: list[models.Model]) -> MergePlan:
     apply()
     survivor.aliases = plan.aliases
     survivor.save(update_fields=["aliases"])
+    Redirect.objects.merged(survivor, plan.merged)  # their pages answer 301 to the survivor's
     type(survivor).objects.filter(pk__in=[row.pk for row in plan.merged]).delete()
     if model in (Author, Topic):
         mark_echoes(plan.memo_ids)  # a tag may now repeat, or no longer repeat, an author's name

@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -95,20 +98,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # (memos/caching.py), so any cache is correct: each process's own memory by default (no server to
 # run), or Redis with REDIS_URL, where one computation serves every worker of every app server.
 # Entries of old versions are never read again and go as the cache fills (or expires).
+# The "throttle" cache holds the API's request counts per address: with REDIS_URL every worker and
+# app server counts together; without it each worker counts on its own (the limit holds per worker).
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {
+        name: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "memos"),
+            "KEY_PREFIX": f"{os.environ.get('CACHE_KEY_PREFIX', 'memos')}{suffix}",
         }
+        for name, suffix in (("default", ""), ("throttle", "-throttle"))
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))},
-        }
+        },
+        "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"},
     }
 
 # Background jobs (memos/tasks.py) wait in the database for `manage.py db_worker`, which needs no
@@ -175,3 +182,40 @@ LOGGING = {
 }
 
 MEMOS_PER_PAGE = 20
+# /memos/export/ answers 400 past this many memos.
+EXPORT_MAX_MEMOS = 10_000
+
+# The read-only JSON API (memos/api/): anonymous reads, throttled per client address.
+REST_FRAMEWORK = {
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "memos.api.policies.Pagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_CLASSES": ["memos.api.policies.AddressThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_THROTTLE_RATE", "120/minute")},
+    # Proxies in front whose X-Forwarded-For is trusted for the client's address; with none, the
+    # header (which any client can write) is ignored and the connection's address counts.
+    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES") or (1 if env_bool("BEHIND_PROXY", False) else 0)),
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Policy Memo Archive API",
+    "DESCRIPTION": "Read-only access to the memos, their authors, topics, and the countries and "
+    "vendors they mention. The memo list takes the same parameters as /memos/.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI's files come from drf-spectacular-sidecar, served as our own static files: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# OAI-PMH (memos/oai/): record identifiers are oai:<this>:memo/<id>; a domain name the archive owns.
+OAI_REPOSITORY_IDENTIFIER = os.environ.get("OAI_REPOSITORY_IDENTIFIER", "memo-archive.example.org")
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "archive@example.org")

@@ -146,25 +146,25 @@ class MemoFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         return search.search_memos(queryset, value)
 
-    def mentioning_countries(self, queryset, name, value):
+    def mentioning_countries(self, queryset, name, value: list[Country]):
         if not value:
             return queryset
         mentions = Mention.objects.filter(country__in=value, verdict__in=Mention.COUNTED)
         return queryset.filter(pk__in=mentions.values("memo_id"))
 
-    def mentioning_vendors(self, queryset, name, value):
+    def mentioning_vendors(self, queryset, name, value: list[Vendor]):
         if not value:
             return queryset
         mentions = Mention.objects.filter(vendor__in=value, verdict__in=Mention.COUNTED)
         return queryset.filter(pk__in=mentions.values("memo_id"))
 
-    def about_topics(self, queryset, name, value):
+    def about_topics(self, queryset, name, value: list[Topic]):
         if not value:
             return queryset
         links = Memo.topics.through.objects.shown().filter(topic__in=value)
         return queryset.filter(pk__in=links.values("memo_id"))
 
-    def by_author(self, queryset, name, value):
+    def by_author(self, queryset, name, value: Author):
         return queryset.filter(pk__in=Authorship.objects.filter(author=value).values("memo_id"))
 
     def order(self, queryset, name, value):

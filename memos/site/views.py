@@ -1,24 +1,33 @@
 """The public site: thin views over MemoFilter, the facets and the models' QuerySets."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractYear
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from .. import caching, search
-from ..models import Author, Authorship, Country, Memo, MemoTopic, Mention, Topic, Vendor
-from . import citations, facets
+from ..models import Author, Authorship, Country, Memo, MemoTopic, Mention, Redirect, Topic, Vendor
+from . import citations, csl, exports, facets, metadata
 from .filters import SORTS, MemoFilter
 
 # Listing pages show neither the body nor the bio: leave the big columns in the database.
 LISTING_DEFERRED = ("body_html", "body_text", "bio", "search_vector", "rank_vector")
 ENTITIES_PER_PAGE = 100
 NEWEST_FIRST = SORTS["-published"][1]
+EXPORT_LABELS = [
+    ("csv", "CSV"),
+    ("json", "JSON"),
+    ("bibtex", "BibTeX"),
+    ("ris", "RIS"),
+    ("csljson", "CSL-JSON"),
+]
 
 
 class BadRequest(Exception):
@@ -52,6 +61,56 @@ def paginate(request, items, per_page: int | None = None):
             f"There is no page {number}: the results have {paginator.num_pages} "
             f"page{'s' if paginator.num_pages != 1 else ''}."
         ) from None
+
+
+def redirects_old_slugs(kind: str):
+    """A view of a memo, author, topic or vendor by slug that, for a slug the record no longer has
+    (renamed, or merged into another), answers 301 to the same page of the record now.
+
+    Only a 404 consults the redirect table, so the pages readers reach cost no query more.
+    """
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, slug, *args, **kwargs):
+            try:
+                return view(request, slug, *args, **kwargs)
+            except Http404:
+                record = Redirect.objects.resolve(kind, slug=slug)
+                # An unpublished memo's new address is not given away.
+                if record is None or record.slug == slug or not getattr(record, "is_published", True):
+                    raise
+                return redirect_to(request, reverse(request.resolver_match.view_name, args=[record.slug]))
+
+        return wrapped
+
+    return decorate
+
+
+def redirect_to(request, url: str, permanent: bool = True):
+    """A redirect that keeps the request's query string."""
+    query = request.META.get("QUERY_STRING")
+    return redirect(f"{url}?{query}" if query else url, permanent=permanent)
+
+
+@require_safe
+def permalink(request, kind, pk):
+    """/id/<kind>/<id>/: 302 to the record's page now; 301 for a record merged into another.
+
+    The identifier stays while the page it leads to may move (a slug change), so the live case
+    is a temporary redirect, as DOI resolvers answer.
+    """
+    if kind not in {k for k, _ in Redirect.KINDS}:
+        raise Http404("No such kind of record.")
+    model = Redirect.model_of(kind)
+    records = model.objects.published() if model is Memo else model.objects.all()
+    record = records.filter(pk=pk).first()
+    if record is not None:
+        return redirect_to(request, record.get_absolute_url(), permanent=False)
+    record = Redirect.objects.resolve(kind, pk=pk)
+    if record is None or (isinstance(record, Memo) and not record.is_published):
+        raise Http404("No record has this identifier.")
+    return redirect_to(request, record.get_absolute_url())
 
 
 def bad_request(request, message: str):
@@ -120,8 +179,33 @@ def memo_list(request):
         sort=memo_filter.sort_key,
         chips=memo_filter.chips(),
         facets=facets.memo_facets(matched, params),
+        export_formats=EXPORT_LABELS,
+        export_max=settings.EXPORT_MAX_MEMOS,
     )
     return render(request, "memos/memo_list.html", context)
+
+
+@require_safe
+def memo_export(request):
+    """Every memo of a filtered list (the parameters of /memos/) as a file, streamed."""
+    chosen = exports.FORMATS.get(request.GET.get("format", ""))
+    if chosen is None:
+        return bad_request(request, f"Choose a format: {', '.join(exports.FORMATS)} (format=csv, for one).")
+    memo_filter = MemoFilter(request.GET, queryset=Memo.objects.published())
+    if not memo_filter.is_valid():
+        return bad_request(request, " ".join(e for errors in memo_filter.errors.values() for e in errors))
+    limit = settings.EXPORT_MAX_MEMOS
+    ids = list(memo_filter.qs.values_list("pk", flat=True)[: limit + 1])
+    if len(ids) > limit:
+        return bad_request(
+            request,
+            f"This list has more than {limit:,} memos, and an export holds at most {limit:,}. "
+            "Narrow it with filters (a year, a country, a topic) and export each part.",
+        )
+    lines = chosen.write(exports.memos_in_batches(ids), request.build_absolute_uri)
+    response = StreamingHttpResponse(lines, content_type=f"{chosen.content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="memos.{chosen.extension}"'
+    return response
 
 
 @require_safe
@@ -192,21 +276,9 @@ def related_memos(memo, limit: int = 5) -> list[Memo]:
 
 
 @require_safe
+@redirects_old_slugs("memo")
 def memo_detail(request, slug):
-    memo = get_object_or_404(
-        Memo.objects.published()
-        .with_listing_data()
-        .prefetch_related(
-            Prefetch(
-                "mentions",
-                queryset=Mention.objects.filter(verdict__in=Mention.COUNTED)
-                .select_related("country", "vendor")
-                .order_by("-count", "pk"),
-                to_attr="counted_mentions",
-            )
-        ),
-        slug=slug,
-    )
+    memo = get_object_or_404(Memo.objects.published().with_listing_data().with_counted_mentions(), slug=slug)
     neighbours = Memo.objects.published().only("title", "slug", "published")
     previous = following = None
     if memo.published:
@@ -224,17 +296,25 @@ def memo_detail(request, slug):
             .order_by("published", "pk")
             .first()
         )
+    countries = [m for m in memo.counted_mentions if m.country_id]
+    page_url = request.build_absolute_uri(memo.get_absolute_url())
+    permalink = request.build_absolute_uri(memo.permalink())
     return render(
         request,
         "memos/memo_detail.html",
         {
             "memo": memo,
-            "countries": [m for m in memo.counted_mentions if m.country_id],
+            "countries": countries,
             "vendors": [m for m in memo.counted_mentions if m.vendor_id],
             "related": related_memos(memo),
             "previous": previous,
             "next": following,
             "citation": citations.ponars_citation(memo),
+            "references": csl.references(memo, page_url),
+            "page_url": page_url,
+            "permalink": permalink,
+            "meta_tags": metadata.meta_tags(memo, page_url, request.build_absolute_uri),
+            "json_ld": metadata.json_ld(memo, page_url, permalink, countries, request.build_absolute_uri),
         },
     )
 
@@ -247,11 +327,21 @@ def citation_download(slug: str, text_of, extension: str, content_type: str) -> 
 
 
 @require_safe
+@redirects_old_slugs("memo")
+def memo_csl_json(request, slug):
+    memo = get_object_or_404(Memo.objects.published().with_listing_data(), slug=slug)
+    item = csl.csl_json(memo, request.build_absolute_uri(memo.get_absolute_url()))
+    return JsonResponse([item], safe=False, content_type="application/vnd.citationstyles.csl+json")
+
+
+@require_safe
+@redirects_old_slugs("memo")
 def memo_bibtex(request, slug):
     return citation_download(slug, citations.bibtex, "bib", "application/x-bibtex")
 
 
 @require_safe
+@redirects_old_slugs("memo")
 def memo_ris(request, slug):
     return citation_download(slug, citations.ris, "ris", "application/x-research-info-systems")
 
@@ -282,8 +372,7 @@ def entity_list(request, rows, template: str):
 
 @require_safe
 def author_list(request):
-    counted = Count("authorships", filter=Q(authorships__memo__is_published=True))
-    return entity_list(request, Author.objects.annotate(n=counted), "memos/author_list.html")
+    return entity_list(request, Author.objects.with_memo_counts(), "memos/author_list.html")
 
 
 def own_bio(author: Author, memos) -> str | None:
@@ -303,6 +392,7 @@ def own_bio(author: Author, memos) -> str | None:
 
 
 @require_safe
+@redirects_old_slugs("author")
 def author_detail(request, slug):
     author = get_object_or_404(Author, slug=slug)
     memos = Memo.objects.published().filter(authorships__author=author)
@@ -319,12 +409,11 @@ def author_detail(request, slug):
 
 @require_safe
 def topic_list(request):
-    # A tag that only echoes its memo's year or an author ("2018", "Marat") is not counted.
-    counted = Count("memotopic", filter=Q(memotopic__memo__is_published=True, memotopic__echo=False))
-    return entity_list(request, Topic.objects.annotate(n=counted), "memos/topic_list.html")
+    return entity_list(request, Topic.objects.with_memo_counts(), "memos/topic_list.html")
 
 
 @require_safe
+@redirects_old_slugs("topic")
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     memos = Memo.objects.published().filter(
@@ -342,17 +431,7 @@ def topic_detail(request, slug):
 
 @require_safe
 def country_list(request):
-    countries = (
-        Country.objects.annotate(
-            n=Count(
-                "mentions__memo",
-                filter=Q(mentions__verdict__in=Mention.COUNTED, mentions__memo__is_published=True),
-                distinct=True,
-            )
-        )
-        .filter(n__gt=0)
-        .order_by("-n", "name")
-    )
+    countries = Country.objects.with_memo_counts().filter(n__gt=0).order_by("-n", "name")
     return render(request, "memos/country_list.html", {"countries": countries})
 
 
@@ -392,21 +471,12 @@ def country_detail(request, code):
 
 @require_safe
 def vendor_list(request):
-    vendors = (
-        Vendor.objects.select_related("country")
-        .annotate(
-            n=Count(
-                "mentions__memo",
-                filter=Q(mentions__verdict__in=Mention.COUNTED, mentions__memo__is_published=True),
-                distinct=True,
-            )
-        )
-        .order_by("-n", "name")
-    )
+    vendors = Vendor.objects.select_related("country").with_memo_counts().order_by("-n", "name")
     return render(request, "memos/vendor_list.html", {"vendors": vendors})
 
 
 @require_safe
+@redirects_old_slugs("vendor")
 def vendor_detail(request, slug):
     vendor = get_object_or_404(Vendor.objects.select_related("country"), slug=slug)
     memo_ids = counted_mentions_of(vendor=vendor)
