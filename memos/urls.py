@@ -7,3 +7,6 @@ urlpatterns = [
     path("", include("memos.site.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# A BadParameter raised anywhere (memos.site.parameters) shows its message on the 400 page.
+handler400 = "memos.site.views.bad_request_page"

@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from tests.factories import build_archive
@@ -47,6 +48,22 @@ def test_feed_is_valid_atom_with_the_published_memos(client, archive):
     ]
     assert [c.get("term") for c in spectrum.findall(f"{ATOM}category")] == ["Telecom"]
     assert spectrum.find(f"{ATOM}published").text.startswith("2020-05-10")
+
+
+def test_summaries_are_text_however_a_reader_renders_them(client, archive):
+    # Atom's <summary type="html"> is HTML once the XML is read: the summary must be escaped for
+    # HTML as well as for XML, or a reader renders (and runs) the markup an imported page carried.
+    summary = '<img src=x onerror="alert(1)"> Tom & Jerry <b>bold</b>'
+    archive["cameras"].summary = summary
+    archive["cameras"].save()
+    entry = next(
+        e for e in feed(client).findall(f"{ATOM}entry") if e.find(f"{ATOM}title").text == "Cameras in Almaty"
+    )
+    element = entry.find(f"{ATOM}summary")
+    assert element.get("type") == "html"
+    rendered = BeautifulSoup(element.text, "lxml")
+    assert rendered.find_all(["img", "b"]) == []
+    assert rendered.get_text() == summary
 
 
 def test_feed_takes_the_list_filters(client, archive):

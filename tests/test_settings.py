@@ -103,7 +103,11 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout_and_writes_begin_immediate(
         ({"BEHIND_PROXY": "1"}, "203.0.113.7", "203.0.113.7"),
         # What a client puts in front of the balancer's entry is ignored.
         ({"BEHIND_PROXY": "1"}, "198.51.100.9, 203.0.113.7", "203.0.113.7"),
-        ({"BEHIND_PROXY": "1", "TRUSTED_PROXY_COUNT": "2"}, "198.51.100.9, 203.0.113.7, 10.0.0.5", "203.0.113.7"),  # noqa: E501
+        (
+            {"BEHIND_PROXY": "1", "TRUSTED_PROXY_COUNT": "2"},
+            "198.51.100.9, 203.0.113.7, 10.0.0.5",
+            "203.0.113.7",
+        ),  # noqa: E501
         # A request that did not come through the balancer (a health check) is itself.
         ({"BEHIND_PROXY": "1"}, "", "10.0.0.1"),
         ({"BEHIND_PROXY": "1"}, "not an address", "10.0.0.1"),

@@ -11,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 
 from ..ingest.load import IMPORTED_FIELDS, reextract_mentions
 from ..models import Authorship, ImportRecord, Memo, MemoTopic, Mention
+from ..site import parameters
 from . import views as admin_views
 from .columns import changelist_link, count_of, plural
 from .forms import KEPT_FIELD_CHOICES, MemoAdminForm, MentionForm
@@ -30,8 +31,8 @@ class PublishedYearFilter(admin.SimpleListFilter):
         value = self.value()
         if value == "none":
             return queryset.filter(published__isnull=True)
-        if value and value.isdigit():
-            return queryset.filter(published__year=int(value))
+        if value:
+            return queryset.filter(published__year=parameters.clean("Year", value, parameters.year_field()))
         return queryset
 
 

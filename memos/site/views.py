@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from .. import caching, search
 from ..models import Author, Country, Memo, Mention, Topic, Vendor
-from . import citations, facets
+from . import citations, facets, parameters
 from .filters import SORTS, MemoFilter
 
 # Listing pages show neither the body nor the bio: leave the big columns in the database.
@@ -56,6 +56,12 @@ def paginate(request, items, per_page: int | None = None):
 
 def bad_request(request, message: str):
     return render(request, "400.html", {"message": message}, status=400)
+
+
+def bad_request_page(request, exception=None):
+    """handler400: the 400 page, with the message of a BadParameter (other exceptions keep theirs)."""
+    message = str(exception) if isinstance(exception, parameters.BadParameter) else ""
+    return bad_request(request, message)
 
 
 def counted_mentions_of(**subject):
