@@ -9,7 +9,7 @@ from charset_normalizer import from_bytes
 
 from .html import parse_html
 from .parsed import ParsedMemo, ParseError
-from .sanitize import blocks_to_html
+from .sanitize import blocks_to_html, clean_url
 from .text import parse_text
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -72,6 +72,9 @@ def parse_page(data: bytes, source_url: str | None = None) -> ParsedMemo:
     memo = parse_html(text) if detect_format(text) == "html" else parse_text(text)
     if source_url and not memo.source_url:
         memo.source_url = source_url
+    # As they will be stored (memos.models.URLField), so that finding the memo by URL compares alike.
+    memo.source_url = clean_url(memo.source_url) or None
+    memo.pdf = clean_url(memo.pdf) or None
     if not memo.title:
         raise ParseError("no memo title found")
     if not memo.blocks:
