@@ -13,7 +13,7 @@ def clean_stored_urls(apps, schema_editor):
     for pk, *urls in rows:
         changed = {
             name: fields[name].get_prep_value(url)
-            for name, url in zip(fields, urls)
+            for name, url in zip(fields, urls, strict=True)
             if fields[name].get_prep_value(url) != url
         }
         # A cleaned URL that another memo has already would break its unique constraint: none then.
