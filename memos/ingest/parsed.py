@@ -42,6 +42,7 @@ class ParsedMemo:
     topics: list[str] = field(default_factory=list)
     source_url: str | None = None  # the page's own URL, when it declares one or was fetched
     mentions: Mentions | None = None
+    warnings: list[str] = field(default_factory=list)  # what the importer should hear (a charset lie)
 
     @property
     def headings(self) -> list[str]:

@@ -58,6 +58,7 @@ class ImportResult:
             "countries": {k: h.count for k, h in m.mentions.countries.items()} if m and m.mentions else {},
             "vendors": {k: h.count for k, h in m.mentions.vendors.items()} if m and m.mentions else {},
             "word_count": m.word_count if m else 0,
+            "warnings": m.warnings if m else [],
         }
 
 

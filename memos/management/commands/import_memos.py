@@ -36,7 +36,7 @@ class Command(BaseCommand):
         as_json = format == "json"
         progress = not as_json and verbosity >= 1 and self.stderr.isatty()
         counts: Counter[str] = Counter()
-        kept = 0
+        kept = warned = 0
         for n, result in enumerate(import_pages(targets, dry_run=dry_run, workers=workers), 1):
             counts[result.status] += 1
             kept += len(result.kept)
@@ -50,6 +50,10 @@ class Command(BaseCommand):
                 self.stdout.write(f"{result.status:>9}  {result.source}  {title}")
                 if result.kept and verbosity >= 2:
                     self.stdout.write(f"           kept hand-edited: {', '.join(result.kept)}")
+            warnings = result.memo.warnings if result.memo else []
+            warned += bool(warnings)
+            for warning in warnings if verbosity >= 1 else []:
+                self.stderr.write(f"{result.source}: warning: {warning}", style_func=self.style.WARNING)
             if progress:
                 sys.stderr.write(f"\r[{n}/{len(targets)}] ")
                 sys.stderr.flush()
@@ -66,6 +70,8 @@ class Command(BaseCommand):
                 )
                 if kept:
                     summary += f" Kept {kept} hand-edited field(s)."
+            if warned:
+                summary += f" {warned} page(s) with warnings (above)."
             self.stdout.write(summary, style_func=self.style.WARNING if failed else self.style.SUCCESS)
         if failed:
             raise CommandError(f"{failed} of {sum(counts.values())} page(s) could not be imported")
