@@ -3,7 +3,9 @@
 import http.server
 import io
 import json
+import os
 import shutil
+import signal
 import sys
 import threading
 from datetime import date
@@ -12,6 +14,7 @@ from functools import partial
 import pytest
 
 from memos.ingest import load
+from memos.ingest.sources import MAX_BYTES
 from memos.models import Author, Authorship, ImportRecord, Memo, Mention, Topic
 
 from .conftest import DATA, PAGES, SEED
@@ -168,6 +171,45 @@ def test_bad_input_is_reported_per_file_and_the_rest_imported(import_memos, tmp_
         assert reason in matching[0].lower(), matching[0]
     assert "Traceback" not in err
     assert "failed 6" in out and "created 1" in out
+
+
+@pytest.fixture
+def deadline():
+    """Fail a test that would hang (reading a FIFO) instead of letting it stall the run."""
+
+    def expired(signum, frame):
+        raise TimeoutError("the import hung")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(30)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def test_only_regular_files_are_read_and_at_most_20_mb_of_any(import_memos, tmp_path, deadline):
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    huge = tmp_path / "huge.html"
+    with huge.open("wb") as f:
+        f.truncate(MAX_BYTES + 1)
+    good = tmp_path / "good.html"
+    shutil.copy(PAGES / "ponars_2021_theme.html", good)
+    out, err, code = import_memos("/dev/zero", fifo, huge, good)
+    assert code == 1
+    assert "/dev/zero: not a regular file (a character device)" in err
+    assert f"{fifo}: not a regular file (a FIFO)" in err
+    assert f"{huge}: file is larger than 20 MB" in err
+    assert "created 1" in out and "failed 3" in out
+    assert Memo.objects.count() == 1
+
+
+def test_standard_input_is_read_up_to_the_limit(import_memos, monkeypatch):
+    with open("/dev/zero", "rb") as zeros:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(zeros))
+        out, err, code = import_memos("-")
+    assert code == 1
+    assert "-: page is larger than 20 MB" in err
 
 
 def test_dry_run_writes_nothing_and_prints_one_json_object_per_page(import_memos):
