@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from itertools import islice
 
 import pycountry
 from django.contrib.postgres.search import SearchVectorField
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -168,17 +169,59 @@ def load_memo(parsed: ParsedMemo, source: str, lookups: Lookups | None = None) -
     `lookups`: what an import run has read already (see Lookups); by default, nothing.
     """
     lookups = lookups or Lookups()
-    try:
-        return write_memo(parsed, source, lookups)
-    except BaseException:
-        lookups.forget()  # rows it created or trusted may be gone with the rollback
-        raise
+    attempt = 1
+    while True:
+        try:
+            return write_memo(parsed, source, lookups)
+        except IntegrityError:
+            # A unique row (a slug, an author) another import committed between our look-up and
+            # our insert, which the locks below did not cover: the next attempt finds it.
+            lookups.forget()
+            if attempt == WRITE_ATTEMPTS:
+                raise
+            attempt += 1
+        except BaseException:
+            lookups.forget()  # rows it created or trusted may be gone with the rollback
+            raise
+
+
+WRITE_ATTEMPTS = 2
+
+
+def memo_locks(parsed: ParsedMemo, slug: str) -> list[str]:
+    """What two imports writing this page at once would both create or claim: the memo's identity
+    keys and slug, and its authors' and topics' keys and slugs."""
+    keys = [f"memo-slug:{slug}", f"memo-title:{parsed.title[:500]}:{parsed.published}"]
+    if parsed.source_url:
+        keys.append(f"memo-url:{parsed.source_url}")
+    if parsed.memo_number is not None:
+        keys.append(f"memo-number:{parsed.series or ''}:{parsed.memo_number}:{parsed.language}")
+    for kind, names in (("author", parsed.authors), ("topic", parsed.topics)):
+        for name in names:
+            keys += [f"{kind}:{normalize_name(name)}", f"{kind}-slug:{slugify(name)}"]
+    return keys
+
+
+def lock(keys: list[str]) -> None:
+    """Hold these keys until the transaction ends, so imports of one memo write it one at a time.
+
+    PostgreSQL: transaction-level advisory locks, taken in one order (sorted) so that two
+    imports can never each wait for the other. SQLite needs none: its transactions begin with
+    BEGIN IMMEDIATE (settings), which lets one writer in at a time already.
+    """
+    if connection.vendor != "postgresql":
+        return
+    ids = sorted({int.from_bytes(hashlib.blake2b(k.encode(), digest_size=8).digest(), "big", signed=True)
+                  for k in keys})  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [ids])
 
 
 @transaction.atomic
 def write_memo(parsed: ParsedMemo, source: str, lookups: Lookups) -> LoadResult:
     # The slug a new memo would take is looked up with the candidates: one query for both.
     slug = slugify(parsed.title)[:192].strip("-") or "item"  # unique_slug's first choice
+    lock(memo_locks(parsed, slug))
     candidates = memo_candidates(parsed, slug)
     memo = best_candidate(parsed, candidates)
     digest = parsed.content_hash()

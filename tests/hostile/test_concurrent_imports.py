@@ -1,0 +1,36 @@
+"""Two import_memos runs of one folder at once: both succeed, and every memo is written once."""
+
+import sqlite3
+
+import pytest
+from django.db import connection
+
+from tests.hostile.conftest import manage, page_variants
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAGES = 300
+
+
+def memo_rows(database_url: str) -> list[tuple[str, str]]:
+    query = "SELECT slug, source_url FROM memos_memo"
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(query)
+            return cursor.fetchall()
+    with sqlite3.connect(database_url.removeprefix("sqlite:///")) as db:
+        return db.execute(query).fetchall()
+
+
+def test_two_imports_of_the_same_pages_at_once_both_succeed(shared_database, tmp_path):
+    folder = page_variants(tmp_path / "pages", PAGES)
+    runs = [manage("import_memos", str(folder), database_url=shared_database) for _ in range(2)]
+    outcomes = [run.communicate(timeout=300) for run in runs]
+    for run, (out, err) in zip(runs, outcomes, strict=True):
+        assert run.returncode == 0, err[-3000:]
+    rows = memo_rows(shared_database)
+    assert len(rows) == PAGES
+    assert len({slug for slug, _ in rows}) == PAGES
+    # Between them the two runs created every memo once; the other found each unchanged.
+    created = sum(int(out.split("created ")[1].split(",")[0]) for out, _ in outcomes)
+    assert created == PAGES
