@@ -26,7 +26,7 @@ def test_two_imports_of_the_same_pages_at_once_both_succeed(shared_database, tmp
     folder = page_variants(tmp_path / "pages", PAGES)
     runs = [manage("import_memos", str(folder), database_url=shared_database) for _ in range(2)]
     outcomes = [run.communicate(timeout=300) for run in runs]
-    for run, (out, err) in zip(runs, outcomes, strict=True):
+    for run, (_, err) in zip(runs, outcomes, strict=True):
         assert run.returncode == 0, err[-3000:]
     rows = memo_rows(shared_database)
     assert len(rows) == PAGES
