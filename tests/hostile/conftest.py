@@ -1,39 +1,16 @@
-"""The hostile suite's shared parts: a database other processes can reach, and pages made in bulk."""
+"""The hostile suite's shared parts: a database that other processes (import_memos runs) can reach."""
 
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.db import connection
 
-from tests.conftest import PAGES, ROOT
-
-# The sample pages whose identity (URL and memo number, or title and date) the variants change.
-THEME = (PAGES / "ponars_2021_theme.html").read_text(encoding="utf-8")
-THEME_URL = "tashkents-safe-city-chinese-surveillance-procurement-in-uzbekistan-and-kazakhstan"
-OTHER = (PAGES / "think_tank_other.html").read_text(encoding="utf-8")
+from tests.conftest import ROOT
 
 
-def page_variants(folder: Path, count: int) -> Path:
-    """`count` pages of distinct memos, from two sample pages; pairs of titles differ only in
-    punctuation, so they ask for the same slug."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(count):
-        if i % 2:
-            text = OTHER.replace("Politics of Data Localization", f"Politics of Data Localization {i}")
-        else:
-            text = (
-                THEME.replace(THEME_URL, f"tashkents-safe-city-{i}")
-                .replace("688", str(10_000 + i))
-                .replace("Safe City", f"Safe City {i // 4}{'!' if i % 4 else ''}")
-            )
-        (folder / f"page-{i:03}.html").write_text(text, encoding="utf-8")
-    return folder
-
-
-def manage(*args: str, database_url: str, timeout: int = 300, **popen) -> subprocess.Popen:
+def manage(*args: str, database_url: str, **popen) -> subprocess.Popen:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,

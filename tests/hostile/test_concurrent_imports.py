@@ -5,7 +5,8 @@ import sqlite3
 import pytest
 from django.db import connection
 
-from tests.hostile.conftest import manage, page_variants
+from memos.devtools.bench import import_batch
+from tests.hostile.conftest import manage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,7 +24,11 @@ def memo_rows(database_url: str) -> list[tuple[str, str]]:
 
 
 def test_two_imports_of_the_same_pages_at_once_both_succeed(shared_database, tmp_path):
-    folder = page_variants(tmp_path / "pages", PAGES)
+    # Copies of fixtures/pages, each with its own title, memo number and URL.
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n, page in enumerate(import_batch(PAGES, "hostile")):
+        (folder / f"{n:03}-{page.origin.rsplit('/', 1)[1]}").write_bytes(page.data)
     runs = [manage("import_memos", str(folder), database_url=shared_database) for _ in range(2)]
     outcomes = [run.communicate(timeout=300) for run in runs]
     for run, (_, err) in zip(runs, outcomes, strict=True):
