@@ -46,6 +46,8 @@ MIDDLEWARE = [
     # A path or query string with control characters is a 400 before any view reads it.
     "memos.site.parameters.ParameterMiddleware",
     "memos.caching.TokenMiddleware",
+    # A view that cannot reach the database answers 503 with Retry-After (memos.outage).
+    "memos.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
