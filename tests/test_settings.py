@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import runpy
 import secrets
 import subprocess
@@ -225,3 +226,36 @@ def test_development_settings_have_the_dev_tools_commands():
         result = manage("help", command, DJANGO_SETTINGS_MODULE="memos.settings.dev", DEBUG="1")
         assert result.returncode == 0, result.stderr
         assert "usage" in result.stdout
+
+
+PUBLIC_PAGES = ["/", "/memos/", "/memos/?q=cameras", "/authors/", "/topics/", "/countries/", "/vendors/"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [*PUBLIC_PAGES, "/memos/?year=x", "/no-such-page/", "/admin/login/"])
+def test_pages_send_a_content_security_policy_and_a_permissions_policy(client, url):
+    response = client.get(url)
+    policy = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
+    assert policy["default-src"] == "'self'"
+    assert policy["script-src"] == "'self'" and policy["style-src"] == "'self'"
+    assert policy["object-src"] == policy["base-uri"] == policy["frame-ancestors"] == "'none'"
+    features = dict(part.strip().split("=") for part in response["Permissions-Policy"].split(","))
+    assert {features[name] for name in ("camera", "microphone", "geolocation", "payment")} == {"()"}
+
+
+INLINE = [r"<script(?![^>]*\ssrc=)[^>]*>", r"\sstyle\s*=", r"<style\b", r"\son[a-z]+\s*=\s*[\"']"]
+
+
+def test_no_template_has_inline_script_style_or_event_handler():
+    # The policy above blocks them; the browser tests would see the violations, this finds them first.
+    found = []
+    for template in sorted((ROOT / "templates").rglob("*.html")):
+        text = template.read_text(encoding="utf-8")
+        for pattern in (
+            r"<script(?![^>]*\ssrc=)[^>]*>",
+            r"\sstyle\s*=",
+            r"<style\b",
+            r"\son[a-z]+\s*=\s*[\"']",
+        ):
+            found += [f"{template.relative_to(ROOT)}: {m.group()}" for m in re.finditer(pattern, text, re.I)]
+    assert not found, found
