@@ -1,5 +1,6 @@
 """Shared test fixtures: reference data, sample pages, and an importer shortcut."""
 
+import signal
 from io import StringIO
 from pathlib import Path
 
@@ -51,3 +52,17 @@ def sample_pages(import_memos):
     out, err, code = import_memos(PAGES)
     assert code == 0, err
     return out
+
+
+@pytest.fixture
+def deadline():
+    """Fail a test that would hang (reading a FIFO) instead of letting it stall the run."""
+
+    def expired(signum, frame):
+        raise TimeoutError("the import hung")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(30)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)

@@ -5,7 +5,6 @@ import io
 import json
 import os
 import shutil
-import signal
 import sys
 import threading
 from datetime import date
@@ -171,20 +170,6 @@ def test_bad_input_is_reported_per_file_and_the_rest_imported(import_memos, tmp_
         assert reason in matching[0].lower(), matching[0]
     assert "Traceback" not in err
     assert "failed 6" in out and "created 1" in out
-
-
-@pytest.fixture
-def deadline():
-    """Fail a test that would hang (reading a FIFO) instead of letting it stall the run."""
-
-    def expired(signum, frame):
-        raise TimeoutError("the import hung")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(30)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
 
 
 def test_only_regular_files_are_read_and_at_most_20_mb_of_any(import_memos, tmp_path, deadline):
