@@ -46,6 +46,8 @@ def test_public_pages_and_the_feed_answer_400_with_a_message(client, archive, ur
         ("year=x", "Year: The year must be a number like 2019."),
         ("language=%00", "control character (U+0000)"),
         ("q=%00", "control character (U+0000)"),
+        ("published__year=" + "9" * 40, "Ensure this value is less than or equal to 9999."),
+        ("published__year=2019&published__month=13", "Ensure this value is less than or equal to 12."),
     ],
 )
 def test_admin_list_filters_answer_400_with_a_message(admin_client, archive, query, message):

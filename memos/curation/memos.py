@@ -165,7 +165,7 @@ class MemoChangeList(ChangeList):
 
 
 @admin.register(Memo)
-class MemoAdmin(admin.ModelAdmin):
+class MemoAdmin(parameters.CheckedDateHierarchy, admin.ModelAdmin):
     form = MemoAdminForm
     list_display = [
         "title", "published", "memo_number", "series", "language", "author_names",

@@ -80,6 +80,31 @@ def year_field(**kwargs) -> forms.IntegerField:
     return forms.IntegerField(**{**options, **kwargs})
 
 
+def date_parts(field: str, data) -> dict:
+    """The admin's date hierarchy parameters of `field` (`<field>__year`, `__month`, `__day`),
+    checked: Django's admin turns a bad one into a redirect, but a year past what an integer of
+    C holds raises OverflowError there, a 500."""
+    form = type(
+        "DateParts",
+        (forms.Form,),
+        {
+            f"{field}__year": year_field(required=False),
+            f"{field}__month": forms.IntegerField(min_value=1, max_value=12, required=False),
+            f"{field}__day": forms.IntegerField(min_value=1, max_value=31, required=False),
+        },
+    )
+    return clean_form(form(data))
+
+
+class CheckedDateHierarchy:
+    """ModelAdmin mixin: the date hierarchy's parameters go through `date_parts` first."""
+
+    def changelist_view(self, request, extra_context=None):
+        if self.date_hierarchy:
+            date_parts(self.date_hierarchy, request.GET)
+        return super().changelist_view(request, extra_context)
+
+
 class ParameterMiddleware:
     """Answers 400, with a message, a request whose path or query string no view could use."""
 
