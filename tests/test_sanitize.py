@@ -22,6 +22,7 @@ FORGED = "https://www.ponarseurasia.org/forged/\r\nER  - \r\nTY  - JOUR\r\nTI  -
         ),
         ("https://example.org/\x00x\x7f\x85\u2028", "https://example.org/%00x%7F%C2%85%E2%80%A8"),
         ("/files/pepm101.pdf", "/files/pepm101.pdf"),
+        ('https://example.org/?x="><script>`', "https://example.org/?x=%22%3E%3Cscript%3E%60"),
         ("javascript:alert(1)", ""),
         (" JavaScript:alert(1)", ""),
         ("java\nscript:alert(1)", ""),

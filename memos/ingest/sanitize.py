@@ -52,8 +52,9 @@ URL_SCHEMES = {"http", "https"}
 _URL_DROPPED = re.compile(r"[\t\n\r]")
 _URL_ENDS = "".join(map(chr, range(0x21)))
 # What no URL may carry as it is: the rest of the control characters and every kind of space
-# or line break, which would end a line of an RIS record or a BibTeX field.
-_URL_ENCODED = re.compile(r"[\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+# or line break, which would end a line of an RIS record or a BibTeX field, and the characters
+# that would end an HTML attribute or open a tag (browsers percent-encode them too).
+_URL_ENCODED = re.compile(r'[\x00-\x20"<>`\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]')
 
 
 def clean_url(url: str | None) -> str:

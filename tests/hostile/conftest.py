@@ -44,3 +44,7 @@ def shared_database(transactional_db, reference_data, tmp_path) -> str:
     out, err = migrate.communicate(timeout=120)
     assert migrate.returncode == 0, err
     return url
+
+
+# The browser tests' Chromium and page (which fails a test on any CSP violation), for the XSS suite.
+from tests.browser.conftest import browser, page  # noqa: E402, F401
