@@ -3,7 +3,6 @@
 import http.server
 import io
 import json
-import os
 import shutil
 import sys
 import threading
@@ -13,7 +12,6 @@ from functools import partial
 import pytest
 
 from memos.ingest import load
-from memos.ingest.sources import MAX_BYTES
 from memos.models import Author, Authorship, ImportRecord, Memo, Mention, Topic
 
 from .conftest import DATA, PAGES, SEED
@@ -170,23 +168,6 @@ def test_bad_input_is_reported_per_file_and_the_rest_imported(import_memos, tmp_
         assert reason in matching[0].lower(), matching[0]
     assert "Traceback" not in err
     assert "failed 6" in out and "created 1" in out
-
-
-def test_only_regular_files_are_read_and_at_most_20_mb_of_any(import_memos, tmp_path, deadline):
-    fifo = tmp_path / "pipe.html"
-    os.mkfifo(fifo)
-    huge = tmp_path / "huge.html"
-    with huge.open("wb") as f:
-        f.truncate(MAX_BYTES + 1)
-    good = tmp_path / "good.html"
-    shutil.copy(PAGES / "ponars_2021_theme.html", good)
-    out, err, code = import_memos("/dev/zero", fifo, huge, good)
-    assert code == 1
-    assert "/dev/zero: not a regular file (a character device)" in err
-    assert f"{fifo}: not a regular file (a FIFO)" in err
-    assert f"{huge}: file is larger than 20 MB" in err
-    assert "created 1" in out and "failed 3" in out
-    assert Memo.objects.count() == 1
 
 
 def test_standard_input_is_read_up_to_the_limit(import_memos, monkeypatch):

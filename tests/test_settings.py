@@ -4,45 +4,13 @@ import json
 import os
 import re
 import runpy
-import secrets
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import django_code, manage
+
 ROOT = Path(__file__).resolve().parent.parent
-
-PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "memos.settings.production",
-    "DEBUG": "0",
-    "SECRET_KEY": secrets.token_urlsafe(50),
-    "ALLOWED_HOSTS": "memos.example.org",
-}
-
-
-def run(*args: str, **env: str) -> subprocess.CompletedProcess:
-    """Python in a fresh process, because settings are read from the environment at import."""
-    # Start from the real settings, not what the developer's shell or the test run set.
-    # DJANGO_ALLOW_ASYNC_UNSAFE is the browser tests' (for Playwright); production never sets it.
-    unset = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    base = {k: v for k, v in os.environ.items() if k not in unset}
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=ROOT,
-        env={**base, **PRODUCTION, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return run("manage.py", *args, **env)
-
-
-def django_code(code: str, **env: str) -> subprocess.CompletedProcess:
-    return run("-c", f"import django; django.setup(); {code}", **env)
 
 
 def test_check_deploy_passes_with_production_environment():

@@ -1,6 +1,7 @@
 """The hostile suite's shared parts: a database that other processes (import_memos runs) can reach."""
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -44,6 +45,20 @@ def shared_database(transactional_db, reference_data, tmp_path) -> str:
     out, err = migrate.communicate(timeout=120)
     assert migrate.returncode == 0, err
     return url
+
+
+@pytest.fixture
+def deadline():
+    """Fail a test that would hang (reading a FIFO) instead of letting it stall the run."""
+
+    def expired(signum, frame):
+        raise TimeoutError("the import hung")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(30)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
 
 
 # The browser tests' Chromium and page (which fails a test on any CSP violation), for the XSS suite.

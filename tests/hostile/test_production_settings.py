@@ -1,37 +1,9 @@
 """The operator's side: production settings refuse the public fallback key, an empty DATABASE_URL is
 SQLite, SQLite lets two writers and readers coexist, and django-axes sees clients behind the proxy."""
 
-import os
-import secrets
-import subprocess
-import sys
-
 import pytest
 
-from tests.conftest import ROOT
-
-PRODUCTION = {
-    "DJANGO_SETTINGS_MODULE": "memos.settings.production",
-    "DEBUG": "0",
-    "SECRET_KEY": secrets.token_urlsafe(50),
-    "ALLOWED_HOSTS": "memos.example.org",
-}
-
-
-def run(*args: str, **env: str) -> subprocess.CompletedProcess:
-    """Python in a fresh process (settings are read at import), with production's environment."""
-    base = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}}
-    return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env={**base, **PRODUCTION, **env}, capture_output=True, text=True
-    )
-
-
-def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    return run("manage.py", *args, **env)
-
-
-def django_code(code: str, **env: str) -> subprocess.CompletedProcess:
-    return run("-c", f"import django; django.setup(); {code}", **env)
+from tests.conftest import django_code, manage
 
 
 @pytest.mark.parametrize("secret", ["", "   "])
