@@ -19,6 +19,26 @@ def test_check_deploy_passes_with_production_environment():
     assert "no issues" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "warning"),
+    [
+        ("SECURE_SSL_REDIRECT", "0", "security.W008"),
+        ("SECURE_HSTS_SECONDS", "0", "security.W004"),
+        ("SECURE_HSTS_INCLUDE_SUBDOMAINS", "0", "security.W005"),
+        ("SECURE_HSTS_PRELOAD", "0", "security.W021"),
+        ("SESSION_COOKIE_SECURE", "0", "security.W012"),
+        ("CSRF_COOKIE_SECURE", "0", "security.W016"),
+    ],
+)
+def test_each_security_switch_is_read_from_the_environment(variable, value, warning):
+    # Turning one switch off is exactly what check --deploy then complains about, and nothing else.
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **{variable: value})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert warning in output
+    assert output.count("security.W") == 1, output
+
+
 def test_debug_turns_the_switches_off_for_development():
     code = (
         "from django.conf import settings as s; import json; print(json.dumps([s.SECURE_SSL_REDIRECT,"

@@ -78,23 +78,3 @@ def test_axes_sees_the_client_behind_the_trusted_proxies(environment, forwarded,
     result = django_code(code, **environment)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == expected
-
-
-@pytest.mark.parametrize(
-    ("variable", "value", "warning"),
-    [
-        ("SECURE_SSL_REDIRECT", "0", "security.W008"),
-        ("SECURE_HSTS_SECONDS", "0", "security.W004"),
-        ("SECURE_HSTS_INCLUDE_SUBDOMAINS", "0", "security.W005"),
-        ("SECURE_HSTS_PRELOAD", "0", "security.W021"),
-        ("SESSION_COOKIE_SECURE", "0", "security.W012"),
-        ("CSRF_COOKIE_SECURE", "0", "security.W016"),
-    ],
-)
-def test_each_security_switch_is_read_from_the_environment(variable, value, warning):
-    # Turning one switch off is exactly what check --deploy then complains about, and nothing else.
-    result = manage("check", "--deploy", "--fail-level", "WARNING", **{variable: value})
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert warning in output
-    assert output.count("security.W") == 1, output
