@@ -114,7 +114,8 @@ class NamedEntity(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.key = normalize_name(self.name)
+        # Case folding may lengthen a name ("ß" is "ss"): the key is cut to its column.
+        self.key = normalize_name(self.name)[: self._meta.get_field("key").max_length]
         if not self.slug:
             self.slug = unique_slug(type(self), self.name)
         super().save(*args, **kwargs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from itertools import islice
@@ -99,6 +100,21 @@ def vendor_entries() -> list[VendorEntry]:
     return Lookups().vendor_entries()
 
 
+def fit(model, name: str, value: str) -> str:
+    """`value` cut to the length of its column: SQLite stores any length, PostgreSQL refuses the row."""
+    return value[: model._meta.get_field(name).max_length]
+
+
+SHORT_FIELDS = ("title", "series", "category", "language")
+
+
+def fitted(parsed: ParsedMemo) -> ParsedMemo:
+    """The page's memo with its short fields cut to their columns, before it is looked up or written
+    (so that its identity keys are what is stored)."""
+    cut = {name: fit(Memo, name, value) for name in SHORT_FIELDS if (value := getattr(parsed, name))}
+    return dataclasses.replace(parsed, **cut)
+
+
 def field_values(parsed: ParsedMemo) -> dict[str, object]:
     return {
         "title": parsed.title[:500],
@@ -169,6 +185,7 @@ def load_memo(parsed: ParsedMemo, source: str, lookups: Lookups | None = None) -
     `lookups`: what an import run has read already (see Lookups); by default, nothing.
     """
     lookups = lookups or Lookups()
+    parsed = fitted(parsed)
     attempt = 1
     while True:
         try:
@@ -261,9 +278,10 @@ def entities(model: type[NamedEntity], names: list[str], lookups: Lookups | None
     """Rows for `names`, created where missing; a merged-away spelling maps to its survivor."""
     keys = {}
     for name in names:
-        key = normalize_name(name)
+        name = fit(model, "name", " ".join(name.split()))
+        key = fit(model, "key", normalize_name(name))
         if key and key not in keys:
-            keys[key] = " ".join(name.split())
+            keys[key] = name
     if not keys:
         return []
     lookups = lookups or Lookups()

@@ -93,3 +93,23 @@ def test_files_that_are_not_pages_fail_alone(import_memos, tmp_path, deadline):
     ):
         assert reason in err
     assert list(Memo.objects.values_list("title", flat=True)) == ["A Good Page"]
+
+
+def test_fields_longer_than_their_columns_are_cut_to_fit(import_memos, tmp_path):
+    # SQLite stores any length; PostgreSQL refused the whole page ("value too long").
+    long = "Surveillance " * 40
+    head = (
+        f'<meta name="citation_author" content="Alice {"Adams" * 60}">'
+        f'<meta property="article:tag" content="{long}">'
+        f'<meta property="article:section" content="{long}">'
+    )
+    (tmp_path / "long.html").write_text(page("Long " * 150, head=head))
+    out, err, code = import_memos(tmp_path / "long.html")
+    assert code == 0, err
+    memo = Memo.objects.get()
+    assert len(memo.title) == 500 and len(memo.category) == 100
+    (author,) = memo.authors.all()
+    (topic,) = memo.topics.all()
+    assert author.name.startswith("Alice AdamsAdams") and len(author.name) == 200
+    assert topic.name.startswith("Surveillance Surveillance") and len(topic.name) <= 200
+    assert len(author.key) <= 200 and len(author.slug) <= 200
