@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from unidecode import unidecode
 
 from . import changes
+from .ingest.sanitize import URL_MAX_LENGTH, clean_url
 
 
 def normalize_name(name: str) -> str:
@@ -49,6 +50,25 @@ def unique_slug(model: type[models.Model], text: str, max_length: int = 200) -> 
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+class URLField(models.CharField):
+    """A URL column: whatever writes it (an import, the admin, a bulk update), the value stored
+    has been through memos.ingest.sanitize.clean_url, as have the values it is compared with."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", URL_MAX_LENGTH)
+        super().__init__(*args, **kwargs)
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        return clean_url(value) if isinstance(value, str) else value
+
+    def pre_save(self, model_instance, add):
+        # The instance holds what was stored, so comparing it with a page's URL later holds.
+        value = clean_url(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, value)
+        return value
 
 
 class TouchingQuerySet(models.QuerySet):
@@ -157,7 +177,8 @@ class NamedEntity(Addressed):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.key = normalize_name(self.name)
+        # Case folding may lengthen a name ("ß" is "ss"): the key is cut to its column.
+        self.key = normalize_name(self.name)[: self._meta.get_field("key").max_length]
         if not self.slug:
             self.slug = unique_slug(type(self), self.name)
         super().save(*args, **kwargs)
@@ -325,8 +346,8 @@ class Memo(Addressed):
     body_text = models.TextField(blank=True)
     # The page's "About the author(s)" text as a whole; each author's own part is Authorship.bio.
     bio = models.TextField(blank=True)
-    pdf_url = models.CharField("PDF", max_length=1000, blank=True)
-    source_url = models.CharField(max_length=1000, blank=True, db_index=True)
+    pdf_url = URLField("PDF", blank=True)
+    source_url = URLField(blank=True, db_index=True)
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)
     word_count = models.PositiveIntegerField(default=0)
     is_published = models.BooleanField(default=True, db_index=True)

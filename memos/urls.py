@@ -9,3 +9,6 @@ urlpatterns = [
     path("oai/", include("memos.oai.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# A BadParameter raised anywhere (memos.site.parameters) shows its message on the 400 page.
+handler400 = "memos.site.views.bad_request_page"

@@ -1,5 +1,9 @@
 """Shared test fixtures: reference data, sample pages, and an importer shortcut."""
 
+import os
+import secrets
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 
@@ -64,3 +68,36 @@ def sample_pages(import_memos):
     out, err, code = import_memos(PAGES)
     assert code == 0, err
     return out
+
+
+# Settings are read from the environment at import: production's are tried in a fresh process.
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "memos.settings.production",
+    "DEBUG": "0",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "memos.example.org",
+}
+
+
+def run(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """Python in a fresh process, because settings are read from the environment at import."""
+    # Start from the real settings, not what the developer's shell or the test run set.
+    # DJANGO_ALLOW_ASYNC_UNSAFE is the browser tests' (for Playwright); production never sets it.
+    unset = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    base = {k: v for k, v in os.environ.items() if k not in unset}
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env={**base, **PRODUCTION, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return run("manage.py", *args, **env)
+
+
+def django_code(code: str, **env: str) -> subprocess.CompletedProcess:
+    return run("-c", f"import django; django.setup(); {code}", **env)

@@ -11,9 +11,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from memos.devtools.bench import import_batch, measure_import, page_cases, run_bench, vary
+from memos.devtools import bench
+from memos.devtools.bench import HUGE_MEMO_SLUG, import_batch, measure_import, page_cases, run_bench, vary
 from memos.ingest.parse import parse_page
 from memos.ingest.pipeline import default_workers, pool_size
+from memos.ingest.sources import MAX_BYTES
 from memos.models import Author, ImportRecord, Memo, Mention, Topic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +73,25 @@ def test_pages_and_import_in_process(corpus):
     assert not ImportRecord.objects.filter(source__startswith="bench:").exists()
     assert report["database"]["memos"] == 30
     assert "http" not in report
+
+
+@pytest.mark.django_db
+def test_the_huge_memo_case_adds_one_memo_at_the_import_limit_first_in_its_search(
+    corpus, client, monkeypatch
+):
+    assert bench.HUGE_MEMO_CHARS == MAX_BYTES
+    monkeypatch.setattr(bench, "HUGE_MEMO_CHARS", 300_000)  # the test's own size: the case is the same
+    case = bench.huge_memo_case()
+    assert case.urls[0] == "/memos/?q=and"
+    memo = Memo.objects.get(slug=HUGE_MEMO_SLUG)
+    assert len(memo.body_text) == 300_000
+    for url in case.urls:
+        response = client.get(url)
+        assert response.status_code == 200
+        # PostgreSQL's english configuration drops "and" as a stop word: it finds nothing there.
+        assert (memo.title in response.text) == (connection.vendor == "sqlite")
+    bench.huge_memo_case()
+    assert Memo.objects.filter(slug=HUGE_MEMO_SLUG).count() == 1
 
 
 @pytest.mark.django_db

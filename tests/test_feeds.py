@@ -79,6 +79,22 @@ def test_list_page_has_a_visible_subscribe_link_for_its_filters(client, archive)
     assert [e.title for e in parsed.entries] == [archive["spectrum"].title, archive["russian"].title]
 
 
+def test_summaries_are_text_however_a_reader_renders_them(client, archive):
+    # Atom's <summary type="html"> is HTML once the XML is read: the summary must be escaped for
+    # HTML as well as for XML, or a reader renders (and runs) the markup an imported page carried.
+    summary = '<img src=x onerror="alert(1)"> Tom & Jerry <b>bold</b>'
+    archive["cameras"].summary = summary
+    archive["cameras"].save()
+    entry = next(
+        e for e in feed(client).findall(f"{ATOM}entry") if e.find(f"{ATOM}title").text == "Cameras in Almaty"
+    )
+    element = entry.find(f"{ATOM}summary")
+    assert element.get("type") == "html"
+    rendered = BeautifulSoup(element.text, "lxml")
+    assert rendered.find_all(["img", "b"]) == []
+    assert rendered.get_text() == summary
+
+
 def test_feed_takes_the_list_filters(client, archive):
     root = feed(client, "country=ru&vendor=acme-vision&vendor=borealis-networks")
     titles = {e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")}

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 JSON_KEYS = {
     "source", "status", "error", "title", "authors", "published", "memo_number", "series", "pdf",
     "topics", "category", "language", "countries", "vendors", "word_count",
-    "action", "duplicate_of",  # added by issue 10; the keys before them are a contract
+    "action", "duplicate_of", "warnings",  # added by issues 10 and 13; the keys before them are a contract
 }  # fmt: skip
 SEED_COUNTRIES = {"CN", "AM", "AZ", "RU", "TJ", "UA", "UZ", "KG", "KZ", "US", "GB", "AU", "GE", "MD"}
 SEED_VENDORS = {"Huawei", "Hikvision", "CASIC", "ZTE", "IBM", "Cisco", "Apple", "Samsung"}
@@ -171,6 +171,14 @@ def test_bad_input_is_reported_per_file_and_the_rest_imported(import_memos, tmp_
     assert "failed 6" in out and "created 1" in out
 
 
+def test_standard_input_is_read_up_to_the_limit(import_memos, monkeypatch):
+    with open("/dev/zero", "rb") as zeros:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(zeros))
+        out, err, code = import_memos("-")
+    assert code == 1
+    assert "-: page is larger than 20 MB" in err
+
+
 def test_dry_run_writes_nothing_and_prints_one_json_object_per_page(import_memos):
     before = row_counts()
     out, err, code = import_memos("--dry-run", "--format", "json", SEED, DATA / "bad" / "empty.html")
@@ -274,6 +282,29 @@ def test_legacy_encodings_declared_or_not(import_memos, tmp_path):
     assert rows["declared.html"]["title"] == "Китай и Россия"
     assert rows["declared.html"]["language"] == "ru"
     assert rows["declared.html"]["countries"]["RU"] == 7  # title + six paragraphs
+
+
+def test_a_charset_the_bytes_contradict_loses_and_the_summary_warns(import_memos, tmp_path):
+    html = (
+        '<html><head><meta charset="windows-1251"><title>Китай и Россия</title></head><body><article>'
+        "<h1>Китай и Россия</h1>"
+        + "<p>Россия и Китай расширяют сотрудничество в области технологий наблюдения в Евразии.</p>" * 6
+        + "</article></body></html>"
+    )
+    (tmp_path / "lies.html").write_bytes(html.encode("utf-8"))
+    out, err, code = import_memos(tmp_path / "lies.html")
+    assert code == 0, err
+    assert (
+        f"{tmp_path / 'lies.html'}: warning: the page declares windows-1251, but its bytes are utf-8" in err
+    )
+    assert "created 1" in out and "1 page(s) with warnings" in out
+    memo = Memo.objects.get()
+    assert (memo.title, memo.language) == ("Китай и Россия", "ru")
+    assert set(memo.mentions.values_list("country_id", flat=True)) == {"RU", "CN"}
+    out, err, code = import_memos("--dry-run", "--format", "json", tmp_path / "lies.html")
+    assert json.loads(out)["warnings"] == [
+        "the page declares windows-1251, but its bytes are utf-8: read as utf-8"
+    ]
 
 
 def test_hostile_html_is_sanitized(import_memos):

@@ -1,7 +1,12 @@
 """The importer's worker pool and per-run lookups: same rows, same order, failures kept to their page."""
 
+import contextlib
 import multiprocessing
 import os
+import signal
+import subprocess
+import sys
+import time
 from io import StringIO
 
 import pytest
@@ -141,8 +146,9 @@ def test_a_small_batch_starts_no_pool(reference_data, sabotaged_parser):
 # Writing a new memo whose authors, topics, countries and vendors the run has seen already:
 # find it (and its slug), insert it, its authorships, topic links and mentions, index it, change
 # the data version, store the page (one statement), record the import, plus the transaction
-# around it (savepoint in a test).
-QUERIES_PER_MEMO = 11 if connection.vendor == "postgresql" else 12  # SQLite: one more to index
+# around it (savepoint in a test). PostgreSQL takes the memo's advisory locks (one query);
+# SQLite indexes in one more.
+QUERIES_PER_MEMO = 12
 # A page naming vendor candidates: read them, link them, update their counts.
 CANDIDATE_QUERIES = 3
 
@@ -179,3 +185,53 @@ def test_workers_option(import_memos):
     assert "unchanged 15" in out
     with pytest.raises(CommandError, match="--workers must be at least 1"):
         call_command("import_memos", str(PAGES), "--workers", "0", stdout=StringIO(), stderr=StringIO())
+
+
+WORKERS_OUTLIVE_NOTHING = """
+import os, sys, time
+import django
+django.setup()
+from memos.ingest.pipeline import parse_in_pool
+from memos.ingest.sources import Page
+page = open(sys.argv[1], "rb").read()
+outcomes = parse_in_pool([Page(f"page-{i}", data=page) for i in range(16)], [], 2)
+next(outcomes)
+print("parsing", flush=True)
+time.sleep(120)
+"""
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
+def test_workers_end_when_the_importing_process_is_killed():
+    if not os.path.exists("/proc/self/task"):
+        pytest.skip("reads child processes from /proc (Linux)")
+    parent = subprocess.Popen(
+        [sys.executable, "-c", WORKERS_OUTLIVE_NOTHING, str(PAGES / "ponars_2021_theme.html")],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "memos.settings.test"},
+    )
+    workers = []
+    try:
+        assert parent.stdout.readline().strip() == "parsing"
+        with open(f"/proc/{parent.pid}/task/{parent.pid}/children") as children:
+            workers = [int(pid) for pid in children.read().split()]
+        assert len(workers) == 2
+        parent.kill()  # SIGKILL: no cleanup runs in the parent
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while any(map(alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(map(alive, workers)), "parsing workers outlived their parent"
+    finally:
+        parent.kill()
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from memos.ingest.parse import decode, detect_format, parse_page
+from memos.ingest.parse import decode, detect_format, parse_page, read_text
 from memos.ingest.parsed import ParseError
 
 from .conftest import DATA, PAGES, SEED
@@ -230,6 +230,59 @@ def test_declared_charset_wins():
         '<html><head><meta charset="windows-1251"><title>Т</title></head><body><p>Казахстан</p></body></html>'
     )
     assert "Казахстан" in decode(html.encode("cp1251"))
+
+
+RUSSIAN = "Россия и Китай: новая повестка в Центральной Азии, и Казахстан между ними. " * 20
+ENGLISH = "Kazakhstan’s “safe city” cameras – bought from Hikvision – watch Almaty’s streets. " * 20
+
+
+def page_declaring(charset: str, text: str) -> str:
+    return f'<html><head><meta charset="{charset}"><title>T</title></head><body><p>{text}</p></body></html>'
+
+
+@pytest.mark.parametrize(
+    ("declared", "text", "encoding", "warns"),
+    [
+        # Valid UTF-8 that is not plain ASCII is UTF-8, whatever the page says.
+        ("utf-16", RUSSIAN, "utf-8", "declares utf-16"),
+        ("windows-1251", RUSSIAN, "utf-8", "declares windows-1251"),
+        ("iso-8859-1", RUSSIAN, "utf-8", "declares iso-8859-1"),
+        ("iso-8859-1", ENGLISH, "utf-8", "declares iso-8859-1"),
+        # A declaration the bytes contradict loses to what they are.
+        ("utf-8", RUSSIAN, "cp1251", "declares utf-8"),
+        ("iso-8859-1", RUSSIAN, "cp1251", "declares iso-8859-1"),
+        # A declaration the bytes bear out is kept, without a word.
+        ("windows-1251", RUSSIAN, "cp1251", None),
+        ("windows-1252", ENGLISH, "cp1252", None),
+        ("utf-8", RUSSIAN, "utf-8", None),
+        ("windows-1251", "Plain ASCII text of a page. " * 20, "utf-8", None),
+    ],
+)
+def test_pages_are_decoded_by_evidence_not_by_declaration(declared, text, encoding, warns):
+    html = page_declaring(declared, text)
+    read = read_text(html.encode(encoding))
+    assert text in read.text
+    if warns:
+        assert warns in read.warning
+    else:
+        assert read.warning is None
+    assert decode(html.encode(encoding)) == read.text  # the older API gives the same text
+
+
+def test_a_contradicted_declaration_is_a_warning_on_the_parsed_memo():
+    html = page_declaring("windows-1251", RUSSIAN).replace("<p>", "<article><h1>Россия и Китай</h1><p>")
+    memo = parse_page(html.encode("utf-8"))
+    assert memo.title == "Россия и Китай"
+    assert memo.language == "ru"
+    assert memo.warnings == ["the page declares windows-1251, but its bytes are utf-8: read as utf-8"]
+
+
+def test_nul_and_other_control_characters_are_stripped_anywhere():
+    # PostgreSQL cannot store NUL and XML (the feed) cannot carry the other C0 controls; a page
+    # whose first 4 KB are clean is not binary for a stray one further on.
+    body = "Kazakhstan buys cameras from Hikvision and Huawei for Almaty. " * 100
+    text = read_text(f"{body}\x00tail\x01\x02\x1f end\x0bnext\x0cpage\ttab\r\n".encode()).text
+    assert text == f"{body}tail end\nnext\npage\ttab\r\n"
 
 
 @pytest.mark.parametrize(

@@ -145,6 +145,30 @@ def test_a_match_deep_in_the_body_is_found_and_ranks_below_one_in_the_opening():
         assert ranked[0].rank > ranked[1].rank
 
 
+def test_only_the_opening_of_a_huge_body_is_indexed_and_the_memo_is_stored_whole():
+    # Matching, ranking and snippets read the indexed text: a 20 MB body (the import limit) would
+    # make each of them read all of it (SQLite's snippet() in quadratic time, on every search
+    # that lists the memo); on PostgreSQL, a vector of over 1 MB cannot be stored at all.
+    opening = "Hikvision appears at once. "
+    filler = (FILLER + " ") * (search.INDEXED_BODY_CHARS // len(FILLER) + 1)
+    body = opening + filler + "Zyxwords appear past the indexed part."
+    memo = make_memo("Huge", body)
+    memo.refresh_from_db()
+    assert memo.body_text == body
+    assert found("hikvision") == ["Huge"]
+    assert found("zyxwords") == []
+    if not ON_POSTGRESQL:
+        assert len(MemoFullText.objects.get(memo=memo).body) == search.INDEXED_BODY_CHARS
+
+
+def test_a_page_with_300000_distinct_words_is_indexed():
+    words = " ".join(f"w{n:06x}" for n in range(300_000))
+    memo = make_memo("Vocabulary", "Hikvision opens a long list. " + words)
+    assert len(memo.body_text.split()) > 300_000
+    assert found("hikvision") == ["Vocabulary"]
+    assert found("w000001") == ["Vocabulary"]
+
+
 @pytest.mark.skipif(not ON_POSTGRESQL, reason="the rank vector is PostgreSQL's")
 def test_the_rank_vector_holds_title_names_and_the_opening_only(vendor):
     memo = make_memo(

@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from .. import tasks
 from ..ingest.load import IMPORTED_FIELDS, reextract_mentions
 from ..models import Authorship, ImportRecord, Memo, MemoTopic, Mention
+from ..site import parameters
 from ..topics import mark_echoes
 from . import views as admin_views
 from .columns import changelist_link, count_of, plural
@@ -37,8 +38,8 @@ class PublishedYearFilter(admin.SimpleListFilter):
         value = self.value()
         if value == "none":
             return queryset.filter(published__isnull=True)
-        if value and value.isdigit():
-            return queryset.filter(published__year=int(value))
+        if value:
+            return queryset.filter(published__year=parameters.clean("Year", value, parameters.year_field()))
         return queryset
 
 
@@ -253,7 +254,7 @@ class MemoChangeList(ChangeList):
 
 
 @admin.register(Memo)
-class MemoAdmin(admin.ModelAdmin):
+class MemoAdmin(parameters.CheckedDateHierarchy, admin.ModelAdmin):
     form = MemoAdminForm
     # Few, narrow columns: at 1366 px "To review" and "Published" show without scrolling.
     list_display = [

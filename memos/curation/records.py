@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from ..models import Country, ImportRecord, Mention
+from ..site import parameters
 from .columns import changelist_link, count_of, plural
 
 
@@ -31,7 +32,7 @@ class CountryAdmin(admin.ModelAdmin):
 
 
 @admin.register(ImportRecord)
-class ImportRecordAdmin(admin.ModelAdmin):
+class ImportRecordAdmin(parameters.CheckedDateHierarchy, admin.ModelAdmin):
     """Read-only: the record of every import, kept as an audit trail."""
 
     list_display = ["created_at", "status", "source", "memo_link", "detail", "stored_page"]

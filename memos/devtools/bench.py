@@ -19,6 +19,8 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
+from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -37,7 +39,7 @@ from ..ingest.mentions import find_mentions
 from ..ingest.parse import parse_page
 from ..ingest.parsed import ParseError
 from ..ingest.pipeline import default_workers, import_pages, pool_size
-from ..ingest.sources import Page
+from ..ingest.sources import MAX_BYTES, Page
 from ..models import Author, ImportRecord, Memo, Mention, StoredPage, Topic, VendorCandidate
 
 PAGES_DIR = Path(settings.BASE_DIR) / "fixtures" / "pages"
@@ -624,6 +626,31 @@ def database_summary() -> dict:
     }
 
 
+HUGE_MEMO_SLUG = "bench-a-memo-of-20-mb"
+HUGE_MEMO_CHARS = MAX_BYTES  # the largest page import_memos reads
+
+
+def huge_memo_case() -> PageCase:
+    """A search for a common word with a memo at the import limit (20 MB of text) on its first page.
+
+    The memo is added to the database once (the newest, published: first by date; its text is
+    the seed memo's prose repeated, so "and" matches it all through).
+    """
+    if not Memo.objects.filter(slug=HUGE_MEMO_SLUG).exists():
+        prose = (PAGES_DIR / "000_0dc8eaca4fa1d520.txt").read_text(encoding="utf-8")
+        body = (prose * (HUGE_MEMO_CHARS // len(prose) + 1))[:HUGE_MEMO_CHARS]
+        newest = Memo.objects.aggregate(newest=Max("published"))["newest"] or date.today()
+        Memo.objects.create(
+            title="A memo of 20 MB (bench)",
+            slug=HUGE_MEMO_SLUG,
+            published=newest,
+            body_text=body,
+            body_html="<p>" + escape(body[:1000]) + "</p>",
+            summary=body[:300],
+        )
+    return PageCase("search_huge_memo", ["/memos/?q=and", "/memos/?q=and&sort=-published"])
+
+
 def run_bench(
     *,
     duration: float = 5,
@@ -636,12 +663,15 @@ def run_bench(
     import_workers: int | None = None,
     skip_http: bool = False,
     skip_import: bool = False,
+    huge_memo: bool = False,
     progress=None,
 ) -> dict:
     """Every measurement, as one JSON-ready dict."""
     say = progress or (lambda message: None)
     check_static_files()
     cases = page_cases()
+    if huge_memo:
+        cases.append(huge_memo_case())
     report: dict = {"machine": machine(), "database": database_summary()}
     say("pages")
     unthrottled = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": UNTHROTTLED}}

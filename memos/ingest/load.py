@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
@@ -106,6 +107,21 @@ class Lookups:
 def vendor_entries() -> list[VendorEntry]:
     """The curated vendor list, as the matcher wants it."""
     return Lookups().vendor_entries()
+
+
+def fit(model, name: str, value: str) -> str:
+    """`value` cut to the length of its column: SQLite stores any length, PostgreSQL refuses the row."""
+    return value[: model._meta.get_field(name).max_length]
+
+
+SHORT_FIELDS = ("title", "series", "category", "language")
+
+
+def fitted(parsed: ParsedMemo) -> ParsedMemo:
+    """The page's memo with its short fields cut to their columns, before it is looked up or written
+    (so that its identity keys are what is stored)."""
+    cut = {name: fit(Memo, name, value) for name in SHORT_FIELDS if (value := getattr(parsed, name))}
+    return dataclasses.replace(parsed, **cut)
 
 
 def field_values(parsed: ParsedMemo) -> dict[str, object]:
@@ -268,11 +284,57 @@ def load_memo(
     `note`: a line for the import record ("reparse").
     """
     lookups = lookups or Lookups()
-    try:
-        return write_memo(parsed, source, lookups, into, note)
-    except BaseException:
-        lookups.forget()  # rows it created or trusted may be gone with the rollback
-        raise
+    parsed = fitted(parsed)
+    attempt = 1
+    while True:
+        try:
+            return write_memo(parsed, source, lookups, into, note)
+        except IntegrityError:
+            # A unique row (a slug, an author) another import committed between our look-up and
+            # our insert, which the locks below did not cover: the next attempt finds it.
+            lookups.forget()
+            if attempt == WRITE_ATTEMPTS:
+                raise
+            attempt += 1
+        except BaseException:
+            lookups.forget()  # rows it created or trusted may be gone with the rollback
+            raise
+
+
+WRITE_ATTEMPTS = 2
+
+
+def memo_locks(parsed: ParsedMemo, slug: str) -> list[str]:
+    """What two imports writing this page at once would both create or claim: the memo's identity
+    keys (best_candidate's) and slug, and its authors' and topics' keys and slugs."""
+    keys = [
+        f"memo-slug:{slug}",
+        f"memo-identity:{identity_of(parsed)}",
+        f"memo-title:{title_key(parsed.title)}",
+    ]
+    if parsed.source_url:
+        keys.append(f"memo-url:{parsed.source_url}")
+    if parsed.memo_number is not None:
+        keys.append(f"memo-number:{parsed.series or ''}:{parsed.memo_number}:{parsed.language}")
+    for kind, names in (("author", parsed.authors), ("topic", parsed.topics)):
+        for name in names:
+            keys += [f"{kind}:{normalize_name(name)}", f"{kind}-slug:{base_slug(name)}"]
+    return keys
+
+
+def lock(keys: list[str]) -> None:
+    """Hold these keys until the transaction ends, so imports of one memo write it one at a time.
+
+    PostgreSQL: transaction-level advisory locks, taken in one order (sorted) so that two
+    imports can never each wait for the other. SQLite needs none: its transactions begin with
+    BEGIN IMMEDIATE (settings), which lets one writer in at a time already.
+    """
+    if connection.vendor != "postgresql":
+        return
+    ids = sorted({int.from_bytes(hashlib.blake2b(k.encode(), digest_size=8).digest(), "big", signed=True)
+                  for k in keys})  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k", [ids])
 
 
 def store_page(raw: RawPage | None) -> str | None:
@@ -304,6 +366,7 @@ def record(memo: Memo, parsed: ParsedMemo, source: str, status: str, digest: str
 def write_memo(
     parsed: ParsedMemo, source: str, lookups: Lookups, into: Memo | None = None, note: str = ""
 ) -> LoadResult:
+    lock(memo_locks(parsed, base_slug(parsed.title)))
     plan = plan_memo(parsed, into)
     memo, candidates, slug = plan.memo, plan.candidates, plan.slug
     digest = parsed.content_hash()
@@ -354,9 +417,10 @@ def entities(model: type[NamedEntity], names: list[str], lookups: Lookups | None
     """Rows for `names`, created where missing; a merged-away spelling maps to its survivor."""
     keys = {}
     for name in names:
-        key = normalize_name(name)
+        name = fit(model, "name", " ".join(name.split()))
+        key = fit(model, "key", normalize_name(name))
         if key and key not in keys:
-            keys[key] = " ".join(name.split())
+            keys[key] = name
     if not keys:
         return []
     lookups = lookups or Lookups()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -12,7 +13,7 @@ from .boilerplate import clean_summary, strip_boilerplate
 from .fields import unique_names
 from .html import parse_html
 from .parsed import ParsedMemo, ParseError
-from .sanitize import blocks_to_html
+from .sanitize import blocks_to_html, clean_url
 from .text import parse_text
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -22,34 +23,99 @@ _HTML_START = re.compile(
 _HTML_TAGS = re.compile(r"<(?:p|div|article|h[1-6]|meta|title|span|a)\b[^>]*>", re.I)
 
 
-def decode(data: bytes) -> str:
-    """Text from bytes in whatever encoding the page came in.
+@dataclass
+class Decoded:
+    text: str
+    encoding: str  # the codec that read the bytes (Python's name for it)
+    warning: str | None = None  # a declared charset the bytes contradicted
 
-    Order of trust: a byte-order mark, a charset the page declares, strict UTF-8,
-    then charset-normalizer's guess (which tells windows-1251 Russian from Latin-1).
+
+# Removed from decoded text: NUL, which PostgreSQL cannot store, and the other C0 controls, which
+# XML (the feed) cannot carry; vertical tab and form feed (page breaks in text dumps) end a line.
+_STRIPPED = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_LINE_BREAKS = re.compile(r"[\x0b\x0c]")
+# How much more disorder (charset-normalizer's mess ratio, 0 to 1) a declared charset's reading
+# may show than the best one before the declaration counts as contradicted. Encodings of one
+# family (windows-1252, iso-8859-1, -15) read most text alike; a wrong family reads as mojibake.
+DECLARED_SLACK = 0.05
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes in whatever encoding the page came in (see read_text)."""
+    return read_text(data).text
+
+
+def read_text(data: bytes) -> Decoded:
+    """Text from bytes, decoded by what the bytes show, not by what the page declares.
+
+    A byte-order mark is trusted. Bytes that are valid UTF-8 (and not plain ASCII, which every
+    charset reads alike) are UTF-8: a legacy page is almost never valid UTF-8 by chance. Other
+    bytes are read in the charset the page declares unless charset-normalizer finds that reading
+    messier than its best guess (Latin-1 Russian is mojibake; windows-1251 Russian is not).
+    A declaration the bytes contradict gives a warning. NUL and other control characters are
+    removed (see _STRIPPED), so no field can carry them to the database or the feed.
     """
     if not data.strip():
         raise ParseError("empty file")
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ParseError("binary file, not a web page or text")
+    decoded = by_evidence(data)
+    if looks_binary(decoded.text):
+        raise ParseError("binary file, not a web page or text")
+    decoded.text = _LINE_BREAKS.sub("\n", _STRIPPED.sub("", decoded.text))
+    return decoded
+
+
+def declared_charset(data: bytes) -> str | None:
+    """Python's name of the charset a page's <meta> declares, if it names one Python knows."""
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    if not declared:
+        return None
+    try:
+        return codecs.lookup(declared.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def by_evidence(data: bytes) -> Decoded:
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    declared = _DECLARED_CHARSET.search(data[:4096])
-    if declared:
-        try:
-            return data.decode(codecs.lookup(declared.group(1).decode("ascii")).name, errors="replace")
-        except LookupError:
-            pass  # an unknown name: fall through to detection
+            return Decoded(data.decode(encoding, errors="replace"), encoding)
+    declared = declared_charset(data)
     try:
-        return data.decode("utf-8")
+        text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
+        text, encoding = by_detection(data, declared)
+    if declared is None or declared == encoding or (data.isascii() and is_ascii_compatible(declared)):
+        return Decoded(text, encoding)
+    label = _DECLARED_CHARSET.search(data[:4096]).group(1).decode("ascii").lower()
+    return Decoded(
+        text, encoding, f"the page declares {label}, but its bytes are {encoding}: read as {encoding}"
+    )
+
+
+def by_detection(data: bytes, declared: str | None) -> tuple[str, str]:
+    """Bytes that are not UTF-8: the declared charset if it reads them as well as the best guess."""
     best = from_bytes(data).best()
+    if declared is not None:
+        try:
+            text = data.decode(declared)
+        except UnicodeDecodeError:
+            pass
+        else:
+            if best is None or best.encoding == declared:
+                return text, declared
+            own = from_bytes(data, cp_isolation=[declared], threshold=1.0).best()
+            if own is not None and own.chaos <= best.chaos + DECLARED_SLACK:
+                return text, declared
     if best is None:
         raise ParseError("binary file, not a web page or text")
-    return str(best)
+    return str(best), best.encoding
+
+
+def is_ascii_compatible(encoding: str) -> bool:
+    return b"ascii text".decode(encoding, errors="replace") == "ascii text"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -69,13 +135,17 @@ def detect_format(text: str) -> str:
 
 def parse_page(data: bytes, source_url: str | None = None) -> ParsedMemo:
     """Read one page. Raises ParseError with a reason a person can act on."""
-    text = decode(data)
-    if looks_binary(text):
-        raise ParseError("binary file, not a web page or text")
+    decoded = read_text(data)
+    text = decoded.text
     memo = parse_html(text) if detect_format(text) == "html" else parse_text(text)
+    if decoded.warning:
+        memo.warnings.append(decoded.warning)
     if source_url and not memo.source_url:
         memo.source_url = source_url
     memo.authors = unique_names(memo.authors)
+    # As they will be stored (memos.models.URLField), so that finding the memo by URL compares alike.
+    memo.source_url = clean_url(memo.source_url) or None
+    memo.pdf = clean_url(memo.pdf) or None
     if not memo.title:
         raise ParseError("no memo title found")
     if not memo.blocks:

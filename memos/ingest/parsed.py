@@ -62,6 +62,7 @@ class ParsedMemo:
     mentions: Mentions | None = None
     vendor_candidates: dict[str, Candidate] | None = None  # base name -> Candidate (candidates.py)
     page: RawPage | None = None  # the bytes it was read from, to store (pipeline.parse_source)
+    warnings: list[str] = field(default_factory=list)  # what the importer should hear (a charset lie)
 
     @property
     def headings(self) -> list[str]:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -67,6 +72,7 @@ class ImportResult:
             "word_count": m.word_count if m else 0,
             "action": self.action,
             "duplicate_of": self.duplicate_of,
+            "warnings": m.warnings if m else [],
         }
 
 
@@ -142,8 +148,7 @@ def parse_in_pool(
     try:
         while chunks or pending:
             if pool is None:
-                fork_safely()
-                pool = ProcessPoolExecutor(workers, mp_context=context)
+                pool = new_pool(workers, context)
             while chunks and len(pending) < workers * AHEAD:
                 chunk = chunks.popleft()
                 pending.append((chunk, pool.submit(parse_chunk, chunk, vendors)))
@@ -165,12 +170,44 @@ def parse_in_pool(
 
 def parse_alone(target: str | Page, vendors: Sequence[VendorEntry], context) -> Outcome:
     """One page in a process of its own: the way to tell which page of a chunk kills its worker."""
-    fork_safely()
-    with ProcessPoolExecutor(1, mp_context=context) as pool:
+    with new_pool(1, context) as pool:
         try:
             return pool.submit(parse_chunk, [target], vendors).result()[0]
         except BrokenProcessPool:
             return origin(target), None, "could not parse: the parsing process died on this page"
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: end this worker when the process that started it ends, however it ends.
+
+    A worker waits on its task queue, which it holds open itself (it was forked with it), so
+    it would wait forever for a parent killed outright. On Linux the kernel sends the worker
+    SIGKILL when its parent dies (PR_SET_PDEATHSIG); elsewhere a thread watches the parent.
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died before the line above took effect
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+PARENT_CHECK_SECONDS = 1.0
+
+
+def watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def new_pool(workers: int, context) -> ProcessPoolExecutor:
+    fork_safely()
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+    )
 
 
 def fork_safely() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import glob
+import os
+import stat
 import sys
 import urllib.error
 import urllib.request
@@ -57,16 +59,54 @@ def read(target: str | Page, stdin=None) -> Page:
     if is_url(target):
         return fetch(target)
     try:
-        path = Path(target)
-        if path.stat().st_size > MAX_BYTES:
-            return Page(target, error=f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
-        return Page(target, data=path.read_bytes())
+        return read_file(target)
     except FileNotFoundError:
         return Page(target, error="no such file or directory")
     except PermissionError:
         return Page(target, error="permission denied")
     except OSError as exc:
         return Page(target, error=f"cannot read: {exc.strerror or exc}")
+
+
+# What a path that is not a regular file is, for the error message.
+FILE_KINDS = [
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+]
+TOO_LARGE = f"file is larger than {MAX_BYTES // (1024 * 1024)} MB"
+
+
+def not_regular(mode: int) -> str | None:
+    """Why a file of this mode is refused: only regular files are pages."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in FILE_KINDS if test(mode)), "not a file")
+    return f"not a regular file ({kind})"
+
+
+def read_file(target: str) -> Page:
+    """A regular file's bytes, at most MAX_BYTES + 1 of them (the pipeline refuses more).
+
+    A FIFO would block the import until a writer came, and a device (/dev/zero) never ends and
+    says its size is 0: both are refused before a byte is read. The path is checked before it is
+    opened (opening a FIFO blocks) and again once open (it may have been swapped meanwhile);
+    O_NONBLOCK keeps that second open from waiting on a FIFO.
+    """
+    problem = not_regular(os.stat(target).st_mode)
+    if problem:
+        return Page(target, error=problem)
+    fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as file:
+        status = os.fstat(file.fileno())
+        problem = not_regular(status.st_mode)
+        if problem:
+            return Page(target, error=problem)
+        if status.st_size > MAX_BYTES:
+            return Page(target, error=TOO_LARGE)
+        return Page(target, data=file.read(MAX_BYTES + 1))
 
 
 def fetch(url: str) -> Page:

@@ -11,13 +11,14 @@ from django.db.models import FloatField, Lookup, QuerySet, Value
 
 from .. import changes
 from ..models import Memo
+from .documents import INDEXED_BODY_CHARS
 from .postgresql import RANK_LEAD_CHARS, pg_index, pg_search, pg_snippets
 from .query import SNIPPET_CHARS, highlight, parse_query
 from .sqlite import FTS_TABLE, sqlite_index, sqlite_search, sqlite_snippets
 
 __all__ = [
-    "RANK_LEAD_CHARS", "SNIPPET_CHARS", "add_snippets", "highlight", "index_memos", "rebuild_index",
-    "search_memos",
+    "INDEXED_BODY_CHARS", "RANK_LEAD_CHARS", "SNIPPET_CHARS", "add_snippets", "highlight", "index_memos",
+    "rebuild_index", "search_memos",
 ]  # fmt: skip
 
 BATCH_SIZE = 500

@@ -6,6 +6,13 @@ from collections.abc import Callable
 
 from ..models import Author, Authorship, Country, Memo, Mention, Topic, Vendor
 
+# The body is searched by its first INDEXED_BODY_CHARS characters (the memo is stored whole).
+# Memos average 12,000 characters; a body at the import limit (20 MB) made every search that
+# listed it read all of it: SQLite's snippet() takes time quadratic in the matches of a common
+# word (1.7 s for 1 MB), and PostgreSQL cannot store a tsvector over 1 MB (300,000 distinct
+# words). At 100,000 characters the largest possible vector is about 600 KB.
+INDEXED_BODY_CHARS = 100_000
+
 
 def names_sql(aggregate: Callable[[str], str]) -> tuple[str, list]:
     """SQL for a memo's names (authors, topics, countries and vendors it mentions) as one text.

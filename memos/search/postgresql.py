@@ -10,7 +10,7 @@ from django.db.models import Case, F, FloatField, Q, QuerySet, When
 from django.db.models.functions import Left
 
 from ..models import Memo
-from .documents import names_sql
+from .documents import INDEXED_BODY_CHARS, names_sql
 from .query import SNIPPET_CHARS, SNIPPET_WORDS, START, STOP, Term, wanted, websearch_text
 
 # PostgreSQL text search configuration per Memo.language; every other language is English.
@@ -33,13 +33,14 @@ def pg_config_sql() -> tuple[str, list]:
 
 
 def pg_index(ids: list[int]) -> None:
-    """One UPDATE: title A; authors, topics and mentioned names B; body C (its opening for ranking)."""
+    """One UPDATE: title A; authors, topics and mentioned names B; the indexed body C (its opening for
+    ranking)."""
     config, config_params = pg_config_sql()
     names, names_params = names_sql(lambda column: f"string_agg({column}, ' ')")
     table = Memo._meta.db_table
     sql = (
         f"UPDATE {table} AS m SET "
-        f"search_vector = h.head || setweight(to_tsvector({config}, m.body_text), 'C'), "
+        f"search_vector = h.head || setweight(to_tsvector({config}, left(m.body_text, %s)), 'C'), "
         f"rank_vector = h.head || setweight(to_tsvector({config}, left(m.body_text, %s)), 'C') "
         f"FROM (SELECT m.id, setweight(to_tsvector({config}, m.title), 'A') || "
         f"setweight(to_tsvector({config}, {names}), 'B') AS head FROM {table} AS m "
@@ -48,6 +49,7 @@ def pg_index(ids: list[int]) -> None:
     )
     params = [
         *config_params,
+        INDEXED_BODY_CHARS,
         *config_params,
         RANK_LEAD_CHARS,
         *config_params,

@@ -6,7 +6,7 @@ from django.db import connection, transaction
 from django.db.models import F, FloatField, Func, Lookup, QuerySet, TextField, Value
 
 from ..models import Memo, MemoFullText
-from .documents import names_sql
+from .documents import INDEXED_BODY_CHARS, names_sql
 from .query import SNIPPET_WORDS, START, STOP, Term, fts5_query
 
 # SQLite: the FTS5 table (created by migration 0003, which also explains its tokenizer).
@@ -40,9 +40,9 @@ def sqlite_index(ids: list[int]) -> None:
         cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", ids)
         cursor.execute(
             f"INSERT INTO {FTS_TABLE} (rowid, title, names, body) "
-            f"SELECT m.id, m.title, {names}, m.body_text FROM {Memo._meta.db_table} AS m "
+            f"SELECT m.id, m.title, {names}, substr(m.body_text, 1, %s) FROM {Memo._meta.db_table} AS m "
             f"WHERE m.id IN ({marks})",
-            [*names_params, *ids],
+            [*names_params, INDEXED_BODY_CHARS, *ids],
         )
 
 

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -20,7 +21,7 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
-# Development gets a throwaway key; production must set SECRET_KEY (check --deploy says so).
+# Development gets a throwaway key; production settings refuse to start without SECRET_KEY.
 SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-dev-only-key-change-me"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -42,13 +43,21 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "memos",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy headers (below).
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A path or query string with control characters is a 400 before any view reads it.
+    "memos.site.parameters.ParameterMiddleware",
     "memos.caching.TokenMiddleware",
+    # A view that cannot reach the database answers 503 with Retry-After (memos.outage).
+    "memos.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -82,17 +91,29 @@ TEMPLATES = [
     },
 ]
 
-# SQLite file in the project unless DATABASE_URL says otherwise (postgres://...).
+# SQLite file in the project unless DATABASE_URL says otherwise (postgres://...); set but empty
+# (as an env file or a container template may leave it) means unset.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several writers (import command, admin) share one file: wait instead of failing.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # Several writers (import commands, the admin) share one file: wait for the lock
+            # (the busy timeout, in seconds) instead of failing.
+            "timeout": 20,
+            # A deferred transaction that reads, then writes, cannot wait for a writer that got
+            # in between: SQLite fails it at once ("database is locked"). Taking the write lock
+            # when the transaction begins makes it wait its turn instead.
+            "transaction_mode": "IMMEDIATE",
+            # Readers never block the writer, nor the writer readers (the mode stays with the file).
+            "init_command": "PRAGMA journal_mode=WAL",
+        }
+    )
 
 # Counts and related memos are cached under a data version kept in the database
 # (memos/caching.py), so any cache is correct: each process's own memory by default (no server to
@@ -163,10 +184,43 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_PROXY", False):
+# Behind a load balancer every request comes from its address: the client's is the one the
+# proxies appended to X-Forwarded-For, TRUSTED_PROXY_COUNT entries from its end (memos.clients).
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only; no
+# inline script, style="" attribute or event handler anywhere (templates keep them in static/).
+# Imported memo HTML is sanitized already (nh3); this is what holds if a sanitizer ever misses.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],  # the admin's icons include data: URLs
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy (django-permissions-policy): no page of the archive uses a device or sensor,
+# so none may, nor may anything framed in it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "geolocation",
+        "gyroscope", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
+        "screen-wake-lock", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
+
 # django-axes: lock an IP and username pair out after repeated failures.
+AXES_CLIENT_IP_CALLABLE = "memos.clients.client_address"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -4,12 +4,13 @@ from datetime import UTC, datetime, time
 from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import BadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from ..models import Memo
 from .filters import MemoFilter
+from .parameters import clean_form
 
 FEED_SIZE = 30
 
@@ -31,8 +32,7 @@ class MemoFeed(Feed):
 
     def get_object(self, request):
         memo_filter = MemoFilter(request.GET, queryset=Memo.objects.published())
-        if not memo_filter.is_valid():
-            raise BadRequest(" ".join(e for errors in memo_filter.errors.values() for e in errors))
+        clean_form(memo_filter.form)
         return memo_filter
 
     def title(self, memo_filter):
@@ -55,7 +55,10 @@ class MemoFeed(Feed):
         return memo.title
 
     def item_description(self, memo):
-        return memo.summary
+        # Atom1Feed sends this as <summary type="html">, escaped for XML only: a reader parses it
+        # as HTML. The summary is plain text (an imported og:description may hold markup), so it
+        # is escaped for HTML here, and readers show it as written.
+        return escape(memo.summary)
 
     def item_extra_kwargs(self, memo):
         return {"authors": [(author.name, author.get_absolute_url()) for author in memo.author_list]}

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from .. import caching, search
 from ..models import Author, Authorship, Country, Memo, MemoTopic, Mention, Redirect, Topic, Vendor
-from . import citations, csl, exports, facets, metadata
+from . import citations, csl, exports, facets, metadata, parameters
 from .filters import SORTS, MemoFilter
 
 # Listing pages show neither the body nor the bio: leave the big columns in the database.
@@ -115,6 +115,12 @@ def permalink(request, kind, pk):
 
 def bad_request(request, message: str):
     return render(request, "400.html", {"message": message}, status=400)
+
+
+def bad_request_page(request, exception=None):
+    """handler400: the 400 page, with the message of a BadParameter (other exceptions keep theirs)."""
+    message = str(exception) if isinstance(exception, parameters.BadParameter) else ""
+    return bad_request(request, message)
 
 
 def counted_mentions_of(**subject):

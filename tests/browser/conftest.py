@@ -46,13 +46,22 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+# Chromium reports each resource or inline code the Content-Security-Policy blocked on the console.
+CSP_VIOLATION = re.compile(r"Content[ -]Security[ -]Policy", re.I)
+
+
 @pytest.fixture
 def page(browser, request):
+    """A page in a fresh context; the test fails if any page it loads violated the CSP."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    violations: list[str] = []
+    page.on("console", lambda message: CSP_VIOLATION.search(message.text) and violations.append(message.text))
     yield page
     context.close()
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations))
 
 
 @pytest.fixture

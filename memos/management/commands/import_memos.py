@@ -43,7 +43,7 @@ class Command(BaseCommand):
         width = len(str(len(targets)))
         counts: Counter[str] = Counter()
         actions: Counter[str | None] = Counter()
-        kept = 0
+        kept = warned = 0
         for n, result in enumerate(import_pages(targets, dry_run=dry_run, workers=workers), 1):
             counts[result.status] += 1
             actions[result.action] += 1
@@ -69,6 +69,10 @@ class Command(BaseCommand):
                     self.stdout.write(
                         f"{' ' * len(prefix)}           kept hand-edited: {', '.join(result.kept)}"
                     )
+            warnings = result.memo.warnings if result.memo else []
+            warned += bool(warnings)
+            for warning in warnings if verbosity >= 1 else []:
+                self.stderr.write(f"{result.source}: warning: {warning}", style_func=self.style.WARNING)
             if counter:
                 sys.stderr.write(f"\r[{n}/{len(targets)}] ")
                 sys.stderr.flush()
@@ -89,6 +93,8 @@ class Command(BaseCommand):
                 )
                 if kept:
                     summary += f" Kept {kept} hand-edited field(s)."
+            if warned:
+                summary += f" {warned} page(s) with warnings (above)."
             self.stdout.write(summary, style_func=self.style.WARNING if failed else self.style.SUCCESS)
         if failed:
             raise CommandError(f"{failed} of {sum(counts.values())} page(s) could not be imported")

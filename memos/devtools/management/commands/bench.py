@@ -29,6 +29,10 @@ class Command(BaseCommand):
         )  # fmt: skip
         parser.add_argument("--skip-http", action="store_true", help="No gunicorn, no load test.")
         parser.add_argument("--skip-import", action="store_true", help="No import throughput.")
+        parser.add_argument(
+            "--huge-memo", action="store_true",
+            help="Also time /memos/?q=and with a 20 MB memo on its first page (added to the database once).",
+        )  # fmt: skip
         parser.add_argument("--format", choices=["text", "json"], default="text", help="json: one object.")
         parser.add_argument("--save", metavar="PATH", help="Also write the report as JSON to PATH.")
         parser.add_argument(
@@ -61,6 +65,7 @@ class Command(BaseCommand):
                 import_workers=options["import_workers"],
                 skip_http=options["skip_http"],
                 skip_import=options["skip_import"],
+                huge_memo=options["huge_memo"],
                 progress=progress,
             )
         except (ValueError, RuntimeError) as exc:
