@@ -176,7 +176,7 @@ def test_search_form_carries_the_facet_filters(client, archive):
         ("to=yesterday", "The end date must look like 2019-04-30."),
         ("from=2020-01-01&to=2019-01-01", "The end date is before the start date."),
         ("language=fr", "Unknown language: fr (use en or ru)."),
-        ("sort=newest", "Unknown sort: newest (use -published, published, title or relevance)."),
+        ("sort=newest", "Unknown sort: newest (use -published, published, title, relevance or mentions)."),
         ("sort=relevance", "Sorting by relevance needs a search query (q)."),
         ("q=" + "word+" * 60, "The search is too long: at most 200 characters."),
     ],

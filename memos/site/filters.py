@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import F, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django_filters.fields import ModelMultipleChoiceField
 
@@ -14,7 +15,9 @@ from .. import search
 from ..models import Author, Authorship, Country, Memo, Mention, Topic, Vendor
 
 # Parameters that take several values, any of which may match (OR).
-REPEATABLE = ("country", "vendor", "topic")
+REPEATABLE = ("country", "vendor", "vendor_country", "sector", "topic")
+# Parameters whose chosen values a result is said to match for (its mentions of them).
+MENTIONED = ("country", "vendor", "vendor_country", "sector")
 # Undated memos go last whichever way dates are sorted; ids make every order total.
 NEWEST = F("published").desc(nulls_last=True)
 SORTS = {
@@ -22,7 +25,9 @@ SORTS = {
     "published": ("Oldest first", (F("published").asc(nulls_last=True), "id")),
     "title": ("Title", ("title", "id")),
     "relevance": ("Relevance", ("-rank", NEWEST, "-id")),
+    "mentions": ("Most mentions", ("-mention_count", NEWEST, "-id")),
 }
+SECTOR_LABELS = dict(Vendor.SECTORS)
 
 
 class ChosenOrderField(ModelMultipleChoiceField):
@@ -60,6 +65,10 @@ class MemoFilterForm(forms.Form):
         data = super().clean()
         if data.get("sort") == "relevance" and not data.get("q"):
             self.add_error("sort", "Sorting by relevance needs a search query (q).")
+        if data.get("sort") == "mentions" and not any(data.get(name) for name in MENTIONED):
+            self.add_error(
+                "sort", "Sorting by mentions needs a country, vendor, vendor_country or sector filter."
+            )
         start, end = data.get("from"), data.get("to")
         if start and end and start > end:
             self.add_error("to", "The end date is before the start date.")
@@ -94,6 +103,18 @@ class MemoFilter(django_filters.FilterSet):
         to_field_name="slug",
         method="mentioning_vendors",
         error_messages=unknown("vendor"),
+    )
+    # Memos mentioning a vendor based in one of these countries ("Chinese vendors": CN).
+    vendor_country = CountryFilter(
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        method="mentioning_vendors_from",
+        error_messages=unknown("vendor country code"),
+    )
+    sector = django_filters.MultipleChoiceFilter(
+        choices=Vendor.SECTORS,
+        method="mentioning_sectors",
+        error_messages={"invalid_choice": f"Unknown sector: %(value)s (use {', '.join(SECTOR_LABELS)})."},
     )
     topic = ChosenOrderFilter(
         queryset=Topic.objects.all(),
@@ -134,7 +155,7 @@ class MemoFilter(django_filters.FilterSet):
         method="order",
         empty_label=None,
         error_messages={
-            "invalid_choice": "Unknown sort: %(value)s (use -published, published, title or relevance)."
+            "invalid_choice": "Unknown sort: %(value)s (use -published, published, title, relevance or mentions)."
         },
     )
 
@@ -158,6 +179,18 @@ class MemoFilter(django_filters.FilterSet):
         mentions = Mention.objects.filter(vendor__in=value, verdict__in=Mention.COUNTED)
         return queryset.filter(pk__in=mentions.values("memo_id"))
 
+    def mentioning_vendors_from(self, queryset, name, value):
+        if not value:
+            return queryset
+        mentions = Mention.objects.filter(vendor__country__in=value, verdict__in=Mention.COUNTED)
+        return queryset.filter(pk__in=mentions.values("memo_id"))
+
+    def mentioning_sectors(self, queryset, name, value):
+        if not value:
+            return queryset
+        mentions = Mention.objects.filter(vendor__sector__in=value, verdict__in=Mention.COUNTED)
+        return queryset.filter(pk__in=mentions.values("memo_id"))
+
     def about_topics(self, queryset, name, value):
         if not value:
             return queryset
@@ -176,7 +209,59 @@ class MemoFilter(django_filters.FilterSet):
         return data.get("sort") or ("relevance" if data.get("q") else "-published")
 
     def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset).order_by(*SORTS[self.sort_key][1])
+        queryset = super().filter_queryset(queryset)
+        if self.sort_key == "mentions":
+            queryset = queryset.annotate(mention_count=self.mention_count())
+        return queryset.order_by(*SORTS[self.sort_key][1])
+
+    def mentions_of_chosen(self) -> QuerySet:
+        """The counted mentions of the chosen countries and vendors (by name, origin or sector)."""
+        data = self.form.cleaned_data
+        subjects = Q()
+        for name, lookup in (
+            ("country", "country__in"),
+            ("vendor", "vendor__in"),
+            ("vendor_country", "vendor__country__in"),
+            ("sector", "vendor__sector__in"),
+        ):
+            if data.get(name):
+                subjects |= Q(**{lookup: data[name]})
+        if not subjects:
+            return Mention.objects.none()
+        return Mention.objects.filter(subjects, verdict__in=Mention.COUNTED)
+
+    def mention_count(self):
+        """How often a memo names the chosen countries and vendors: what sort=mentions orders by."""
+        per_memo = (
+            self.mentions_of_chosen()
+            .filter(memo=OuterRef("pk"))
+            .order_by()
+            .values("memo")
+            .annotate(total=Sum("count"))
+            .values("total")
+        )
+        return Coalesce(Subquery(per_memo), 0)
+
+    def without(self, name: str) -> QuerySet:
+        """The results as if parameter `name` were not given: what its own facet counts over."""
+        queryset = self.queryset.all()
+        for other, value in self.form.cleaned_data.items():
+            if other != name:
+                queryset = self.filters[other].filter(queryset, value)
+        return queryset
+
+    def disjunctions(self) -> dict[str, tuple[QuerySet, QuerySet]]:
+        """For each OR parameter with chosen values: (the results without it, the memos it admits).
+
+        A value of such a facet counts the results the list would have with that value added
+        (Solr's tag/exclude): those it has now plus the memos it would let in.
+        """
+        data = self.form.cleaned_data if self.is_valid() else {}
+        return {
+            name: (self.without(name), self.filters[name].filter(Memo.objects.all(), data[name]).values("pk"))
+            for name in REPEATABLE
+            if data.get(name)
+        }
 
     def params(self) -> QueryDict:
         """The valid filters in canonical form (codes upper-case, dates ISO), for building links."""
@@ -203,7 +288,13 @@ class MemoFilter(django_filters.FilterSet):
 
     @staticmethod
     def value_key(name: str, value) -> str:
-        return value.code if name == "country" else value.slug
+        if name == "sector":
+            return value
+        return value.code if name in ("country", "vendor_country") else value.slug
+
+    @staticmethod
+    def value_label(name: str, value) -> str:
+        return SECTOR_LABELS[value] if name == "sector" else str(value)
 
     def chips(self) -> list[Chip]:
         """One removable chip per chosen value, in the order of the parameters."""
@@ -212,7 +303,7 @@ class MemoFilter(django_filters.FilterSet):
         data, chips = self.form.cleaned_data, []
         for name, value in self.params().lists():
             if name in REPEATABLE:
-                chips += [Chip(name, self.value_key(name, v), str(v)) for v in data[name]]
+                chips += [Chip(name, self.value_key(name, v), self.value_label(name, v)) for v in data[name]]
             elif name == "author":
                 chips.append(Chip(name, value[0], data[name].name))
             elif name == "sort":
@@ -237,4 +328,5 @@ class Chip:
 
     @property
     def title(self) -> str:
-        return {"q": "Search", "from": "From", "to": "To"}.get(self.name, self.name.capitalize())
+        titles = {"q": "Search", "from": "From", "to": "To", "vendor_country": "Vendor country"}
+        return titles.get(self.name, self.name.capitalize())

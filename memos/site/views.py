@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from .. import caching, search
 from ..models import Author, Country, Memo, Mention, Topic, Vendor
 from . import citations, facets
-from .filters import SORTS, MemoFilter
+from .filters import MENTIONED, SORTS, MemoFilter
 
 # Listing pages show neither the body nor the bio: leave the big columns in the database.
 LISTING_DEFERRED = ("body_html", "body_text", "bio", "search_vector", "rank_vector")
@@ -78,16 +78,38 @@ def home(request):
     )
 
 
+def add_reasons(memos: list[Memo], memo_filter: MemoFilter) -> None:
+    """Set `memo.reasons` on the page's rows: their mentions of the chosen countries and vendors.
+
+    One query for the page, only when such a filter is chosen: each result says why it matched,
+    how often it names the subject and the sentence where it first does.
+    """
+    if not memos or not any(memo_filter.form.cleaned_data.get(name) for name in MENTIONED):
+        return
+    mentions = (
+        memo_filter.mentions_of_chosen()
+        .filter(memo_id__in=[memo.pk for memo in memos])
+        .select_related("country", "vendor")
+        .order_by("-count", "pk")
+    )
+    reasons: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        reasons.setdefault(mention.memo_id, []).append(mention)
+    for memo in memos:
+        memo.reasons = reasons.get(memo.pk, [])
+
+
 @require_safe
 def memo_list(request):
     memo_filter = MemoFilter(request.GET, queryset=Memo.objects.published())
     context = {
         "filter": memo_filter,
         "sorts": [(k, label) for k, (label, _) in SORTS.items()],
+        "mentioned": any(request.GET.get(name) for name in MENTIONED),
         # The facet filters ride along as hidden fields when the search form is sent again.
         "kept": [
             (name, value)
-            for name in ("country", "vendor", "topic", "author")
+            for name in ("country", "vendor", "vendor_country", "sector", "topic", "author")
             if name not in memo_filter.errors
             for value in request.GET.getlist(name)
         ],
@@ -111,6 +133,7 @@ def memo_list(request):
         memos = [rows[pk] for pk in page.object_list]
         if memos:
             search.add_snippets(memos, q)
+    add_reasons(memos, memo_filter)
     params = memo_filter.params()
     context.update(
         page=page,
@@ -119,7 +142,9 @@ def memo_list(request):
         params=params,
         sort=memo_filter.sort_key,
         chips=memo_filter.chips(),
-        facets=facets.memo_facets(matched, params),
+        facets=facets.memo_facets(
+            matched, params, disjunctions=memo_filter.disjunctions(), total=lambda: page.paginator.count
+        ),
     )
     return render(request, "memos/memo_list.html", context)
 
@@ -132,11 +157,13 @@ def memo_facet(request, facet):
     memo_filter = MemoFilter(request.GET, queryset=Memo.objects.published())
     if not memo_filter.is_valid():
         return bad_request(request, " ".join(e for errors in memo_filter.errors.values() for e in errors))
+    disjunction = memo_filter.disjunctions().get(facet)
     try:
-        page = paginate(request, facets.facet_values(facet, memo_filter.qs), ENTITIES_PER_PAGE)
+        page = paginate(request, facets.facet_values(facet, memo_filter.qs, disjunction), ENTITIES_PER_PAGE)
     except BadRequest as exc:
         return bad_request(request, str(exc))
     params = memo_filter.params()
+    results = memo_filter.qs
     return render(
         request,
         "memos/memo_facet.html",
@@ -144,7 +171,11 @@ def memo_facet(request, facet):
             "page": page,
             "facet_name": facet,
             "facet_title": facets.FACETS[facet][0],
-            "values": facets.to_values(page.object_list, params.getlist(facet)),
+            "values": facets.to_values(
+                page.object_list,
+                params.getlist(facet),
+                lambda: caching.cached(caching.query_key(results, "count"), results.count),
+            ),
             "params": params,
             "chips": memo_filter.chips(),
         },
