@@ -242,11 +242,11 @@ class MemoFilter(django_filters.FilterSet):
         )
         return Coalesce(Subquery(per_memo), 0)
 
-    def without(self, name: str) -> QuerySet:
-        """The results as if parameter `name` were not given: what its own facet counts over."""
+    def without(self, *names: str) -> QuerySet:
+        """The results as if the parameters `names` were not given: what their own facet counts over."""
         queryset = self.queryset.all()
         for other, value in self.form.cleaned_data.items():
-            if other != name:
+            if other not in names:
                 queryset = self.filters[other].filter(queryset, value)
         return queryset
 

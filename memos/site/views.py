@@ -12,7 +12,8 @@ from django.views.decorators.http import require_safe
 
 from .. import caching, search
 from ..models import Author, Country, Memo, Mention, Topic, Vendor
-from . import citations, facets
+from ..templatetags.memo_tags import filter_url
+from . import charts, citations, facets, worldmap
 from .filters import MENTIONED, SORTS, MemoFilter
 
 # Listing pages show neither the body nor the bio: leave the big columns in the database.
@@ -135,6 +136,8 @@ def memo_list(request):
             search.add_snippets(memos, q)
     add_reasons(memos, memo_filter)
     params = memo_filter.params()
+    if memos:
+        context.update(overview(memo_filter, matched, params))
     context.update(
         page=page,
         memos=memos,
@@ -147,6 +150,22 @@ def memo_list(request):
         ),
     )
     return render(request, "memos/memo_list.html", context)
+
+
+def overview(memo_filter: MemoFilter, matched: QuerySet, params) -> dict:
+    """The list's year histogram and world map: two queries, cached like the facets.
+
+    The histogram counts the results as if no date were chosen (year, from, to), so that it
+    still offers the other years; the map counts the current results.
+    """
+    data = memo_filter.form.cleaned_data
+    dated = memo_filter.without(*charts.DATE_PARAMETERS) if any(data.get(n) for n in charts.DATE_PARAMETERS) else matched
+    years = caching.rows(facets.years(dated.order_by().values("pk")))
+    countries = caching.rows(facets.countries(matched.order_by().values("pk")))
+    return {
+        "timeline": charts.year_histogram(years, params, data),
+        "world": worldmap.choropleth(countries, lambda code: filter_url(params, "country", code)),
+    }
 
 
 @require_safe
@@ -365,7 +384,9 @@ def country_list(request):
         .filter(n__gt=0)
         .order_by("-n", "name")
     )
-    return render(request, "memos/country_list.html", {"countries": countries})
+    rows = [{"value": c.code, "label": c.name, "n": c.n} for c in countries]
+    world = worldmap.choropleth(rows, lambda code: reverse("memo_list") + f"?country={code}")
+    return render(request, "memos/country_list.html", {"countries": countries, "world": world})
 
 
 def mentions_per_year(mentions) -> list[dict]:
@@ -396,8 +417,7 @@ def country_detail(request, code):
         "memos/country_detail.html",
         Memo.objects.published().filter(pk__in=memo_ids),
         country=country,
-        years=years,
-        peak=max((y["memos"] for y in years), default=0),
+        years=charts.mentions_chart(years, country),
         vendors=caching.rows(facets.vendors(memo_ids)[:12]),
     )
 

@@ -43,9 +43,13 @@ def list_url(**params) -> str:
 
 
 @register.filter
-def percent(value, peak) -> int:
-    """`value` as a whole percentage of `peak` (0 when there is no peak)."""
-    return round(100 * value / peak) if peak else 0
+def short_count(value: int) -> str:
+    """A count that fits above a bar: 950, 1.2k, 12k."""
+    if value < 1000:
+        return str(value)
+    if value < 10_000:
+        return f"{value / 1000:.1f}k".replace(".0k", "k")
+    return f"{round(value / 1000)}k"
 
 
 @register.simple_tag

@@ -1,0 +1,117 @@
+"""Charts drawn on the server as inline SVG: the year histogram of a list of memos (and a country's)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import QueryDict
+from django.urls import reverse
+
+BAR_WIDTH, BAR_GAP, BAR_HEIGHT = 20, 4, 100
+VALUE_ROOM, LABEL_ROOM = 14, 16  # above the bars for their values, below them for the years
+DATE_PARAMETERS = ("year", "from", "to")
+
+
+def memo_list_url(params: QueryDict, drop=(), **values) -> str:
+    """The memo list under `params`, without the parameters in `drop`, with `values` set."""
+    query = params.copy()
+    for name in (*drop, "page"):
+        query.pop(name, None)
+    for name, value in values.items():
+        query[name] = str(value)
+    encoded = query.urlencode()
+    return reverse("memo_list") + (f"?{encoded}" if encoded else "")
+
+
+@dataclass
+class Bar:
+    year: int
+    count: int
+    x: int
+    y: int
+    height: int
+    href: str = ""
+    chosen: bool = False
+    detail: str = ""  # more to say in the bar's title (a country's mentions)
+    detail_value: int | None = None  # the same, for the table
+
+
+def year_span(rows: list[dict]) -> list[int]:
+    years = [r["value"] for r in rows]
+    return list(range(min(years), max(years) + 1)) if years else []
+
+
+def bars(counts: dict[int, int], years: list[int]) -> list[Bar]:
+    """One bar per year, zeros included, scaled to the busiest year."""
+    peak = max(counts.values(), default=0)
+    found = []
+    for i, year in enumerate(years):
+        n = counts.get(year, 0)
+        height = round(BAR_HEIGHT * n / peak) if peak else 0
+        if n and not height:
+            height = 1  # a year with memos never looks empty
+        found.append(Bar(year, n, i * (BAR_WIDTH + BAR_GAP), VALUE_ROOM + BAR_HEIGHT - height, height))
+    return found
+
+
+def chart(found: list[Bar], title: str, **extra) -> dict:
+    width = max(len(found) * (BAR_WIDTH + BAR_GAP) - BAR_GAP, BAR_WIDTH)
+    return {
+        "bars": found,
+        "title": title,
+        "width": width,
+        "height": VALUE_ROOM + BAR_HEIGHT + LABEL_ROOM,
+        "baseline": VALUE_ROOM + BAR_HEIGHT,
+        "bar_width": BAR_WIDTH,
+        "linked": any(bar.href for bar in found),
+        **extra,
+    }
+
+
+def year_histogram(rows: list[dict], params: QueryDict, chosen: dict) -> dict | None:
+    """Memos per year for the list (`rows`: {value: year, n}), each bar a link.
+
+    A bar sets `year`; with a year chosen, another bar sets `from` and `to` around both, so
+    choosing two bars gives their range (also by dragging, static/js/site.js), and the chosen
+    bar again removes it. `chosen` has the list's cleaned year, from and to, which the bars
+    show as chosen; the counts ignore them, or the chart would shrink to the one chosen year.
+    """
+    years = year_span(rows)
+    if not years:
+        return None
+    found = bars({r["value"]: r["n"] for r in rows}, years)
+    year, start, end = chosen.get("year"), chosen.get("from"), chosen.get("to")
+    for bar in found:
+        if year:
+            bar.chosen = bar.year == year
+            if bar.chosen:
+                bar.href = memo_list_url(params, drop=DATE_PARAMETERS)
+            else:
+                first, last = sorted((year, bar.year))
+                bar.href = memo_list_url(params, drop=DATE_PARAMETERS, **range_values(first, last))
+        else:
+            bar.chosen = bool(start or end) and (not start or start.year <= bar.year) and (
+                not end or bar.year <= end.year
+            )
+            bar.href = memo_list_url(params, drop=DATE_PARAMETERS, year=bar.year)
+        if not bar.count and not year:
+            bar.href = ""  # nothing to see there; with a year chosen, it can still end a range
+    return chart(found, "Memos per year", base_url=memo_list_url(params, drop=DATE_PARAMETERS))
+
+
+def range_values(first: int, last: int) -> dict:
+    return {"from": f"{first:04d}-01-01", "to": f"{last:04d}-12-31"}
+
+
+def mentions_chart(per_year: list[dict], country) -> dict | None:
+    """A country's memos per year (`per_year`: year, memos, mentions), each bar a link to that year's list."""
+    if not per_year:
+        return None
+    found = bars({r["year"]: r["memos"] for r in per_year}, [r["year"] for r in per_year])
+    mentions = {r["year"]: r["mentions"] for r in per_year}
+    for bar in found:
+        bar.detail_value = mentions[bar.year]
+        bar.detail = f"{bar.detail_value} mention{'' if bar.detail_value == 1 else 's'}"
+        if bar.count:
+            bar.href = memo_list_url(QueryDict(mutable=True), country=country.code, year=bar.year)
+    return chart(found, f"Memos mentioning {country.name}, per year", detail_title="Mentions")
