@@ -90,8 +90,10 @@ def year_histogram(rows: list[dict], params: QueryDict, chosen: dict) -> dict | 
                 first, last = sorted((year, bar.year))
                 bar.href = memo_list_url(params, drop=DATE_PARAMETERS, **range_values(first, last))
         else:
-            bar.chosen = bool(start or end) and (not start or start.year <= bar.year) and (
-                not end or bar.year <= end.year
+            bar.chosen = (
+                bool(start or end)
+                and (not start or start.year <= bar.year)
+                and (not end or bar.year <= end.year)
             )
             bar.href = memo_list_url(params, drop=DATE_PARAMETERS, year=bar.year)
         if not bar.count and not year:

@@ -125,7 +125,10 @@ def facet_values(
 
 
 def to_values(rows, chosen: list[str], total: Callable[[], int] | None = None) -> list[FacetValue]:
-    """Facet values; under a disjunction an unchosen value counts the results it would give (`total()` + added)."""
+    """Facet values; under a disjunction, an unchosen value counts the results it would give.
+
+    That is the current number of results, `total()`, and the memos the value would add.
+    """
     values = []
     for r in rows:
         value = str(r["value"])

@@ -155,7 +155,9 @@ class MemoFilter(django_filters.FilterSet):
         method="order",
         empty_label=None,
         error_messages={
-            "invalid_choice": "Unknown sort: %(value)s (use -published, published, title, relevance or mentions)."
+            "invalid_choice": (
+                "Unknown sort: %(value)s (use -published, published, title, relevance or mentions)."
+            )
         },
     )
 

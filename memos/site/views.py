@@ -1,5 +1,8 @@
 """The public site: thin views over MemoFilter, the facets and the models' QuerySets."""
 
+import csv
+import re
+
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
@@ -11,9 +14,11 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from .. import caching, search
+from ..curation.views import csv_cell
 from ..models import Author, Country, Memo, Mention, Topic, Vendor
+from ..search import spelling
 from ..templatetags.memo_tags import filter_url
-from . import charts, citations, facets, worldmap
+from . import analysis, charts, citations, facets, worldmap
 from .filters import MENTIONED, SORTS, MemoFilter
 
 # Listing pages show neither the body nor the bio: leave the big columns in the database.
@@ -138,6 +143,8 @@ def memo_list(request):
     params = memo_filter.params()
     if memos:
         context.update(overview(memo_filter, matched, params))
+    elif params:
+        context.update(ways_out(memo_filter, params, q))
     context.update(
         page=page,
         memos=memos,
@@ -159,13 +166,45 @@ def overview(memo_filter: MemoFilter, matched: QuerySet, params) -> dict:
     still offers the other years; the map counts the current results.
     """
     data = memo_filter.form.cleaned_data
-    dated = memo_filter.without(*charts.DATE_PARAMETERS) if any(data.get(n) for n in charts.DATE_PARAMETERS) else matched
+    dated = (
+        memo_filter.without(*charts.DATE_PARAMETERS)
+        if any(data.get(n) for n in charts.DATE_PARAMETERS)
+        else matched
+    )
     years = caching.rows(facets.years(dated.order_by().values("pk")))
     countries = caching.rows(facets.countries(matched.order_by().values("pk")))
     return {
         "timeline": charts.year_histogram(years, params, data),
         "world": worldmap.choropleth(countries, lambda code: filter_url(params, "country", code)),
     }
+
+
+def ways_out(memo_filter: MemoFilter, params, q: str | None) -> dict:
+    """What an empty result suggests: known names spelled like the words searched for (one query),
+    and each filter dropped in turn, with the number of memos that would give (one count each)."""
+    spellings = []
+    for found in spelling.nearest_names(q) if q else []:
+        word = rf"(?<!\w){re.escape(found.word)}(?!\w)"
+        corrected = re.sub(word, found.replacement, q, flags=re.IGNORECASE)
+        spellings.append(
+            {"name": found.name, "kind": found.kind, "href": charts.memo_list_url(params, q=corrected)}
+        )
+    labels: dict[str, list[str]] = {}
+    for chip in memo_filter.chips():
+        labels.setdefault(chip.name, [chip.title]).append(chip.label)
+    dropped = []
+    for name in params:
+        if name == "sort":
+            continue
+        results = memo_filter.without(name)
+        count = caching.cached(caching.query_key(results, "count"), results.count)
+        if count:
+            title, *values = labels[name]
+            label = f"{title}: {', '.join(values)}"
+            dropped.append(
+                {"label": label, "count": count, "href": charts.memo_list_url(params, drop=[name])}
+            )
+    return {"spellings": spellings, "dropped": sorted(dropped, key=lambda d: -d["count"])}
 
 
 @require_safe
@@ -199,6 +238,67 @@ def memo_facet(request, facet):
             "chips": memo_filter.chips(),
         },
     )
+
+
+def matrix_of(request, limit: bool = True) -> tuple[analysis.Matrix, MemoFilter]:
+    """The country × vendor matrix the request asks for; BadRequest says what is wrong with it."""
+    group = request.GET.get("group") or "vendor"
+    memo_filter = MemoFilter(request.GET, queryset=Memo.objects.published())
+    errors = [e for errors in memo_filter.errors.values() for e in errors]
+    if group not in analysis.GROUPS:
+        errors.append(f"Unknown group: {group} (use {', '.join(analysis.GROUPS)}).")
+    if errors:
+        raise BadRequest(" ".join(errors))
+    return analysis.build(memo_filter, group, memo_filter.params(), limit=limit), memo_filter
+
+
+@require_safe
+def country_vendor_matrix(request):
+    """/analysis/: countries × vendors (or vendor countries, or sectors), memos mentioning both."""
+    try:
+        matrix, memo_filter = matrix_of(request)
+    except BadRequest as exc:
+        return bad_request(request, str(exc))
+    params = memo_filter.params()
+    query = params.copy()
+    if matrix.group != "vendor":
+        query["group"] = matrix.group
+    return render(
+        request,
+        "memos/analysis.html",
+        {
+            "matrix": matrix,
+            "groups": analysis.GROUPS,
+            "group_label": analysis.GROUPS[matrix.group],
+            "params": params,
+            "query": query.urlencode(),
+            "chips": memo_filter.chips(),
+            "kept": [
+                (name, value)
+                for name, values in params.lists()
+                for value in values
+                if name not in analysis.FORM_FIELDS
+            ],
+        },
+    )
+
+
+@require_safe
+def country_vendor_matrix_csv(request):
+    """The whole matrix as CSV: a row per country, a column per vendor (or group)."""
+    try:
+        matrix, memo_filter = matrix_of(request, limit=False)
+    except BadRequest as exc:
+        return bad_request(request, str(exc))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="countries-{matrix.group.replace("_", "-")}s.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(["country_code", "country", *(csv_cell(c.label) for c in matrix.columns)])
+    for row in matrix.rows:
+        writer.writerow([row.code, csv_cell(row.name), *(cell.count for cell in row.cells)])
+    return response
 
 
 def placeholders(values) -> str:
@@ -348,6 +448,8 @@ def author_detail(request, slug):
         author=author,
         bio=memos.exclude(bio="").order_by(*NEWEST_FIRST).values_list("bio", flat=True).first(),
         topics=caching.rows(facets.topics(memos.values("pk"))[:12]),
+        countries=caching.rows(facets.countries(memos.values("pk"))[:12]),
+        vendors=caching.rows(facets.vendors(memos.values("pk"))[:12]),
     )
 
 
@@ -368,6 +470,7 @@ def topic_detail(request, slug):
         require_memos=True,
         topic=topic,
         countries=caching.rows(facets.countries(memos.values("pk"))[:12]),
+        vendors=caching.rows(facets.vendors(memos.values("pk"))[:12]),
     )
 
 

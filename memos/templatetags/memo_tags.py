@@ -42,6 +42,12 @@ def list_url(**params) -> str:
     return reverse("memo_list") + (f"?{query}" if query else "")
 
 
+@register.simple_tag
+def combination_url(name: str, value: str, other: str, other_value: str) -> str:
+    """The memo list filtered by two parameters whose names are variables (an author's countries)."""
+    return list_url(**{name: value, other: other_value})
+
+
 @register.filter
 def short_count(value: int) -> str:
     """A count that fits above a bar: 950, 1.2k, 12k."""
