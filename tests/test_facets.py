@@ -9,10 +9,11 @@ import pytest
 from django.http import QueryDict
 from django.urls import reverse
 
-from memos.models import Country, Memo
+from memos.models import Country, Memo, Mention
 from memos.site import facets
 from memos.site.filters import MemoFilter
 from tests.factories import build_archive, make_memo
+from tests.pages import listed
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +176,60 @@ def test_following_facet_links_narrows_and_widens_the_results(client, archive):
     response = client.get(href)  # Acme Vision removed: every Security memo
     assert query_of(href) == {"topic": ["security"]}
     assert "1 memo" in response.text
+
+
+# --- On the sample archive (fixtures/pages) ------------------------------------------------------
+
+
+def result_count(client, query: str) -> int:
+    response = client.get(f"{reverse('memo_list')}?{query}")
+    assert response.status_code == 200, response.text
+    return int(re.search(r'class="result-count">(\d+) memo', response.text).group(1))
+
+
+def facet_page(client, facet: str, query: str) -> list[tuple[str, int, str]]:
+    """(label, count, href) of every value of one facet, from its own page."""
+    response = client.get(f"{reverse('memo_facet', args=[facet])}?{query}")
+    assert response.status_code == 200
+    found = re.findall(
+        r'<a rel="nofollow" href="([^"]+)">(?:✓ )?([^<]+)</a> <span class="count">(\d+)</span>', response.text
+    )
+    assert "page=2" not in response.text  # every value on one page
+    return [(unescape(label), int(n), unescape(href)) for href, label, n in found]
+
+
+def test_each_vendor_counts_the_results_it_would_give_added_to_huawei(client, sample_pages):
+    values = facet_page(client, "vendor", "vendor=huawei")
+    current = result_count(client, "vendor=huawei")
+    others = [(label, n, href) for label, n, href in values if label != "Huawei"]
+    assert len(others) > 10
+    for label, count, href in others:
+        assert query_of(href)["vendor"] == ["huawei", query_of(href)["vendor"][1]]
+        assert result_count(client, urlsplit(href).query) == count, label
+    # Some vendors add memos to Huawei's, some appear only beside Huawei and add none.
+    assert {count > current for _, count, _ in others} == {True, False}
+    huawei = next(n for label, n, _ in values if label == "Huawei")
+    assert huawei == current
+
+
+def test_the_list_page_facets_agree_with_their_own_page(client, sample_pages):
+    response = client.get(reverse("memo_list"), {"vendor": "huawei", "country": "KZ"})
+    on_the_list = {label: href for label, (href, _) in facet_links(response, "vendor").items()}
+    for label, count, href in facet_page(client, "vendor", "vendor=huawei&country=KZ"):
+        if label in on_the_list:
+            assert query_of(on_the_list[label]) == query_of(href)
+            assert re.search(
+                rf"{re.escape(label)}</span>\s*<span class=\"count\">{count}</span>", response.text
+            )
+
+
+def test_chinese_vendors_in_kazakhstan(client, sample_pages):
+    counted = Mention.objects.filter(verdict__in=Mention.COUNTED)
+    expected = set(
+        Memo.objects.published()
+        .filter(pk__in=counted.filter(country_id="KZ").values("memo_id"))
+        .filter(pk__in=counted.filter(vendor__country_id="CN").values("memo_id"))
+        .values_list("title", flat=True)
+    )
+    assert expected
+    assert listed(client, "vendor_country=CN&country=KZ") == expected

@@ -581,11 +581,11 @@ def test_an_empty_result_suggests_dropping_a_filter_with_its_count(client, archi
         reverse("memo_list"), {"country": ["FR", "GE"], "vendor": "acme-vision", "year": "2019"}
     )
     dropped = re.findall(
-        r'<li><a href="([^"]+)" rel="nofollow">Without ([^<]+)</a>: <span class="count">(\d+)</span>',
+        r'<li><a href="([^"]+)" rel="nofollow">Without ([^<]+)</a>: <span class="drop-count">(\d+)</span>',
         response.text,
     )
     france, georgia = (Country.objects.get(code=c).name for c in ("FR", "GE"))
-    # Without the countries: "cameras"; without the year or the vendor: nothing (Georgia is only in the draft).
+    # Without the countries: "cameras"; without the year or the vendor: nothing (Georgia: the draft).
     assert [(unescape(href), label, n) for href, label, n in dropped] == [
         ("/memos/?vendor=acme-vision&year=2019", f"Country: {france}, {georgia}", "1"),
     ]

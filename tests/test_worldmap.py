@@ -53,7 +53,7 @@ def test_the_list_maps_its_results_and_a_country_adds_the_filter(client):
     build_archive()
     response = client.get(reverse("memo_list"), {"topic": "telecom"})
     russia, kazakhstan = (Country.objects.get(code=c).name for c in ("RU", "KZ"))
-    # "spectrum" and "russian" name Russia; only "russian" names Kazakhstan (a rejected mention in "spectrum").
+    # "spectrum" and "russian" name Russia; only "russian" names Kazakhstan ("spectrum"'s is rejected).
     assert map_links(response) == {
         f"{russia}: 2 memos": "/memos/?topic=telecom&country=RU",
         f"{kazakhstan}: 1 memo": "/memos/?topic=telecom&country=KZ",

@@ -152,9 +152,12 @@ def memo_list(request):
         params=params,
         sort=memo_filter.sort_key,
         chips=memo_filter.chips(),
+        # No results, nothing to count: the ways out take the facets' place.
         facets=facets.memo_facets(
             matched, params, disjunctions=memo_filter.disjunctions(), total=lambda: page.paginator.count
-        ),
+        )
+        if memos
+        else [],
     )
     return render(request, "memos/memo_list.html", context)
 
