@@ -56,6 +56,9 @@ TARGETS = {
     "memo": (50, None),
     "country": LIST_TARGET,
     "feed": LIST_TARGET,
+    "list_year": LIST_TARGET,
+    "analysis": LIST_TARGET,
+    "analysis_grouped": LIST_TARGET,
 }
 
 
@@ -146,6 +149,11 @@ def page_cases() -> list[PageCase]:
         PageCase("memo", [f"/memos/{slug}/" for slug in slugs]),
         PageCase("country", [f"/countries/{chosen.get('country', 'RU')}/"]),
         PageCase("feed", ["/feeds/memos.atom"]),
+        # Every list page has the year histogram and the map; with a year chosen, the histogram
+        # counts the results as if it were not (one more query over all the other years).
+        PageCase("list_year", [memo_list([("year", chosen["year"])] if "year" in chosen else [])]),
+        PageCase("analysis", ["/analysis/"]),
+        PageCase("analysis_grouped", ["/analysis/?group=vendor_country&from=2015-01-01"]),
     ]
 
 

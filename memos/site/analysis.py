@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import QuerySet
 from django.http import QueryDict
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from .. import caching
 from ..models import Country, Mention, Vendor
-from .charts import memo_list_url
 from .filters import SECTOR_LABELS, MemoFilter
 from .worldmap import shade
 
@@ -129,7 +132,17 @@ def counts(memo_ids: QuerySet, columns: list[Column], countries: list[str]) -> l
 
 
 def build(memo_filter: MemoFilter, group: str, params: QueryDict, limit: bool = True) -> Matrix:
-    """The matrix under the list's filters; `params` are the list's, for the cells' links."""
+    """The matrix under the list's filters; `params` are the list's, for the cells' links.
+
+    `limit`: the rows and columns with the most memos only, each cell a link (the page);
+    otherwise every row and column, without links (the CSV). Cached whole, like its counts:
+    arranging thousands of pairs into rows took longer than reading them back.
+    """
+    key = hashlib.sha256(f"{group}|{limit}|{params.urlencode()}".encode()).hexdigest()
+    return caching.cached(f"matrix-page:{key}", lambda: arrange(memo_filter, group, params, limit))
+
+
+def arrange(memo_filter: MemoFilter, group: str, params: QueryDict, limit: bool) -> Matrix:
     data = memo_filter.form.cleaned_data
     columns = vendor_columns(group, data)
     chosen_countries = [c.code for c in data.get("country") or []]
@@ -149,33 +162,53 @@ def build(memo_filter: MemoFilter, group: str, params: QueryDict, limit: bool = 
     codes = sorted(row_totals, key=lambda code: (-row_totals[code], names.get(code, code)))
     shown_codes = codes[:ROW_LIMIT] if limit else codes
     shown_columns = columns[:COLUMN_LIMIT] if limit else columns
-    peak = max((n for (code, key), n in by_pair.items()), default=0)
-    others = params.copy()
-    for name in (*AXES, "page", "group"):
-        others.pop(name, None)
+    peak = max(by_pair.values(), default=0)
+    links = cell_urls(params, group, shown_columns, data) if limit else {}
     rows = []
     for code in shown_codes:
         cells = []
         for column in shown_columns:
             n = by_pair.get((code, column.key), 0)
-            cells.append(Cell(n, shade(n, peak), cell_url(others, code, group, column, data) if n else ""))
+            href = "{0}country={2}&{1}".format(*links[column.key], code) if n and links else ""
+            cells.append(Cell(n, shade(n, peak), href))
         rows.append(Row(code, names.get(code, code), cells, row_totals[code]))
     return Matrix(
         group, rows, shown_columns, len(codes) - len(shown_codes), len(columns) - len(shown_columns), peak
     )
 
 
-def cell_url(others: QueryDict, code: str, group: str, column: Column, data: dict) -> str:
-    """The memo list of one cell: the list's other filters, the country, and the column's vendors.
+def cell_urls(params: QueryDict, group: str, columns: list[Column], data: dict) -> dict[str, tuple[str, str]]:
+    """Each column's memo list around the country a cell adds: the list's other filters before it,
+    the column's vendors after it, as (head, tail) of the URL.
 
     A column of a vendor country or sector is that parameter, unless other vendor parameters
     narrowed its vendors; then it is those vendors by name, so the list counts what the cell does.
     """
-    query = others.copy()
-    query["country"] = code
+    others = params.copy()
+    for name in (*AXES, "page", "group"):
+        others.pop(name, None)
+    head = f"{reverse('memo_list')}?{others.urlencode()}{'&' if others else ''}"
     narrowed = any(data.get(name) for name in ("vendor", "vendor_country", "sector") if name != group)
-    if group == "vendor" or narrowed:
-        query.setlist("vendor", column.vendor_slugs)
-    else:
-        query[group] = column.key
-    return memo_list_url(query)
+    urls = {}
+    for column in columns:
+        if group == "vendor" or narrowed:
+            tail = urlencode([("vendor", slug) for slug in column.vendor_slugs])
+        else:
+            tail = urlencode([(group, column.key)])
+        urls[column.key] = (head, tail)
+    return urls
+
+
+def body_html(matrix: Matrix) -> SafeString:
+    """The table's rows. Written here rather than in the template: Django's template language
+    took most of the page's time over 600 cells."""
+    html = []
+    for row in matrix.rows:
+        cells = "".join(
+            f'<td class="shade-{cell.shade}">'
+            + (f'<a href="{escape(cell.href)}" rel="nofollow">{cell.count}</a>' if cell.href else "")
+            + "</td>"
+            for cell in row.cells
+        )
+        html.append(f'<tr><th scope="row">{escape(row.name)}</th>{cells}</tr>')
+    return mark_safe("\n".join(html))  # names escaped; numbers and classes are our own

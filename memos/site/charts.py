@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.urls import reverse
@@ -15,13 +17,22 @@ DATE_PARAMETERS = ("year", "from", "to")
 
 def memo_list_url(params: QueryDict, drop=(), **values) -> str:
     """The memo list under `params`, without the parameters in `drop`, with `values` set."""
-    query = params.copy()
-    for name in (*drop, "page"):
-        query.pop(name, None)
-    for name, value in values.items():
-        query[name] = str(value)
-    encoded = query.urlencode()
-    return reverse("memo_list") + (f"?{encoded}" if encoded else "")
+    return memo_list_urls(params, drop)(**values)
+
+
+def memo_list_urls(params: QueryDict, drop=()) -> Callable[..., str]:
+    """memo_list_url for many links that drop the same parameters (a chart's bars), done once."""
+    base = reverse("memo_list")
+    kept = [
+        (name, value) for name, values in params.lists() if name not in (*drop, "page") for value in values
+    ]
+
+    def url(**values) -> str:
+        query = [(name, value) for name, value in kept if name not in values]
+        encoded = urlencode(query + [(name, str(value)) for name, value in values.items()])
+        return base + (f"?{encoded}" if encoded else "")
+
+    return url
 
 
 @dataclass
@@ -85,24 +96,25 @@ def year_histogram(rows: list[dict], params: QueryDict, chosen: dict) -> dict | 
         return None
     found = bars({r["value"]: r["n"] for r in rows}, years)
     year, start, end = chosen.get("year"), chosen.get("from"), chosen.get("to")
+    undated = memo_list_urls(params, drop=DATE_PARAMETERS)
     for bar in found:
         if year:
             bar.chosen = bar.year == year
             if bar.chosen:
-                bar.href = memo_list_url(params, drop=DATE_PARAMETERS)
+                bar.href = undated()
             else:
                 first, last = sorted((year, bar.year))
-                bar.href = memo_list_url(params, drop=DATE_PARAMETERS, **range_values(first, last))
+                bar.href = undated(**range_values(first, last))
         else:
             bar.chosen = (
                 bool(start or end)
                 and (not start or start.year <= bar.year)
                 and (not end or bar.year <= end.year)
             )
-            bar.href = memo_list_url(params, drop=DATE_PARAMETERS, year=bar.year)
+            bar.href = undated(year=bar.year)
         if not bar.count and not year:
             bar.href = ""  # nothing to see there; with a year chosen, it can still end a range
-    return chart(found, "Memos per year", base_url=memo_list_url(params, drop=DATE_PARAMETERS))
+    return chart(found, "Memos per year", base_url=undated())
 
 
 def range_values(first: int, last: int) -> dict:
@@ -115,9 +127,10 @@ def mentions_chart(per_year: list[dict], country) -> dict | None:
         return None
     found = bars({r["year"]: r["memos"] for r in per_year}, [r["year"] for r in per_year])
     mentions = {r["year"]: r["mentions"] for r in per_year}
+    link = memo_list_urls(QueryDict())
     for bar in found:
         bar.detail_value = mentions[bar.year]
         bar.detail = f"{bar.detail_value} mention{'' if bar.detail_value == 1 else 's'}"
         if bar.count:
-            bar.href = memo_list_url(QueryDict(mutable=True), country=country.code, year=bar.year)
+            bar.href = link(country=country.code, year=bar.year)
     return chart(found, f"Memos mentioning {country.name}, per year", detail_title="Mentions")

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -17,7 +17,7 @@ from .. import caching, search
 from ..curation.views import csv_cell
 from ..models import Author, Country, Memo, Mention, Topic, Vendor
 from ..search import spelling
-from ..templatetags.memo_tags import filter_url
+from ..templatetags.memo_tags import filter_urls
 from . import analysis, charts, citations, facets, worldmap
 from .filters import MENTIONED, SORTS, MemoFilter
 
@@ -178,7 +178,7 @@ def overview(memo_filter: MemoFilter, matched: QuerySet, params) -> dict:
     countries = caching.rows(facets.countries(matched.order_by().values("pk")))
     return {
         "timeline": charts.year_histogram(years, params, data),
-        "world": worldmap.choropleth(countries, lambda code: filter_url(params, "country", code)),
+        "world": worldmap.choropleth(countries, filter_urls(params, "country")),
     }
 
 
@@ -271,6 +271,7 @@ def country_vendor_matrix(request):
         "memos/analysis.html",
         {
             "matrix": matrix,
+            "body": analysis.body_html(matrix),
             "groups": analysis.GROUPS,
             "group_label": analysis.GROUPS[matrix.group],
             "params": params,
@@ -491,7 +492,7 @@ def country_list(request):
         .order_by("-n", "name")
     )
     rows = [{"value": c.code, "label": c.name, "n": c.n} for c in countries]
-    world = worldmap.choropleth(rows, lambda code: reverse("memo_list") + f"?country={code}")
+    world = worldmap.choropleth(rows, filter_urls(QueryDict(), "country"))
     return render(request, "memos/country_list.html", {"countries": countries, "world": world})
 
 
