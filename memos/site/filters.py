@@ -16,8 +16,14 @@ from ..models import Author, Authorship, Country, Memo, Mention, Topic, Vendor
 
 # Parameters that take several values, any of which may match (OR).
 REPEATABLE = ("country", "vendor", "vendor_country", "sector", "topic")
-# Parameters whose chosen values a result is said to match for (its mentions of them).
-MENTIONED = ("country", "vendor", "vendor_country", "sector")
+# Parameters that choose memos by their mentions, and the mentions' lookup for each; a result
+# is said to match for these mentions.
+MENTIONED = {
+    "country": "country__in",
+    "vendor": "vendor__in",
+    "vendor_country": "vendor__country__in",
+    "sector": "vendor__sector__in",
+}
 # Undated memos go last whichever way dates are sorted; ids make every order total.
 NEWEST = F("published").desc(nulls_last=True)
 SORTS = {
@@ -95,25 +101,25 @@ class MemoFilter(django_filters.FilterSet):
     country = CountryFilter(
         queryset=Country.objects.all(),
         to_field_name="code",
-        method="mentioning_countries",
+        method="mentioning",
         error_messages=unknown("country code"),
     )
     vendor = ChosenOrderFilter(
         queryset=Vendor.objects.all(),
         to_field_name="slug",
-        method="mentioning_vendors",
+        method="mentioning",
         error_messages=unknown("vendor"),
     )
     # Memos mentioning a vendor based in one of these countries ("Chinese vendors": CN).
     vendor_country = CountryFilter(
         queryset=Country.objects.all(),
         to_field_name="code",
-        method="mentioning_vendors_from",
+        method="mentioning",
         error_messages=unknown("vendor country code"),
     )
     sector = django_filters.MultipleChoiceFilter(
         choices=Vendor.SECTORS,
-        method="mentioning_sectors",
+        method="mentioning",
         error_messages={"invalid_choice": f"Unknown sector: %(value)s (use {', '.join(SECTOR_LABELS)})."},
     )
     topic = ChosenOrderFilter(
@@ -169,28 +175,11 @@ class MemoFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         return search.search_memos(queryset, value)
 
-    def mentioning_countries(self, queryset, name, value):
+    def mentioning(self, queryset, name, value):
+        """Memos with a counted mention of any chosen value of `name` (a country, a vendor, ...)."""
         if not value:
             return queryset
-        mentions = Mention.objects.filter(country__in=value, verdict__in=Mention.COUNTED)
-        return queryset.filter(pk__in=mentions.values("memo_id"))
-
-    def mentioning_vendors(self, queryset, name, value):
-        if not value:
-            return queryset
-        mentions = Mention.objects.filter(vendor__in=value, verdict__in=Mention.COUNTED)
-        return queryset.filter(pk__in=mentions.values("memo_id"))
-
-    def mentioning_vendors_from(self, queryset, name, value):
-        if not value:
-            return queryset
-        mentions = Mention.objects.filter(vendor__country__in=value, verdict__in=Mention.COUNTED)
-        return queryset.filter(pk__in=mentions.values("memo_id"))
-
-    def mentioning_sectors(self, queryset, name, value):
-        if not value:
-            return queryset
-        mentions = Mention.objects.filter(vendor__sector__in=value, verdict__in=Mention.COUNTED)
+        mentions = Mention.objects.filter(**{MENTIONED[name]: value}, verdict__in=Mention.COUNTED)
         return queryset.filter(pk__in=mentions.values("memo_id"))
 
     def about_topics(self, queryset, name, value):
@@ -220,12 +209,7 @@ class MemoFilter(django_filters.FilterSet):
         """The counted mentions of the chosen countries and vendors (by name, origin or sector)."""
         data = self.form.cleaned_data
         subjects = Q()
-        for name, lookup in (
-            ("country", "country__in"),
-            ("vendor", "vendor__in"),
-            ("vendor_country", "vendor__country__in"),
-            ("sector", "vendor__sector__in"),
-        ):
+        for name, lookup in MENTIONED.items():
             if data.get(name):
                 subjects |= Q(**{lookup: data[name]})
         if not subjects:
