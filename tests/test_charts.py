@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import reverse
 
-from memos.templatetags.memo_tags import short_count
+from memos.site.charts import short_count
 from tests.factories import build_archive
 
 pytestmark = pytest.mark.django_db

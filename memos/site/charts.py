@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 BAR_WIDTH, BAR_GAP, BAR_HEIGHT = 20, 4, 100
 VALUE_ROOM, LABEL_ROOM = 14, 16  # above the bars for their values, below them for the years
@@ -66,7 +69,9 @@ def bars(counts: dict[int, int], years: list[int]) -> list[Bar]:
     return found
 
 
-def chart(found: list[Bar], title: str, **extra) -> dict:
+def chart(found: list[Bar], title: str, detail_title: str = "", **extra) -> dict:
+    """What templates/partials/year_chart.html draws. The bars and the table rows are written here:
+    looping over them in Django's template language took a fifth of the list page's time."""
     width = max(len(found) * (BAR_WIDTH + BAR_GAP) - BAR_GAP, BAR_WIDTH)
     height = VALUE_ROOM + BAR_HEIGHT + LABEL_ROOM
     return {
@@ -76,11 +81,50 @@ def chart(found: list[Bar], title: str, **extra) -> dict:
         "height": height,
         "display_width": round(width * ZOOM),
         "display_height": round(height * ZOOM),
-        "baseline": VALUE_ROOM + BAR_HEIGHT,
-        "bar_width": BAR_WIDTH,
         "linked": any(bar.href for bar in found),
+        "drawn": mark_safe("\n".join(map(bar_svg, found))),  # hrefs and details escaped; the rest numbers
+        "table": mark_safe("".join(map(partial(table_row, detail=bool(detail_title)), found))),
+        "detail_title": detail_title,
         **extra,
     }
+
+
+def memos(n: int) -> str:
+    return f"{n} memo{'' if n == 1 else 's'}"
+
+
+def bar_svg(bar: Bar) -> str:
+    said = f"{bar.year}: {memos(bar.count)}" + (f", {escape(bar.detail)}" if bar.detail else "")
+    middle, baseline = bar.x + BAR_WIDTH // 2, VALUE_ROOM + BAR_HEIGHT
+    box = f'x="{bar.x}" y="{bar.y}" width="{BAR_WIDTH}" height="{bar.height}"'
+    drawn = [f"<rect {box}><title>{said}</title></rect>"]
+    if bar.count:
+        value = short_count(bar.count)
+        drawn.append(f'<text class="value" x="{middle}" y="{bar.y - 3}" text-anchor="middle">{value}</text>')
+    year = f"’{bar.year % 100:02d}"
+    drawn.append(f'<text class="year" x="{middle}" y="{baseline + 12}" text-anchor="middle">{year}</text>')
+    chosen = " chosen" if bar.chosen else ""
+    if not bar.href:
+        return f'<g class="bar{chosen}">{"".join(drawn)}</g>'
+    label = said + (" (chosen)" if bar.chosen else "")
+    return (
+        f'<a href="{escape(bar.href)}" rel="nofollow" class="bar{chosen}" data-year="{bar.year}" '
+        f'aria-label="{label}">{"".join(drawn)}</a>'
+    )
+
+
+def table_row(bar: Bar, detail: bool) -> str:
+    extra = f"<td>{bar.detail_value}</td>" if detail else ""
+    return f'<tr><th scope="row">{bar.year}</th><td>{bar.count}</td>{extra}</tr>'
+
+
+def short_count(value: int) -> str:
+    """A count that fits above a bar: 950, 1.2k, 12k."""
+    if value < 1000:
+        return str(value)
+    if value < 10_000:
+        return f"{value / 1000:.1f}k".replace(".0k", "k")
+    return f"{round(value / 1000)}k"
 
 
 def year_histogram(rows: list[dict], params: QueryDict, chosen: dict) -> dict | None:

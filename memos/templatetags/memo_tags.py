@@ -58,16 +58,6 @@ def combination_url(name: str, value: str, other: str, other_value: str) -> str:
     return list_url(**{name: value, other: other_value})
 
 
-@register.filter
-def short_count(value: int) -> str:
-    """A count that fits above a bar: 950, 1.2k, 12k."""
-    if value < 1000:
-        return str(value)
-    if value < 10_000:
-        return f"{value / 1000:.1f}k".replace(".0k", "k")
-    return f"{round(value / 1000)}k"
-
-
 @register.simple_tag
 def page_range(page):
     """Page numbers around the current one, with ellipses (Paginator.ELLIPSIS) between."""
