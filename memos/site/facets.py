@@ -143,6 +143,7 @@ def memo_facets(
     limit: int = FACET_LIMIT,
     disjunctions: dict[str, tuple[QuerySet, QuerySet]] | None = None,
     total: Callable[[], int] | None = None,
+    known: dict[str, list[dict]] | None = None,
 ) -> list[Facet]:
     """The top `limit` values of each facet among `memos` (the list's current results).
 
@@ -150,12 +151,16 @@ def memo_facets(
     A facet with chosen values that combine with OR (`disjunctions`, see facet_values) counts
     what each other value would give if added; `total()` is the current number of results.
     One query per facet, whatever the number of memos or values, and none at all while the
-    data has not changed since these filters were last counted (memos/caching.py).
+    data has not changed since these filters were last counted (memos/caching.py). `known` has
+    every value of a facet counted already (the list's map and histogram), in the facet's order.
     """
-    disjunctions = disjunctions or {}
+    disjunctions, known = disjunctions or {}, known or {}
     facets = []
     for name, (title, _) in FACETS.items():
-        rows = caching.rows(facet_values(name, memos, disjunctions.get(name))[: limit + 1])
+        if name in known and name not in disjunctions:
+            rows = known[name][: limit + 1]
+        else:
+            rows = caching.rows(facet_values(name, memos, disjunctions.get(name))[: limit + 1])
         values = to_values(rows[:limit], chosen.getlist(name), total)
         facets.append(Facet(name, title, values, len(rows) > limit))
     return facets

@@ -141,44 +141,34 @@ def memo_list(request):
             search.add_snippets(memos, q)
     add_reasons(memos, memo_filter)
     params = memo_filter.params()
+    context.update(page=page, memos=memos, q=q, params=params, sort=memo_filter.sort_key)
+    context.update(chips=memo_filter.chips(), facets=[])
     if memos:
-        context.update(overview(memo_filter, matched, params))
-    elif params:
+        context.update(overview(memo_filter, matched, params, total=lambda: page.paginator.count))
+    elif params:  # no results, nothing to count: ways out instead of facets
         context.update(ways_out(memo_filter, params, q))
-    context.update(
-        page=page,
-        memos=memos,
-        q=q,
-        params=params,
-        sort=memo_filter.sort_key,
-        chips=memo_filter.chips(),
-        # No results, nothing to count: the ways out take the facets' place.
-        facets=facets.memo_facets(
-            matched, params, disjunctions=memo_filter.disjunctions(), total=lambda: page.paginator.count
-        )
-        if memos
-        else [],
-    )
     return render(request, "memos/memo_list.html", context)
 
 
-def overview(memo_filter: MemoFilter, matched: QuerySet, params) -> dict:
-    """The list's year histogram and world map: two queries, cached like the facets.
+def overview(memo_filter: MemoFilter, matched: QuerySet, params, total) -> dict:
+    """The list's facets, year histogram and world map, cached like the facets.
 
     The histogram counts the results as if no date were chosen (year, from, to), so that it
-    still offers the other years; the map counts the current results.
+    still offers the other years; the map counts the current results. Each counts every value
+    of its facet, so the facet takes its top values from them, when it counts the same memos.
     """
     data = memo_filter.form.cleaned_data
-    dated = (
-        memo_filter.without(*charts.DATE_PARAMETERS)
-        if any(data.get(n) for n in charts.DATE_PARAMETERS)
-        else matched
-    )
-    years = caching.rows(facets.years(dated.order_by().values("pk")))
+    dated = any(data.get(n) for n in charts.DATE_PARAMETERS)
+    in_time = memo_filter.without(*charts.DATE_PARAMETERS) if dated else matched
+    years = caching.rows(facets.years(in_time.order_by().values("pk")))
     countries = caching.rows(facets.countries(matched.order_by().values("pk")))
+    known = {"country": countries} if dated else {"country": countries, "year": years}
     return {
         "timeline": charts.year_histogram(years, params, data),
         "world": worldmap.choropleth(countries, filter_urls(params, "country")),
+        "facets": facets.memo_facets(
+            matched, params, disjunctions=memo_filter.disjunctions(), total=total, known=known
+        ),
     }
 
 
