@@ -1,6 +1,7 @@
 """The public site: thin views over MemoFilter, the facets and the models' QuerySets."""
 
 import csv
+import hashlib
 import re
 
 from django.conf import settings
@@ -151,25 +152,33 @@ def memo_list(request):
 
 
 def overview(memo_filter: MemoFilter, matched: QuerySet, params, total) -> dict:
-    """The list's facets, year histogram and world map, cached like the facets.
+    """The list's facets, year histogram and world map, cached like the facets, whole: with
+    several filters, compiling their queries only to look them up took longer than the page.
 
     The histogram counts the results as if no date were chosen (year, from, to), so that it
     still offers the other years; the map counts the current results. Each counts every value
     of its facet, so the facet takes its top values from them, when it counts the same memos.
     """
-    data = memo_filter.form.cleaned_data
-    dated = any(data.get(n) for n in charts.DATE_PARAMETERS)
-    in_time = memo_filter.without(*charts.DATE_PARAMETERS) if dated else matched
-    years = caching.rows(facets.years(in_time.order_by().values("pk")))
-    countries = caching.rows(facets.countries(matched.order_by().values("pk")))
-    known = {"country": countries} if dated else {"country": countries, "year": years}
-    return {
-        "timeline": charts.year_histogram(years, params, data),
-        "world": worldmap.choropleth(countries, filter_urls(params, "country")),
-        "facets": facets.memo_facets(
-            matched, params, disjunctions=memo_filter.disjunctions(), total=total, known=known
-        ),
-    }
+
+    def compute() -> dict:
+        data = memo_filter.form.cleaned_data
+        dated = any(data.get(n) for n in charts.DATE_PARAMETERS)
+        in_time = memo_filter.without(*charts.DATE_PARAMETERS) if dated else matched
+        years = caching.rows(facets.years(in_time.order_by().values("pk")))
+        countries = caching.rows(facets.countries(matched.order_by().values("pk")))
+        known = {"country": countries} if dated else {"country": countries, "year": years}
+        return {
+            "timeline": charts.year_histogram(years, params, data),
+            "world": worldmap.choropleth(countries, filter_urls(params, "country")),
+            "facets": facets.memo_facets(
+                matched, params, disjunctions=memo_filter.disjunctions(), total=total, known=known
+            ),
+        }
+
+    key = hashlib.sha256(params.urlencode().encode()).hexdigest()
+    found = caching.cached(f"overview:{key}", compute)
+    found["world"]["drawn"] = worldmap.drawn(found["world"]["marks"])
+    return found
 
 
 def ways_out(memo_filter: MemoFilter, params, q: str | None) -> dict:
@@ -483,6 +492,7 @@ def country_list(request):
     )
     rows = [{"value": c.code, "label": c.name, "n": c.n} for c in countries]
     world = worldmap.choropleth(rows, filter_urls(QueryDict(), "country"))
+    world["drawn"] = worldmap.drawn(world["marks"])
     return render(request, "memos/country_list.html", {"countries": countries, "world": world})
 
 

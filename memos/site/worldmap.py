@@ -15,7 +15,7 @@ from functools import cache
 from importlib.resources import files
 
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from lxml import etree
 from svg.path import Close, Move, parse_path
 
@@ -129,33 +129,38 @@ def memos(n: int) -> str:
 def choropleth(rows: list[dict], link: Callable[[str], str]) -> dict:
     """The map of `rows` ({value: code, label: name, n: memos}); `link(code)` is a country's href.
 
-    The shapes and the table are written here rather than in a template: looping over 180
-    countries in Django's template language took a third of the list page's time.
-    Countries the package has no shape for are still in the table that goes with the map.
+    Small enough to cache: what is drawn around each country with memos (a link, a shade, a
+    title), and the table; drawn() adds the outlines, the same on every page. Written here
+    rather than in a template: looping over 180 countries in Django's template language took
+    a third of the list page's time. Countries without a shape are still in the table.
     """
-    shapes = world_shapes()
-    counts = {r["value"]: r for r in rows}
     peak = max((r["n"] for r in rows), default=0)
-    drawn = []
-    for code, path in shapes.paths.items():
-        row = counts.get(code)
-        if row is None or not row["n"]:
-            drawn.append(f'<path class="land" d="{path}"/>')
-            continue
-        said = escape(f"{row['label']}: {memos(row['n'])}")
-        drawn.append(
-            f'<a href="{escape(link(code))}" rel="nofollow" aria-label="{said}">'
-            f'<path class="land shade-{shade(row["n"], peak)}" d="{path}"><title>{said}</title></path></a>'
-        )
+    marks = {}
+    for row in rows:
+        if row["n"]:
+            said = escape(f"{row['label']}: {memos(row['n'])}")
+            marks[row["value"]] = (
+                f'<a href="{escape(link(row["value"]))}" rel="nofollow" aria-label="{said}">'
+                f'<path class="land shade-{shade(row["n"], peak)}" d="',
+                f'"><title>{said}</title></path></a>',
+            )
     table = (f'<tr><th scope="row">{escape(r["label"])}</th><td>{r["n"]}</td></tr>' for r in rows)
     return {
-        "view_box": shapes.view_box,
-        # Safe: names are escaped above; paths, codes and numbers are our own.
-        "shapes": mark_safe("\n".join(drawn)),
-        "table": mark_safe("".join(table)),
+        "view_box": world_shapes().view_box,
+        "marks": marks,
+        "table": mark_safe("".join(table)),  # names escaped; numbers our own
         "rows": rows,
         "legend": legend(peak),
     }
+
+
+def drawn(marks: dict[str, tuple[str, str]]) -> SafeString:
+    """Every country's outline, inside what choropleth() put around it."""
+    parts = []
+    for code, path in world_shapes().paths.items():
+        before, after = marks.get(code, ('<path class="land" d="', '"/>'))
+        parts.append(f"{before}{path}{after}")
+    return mark_safe("\n".join(parts))  # names escaped in choropleth(); paths our own
 
 
 def legend(peak: int) -> list[tuple[int, int]]:
