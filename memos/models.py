@@ -252,7 +252,7 @@ class Vendor(Addressed):
     country = models.ForeignKey(
         Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="vendors"
     )
-    sector = models.CharField(max_length=20, choices=SECTORS, blank=True)
+    sector = models.CharField(max_length=20, choices=SECTORS, blank=True, db_index=True)
 
     memo_link = "vendor"
     objects = EntityQuerySet.as_manager()

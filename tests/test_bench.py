@@ -21,7 +21,8 @@ from memos.models import Author, ImportRecord, Memo, Mention, Topic
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_NAMES = [
     "home", "list", "list_1_filter", "list_2_filters", "list_3_filters", "search", "facets", "memo",
-    "country", "feed", "api_list", "api_memo", "oai_page", "export_csv",
+    "country", "feed", "api_list", "api_memo", "oai_page", "export_csv", "list_year", "analysis",
+    "analysis_grouped",
 ]  # fmt: skip
 PAGE_KEYS = {
     "url", "queries", "requests", "errors", "p50_ms", "p95_ms", "p99_ms", "cold_p50_ms", "cold_p95_ms",

@@ -28,11 +28,15 @@ def facet_counts(client, name: str, url: str | None = None) -> dict[str, int]:
 def test_a_repeated_page_skips_the_counting_queries(client, django_assert_num_queries):
     build_archive()
     url = reverse("memo_list")
-    with django_assert_num_queries(10):  # version, count, rows, authors, topics, five facets
+    # version, count, rows, authors, topics, the year histogram, the map, five more facets
+    with django_assert_num_queries(12):
         client.get(url)
     with django_assert_num_queries(4):  # version, rows, authors, topics: the counts are cached
         client.get(url)
-    with django_assert_num_queries(11):  # the country check, and new counts for a new filter
+    # the country check, the rows' mentions of it, and new counts for a new filter
+    with django_assert_num_queries(15):
+        client.get(url + "?country=RU")
+    with django_assert_num_queries(6):  # the check, version, rows, authors, topics, mentions
         client.get(url + "?country=RU")
 
 
@@ -151,3 +155,13 @@ def test_a_query_known_to_be_empty_is_answered_without_the_cache(client, url):
     response = client.get(url)
     assert response.status_code == 200
     assert "Cameras in Almaty" not in response.text
+
+
+def test_the_matrix_is_cached_until_the_data_changes(client, django_assert_num_queries):
+    build_archive()
+    url = reverse("analysis")
+    assert "/memos/?country=KZ&amp;vendor=borealis-networks" not in client.get(url).text
+    with django_assert_num_queries(1):  # the version: counts, vendors, names and the arranged rows are cached
+        client.get(url)
+    make_memo("Borealis in Almaty", None, countries={"KZ": 1}, vendors={"borealis-networks": 1})
+    assert "/memos/?country=KZ&amp;vendor=borealis-networks" in client.get(url).text

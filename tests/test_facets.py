@@ -9,10 +9,11 @@ import pytest
 from django.http import QueryDict
 from django.urls import reverse
 
-from memos.models import Country, Memo
+from memos.models import Country, Memo, Mention
 from memos.site import facets
 from memos.site.filters import MemoFilter
 from tests.factories import build_archive, make_memo
+from tests.pages import listed
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +24,16 @@ def archive():
 
 
 def counts(query: str) -> dict[str, dict[str, int]]:
-    """{facet: {value: count}} for the list under `query`, straight from memo_facets."""
+    """{facet: {value: count}} for the list under `query`, straight from memo_facets, as the list counts."""
     memo_filter = MemoFilter(QueryDict(query), queryset=Memo.objects.published())
     assert memo_filter.is_valid(), memo_filter.errors
-    return {
-        facet.name: {v.value: v.count for v in facet.values}
-        for facet in facets.memo_facets(memo_filter.qs, memo_filter.params())
-    }
+    found = facets.memo_facets(
+        memo_filter.qs,
+        memo_filter.params(),
+        disjunctions=memo_filter.disjunctions(),
+        total=memo_filter.qs.count,
+    )
+    return {facet.name: {v.value: v.count for v in facet.values} for facet in found}
 
 
 def test_counts_without_filters(archive):
@@ -37,6 +41,9 @@ def test_counts_without_filters(archive):
         # KZ: the rejected mention in "spectrum" does not count; GE is only in the draft.
         "country": {"RU": 3, "KZ": 2, "CN": 2, "UA": 1},
         "vendor": {"acme-vision": 2, "borealis-networks": 1},
+        # Acme Vision is Chinese and a surveillance vendor; Borealis has no home country.
+        "vendor_country": {"CN": 2},
+        "sector": {"surveillance": 2, "telecom": 1},
         "topic": {"surveillance": 2, "telecom": 2, "security": 1},
         "author": {"alice-adams": 2, "boris-brown": 2, "carla-cruz": 2},
         "year": {"2021": 1, "2020": 1, "2019": 1, "2018": 1},
@@ -44,18 +51,24 @@ def test_counts_without_filters(archive):
 
 
 def test_counts_under_the_current_filters(archive):
-    # Russia: "spectrum", "cyber" and "russian".
+    # Russia: "spectrum", "cyber" and "russian". Another country would add its memos to these
+    # three (OR): Kazakhstan "cameras", China "cameras" and "undated", Ukraine nothing new.
     assert counts("country=RU") == {
-        "country": {"RU": 3, "KZ": 1, "UA": 1},
+        "country": {"RU": 3, "KZ": 4, "CN": 5, "UA": 3},
         "vendor": {"acme-vision": 1, "borealis-networks": 1},
+        "vendor_country": {"CN": 1},
+        "sector": {"surveillance": 1, "telecom": 1},
         "topic": {"telecom": 2, "security": 1, "surveillance": 1},
         "author": {"boris-brown": 2, "alice-adams": 1, "carla-cruz": 1},
         "year": {"2021": 1, "2020": 1, "2018": 1},
     }
-    # Russia and Acme Vision: only "cyber".
+    # Russia and Acme Vision: only "cyber". Countries are counted among Acme Vision's memos
+    # ("cameras", "cyber"), vendors among Russia's.
     assert counts("country=RU&vendor=acme-vision") == {
-        "country": {"RU": 1, "UA": 1},
-        "vendor": {"acme-vision": 1},
+        "country": {"RU": 1, "UA": 1, "CN": 2, "KZ": 2},
+        "vendor": {"acme-vision": 1, "borealis-networks": 2},
+        "vendor_country": {"CN": 1},
+        "sector": {"surveillance": 1},
         "topic": {"security": 1, "surveillance": 1},
         "author": {"carla-cruz": 1},
         "year": {"2021": 1},
@@ -63,6 +76,8 @@ def test_counts_under_the_current_filters(archive):
     assert counts("year=2019&country=KZ") == {
         "country": {"CN": 1, "KZ": 1},
         "vendor": {"acme-vision": 1},
+        "vendor_country": {"CN": 1},
+        "sector": {"surveillance": 1},
         "topic": {"surveillance": 1},
         "author": {"alice-adams": 1},
         "year": {"2019": 1},
@@ -161,3 +176,60 @@ def test_following_facet_links_narrows_and_widens_the_results(client, archive):
     response = client.get(href)  # Acme Vision removed: every Security memo
     assert query_of(href) == {"topic": ["security"]}
     assert "1 memo" in response.text
+
+
+# --- On the sample archive (fixtures/pages) ------------------------------------------------------
+
+
+def result_count(client, query: str) -> int:
+    response = client.get(f"{reverse('memo_list')}?{query}")
+    assert response.status_code == 200, response.text
+    return int(re.search(r'class="result-count">(\d+) memo', response.text).group(1))
+
+
+def facet_page(client, facet: str, query: str) -> list[tuple[str, int, str]]:
+    """(label, count, href) of every value of one facet, from its own page."""
+    response = client.get(f"{reverse('memo_facet', args=[facet])}?{query}")
+    assert response.status_code == 200
+    found = re.findall(
+        r'<a rel="nofollow" href="([^"]+)">(?:✓ )?([^<]+)</a> <span class="count">(\d+)</span>', response.text
+    )
+    assert "page=2" not in response.text  # every value on one page
+    return [(unescape(label), int(n), unescape(href)) for href, label, n in found]
+
+
+def test_each_vendor_counts_the_results_it_would_give_added_to_huawei(client, sample_pages):
+    values = facet_page(client, "vendor", "vendor=huawei")
+    current = result_count(client, "vendor=huawei")
+    others = [(label, n, href) for label, n, href in values if label != "Huawei"]
+    assert len(others) > 10
+    for label, count, href in others:
+        assert query_of(href)["vendor"] == ["huawei", query_of(href)["vendor"][1]]
+        assert result_count(client, urlsplit(href).query) == count, label
+    # Some vendors add memos to Huawei's, some appear only beside Huawei and add none.
+    assert {count > current for _, count, _ in others} == {True, False}
+    huawei = next(n for label, n, _ in values if label == "Huawei")
+    assert huawei == current
+
+
+def test_the_list_page_facets_agree_with_their_own_page(client, sample_pages):
+    response = client.get(reverse("memo_list"), {"vendor": "huawei", "country": "KZ"})
+    on_the_list = {label: href for label, (href, _) in facet_links(response, "vendor").items()}
+    for label, count, href in facet_page(client, "vendor", "vendor=huawei&country=KZ"):
+        if label in on_the_list:
+            assert query_of(on_the_list[label]) == query_of(href)
+            assert re.search(
+                rf"{re.escape(label)}</span>\s*<span class=\"count\">{count}</span>", response.text
+            )
+
+
+def test_chinese_vendors_in_kazakhstan(client, sample_pages):
+    counted = Mention.objects.filter(verdict__in=Mention.COUNTED)
+    expected = set(
+        Memo.objects.published()
+        .filter(pk__in=counted.filter(country_id="KZ").values("memo_id"))
+        .filter(pk__in=counted.filter(vendor__country_id="CN").values("memo_id"))
+        .values_list("title", flat=True)
+    )
+    assert expected
+    assert listed(client, "vendor_country=CN&country=KZ") == expected

@@ -145,3 +145,12 @@ def test_sitemap_memo_entries_have_lastmod(client, archive):
     for url in root.findall(f"{SITEMAP}url"):
         if "/memos/" in url.find(f"{SITEMAP}loc").text and url.find(f"{SITEMAP}loc").text.count("/") > 4:
             assert url.find(f"{SITEMAP}lastmod").text
+
+
+def test_feed_follows_vendor_country_and_sector(client, archive):
+    root = feed(client, "vendor_country=CN&sector=surveillance&country=KZ")
+    assert [e.find(f"{ATOM}title").text for e in root.findall(f"{ATOM}entry")] == [archive["cameras"].title]
+    assert "Vendor country: China; Sector: Surveillance" in root.find(f"{ATOM}title").text
+    link = root.find(f"{ATOM}link[@rel='alternate']").get("href")
+    assert urlsplit(link).query == "country=KZ&vendor_country=CN&sector=surveillance"
+    assert client.get(reverse("memo_feed"), {"sector": "spyware"}).status_code == 400

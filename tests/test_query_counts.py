@@ -31,29 +31,47 @@ PAGES = [
     # (name, URL maker, queries)
     # Pages with counts read the data version first (memos/caching.py); these are cold counts.
     ("home", lambda a: reverse("home"), 7),
-    # version, count, rows, authors and topics of the rows, five facets
-    ("list", lambda a: reverse("memo_list"), 10),
-    ("list, page 2", lambda a: reverse("memo_list") + "?page=2", 10),
-    # one more to check each chosen country, vendor, topic and author exists
+    # version, count, rows, authors and topics of the rows, the year histogram and the map (which
+    # count every year and country: the facets of those take their top values), five more facets
+    ("list", lambda a: reverse("memo_list"), 12),
+    ("list, page 2", lambda a: reverse("memo_list") + "?page=2", 12),
+    # one more to check each chosen country, vendor, vendor country, topic and author exists, and
+    # one for the mentions that say why each result matched; the OR facets count without their
+    # own filter in the same one query each; with a country and a date chosen, the country and
+    # year facets count other memos than the map and the histogram: seven facet queries
     (
         "list, all filters",
         lambda a: (
             reverse("memo_list")
-            + "?country=RU&country=KZ&vendor=acme-vision&topic=surveillance&author=alice-adams&year=2019"
-            + "&from=2000-01-01&to=2030-01-01&series=2&language=en&sort=title"
+            + "?country=RU&country=KZ&vendor=acme-vision&vendor_country=CN&sector=surveillance"
+            + "&topic=surveillance&author=alice-adams&year=2019"
+            + "&from=2000-01-01&to=2030-01-01&series=2&language=en&sort=mentions"
         ),
-        14,
+        20,
     ),
     ("list, bad parameter", lambda a: reverse("memo_list") + "?country=XX", 1),
+    # two checks, version, count; no rows, facets or charts; a count for each filter dropped in turn
+    ("list, empty", lambda a: reverse("memo_list") + "?country=FR&vendor=acme-vision", 6),
     ("facet page", lambda a: reverse("memo_facet", args=["author"]) + "?country=RU", 4),
+    # the facet's own filter left out: one more count, of the current results
+    ("facet page, OR", lambda a: reverse("memo_facet", args=["vendor"]) + "?vendor=acme-vision", 5),
+    # version, vendors, the matrix, country names
+    ("analysis", lambda a: reverse("analysis"), 4),
+    (
+        "analysis, grouped and filtered",
+        lambda a: reverse("analysis") + "?group=sector&from=2019-01-01&topic=surveillance&country=RU",
+        6,
+    ),
+    ("analysis CSV", lambda a: reverse("analysis_csv") + "?group=vendor_country", 4),
     # memo, authors, topics, mentions, version, related memos, previous, next
     ("memo", lambda a: a["cameras"].get_absolute_url(), 8),
     ("BibTeX", lambda a: reverse("memo_bibtex", args=[a["cameras"].slug]), 3),
     ("RIS", lambda a: reverse("memo_ris", args=[a["cameras"].slug]), 3),
     ("authors", lambda a: reverse("author_list"), 3),
-    ("author", lambda a: reverse("author_detail", args=["alice-adams"]), 8),
+    # its memos and their count, bio, topics, countries and vendors
+    ("author", lambda a: reverse("author_detail", args=["alice-adams"]), 10),
     ("topics", lambda a: reverse("topic_list"), 3),
-    ("topic", lambda a: reverse("topic_detail", args=["surveillance"]), 7),
+    ("topic", lambda a: reverse("topic_detail", args=["surveillance"]), 8),
     ("countries", lambda a: reverse("country_list"), 1),
     ("country", lambda a: reverse("country_detail", args=["RU"]), 8),
     ("vendors", lambda a: reverse("vendor_list"), 1),
@@ -147,11 +165,26 @@ def test_search_queries_do_not_grow_with_the_data(client, django_assert_num_quer
     build_archive()
     search.index_memos(Memo.objects.values_list("pk", flat=True))
     url = reverse("memo_list") + "?q=body&country=RU"
-    # the country check, version, count, rows, authors, topics, snippets of the rows, five facets
-    with django_assert_num_queries(12):
+    # the country check, version, count, rows, authors, topics, snippets and mentions of the rows,
+    # the histogram, the map, six facets (years from the histogram; countries of a chosen country
+    # are counted without it, so not from the map)
+    with django_assert_num_queries(16):
         assert client.get(url).status_code == 200
     grow()
     search.index_memos(Memo.objects.values_list("pk", flat=True))
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(16):
         response = client.get(url)
     assert "<mark>" in response.text
+
+
+def test_an_empty_search_takes_one_query_for_its_spelling_suggestions(client, django_assert_num_queries):
+    build_archive()
+    search.index_memos(Memo.objects.values_list("pk", flat=True))
+    url = reverse("memo_list") + "?q=Acme+Vission+Kazakstan&country=UA"
+    # the country check, version, the search's ids, spelling, a count without q and one without country
+    with django_assert_num_queries(6):
+        assert "Did you mean" in client.get(url).text
+    grow()
+    search.index_memos(Memo.objects.values_list("pk", flat=True))
+    with django_assert_num_queries(6):
+        assert "Did you mean" in client.get(url).text

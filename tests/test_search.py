@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 
 from memos import search
 from memos.models import Author, Authorship, Country, Memo, MemoFullText, Mention, Topic, Vendor, unique_slug
-from memos.search.query import Term, fts5_query, parse_query, websearch_text
+from memos.search.query import Term, fts5_query, parse_query
 
 from .conftest import SEED
 
@@ -270,8 +270,32 @@ def test_query_parsing_follows_websearch_grouping():
     assert parse_query("-a or b") == [[Term("b")]]  # a clause of only exclusions is dropped
     assert parse_query('"or" -"x  y"') == [[Term("or"), Term("x y", exclude=True)]]
     clauses = parse_query('a "b c" or d -e')
-    assert websearch_text(clauses) == '"a" "b c" or "d" -"e"'
     assert fts5_query(clauses) == '("a" AND "b c") OR (("d") NOT ("e"))'
+
+
+def test_query_words_lose_surrounding_punctuation_and_possessives():
+    assert parse_query("Huawei's (Hikvision), ZTE’s vendors' e-government") == [
+        [Term("Huawei"), Term("Hikvision"), Term("ZTE"), Term("vendors"), Term("e-government")]
+    ]
+    # A quoted phrase is taken as typed.
+    assert parse_query('"Huawei\'s cameras"') == [[Term("Huawei's cameras")]]
+    assert parse_query("hua* -zte*") == [[Term("hua", prefix=True), Term("zte", exclude=True, prefix=True)]]
+    assert fts5_query(parse_query("hua*")) == '("hua"*)'
+
+
+@pytest.mark.parametrize("q", ["Zyxtronics's", "Zyxtronics’s", "(Zyxtronics),", "zyxtronics's*"])
+def test_possessives_and_punctuation_find_what_the_word_finds(archive, q):
+    assert found(q) == found("zyxtronics") == ["Equipment Suppliers"]
+
+
+def test_a_trailing_star_searches_by_prefix(archive):
+    assert found("tashk*") == ["Procurement of Cameras in Tashkent"]
+    assert found("tashk") == []
+    # Words are stored stemmed ("procurement" as "procur"): a prefix matches the stem's start.
+    assert found("procur*") == ["Procurement of Cameras in Tashkent"]
+    assert found("zyx*") == found("Zyxtronics")
+    assert found("municipal* -metro*") == []
+    assert set(found("tashk* or zyx*")) == {"Procurement of Cameras in Tashkent", "Equipment Suppliers"}
 
 
 # --- Snippets -------------------------------------------------------------------------------------

@@ -53,3 +53,15 @@ def test_a_query_matching_nothing_shows_no_results_and_empty_facets(client, inde
     assert response.status_code == 200
     assert titles(response) == [] and "0 memos" in response.text
     assert 'class="count"' not in response.text
+
+
+def test_searches_forgive_possessives_and_take_prefixes_on_the_sample_archive(client, sample_pages):
+    def found(q: str) -> set[str]:
+        response = client.get(reverse("memo_list"), {"q": q})
+        assert response.status_code == 200
+        return set(titles(response))
+
+    huawei = found("huawei")
+    assert len(huawei) > 3
+    assert found("Huawei's") == found("Huawei’s") == found("(Huawei),") == huawei
+    assert huawei <= found("hua*")

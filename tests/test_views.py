@@ -53,6 +53,11 @@ def test_list_shows_published_memos_newest_first_and_undated_last(client, archiv
         ("series=2", ["cameras", "spectrum", "cyber", "russian"]),
         ("category=Аналитика", ["russian"]),
         ("language=ru", ["russian"]),
+        # Acme Vision is a Chinese surveillance vendor; Borealis a telecom one with no home country.
+        ("vendor_country=CN", ["cameras", "cyber"]),
+        ("vendor_country=cn", ["cameras", "cyber"]),
+        ("sector=surveillance", ["cameras", "cyber"]),
+        ("sector=telecom", ["spectrum"]),
     ],
 )
 def test_each_filter(client, archive, query, expected):
@@ -71,6 +76,10 @@ def test_each_filter(client, archive, query, expected):
         ("country=RU&topic=telecom&year=2018", ["russian"]),
         ("country=RU&country=KZ&author=alice-adams", ["cameras", "spectrum"]),
         ("country=KZ&vendor=borealis-networks", []),
+        ("sector=telecom&sector=surveillance", ["cameras", "spectrum", "cyber"]),
+        ("vendor_country=CN&country=KZ", ["cameras"]),
+        ("vendor_country=CN&sector=telecom", []),
+        ("vendor_country=CN&vendor_country=US&country=UA", ["cyber"]),
     ],
 )
 def test_filters_combine_or_within_and_across(client, archive, query, expected):
@@ -140,6 +149,63 @@ def test_chips_show_the_chosen_filters_and_remove_one_each(client, archive):
     assert query_of(chips[3][0]) == {"country": ["RU", "KZ"], "topic": ["telecom"]}
 
 
+def test_vendor_country_and_sector_chips(client, archive):
+    response = client.get(reverse("memo_list"), {"vendor_country": "cn", "sector": ["surveillance", "ai"]})
+    china = Country.objects.get(code="CN").name
+    chips = links(response, "chip")
+    assert [text.split(" ✕")[0] for _, text in chips] == [
+        f"Vendor country: {china}",
+        "Sector: Surveillance",
+        "Sector: AI",
+    ]
+    assert query_of(chips[1][0]) == {"vendor_country": ["CN"], "sector": ["ai"]}
+    assert '<input type="hidden" name="vendor_country" value="cn">' in response.text
+
+
+def test_results_say_why_they_matched(client, archive):
+    response = client.get(reverse("memo_list"), {"country": "KZ"})
+    reasons = re.findall(
+        r'<span class="reason-subject">([^<]+)</span> <span class="reason-count">×(\d+)</span> '
+        r'<q class="reason-context">([^<]+)</q>',
+        response.text,
+    )
+    kazakhstan = Country.objects.get(code="KZ").name
+    # "cameras" names Kazakhstan 3 times, "russian" once; the context sentence of each.
+    assert reasons == [
+        (kazakhstan, "3", "KZ appears in Cameras in Almaty."),
+        (kazakhstan, "1", "KZ appears in Камеры в Москве."),
+    ]
+    # A vendor's origin: the memo's Chinese vendors.
+    response = client.get(reverse("memo_list"), {"vendor_country": "CN", "country": "UA"})
+    assert re.findall(r'<span class="reason-subject">([^<]+)</span>', response.text) == [
+        Country.objects.get(code="UA").name,
+        "Acme Vision",
+    ]
+    # Without a country or vendor filter, nothing to explain.
+    assert 'class="reasons"' not in client.get(reverse("memo_list"), {"topic": "telecom"}).text
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # Russia named 4 times in "spectrum", twice in "cyber", once in "russian".
+        ("country=RU&sort=mentions", ["spectrum", "cyber", "russian"]),
+        # With Ukraine too: "cyber" names them 5 + 2 times.
+        ("country=RU&country=UA&sort=mentions", ["cyber", "spectrum", "russian"]),
+        ("vendor=acme-vision&sort=mentions", ["cameras", "cyber"]),
+    ],
+)
+def test_sort_by_mentions_of_the_chosen_countries_and_vendors(client, archive, query, expected):
+    response = client.get(f"{reverse('memo_list')}?{query}")
+    assert titles(response) == [archive[k].title for k in expected]
+    assert '<option value="mentions" selected>Most mentions</option>' in response.text
+
+
+def test_the_mentions_sort_is_offered_only_with_a_country_or_vendor(client, archive):
+    assert 'value="mentions"' not in client.get(reverse("memo_list")).text
+    assert 'value="mentions"' in client.get(reverse("memo_list"), {"sector": "telecom"}).text
+
+
 def test_pagination_keeps_the_filters(client, archive, settings):
     settings.MEMOS_PER_PAGE = 2
     response = client.get(reverse("memo_list"), {"country": "RU", "sort": "title"})
@@ -176,8 +242,14 @@ def test_search_form_carries_the_facet_filters(client, archive):
         ("to=yesterday", "The end date must look like 2019-04-30."),
         ("from=2020-01-01&to=2019-01-01", "The end date is before the start date."),
         ("language=fr", "Unknown language: fr (use en or ru)."),
-        ("sort=newest", "Unknown sort: newest (use -published, published, title or relevance)."),
+        ("sort=newest", "Unknown sort: newest (use -published, published, title, relevance or mentions)."),
         ("sort=relevance", "Sorting by relevance needs a search query (q)."),
+        ("vendor_country=XX", "Unknown vendor country code: XX."),
+        (
+            "sector=spyware",
+            "Unknown sector: spyware (use surveillance, telecom, ai, cloud, hardware, security, software).",
+        ),
+        ("sort=mentions", "Sorting by mentions needs a country, vendor, vendor_country or sector filter."),
         ("q=" + "word+" * 60, "The search is too long: at most 200 characters."),
     ],
 )
@@ -344,10 +416,36 @@ def test_author_and_topic_lists_count_published_memos(client, archive):
     assert re.search(r'/topics/telecom/">Telecom</a> <span class="count">2</span>', topics)
 
 
+def aside_links(response) -> dict[str, str]:
+    """{text: href} of the links beside an entity's memos."""
+    aside = re.search(r"<aside.*?</aside>", response.text, re.S).group(0)
+    return {
+        unescape(text): unescape(href) for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', aside)
+    }
+
+
 def test_topic_page(client, archive):
     response = client.get(reverse("topic_detail", args=["surveillance"]))
     assert set(titles(response)) == names(archive, "cameras", "cyber")
-    assert "/countries/UA/" in response.text
+    # Its countries and vendors, each a link to the memos on this topic that mention it.
+    ukraine = Country.objects.get(code="UA").name
+    links = aside_links(response)
+    assert links[ukraine] == "/memos/?topic=surveillance&country=UA"
+    assert links["Acme Vision"] == "/memos/?topic=surveillance&vendor=acme-vision"
+    assert listed(client, "topic=surveillance&vendor=acme-vision") == names(archive, "cameras", "cyber")
+
+
+def test_author_page_shows_the_countries_and_vendors_the_author_writes_about(client, archive):
+    response = client.get(reverse("author_detail", args=["boris-brown"]))
+    links = aside_links(response)
+    russia, kazakhstan = (Country.objects.get(code=c).name for c in ("RU", "KZ"))
+    assert re.search(rf'>{russia}</a> <span class="count">2</span>', response.text)
+    assert links[russia] == "/memos/?author=boris-brown&country=RU"
+    # "spectrum"'s rejected mention of Kazakhstan does not count; "russian"'s does.
+    assert re.search(rf'>{kazakhstan}</a> <span class="count">1</span>', response.text)
+    assert links["Borealis Networks"] == "/memos/?author=boris-brown&vendor=borealis-networks"
+    assert links["Telecom"] == "/topics/telecom/"
+    assert listed(client, "author=boris-brown&country=KZ") == names(archive, "russian")
 
 
 def test_country_page_has_memos_a_chart_per_year_and_vendors(client, archive):
@@ -358,8 +456,11 @@ def test_country_page_has_memos_a_chart_per_year_and_vendors(client, archive):
     bars = re.findall(r"<title>(\d{4}): (\d+) memos?, (\d+) mentions?</title>", chart)
     # 2018 to 2021 with none in 2019 (the draft's 2020 mention does not count).
     assert bars == [("2018", "1", "1"), ("2019", "0", "0"), ("2020", "1", "4"), ("2021", "1", "2")]
-    vendors = re.search(r'<aside aria-labelledby="vendors-title">.*?</aside>', response.text, re.S).group(0)
-    assert "Acme Vision" in vendors and "Borealis Networks" in vendors
+    # Each vendor row lists the memos that mention both, not all of the vendor's.
+    links = aside_links(response)
+    assert links["Acme Vision"] == "/memos/?country=RU&vendor=acme-vision"
+    assert links["Borealis Networks"] == "/memos/?country=RU&vendor=borealis-networks"
+    assert listed(client, "country=RU&vendor=acme-vision") == names(archive, "cyber")
 
 
 def test_country_page_without_memos(client, archive):
@@ -391,10 +492,9 @@ def test_country_and_vendor_lists(client, archive):
 def test_vendor_page_lists_memos_and_countries(client, archive):
     response = client.get(reverse("vendor_detail", args=["acme-vision"]))
     assert set(titles(response)) == names(archive, "cameras", "cyber")
-    aside = re.search(r'<aside aria-labelledby="countries-title">.*?</aside>', response.text, re.S)
-    countries = aside.group(0)
+    links = aside_links(response)
     for code in ("KZ", "CN", "UA", "RU"):
-        assert f"/countries/{code}/" in countries
+        assert links[Country.objects.get(code=code).name] == f"/memos/?country={code}&vendor=acme-vision"
 
 
 def test_robots_txt(client):
@@ -472,3 +572,34 @@ def test_memo_page_shows_a_summary_only_when_it_adds_to_the_body(client, db):
     assert '<p class="lead">' not in page
     page = client.get(declared.get_absolute_url()).text
     assert '<p class="lead">A standfirst the page declared.</p>' in page
+
+
+# --- Ways out of an empty result --------------------------------------------------------------
+
+
+def test_an_empty_search_suggests_known_names_spelled_like_its_words(client, indexed):
+    response = client.get(reverse("memo_list"), {"q": "Acme Vission", "country": "UA"})
+    assert "0 memos" in response.text
+    suggestion = re.search(
+        r'Did you mean <a href="([^"]+)"[^>]*>([^<]+)</a> <span class="muted">\((\w+)\)', response.text
+    )
+    assert suggestion.group(2, 3) == ("Acme Vision", "vendor")
+    href = unescape(suggestion.group(1))
+    assert query_of(href) == {"q": ["Acme Vision"], "country": ["UA"]}
+    assert listed(client, urlsplit(href).query) == names(indexed, "cyber")
+
+
+def test_an_empty_result_suggests_dropping_a_filter_with_its_count(client, archive):
+    response = client.get(
+        reverse("memo_list"), {"country": ["FR", "GE"], "vendor": "acme-vision", "year": "2019"}
+    )
+    dropped = re.findall(
+        r'<li><a href="([^"]+)" rel="nofollow">Without ([^<]+)</a>: <span class="drop-count">(\d+)</span>',
+        response.text,
+    )
+    france, georgia = (Country.objects.get(code=c).name for c in ("FR", "GE"))
+    # Without the countries: "cameras"; without the year or the vendor: nothing (Georgia: the draft).
+    assert [(unescape(href), label, n) for href, label, n in dropped] == [
+        ("/memos/?vendor=acme-vision&year=2019", f"Country: {france}, {georgia}", "1"),
+    ]
+    assert "Did you mean" not in response.text

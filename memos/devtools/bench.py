@@ -54,7 +54,7 @@ TARGETS = {
     name: (WARM_P95_MS, COLD_P95_MS, None if name == "memo" else MAX_QUERIES)
     for name in (
         "home", "list", "list_1_filter", "list_2_filters", "list_3_filters", "search", "facets", "memo",
-        "country", "feed",
+        "country", "feed", "list_year", "analysis", "analysis_grouped",
     )
 }  # fmt: skip
 # The bench is one client sending thousands of requests: the API's throttle would refuse most.
@@ -159,6 +159,11 @@ def page_cases() -> list[PageCase]:
         PageCase("api_memo", [f"/api/memos/{slug}/" for slug in slugs]),
         PageCase("oai_page", ["/oai/?verb=ListRecords&metadataPrefix=oai_dc"]),
         PageCase("export_csv", ["/memos/export/?" + urlencode([*filters[:3], ("format", "csv")])]),
+        # Every list page has the year histogram and the map; with a year chosen, the histogram
+        # counts the results as if it were not (one more query over all the other years).
+        PageCase("list_year", [memo_list([("year", chosen["year"])] if "year" in chosen else [])]),
+        PageCase("analysis", ["/analysis/"]),
+        PageCase("analysis_grouped", ["/analysis/?group=vendor_country&from=2015-01-01"]),
     ]
 
 

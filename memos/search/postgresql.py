@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import and_, or_
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
@@ -11,7 +12,7 @@ from django.db.models.functions import Left
 
 from ..models import Memo
 from .documents import INDEXED_BODY_CHARS, names_sql
-from .query import SNIPPET_CHARS, SNIPPET_WORDS, START, STOP, Term, wanted, websearch_text
+from .query import SNIPPET_CHARS, SNIPPET_WORDS, START, STOP, Term, wanted
 
 # PostgreSQL text search configuration per Memo.language; every other language is English.
 LANGUAGE_CONFIGS = {"ru": "russian"}
@@ -61,12 +62,35 @@ def pg_index(ids: list[int]) -> None:
         cursor.execute(sql, params)
 
 
-def pg_queries(text: str) -> dict[str, SearchQuery]:
+def pg_term(term: Term, config: str) -> SearchQuery:
+    """One term as a tsquery: a word or phrase read as websearch reads a quoted one; a prefix as `'hua':*`."""
+    if term.prefix:
+        lexeme = term.text.replace("\\", "\\\\").replace("'", "''")
+        query = SearchQuery(f"'{lexeme}':*", config=config, search_type="raw")
+    else:
+        query = SearchQuery(f'"{term.text}"', config=config, search_type="websearch")
+    return ~query if term.exclude else query
+
+
+def balanced(combine: Callable, queries: list[SearchQuery]) -> SearchQuery:
+    """The queries combined pairwise, a tree as deep as log2 of their number (a query of 300 words
+    combined in a row nests 300 deep, past Python's recursion limit when Django compiles it)."""
+    while len(queries) > 1:
+        queries = [
+            combine(*queries[i : i + 2]) if i + 1 < len(queries) else queries[i]
+            for i in range(0, len(queries), 2)
+        ]
+    return queries[0]
+
+
+def pg_query(clauses: list[list[Term]], config: str) -> SearchQuery:
+    """The clauses as one tsquery: (a && b) || (c && !d), each term parsed by PostgreSQL itself."""
+    return balanced(or_, [balanced(and_, [pg_term(t, config) for t in clause]) for clause in clauses])
+
+
+def pg_queries(clauses: list[list[Term]]) -> dict[str, SearchQuery]:
     """The query in each configuration: a memo is matched in its own language's terms."""
-    return {
-        config: SearchQuery(text, config=config, search_type="websearch")
-        for config in {DEFAULT_CONFIG, *LANGUAGE_CONFIGS.values()}
-    }
+    return {config: pg_query(clauses, config) for config in {DEFAULT_CONFIG, *LANGUAGE_CONFIGS.values()}}
 
 
 def per_language(make: Callable[[str], object], output_field=None) -> Case:
@@ -77,7 +101,7 @@ def per_language(make: Callable[[str], object], output_field=None) -> Case:
 
 def pg_matches(clauses: list[list[Term]]) -> Q:
     """Memos matching the clauses, each read in its own language's configuration."""
-    queries = pg_queries(websearch_text(clauses))
+    queries = pg_queries(clauses)
     # An OR of one `@@` per configuration, each on plain search_vector, so the GIN index
     # serves every branch (a per-row choice of query inside one `@@` could not use it).
     own_language = Q()
@@ -88,14 +112,14 @@ def pg_matches(clauses: list[list[Term]]) -> Q:
 
 
 def pg_search(queryset: QuerySet, clauses: list[list[Term]]) -> QuerySet:
-    ranked = pg_queries(websearch_text(wanted(clauses)))
+    ranked = pg_queries(wanted(clauses))
     return queryset.filter(pg_matches(clauses)).annotate(
         rank=per_language(lambda config: SearchRank(F("rank_vector"), ranked[config]), FloatField())
     )
 
 
 def pg_snippets(ids: list[int], clauses: list[list[Term]]) -> dict[int, str]:
-    queries = pg_queries(websearch_text(wanted(clauses)))
+    queries = pg_queries(wanted(clauses))
 
     def headline(config: str) -> SearchHeadline:
         return SearchHeadline(

@@ -24,9 +24,23 @@ SNIPPET_CHARS = 20_000
 class Term:
     text: str  # a word or a phrase, as typed, without quotes
     exclude: bool = False
+    prefix: bool = False  # a word typed with a trailing *: any word that starts with it
 
 
 TOKEN = re.compile(r'(?P<minus>-*)(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+))')
+# "Huawei's" and "Huawei’s" are about Huawei; "vendors'" about vendors.
+POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def plain_word(word: str) -> tuple[str, bool]:
+    """An unquoted word without the punctuation around it or a possessive ending; and whether it ends in *.
+
+    Tokenizers split "Huawei's" into "huawei" and "s", a phrase that memos saying "Huawei" lack;
+    punctuation inside a word ("e-government", "names:Marat") stays, for the database to read.
+    """
+    prefix = word.endswith("*")
+    return EDGES.sub("", POSSESSIVE.sub("", EDGES.sub("", word))), prefix
 
 
 def parse_query(q: str) -> list[list[Term]]:
@@ -47,31 +61,28 @@ def parse_query(q: str) -> list[list[Term]]:
                 clauses.append(current)
                 current = []
             continue
+        prefix = False
+        if phrase is None:
+            text, prefix = plain_word(word)
         if any(ch.isalnum() for ch in text):
-            current.append(Term(" ".join(text.split()), exclude=bool(minus)))
+            current.append(Term(" ".join(text.split()), exclude=bool(minus), prefix=prefix))
     if current:
         clauses.append(current)
     return [clause for clause in clauses if any(not term.exclude for term in clause)]
 
 
-def websearch_text(clauses: list[list[Term]]) -> str:
-    """The clauses as PostgreSQL websearch text; quoting keeps `or` and `-` inside a term literal."""
-    return " or ".join(
-        " ".join(f'{"-" if term.exclude else ""}"{term.text}"' for term in clause) for clause in clauses
-    )
-
-
-def fts5_string(text: str) -> str:
-    # Inside an FTS5 string every character goes to the tokenizer, so no input is syntax.
-    return '"' + text.replace('"', '""') + '"'
+def fts5_string(term: Term) -> str:
+    # Inside an FTS5 string every character goes to the tokenizer, so no input is syntax;
+    # a * after the string makes its last token a prefix.
+    return '"' + term.text.replace('"', '""') + '"' + ("*" if term.prefix else "")
 
 
 def fts5_query(clauses: list[list[Term]]) -> str:
     """The clauses as an FTS5 MATCH expression: ("a" AND "b c") NOT ("d") OR ("e")."""
     rendered = []
     for clause in clauses:
-        expr = "(" + " AND ".join(fts5_string(t.text) for t in clause if not t.exclude) + ")"
-        excluded = [fts5_string(t.text) for t in clause if t.exclude]
+        expr = "(" + " AND ".join(fts5_string(t) for t in clause if not t.exclude) + ")"
+        excluded = [fts5_string(t) for t in clause if t.exclude]
         if excluded:
             expr = f"({expr} NOT ({' OR '.join(excluded)}))"
         rendered.append(expr)

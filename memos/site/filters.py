@@ -6,15 +6,26 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import F, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django_filters.fields import ModelMultipleChoiceField
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from .. import search
 from ..models import Author, Authorship, Country, Memo, Mention, Topic, Vendor
 
 # Parameters that take several values, any of which may match (OR).
-REPEATABLE = ("country", "vendor", "topic")
+REPEATABLE = ("country", "vendor", "vendor_country", "sector", "topic")
+# Parameters that choose memos by their mentions, and the mentions' lookup for each; a result
+# is said to match for these mentions.
+MENTIONED = {
+    "country": "country__in",
+    "vendor": "vendor__in",
+    "vendor_country": "vendor__country__in",
+    "sector": "vendor__sector__in",
+}
 # Undated memos go last whichever way dates are sorted; ids make every order total.
 NEWEST = F("published").desc(nulls_last=True)
 SORTS = {
@@ -22,7 +33,9 @@ SORTS = {
     "published": ("Oldest first", (F("published").asc(nulls_last=True), "id")),
     "title": ("Title", ("title", "id")),
     "relevance": ("Relevance", ("-rank", NEWEST, "-id")),
+    "mentions": ("Most mentions", ("-mention_count", NEWEST, "-id")),
 }
+SECTOR_LABELS = dict(Vendor.SECTORS)
 
 
 class ChosenOrderField(ModelMultipleChoiceField):
@@ -47,10 +60,14 @@ class CodeField(ChosenOrderField):
         return value.strip().upper()
 
 
+# Slugs and codes on the wire, whichever model they name (the API's schema says so; its generator
+# cannot tell from the one method that filters countries, vendors and their origins).
+@extend_schema_field(OpenApiTypes.STR)
 class ChosenOrderFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = ChosenOrderField
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class CountryFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = CodeField
 
@@ -60,6 +77,10 @@ class MemoFilterForm(forms.Form):
         data = super().clean()
         if data.get("sort") == "relevance" and not data.get("q"):
             self.add_error("sort", "Sorting by relevance needs a search query (q).")
+        if data.get("sort") == "mentions" and not any(data.get(name) for name in MENTIONED):
+            self.add_error(
+                "sort", "Sorting by mentions needs a country, vendor, vendor_country or sector filter."
+            )
         start, end = data.get("from"), data.get("to")
         if start and end and start > end:
             self.add_error("to", "The end date is before the start date.")
@@ -86,14 +107,26 @@ class MemoFilter(django_filters.FilterSet):
     country = CountryFilter(
         queryset=Country.objects.all(),
         to_field_name="code",
-        method="mentioning_countries",
+        method="mentioning",
         error_messages=unknown("country code"),
     )
     vendor = ChosenOrderFilter(
         queryset=Vendor.objects.all(),
         to_field_name="slug",
-        method="mentioning_vendors",
+        method="mentioning",
         error_messages=unknown("vendor"),
+    )
+    # Memos mentioning a vendor based in one of these countries ("Chinese vendors": CN).
+    vendor_country = CountryFilter(
+        queryset=Country.objects.all(),
+        to_field_name="code",
+        method="mentioning",
+        error_messages=unknown("vendor country code"),
+    )
+    sector = django_filters.MultipleChoiceFilter(
+        choices=Vendor.SECTORS,
+        method="mentioning",
+        error_messages={"invalid_choice": f"Unknown sector: %(value)s (use {', '.join(SECTOR_LABELS)})."},
     )
     topic = ChosenOrderFilter(
         queryset=Topic.objects.all(),
@@ -134,7 +167,9 @@ class MemoFilter(django_filters.FilterSet):
         method="order",
         empty_label=None,
         error_messages={
-            "invalid_choice": "Unknown sort: %(value)s (use -published, published, title or relevance)."
+            "invalid_choice": (
+                "Unknown sort: %(value)s (use -published, published, title, relevance or mentions)."
+            )
         },
     )
 
@@ -146,16 +181,11 @@ class MemoFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         return search.search_memos(queryset, value)
 
-    def mentioning_countries(self, queryset, name, value: list[Country]):
+    def mentioning(self, queryset, name, value):
+        """Memos with a counted mention of any chosen value of `name` (a country, a vendor, ...)."""
         if not value:
             return queryset
-        mentions = Mention.objects.filter(country__in=value, verdict__in=Mention.COUNTED)
-        return queryset.filter(pk__in=mentions.values("memo_id"))
-
-    def mentioning_vendors(self, queryset, name, value: list[Vendor]):
-        if not value:
-            return queryset
-        mentions = Mention.objects.filter(vendor__in=value, verdict__in=Mention.COUNTED)
+        mentions = Mention.objects.filter(**{MENTIONED[name]: value}, verdict__in=Mention.COUNTED)
         return queryset.filter(pk__in=mentions.values("memo_id"))
 
     def about_topics(self, queryset, name, value: list[Topic]):
@@ -176,7 +206,54 @@ class MemoFilter(django_filters.FilterSet):
         return data.get("sort") or ("relevance" if data.get("q") else "-published")
 
     def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset).order_by(*SORTS[self.sort_key][1])
+        queryset = super().filter_queryset(queryset)
+        if self.sort_key == "mentions":
+            queryset = queryset.annotate(mention_count=self.mention_count())
+        return queryset.order_by(*SORTS[self.sort_key][1])
+
+    def mentions_of_chosen(self) -> QuerySet:
+        """The counted mentions of the chosen countries and vendors (by name, origin or sector)."""
+        data = self.form.cleaned_data
+        subjects = Q()
+        for name, lookup in MENTIONED.items():
+            if data.get(name):
+                subjects |= Q(**{lookup: data[name]})
+        if not subjects:
+            return Mention.objects.none()
+        return Mention.objects.filter(subjects, verdict__in=Mention.COUNTED)
+
+    def mention_count(self):
+        """How often a memo names the chosen countries and vendors: what sort=mentions orders by."""
+        per_memo = (
+            self.mentions_of_chosen()
+            .filter(memo=OuterRef("pk"))
+            .order_by()
+            .values("memo")
+            .annotate(total=Sum("count"))
+            .values("total")
+        )
+        return Coalesce(Subquery(per_memo), 0)
+
+    def without(self, *names: str) -> QuerySet:
+        """The results as if the parameters `names` were not given: what their own facet counts over."""
+        queryset = self.queryset.all()
+        for other, value in self.form.cleaned_data.items():
+            if other not in names:
+                queryset = self.filters[other].filter(queryset, value)
+        return queryset
+
+    def disjunctions(self) -> dict[str, tuple[QuerySet, QuerySet]]:
+        """For each OR parameter with chosen values: (the results without it, the memos it admits).
+
+        A value of such a facet counts the results the list would have with that value added
+        (Solr's tag/exclude): those it has now plus the memos it would let in.
+        """
+        data = self.form.cleaned_data if self.is_valid() else {}
+        return {
+            name: (self.without(name), self.filters[name].filter(Memo.objects.all(), data[name]).values("pk"))
+            for name in REPEATABLE
+            if data.get(name)
+        }
 
     def params(self) -> QueryDict:
         """The valid filters in canonical form (codes upper-case, dates ISO), for building links."""
@@ -203,7 +280,13 @@ class MemoFilter(django_filters.FilterSet):
 
     @staticmethod
     def value_key(name: str, value) -> str:
-        return value.code if name == "country" else value.slug
+        if name == "sector":
+            return value
+        return value.code if name in ("country", "vendor_country") else value.slug
+
+    @staticmethod
+    def value_label(name: str, value) -> str:
+        return SECTOR_LABELS[value] if name == "sector" else str(value)
 
     def chips(self) -> list[Chip]:
         """One removable chip per chosen value, in the order of the parameters."""
@@ -212,7 +295,7 @@ class MemoFilter(django_filters.FilterSet):
         data, chips = self.form.cleaned_data, []
         for name, value in self.params().lists():
             if name in REPEATABLE:
-                chips += [Chip(name, self.value_key(name, v), str(v)) for v in data[name]]
+                chips += [Chip(name, self.value_key(name, v), self.value_label(name, v)) for v in data[name]]
             elif name == "author":
                 chips.append(Chip(name, value[0], data[name].name))
             elif name == "sort":
@@ -237,4 +320,5 @@ class Chip:
 
     @property
     def title(self) -> str:
-        return {"q": "Search", "from": "From", "to": "To"}.get(self.name, self.name.capitalize())
+        titles = {"q": "Search", "from": "From", "to": "To", "vendor_country": "Vendor country"}
+        return titles.get(self.name, self.name.capitalize())

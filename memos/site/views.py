@@ -1,21 +1,27 @@
 """The public site: thin views over MemoFilter, the facets and the models' QuerySets."""
 
+import csv
+import hashlib
+import re
 from functools import wraps
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import ExtractYear
-from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from .. import caching, search
+from ..curation.views import csv_cell
 from ..models import Author, Authorship, Country, Memo, MemoTopic, Mention, Redirect, Topic, Vendor
-from . import citations, csl, exports, facets, metadata, parameters
-from .filters import SORTS, MemoFilter
+from ..search import spelling
+from ..templatetags.memo_tags import filter_urls
+from . import analysis, charts, citations, csl, exports, facets, metadata, parameters, worldmap
+from .filters import MENTIONED, SORTS, MemoFilter
 
 # Listing pages show neither the body nor the bio: leave the big columns in the database.
 LISTING_DEFERRED = ("body_html", "body_text", "bio", "search_vector", "rank_vector")
@@ -143,16 +149,38 @@ def home(request):
     )
 
 
+def add_reasons(memos: list[Memo], memo_filter: MemoFilter) -> None:
+    """Set `memo.reasons` on the page's rows: their mentions of the chosen countries and vendors.
+
+    One query for the page, only when such a filter is chosen: each result says why it matched,
+    how often it names the subject and the sentence where it first does.
+    """
+    if not memos or not any(memo_filter.form.cleaned_data.get(name) for name in MENTIONED):
+        return
+    mentions = (
+        memo_filter.mentions_of_chosen()
+        .filter(memo_id__in=[memo.pk for memo in memos])
+        .select_related("country", "vendor")
+        .order_by("-count", "pk")
+    )
+    reasons: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        reasons.setdefault(mention.memo_id, []).append(mention)
+    for memo in memos:
+        memo.reasons = reasons.get(memo.pk, [])
+
+
 @require_safe
 def memo_list(request):
     memo_filter = MemoFilter(request.GET, queryset=Memo.objects.published())
     context = {
         "filter": memo_filter,
         "sorts": [(k, label) for k, (label, _) in SORTS.items()],
+        "mentioned": any(request.GET.get(name) for name in MENTIONED),
         # The facet filters ride along as hidden fields when the search form is sent again.
         "kept": [
             (name, value)
-            for name in ("country", "vendor", "topic", "author")
+            for name in ("country", "vendor", "vendor_country", "sector", "topic", "author")
             if name not in memo_filter.errors
             for value in request.GET.getlist(name)
         ],
@@ -176,19 +204,74 @@ def memo_list(request):
         memos = [rows[pk] for pk in page.object_list]
         if memos:
             search.add_snippets(memos, q)
+    add_reasons(memos, memo_filter)
     params = memo_filter.params()
-    context.update(
-        page=page,
-        memos=memos,
-        q=q,
-        params=params,
-        sort=memo_filter.sort_key,
-        chips=memo_filter.chips(),
-        facets=facets.memo_facets(matched, params),
-        export_formats=EXPORT_LABELS,
-        export_max=settings.EXPORT_MAX_MEMOS,
-    )
+    context.update(page=page, memos=memos, q=q, params=params, sort=memo_filter.sort_key)
+    context.update(chips=memo_filter.chips(), facets=[])
+    context.update(export_formats=EXPORT_LABELS, export_max=settings.EXPORT_MAX_MEMOS)
+    if memos:
+        context.update(overview(memo_filter, matched, params, total=lambda: page.paginator.count))
+    elif params:  # no results, nothing to count: ways out instead of facets
+        context.update(ways_out(memo_filter, params, q))
     return render(request, "memos/memo_list.html", context)
+
+
+def overview(memo_filter: MemoFilter, matched: QuerySet, params, total) -> dict:
+    """The list's facets, year histogram and world map, cached like the facets, whole: with
+    several filters, compiling their queries only to look them up took longer than the page.
+
+    The histogram counts the results as if no date were chosen (year, from, to), so that it
+    still offers the other years; the map counts the current results. Each counts every value
+    of its facet, so the facet takes its top values from them, when it counts the same memos.
+    """
+
+    def compute() -> dict:
+        data = memo_filter.form.cleaned_data
+        dated = any(data.get(n) for n in charts.DATE_PARAMETERS)
+        in_time = memo_filter.without(*charts.DATE_PARAMETERS) if dated else matched
+        years = caching.rows(facets.years(in_time.order_by().values("pk")))
+        countries = caching.rows(facets.countries(matched.order_by().values("pk")))
+        known = {"country": countries} if dated else {"country": countries, "year": years}
+        return {
+            "timeline": charts.year_histogram(years, params, data),
+            "world": worldmap.choropleth(countries, filter_urls(params, "country")),
+            "facets": facets.memo_facets(
+                matched, params, disjunctions=memo_filter.disjunctions(), total=total, known=known
+            ),
+        }
+
+    key = hashlib.sha256(params.urlencode().encode()).hexdigest()
+    found = caching.cached(f"overview:{key}", compute)
+    found["world"]["drawn"] = worldmap.drawn(found["world"]["marks"])
+    return found
+
+
+def ways_out(memo_filter: MemoFilter, params, q: str | None) -> dict:
+    """What an empty result suggests: known names spelled like the words searched for (one query),
+    and each filter dropped in turn, with the number of memos that would give (one count each)."""
+    spellings = []
+    for found in spelling.nearest_names(q) if q else []:
+        word = rf"(?<!\w){re.escape(found.word)}(?!\w)"
+        corrected = re.sub(word, found.replacement, q, flags=re.IGNORECASE)
+        spellings.append(
+            {"name": found.name, "kind": found.kind, "href": charts.memo_list_url(params, q=corrected)}
+        )
+    labels: dict[str, list[str]] = {}
+    for chip in memo_filter.chips():
+        labels.setdefault(chip.name, [chip.title]).append(chip.label)
+    dropped = []
+    for name in params:
+        if name == "sort":
+            continue
+        results = memo_filter.without(name)
+        count = caching.cached(caching.query_key(results, "count"), results.count)
+        if count:
+            title, *values = labels[name]
+            label = f"{title}: {', '.join(values)}"
+            dropped.append(
+                {"label": label, "count": count, "href": charts.memo_list_url(params, drop=[name])}
+            )
+    return {"spellings": spellings, "dropped": sorted(dropped, key=lambda d: -d["count"])}
 
 
 @require_safe
@@ -222,11 +305,13 @@ def memo_facet(request, facet):
     memo_filter = MemoFilter(request.GET, queryset=Memo.objects.published())
     if not memo_filter.is_valid():
         return bad_request(request, " ".join(e for errors in memo_filter.errors.values() for e in errors))
+    disjunction = memo_filter.disjunctions().get(facet)
     try:
-        page = paginate(request, facets.facet_values(facet, memo_filter.qs), ENTITIES_PER_PAGE)
+        page = paginate(request, facets.facet_values(facet, memo_filter.qs, disjunction), ENTITIES_PER_PAGE)
     except BadRequest as exc:
         return bad_request(request, str(exc))
     params = memo_filter.params()
+    results = memo_filter.qs
     return render(
         request,
         "memos/memo_facet.html",
@@ -234,11 +319,77 @@ def memo_facet(request, facet):
             "page": page,
             "facet_name": facet,
             "facet_title": facets.FACETS[facet][0],
-            "values": facets.to_values(page.object_list, params.getlist(facet)),
+            "values": facets.to_values(
+                page.object_list,
+                params.getlist(facet),
+                lambda: caching.cached(caching.query_key(results, "count"), results.count),
+            ),
             "params": params,
             "chips": memo_filter.chips(),
         },
     )
+
+
+def matrix_of(request, limit: bool = True) -> tuple[analysis.Matrix, MemoFilter]:
+    """The country × vendor matrix the request asks for; BadRequest says what is wrong with it."""
+    group = request.GET.get("group") or "vendor"
+    memo_filter = MemoFilter(request.GET, queryset=Memo.objects.published())
+    errors = [e for errors in memo_filter.errors.values() for e in errors]
+    if group not in analysis.GROUPS:
+        errors.append(f"Unknown group: {group} (use {', '.join(analysis.GROUPS)}).")
+    if errors:
+        raise BadRequest(" ".join(errors))
+    return analysis.build(memo_filter, group, memo_filter.params(), limit=limit), memo_filter
+
+
+@require_safe
+def country_vendor_matrix(request):
+    """/analysis/: countries × vendors (or vendor countries, or sectors), memos mentioning both."""
+    try:
+        matrix, memo_filter = matrix_of(request)
+    except BadRequest as exc:
+        return bad_request(request, str(exc))
+    params = memo_filter.params()
+    query = params.copy()
+    if matrix.group != "vendor":
+        query["group"] = matrix.group
+    return render(
+        request,
+        "memos/analysis.html",
+        {
+            "matrix": matrix,
+            "body": analysis.body_html(matrix),
+            "groups": analysis.GROUPS,
+            "group_label": analysis.GROUPS[matrix.group],
+            "params": params,
+            "query": query.urlencode(),
+            "chips": memo_filter.chips(),
+            "kept": [
+                (name, value)
+                for name, values in params.lists()
+                for value in values
+                if name not in analysis.FORM_FIELDS
+            ],
+        },
+    )
+
+
+@require_safe
+def country_vendor_matrix_csv(request):
+    """The whole matrix as CSV: a row per country, a column per vendor (or group)."""
+    try:
+        matrix, memo_filter = matrix_of(request, limit=False)
+    except BadRequest as exc:
+        return bad_request(request, str(exc))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="countries-{matrix.group.replace("_", "-")}s.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(["country_code", "country", *(csv_cell(c.label) for c in matrix.columns)])
+    for row in matrix.rows:
+        writer.writerow([row.code, csv_cell(row.name), *(cell.count for cell in row.cells)])
+    return response
 
 
 def placeholders(values) -> str:
@@ -410,6 +561,8 @@ def author_detail(request, slug):
         author=author,
         bio=own_bio(author, memos),
         topics=caching.rows(facets.topics(memos.values("pk"))[:12]),
+        countries=caching.rows(facets.countries(memos.values("pk"))[:12]),
+        vendors=caching.rows(facets.vendors(memos.values("pk"))[:12]),
     )
 
 
@@ -432,13 +585,17 @@ def topic_detail(request, slug):
         require_memos=True,
         topic=topic,
         countries=caching.rows(facets.countries(memos.values("pk"))[:12]),
+        vendors=caching.rows(facets.vendors(memos.values("pk"))[:12]),
     )
 
 
 @require_safe
 def country_list(request):
     countries = Country.objects.with_memo_counts().filter(n__gt=0).order_by("-n", "name")
-    return render(request, "memos/country_list.html", {"countries": countries})
+    rows = [{"value": c.code, "label": c.name, "n": c.n} for c in countries]
+    world = worldmap.choropleth(rows, filter_urls(QueryDict(), "country"))
+    world["drawn"] = worldmap.drawn(world["marks"])
+    return render(request, "memos/country_list.html", {"countries": countries, "world": world})
 
 
 def mentions_per_year(mentions) -> list[dict]:
@@ -469,8 +626,7 @@ def country_detail(request, code):
         "memos/country_detail.html",
         Memo.objects.published().filter(pk__in=memo_ids),
         country=country,
-        years=years,
-        peak=max((y["memos"] for y in years), default=0),
+        years=charts.mentions_chart(years, country),
         vendors=caching.rows(facets.vendors(memo_ids)[:12]),
     )
 

@@ -1,6 +1,7 @@
 """Template tags of the public site: links that add or remove one filter value; JSON-LD."""
 
 import json
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django import template
@@ -21,21 +22,30 @@ def filter_url(params, name: str, value) -> str:
     single ones (author, year, ...) take it instead of their current value.
     The page number is dropped, since the results change.
     """
-    query = params.copy()
-    value = str(value)
-    values = query.getlist(name)
-    if value in values:
-        values.remove(value)
-    elif name in REPEATABLE:
-        values.append(value)
-    else:
-        values = [value]
-    query.setlist(name, values)
-    query.pop("page", None)
-    for key in [k for k, v in query.lists() if not v]:
-        del query[key]
-    encoded = query.urlencode()
-    return reverse("memo_list") + (f"?{encoded}" if encoded else "")
+    return filter_urls(params, name)(value)
+
+
+def filter_urls(params, name: str) -> Callable[[object], str]:
+    """filter_url for many values of one parameter (a map's countries): what they share, done once."""
+    base = reverse("memo_list")
+    lists = [(key, values) for key, values in params.lists() if key != "page"]
+    chosen = params.getlist(name)
+
+    def url(value) -> str:
+        value = str(value)
+        if value in chosen:
+            values = [v for v in chosen if v != value]
+        elif name in REPEATABLE:
+            values = [*chosen, value]
+        else:
+            values = [value]
+        query = [(key, values if key == name else current) for key, current in lists]
+        if not any(key == name for key, _ in lists):
+            query.append((name, values))
+        encoded = urlencode([(key, v) for key, vs in query for v in vs])
+        return base + (f"?{encoded}" if encoded else "")
+
+    return url
 
 
 @register.simple_tag
@@ -45,10 +55,10 @@ def list_url(**params) -> str:
     return reverse("memo_list") + (f"?{query}" if query else "")
 
 
-@register.filter
-def percent(value, peak) -> int:
-    """`value` as a whole percentage of `peak` (0 when there is no peak)."""
-    return round(100 * value / peak) if peak else 0
+@register.simple_tag
+def combination_url(name: str, value: str, other: str, other_value: str) -> str:
+    """The memo list filtered by two parameters whose names are variables (an author's countries)."""
+    return list_url(**{name: value, other: other_value})
 
 
 @register.simple_tag
