@@ -6,10 +6,18 @@ the task queue (django-tasks with its database backend) keeps its status and any
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django_tasks import task
 
+from .curation.history import log_imports
 from .ingest.load import reextract_mentions
-from .models import Job, Memo
+from .ingest.pipeline import import_pages
+from .ingest.reparse import reparse
+from .ingest.sources import Page
+from .models import Job, Memo, StoredPage
+
+PROGRESS_EVERY = 10  # pages or memos between two updates of a job's progress
 
 
 def start(job_task, kind: str, user, *args) -> Job:
@@ -39,5 +47,61 @@ def reextract(job_id: int, memo_ids: list[int] | None = None) -> str:
     report(0, len(ids))
     done = reextract_mentions(ids, progress=report)
     outcome = f"Extracted mentions again in {done} memo(s); confirmed and rejected mentions were kept."
+    Job.objects.filter(pk=job_id).update(outcome=outcome)
+    return outcome
+
+
+def summary_of(counts: Counter, failures: list[str]) -> str:
+    parts = ", ".join(f"{word} {counts[word]}" for word in ("created", "updated", "unchanged", "failed"))
+    outcome = parts[0].upper() + parts[1:] + "."
+    if failures:
+        outcome += " " + "; ".join(failures)
+    return outcome
+
+
+@task()
+def import_uploads(job_id: int, files: list[list[str]]) -> str:
+    """Import pages an editor uploaded: the request stored their bytes (StoredPage), as [name, sha256]."""
+    stored = StoredPage.objects.in_bulk([sha for _, sha in files])
+    pages = [Page(origin=name, data=stored[sha].raw) for name, sha in files]
+    report = progress_of(job_id)
+    report(0, len(pages))
+    counts: Counter[str] = Counter()
+    failures, results = [], []
+    for n, result in enumerate(import_pages(pages), 1):
+        counts[result.status] += 1
+        results.append(result)
+        if not result.ok:
+            failures.append(f"{result.source}: {result.error}")
+        if n % PROGRESS_EVERY == 0:
+            report(n)
+    report(len(pages))
+    log_imports(Job.objects.values_list("requested_by", flat=True).get(pk=job_id), results)
+    outcome = summary_of(counts, failures)
+    Job.objects.filter(pk=job_id).update(outcome=outcome)
+    return outcome
+
+
+@task()
+def reparse_memos(job_id: int, memo_ids: list[int]) -> str:
+    """Read these memos again from their stored pages with the current parser (manage.py reparse)."""
+    report = progress_of(job_id)
+    report(0, len(memo_ids))
+    counts: Counter[str] = Counter()
+    failures = []
+    for n, result in enumerate(reparse(memo_ids), 1):
+        counts[result.action or "failed"] += 1
+        if result.error:
+            failures.append(f"{result.memo.title}: {result.error}")
+        if n % PROGRESS_EVERY == 0:
+            report(n)
+    report(len(memo_ids))
+    outcome = (
+        f"Read {sum(counts.values())} memo(s) again from their stored pages: updated {counts['update']}, "
+        f"unchanged {counts['unchanged']}, failed {counts['failed']}"
+        f" ({len(memo_ids) - sum(counts.values())} had no stored page)."
+    )
+    if failures:
+        outcome += " " + "; ".join(failures)
     Job.objects.filter(pk=job_id).update(outcome=outcome)
     return outcome

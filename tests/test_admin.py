@@ -20,6 +20,7 @@ from tests.pages import form_data, row_of
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = reverse("admin:memos_memo_changelist")
+SEED_TITLE = "Chinese Artificial Intelligence Projects Expand in Eurasian Cities"
 IMPORT = reverse("admin:memos_memo_import")
 
 
@@ -648,6 +649,45 @@ def test_upload_pages_shows_a_result_per_file(client, editor, reference_data):
     summary = BeautifulSoup(response.content, "lxml").select_one("#import-summary").get_text(" ", strip=True)
     assert "unchanged 1" in summary
     assert Memo.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks
+def test_an_upload_of_many_pages_is_imported_by_a_job(admin_client, admin_user, reference_data):
+    client = admin_client
+    pages = fixture_pages()[:6]
+    files = [SimpleUploadedFile(p.name, p.read_bytes()) for p in pages]
+    files.append(SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff\xe0" + bytes(range(256)) * 4))
+    response = client.post(IMPORT, {"pages": files})
+    job = Job.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:memos_job_change", args=[job.pk])
+    assert not Memo.objects.exists()  # the request only stored the pages and enqueued the job
+    run_worker()
+    job.refresh_from_db()
+    assert Memo.objects.count() == 6
+    assert (job.done, job.total) == (7, 7)
+    assert job.outcome.startswith("Created 6, updated 0, unchanged 0, failed 1.")
+    assert "photo.jpg: binary file" in job.outcome
+    memo = Memo.objects.order_by("pk").first()
+    assert LogEntry.objects.filter(object_id=str(memo.pk), user=admin_user, action_flag=1).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reparse_from_the_admin_runs_as_a_job(admin_client, seed_memo):
+    # As if an older parser had read the stored page: another title, another fingerprint.
+    Memo.objects.filter(pk=seed_memo.pk).update(title="A title the parser would not give", content_hash="old")
+    assert run_action(admin_client, "reparse", [seed_memo]).status_code == 302
+    job = Job.objects.get()
+    assert job.kind == "Reparse 1 memo"
+    assert Memo.objects.get(pk=seed_memo.pk).title == "A title the parser would not give"
+    run_worker()
+    assert Memo.objects.get(pk=seed_memo.pk).title == SEED_TITLE
+    job.refresh_from_db()
+    assert job.outcome.startswith("Read 1 memo(s) again from their stored pages: updated 1")
+
+
+def fixture_pages() -> list:
+    return sorted(p for p in SEED.parent.iterdir() if p.is_file())
 
 
 def test_upload_without_files_shows_the_form_error(admin_client):

@@ -11,7 +11,7 @@ from django.utils.text import Truncator
 from ..ingest.candidates import base_name
 from ..ingest.load import reextract_mentions
 from ..models import Memo, Vendor, VendorCandidate, normalize_name
-from . import views as admin_views
+from . import history
 from .columns import changelist_link, plural
 
 
@@ -124,7 +124,7 @@ class VendorCandidateAdmin(admin.ModelAdmin):
         if memo_ids:
             reextract_mentions(sorted(memo_ids))
             note = f"Found mentions of {', '.join(added)}, added as vendor(s) from the candidates."
-            admin_views.log_on_memos(request, dict.fromkeys(memo_ids, note))
+            history.log_on_memos(request.user.pk, dict.fromkeys(memo_ids, note))
         if added:
             self.message_user(
                 request,

@@ -15,6 +15,7 @@ from ..ingest.load import IMPORTED_FIELDS, reextract_mentions
 from ..models import Authorship, ImportRecord, Memo, MemoTopic, Mention
 from ..site import parameters
 from ..topics import mark_echoes
+from . import history
 from . import views as admin_views
 from .columns import changelist_link, count_of, plural
 from .forms import KEPT_FIELD_CHOICES, MemoAdminForm, MentionForm
@@ -269,7 +270,7 @@ class MemoAdmin(parameters.CheckedDateHierarchy, admin.ModelAdmin):
     ordering = [F("published").desc(nulls_last=True), "-id"]  # undated memos last
     list_per_page = 50
     inlines = [AuthorshipInline, TopicInline, MentionInline, MissedMentionInline]
-    actions = ["publish", "unpublish", "reextract", "export_csv"]
+    actions = ["publish", "unpublish", "reextract", "reparse", "export_csv"]
     readonly_fields = [
         "source_url", "content_hash", "word_count", "created_at", "updated_at",
         "related_links", "import_history",
@@ -427,7 +428,7 @@ class MemoAdmin(parameters.CheckedDateHierarchy, admin.ModelAdmin):
     def _set_published(self, request, queryset, value: bool) -> None:
         ids = queryset.set_published(value)
         note = "Published." if value else "Unpublished (hidden from the public site)."
-        admin_views.log_on_memos(request, dict.fromkeys(ids, note))
+        history.log_on_memos(request.user.pk, dict.fromkeys(ids, note))
         verb = "Published" if value else "Unpublished"
         self.message_user(request, f"{verb} {plural(len(ids), 'memo')}.", messages.SUCCESS)
 
@@ -443,7 +444,7 @@ class MemoAdmin(parameters.CheckedDateHierarchy, admin.ModelAdmin):
     def reextract(self, request, queryset):
         ids = list(queryset.values_list("pk", flat=True))
         note = "Re-ran mention extraction (curated mentions kept)."
-        admin_views.log_on_memos(request, dict.fromkeys(ids, note))
+        history.log_on_memos(request.user.pk, dict.fromkeys(ids, note))
         if len(ids) > INLINE_REEXTRACT:
             job = tasks.start(
                 tasks.reextract, f"Re-extract mentions in {plural(len(ids), 'memo')}", request.user, ids
@@ -462,6 +463,18 @@ class MemoAdmin(parameters.CheckedDateHierarchy, admin.ModelAdmin):
             f"Extracted mentions again in {plural(done, 'memo')}; confirmed and rejected mentions were kept.",
             messages.SUCCESS,
         )
+
+    @admin.action(description="Read selected memos again from their stored pages", permissions=["change"])
+    def reparse(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        job = tasks.start(tasks.reparse_memos, f"Reparse {plural(len(ids), 'memo')}", request.user, ids)
+        url = reverse("admin:memos_job_change", args=[job.pk])
+        self.message_user(
+            request,
+            format_html('Reading {} again in the background: <a href="{}">its progress</a>.',
+                        plural(len(ids), "memo"), url),
+            messages.SUCCESS,
+        )  # fmt: skip
 
     @admin.action(description="Export selected memos as CSV", permissions=["view"])
     def export_csv(self, request, queryset):

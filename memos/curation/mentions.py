@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from ..models import Mention
-from . import views as admin_views
+from . import history
 from .columns import plural
 from .forms import MentionForm
 
@@ -53,20 +53,19 @@ class MentionAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         verb = "Changed" if change else "Added"
         note = f"{verb} the mention of {obj.subject} in the mentions list: {obj.verdict}, count {obj.count}."
-        admin_views.log_on_memos(request, {obj.memo_id: note})
+        history.log_on_memos(request.user.pk, {obj.memo_id: note})
 
     def delete_queryset(self, request, queryset):
         notes = {}
         for mention in queryset.select_related("country", "vendor"):
             notes.setdefault(mention.memo_id, []).append(str(mention.subject))
         super().delete_queryset(request, queryset)
-        admin_views.log_on_memos(
-            request, {pk: f"Deleted the mention(s) of {', '.join(names)}." for pk, names in notes.items()}
-        )
+        deleted = {pk: f"Deleted the mention(s) of {', '.join(names)}." for pk, names in notes.items()}
+        history.log_on_memos(request.user.pk, deleted)
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        admin_views.log_on_memos(request, {obj.memo_id: f"Deleted the mention of {obj.subject}."})
+        history.log_on_memos(request.user.pk, {obj.memo_id: f"Deleted the mention of {obj.subject}."})
 
     def _set_verdict(self, request, queryset, verdict: str) -> None:
         mentions = queryset.set_verdict(verdict)
@@ -74,8 +73,8 @@ class MentionAdmin(admin.ModelAdmin):
         subjects = {}
         for mention in mentions:
             subjects.setdefault(mention.memo_id, []).append(str(mention.subject))
-        admin_views.log_on_memos(
-            request,
+        history.log_on_memos(
+            request.user.pk,
             {pk: f"Marked the mention(s) of {', '.join(names)} {verdict}." for pk, names in subjects.items()},
         )
         self.message_user(request, f"Marked {plural(len(mentions), 'mention')} {verdict}.", messages.SUCCESS)

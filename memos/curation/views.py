@@ -5,8 +5,6 @@ from collections import Counter
 
 from django.contrib import messages
 from django.contrib.admin import helpers
-from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch
@@ -15,34 +13,19 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from .. import tasks
+from ..ingest.load import store_page
+from ..ingest.parsed import RawPage
 from ..ingest.pipeline import import_pages
 from ..ingest.sources import MAX_BYTES, Page
 from ..models import Memo, Mention
+from . import history
 from .forms import UploadForm
 from .merge import MergeError, merge, plan_merge
 
-# --- history ------------------------------------------------------------------------------------
-
-
-def log_on_memos(request, messages_by_memo: dict[int, str]) -> None:
-    """A line in each memo's history for a change made from elsewhere (an action, a merge, the
-    mentions list), so a memo's history page tells the whole story."""
-    memos = Memo.objects.only("pk", "title").in_bulk(list(messages_by_memo))
-    content_type = ContentType.objects.get_for_model(Memo)
-    LogEntry.objects.bulk_create(
-        LogEntry(
-            user_id=request.user.pk,
-            content_type=content_type,
-            object_id=str(pk),
-            object_repr=str(memo)[:200],
-            action_flag=CHANGE,
-            change_message=messages_by_memo[pk],
-        )
-        for pk, memo in memos.items()
-    )
-
-
 # --- import from the admin ----------------------------------------------------------------------
+
+# An upload of more pages than this is imported by a background job (memos/tasks.py).
+INLINE_UPLOAD = 5
 
 
 def import_pages_view(modeladmin, request):
@@ -54,8 +37,17 @@ def import_pages_view(modeladmin, request):
     if form.is_bound and form.is_valid():
         # One byte past the limit is enough for the pipeline to refuse an oversized file.
         pages = [Page(origin=f.name, data=f.read(MAX_BYTES + 1)) for f in form.cleaned_data["pages"]]
+        if len(pages) > INLINE_UPLOAD:
+            # The bytes wait in the database (as stored pages), for a worker to import them.
+            files = [[page.origin, store_page(RawPage.of(page.data))] for page in pages]
+            kind = f"Import {len(pages)} uploaded pages"
+            job = tasks.start(tasks.import_uploads, kind, request.user, files)
+            modeladmin.message_user(
+                request, f"Importing {len(pages)} pages in the background; the results are on this page."
+            )
+            return HttpResponseRedirect(reverse("admin:memos_job_change", args=[job.pk]))
         results = list(import_pages(pages))
-        log_imports(request, results)
+        history.log_imports(request.user.pk, results)
     context = {
         **modeladmin.admin_site.each_context(request),
         "opts": modeladmin.opts,
@@ -82,20 +74,6 @@ def result_row(result) -> dict:
         "title": result.memo.title if result.memo else "",
         "url": reverse("admin:memos_memo_change", args=[result.memo_id]) if result.memo_id else None,
     }
-
-
-def log_imports(request, results) -> None:
-    """Admin history for memos an upload created or changed (unchanged ones were not touched)."""
-    memos = Memo.objects.only("pk", "title").in_bulk([r.memo_id for r in results if r.memo_id])
-    for result in results:
-        memo = memos.get(result.memo_id)
-        if memo is None or result.status not in ("created", "updated"):
-            continue
-        message = f"Imported from uploaded file {result.source}."
-        if result.kept:
-            message += f" Kept hand-edited: {', '.join(result.kept)}."
-        flag = ADDITION if result.status == "created" else CHANGE
-        LogEntry.objects.log_actions(request.user.pk, [memo], flag, message, single_object=True)
 
 
 # --- merging ------------------------------------------------------------------------------------
@@ -155,7 +133,7 @@ def run_merge(modeladmin, request, survivor, others):
                 message += f" New aliases: {', '.join(plan.new_aliases)}."
             modeladmin.log_change(request, survivor, message)
             note = f"{opts.verbose_name.capitalize()} {names} merged into “{survivor}”."
-            log_on_memos(request, dict.fromkeys(plan.memo_ids, note))
+            history.log_on_memos(request.user.pk, dict.fromkeys(plan.memo_ids, note))
     except MergeError as exc:
         modeladmin.message_user(request, f"Nothing was merged: {exc}.", messages.ERROR)
         return None
