@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django_tasks_db.models import DBTaskResult
 
 from ..models import Job
+from .records import AuditAdmin
 
 # The queue's statuses in editors' words.
 STATUS_LABELS = {
@@ -17,7 +18,7 @@ STATUS_LABELS = {
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(AuditAdmin):
     list_display = ["kind", "requested_by", "created_at", "status", "progress", "outcome_or_error"]
     fields = ["kind", "requested_by", "created_at", "status", "progress", "outcome_or_error"]
     readonly_fields = fields
@@ -38,15 +39,6 @@ class JobAdmin(admin.ModelAdmin):
                 error_trace=Subquery(queue.values("traceback")[:1]),
             )
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="status", ordering="queue_status")
     def status(self, job):

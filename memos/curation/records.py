@@ -31,16 +31,8 @@ class CountryAdmin(admin.ModelAdmin):
         )
 
 
-@admin.register(ImportRecord)
-class ImportRecordAdmin(parameters.CheckedDateHierarchy, admin.ModelAdmin):
-    """Read-only: the record of every import, kept as an audit trail."""
-
-    list_display = ["created_at", "status", "source", "memo_link", "detail", "stored_page"]
-    exclude = ["identity"]
-    list_filter = ["status"]
-    list_select_related = ["memo"]
-    search_fields = ["source", "detail", "memo__title"]
-    date_hierarchy = "created_at"
+class AuditAdmin(parameters.CheckedDateHierarchy, admin.ModelAdmin):
+    """Rows the admin shows and nobody edits: an audit trail (imports, jobs)."""
 
     def has_add_permission(self, request):
         return False
@@ -50,6 +42,18 @@ class ImportRecordAdmin(parameters.CheckedDateHierarchy, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ImportRecord)
+class ImportRecordAdmin(AuditAdmin):
+    """The record of every import."""
+
+    list_display = ["created_at", "status", "source", "memo_link", "detail", "stored_page"]
+    exclude = ["identity"]
+    list_filter = ["status"]
+    list_select_related = ["memo"]
+    search_fields = ["source", "detail", "memo__title"]
+    date_hierarchy = "created_at"
 
     @admin.display(description="stored page")
     def stored_page(self, record):

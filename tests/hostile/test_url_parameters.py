@@ -24,9 +24,20 @@ VALUES = CONTROL + UNICODE + NUMBERS
 FEW = ["%00", "é", "²", "9" * 40, "-1", "a" * 3000]
 
 LIST_PARAMETERS = [
-    "q", "country", "vendor", "topic", "author", "year", "from", "to", "series", "category", "language",
-    "sort", "page",
+    "q", "country", "vendor", "vendor_country", "sector", "topic", "author", "year", "from", "to", "series",
+    "category", "language", "sort", "page",
 ]  # fmt: skip
+# Pages that take the list's filters, and the parameters of their own.
+FILTERED_PAGES = {
+    "/memos/": [],
+    "/feeds/memos.atom": [],
+    "/memos/facets/country/": [],
+    "/memos/export/": ["format"],
+    "/api/memos/": ["format", "page_size"],
+    "/analysis/": ["group"],
+    "/analysis/matrix.csv": ["group"],
+}
+OAI_ARGUMENTS = ["verb", "metadataPrefix", "identifier", "from", "until", "set", "resumptionToken"]
 ADMIN_LISTS = {
     "memo": [
         "year", "category", "series", "language", "is_published__exact", "mentions", "review", "q", "o",
@@ -38,6 +49,8 @@ ADMIN_LISTS = {
     "vendor": ["sector__exact", "country__code__exact", "q"],
     "country": ["q", "o"],
     "importrecord": ["status__exact", "created_at__year", "q"],
+    "vendorcandidate": ["status", "q", "o", "p"],
+    "job": ["created_at__year", "created_at__month", "q", "o", "p"],
 }  # fmt: skip
 
 
@@ -64,15 +77,24 @@ def unacceptable(client: Client, paths: list[str], parameters: list[str], values
 
 
 @pytest.fixture
-def hostile_client(client):
+def hostile_client(client, settings):
     client.raise_request_exception = False  # a 500 is a status to report, with all the others
+    # Thousands of requests from one address: the API's throttle (tested in test_api) would answer 429.
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "1000000/second"}}
     return client
 
 
-def test_the_list_the_feed_and_the_facets(hostile_client, archive):
-    paths = ["/memos/", "/feeds/memos.atom", "/memos/facets/country/"]
-    bad = unacceptable(hostile_client, paths, LIST_PARAMETERS, VALUES)
-    bad += unacceptable(hostile_client, paths, ["q"], WEBSEARCH)
+@pytest.mark.parametrize("path", FILTERED_PAGES)
+def test_the_list_and_every_page_that_takes_its_filters(hostile_client, archive, path):
+    bad = unacceptable(hostile_client, [path], [*LIST_PARAMETERS, *FILTERED_PAGES[path]], VALUES)
+    bad += unacceptable(hostile_client, [path], ["q"], WEBSEARCH)
+    assert bad == []
+
+
+def test_oai_pmh_answers_oai_errors(hostile_client, archive):
+    bad = unacceptable(hostile_client, ["/oai/"], OAI_ARGUMENTS, VALUES)
+    for verb in ("GetRecord", "ListRecords", "ListIdentifiers", "ListSets", "Identify"):
+        bad += unacceptable(hostile_client, [f"/oai/?verb={verb}"], OAI_ARGUMENTS[1:], FEW)
     assert bad == []
 
 
@@ -82,6 +104,8 @@ def test_every_other_public_page(hostile_client, archive):
         "/", memo.get_absolute_url(), f"/memos/{memo.slug}/cite.ris", f"/memos/{memo.slug}/cite.bib",
         "/authors/", "/authors/alice-adams/", "/topics/", "/topics/surveillance/", "/countries/",
         "/countries/KZ/", "/vendors/", "/vendors/acme-vision/", "/sitemap.xml", "/robots.txt",
+        f"/memos/{memo.slug}/cite.json", f"/api/memos/{memo.slug}/", "/api/authors/", "/api/topics/",
+        "/api/countries/", "/api/vendors/", "/api/schema/", "/api/docs/", f"/id/memo/{memo.pk}/",
     ]  # fmt: skip
     assert unacceptable(hostile_client, paths, ["page", "p", "q", "x\x00"], FEW) == []
 
@@ -91,8 +115,9 @@ def test_every_other_public_page(hostile_client, archive):
     ["%00", "%01", "%FF", "%ED%A0%80", "..%2F..%2Fetc%2Fpasswd", "ZZ", "zz", "é", "9" * 40, "a" * 300, "%20"],
 )
 def test_hostile_path_segments(hostile_client, archive, segment):
-    for pattern in ("/memos/{}/", "/memos/{}/cite.ris", "/authors/{}/", "/topics/{}/", "/countries/{}/",
-                    "/vendors/{}/", "/memos/facets/{}/"):  # fmt: skip
+    for pattern in ("/memos/{}/", "/memos/{}/cite.ris", "/memos/{}/cite.json", "/authors/{}/", "/topics/{}/",
+                    "/countries/{}/", "/vendors/{}/", "/memos/facets/{}/", "/api/memos/{}/", "/api/authors/{}/",
+                    "/id/memo/{}/", "/id/author/{}/"):  # fmt: skip
         status = hostile_client.get(pattern.format(segment)).status_code
         assert status in ACCEPTABLE, f"{status} {pattern.format(segment)}"
 
