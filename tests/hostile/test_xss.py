@@ -70,6 +70,8 @@ def test_no_payload_runs_on_any_page_or_in_the_admin(live_server, page, hostile_
         "/", "/memos/", "/memos/?q=cameras", memo.get_absolute_url(), author.get_absolute_url(),
         topic.get_absolute_url(), "/authors/", "/topics/", "/countries/", "/countries/KZ/",
         "/vendors/", "/vendors/hikvision/", f"/memos/?author={author.slug}", "/memos/facets/topic/",
+        "/analysis/", "/memos/?country=KZ&vendor=hikvision&sort=mentions", "/api/docs/",
+        f"/api/memos/{memo.slug}/", f"/id/memo/{memo.pk}/",
     ]  # fmt: skip
     for url in urls:
         response = page.goto(live_server.url + url)
@@ -83,6 +85,7 @@ def test_no_payload_runs_on_any_page_or_in_the_admin(live_server, page, hostile_
         "/admin/memos/memo/", f"/admin/memos/memo/{memo.pk}/change/", f"/admin/memos/memo/{memo.pk}/history/",
         "/admin/memos/mention/", "/admin/memos/author/", f"/admin/memos/author/{author.pk}/change/",
         "/admin/memos/topic/", "/admin/memos/importrecord/", "/admin/memos/memo/?category=x",
+        "/admin/memos/vendorcandidate/", f"/admin/memos/memo/{memo.pk}/text/", "/admin/memos/job/",
     ]  # fmt: skip
     for url in admin_urls:
         response = page.goto(live_server.url + url)
@@ -124,3 +127,16 @@ def test_citations_sitemap_and_export_keep_their_structure(client, hostile_memo)
     # A spreadsheet runs a cell that starts with "=" as a formula: exported, it starts with "'".
     assert row["topics"].startswith("'=HYPERLINK")
     assert all(not value.startswith(("=", "+", "-", "@")) for value in row.values())
+    # The public export and the analysis matrix as CSV, the memo's CSL-JSON and the OAI record.
+    public = b"".join(client.get("/memos/export/?format=csv").streaming_content).decode()
+    (row,) = list(csv.DictReader(io.StringIO(public.removeprefix("\ufeff"))))
+    assert row["topics"].startswith("'=HYPERLINK") and row["title"] == memo.title
+    assert all(not value.startswith(("=", "+", "-", "@")) for value in row.values())
+    matrix = client.get("/analysis/matrix.csv").content.decode()
+    assert all(
+        not cell.startswith(("=", "+", "-", "@")) for line in csv.reader(io.StringIO(matrix)) for cell in line
+    )
+    assert client.get(f"/memos/{memo.slug}/cite.json").json()[0]["title"] == memo.title
+    record = client.get("/oai/?verb=ListRecords&metadataPrefix=oai_dc").content
+    assert memo.title.encode() not in record  # XML-escaped, never raw markup
+    assert ET.fromstring(record) is not None
