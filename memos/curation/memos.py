@@ -449,13 +449,7 @@ class MemoAdmin(parameters.CheckedDateHierarchy, admin.ModelAdmin):
             job = tasks.start(
                 tasks.reextract, f"Re-extract mentions in {plural(len(ids), 'memo')}", request.user, ids
             )
-            url = reverse("admin:memos_job_change", args=[job.pk])
-            self.message_user(
-                request,
-                format_html('Re-extracting {} in the background: <a href="{}">its progress</a>.',
-                            plural(len(ids), "memo"), url),
-                messages.SUCCESS,
-            )  # fmt: skip
+            self.announce_job(request, job, f"Re-extracting {plural(len(ids), 'memo')}")
             return
         done = reextract_mentions(ids)
         self.message_user(
@@ -468,13 +462,15 @@ class MemoAdmin(parameters.CheckedDateHierarchy, admin.ModelAdmin):
     def reparse(self, request, queryset):
         ids = list(queryset.values_list("pk", flat=True))
         job = tasks.start(tasks.reparse_memos, f"Reparse {plural(len(ids), 'memo')}", request.user, ids)
+        self.announce_job(request, job, f"Reading {plural(len(ids), 'memo')} again")
+
+    def announce_job(self, request, job, doing: str) -> None:
         url = reverse("admin:memos_job_change", args=[job.pk])
         self.message_user(
             request,
-            format_html('Reading {} again in the background: <a href="{}">its progress</a>.',
-                        plural(len(ids), "memo"), url),
+            format_html('{} in the background: <a href="{}">its progress</a>.', doing, url),
             messages.SUCCESS,
-        )  # fmt: skip
+        )
 
     @admin.action(description="Export selected memos as CSV", permissions=["view"])
     def export_csv(self, request, queryset):
