@@ -371,9 +371,9 @@ def test_history_page_shows_admin_changes_and_imports(admin_client, seed_memo):
 # --- actions ------------------------------------------------------------------------------------
 
 
-def run_action(client, action: str, objects, url=CHANGELIST, **extra):
+def run_action(client, action: str, objects, url=CHANGELIST, follow=False, **extra):
     data = {"action": action, "_selected_action": [o.pk for o in objects], "index": 0, **extra}
-    return client.post(url, data)
+    return client.post(url, data, follow=follow)
 
 
 def test_publish_and_unpublish_actions_are_logged(admin_client):
@@ -676,9 +676,13 @@ def test_an_upload_of_many_pages_is_imported_by_a_job(admin_client, admin_user, 
 def test_reparse_from_the_admin_runs_as_a_job(admin_client, seed_memo):
     # As if an older parser had read the stored page: another title, another fingerprint.
     Memo.objects.filter(pk=seed_memo.pk).update(title="A title the parser would not give", content_hash="old")
-    assert run_action(admin_client, "reparse", [seed_memo]).status_code == 302
+    response = run_action(admin_client, "reparse", [seed_memo], follow=True)
     job = Job.objects.get()
     assert job.kind == "Reparse 1 memo"
+    # The editor is told the work goes on elsewhere, with a link to follow it.
+    assert f'Reading 1 memo again in the background: <a href="/admin/memos/job/{job.pk}/change/">' in (
+        response.content.decode()
+    )
     assert Memo.objects.get(pk=seed_memo.pk).title == "A title the parser would not give"
     run_worker()
     assert Memo.objects.get(pk=seed_memo.pk).title == SEED_TITLE
