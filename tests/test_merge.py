@@ -4,16 +4,9 @@ import pytest
 
 from memos.curation.merge import MergeError, merge, plan_merge
 from memos.models import Author, Authorship, Country, Memo, Mention, Topic, Vendor
+from tests.factories import MemoFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def make_memo(title: str, authors=(), topics=()) -> Memo:
-    memo = Memo.objects.create(title=title, slug=title.lower().replace(" ", "-"))
-    for position, author in enumerate(authors):
-        Authorship.objects.create(memo=memo, author=author, position=position)
-    memo.topics.set(topics)
-    return memo
 
 
 def byline(memo: Memo) -> list[str]:
@@ -24,9 +17,9 @@ def test_author_merge_moves_every_authorship_and_never_duplicates_a_pair():
     marat = Author.objects.create(name="Erica Marat")
     short = Author.objects.create(name="E. Marat")
     other = Author.objects.create(name="Ivan Petrov")
-    both = make_memo("Both spellings", [other, short, marat])  # same person listed twice
-    only_short = make_memo("Short only", [short, other])
-    only_marat = make_memo("Marat only", [marat])
+    both = MemoFactory(title="Both spellings", authors=[other, short, marat])  # same person listed twice
+    only_short = MemoFactory(title="Short only", authors=[short, other])
+    only_marat = MemoFactory(title="Marat only", authors=[marat])
     memos_before = set(Memo.objects.filter(authors__in=[marat, short]).values_list("pk", flat=True))
 
     plan = merge(marat, [short])
@@ -48,7 +41,7 @@ def test_merging_two_rows_onto_one_memo_keeps_one_authorship():
     survivor = Author.objects.create(name="Anna Belova")
     a = Author.objects.create(name="A. Belova")
     b = Author.objects.create(name="Anna  Belova-Smith", aliases=["belova a."])
-    memo = make_memo("Two duplicates, no survivor", [a, b])
+    memo = MemoFactory(title="Two duplicates, no survivor", authors=[a, b])
 
     plan = merge(survivor, [a, b])
 
@@ -62,9 +55,9 @@ def test_topic_merge_deduplicates_the_memo_topic_links():
     tech = Topic.objects.create(name="Technology")
     tech2 = Topic.objects.create(name="Tech")
     asia = Topic.objects.create(name="Central Asia")
-    m1 = make_memo("Tagged both", topics=[tech, tech2, asia])
-    m2 = make_memo("Tagged tech2", topics=[tech2])
-    m3 = make_memo("Tagged tech", topics=[tech])
+    m1 = MemoFactory(title="Tagged both", topics=[tech, tech2, asia])
+    m2 = MemoFactory(title="Tagged tech2", topics=[tech2])
+    m3 = MemoFactory(title="Tagged tech", topics=[tech])
     links_before = Memo.topics.through.objects.count()
 
     plan = merge(tech, [tech2])
@@ -89,7 +82,7 @@ def vendors(db):
 def test_vendor_merge_combines_mentions_and_keeps_curated_verdicts(vendors):
     zorvex, systems = vendors
     country = Country.objects.get_or_create(code="KG", defaults={"name": "Kyrgyzstan"})[0]
-    m1, m2, m3, m4 = (make_memo(f"Memo {n}") for n in range(1, 5))
+    m1, m2, m3, m4 = (MemoFactory(title=f"Memo {n}") for n in range(1, 5))
     Mention.objects.create(memo=m1, vendor=zorvex, count=2, context="Zorvex cameras.", verdict="rejected")
     Mention.objects.create(memo=m1, vendor=systems, count=3, context="Zorvex Systems won.")
     Mention.objects.create(memo=m2, vendor=zorvex, count=1, context="", verdict="auto")
@@ -120,7 +113,7 @@ def test_vendor_merge_combines_mentions_and_keeps_curated_verdicts(vendors):
 
 def test_confirmed_beats_rejected_when_two_mentions_fold(vendors):
     zorvex, systems = vendors
-    memo = make_memo("Conflicting verdicts")
+    memo = MemoFactory(title="Conflicting verdicts")
     Mention.objects.create(memo=memo, vendor=zorvex, count=1, verdict="rejected")
     Mention.objects.create(memo=memo, vendor=systems, count=1, verdict="confirmed")
     merge(zorvex, [systems])
@@ -129,7 +122,7 @@ def test_confirmed_beats_rejected_when_two_mentions_fold(vendors):
 
 def test_plan_merge_reports_without_writing(vendors):
     zorvex, systems = vendors
-    memo = make_memo("Planned")
+    memo = MemoFactory(title="Planned")
     Mention.objects.create(memo=memo, vendor=systems, count=2)
     plan = plan_merge(zorvex, [systems])
     assert (plan.moved, plan.combined, plan.memos) == (1, 0, 1)
@@ -153,7 +146,7 @@ def test_a_second_merge_of_rows_already_merged_changes_nothing():
     """Two editors merging the same rows at once: the second finds a row gone and writes nothing."""
     survivor = Author.objects.create(name="Erica Marat")
     duplicate = Author.objects.create(name="E. Marat")
-    memo = make_memo("M", [duplicate])
+    memo = MemoFactory(title="M", authors=[duplicate])
     stale = Author.objects.get(pk=duplicate.pk)  # what the second editor's page still holds
     merge(survivor, [duplicate])
     other = Author.objects.create(name="Marat E.")
