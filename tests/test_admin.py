@@ -13,8 +13,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from memos import tasks
-from memos.models import Author, Authorship, Country, ImportRecord, Job, Memo, Mention, Topic, Vendor
+from memos.models import Author, ImportRecord, Job, Memo, Mention, Topic, Vendor
 from tests.conftest import SEED
+from tests.factories import MemoFactory
 from tests.pages import form_data, row_of
 
 pytestmark = pytest.mark.django_db
@@ -41,11 +42,6 @@ def seed_memo(import_memos):
     out, err, code = import_memos(SEED)
     assert code == 0, err
     return Memo.objects.get(memo_number=540)
-
-
-def make_memo(title: str, **fields) -> Memo:
-    slug = fields.pop("slug", None) or title.lower().replace(" ", "-")
-    return Memo.objects.create(title=title, slug=slug, **fields)
 
 
 # --- roles --------------------------------------------------------------------------------------
@@ -151,16 +147,16 @@ def listed(response) -> list:
 
 
 def memos_with_mentions(n: int) -> list[Memo]:
-    ru = Country.objects.get(code="RU")
-    author = Author.objects.create(name=f"Author of {n}")
-    memos = []
-    for i in range(n):
-        memo = make_memo(f"Listed memo {n}-{i}", published=f"20{10 + i % 10}-01-0{1 + i % 9}")
-        Authorship.objects.create(memo=memo, author=author, position=0)
-        Mention.objects.create(memo=memo, country=ru, count=i + 1, context="Russia.")
-        memo.topics.add(Topic.objects.get_or_create(name=f"Topic {i}", slug=f"topic-{i}")[0])
-        memos.append(memo)
-    return memos
+    return [
+        MemoFactory(
+            title=f"Listed memo {n}-{i}",
+            published=f"20{10 + i % 10}-01-0{1 + i % 9}",
+            authors=[f"Author of {n}"],
+            topics=[f"Topic {i}"],
+            countries={"RU": i + 1},
+        )
+        for i in range(n)
+    ]
 
 
 @pytest.mark.parametrize("rows", [3, 30])
@@ -193,14 +189,18 @@ FIXED_QUERIES = {"author": 5, "topic": 6, "vendor": 6, "country": 5, "mention": 
 
 
 def test_memo_list_filters(admin_client):
-    ru = Country.objects.get(code="RU")
-    reviewed = make_memo("Reviewed", published="2018-09-14", category="Policy Memos", series="2")
-    unreviewed = make_memo("Unreviewed", published="2019-01-01", category="Analytics", language="ru")
-    bare = make_memo("No mentions", published=None)
-    rejected_only = make_memo("Only rejected", published="2019-05-05")
-    Mention.objects.create(memo=reviewed, country=ru, verdict="confirmed")
-    Mention.objects.create(memo=unreviewed, country=ru, verdict="auto")
-    Mention.objects.create(memo=rejected_only, country=ru, verdict="rejected")
+    MemoFactory(
+        title="Reviewed",
+        published="2018-09-14",
+        category="Policy Memos",
+        series="2",
+        countries={"RU": (1, Mention.CONFIRMED)},
+    )
+    MemoFactory(
+        title="Unreviewed", published="2019-01-01", category="Analytics", language="ru", countries={"RU": 1}
+    )
+    bare = MemoFactory(title="No mentions", published=None)
+    MemoFactory(title="Only rejected", published="2019-05-05", countries={"RU": (1, Mention.REJECTED)})
 
     def titles(query: str) -> set[str]:
         return {m.title for m in listed(admin_client.get(f"{CHANGELIST}?{query}"))}
@@ -221,11 +221,8 @@ def test_memo_list_filters(admin_client):
 
 
 def test_changelist_links_lead_to_filtered_related_lists(admin_client):
-    marat = Author.objects.create(name="Erica Marat")
-    mine, other = make_memo("Hers"), make_memo("Someone else's")
-    Authorship.objects.create(memo=mine, author=marat, position=0)
-    Mention.objects.create(memo=mine, country=Country.objects.get(code="CN"), count=3)
-    Mention.objects.create(memo=other, country=Country.objects.get(code="CN"), count=1)
+    MemoFactory(title="Hers", authors=["Erica Marat"], countries={"CN": 3})
+    MemoFactory(title="Someone else's", countries={"CN": 1})
 
     page = BeautifulSoup(admin_client.get(reverse("admin:memos_author_changelist")).content, "lxml")
     link = page.find("a", string="1 memo")["href"]
@@ -377,7 +374,7 @@ def run_action(client, action: str, objects, url=CHANGELIST, follow=False, **ext
 
 
 def test_publish_and_unpublish_actions_are_logged(admin_client):
-    a, b = make_memo("First"), make_memo("Second", is_published=False)
+    a, b = MemoFactory(title="First"), MemoFactory(title="Second", is_published=False)
     response = run_action(admin_client, "unpublish", [a, b])
     assert response.status_code == 302
     assert list(Memo.objects.published()) == []
@@ -411,7 +408,7 @@ def test_reextract_action_keeps_curated_mentions(admin_client, seed_memo):
 
 
 def test_export_csv(admin_client, seed_memo):
-    formula = make_memo('=HYPERLINK("http://evil")', slug="formula")
+    formula = MemoFactory(title='=HYPERLINK("http://evil")', slug="formula")
     seed_memo.mentions.filter(country_id="US").update(verdict="rejected")
     response = run_action(admin_client, "export_csv", [seed_memo, formula])
     assert response.status_code == 200
@@ -472,11 +469,9 @@ def test_merge_confirmation_page_then_merge(client, editor):
     client.force_login(editor)
     marat = Author.objects.create(name="Erica Marat")
     short = Author.objects.create(name="E. Marat")
-    m1, m2, m3 = make_memo("One"), make_memo("Two"), make_memo("Three")
-    Authorship.objects.create(memo=m1, author=marat, position=0)
-    Authorship.objects.create(memo=m2, author=short, position=0)
-    Authorship.objects.create(memo=m3, author=short, position=0)
-    Authorship.objects.create(memo=m3, author=marat, position=1)
+    m1 = MemoFactory(title="One", authors=[marat])
+    m2 = MemoFactory(title="Two", authors=[short])
+    m3 = MemoFactory(title="Three", authors=[short, marat])
     url = reverse("admin:memos_author_changelist")
 
     response = run_action(client, "merge_selected", [marat, short], url=url)
@@ -596,7 +591,10 @@ def run_worker() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_reextracting_many_memos_runs_as_a_job_and_a_failure_is_reported(admin_client, seed_memo):
-    memos = [seed_memo, *(make_memo(f"Memo {i}", body_text=f"Huawei in memo {i}.") for i in range(21))]
+    memos = [
+        seed_memo,
+        *(MemoFactory(title=f"Memo {i}", body_text=f"Huawei in memo {i}.") for i in range(21)),
+    ]
     assert run_action(admin_client, "reextract", memos).status_code == 302
     job = Job.objects.get()
     assert job.kind == "Re-extract mentions in 22 memos"
