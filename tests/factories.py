@@ -107,6 +107,20 @@ class MemoFactory(DjangoModelFactory):
             MentionFactory(memo=memo, vendor=Vendor.objects.get(slug=slug), count=count, verdict=verdict)
 
 
+class PonarsMemoFactory(MemoFactory):
+    """PONARS Eurasia Policy Memo No. 590 of April 2019, as the citation tests cite it.
+
+    Its source is its page on ponarseurasia.org, one per slug as the unique source_url requires.
+    Bylines are saved last author first, so that only `position` can put them in order.
+    """
+
+    title = "Waving the EU Flag in Eurasia"
+    memo_number = 590
+    published = date(2019, 4, 15)
+    source_url = factory.LazyAttribute(lambda memo: f"https://www.ponarseurasia.org/{memo.slug}/")
+    authors__reverse = True
+
+
 class AuthorshipFactory(DjangoModelFactory):
     class Meta:
         model = Authorship

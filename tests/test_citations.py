@@ -1,42 +1,25 @@
 """memos.site.citations: the PONARS line, BibTeX and RIS, exactly."""
 
 import re
-from datetime import date
 
 import bibtexparser
 import pytest
 import rispy
 from django.urls import reverse
 
-from memos.models import Author, Authorship, Memo, normalize_name, unique_slug
+from memos.models import Memo
 from memos.site import citations
 
 from .conftest import SEED
+from .factories import PonarsMemoFactory
 
 pytestmark = pytest.mark.django_db
 
 PONARS_URL = "https://www.ponarseurasia.org/waving-the-eu-flag-in-eurasia/"
 
 
-def make_memo(title="Waving the EU Flag in Eurasia", authors=(), **fields):
-    slug = unique_slug(Memo, title)
-    fields = {
-        "memo_number": 590,
-        "published": date(2019, 4, 15),
-        "source_url": f"https://www.ponarseurasia.org/{slug}/",  # unique, as the model requires
-        **fields,
-    }
-    memo = Memo.objects.create(title=title, slug=slug, **fields)
-    # Saved in reverse, so only `position` can put them in byline order.
-    for position, name in reversed(list(enumerate(authors))):
-        author = Author.objects.filter(key=normalize_name(name)).first() or Author(name=name)
-        author.save()
-        Authorship.objects.create(memo=memo, author=author, position=position)
-    return memo
-
-
 def cite(**kwargs) -> str:
-    return citations.ponars_citation(make_memo(**kwargs))
+    return citations.ponars_citation(PonarsMemoFactory(**kwargs))
 
 
 # --- PONARS style -----------------------------------------------------------------------------
@@ -118,7 +101,7 @@ def test_the_seed_page_cites_as_ponars_does(import_memos):
 
 
 def test_prefetched_authors_cost_no_queries(django_assert_num_queries):
-    make_memo(authors=["Juliet Johnson", "Benjamin Forest", "Erica Marat"])
+    PonarsMemoFactory(authors=["Juliet Johnson", "Benjamin Forest", "Erica Marat"])
     memo = Memo.objects.with_listing_data().get()
     with django_assert_num_queries(0):
         line = citations.ponars_citation(memo)
@@ -133,7 +116,7 @@ def test_prefetched_authors_cost_no_queries(django_assert_num_queries):
 
 
 def test_bibtex_entry_exactly():
-    memo = make_memo(authors=["Juliet Johnson", "Benjamin Forest"])
+    memo = PonarsMemoFactory(authors=["Juliet Johnson", "Benjamin Forest"])
     assert citations.bibtex(memo) == (
         "@techreport{johnson2019waving,\n"
         "  author = {Juliet Johnson and Benjamin Forest},\n"
@@ -149,7 +132,7 @@ def test_bibtex_entry_exactly():
 
 
 def test_bibtex_escapes_special_characters_and_keeps_braces_balanced():
-    memo = make_memo(
+    memo = PonarsMemoFactory(
         title="R&D at 50% for {Big} #Tech_Firms: $5 ~ ^ \\ now",
         authors=["Anne O'Neil", "Smith and Sons"],
         source_url="https://www.ponarseurasia.org/a b{c}",
@@ -170,20 +153,24 @@ def test_bibtex_escapes_special_characters_and_keeps_braces_balanced():
 
 
 def test_bibtex_keys_are_stable_and_plain_ascii():
-    memo = make_memo(title="The Ukrainian Army", authors=["Olena Kovalchuk"])
+    memo = PonarsMemoFactory(title="The Ukrainian Army", authors=["Olena Kovalchuk"])
     assert citations.bibtex_key(memo) == "kovalchuk2019ukrainian"  # "The" is skipped
     assert citations.bibtex_key(Memo.objects.with_listing_data().get(pk=memo.pk)) == "kovalchuk2019ukrainian"
-    russian = make_memo(title="Камеры из Китая", authors=["Анна Белова"], language="ru", memo_number=539)
+    russian = PonarsMemoFactory(
+        title="Камеры из Китая", authors=["Анна Белова"], language="ru", memo_number=539
+    )
     assert citations.bibtex_key(russian) == "belova2019kamery"
     assert "language = {russian}" in citations.bibtex(russian)
-    accented = make_memo(title="Élan", authors=["Đorđe Šćepanović"], memo_number=1, published=None)
+    accented = PonarsMemoFactory(title="Élan", authors=["Đorđe Šćepanović"], memo_number=1, published=None)
     assert citations.bibtex_key(accented) == "scepanovicelan"
-    nobody = make_memo(title="!!!", memo_number=2, published=None)
+    nobody = PonarsMemoFactory(title="!!!", memo_number=2, published=None)
     assert citations.bibtex_key(nobody) == f"memo{nobody.pk}"
 
 
 def test_bibtex_for_a_memo_from_elsewhere_is_misc():
-    memo = make_memo(authors=["Daniyar Seitkali"], memo_number=None, source_url="https://steppe.example/m")
+    memo = PonarsMemoFactory(
+        authors=["Daniyar Seitkali"], memo_number=None, source_url="https://steppe.example/m"
+    )
     entry = citations.bibtex(memo)
     assert entry.startswith("@misc{seitkali2019waving,\n")
     assert "howpublished = {Policy Memo}" in entry and "institution" not in entry
@@ -193,7 +180,7 @@ def test_bibtex_for_a_memo_from_elsewhere_is_misc():
 
 
 def test_ris_record_exactly():
-    memo = make_memo(authors=["Juliet Johnson", "Benjamin Forest"], language="en")
+    memo = PonarsMemoFactory(authors=["Juliet Johnson", "Benjamin Forest"], language="en")
     assert citations.ris(memo) == (
         "TY  - RPRT\r\n"
         "AU  - Johnson, Juliet\r\n"
@@ -211,7 +198,7 @@ def test_ris_record_exactly():
 
 
 def test_ris_lines_are_all_tags_with_crlf_even_when_fields_hold_newlines():
-    memo = make_memo(title="Line one\nline two", authors=["Cher", "Andrew K. Mills"], published=None)
+    memo = PonarsMemoFactory(title="Line one\nline two", authors=["Cher", "Andrew K. Mills"], published=None)
     record = citations.ris(memo)
     lines = record.split("\r\n")
     assert lines[-1] == "" and "\n" not in "".join(lines)
@@ -224,7 +211,7 @@ def test_ris_lines_are_all_tags_with_crlf_even_when_fields_hold_newlines():
 
 def test_the_downloads_parse_with_bibtexparser_and_rispy(client):
     """What reference managers read: the memo page's BibTeX and RIS files, parsed by real parsers."""
-    memo = make_memo(
+    memo = PonarsMemoFactory(
         title="Waving the EU Flag in Eurasia & {Beyond}_100%",
         authors=["Juliet Johnson", "Benjamin Forest"],
         source_url=PONARS_URL,
