@@ -10,10 +10,11 @@ from django.db.models.query import EmptyQuerySet
 from django.utils.safestring import SafeString
 
 from memos import search
-from memos.models import Author, Authorship, Country, Memo, MemoFullText, Mention, Topic, Vendor, unique_slug
+from memos.models import Author, Country, Memo, MemoFullText, Mention, Vendor
 from memos.search.query import Term, fts5_query, parse_query
 
 from .conftest import SEED
+from .factories import MemoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,25 +23,6 @@ FILLER = (
     "Governments across the region weigh the costs of new infrastructure against budgets, "
     "loans and the expectations of citizens who want reliable public services."
 )
-
-
-def make_memo(title, body=FILLER, *, authors=(), topics=(), vendors=(), countries=(), index=True, **fields):
-    memo = Memo.objects.create(title=title, slug=unique_slug(Memo, title), body_text=body, **fields)
-    for position, name in enumerate(authors):
-        author = Author(name=name)
-        author.save()
-        Authorship.objects.create(memo=memo, author=author, position=position)
-    for name in topics:
-        topic = Topic(name=name)
-        topic.save()
-        memo.topics.add(topic)
-    for vendor in vendors:
-        Mention.objects.create(memo=memo, vendor=vendor, count=1)
-    for code in countries:
-        Mention.objects.create(memo=memo, country_id=code, count=1)
-    if index:
-        search.index_memos([memo.pk])
-    return memo
 
 
 def found(q, queryset=None):
@@ -65,17 +47,25 @@ def kazakhstan():
 def archive(vendor, kazakhstan):
     """A few memos, each reachable by one kind of field."""
     return {
-        "title": make_memo("Procurement of Cameras in Tashkent"),
-        "body": make_memo(
-            "Urban Monitoring Abroad",
-            "Municipal officials signed contracts for facial recognition in the metro. " + FILLER,
+        "title": MemoFactory(title="Procurement of Cameras in Tashkent", body_text=FILLER),
+        "body": MemoFactory(
+            title="Urban Monitoring Abroad",
+            body_text="Municipal officials signed contracts for facial recognition in the metro. " + FILLER,
         ),
-        "author": make_memo("A Memo About Roads", authors=["Erica Marat", "Juliet Johnson"]),
-        "vendor": make_memo("Equipment Suppliers", vendors=[vendor]),
-        "country": make_memo("Neighbours and Pipelines", countries=[kazakhstan.code]),
-        "topic": make_memo("Another Memo", topics=["Cybersecurity"]),
-        "safe city": make_memo("Safe City Projects", "The safe city concept spreads. " + FILLER),
-        "city is safe": make_memo("Is the City Safe", "Nobody says the city is safe here. " + FILLER),
+        "author": MemoFactory(
+            title="A Memo About Roads", body_text=FILLER, authors=["Erica Marat", "Juliet Johnson"]
+        ),
+        "vendor": MemoFactory(title="Equipment Suppliers", body_text=FILLER, vendors={vendor.slug: 1}),
+        "country": MemoFactory(
+            title="Neighbours and Pipelines", body_text=FILLER, countries={kazakhstan.code: 1}
+        ),
+        "topic": MemoFactory(title="Another Memo", body_text=FILLER, topics=["Cybersecurity"]),
+        "safe city": MemoFactory(
+            title="Safe City Projects", body_text="The safe city concept spreads. " + FILLER
+        ),
+        "city is safe": MemoFactory(
+            title="Is the City Safe", body_text="Nobody says the city is safe here. " + FILLER
+        ),
     }
 
 
@@ -127,9 +117,9 @@ def test_the_queryset_limits_what_is_found(archive):
 
 def test_rank_is_a_float_and_a_title_match_outranks_body_matches():
     for i in range(6):  # others, so that the word is rare, as real queries are
-        make_memo(f"Filler {i}")
-    body = make_memo("Cameras in Central Asia", ("Hikvision sells cameras. " * 5) + FILLER)
-    title = make_memo("Hikvision in Central Asia")
+        MemoFactory(title=f"Filler {i}", body_text=FILLER)
+    body = MemoFactory(title="Cameras in Central Asia", body_text=("Hikvision sells cameras. " * 5) + FILLER)
+    title = MemoFactory(title="Hikvision in Central Asia", body_text=FILLER)
     ranked = list(search.search_memos(Memo.objects.all(), "hikvision").order_by("-rank"))
     assert ranked == [title, body]
     assert all(isinstance(memo.rank, float) for memo in ranked)
@@ -137,8 +127,8 @@ def test_rank_is_a_float_and_a_title_match_outranks_body_matches():
 
 
 def test_a_match_deep_in_the_body_is_found_and_ranks_below_one_in_the_opening():
-    deep = make_memo("Deep", (FILLER + " ") * 40 + "Hikvision appears at last.")
-    early = make_memo("Early", "Hikvision appears at once. " + (FILLER + " ") * 40)
+    deep = MemoFactory(title="Deep", body_text=(FILLER + " ") * 40 + "Hikvision appears at last.")
+    early = MemoFactory(title="Early", body_text="Hikvision appears at once. " + (FILLER + " ") * 40)
     ranked = list(search.search_memos(Memo.objects.all(), "hikvision").order_by("-rank", "-pk"))
     assert ranked == [early, deep]
     if ON_POSTGRESQL:  # it ranks on the opening; SQLite's bm25 weighs one hit anywhere alike
@@ -152,7 +142,7 @@ def test_only_the_opening_of_a_huge_body_is_indexed_and_the_memo_is_stored_whole
     opening = "Hikvision appears at once. "
     filler = (FILLER + " ") * (search.INDEXED_BODY_CHARS // len(FILLER) + 1)
     body = opening + filler + "Zyxwords appear past the indexed part."
-    memo = make_memo("Huge", body)
+    memo = MemoFactory(title="Huge", body_text=body)
     memo.refresh_from_db()
     assert memo.body_text == body
     assert found("hikvision") == ["Huge"]
@@ -163,7 +153,7 @@ def test_only_the_opening_of_a_huge_body_is_indexed_and_the_memo_is_stored_whole
 
 def test_a_page_with_300000_distinct_words_is_indexed():
     words = " ".join(f"w{n:06x}" for n in range(300_000))
-    memo = make_memo("Vocabulary", "Hikvision opens a long list. " + words)
+    memo = MemoFactory(title="Vocabulary", body_text="Hikvision opens a long list. " + words)
     assert len(memo.body_text.split()) > 300_000
     assert found("hikvision") == ["Vocabulary"]
     assert found("w000001") == ["Vocabulary"]
@@ -171,11 +161,11 @@ def test_a_page_with_300000_distinct_words_is_indexed():
 
 @pytest.mark.skipif(not ON_POSTGRESQL, reason="the rank vector is PostgreSQL's")
 def test_the_rank_vector_holds_title_names_and_the_opening_only(vendor):
-    memo = make_memo(
-        "Cameras in Tashkent",
-        "Procurement opens the memo. " + (FILLER + " ") * 40 + "Sewers close it.",
+    memo = MemoFactory(
+        title="Cameras in Tashkent",
+        body_text="Procurement opens the memo. " + (FILLER + " ") * 40 + "Sewers close it.",
         authors=["Erica Marat"],
-        vendors=[vendor],
+        vendors={vendor.slug: 1},
     )
     with connection.cursor() as cursor:
         cursor.execute(
@@ -216,19 +206,25 @@ def test_among_takes_any_number_of_ids_as_one_parameter(archive, django_assert_n
 
 
 def test_russian_memos_match_their_exact_words_on_both_databases():
-    make_memo("Камеры из Китая", "Россия покупает камеры у китайских компаний. " + FILLER, language="ru")
+    MemoFactory(
+        title="Камеры из Китая",
+        body_text="Россия покупает камеры у китайских компаний. " + FILLER,
+        language="ru",
+    )
     assert found("Россия") == found("РОССИЯ") == ["Камеры из Китая"]
     assert found("камеры -Казахстан") == ["Камеры из Китая"]
 
 
 @pytest.mark.skipif(not ON_POSTGRESQL, reason="SQLite's FTS5 has no Russian stemmer; exact forms only")
 def test_russian_memos_are_stemmed_in_russian_on_postgresql():
-    make_memo("Камеры из Китая", "Россия покупает камеры у китайских компаний.", language="ru")
+    MemoFactory(
+        title="Камеры из Китая", body_text="Россия покупает камеры у китайских компаний.", language="ru"
+    )
     assert found("России") == found("китайская компания") == ["Камеры из Китая"]
     # The exclusion is read in Russian too: "России" excludes a memo saying "Россия".
     assert found("камеры -России") == []
     # English words in a Russian memo still match.
-    make_memo("Huawei в России", "Huawei строит сети.", language="ru")
+    MemoFactory(title="Huawei в России", body_text="Huawei строит сети.", language="ru")
     assert found("huawei") == ["Huawei в России"]
 
 
@@ -306,8 +302,8 @@ def test_snippets_mark_matches_and_escape_everything_else():
         "Officials bought cameras. <script>alert(1)</script> Hikvision & partners said "
         '"<b>fine</b>" about it. ' + FILLER
     )
-    memo = make_memo("Cameras", body)
-    other = make_memo("Unrelated", FILLER)
+    memo = MemoFactory(title="Cameras", body_text=body)
+    other = MemoFactory(title="Unrelated", body_text=FILLER)
     memos = [memo, other]
     search.add_snippets(memos, "hikvision")
     snippet = memo.snippet
@@ -341,8 +337,8 @@ def test_snippets_take_one_query_for_a_page(archive, django_assert_num_queries):
 
 def test_snippets_look_in_the_opening_of_the_body():
     filler = (FILLER + " ") * (search.SNIPPET_CHARS // len(FILLER) + 1)
-    late = make_memo("Late", filler + "Hikvision appears at last.")
-    early = make_memo("Early", "Hikvision appears at once. " + filler)
+    late = MemoFactory(title="Late", body_text=filler + "Hikvision appears at last.")
+    early = MemoFactory(title="Early", body_text="Hikvision appears at once. " + filler)
     memos = [late, early]
     search.add_snippets(memos, "hikvision")
     assert "<mark>Hikvision</mark>" in early.snippet
@@ -409,7 +405,12 @@ def test_deleted_memos_leave_the_results_and_the_index(archive):
 
 def test_index_memos_takes_the_same_queries_for_one_memo_as_for_many(vendor, django_assert_num_queries):
     memos = [
-        make_memo(f"Memo {i}", authors=[f"Author {i}", f"Other {i}"], vendors=[vendor], index=False)
+        MemoFactory(
+            title=f"Memo {i}",
+            body_text=FILLER,
+            authors=[f"Author {i}", f"Other {i}"],
+            vendors={vendor.slug: 1},
+        )
         for i in range(30)
     ]
     per_batch = 1 if ON_POSTGRESQL else 2  # one UPDATE; or one DELETE and one INSERT ... SELECT
