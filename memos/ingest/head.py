@@ -58,6 +58,8 @@ MAX_UNITS = 12  # paragraphs above the body looked at, besides the first three
 
 
 BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
+# A picture's alternative text printed as a line: "Lawrence Freedman's avatar", "Author photo".
+IMAGE_TEXT = re.compile(r"\b(?:avatar|photo|portrait|headshot|logo|thumbnail)$", re.I)
 
 
 @dataclass
@@ -78,6 +80,12 @@ class Head:
     numbered: Numbered | None  # a "Kennan Cable No. 51" label the title was printed with
 
 
+# A line that says the next one holds the author's name: "Article author", "Автор статьи".
+AUTHOR_HEADING = re.compile(
+    r"^(?:(?:article\s+)?authors?|about the authors?|автор(?:ы)?(?: статьи)?):?$", re.I
+)
+
+
 def _fold(text: str) -> str:
     for fancy, plain in (("‘’ʼ`", "'"), ("“”„«»", '"'), ("–—", "-")):
         for ch in fancy:
@@ -86,8 +94,9 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def is_furniture(text: str) -> bool:
-    """A line no memo would have as its title."""
+def is_furniture(text: str, names: bool = True) -> bool:
+    """A line no memo would have as its title; with `names` False, a line of names is not (yet)
+    ruled out (see TitleSignals.score)."""
     words = text.split()
     letters = sum(map(str.isalpha, text))
     return (
@@ -102,7 +111,9 @@ def is_furniture(text: str) -> bool:
         or sum(len(w) == 1 for w in words) > len(words) / 2  # "A P R I L 2 0 24"
         or read_label(text) is not None
         or parse_date(text) is not None
-        or looks_like_names(text)
+        or bool(IMAGE_TEXT.search(text) or AUTHOR_HEADING.match(text))
+        or names
+        and looks_like_names(text)
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
 
@@ -145,19 +156,81 @@ def next_index(lines: list[str], i: int) -> int | None:
 
 
 def header_follows(lines: list[str], i: int) -> bool:
-    """Whether a byline, a date or labels come right after line `i`, or after a dek (a sentence
-    that sums the memo up) right after it."""
-    for _ in range(2):
+    """Whether a byline, a date or labels come after line `i`: right after it, or after a dek (a
+    line that sums the memo up) or a picture's alternative text between them."""
+    for _ in range(3):
         j = next_index(lines, i)
         if j is None:
             return False
         text = clean_space(BULLET.sub("", lines[j]))
-        if parse_date(text) or _byline(text) or read_label(text) or text.lower() == "published":
+        if is_header_line(text):
             return True
-        if not (text.endswith(".") and 8 < len(text.split()) < 40):
+        if not (is_dek(text) or IMAGE_TEXT.search(text)):
             return False
         i = j
     return False
+
+
+def byline_below(lines: list[str], i: int, text: str) -> bool:
+    """Whether the line after line `i` is a byline of other names than `text`, or announces one:
+    then `text` (title-case words that read like names: "Internet Shutdown") is no byline."""
+    following = next_line(lines, i)
+    if AUTHOR_HEADING.match(following):
+        return True
+    marked = re.match(r"^(?:written\s+by|by|author\(?s?\)?:|автор[ыа]?:?)\s", following, re.I)
+    return bool(marked and _byline(following) and _byline(following) != split_authors(text))
+
+
+def is_header_line(text: str) -> bool:
+    """A byline, a date, a label, or a heading that announces the author ("Article author")."""
+    return bool(
+        parse_date(text)
+        or _byline(text)
+        or read_label(text)
+        or text.lower() == "published"
+        or AUTHOR_HEADING.match(text)
+    )
+
+
+def is_dek(text: str) -> bool:
+    """A line that sums the memo up under its title: a long phrase or sentence, not a paragraph."""
+    return 8 < len(text.split()) < 40 and not text.endswith((":", ";"))
+
+
+@dataclass
+class TitleSignals:
+    """What a title candidate is weighed against: the page and the places that mark a title."""
+
+    lines: list[str]
+    page: str  # the head of the page, folded, to count repetitions in
+    first_line: int | None  # where the dump starts
+    walked_back: int | None
+    after_body: tuple[int, int, str] | None
+
+    def score(self, cand: Candidate) -> float | None:
+        """Points for each signal the candidate has; None for a line that cannot be a title."""
+        text = cand.text
+        if is_furniture(text, names=False) or len(text) > 300:
+            return None
+        if looks_like_names(text) and not byline_below(self.lines, cand.last, text):
+            return None  # a byline, unless the page's byline comes after it
+        words = text.split()
+        points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
+        if text.endswith(".") and len(words) > 8:
+            points -= 3  # a sentence: a lede or a caption
+        if text.isupper():
+            points -= 1
+        repeats = self.page.count(_fold(text)) - 1
+        points += 3 * (repeats >= 1) + (repeats >= 2)
+        if cand.first == self.first_line:
+            points += 2  # dumps start with the page's own title
+        if cand.first == self.walked_back:
+            points += 2
+        if self.after_body is not None and cand.last == self.after_body[1]:
+            points += 3
+        if header_follows(self.lines, cand.last):
+            points += 2  # a header block (byline, date, labels) follows its title
+        return points
 
 
 def choose_title(
@@ -177,29 +250,7 @@ def choose_title(
     if after_body is not None:
         units = [*units, after_body]
     page = _fold("\n".join(lines)[:PAGE_LOOKED_AT])
-    first_line = units[0][0] if units else None
-
-    def score(cand: Candidate) -> float | None:
-        text = cand.text
-        if is_furniture(text) or len(text) > 300:
-            return None
-        words = text.split()
-        points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
-        if text.endswith(".") and len(words) > 8:
-            points -= 3  # a sentence: a lede or a caption
-        if text.isupper():
-            points -= 1
-        repeats = page.count(_fold(text)) - 1
-        points += 3 * (repeats >= 1) + (repeats >= 2)
-        if cand.first == first_line:
-            points += 2  # dumps start with the page's own title
-        if cand.first == walked_back:
-            points += 2
-        if after_body is not None and cand.last == after_body[1]:
-            points += 3
-        if header_follows(lines, cand.last):
-            points += 2  # a header block (byline, date, labels) follows its title
-        return points
+    signals = TitleSignals(lines, page, units[0][0] if units else None, walked_back, after_body)
 
     # The line found walking up from the body, with a header block below it: two signals agree
     # and nothing else needs weighing (the common case, and the cheap one).
@@ -214,7 +265,7 @@ def choose_title(
         return walked
     best: Candidate | None = None
     for cand in _candidates(units, page):
-        points = score(cand)
+        points = signals.score(cand)
         if points is None:
             continue
         cand.score = points
@@ -245,9 +296,6 @@ def _byline(text: str) -> list[str] | None:
     if role[:1].islower() and looks_like_names(name) and len(split_authors(name)) == 1:
         return [name]
     return None
-
-
-AUTHOR_HEADING = re.compile(r"^(?:article\s+)?authors?|about the authors?|автор(?:ы)?(?: статьи)?$", re.I)
 
 
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
@@ -310,14 +358,31 @@ def read_head(
     if title is None:
         return Head(None, None, None, None, None, None)
     text, numbered, authors = split_title(title.text)
+    # A byline or a date may stand by any printing of the title: the page's own title line at
+    # the top, or the title above the body; the chosen one is looked at first.
+    sites = [title, *repeated_title(lines, title, body_line)]
     return Head(
         title=text,
         title_first=title.first,
         title_line=title.last,
-        authors=authors or find_byline(lines, title, body_line),
-        published=find_date(lines, title, body_line),
+        authors=authors or first_found(find_byline(lines, site, body_line) for site in sites),
+        published=first_found(find_date(lines, site, body_line) for site in sites),
         numbered=numbered,
     )
+
+
+def repeated_title(lines: list[str], title: Candidate, body_line: int) -> list[Candidate]:
+    """The title's other printings on a line of their own above the body."""
+    folded = _fold(title.text)
+    return [
+        Candidate(title.text, i, i)
+        for i in range(min(body_line, len(lines)))
+        if not title.first <= i <= title.last and lines[i].strip() and _fold(lines[i]) == folded
+    ]
+
+
+def first_found(values):
+    return next((value for value in values if value), None)
 
 
 def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:

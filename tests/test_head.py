@@ -1,0 +1,37 @@
+"""The head of a text dump: title, byline and date chosen by signals that agree (memos/ingest/head.py)."""
+
+from datetime import date
+
+from memos.ingest.head import header_follows, is_furniture
+from memos.ingest.parse import parse_page
+
+BODY = """
+The regional security arrangements that seemed settled a decade ago are being renegotiated,
+and the governments of the region now weigh every offer of equipment against its strings.
+
+Each capital answers differently, but none of them wants to depend on a single supplier again,
+which is why the tenders of the past two years were split between several bidders at once.
+"""
+
+
+def test_a_date_beside_the_title_printed_at_the_top_counts_for_the_title_above_the_body():
+    page = (
+        "Subscribe to our newsletter\n\nSteppe Cameras and Their Buyers\n\n04.05.2021 10:30\n\nAnalysis\n\n"
+        "Steppe Cameras and Their Buyers\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe Cameras and Their Buyers"
+    assert memo.published == date(2021, 5, 4)
+
+
+def test_title_case_words_above_an_author_heading_are_a_title_not_a_byline():
+    page = "Special Report\n\nMobile Networks\n\nArticle author\n\nAsel Nurlanova\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Mobile Networks"
+    assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_picture_text_between_title_and_byline_does_not_hide_the_byline():
+    lines = ["Cables Under the Caspian", "Asel Nurlanova's avatar", "Asel Nurlanova", "Mar 3, 2024"]
+    assert header_follows(lines, 0)
+    assert is_furniture("Asel Nurlanova's avatar")
