@@ -35,3 +35,38 @@ def test_a_picture_text_between_title_and_byline_does_not_hide_the_byline():
     lines = ["Cables Under the Caspian", "Asel Nurlanova's avatar", "Asel Nurlanova", "Mar 3, 2024"]
     assert header_follows(lines, 0)
     assert is_furniture("Asel Nurlanova's avatar")
+
+
+def test_a_title_broken_over_four_lines_under_a_list_of_names_is_joined():
+    page = (
+        "Detours on the Gas Road to the Caspian\n\n"
+        "Editors: Dana Sultanova (Editor-in-Chief) Aziz Karimov (Managing Editor)\n"
+        "Olena Bondar Kanat Omarov Aigerim Sadykova Daniel Petrov Anna Ohanyan\n"
+        "Giorgi Beridze Kamila Yusupova Timur Dadabaev Rustam Burnashev\n"
+        "Detours on the Gas Road\n"
+        "to the Caspian:\n"
+        "Delayed Pipelines, Costly Transit\n"
+        "and Uncertain Buyers\n"
+        "Asel Nurlanova\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (
+        memo.title
+        == "Detours on the Gas Road to the Caspian: Delayed Pipelines, Costly Transit and Uncertain Buyers"
+    )
+    assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_title_printed_whole_at_the_top_and_broken_above_the_body_is_taken_whole():
+    page = (
+        "Search\n\nCables Under the Caspian: Old Routes, New Owners\n\nProtected\n\nShare this\n\n"
+        "Cables Under the Caspian:\nOld Routes, New Owners\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Cables Under the Caspian: Old Routes, New Owners"
+
+
+def test_the_parts_of_a_photo_credit_are_no_title():
+    page = (
+        "Pipelines and Power in the Caspian\n\nPhoto: Getty Images | Gas fields in the Caspian Sea\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Pipelines and Power in the Caspian"

@@ -31,10 +31,14 @@ from .fields import (
 # Words that open a line of page furniture, not a title: buttons, links, captions, credits.
 FURNITURE_START = re.compile(
     r"^(?:download|share|print|subscribe|sign (?:in|up)|log ?in|follow|connect with|read (?:more|in)|"
-    r"click|you are on page|skip to|transcript of|page \d|total pages?|file type|image|photo|\d+px|"
+    r"click|search|you are on page|skip to|transcript of|page \d|total pages?|file type|image|photo|\d+px|"
     r"source|credit|©|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
     r"иллюстрация|источник)\b",
     re.I,
+)
+# Words that open a picture's caption or credit.
+CREDIT_START = re.compile(
+    r"^(?:image|photo|picture|source|credit|©|фото|коллаж|иллюстрация|источник)\b", re.I
 )
 # Whole lines that are generic section headings, never a memo's own title.
 SECTION_HEADINGS = re.compile(
@@ -118,8 +122,11 @@ def is_furniture(text: str, names: bool = True) -> bool:
     )
 
 
-def _candidates(units: list[tuple[int, int, str]], page: str) -> list[Candidate]:
-    """Each unit, its parts around " - " or " | ", and two or three units of a broken title joined.
+def _candidates(
+    units: list[tuple[int, int, str]], page: str, lines: list[str], lowercase: set[str]
+) -> list[Candidate]:
+    """Each unit, each line of a unit of a few lines, its parts around " - " or " | ", and up to
+    four units of a broken title joined.
 
     Units join only where the first plainly goes on ("Getting Off the Back Foot:", "... Fleet" then
     "in Russian-Ukrainian Relations") or where the page prints the joined title again.
@@ -127,14 +134,27 @@ def _candidates(units: list[tuple[int, int, str]], page: str) -> list[Candidate]
     found: list[Candidate] = []
     for k, (first, last, text) in enumerate(units):
         found.append(Candidate(text, first, last))
+        if 0 < last - first < 3:
+            # A dump may run a title into the line above it ("…sent to" then the title).
+            found += [
+                Candidate(clean_space(lines[i]), i, i) for i in range(first, last + 1) if lines[i].strip()
+            ]
         parts = TITLE_PARTS.split(text)
-        if len(parts) > 1:
+        # A caption's or a credit's parts are the caption's ("Photo: Getty Images | <caption>").
+        if len(parts) > 1 and not CREDIT_START.match(text):
             found += [Candidate(part, first, last) for part in parts if len(part.split()) >= 3]
         if is_furniture(text) or len(text) > 90:
             continue
         joined, end = text, last
-        for more_first, more_last, more in units[k + 1 : k + 3]:
-            if more_first - end > 3 or is_furniture(more) and not more[:1].islower():
+        for more_first, more_last, more in units[k + 1 : k + 4]:
+            # A line that a colon or a comma leads into goes on the title, even one that reads
+            # like names ("…Economic Union:" then "Postponed Integration, Costly Enlargement").
+            led_into = joined.endswith((":", ","))
+            if (
+                more_first - end > 3
+                or not more[:1].islower()
+                and (is_furniture(more, names=False) or not led_into and reads_as_names(more, lowercase))
+            ):
                 break
             if joined.endswith((".", "?", "!")) or len(more) > 90:
                 break
@@ -169,6 +189,21 @@ def header_follows(lines: list[str], i: int) -> bool:
             return False
         i = j
     return False
+
+
+LOWERCASE_WORD = re.compile(r"\b[a-zа-яё][a-zа-яё'’-]{2,}\b")
+
+
+def reads_as_names(text: str, lowercase: set[str]) -> bool:
+    """A line of names, unless every word of one of them is a word the page writes in lower case:
+    "Postponed Integration, Costly Enlargement" is a title's line, "Stanislav Secrieru" a byline."""
+    if not looks_like_names(text):
+        return False
+    for name in split_authors(text):
+        words = [w.casefold() for w in name.split() if len(w) > 2]
+        if words and all(w in lowercase for w in words):
+            return False
+    return True
 
 
 def byline_below(lines: list[str], i: int, text: str) -> bool:
@@ -206,13 +241,27 @@ class TitleSignals:
     first_line: int | None  # where the dump starts
     walked_back: int | None
     after_body: tuple[int, int, str] | None
+    units: list[tuple[int, int, str]]
+    lowercase: set[str]  # the words the page writes in lower case
+
+    def shortened_elsewhere(self, cand: Candidate) -> bool:
+        """Whether another line prints the candidate's first words (four or more) and no more:
+        a title cut short in the page's title line or a running head."""
+        folded = _fold(cand.text)
+        return any(
+            (last < cand.first or first > cand.last)
+            and len(text.split()) >= 4
+            and folded.startswith(_fold(text))
+            and len(folded) > len(_fold(text))
+            for first, last, text in self.units
+        )
 
     def score(self, cand: Candidate) -> float | None:
         """Points for each signal the candidate has; None for a line that cannot be a title."""
         text = cand.text
         if is_furniture(text, names=False) or len(text) > 300:
             return None
-        if looks_like_names(text) and not byline_below(self.lines, cand.last, text):
+        if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
         words = text.split()
         points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
@@ -221,10 +270,12 @@ class TitleSignals:
         if text.isupper():
             points -= 1
         repeats = self.page.count(_fold(text)) - 1
+        if not repeats and self.shortened_elsewhere(cand):
+            repeats = 1
         points += 3 * (repeats >= 1) + (repeats >= 2)
         if cand.first == self.first_line:
             points += 2  # dumps start with the page's own title
-        if cand.first == self.walked_back:
+        if self.walked_back is not None and cand.first <= self.walked_back <= cand.last:
             points += 2
         if self.after_body is not None and cand.last == self.after_body[1]:
             points += 3
@@ -250,21 +301,13 @@ def choose_title(
     if after_body is not None:
         units = [*units, after_body]
     page = _fold("\n".join(lines)[:PAGE_LOOKED_AT])
-    signals = TitleSignals(lines, page, units[0][0] if units else None, walked_back, after_body)
+    lowercase = set(LOWERCASE_WORD.findall("\n".join(lines)))
+    signals = TitleSignals(
+        lines, page, units[0][0] if units else None, walked_back, after_body, units, lowercase
+    )
 
-    # The line found walking up from the body, with a header block below it: two signals agree
-    # and nothing else needs weighing (the common case, and the cheap one).
-    walked = next((Candidate(text, first, last) for first, last, text in units if first == walked_back), None)
-    if (
-        walked is not None
-        and 3 <= len(walked.text.split()) <= 30
-        and not walked.text.endswith(".")
-        and not is_furniture(walked.text)
-        and header_follows(lines, walked.last)
-    ):
-        return walked
     best: Candidate | None = None
-    for cand in _candidates(units, page):
+    for cand in _candidates(units, page, lines, lowercase):
         points = signals.score(cand)
         if points is None:
             continue

@@ -17,7 +17,7 @@ from .fields import (
     split_authors,
     valid_value,
 )
-from .head import byline_in_text, find_kind_label, find_numbered, find_pdf_name, read_head
+from .head import CREDIT_START, byline_in_text, find_kind_label, find_numbered, find_pdf_name, read_head
 from .parsed import Block, ParsedMemo, ParseError
 
 _BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")  # "+": lynx's second-level bullets
@@ -103,6 +103,8 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 or len(current.lines[-1].strip()) < 50
                 or bool(END_MARKERS.match(line) or read_label(line) or parse_date(line))
                 or looks_like_names(line)
+                # A caption or a credit under a paragraph is not its continuation ("Photo: …").
+                or bool(CREDIT_START.match(line.strip()))
             )
         if starts_new:
             current = Chunk(i, [line])
@@ -116,6 +118,31 @@ def _list_item_like(item: str) -> bool:
     return len(item) >= 30 and not parse_date(item) and not looks_like_names(item)
 
 
+SENTENCE_END = re.compile(r"[.!?…][\"'”»)\]]*(?:\s|$)")
+
+
+def has_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text))
+
+
+def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
+    """(first line, last line, text) of the chunks above the body that may hold the title.
+
+    Menus and lists (bullets) never hold it. Four or more lines that run on without a sentence
+    in them are no paragraph: a dump may run a list of names into the title's first line, so each
+    line counts on its own (the lines of shorter chunks are candidates too, see head._candidates).
+    """
+    units = []
+    for c in chunks:
+        if c.is_bullets:
+            continue
+        if len(c.lines) > 3 and not has_sentence(c.text):
+            units += [(c.start + k, c.start + k, clean_space(line)) for k, line in enumerate(c.lines)]
+        else:
+            units.append((c.start, c.start + len(c.lines) - 1, c.text))
+    return units
+
+
 def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     """The [start, end) chunk range of the memo's body: the heaviest run of prose.
 
@@ -125,7 +152,8 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     best, best_weight = (0, 0), 0
     i = 0
     while i < len(chunks):
-        if not (chunks[i].is_prose and len(chunks[i].text) >= PROSE_MIN):
+        # A run starts with a paragraph of sentences, not a long line of names or a title.
+        if not (chunks[i].is_prose and len(chunks[i].text) >= PROSE_MIN and has_sentence(chunks[i].text)):
             i += 1
             continue
         j, weight = i, 0
@@ -337,7 +365,7 @@ def parse_text(text: str) -> ParsedMemo:
     body_line = chunks[start].start
     walked_back = chunks[header.title_chunk].start if header.title else None
     # Menus and lists (bullets) never hold the title.
-    units = [(c.start, c.start + len(c.lines) - 1, c.text) for c in chunks[:start] if not c.is_bullets]
+    units = head_units(chunks[:start])
     after = None if header.title else title_after_body(chunks, start)
     after_body = (after.start, after.start, after.text) if after else None
     head = read_head(lines, units, body_line, walked_back, after_body)
