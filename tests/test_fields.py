@@ -33,6 +33,15 @@ from memos.ingest.fields import (
         ("2021-03-02T09:30:00Z", date(2021, 3, 2)),
         ("14.09.2018", date(2018, 9, 14)),
         ("Published: May 3, 2016", date(2016, 5, 3)),
+        ("03.04.2021 12:00", date(2021, 4, 3)),
+        ("Sun, 11/08/2020 - 4:57pm", date(2020, 11, 8)),
+        ("25/03/2020", date(2020, 3, 25)),
+        ("March 3rd, 2020 at 10:30 a.m. EST", date(2020, 3, 3)),
+        ("3rd September 2020", date(2020, 9, 3)),
+        ("Τετάρτη 6 Νοεμβρίου 2013", date(2013, 11, 6)),
+        ("6 października 2020", date(2020, 10, 6)),
+        ("12 янв. 2021", date(2021, 1, 12)),
+        ("14 березня 2022", date(2022, 3, 14)),
     ],
 )
 def test_dates_pages_write(text, expected):
@@ -40,8 +49,12 @@ def test_dates_pages_write(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["", None, "October 2009", "2018", "Policy Memos", "February 30, 2019", "Erica Marat"]
-)
+    "text",
+    [
+        "", None, "October 2009", "2018", "Policy Memos", "February 30, 2019", "Erica Marat",
+        "Updated March 3, 2020", "Ukraine Forum | May 2020",
+    ],
+)  # fmt: skip
 def test_not_a_full_date(text):
     # A month alone is no date: the day would be a guess.
     assert parse_date(text) is None

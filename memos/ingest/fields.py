@@ -18,24 +18,58 @@ MONTHS = {
     "апрель": 4, "апреля": 4, "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7,
     "июля": 7, "август": 8, "августа": 8, "сентябрь": 9, "сентября": 9, "октябрь": 10,
     "октября": 10, "ноябрь": 11, "ноября": 11, "декабрь": 12, "декабря": 12,
+    # Russian abbreviated ("12 янв. 2021")
+    "янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9,
+    "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
 }  # fmt: skip
+# Other languages of the region's publishers and their mirrors, as the same numbers: Ukrainian,
+# German, French, Polish, Greek (nominative and genitive forms).
+for _number, _names in enumerate(
+    [
+        "січень січня januar jänner janvier styczeń stycznia ιανουάριος ιανουαρίου",
+        "лютий лютого februar février luty lutego φεβρουάριος φεβρουαρίου",
+        "березень березня märz mars marzec marca μάρτιος μαρτίου",
+        "квітень квітня april avril kwiecień kwietnia απρίλιος απριλίου",
+        "травень травня mai maj maja μάιος μαΐου μαίου",
+        "червень червня juni juin czerwiec czerwca ιούνιος ιουνίου",
+        "липень липня juli juillet lipiec lipca ιούλιος ιουλίου",
+        "серпень серпня août sierpień sierpnia αύγουστος αυγούστου",
+        "вересень вересня septembre wrzesień września σεπτέμβριος σεπτεμβρίου",
+        "жовтень жовтня oktober octobre październik października οκτώβριος οκτωβρίου",
+        "листопад листопада novembre listopad listopada νοέμβριος νοεμβρίου",
+        "грудень грудня dezember décembre grudzień grudnia δεκέμβριος δεκεμβρίου",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
 
-_MONTH = r"(?P<month>[A-Za-zА-Яа-яЁё]{3,9})\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DATE_PATTERNS = [
-    # September 14, 2018 / Sept. 14 2018
-    re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$"),
-    # 14 September 2018 / 13 сентября 2018 (г.)
-    re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})(?:\s*г\.?)?$"),
+    # September 14, 2018 / Sept. 14 2018 / March 3rd, 2020
+    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})$"),
+    # 14 September 2018 / 13 сентября 2018 (г.) / 3rd March 2020 / 6 Νοεμβρίου 2013
+    re.compile(rf"^{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})(?:\s*г\.?)?$"),
     # 2018-09-14, 2018/09/14, 2018-09-14T10:00:00+00:00
     re.compile(r"^(?P<year>\d{4})[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})(?:[T ].*)?$"),
-    # 14.09.2018, 03.04.2021 12:00, 26.04.23 (European order, the only one Russian pages use)
-    re.compile(r"^(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4}|\d{2})(?:,?\s+\d{1,2}:\d{2})?$"),
+    # 14.09.2018, 26.04.23 (European order, the only one Russian pages use)
+    re.compile(r"^(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4}|\d{2})$"),
+    # 11/08/2020: month first, as American sites write it with slashes (a day over 12 first
+    # can only be a day: 25/03/2020)
+    re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})$"),
 ]
+# A time after the date: "12:00", "- 4:57pm", "at 10:30 a.m. EST", "| 09:15".
+_TIME_AFTER = re.compile(
+    r"(?:\s*[,|·•–—-]\s*|\s+)(?:at\s+|в\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
+    r"(?:\s+[A-Z]{2,5})?$",
+    re.I,
+)
 
 
 _WEEKDAY = re.compile(
-    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|"
-    r"^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+",
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"\.?,?\s+|^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+",
     re.I,
 )
 
@@ -62,13 +96,40 @@ def parse_date(text: str | None) -> date | None:
     cleaned = re.sub(
         r"^(?:published|posted|date|дата|опубликовано)(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I
     )
-    cleaned = _WEEKDAY.sub("", cleaned)
+    cleaned = _TIME_AFTER.sub("", _WEEKDAY.sub("", cleaned))
+    found = _calendar_date(cleaned)
+    if found is None and " " in cleaned:
+        # A weekday in a language not listed opens it: "Τετάρτη 6 Νοεμβρίου 2013".
+        head, rest = cleaned.split(" ", 1)
+        word = head.rstrip(",:").casefold()
+        if word.isalpha() and word not in MONTHS and word not in _NOT_WEEKDAYS:
+            found = _calendar_date(rest)
+    if found is not None:
+        return found
+    try:  # ISO 8601 with a time zone, as in <time datetime> and JSON-LD
+        return datetime.fromisoformat(cleaned.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+# Words before a date that make it some other date than the item's own.
+_NOT_WEEKDAYS = {
+    "updated", "modified", "edited", "revised", "accessed", "retrieved", "since", "until",
+    "обновлено", "обновлен", "изменено", "aktualisiert",
+}  # fmt: skip
+
+
+def _calendar_date(cleaned: str) -> date | None:
     for pattern in _DATE_PATTERNS:
         m = pattern.match(cleaned)
         if not m:
             continue
         parts = m.groupdict()
-        month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"].lower())
+        if parts.get("first"):
+            first, second = int(parts["first"]), int(parts["second"])
+            month_first = first <= 12
+            parts["mnum"], parts["day"] = (first, second) if month_first else (second, first)
+        month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"].casefold())
         if not month:
             continue
         year = int(parts["year"])
@@ -78,10 +139,7 @@ def parse_date(text: str | None) -> date | None:
             return date(year, month, int(parts["day"]))
         except ValueError:
             return None
-    try:  # ISO 8601 with a time zone, as in <time datetime> and JSON-LD
-        return datetime.fromisoformat(cleaned.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
+    return None
 
 
 _BY = re.compile(r"^(?:written\s+by|by|authors?|author\(s\)|автор[ыа]?)\s*:?\s+", re.I)

@@ -90,6 +90,21 @@ AUTHOR_HEADING = re.compile(
 )
 
 
+def _words(text: str) -> str:
+    """The words of `text`, case and punctuation aside, with a space before and after each: a
+    title repeated with other punctuation or quotes is the same title."""
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _count(page: str, text: str) -> int:
+    """How often `page` (as _words gives it) prints the words of `text`, one after another."""
+    words = _words(text)
+    if words == " ":
+        return 0
+    # Printings may touch ("Title Title"), sharing the space between them.
+    return sum(1 for _ in re.finditer(f"(?={re.escape(words)})", page))
+
+
 def _fold(text: str) -> str:
     for fancy, plain in (("‘’ʼ`", "'"), ("“”„«»", '"'), ("–—", "-")):
         for ch in fancy:
@@ -160,7 +175,7 @@ def _candidates(
                 break
             goes_on = joined.endswith((":", ",", "-", "–")) or more[:1].islower()
             joined, end = f"{joined} {more}", more_last
-            if goes_on or page.count(_fold(joined)) > 1:
+            if goes_on or _count(page, joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found
 
@@ -247,12 +262,12 @@ class TitleSignals:
     def shortened_elsewhere(self, cand: Candidate) -> bool:
         """Whether another line prints the candidate's first words (four or more) and no more:
         a title cut short in the page's title line or a running head."""
-        folded = _fold(cand.text)
+        words = _words(cand.text)
         return any(
             (last < cand.first or first > cand.last)
             and len(text.split()) >= 4
-            and folded.startswith(_fold(text))
-            and len(folded) > len(_fold(text))
+            and words.startswith(_words(text))
+            and len(words) > len(_words(text))
             for first, last, text in self.units
         )
 
@@ -269,7 +284,7 @@ class TitleSignals:
             points -= 3  # a sentence: a lede or a caption
         if text.isupper():
             points -= 1
-        repeats = self.page.count(_fold(text)) - 1
+        repeats = _count(self.page, text) - 1
         if not repeats and self.shortened_elsewhere(cand):
             repeats = 1
         points += 3 * (repeats >= 1) + (repeats >= 2)
@@ -300,7 +315,7 @@ def choose_title(
     units = units[:3] + units[3:][-MAX_UNITS:]
     if after_body is not None:
         units = [*units, after_body]
-    page = _fold("\n".join(lines)[:PAGE_LOOKED_AT])
+    page = _words("\n".join(lines)[:PAGE_LOOKED_AT])
     lowercase = set(LOWERCASE_WORD.findall("\n".join(lines)))
     signals = TitleSignals(
         lines, page, units[0][0] if units else None, walked_back, after_body, units, lowercase
