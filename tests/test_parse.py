@@ -420,3 +420,20 @@ def test_an_author_named_twice_is_listed_once():
         "By Aziz Karimov and Dana Sultanova", "By Aziz Karimov, Dana Sultanova and Aziz Karimov"
     )
     assert parse_page(page.encode()).authors == ["Aziz Karimov", "Dana Sultanova"]
+
+
+UNTITLED_DUMP = """In 2019 the city council signed a contract for a network of cameras that watch the \
+main roads, the markets and the schools. The contract was never published in full.
+
+The cameras came from two suppliers, and the integrator that installed them was founded a year \
+before the tender, which raised questions that the council has not answered since.
+"""
+
+
+def test_a_memo_without_a_title_line_is_kept_with_its_first_words_standing_in():
+    memo = parse_page(UNTITLED_DUMP.encode())
+    assert memo.title == (
+        "In 2019 the city council signed a contract for a network of cameras that watch the main roads, the…"
+    )
+    assert memo.warnings == ["no title found above the memo text: its first words stand in for one"]
+    assert memo.body_text.startswith("In 2019 the city council")

@@ -17,7 +17,7 @@ from .fields import (
     split_authors,
     valid_value,
 )
-from .head import CREDIT_START, byline_in_text, find_kind_label, find_numbered, find_pdf_name, read_head
+from .head import CREDIT_START, Head, byline_in_text, find_kind_label, find_numbered, find_pdf_name, read_head
 from .parsed import Block, ParsedMemo, ParseError
 
 _BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")  # "+": lynx's second-level bullets
@@ -369,9 +369,13 @@ def parse_text(text: str) -> ParsedMemo:
     after = None if header.title else title_after_body(chunks, start)
     after_body = (after.start, after.start, after.text) if after else None
     head = read_head(lines, units, body_line, walked_back, after_body)
-    if not head.title and len(lines[chunks[start].start].strip()) <= 300:
-        # Nothing above the body reads as a title: the body's first line may be it (a cover,
-        # or a title run into its lede).
+    before_cover = (list(chunks), start, end, body_line)
+    # Nothing above the body reads as a title: the body's first line may be it (a cover, or a
+    # title run into its lede)...
+    opening = clean_space(lines[chunks[start].start])
+    # ...unless it is sentences of the memo's first paragraph.
+    prose = opening.endswith(".") and has_sentence(opening[:-1])
+    if not head.title and len(opening) <= 300 and not prose:
         cover = chunks[start]
         rest = Chunk(cover.start + 1, cover.lines[1:])
         chunks[start : start + 1] = [rest] if rest.lines else []
@@ -380,8 +384,12 @@ def parse_text(text: str) -> ParsedMemo:
             body_line = chunks[start].start
             units = [(cover.start, cover.start, clean_space(cover.lines[0]))]
             head = read_head(lines, units, body_line, None, None)
+    warnings = []
     if not head.title:
-        raise ParseError("no title found: no line above the memo text reads as a title")
+        # A memo without a title line (a repost, a page cut above its text) is still a memo.
+        chunks, start, end, body_line = before_cover
+        head = Head(stand_in_title(chunks[start].text), body_line, -1, None, None, None)
+        warnings.append("no title found above the memo text: its first words stand in for one")
     title_line = head.title_line
     # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
     above = next((i for i in range(head.title_first - 1, -1, -1) if lines[i].strip()), 0)
@@ -440,7 +448,20 @@ def parse_text(text: str) -> ParsedMemo:
         bio=bio,
         pdf=str(labels["pdf"]) if "pdf" in labels else find_pdf_name(lines),
         topics=list(labels.get("topics", [])),
+        warnings=warnings,
     )
+
+
+STAND_IN_LIMIT = 100
+
+
+def stand_in_title(paragraph: str) -> str:
+    """A paragraph's first sentence, cut short at a word near STAND_IN_LIMIT characters."""
+    m = SENTENCE_END.search(paragraph)
+    sentence = paragraph[: m.start() + 1] if m else paragraph
+    if len(sentence) <= STAND_IN_LIMIT:
+        return sentence
+    return sentence[:STAND_IN_LIMIT].rsplit(" ", 1)[0].rstrip(" ,;:–—-") + "…"
 
 
 def title_after_body(chunks: list[Chunk], start: int) -> Chunk | None:
