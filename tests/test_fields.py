@@ -6,12 +6,14 @@ import pytest
 
 from memos.ingest.fields import (
     Numbered,
+    is_kind_label,
     language_of,
     looks_like_names,
     normalize_language,
     parse_date,
     read_label,
     read_numbered,
+    read_sign_first,
     split_authors,
     unique_names,
     valid_value,
@@ -140,6 +142,11 @@ def test_language():
             "Policy Perspectives Vol. 9/2, February 2021",
             Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
         ),
+        ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
+        (
+            "Europe and Central Asia Report N°240, 20 July 2016 Page",
+            Numbered(240, "Europe and Central Asia Report", published=date(2016, 7, 20)),
+        ),
     ],
 )
 def test_numbered_labels(line, expected):
@@ -154,10 +161,23 @@ def test_numbered_labels(line, expected):
         "Policy Memo No. 30: Russian Mobile Operators Abroad",  # a citation in a related list
         "No. 5",
         "Policy Memos",
+        "the report 10/2024",
     ],
 )
 def test_not_numbered_labels(line):
     assert read_numbered(line) is None
+
+
+def test_a_number_sign_opening_a_line_counts_with_a_date_after_it():
+    assert read_sign_first("No. 293 3 March 2023 russian analytical digest") == Numbered(
+        293, published=date(2023, 3, 3)
+    )
+    assert read_sign_first("No. 5 of the most read articles") is None
+
+
+def test_a_kind_label_has_no_number():
+    assert is_kind_label("Policy Brief")
+    assert not is_kind_label("#48, JUNE 2018 POLICY BRIEF")
 
 
 def test_unique_names_keep_the_first_spelling():

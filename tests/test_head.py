@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from memos.ingest.head import header_follows, is_furniture
+from memos.ingest.fields import Numbered
+from memos.ingest.head import find_numbered, header_follows, is_furniture
 from memos.ingest.parse import parse_page
 
 BODY = """
@@ -70,3 +71,21 @@ def test_the_parts_of_a_photo_credit_are_no_title():
         "Pipelines and Power in the Caspian\n\nPhoto: Getty Images | Gas fields in the Caspian Sea\n" + BODY
     )
     assert parse_page(page.encode()).title == "Pipelines and Power in the Caspian"
+
+
+def test_a_label_run_into_the_title_line_gives_its_number_not_a_category():
+    lines = ["Thaw on the Steppe Reforms by President Tokayev CAI Commentary NUMBER 278 | 16 07 2018"]
+    assert find_numbered(lines) == Numbered(278)
+    # A label that opens a line is read whole, wherever it is.
+    assert find_numbered([*lines, "CAI Commentary No. 279"]) == Numbered(279, "CAI Commentary")
+
+
+def test_names_glued_before_a_repetition_of_the_title_are_its_byline():
+    page = (
+        "#48, JUNE 2018 POLICY BRIEF\n\nGrids and Borders in Central Asia\n\n"
+        "Asel Nurlanova Grids and Borders in Central Asia\n\nAsel Nurlanova Policy Brief #48, 2018\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Grids and Borders in Central Asia"
+    assert memo.authors == ["Asel Nurlanova"]
+    assert (memo.memo_number, memo.category) == (48, "Policy Brief")

@@ -311,19 +311,28 @@ class Numbered:
 _KINDS = (
     r"memos?|briefs?|briefing|reports?|papers?|cables?|commentary|commentaries|comments?|analysis|"
     r"analyses|notes?|perspectives?|insights?|updates?|study|studies|focus|monitor|bulletin|digest|"
-    r"alerts?|essays?|записк[аи]|доклад|обзор|комментарий|бюллетень"
+    r"alerts?|essays?|spotlights?|explainers?|primers?|outlooks?|viewpoints?|backgrounders?|"
+    r"memorand(?:um|a)|reviews?|записк[аи]|доклад|обзор|комментарий|бюллетень"
 )
 _NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|N\s?°|N\s?º|№|#)"
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
+# "Policy Brief No. 47", "Report № 87 / 2023", and without a sign, the number of a year's
+# series: "ZOiS Spotlight 10/2024".
 _NUMBERED_LINE = re.compile(
-    rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS}))\s*{_NUMBER_SIGN}\s*{_NUMBER}"
-    r"(?:\s*/\s*\d{2,4})?(?P<rest>\W.{0,120})?$",
+    rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS}))\s*"
+    rf"(?:{_NUMBER_SIGN}\s*{_NUMBER}(?:\s*/\s*\d{{2,4}})?|(?P<bare>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?!\d))"
+    r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
-# A number sign and a number right after it: most lines have none, and are skipped cheaply.
+# A number sign and a number right after it, or a number and a year: most lines have none, and
+# are skipped cheaply.
 NUMBER_HINT = re.compile(
-    r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d", re.I
+    r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d"
+    r"|\b\d{1,4}\s*/\s*(?:19|20)\d\d\b",
+    re.I,
 )
+# "No. 293 3 March 2023 …": a number sign opening a line, with the date after it.
+SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?P<rest>.*)$", re.I)
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
 _VOLUME_LINE = re.compile(
     r"^\s*(?P<series>[\w’'&.\- ]{3,80}?)[\s,:|–—-]*\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
@@ -362,9 +371,18 @@ def read_numbered(line: str) -> Numbered | None:
     # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
     # makes the line a citation of a publication (a related list), not this page's label.
     rest = (m["rest"] or "").strip(" ,()|·•–—-")
-    if rest and not parse_date(rest) and not (len(rest.split()) <= 3 and m["rest"].strip()[0] != ":"):
+    published = _date_in(rest) or date_at_start(rest)
+    if rest and not published and not (len(rest.split()) <= 3 and m["rest"].strip()[0] != ":"):
         return None
-    return Numbered(memo_number_of(m["n"]), category=clean_space(m["kind"]), published=_date_in(rest))
+    number = memo_number_of(m["n"] or m["bare"])
+    return Numbered(number, category=clean_space(m["kind"]), published=published)
+
+
+def read_sign_first(line: str) -> Numbered | None:
+    """ "No. 293 3 March 2023 …": a number that opens a line, vouched for by the date after it."""
+    m = SIGN_FIRST.match(clean_space(line[:200]))
+    published = date_at_start(m["rest"]) if m else None
+    return Numbered(memo_number_of(m["n"]), published=published) if published else None
 
 
 def _date_in(rest: str | None) -> date | None:
@@ -380,14 +398,19 @@ _KIND_LABEL = re.compile(
 
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
-    Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика"."""
-    return bool(_KIND_LABEL.match(clean_space(text)))
+    Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
+    return not any(ch.isdigit() for ch in text) and bool(_KIND_LABEL.match(clean_space(text)))
+
+
+_LABEL_JOINERS = {"and", "of", "for", "on", "in", "the", "&", "и", "по"}
 
 
 def _is_label_head(kind: str) -> bool:
-    # Every word capitalized (or an acronym), as labels are: "Policy Brief", not "the report".
+    # Every word capitalized (or an acronym), as labels are: "Policy Brief", not "the report";
+    # small joining words inside: "Europe and Central Asia Report".
     words = kind.split()
     # Russian capitalizes only the first word: "Аналитическая записка".
-    return all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in words[:-1]) and (
-        words[-1][:1].isupper() or len(words) == 1 or bool(_CYRILLIC.match(words[-1]))
-    )
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() or (k and w in _LABEL_JOINERS)
+        for k, w in enumerate(words[:-1])
+    ) and (words[-1][:1].isupper() or len(words) == 1 or bool(_CYRILLIC.match(words[-1])))

@@ -25,6 +25,7 @@ from .fields import (
     parse_date,
     read_label,
     read_numbered,
+    read_sign_first,
     split_authors,
 )
 
@@ -271,10 +272,30 @@ class TitleSignals:
             for first, last, text in self.units
         )
 
+    def with_byline(self, cand: Candidate) -> bool:
+        """Whether the candidate is another line of the page with names glued before or after it
+        ("Fabio Indeo <Title>"): that line is the title, the names its byline."""
+        text = _fold(cand.text)
+        for _, _, other in self.units:
+            other = _fold(other)
+            if len(other) >= len(text) or len(other.split()) < 3:
+                continue
+            if text.endswith(other):
+                rest = cand.text[: len(cand.text) - len(other)]
+            elif text.startswith(other):
+                rest = cand.text[len(other) :]
+            else:
+                continue
+            # Glued on: no colon or dash between (a subtitle has one), and names, not words.
+            glued = rest.strip()
+            if glued[:1] not in ":–—-|" and glued[-1:] not in ":–—-|" and _byline(glued):
+                return reads_as_names(glued, self.lowercase) or not looks_like_names(glued)
+        return False
+
     def score(self, cand: Candidate) -> float | None:
         """Points for each signal the candidate has; None for a line that cannot be a title."""
         text = cand.text
-        if is_furniture(text, names=False) or len(text) > 300:
+        if is_furniture(text, names=False) or len(text) > 300 or self.with_byline(cand):
             return None
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
@@ -358,7 +379,8 @@ def _byline(text: str) -> list[str] | None:
 
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
     """Names printed just below the title (before the body), else just above it, else glued to a
-    repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg Seferian")."""
+    repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg Seferian", "Fabio Indeo
+    <Title>")."""
     below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
     above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
     # "Article author" then the name on the next line: the heading says what follows.
@@ -377,10 +399,16 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
         if title.first <= i <= title.last or opening not in line[:200].casefold():
             continue
         text = clean_space(line)
-        if _fold(text).startswith(folded) and len(text) > len(title.text):
+        if len(text) <= len(title.text):
+            continue
+        if _fold(text).startswith(folded):
             names = _byline(text[len(title.text) :].strip(" ,:–—-"))
-            if names:
-                return names
+        elif _fold(text).endswith(folded):
+            names = _byline(text[: -len(title.text)].strip(" ,:–—-"))
+        else:
+            continue
+        if names:
+            return names
     return None
 
 
@@ -468,15 +496,26 @@ def find_numbered(lines: list[str]) -> Numbered | None:
     segment of one, in `lines` (the head of a page)."""
     if not NUMBER_HINT.search("\n".join(lines)):
         return None  # no "No. 5", "№ 5" or "Vol. 5" anywhere: nothing to find
-    for line in lines:
-        if not NUMBER_HINT.search(line):
-            continue  # no "No.", "№", "Vol" anywhere: nothing to find
-        text = clean_space(line)
+    hinted = [clean_space(line) for line in lines if NUMBER_HINT.search(line)]
+    for text in hinted:
         for start in [0, *(m.end() for m in SEGMENT_START.finditer(text))]:
             found = read_numbered(text[start:])
             if found:
                 return found
+    # A label run into the title before it ("…by President Mirziyoyev OSW Commentary NUMBER 278"):
+    # where it starts is unclear, so it gives its number and date, not a category.
+    for text in hinted:
+        found = read_sign_first(text)
+        if found:
+            return found
+        for m in WORD_START.finditer(text[:200]):
+            found = read_numbered(text[m.start() :])
+            if found:
+                return Numbered(found.number, published=found.published)
     return None
+
+
+WORD_START = re.compile(r"(?<=\s)(?=[A-ZА-ЯЁ])")
 
 
 def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str | None:

@@ -244,6 +244,7 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     if (
         above
         and not read_label(above)
+        and not any(ch.isdigit() for ch in above)  # a number or a date: read_numbered's
         and len(above.split()) <= 8
         and len(parts) <= 2
         and not re.search(r"[»›>]", above)
@@ -441,7 +442,7 @@ def parse_text(text: str) -> ParsedMemo:
             category_above(lines, head.title_first),
             labels.get("category"),
             find_kind_label(lines, head.title_first, title_line),
-            numbered and numbered.category,
+            numbered and without_names(numbered.category, authors),
         ),
         language=language_of(head.title + " " + body_text),
         blocks=blocks,
@@ -450,6 +451,15 @@ def parse_text(text: str) -> ParsedMemo:
         topics=list(labels.get("topics", [])),
         warnings=warnings,
     )
+
+
+def without_names(label: str | None, authors: list[str]) -> str | None:
+    """A label without the byline a PDF's running head prints before it: "Fabio Indeo Policy
+    Brief" -> "Policy Brief" when Fabio Indeo is the author."""
+    for name in authors:
+        if label and label.startswith(name + " "):
+            return label[len(name) + 1 :]
+    return label
 
 
 STAND_IN_LIMIT = 100
