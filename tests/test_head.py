@@ -89,3 +89,35 @@ def test_names_glued_before_a_repetition_of_the_title_are_its_byline():
     assert memo.title == "Grids and Borders in Central Asia"
     assert memo.authors == ["Asel Nurlanova"]
     assert (memo.memo_number, memo.category) == (48, "Policy Brief")
+
+
+def test_a_site_name_printed_twice_at_the_top_yields_to_the_title_above_its_dek_and_byline():
+    page = (
+        "Steppe Notes\n\nSteppe Notes\n\nThe cable and the border\n\n"
+        "How one fibre line under the Caspian changed the region's bargaining\n\n"
+        "Asel Nurlanova's avatar\n\nAsel Nurlanova\n\nMar 3, 2024\n\n"
+        "A fibre cable at the port of Aktau (Photo by Asel Nurlanova via Getty Images)\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "The cable and the border"
+    assert (memo.authors, memo.published) == (["Asel Nurlanova"], date(2024, 3, 3))
+
+
+def test_the_parts_of_a_dateline_are_no_title():
+    page = (
+        "Grids and Borders: Defining a Common Approach to Power Trade between Kazakhstan and Kyrgyzstan\n"
+        "Addressing shortages and promoting trade\n"
+        "Posted Aug 06, 2019 | Caspian Energy Council, Asel Nurlanova\n" + BODY.lstrip("\n")
+    )
+    memo = parse_page(page.encode())
+    assert memo.title.startswith("Grids and Borders: Defining")
+    assert memo.published == date(2019, 8, 6)
+
+
+def test_a_title_cut_short_loses_to_the_whole_one():
+    page = (
+        "Grids and Borders in Central Asia - Caspian Energy Council\n\n"
+        "Caspian Energy Council Grids and Borders in Central Asia Policy Brief...\n\n"
+        "GRIDS AND BORDERS IN CENTRAL ASIA\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Grids and Borders in Central Asia"

@@ -62,6 +62,17 @@ PAGE_LOOKED_AT = 20000  # characters searched for a repeated title: the head of 
 MAX_UNITS = 12  # paragraphs above the body looked at, besides the first three
 
 
+# A picture's credit inside a line: its caption.
+CREDIT_INSIDE = re.compile(
+    r"\((?:photo|image|picture|credit|source|фото)\b|\b(?:getty images|reuters|ap photo|afp|"
+    r"wikimedia commons|shutterstock|риа новости|тасс)\b",
+    re.I,
+)
+# A day, a month and a year inside a line.
+DATE_INSIDE = re.compile(
+    r"\b\d{1,2}\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d\d\b|\b[^\W\d_]{3,12}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
+    r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b"
+)
 BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
 # A picture's alternative text printed as a line: "Lawrence Freedman's avatar", "Author photo".
 IMAGE_TEXT = re.compile(r"\b(?:avatar|photo|portrait|headshot|logo|thumbnail)$", re.I)
@@ -156,8 +167,9 @@ def _candidates(
                 Candidate(clean_space(lines[i]), i, i) for i in range(first, last + 1) if lines[i].strip()
             ]
         parts = TITLE_PARTS.split(text)
-        # A caption's or a credit's parts are the caption's ("Photo: Getty Images | <caption>").
-        if len(parts) > 1 and not CREDIT_START.match(text):
+        # A caption's or a credit's parts are the caption's ("Photo: Getty Images | <caption>"),
+        # a dateline's the dateline's ("Posted Aug 06, 2019 | <publisher>, <author>").
+        if len(parts) > 1 and not CREDIT_START.match(text) and not any(map(date_at_start, parts)):
             found += [Candidate(part, first, last) for part in parts if len(part.split()) >= 3]
         if is_furniture(text) or len(text) > 90:
             continue
@@ -236,6 +248,7 @@ def is_header_line(text: str) -> bool:
     """A byline, a date, a label, or a heading that announces the author ("Article author")."""
     return bool(
         parse_date(text)
+        or date_at_start(DATE_PARTS.split(text, 1)[0].strip(" ,;()"))  # "Posted Aug 6, 2019 | …"
         or _byline(text)
         or read_label(text)
         or text.lower() == "published"
@@ -244,8 +257,12 @@ def is_header_line(text: str) -> bool:
 
 
 def is_dek(text: str) -> bool:
-    """A line that sums the memo up under its title: a long phrase or sentence, not a paragraph."""
-    return 8 < len(text.split()) < 40 and not text.endswith((":", ";"))
+    """A line that sums the memo up under its title: a long phrase or sentence, not a paragraph;
+    a shorter one in sentence case ("Addressing vulnerability and promoting security")."""
+    words = text.split()
+    if not 3 < len(words) < 40 or text.endswith((":", ";")):
+        return False
+    return len(words) > 8 or sum(w[:1].islower() for w in words[1:]) > len(words) / 2
 
 
 @dataclass
@@ -259,6 +276,14 @@ class TitleSignals:
     after_body: tuple[int, int, str] | None
     units: list[tuple[int, int, str]]
     lowercase: set[str]  # the words the page writes in lower case
+
+    @property
+    def brand(self) -> str | None:
+        """The page's first line, folded, when the line after it repeats it."""
+        if self.first_line is None:
+            return None
+        top = _fold(self.lines[self.first_line])
+        return top if _fold(next_line(self.lines, self.first_line)) == top else None
 
     def shortened_elsewhere(self, cand: Candidate) -> bool:
         """Whether another line prints the candidate's first words (four or more) and no more:
@@ -305,12 +330,20 @@ class TitleSignals:
             points -= 3  # a sentence: a lede or a caption
         if text.isupper():
             points -= 1
-        repeats = _count(self.page, text) - 1
+        if text.endswith(("...", "…")):
+            points -= 2  # cut short: the whole title is printed elsewhere
+        if CREDIT_INSIDE.search(text):
+            points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
+        if DATE_INSIDE.search(text) or len(text) > 150:
+            points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
+        # A line printed twice at the top of the page is the site's logo and its name.
+        brand = self.brand is not None and _fold(text) == self.brand
+        repeats = 0 if brand else _count(self.page, text) - 1
         if not repeats and self.shortened_elsewhere(cand):
             repeats = 1
         points += 3 * (repeats >= 1) + (repeats >= 2)
-        if cand.first == self.first_line:
-            points += 2  # dumps start with the page's own title
+        if cand.first == self.first_line and not brand:
+            points += 3  # dumps start with the page's own title
         if self.walked_back is not None and cand.first <= self.walked_back <= cand.last:
             points += 2
         if self.after_body is not None and cand.last == self.after_body[1]:
@@ -349,10 +382,10 @@ def choose_title(
             continue
         cand.score = points
         # A tie goes to the longer title (a broken one joined), then to the one nearer the body.
-        if best is None or (points, cand.last - cand.first, cand.first) >= (
+        if best is None or (points, cand.last - cand.first, -cand.first) > (
             best.score,
             best.last - best.first,
-            best.first,
+            -best.first,
         ):
             best = cand
     return best

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .declared import first
 from .fields import (
     clean_space,
+    date_at_start,
     language_of,
     looks_like_names,
     memo_number_of,
@@ -31,6 +32,7 @@ END_MARKERS = re.compile(
 _CATEGORY_WORDS = re.compile(
     r"memo|commentary|analysis|report|brief|article|аналитика|комментари|записк|статьи", re.I
 )
+WRAP_MAX = 130
 # Prose: a paragraph long enough that menus, captions and lists never reach it.
 PROSE_MIN = 120
 HEADING_MAX_WORDS = 16
@@ -83,6 +85,11 @@ class Chunk:
         return [clean_space(i) for i in items if i.strip()]
 
 
+def opens_with_date(line: str) -> bool:
+    """A date line, or one a date opens: "Posted Aug 06, 2019 | Publisher, Author"."""
+    return bool(parse_date(line) or date_at_start(re.split(r"\s+[|·•–—-]\s+", line.strip(), maxsplit=1)[0]))
+
+
 def chunks_of(lines: list[str]) -> list[Chunk]:
     chunks: list[Chunk] = []
     current: Chunk | None = None
@@ -98,10 +105,14 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
             starts_new = not (_BULLET.match(line) or line.startswith(("  ", "\t")))
         else:
             # Plain lines join only as a hard-wrapped paragraph: the line before is long.
+            previous = len(current.lines[-1].strip())
             starts_new = (
                 bool(_BULLET.match(line))
-                or len(current.lines[-1].strip()) < 50
-                or bool(END_MARKERS.match(line) or read_label(line) or parse_date(line))
+                # Hard-wrapped lines are 50 to about 120 characters long; a longer line is a
+                # paragraph of its own (a dump that keeps each paragraph on one line).
+                or not 50 <= previous <= WRAP_MAX
+                or bool(END_MARKERS.match(line) or read_label(line) or opens_with_date(line))
+                or opens_with_date(current.lines[-1])
                 or looks_like_names(line)
                 # A caption or a credit under a paragraph is not its continuation ("Photo: …").
                 or bool(CREDIT_START.match(line.strip()))
@@ -123,6 +134,15 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”»)\]]*(?:\s|$)")
 
 def has_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text))
+
+
+def is_paragraph(chunk: Chunk) -> bool:
+    """Sentences: one ends inside it; and a single line of under 200 characters ends with one
+    (a long title may have a question mark inside: "Playing Field or Battle Field? Defining …")."""
+    text = chunk.text
+    if len(chunk.lines) == 1 and len(text) < 200 and not has_sentence(text[-3:]):
+        return False
+    return has_sentence(text)
 
 
 def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
@@ -153,7 +173,7 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     i = 0
     while i < len(chunks):
         # A run starts with a paragraph of sentences, not a long line of names or a title.
-        if not (chunks[i].is_prose and len(chunks[i].text) >= PROSE_MIN and has_sentence(chunks[i].text)):
+        if not (chunks[i].is_prose and len(chunks[i].text) >= PROSE_MIN and is_paragraph(chunks[i])):
             i += 1
             continue
         j, weight = i, 0
