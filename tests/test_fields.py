@@ -6,6 +6,7 @@ import pytest
 
 from memos.ingest.fields import (
     Numbered,
+    byline_names,
     is_kind_label,
     language_of,
     looks_like_names,
@@ -185,3 +186,19 @@ def test_unique_names_keep_the_first_spelling():
         "Иван Петров",
         "Anna Smith",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("By Eugene Roe for Center for International Studies (CIS)", ["Eugene Roe"]),
+        ("by Daria Roe-Meinke 15/05/2024", ["Daria Roe-Meinke"]),
+        ("By Caspian Energy Council, Jacopo Maria Roe", ["Jacopo Maria Roe"]),
+        ("Тигран Саркисян, заместитель председателя правления", ["Тигран Саркисян"]),
+        ("Jane Roe, Senior Fellow at the Caspian Institute", ["Jane Roe"]),
+        ("Jane Roe, Lisa Doe, Kara Poe ...", ["Jane Roe", "Lisa Doe", "Kara Poe"]),
+        ("Old Partners, New Challenges", None),
+    ],
+)
+def test_byline_names(text, names):
+    assert byline_names(text) == names

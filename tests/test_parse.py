@@ -437,3 +437,22 @@ def test_a_memo_without_a_title_line_is_kept_with_its_first_words_standing_in():
     )
     assert memo.warnings == ["no title found above the memo text: its first words stand in for one"]
     assert memo.body_text.startswith("In 2019 the city council")
+
+
+def test_a_date_above_the_title_and_a_byline_with_its_date_and_organisation():
+    page = (
+        BARE_HTML_PAGE.replace(
+            "<h1>Water Politics", '<div class="rubric">26.04.23 Water Review</div>\n<h1>Water Politics'
+        )
+        .replace("<p>Published: March 3, 2017</p>\n", "")
+        .replace("By Aziz Karimov and Dana Sultanova", "by Aziz Karimov for Central Asia Review")
+    )
+    memo = parse_page(page.encode())
+    assert memo.published == date(2023, 4, 26)
+    assert memo.authors == ["Aziz Karimov"]
+    dated = BARE_HTML_PAGE.replace(
+        '<p class="byline">By Aziz Karimov and Dana Sultanova</p>\n<p>Published: March 3, 2017</p>',
+        '<div class="byline-date">by Aziz Karimov 15/05/2024</div>',
+    )
+    memo = parse_page(dated.encode())
+    assert (memo.authors, memo.published) == (["Aziz Karimov"], date(2024, 5, 15))

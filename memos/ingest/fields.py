@@ -84,6 +84,16 @@ def date_at_start(text: str) -> date | None:
     return None
 
 
+def date_at_end(text: str) -> date | None:
+    """A date that ends `text` ("by Daria Kravets-Meinke 15/05/2024")."""
+    words = text.split()
+    for n in range(min(5, len(words)), 0, -1):
+        found = parse_date(" ".join(words[-n:]))
+        if found:
+            return found
+    return None
+
+
 @lru_cache(maxsize=8192)  # a page's lines are asked about more than once
 def parse_date(text: str | None) -> date | None:
     """A full calendar date from the ways memo pages write one, else None.
@@ -99,10 +109,9 @@ def parse_date(text: str | None) -> date | None:
     cleaned = _TIME_AFTER.sub("", _WEEKDAY.sub("", cleaned))
     found = _calendar_date(cleaned)
     if found is None and " " in cleaned:
-        # A weekday in a language not listed opens it: "Τετάρτη 6 Νοεμβρίου 2013".
+        # A weekday in another language opens it: "Τετάρτη 6 Νοεμβρίου 2013".
         head, rest = cleaned.split(" ", 1)
-        word = head.rstrip(",:").casefold()
-        if word.isalpha() and word not in MONTHS and word not in _NOT_WEEKDAYS:
+        if head.rstrip(",.").casefold() in WEEKDAYS:
             found = _calendar_date(rest)
     if found is not None:
         return found
@@ -112,11 +121,18 @@ def parse_date(text: str | None) -> date | None:
         return None
 
 
-# Words before a date that make it some other date than the item's own.
-_NOT_WEEKDAYS = {
-    "updated", "modified", "edited", "revised", "accessed", "retrieved", "since", "until",
-    "обновлено", "обновлен", "изменено", "aktualisiert",
-}  # fmt: skip
+# Weekdays in the other languages of the months above.
+WEEKDAYS = {
+    day
+    for days in (
+        "понеділок вівторок середа четвер пʼятниця п'ятниця субота неділя",
+        "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+        "lundi mardi mercredi jeudi vendredi samedi dimanche",
+        "poniedziałek wtorek środa czwartek piątek sobota niedziela",
+        "δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή",
+    )
+    for day in days.split()
+}
 
 
 def _calendar_date(cleaned: str) -> date | None:
@@ -192,6 +208,65 @@ def looks_like_names(text: str) -> bool:
         if parse_date(name):
             return False
     return True
+
+
+# What a person does, after their name: "Тигран Саркисян, заместитель председателя …",
+# "Jane Roe, Senior Fellow at …".
+_ROLE = re.compile(
+    r"^(?:\w+\s+){0,3}(?:fellow|professor|director|researcher|analyst|editor|correspondent|"
+    r"journalist|scholar|lecturer|chair|president|expert)\b",
+    re.I,
+)
+# Where an organisation follows the names of a byline: "By Eugene Kogan for Center for …".
+_ORG_TAIL = re.compile(r"\s+(?:for|from|at)\s+(?=[A-Z])")
+_ORG_WORDS = re.compile(
+    r"\b(?:council|cent(?:er|re)|institute|university|foundation|journal|group|academy|"
+    r"programme|program|school|agency|ministry|media|news|press|times|post)\b",
+    re.I,
+)
+_MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
+
+
+@lru_cache(maxsize=8192)
+def byline_names(text: str) -> list[str] | None:
+    """The names of a byline line ("By A and B", "A, with B", "Author: A"), else None.
+
+    A date before or after the names ("by A 15/05/2024"), a list cut short ("A, B ..."), and,
+    where "By" or a label marks the line, an organisation after the names ("By A for <Centre>")
+    or among them are not names.
+    """
+    label = read_label(text)
+    marked = bool(label and label.field == "authors") or bool(_MARKED_BYLINE.match(text))
+    if label and label.field == "authors":
+        text = label.value
+    elif label:
+        return None
+    text = _MARKED_BYLINE.sub("", text)
+    text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
+    text = _without_date(text).rstrip(" .…")
+    if marked:
+        text = _ORG_TAIL.split(text, maxsplit=1)[0]
+        names = [n for n in split_authors(text) if not _ORG_WORDS.search(n)]
+        if names and all(looks_like_names(n) for n in names):
+            return names
+    if looks_like_names(text):
+        return split_authors(text)
+    # A name and what the person does.
+    name, _, role = text.partition(", ")
+    if (role[:1].islower() or _ROLE.match(role)) and looks_like_names(name) and len(split_authors(name)) == 1:
+        return [name]
+    return None
+
+
+def _without_date(text: str) -> str:
+    """`text` without a date that opens or ends it."""
+    words = text.split()
+    for n in range(min(5, len(words) - 1), 0, -1):
+        if parse_date(" ".join(words[-n:])):
+            return " ".join(words[:-n]).rstrip(" ,|·•–—-")
+        if parse_date(" ".join(words[:n])):
+            return " ".join(words[n:]).lstrip(" ,|·•–—-")
+    return text
 
 
 def clean_space(text: str) -> str:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from .fields import (
     NUMBER_HINT,
     Numbered,
+    byline_names,
     clean_space,
     date_at_start,
     is_kind_label,
@@ -391,23 +392,8 @@ def choose_title(
     return best
 
 
-@lru_cache(maxsize=4096)
 def _byline(text: str) -> list[str] | None:
-    """The names of a byline line ("By A and B", "A, with B", "Author: A"), else None."""
-    label = read_label(text)
-    if label and label.field == "authors":
-        text = label.value
-    elif label:
-        return None
-    text = re.sub(r"^(?:written\s+by|by|автор[ыа]?)\s*:?\s+", "", text, flags=re.I)
-    text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
-    if looks_like_names(text):
-        return split_authors(text)
-    # "Тигран Саркисян, заместитель председателя …": a name and what the person does.
-    name, _, role = text.partition(", ")
-    if role[:1].islower() and looks_like_names(name) and len(split_authors(name)) == 1:
-        return [name]
-    return None
+    return byline_names(text)
 
 
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
