@@ -121,3 +121,35 @@ def test_a_title_cut_short_loses_to_the_whole_one():
         "GRIDS AND BORDERS IN CENTRAL ASIA\n" + BODY
     )
     assert parse_page(page.encode()).title == "Grids and Borders in Central Asia"
+
+
+def test_a_title_printed_with_its_tag_and_credit():
+    page = "(Kazakhstan) Grids and Borders in Central Asia (Asel Nurlanova, The Caspian Foundation)\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("Grids and Borders in Central Asia", ["Asel Nurlanova"])
+
+
+def test_a_title_with_its_authors_cut_short_at_the_top_and_a_byline_over_two_lines():
+    page = (
+        "Grids and Borders in Central Asia - Asel Nurlanova, Aziz Karimov, Dana Sultanova, Olena Bondar, "
+        "Kanat Omarov, Timur Dadabaev ...\n"
+        "Page created by a reader\n\nGrids and Borders in Central Asia\n"
+        "Asel Nurlanova, Aziz Karimov, Dana Sultanova,\n     Olena Bondar and Kanat Omarov\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Grids and Borders in Central Asia"
+    assert memo.authors == [
+        "Asel Nurlanova",
+        "Aziz Karimov",
+        "Dana Sultanova",
+        "Olena Bondar",
+        "Kanat Omarov",
+    ]
+
+
+def test_the_names_of_a_dateline_after_its_publisher():
+    page = (
+        "Grids and Borders: Defining a Common Approach to Power Trade between Kazakhstan and Kyrgyzstan\n"
+        "Posted Aug 06, 2019 | Caspian Energy Council, Asel Nurlanova\n" + BODY.lstrip("\n")
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]

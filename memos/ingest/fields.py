@@ -243,7 +243,10 @@ def byline_names(text: str) -> list[str] | None:
         return None
     text = _MARKED_BYLINE.sub("", text)
     text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
-    text = _without_date(text).rstrip(" .…")
+    undated = _without_date(text)
+    # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
+    marked = marked or undated != text
+    text = undated.rstrip(" .…")
     if marked:
         text = _ORG_TAIL.split(text, maxsplit=1)[0]
         names = [n for n in split_authors(text) if not _ORG_WORDS.search(n)]
@@ -253,7 +256,11 @@ def byline_names(text: str) -> list[str] | None:
         return split_authors(text)
     # A name and what the person does.
     name, _, role = text.partition(", ")
-    if (role[:1].islower() or _ROLE.match(role)) and looks_like_names(name) and len(split_authors(name)) == 1:
+    if (
+        (role[:1].islower() or _ROLE.match(role) or _ORG_WORDS.search(role))
+        and looks_like_names(name)
+        and len(split_authors(name)) == 1
+    ):
         return [name]
     return None
 

@@ -150,6 +150,21 @@ def is_furniture(text: str, names: bool = True) -> bool:
     )
 
 
+TAG_PREFIX = re.compile(r"^\((?P<tag>[^()]{2,40})\)\s+(?=\S)")
+CREDIT_AFTER = re.compile(r"^(?P<title>.{12,}?)\s*\((?P<credit>[^()]{3,120})\)$")
+
+
+def title_and_credit(text: str) -> tuple[str, str] | None:
+    """A title printed with its byline after it: "<Title> - A, B, C ...", "<Title> (A, Publisher)"."""
+    m = CREDIT_AFTER.match(text)
+    if m and _byline(m["credit"]):
+        return m["title"], m["credit"]
+    parts = TITLE_PARTS.split(text)
+    if len(parts) == 2 and len(parts[0].split()) >= 3 and _byline(parts[1]) and not _byline(parts[0]):
+        return parts[0], parts[1]
+    return None
+
+
 def _candidates(
     units: list[tuple[int, int, str]], page: str, lines: list[str], lowercase: set[str]
 ) -> list[Candidate]:
@@ -162,6 +177,13 @@ def _candidates(
     found: list[Candidate] = []
     for k, (first, last, text) in enumerate(units):
         found.append(Candidate(text, first, last))
+        # "(Uzbekistan) <Title> (A. Author, Publisher)": the title without its tag and credit.
+        bare = TAG_PREFIX.sub("", text)
+        credited = title_and_credit(bare)
+        if credited:
+            bare = credited[0]
+        if bare != text:
+            found.append(Candidate(bare, first, last))
         if 0 < last - first < 3:
             # A dump may run a title into the line above it ("…sent to" then the title).
             found += [
@@ -323,6 +345,8 @@ class TitleSignals:
         text = cand.text
         if is_furniture(text, names=False) or len(text) > 300 or self.with_byline(cand):
             return None
+        if TAG_PREFIX.match(text) or title_and_credit(text):
+            return None  # its title is a candidate of its own
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
         words = text.split()
@@ -396,10 +420,20 @@ def _byline(text: str) -> list[str] | None:
     return byline_names(text)
 
 
+def credit_of(lines: list[str], title: Candidate) -> str | None:
+    """The byline printed on the title's own line after it, if any."""
+    own = clean_space(" ".join(lines[title.first : title.last + 1]))
+    credited = title_and_credit(TAG_PREFIX.sub("", own)) if own != title.text else None
+    return credited[1] if credited and _fold(credited[0]) == _fold(title.text) else None
+
+
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
     """Names printed just below the title (before the body), else just above it, else glued to a
     repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg Seferian", "Fabio Indeo
     <Title>")."""
+    credit = credit_of(lines, title)
+    if credit and not credit.endswith(("...", "…")):
+        return _byline(credit)  # "<Title> (A. Author, Publisher)"
     below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
     above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
     # "Article author" then the name on the next line: the heading says what follows.
@@ -409,8 +443,12 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             if names:
                 return names
     for i in below + above:
-        names = _byline(clean_space(lines[i]))
+        text = clean_space(lines[i])
+        names = _byline(text)
         if names:
+            # A long byline goes on to the next line: "A, B, C," then "D and E".
+            if re.search(r"(?:,|\band|&)$", text):
+                names += _byline(next_line(lines, i)) or []
             return names
     folded = _fold(title.text)
     opening = title.text.split()[0].casefold()
@@ -421,9 +459,9 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
         if len(text) <= len(title.text):
             continue
         if _fold(text).startswith(folded):
-            names = _byline(text[len(title.text) :].strip(" ,:–—-"))
+            names = _byline(text[len(title.text) :].strip(" ,:–—-()"))
         elif _fold(text).endswith(folded):
-            names = _byline(text[: -len(title.text)].strip(" ,:–—-"))
+            names = _byline(text[: -len(title.text)].strip(" ,:–—-()"))
         else:
             continue
         if names:
@@ -470,7 +508,10 @@ def read_head(
         title=text,
         title_first=title.first,
         title_line=title.last,
-        authors=authors or first_found(find_byline(lines, site, body_line) for site in sites),
+        authors=authors
+        or first_found(find_byline(lines, site, body_line) for site in sites)
+        # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
+        or _byline(credit_of(lines, title) or ""),
         published=first_found(find_date(lines, site, body_line) for site in sites),
         numbered=numbered,
     )

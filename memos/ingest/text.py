@@ -129,7 +129,8 @@ def _list_item_like(item: str) -> bool:
     return len(item) >= 30 and not parse_date(item) and not looks_like_names(item)
 
 
-SENTENCE_END = re.compile(r"[.!?…][\"'”»)\]]*(?:\s|$)")
+# A full stop, a question or an exclamation mark; an ellipsis is where a dump cut a line short.
+SENTENCE_END = re.compile(r"(?<![.…])[.!?](?![.…])[\"'”»)\]]*(?:\s|$)")
 
 
 def has_sentence(text: str) -> bool:
