@@ -456,3 +456,16 @@ def test_a_date_above_the_title_and_a_byline_with_its_date_and_organisation():
     )
     memo = parse_page(dated.encode())
     assert (memo.authors, memo.published) == (["Aziz Karimov"], date(2024, 5, 15))
+
+
+def test_a_list_of_sentences_that_ends_the_page_is_part_of_the_memo():
+    page = (
+        "Grids and Borders in Central Asia\n\n"
+        "The Caspian Review has published an analysis of power trade in the region by a visiting fellow.\n"
+        "Its main points are these.\n"
+        "▪ Kazakhstan sells more power to its neighbours every winter than the year before.\n"
+        "▪ Kyrgyzstan buys power in winter and sells it in summer, when its reservoirs are full.\n"
+        "▪ The last data show that the trade has grown by a third sin"
+    )
+    memo = parse_page(page.encode())
+    assert [b.kind for b in memo.blocks] == ["p", "li", "li", "li"]

@@ -164,6 +164,12 @@ def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
     return units
 
 
+def _sentence_list(chunk: Chunk, ends_page: bool) -> bool:
+    """Bullets that are sentences, the last one cut short only where the page ends."""
+    ended = [has_sentence(item[-3:]) for item in chunk.bullet_items()]
+    return all(ended[:-1]) and (ended[-1] or ends_page and len(ended) > 1)
+
+
 def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     """The [start, end) chunk range of the memo's body: the heaviest run of prose.
 
@@ -185,8 +191,11 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
             elif not (
                 c.is_bullets
                 and all(_list_item_like(item) for item in c.bullet_items())
-                and j + 1 < len(chunks)
-                and chunks[j + 1].is_prose
+                # Prose goes on after the list, or the list is of sentences (a list of links
+                # that ends a page has titles, without a full stop).
+                and (
+                    j + 1 < len(chunks) and chunks[j + 1].is_prose or _sentence_list(c, j == len(chunks) - 1)
+                )
             ):
                 break
             j += 1
