@@ -98,6 +98,7 @@ def vendors_in(text: str, entries) -> set[str]:
         ("the PRC", {"CN"}),
         ("RUSSIA AND KAZAKHSTAN", {"RU", "KZ"}),
         ("russia", {"RU"}),
+        ("the Fer- ghana Valley", set()),  # a word broken at the end of a line
         ("CHINA", set()),
         # demonyms
         ("Chinese firms", {"CN"}),
