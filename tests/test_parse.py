@@ -469,3 +469,10 @@ def test_a_list_of_sentences_that_ends_the_page_is_part_of_the_memo():
     )
     memo = parse_page(page.encode())
     assert [b.kind for b in memo.blocks] == ["p", "li", "li", "li"]
+
+
+def test_a_rubric_or_type_label_above_the_title_is_the_category():
+    labels = ['<div class="type-label">Opinion</div>', '<div class="date-rubric">26.04.23 Opinion</div>']
+    for marked in labels:
+        page = BARE_HTML_PAGE.replace("<h1>Water Politics", marked + "\n<h1>Water Politics")
+        assert parse_page(page.encode()).category == "Opinion"

@@ -243,7 +243,7 @@ def byline_names(text: str) -> list[str] | None:
         return None
     text = _MARKED_BYLINE.sub("", text)
     text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
-    undated = _without_date(text)
+    undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
     marked = marked or undated != text
     text = undated.rstrip(" .…")
@@ -265,7 +265,7 @@ def byline_names(text: str) -> list[str] | None:
     return None
 
 
-def _without_date(text: str) -> str:
+def without_date(text: str) -> str:
     """`text` without a date that opens or ends it."""
     words = text.split()
     for n in range(min(5, len(words) - 1), 0, -1):

@@ -20,6 +20,7 @@ from .fields import (
     read_label,
     read_numbered,
     split_authors,
+    without_date,
 )
 from .head import split_title
 from .parsed import Block, ParsedMemo, ParseError
@@ -69,7 +70,9 @@ TITLE_CLASS = re.compile(
     re.I,
 )
 CATEGORY_CLASS = re.compile(
-    r"^(?:.*[-_])?(?:category|categories|cat-links|kicker|eyebrow|section-label)$", re.I
+    r"^(?:.*[-_])?(?:(?:category|categories|cat-links|kicker|eyebrow|rubric)(?:[-_](?:label|name|link))?"
+    r"|section[-_](?:label|name)|(?:content|post|article)[-_]type|type[-_]label)$",
+    re.I,
 )
 TOPIC_CLASS = re.compile(r"^(?:.*[-_])?(?:tags|tag-links|topics|related-topics|field-name-field-tags)$", re.I)
 PDF_LINK_TEXT = re.compile(r"^\[?(?:(?:download|view|read|get)\s+(?:the\s+)?(?:full\s+)?)?pdf\]?$", re.I)
@@ -403,8 +406,9 @@ def parse_html(text: str) -> ParsedMemo:
     ) or _link_texts(a for el in topic_els for a in el.find_all("a"))
     if not tag_links and topic_els:  # a tag list printed as text: "Central Asia, Kazakhstan"
         tag_links = [t.strip() for t in re.split(r"\s*[,;]\s*", _unlabel(_text(topic_els[0]))) if t.strip()]
+    # "26.04.23 Sanctions Review": a rubric printed with the date.
     category_links = _link_texts(container.select('a[rel~="category"]')) or [
-        _unlabel(_text(el)) for el in category_els
+        without_date(_unlabel(_text(el))) for el in category_els
     ]
     author_links = _link_texts(container.select('a[rel~="author"]'))
     marked_names = [byline_names(BY_PREFIX.sub("", _unlabel(_text(el)))) for el in bylines]
