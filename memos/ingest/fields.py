@@ -423,7 +423,7 @@ _VOLUME_LINE = re.compile(
 )
 
 
-def read_numbered(line: str) -> Numbered | None:
+def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     """A publication's kind and number, or its series, volume and issue, from a line of its own.
 
     "Policy Brief No. 47" -> category "Policy Brief", 47; "Asia Report N°176" -> "Asia Report",
@@ -454,10 +454,16 @@ def read_numbered(line: str) -> Numbered | None:
     # makes the line a citation of a publication (a related list), not this page's label.
     rest = (m["rest"] or "").strip(" ,()|·•–—-")
     published = _date_in(rest) or date_at_start(rest)
-    if rest and not published and not (len(rest.split()) <= 3 and m["rest"].strip()[0] != ":"):
+    # `run_on`: the label sits inside a longer line (a PDF's text run together), where a month
+    # after the number also marks it ("Vol. 9/2, February 2021 Belarus in …").
+    short = len(rest.split()) <= 3 or run_on and bool(_MONTH_YEAR.match(rest))
+    if rest and not published and not (short and m["rest"].strip()[0] != ":"):
         return None
     number = memo_number_of(m["n"] or m["bare"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
+
+
+_MONTH_YEAR = re.compile(r"[^\W\d_]{3,9}\.?,?\s+(?:19|20)\d\d\b")
 
 
 def read_sign_first(line: str) -> Numbered | None:

@@ -569,7 +569,7 @@ def find_numbered(lines: list[str]) -> Numbered | None:
         if found:
             return found
         for m in WORD_START.finditer(text[:200]):
-            found = read_numbered(text[m.start() :])
+            found = read_numbered(text[m.start() : m.start() + 120], run_on=True)
             if found:
                 return Numbered(found.number, published=found.published)
     return None
