@@ -155,3 +155,17 @@ def test_the_names_of_a_dateline_after_its_publisher():
         "Posted Aug 06, 2019 | Caspian Energy Council, Asel Nurlanova\n" + BODY.lstrip("\n")
     )
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_a_pdf_title_run_into_its_labels_is_the_words_its_printings_share():
+    page = (
+        "Transcript\n"
+        "Page 1: Grids and Borders - Power Trade in Central Asia · Grids and Borders: Power Trade in "
+        "Central Asia Caspian Group Central Asia Report N°240, 20 July 2016 Page\n"
+        "Grids and Borders: Power Trade in Central Asia Central Asia Report N°240 | 20 July 2016\n"
+        "Caspian Group Headquarters Avenue Louise 149 1050 Brussels, Belgium\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Grids and Borders: Power Trade in Central Asia"
+    assert (memo.category, memo.memo_number) == ("Central Asia Report", 240)
+    assert memo.published == date(2016, 7, 20)

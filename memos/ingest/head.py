@@ -52,7 +52,7 @@ SECTION_HEADINGS = re.compile(
 # "File Type:pdf, Size:1020Kb", "Total Page:16", "Views: 1,234": a short label and a figure.
 COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?)\b", re.I)
 # Separators between a title and the site or section it is printed with.
-TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
+TITLE_PARTS = re.compile(r"\s+[|–—·-]\s+")
 # Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
 DATE_PARTS = re.compile(
     r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=\d{4})\s+|(?<=[a-z])(?=[A-Z][a-z])"
@@ -213,7 +213,32 @@ def _candidates(
             joined, end = f"{joined} {more}", more_last
             if goes_on or _count(page, joined) > 1:
                 found.append(Candidate(joined, first, end))
-    return found
+    return found + shared_openings(found)
+
+
+def _label_or_byline(text: str) -> bool:
+    return bool(read_numbered(text[:120], run_on=True) or _byline(text))
+
+
+def shared_openings(found: list[Candidate]) -> list[Candidate]:
+    """The words two printings on different lines open with, where they then go different
+    ways into a label or a byline: a PDF's title run into its labels ("<Title> Europe and
+    Central Asia Report N°240" and "<Title> Crisis Group …"). The later printing is the
+    candidate."""
+    shared = []
+    printings = [(c, c.text.split()) for c in found if len(c.text.split()) >= 5]
+    for k, (a, a_words) in enumerate(printings):
+        for b, b_words in printings[k + 1 :]:
+            if b.first <= a.last:
+                continue
+            n = 0
+            while n < min(len(a_words), len(b_words)) and _fold(a_words[n]) == _fold(b_words[n]):
+                n += 1
+            if 4 <= n < min(len(a_words), len(b_words)) and any(
+                _label_or_byline(" ".join(words[n:])) for words in (a_words, b_words)
+            ):
+                shared.append(Candidate(" ".join(b_words[:n]), b.first, b.last))
+    return shared
 
 
 def next_line(lines: list[str], i: int) -> str:
@@ -406,14 +431,22 @@ def choose_title(
         if points is None:
             continue
         cand.score = points
-        # A tie goes to the longer title (a broken one joined), then to the one nearer the body.
-        if best is None or (points, cand.last - cand.first, -cand.first) > (
+        # A tie goes to the title that holds the other (a title, not its subtitle alone), then
+        # to the longer one (a broken title joined), then to the upper one (a title above its dek).
+        if best is None or (points, _holds(cand, best), cand.last - cand.first, -cand.first) > (
             best.score,
+            _holds(best, cand),
             best.last - best.first,
             -best.first,
         ):
             best = cand
     return best
+
+
+def _holds(a: Candidate, b: Candidate) -> bool:
+    """Whether `a` is `b` with more words before or after it."""
+    wa, wb = _words(a.text), _words(b.text)
+    return len(wa) > len(wb) and (wa.endswith(wb) or wa.startswith(wb))
 
 
 def _byline(text: str) -> list[str] | None:
@@ -501,6 +534,10 @@ def read_head(
     if title is None:
         return Head(None, None, None, None, None, None)
     text, numbered, authors = split_title(title.text)
+    # A label printed after the title on its line: "<Title> Europe and Central Asia Report N°240".
+    own = clean_space(" ".join(lines[title.first : title.last + 1]))
+    if numbered is None and own.startswith(title.text):
+        numbered = read_numbered(own[len(title.text) :].strip(" ,:|·–—-"))
     # A byline or a date may stand by any printing of the title: the page's own title line at
     # the top, or the title above the body; the chosen one is looked at first.
     sites = [title, *repeated_title(lines, title, body_line)]
