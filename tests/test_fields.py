@@ -6,12 +6,15 @@ import pytest
 
 from memos.ingest.fields import (
     Numbered,
+    byline_names,
+    is_kind_label,
     language_of,
     looks_like_names,
     normalize_language,
     parse_date,
     read_label,
     read_numbered,
+    read_sign_first,
     split_authors,
     unique_names,
     valid_value,
@@ -33,6 +36,15 @@ from memos.ingest.fields import (
         ("2021-03-02T09:30:00Z", date(2021, 3, 2)),
         ("14.09.2018", date(2018, 9, 14)),
         ("Published: May 3, 2016", date(2016, 5, 3)),
+        ("03.04.2021 12:00", date(2021, 4, 3)),
+        ("Sun, 11/08/2020 - 4:57pm", date(2020, 11, 8)),
+        ("25/03/2020", date(2020, 3, 25)),
+        ("March 3rd, 2020 at 10:30 a.m. EST", date(2020, 3, 3)),
+        ("3rd September 2020", date(2020, 9, 3)),
+        ("Τετάρτη 6 Νοεμβρίου 2013", date(2013, 11, 6)),
+        ("6 października 2020", date(2020, 10, 6)),
+        ("12 янв. 2021", date(2021, 1, 12)),
+        ("14 березня 2022", date(2022, 3, 14)),
     ],
 )
 def test_dates_pages_write(text, expected):
@@ -40,8 +52,12 @@ def test_dates_pages_write(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["", None, "October 2009", "2018", "Policy Memos", "February 30, 2019", "Erica Marat"]
-)
+    "text",
+    [
+        "", None, "October 2009", "2018", "Policy Memos", "February 30, 2019", "Erica Marat",
+        "Updated March 3, 2020", "Ukraine Forum | May 2020",
+    ],
+)  # fmt: skip
 def test_not_a_full_date(text):
     # A month alone is no date: the day would be a guess.
     assert parse_date(text) is None
@@ -127,6 +143,11 @@ def test_language():
             "Policy Perspectives Vol. 9/2, February 2021",
             Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
         ),
+        ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
+        (
+            "Europe and Central Asia Report N°240, 20 July 2016 Page",
+            Numbered(240, "Europe and Central Asia Report", published=date(2016, 7, 20)),
+        ),
     ],
 )
 def test_numbered_labels(line, expected):
@@ -141,10 +162,23 @@ def test_numbered_labels(line, expected):
         "Policy Memo No. 30: Russian Mobile Operators Abroad",  # a citation in a related list
         "No. 5",
         "Policy Memos",
+        "the report 10/2024",
     ],
 )
 def test_not_numbered_labels(line):
     assert read_numbered(line) is None
+
+
+def test_a_number_sign_opening_a_line_counts_with_a_date_after_it():
+    assert read_sign_first("No. 293 3 March 2023 russian analytical digest") == Numbered(
+        293, published=date(2023, 3, 3)
+    )
+    assert read_sign_first("No. 5 of the most read articles") is None
+
+
+def test_a_kind_label_has_no_number():
+    assert is_kind_label("Policy Brief")
+    assert not is_kind_label("#48, JUNE 2018 POLICY BRIEF")
 
 
 def test_unique_names_keep_the_first_spelling():
@@ -152,3 +186,19 @@ def test_unique_names_keep_the_first_spelling():
         "Иван Петров",
         "Anna Smith",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("By Eugene Roe for Center for International Studies (CIS)", ["Eugene Roe"]),
+        ("by Daria Roe-Meinke 15/05/2024", ["Daria Roe-Meinke"]),
+        ("By Caspian Energy Council, Jacopo Maria Roe", ["Jacopo Maria Roe"]),
+        ("Тигран Саркисян, заместитель председателя правления", ["Тигран Саркисян"]),
+        ("Jane Roe, Senior Fellow at the Caspian Institute", ["Jane Roe"]),
+        ("Jane Roe, Lisa Doe, Kara Poe ...", ["Jane Roe", "Lisa Doe", "Kara Poe"]),
+        ("Old Partners, New Challenges", None),
+    ],
+)
+def test_byline_names(text, names):
+    assert byline_names(text) == names

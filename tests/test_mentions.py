@@ -98,6 +98,7 @@ def vendors_in(text: str, entries) -> set[str]:
         ("the PRC", {"CN"}),
         ("RUSSIA AND KAZAKHSTAN", {"RU", "KZ"}),
         ("russia", {"RU"}),
+        ("the Fer- ghana Valley", set()),  # a word broken at the end of a line
         ("CHINA", set()),
         # demonyms
         ("Chinese firms", {"CN"}),
@@ -286,6 +287,8 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("Beeline and Intel", {"Beeline", "Intel"}),
         ("AT&T, Group-IB, N-Tech.Lab and Amazon.com", {"AT&T", "Group-IB", "NtechLab", "Amazon"}),
         ("Apple Inc. and Baidu Inc.", {"Apple", "Baidu"}),
+        ("research firm Dell'Oro and Dell's servers", {"Dell"}),
+        ("research firm Dell’Oro", set()),
     ],
 )
 def test_vendor_matching_is_case_sensitive_and_whole_word(vendors, text, expected):

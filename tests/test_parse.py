@@ -420,3 +420,59 @@ def test_an_author_named_twice_is_listed_once():
         "By Aziz Karimov and Dana Sultanova", "By Aziz Karimov, Dana Sultanova and Aziz Karimov"
     )
     assert parse_page(page.encode()).authors == ["Aziz Karimov", "Dana Sultanova"]
+
+
+UNTITLED_DUMP = """In 2019 the city council signed a contract for a network of cameras that watch the \
+main roads, the markets and the schools. The contract was never published in full.
+
+The cameras came from two suppliers, and the integrator that installed them was founded a year \
+before the tender, which raised questions that the council has not answered since.
+"""
+
+
+def test_a_memo_without_a_title_line_is_kept_with_its_first_words_standing_in():
+    memo = parse_page(UNTITLED_DUMP.encode())
+    assert memo.title == (
+        "In 2019 the city council signed a contract for a network of cameras that watch the main roads, the…"
+    )
+    assert memo.warnings == ["no title found above the memo text: its first words stand in for one"]
+    assert memo.body_text.startswith("In 2019 the city council")
+
+
+def test_a_date_above_the_title_and_a_byline_with_its_date_and_organisation():
+    page = (
+        BARE_HTML_PAGE.replace(
+            "<h1>Water Politics", '<div class="rubric">26.04.23 Water Review</div>\n<h1>Water Politics'
+        )
+        .replace("<p>Published: March 3, 2017</p>\n", "")
+        .replace("By Aziz Karimov and Dana Sultanova", "by Aziz Karimov for Central Asia Review")
+    )
+    memo = parse_page(page.encode())
+    assert memo.published == date(2023, 4, 26)
+    assert memo.authors == ["Aziz Karimov"]
+    dated = BARE_HTML_PAGE.replace(
+        '<p class="byline">By Aziz Karimov and Dana Sultanova</p>\n<p>Published: March 3, 2017</p>',
+        '<div class="byline-date">by Aziz Karimov 15/05/2024</div>',
+    )
+    memo = parse_page(dated.encode())
+    assert (memo.authors, memo.published) == (["Aziz Karimov"], date(2024, 5, 15))
+
+
+def test_a_list_of_sentences_that_ends_the_page_is_part_of_the_memo():
+    page = (
+        "Grids and Borders in Central Asia\n\n"
+        "The Caspian Review has published an analysis of power trade in the region by a visiting fellow.\n"
+        "Its main points are these.\n"
+        "▪ Kazakhstan sells more power to its neighbours every winter than the year before.\n"
+        "▪ Kyrgyzstan buys power in winter and sells it in summer, when its reservoirs are full.\n"
+        "▪ The last data show that the trade has grown by a third sin"
+    )
+    memo = parse_page(page.encode())
+    assert [b.kind for b in memo.blocks] == ["p", "li", "li", "li"]
+
+
+def test_a_rubric_or_type_label_above_the_title_is_the_category():
+    labels = ['<div class="type-label">Opinion</div>', '<div class="date-rubric">26.04.23 Opinion</div>']
+    for marked in labels:
+        page = BARE_HTML_PAGE.replace("<h1>Water Politics", marked + "\n<h1>Water Politics")
+        assert parse_page(page.encode()).category == "Opinion"

@@ -18,24 +18,58 @@ MONTHS = {
     "апрель": 4, "апреля": 4, "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7,
     "июля": 7, "август": 8, "августа": 8, "сентябрь": 9, "сентября": 9, "октябрь": 10,
     "октября": 10, "ноябрь": 11, "ноября": 11, "декабрь": 12, "декабря": 12,
+    # Russian abbreviated ("12 янв. 2021")
+    "янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9,
+    "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
 }  # fmt: skip
+# Other languages of the region's publishers and their mirrors, as the same numbers: Ukrainian,
+# German, French, Polish, Greek (nominative and genitive forms).
+for _number, _names in enumerate(
+    [
+        "січень січня januar jänner janvier styczeń stycznia ιανουάριος ιανουαρίου",
+        "лютий лютого februar février luty lutego φεβρουάριος φεβρουαρίου",
+        "березень березня märz mars marzec marca μάρτιος μαρτίου",
+        "квітень квітня april avril kwiecień kwietnia απρίλιος απριλίου",
+        "травень травня mai maj maja μάιος μαΐου μαίου",
+        "червень червня juni juin czerwiec czerwca ιούνιος ιουνίου",
+        "липень липня juli juillet lipiec lipca ιούλιος ιουλίου",
+        "серпень серпня août sierpień sierpnia αύγουστος αυγούστου",
+        "вересень вересня septembre wrzesień września σεπτέμβριος σεπτεμβρίου",
+        "жовтень жовтня oktober octobre październik października οκτώβριος οκτωβρίου",
+        "листопад листопада novembre listopad listopada νοέμβριος νοεμβρίου",
+        "грудень грудня dezember décembre grudzień grudnia δεκέμβριος δεκεμβρίου",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
 
-_MONTH = r"(?P<month>[A-Za-zА-Яа-яЁё]{3,9})\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DATE_PATTERNS = [
-    # September 14, 2018 / Sept. 14 2018
-    re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})$"),
-    # 14 September 2018 / 13 сентября 2018 (г.)
-    re.compile(rf"^(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})(?:\s*г\.?)?$"),
+    # September 14, 2018 / Sept. 14 2018 / March 3rd, 2020
+    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})$"),
+    # 14 September 2018 / 13 сентября 2018 (г.) / 3rd March 2020 / 6 Νοεμβρίου 2013
+    re.compile(rf"^{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})(?:\s*г\.?)?$"),
     # 2018-09-14, 2018/09/14, 2018-09-14T10:00:00+00:00
     re.compile(r"^(?P<year>\d{4})[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})(?:[T ].*)?$"),
-    # 14.09.2018, 03.04.2021 12:00, 26.04.23 (European order, the only one Russian pages use)
-    re.compile(r"^(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4}|\d{2})(?:,?\s+\d{1,2}:\d{2})?$"),
+    # 14.09.2018, 26.04.23 (European order, the only one Russian pages use)
+    re.compile(r"^(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4}|\d{2})$"),
+    # 11/08/2020: month first, as American sites write it with slashes (a day over 12 first
+    # can only be a day: 25/03/2020)
+    re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})$"),
 ]
+# A time after the date: "12:00", "- 4:57pm", "at 10:30 a.m. EST", "| 09:15".
+_TIME_AFTER = re.compile(
+    r"(?:\s*[,|·•–—-]\s*|\s+)(?:at\s+|в\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
+    r"(?:\s+[A-Z]{2,5})?$",
+    re.I,
+)
 
 
 _WEEKDAY = re.compile(
-    r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|"
-    r"^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+",
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+    r"\.?,?\s+|^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+",
     re.I,
 )
 
@@ -45,6 +79,16 @@ def date_at_start(text: str) -> date | None:
     words = text.split()
     for n in range(min(5, len(words)), 0, -1):
         found = parse_date(" ".join(words[:n]))
+        if found:
+            return found
+    return None
+
+
+def date_at_end(text: str) -> date | None:
+    """A date that ends `text` ("by Daria Kravets-Meinke 15/05/2024")."""
+    words = text.split()
+    for n in range(min(5, len(words)), 0, -1):
+        found = parse_date(" ".join(words[-n:]))
         if found:
             return found
     return None
@@ -62,13 +106,46 @@ def parse_date(text: str | None) -> date | None:
     cleaned = re.sub(
         r"^(?:published|posted|date|дата|опубликовано)(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I
     )
-    cleaned = _WEEKDAY.sub("", cleaned)
+    cleaned = _TIME_AFTER.sub("", _WEEKDAY.sub("", cleaned))
+    found = _calendar_date(cleaned)
+    if found is None and " " in cleaned:
+        # A weekday in another language opens it: "Τετάρτη 6 Νοεμβρίου 2013".
+        head, rest = cleaned.split(" ", 1)
+        if head.rstrip(",.").casefold() in WEEKDAYS:
+            found = _calendar_date(rest)
+    if found is not None:
+        return found
+    try:  # ISO 8601 with a time zone, as in <time datetime> and JSON-LD
+        return datetime.fromisoformat(cleaned.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+# Weekdays in the other languages of the months above.
+WEEKDAYS = {
+    day
+    for days in (
+        "понеділок вівторок середа четвер пʼятниця п'ятниця субота неділя",
+        "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+        "lundi mardi mercredi jeudi vendredi samedi dimanche",
+        "poniedziałek wtorek środa czwartek piątek sobota niedziela",
+        "δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή",
+    )
+    for day in days.split()
+}
+
+
+def _calendar_date(cleaned: str) -> date | None:
     for pattern in _DATE_PATTERNS:
         m = pattern.match(cleaned)
         if not m:
             continue
         parts = m.groupdict()
-        month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"].lower())
+        if parts.get("first"):
+            first, second = int(parts["first"]), int(parts["second"])
+            month_first = first <= 12
+            parts["mnum"], parts["day"] = (first, second) if month_first else (second, first)
+        month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"].casefold())
         if not month:
             continue
         year = int(parts["year"])
@@ -78,10 +155,7 @@ def parse_date(text: str | None) -> date | None:
             return date(year, month, int(parts["day"]))
         except ValueError:
             return None
-    try:  # ISO 8601 with a time zone, as in <time datetime> and JSON-LD
-        return datetime.fromisoformat(cleaned.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
+    return None
 
 
 _BY = re.compile(r"^(?:written\s+by|by|authors?|author\(s\)|автор[ыа]?)\s*:?\s+", re.I)
@@ -134,6 +208,72 @@ def looks_like_names(text: str) -> bool:
         if parse_date(name):
             return False
     return True
+
+
+# What a person does, after their name: "Тигран Саркисян, заместитель председателя …",
+# "Jane Roe, Senior Fellow at …".
+_ROLE = re.compile(
+    r"^(?:\w+\s+){0,3}(?:fellow|professor|director|researcher|analyst|editor|correspondent|"
+    r"journalist|scholar|lecturer|chair|president|expert)\b",
+    re.I,
+)
+# Where an organisation follows the names of a byline: "By Eugene Kogan for Center for …".
+_ORG_TAIL = re.compile(r"\s+(?:for|from|at)\s+(?=[A-Z])")
+_ORG_WORDS = re.compile(
+    r"\b(?:council|cent(?:er|re)|institute|university|foundation|journal|group|academy|"
+    r"programme|program|school|agency|ministry|media|news|press|times|post)\b",
+    re.I,
+)
+_MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
+
+
+@lru_cache(maxsize=8192)
+def byline_names(text: str) -> list[str] | None:
+    """The names of a byline line ("By A and B", "A, with B", "Author: A"), else None.
+
+    A date before or after the names ("by A 15/05/2024"), a list cut short ("A, B ..."), and,
+    where "By" or a label marks the line, an organisation after the names ("By A for <Centre>")
+    or among them are not names.
+    """
+    label = read_label(text)
+    marked = bool(label and label.field == "authors") or bool(_MARKED_BYLINE.match(text))
+    if label and label.field == "authors":
+        text = label.value
+    elif label:
+        return None
+    text = _MARKED_BYLINE.sub("", text)
+    text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
+    undated = without_date(text)
+    # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
+    marked = marked or undated != text
+    text = undated.rstrip(" .…")
+    if marked:
+        text = _ORG_TAIL.split(text, maxsplit=1)[0]
+        names = [n for n in split_authors(text) if not _ORG_WORDS.search(n)]
+        if names and all(looks_like_names(n) for n in names):
+            return names
+    if looks_like_names(text):
+        return split_authors(text)
+    # A name and what the person does.
+    name, _, role = text.partition(", ")
+    if (
+        (role[:1].islower() or _ROLE.match(role) or _ORG_WORDS.search(role))
+        and looks_like_names(name)
+        and len(split_authors(name)) == 1
+    ):
+        return [name]
+    return None
+
+
+def without_date(text: str) -> str:
+    """`text` without a date that opens or ends it."""
+    words = text.split()
+    for n in range(min(5, len(words) - 1), 0, -1):
+        if parse_date(" ".join(words[-n:])):
+            return " ".join(words[:-n]).rstrip(" ,|·•–—-")
+        if parse_date(" ".join(words[:n])):
+            return " ".join(words[n:]).lstrip(" ,|·•–—-")
+    return text
 
 
 def clean_space(text: str) -> str:
@@ -253,19 +393,28 @@ class Numbered:
 _KINDS = (
     r"memos?|briefs?|briefing|reports?|papers?|cables?|commentary|commentaries|comments?|analysis|"
     r"analyses|notes?|perspectives?|insights?|updates?|study|studies|focus|monitor|bulletin|digest|"
-    r"alerts?|essays?|записк[аи]|доклад|обзор|комментарий|бюллетень"
+    r"alerts?|essays?|spotlights?|explainers?|primers?|outlooks?|viewpoints?|backgrounders?|"
+    r"memorand(?:um|a)|reviews?|записк[аи]|доклад|обзор|комментарий|бюллетень"
 )
 _NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|N\s?°|N\s?º|№|#)"
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
+# "Policy Brief No. 47", "Report № 87 / 2023", and without a sign, the number of a year's
+# series: "ZOiS Spotlight 10/2024".
 _NUMBERED_LINE = re.compile(
-    rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS}))\s*{_NUMBER_SIGN}\s*{_NUMBER}"
-    r"(?:\s*/\s*\d{2,4})?(?P<rest>\W.{0,120})?$",
+    rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS}))\s*"
+    rf"(?:{_NUMBER_SIGN}\s*{_NUMBER}(?:\s*/\s*\d{{2,4}})?|(?P<bare>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?!\d))"
+    r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
-# A number sign and a number right after it: most lines have none, and are skipped cheaply.
+# A number sign and a number right after it, or a number and a year: most lines have none, and
+# are skipped cheaply.
 NUMBER_HINT = re.compile(
-    r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d", re.I
+    r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d"
+    r"|\b\d{1,4}\s*/\s*(?:19|20)\d\d\b",
+    re.I,
 )
+# "No. 293 3 March 2023 …": a number sign opening a line, with the date after it.
+SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?P<rest>.*)$", re.I)
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
 _VOLUME_LINE = re.compile(
     r"^\s*(?P<series>[\w’'&.\- ]{3,80}?)[\s,:|–—-]*\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
@@ -274,7 +423,7 @@ _VOLUME_LINE = re.compile(
 )
 
 
-def read_numbered(line: str) -> Numbered | None:
+def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     """A publication's kind and number, or its series, volume and issue, from a line of its own.
 
     "Policy Brief No. 47" -> category "Policy Brief", 47; "Asia Report N°176" -> "Asia Report",
@@ -304,9 +453,24 @@ def read_numbered(line: str) -> Numbered | None:
     # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
     # makes the line a citation of a publication (a related list), not this page's label.
     rest = (m["rest"] or "").strip(" ,()|·•–—-")
-    if rest and not parse_date(rest) and not (len(rest.split()) <= 3 and m["rest"].strip()[0] != ":"):
+    published = _date_in(rest) or date_at_start(rest)
+    # `run_on`: the label sits inside a longer line (a PDF's text run together), where a month
+    # after the number also marks it ("Vol. 9/2, February 2021 Belarus in …").
+    short = len(rest.split()) <= 3 or run_on and bool(_MONTH_YEAR.match(rest))
+    if rest and not published and not (short and m["rest"].strip()[0] != ":"):
         return None
-    return Numbered(memo_number_of(m["n"]), category=clean_space(m["kind"]), published=_date_in(rest))
+    number = memo_number_of(m["n"] or m["bare"])
+    return Numbered(number, category=clean_space(m["kind"]), published=published)
+
+
+_MONTH_YEAR = re.compile(r"[^\W\d_]{3,9}\.?,?\s+(?:19|20)\d\d\b")
+
+
+def read_sign_first(line: str) -> Numbered | None:
+    """ "No. 293 3 March 2023 …": a number that opens a line, vouched for by the date after it."""
+    m = SIGN_FIRST.match(clean_space(line[:200]))
+    published = date_at_start(m["rest"]) if m else None
+    return Numbered(memo_number_of(m["n"]), published=published) if published else None
 
 
 def _date_in(rest: str | None) -> date | None:
@@ -322,14 +486,19 @@ _KIND_LABEL = re.compile(
 
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
-    Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика"."""
-    return bool(_KIND_LABEL.match(clean_space(text)))
+    Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
+    return not any(ch.isdigit() for ch in text) and bool(_KIND_LABEL.match(clean_space(text)))
+
+
+_LABEL_JOINERS = {"and", "of", "for", "on", "in", "the", "&", "и", "по"}
 
 
 def _is_label_head(kind: str) -> bool:
-    # Every word capitalized (or an acronym), as labels are: "Policy Brief", not "the report".
+    # Every word capitalized (or an acronym), as labels are: "Policy Brief", not "the report";
+    # small joining words inside: "Europe and Central Asia Report".
     words = kind.split()
     # Russian capitalizes only the first word: "Аналитическая записка".
-    return all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in words[:-1]) and (
-        words[-1][:1].isupper() or len(words) == 1 or bool(_CYRILLIC.match(words[-1]))
-    )
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() or (k and w in _LABEL_JOINERS)
+        for k, w in enumerate(words[:-1])
+    ) and (words[-1][:1].isupper() or len(words) == 1 or bool(_CYRILLIC.match(words[-1])))

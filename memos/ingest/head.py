@@ -18,6 +18,7 @@ from functools import lru_cache
 from .fields import (
     NUMBER_HINT,
     Numbered,
+    byline_names,
     clean_space,
     date_at_start,
     is_kind_label,
@@ -25,16 +26,21 @@ from .fields import (
     parse_date,
     read_label,
     read_numbered,
+    read_sign_first,
     split_authors,
 )
 
 # Words that open a line of page furniture, not a title: buttons, links, captions, credits.
 FURNITURE_START = re.compile(
     r"^(?:download|share|print|subscribe|sign (?:in|up)|log ?in|follow|connect with|read (?:more|in)|"
-    r"click|you are on page|skip to|transcript of|page \d|total pages?|file type|image|photo|\d+px|"
+    r"click|search|you are on page|skip to|transcript of|page \d|total pages?|file type|image|photo|\d+px|"
     r"source|credit|©|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
     r"иллюстрация|источник)\b",
     re.I,
+)
+# Words that open a picture's caption or credit.
+CREDIT_START = re.compile(
+    r"^(?:image|photo|picture|source|credit|©|фото|коллаж|иллюстрация|источник)\b", re.I
 )
 # Whole lines that are generic section headings, never a memo's own title.
 SECTION_HEADINGS = re.compile(
@@ -46,7 +52,7 @@ SECTION_HEADINGS = re.compile(
 # "File Type:pdf, Size:1020Kb", "Total Page:16", "Views: 1,234": a short label and a figure.
 COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?)\b", re.I)
 # Separators between a title and the site or section it is printed with.
-TITLE_PARTS = re.compile(r"\s+[|–—-]\s+")
+TITLE_PARTS = re.compile(r"\s+[|–—·-]\s+")
 # Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
 DATE_PARTS = re.compile(
     r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=\d{4})\s+|(?<=[a-z])(?=[A-Z][a-z])"
@@ -57,7 +63,20 @@ PAGE_LOOKED_AT = 20000  # characters searched for a repeated title: the head of 
 MAX_UNITS = 12  # paragraphs above the body looked at, besides the first three
 
 
+# A picture's credit inside a line: its caption.
+CREDIT_INSIDE = re.compile(
+    r"\((?:photo|image|picture|credit|source|фото)\b|\b(?:getty images|reuters|ap photo|afp|"
+    r"wikimedia commons|shutterstock|риа новости|тасс)\b",
+    re.I,
+)
+# A day, a month and a year inside a line.
+DATE_INSIDE = re.compile(
+    r"\b\d{1,2}\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d\d\b|\b[^\W\d_]{3,12}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
+    r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b"
+)
 BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
+# A picture's alternative text printed as a line: "Lawrence Freedman's avatar", "Author photo".
+IMAGE_TEXT = re.compile(r"\b(?:avatar|photo|portrait|headshot|logo|thumbnail)$", re.I)
 
 
 @dataclass
@@ -78,6 +97,27 @@ class Head:
     numbered: Numbered | None  # a "Kennan Cable No. 51" label the title was printed with
 
 
+# A line that says the next one holds the author's name: "Article author", "Автор статьи".
+AUTHOR_HEADING = re.compile(
+    r"^(?:(?:article\s+)?authors?|about the authors?|автор(?:ы)?(?: статьи)?):?$", re.I
+)
+
+
+def _words(text: str) -> str:
+    """The words of `text`, case and punctuation aside, with a space before and after each: a
+    title repeated with other punctuation or quotes is the same title."""
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _count(page: str, text: str) -> int:
+    """How often `page` (as _words gives it) prints the words of `text`, one after another."""
+    words = _words(text)
+    if words == " ":
+        return 0
+    # Printings may touch ("Title Title"), sharing the space between them.
+    return sum(1 for _ in re.finditer(f"(?={re.escape(words)})", page))
+
+
 def _fold(text: str) -> str:
     for fancy, plain in (("‘’ʼ`", "'"), ("“”„«»", '"'), ("–—", "-")):
         for ch in fancy:
@@ -86,8 +126,9 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def is_furniture(text: str) -> bool:
-    """A line no memo would have as its title."""
+def is_furniture(text: str, names: bool = True) -> bool:
+    """A line no memo would have as its title; with `names` False, a line of names is not (yet)
+    ruled out (see TitleSignals.score)."""
     words = text.split()
     letters = sum(map(str.isalpha, text))
     return (
@@ -102,13 +143,33 @@ def is_furniture(text: str) -> bool:
         or sum(len(w) == 1 for w in words) > len(words) / 2  # "A P R I L 2 0 24"
         or read_label(text) is not None
         or parse_date(text) is not None
-        or looks_like_names(text)
+        or bool(IMAGE_TEXT.search(text) or AUTHOR_HEADING.match(text))
+        or names
+        and looks_like_names(text)
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
 
 
-def _candidates(units: list[tuple[int, int, str]], page: str) -> list[Candidate]:
-    """Each unit, its parts around " - " or " | ", and two or three units of a broken title joined.
+TAG_PREFIX = re.compile(r"^\((?P<tag>[^()]{2,40})\)\s+(?=\S)")
+CREDIT_AFTER = re.compile(r"^(?P<title>.{12,}?)\s*\((?P<credit>[^()]{3,120})\)$")
+
+
+def title_and_credit(text: str) -> tuple[str, str] | None:
+    """A title printed with its byline after it: "<Title> - A, B, C ...", "<Title> (A, Publisher)"."""
+    m = CREDIT_AFTER.match(text)
+    if m and _byline(m["credit"]):
+        return m["title"], m["credit"]
+    parts = TITLE_PARTS.split(text)
+    if len(parts) == 2 and len(parts[0].split()) >= 3 and _byline(parts[1]) and not _byline(parts[0]):
+        return parts[0], parts[1]
+    return None
+
+
+def _candidates(
+    units: list[tuple[int, int, str]], page: str, lines: list[str], lowercase: set[str]
+) -> list[Candidate]:
+    """Each unit, each line of a unit of a few lines, its parts around " - " or " | ", and up to
+    four units of a broken title joined.
 
     Units join only where the first plainly goes on ("Getting Off the Back Foot:", "... Fleet" then
     "in Russian-Ukrainian Relations") or where the page prints the joined title again.
@@ -116,22 +177,68 @@ def _candidates(units: list[tuple[int, int, str]], page: str) -> list[Candidate]
     found: list[Candidate] = []
     for k, (first, last, text) in enumerate(units):
         found.append(Candidate(text, first, last))
+        # "(Uzbekistan) <Title> (A. Author, Publisher)": the title without its tag and credit.
+        bare = TAG_PREFIX.sub("", text)
+        credited = title_and_credit(bare)
+        if credited:
+            bare = credited[0]
+        if bare != text:
+            found.append(Candidate(bare, first, last))
+        if 0 < last - first < 3:
+            # A dump may run a title into the line above it ("…sent to" then the title).
+            found += [
+                Candidate(clean_space(lines[i]), i, i) for i in range(first, last + 1) if lines[i].strip()
+            ]
         parts = TITLE_PARTS.split(text)
-        if len(parts) > 1:
+        # A caption's or a credit's parts are the caption's ("Photo: Getty Images | <caption>"),
+        # a dateline's the dateline's ("Posted Aug 06, 2019 | <publisher>, <author>").
+        if len(parts) > 1 and not CREDIT_START.match(text) and not any(map(date_at_start, parts)):
             found += [Candidate(part, first, last) for part in parts if len(part.split()) >= 3]
         if is_furniture(text) or len(text) > 90:
             continue
         joined, end = text, last
-        for more_first, more_last, more in units[k + 1 : k + 3]:
-            if more_first - end > 3 or is_furniture(more) and not more[:1].islower():
+        for more_first, more_last, more in units[k + 1 : k + 4]:
+            # A line that a colon or a comma leads into goes on the title, even one that reads
+            # like names ("…Economic Union:" then "Postponed Integration, Costly Enlargement").
+            led_into = joined.endswith((":", ","))
+            if (
+                more_first - end > 3
+                or not more[:1].islower()
+                and (is_furniture(more, names=False) or not led_into and reads_as_names(more, lowercase))
+            ):
                 break
             if joined.endswith((".", "?", "!")) or len(more) > 90:
                 break
             goes_on = joined.endswith((":", ",", "-", "–")) or more[:1].islower()
             joined, end = f"{joined} {more}", more_last
-            if goes_on or page.count(_fold(joined)) > 1:
+            if goes_on or _count(page, joined) > 1:
                 found.append(Candidate(joined, first, end))
-    return found
+    return found + shared_openings(found)
+
+
+def _label_or_byline(text: str) -> bool:
+    return bool(read_numbered(text[:120], run_on=True) or _byline(text))
+
+
+def shared_openings(found: list[Candidate]) -> list[Candidate]:
+    """The words two printings on different lines open with, where they then go different
+    ways into a label or a byline: a PDF's title run into its labels ("<Title> Europe and
+    Central Asia Report N°240" and "<Title> Crisis Group …"). The later printing is the
+    candidate."""
+    shared = []
+    printings = [(c, c.text.split()) for c in found if len(c.text.split()) >= 5]
+    for k, (a, a_words) in enumerate(printings):
+        for b, b_words in printings[k + 1 :]:
+            if b.first <= a.last:
+                continue
+            n = 0
+            while n < min(len(a_words), len(b_words)) and _fold(a_words[n]) == _fold(b_words[n]):
+                n += 1
+            if 4 <= n < min(len(a_words), len(b_words)) and any(
+                _label_or_byline(" ".join(words[n:])) for words in (a_words, b_words)
+            ):
+                shared.append(Candidate(" ".join(b_words[:n]), b.first, b.last))
+    return shared
 
 
 def next_line(lines: list[str], i: int) -> str:
@@ -145,19 +252,155 @@ def next_index(lines: list[str], i: int) -> int | None:
 
 
 def header_follows(lines: list[str], i: int) -> bool:
-    """Whether a byline, a date or labels come right after line `i`, or after a dek (a sentence
-    that sums the memo up) right after it."""
-    for _ in range(2):
+    """Whether a byline, a date or labels come after line `i`: right after it, or after a dek (a
+    line that sums the memo up) or a picture's alternative text between them."""
+    for _ in range(3):
         j = next_index(lines, i)
         if j is None:
             return False
         text = clean_space(BULLET.sub("", lines[j]))
-        if parse_date(text) or _byline(text) or read_label(text) or text.lower() == "published":
+        if is_header_line(text):
             return True
-        if not (text.endswith(".") and 8 < len(text.split()) < 40):
+        if not (is_dek(text) or IMAGE_TEXT.search(text)):
             return False
         i = j
     return False
+
+
+LOWERCASE_WORD = re.compile(r"\b[a-zа-яё][a-zа-яё'’-]{2,}\b")
+
+
+def reads_as_names(text: str, lowercase: set[str]) -> bool:
+    """A line of names, unless every word of one of them is a word the page writes in lower case:
+    "Postponed Integration, Costly Enlargement" is a title's line, "Stanislav Secrieru" a byline."""
+    if not looks_like_names(text):
+        return False
+    for name in split_authors(text):
+        words = [w.casefold() for w in name.split() if len(w) > 2]
+        if words and all(w in lowercase for w in words):
+            return False
+    return True
+
+
+def byline_below(lines: list[str], i: int, text: str) -> bool:
+    """Whether the line after line `i` is a byline of other names than `text`, or announces one:
+    then `text` (title-case words that read like names: "Internet Shutdown") is no byline."""
+    following = next_line(lines, i)
+    if AUTHOR_HEADING.match(following):
+        return True
+    marked = re.match(r"^(?:written\s+by|by|author\(?s?\)?:|автор[ыа]?:?)\s", following, re.I)
+    return bool(marked and _byline(following) and _byline(following) != split_authors(text))
+
+
+def is_header_line(text: str) -> bool:
+    """A byline, a date, a label, or a heading that announces the author ("Article author")."""
+    return bool(
+        parse_date(text)
+        or date_at_start(DATE_PARTS.split(text, 1)[0].strip(" ,;()"))  # "Posted Aug 6, 2019 | …"
+        or _byline(text)
+        or read_label(text)
+        or text.lower() == "published"
+        or AUTHOR_HEADING.match(text)
+    )
+
+
+def is_dek(text: str) -> bool:
+    """A line that sums the memo up under its title: a long phrase or sentence, not a paragraph;
+    a shorter one in sentence case ("Addressing vulnerability and promoting security")."""
+    words = text.split()
+    if not 3 < len(words) < 40 or text.endswith((":", ";")):
+        return False
+    return len(words) > 8 or sum(w[:1].islower() for w in words[1:]) > len(words) / 2
+
+
+@dataclass
+class TitleSignals:
+    """What a title candidate is weighed against: the page and the places that mark a title."""
+
+    lines: list[str]
+    page: str  # the head of the page, folded, to count repetitions in
+    first_line: int | None  # where the dump starts
+    walked_back: int | None
+    after_body: tuple[int, int, str] | None
+    units: list[tuple[int, int, str]]
+    lowercase: set[str]  # the words the page writes in lower case
+
+    @property
+    def brand(self) -> str | None:
+        """The page's first line, folded, when the line after it repeats it."""
+        if self.first_line is None:
+            return None
+        top = _fold(self.lines[self.first_line])
+        return top if _fold(next_line(self.lines, self.first_line)) == top else None
+
+    def shortened_elsewhere(self, cand: Candidate) -> bool:
+        """Whether another line prints the candidate's first words (four or more) and no more:
+        a title cut short in the page's title line or a running head."""
+        words = _words(cand.text)
+        return any(
+            (last < cand.first or first > cand.last)
+            and len(text.split()) >= 4
+            and words.startswith(_words(text))
+            and len(words) > len(_words(text))
+            for first, last, text in self.units
+        )
+
+    def with_byline(self, cand: Candidate) -> bool:
+        """Whether the candidate is another line of the page with names glued before or after it
+        ("Fabio Indeo <Title>"): that line is the title, the names its byline."""
+        text = _fold(cand.text)
+        for _, _, other in self.units:
+            other = _fold(other)
+            if len(other) >= len(text) or len(other.split()) < 3:
+                continue
+            if text.endswith(other):
+                rest = cand.text[: len(cand.text) - len(other)]
+            elif text.startswith(other):
+                rest = cand.text[len(other) :]
+            else:
+                continue
+            # Glued on: no colon or dash between (a subtitle has one), and names, not words.
+            glued = rest.strip()
+            if glued[:1] not in ":–—-|" and glued[-1:] not in ":–—-|" and _byline(glued):
+                return reads_as_names(glued, self.lowercase) or not looks_like_names(glued)
+        return False
+
+    def score(self, cand: Candidate) -> float | None:
+        """Points for each signal the candidate has; None for a line that cannot be a title."""
+        text = cand.text
+        if is_furniture(text, names=False) or len(text) > 300 or self.with_byline(cand):
+            return None
+        if TAG_PREFIX.match(text) or title_and_credit(text):
+            return None  # its title is a candidate of its own
+        if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
+            return None  # a byline, unless the page's byline comes after it
+        words = text.split()
+        points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
+        if text.endswith(".") and len(words) > 8:
+            points -= 3  # a sentence: a lede or a caption
+        if text.isupper():
+            points -= 1
+        if text.endswith(("...", "…")):
+            points -= 2  # cut short: the whole title is printed elsewhere
+        if CREDIT_INSIDE.search(text):
+            points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
+        if DATE_INSIDE.search(text) or len(text) > 150:
+            points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
+        # A line printed twice at the top of the page is the site's logo and its name.
+        brand = self.brand is not None and _fold(text) == self.brand
+        repeats = 0 if brand else _count(self.page, text) - 1
+        if not repeats and self.shortened_elsewhere(cand):
+            repeats = 1
+        points += 3 * (repeats >= 1) + (repeats >= 2)
+        if cand.first == self.first_line and not brand:
+            points += 3  # dumps start with the page's own title
+        if self.walked_back is not None and cand.first <= self.walked_back <= cand.last:
+            points += 2
+        if self.after_body is not None and cand.last == self.after_body[1]:
+            points += 3
+        if header_follows(self.lines, cand.last):
+            points += 2  # a header block (byline, date, labels) follows its title
+        return points
 
 
 def choose_title(
@@ -176,83 +419,54 @@ def choose_title(
     units = units[:3] + units[3:][-MAX_UNITS:]
     if after_body is not None:
         units = [*units, after_body]
-    page = _fold("\n".join(lines)[:PAGE_LOOKED_AT])
-    first_line = units[0][0] if units else None
+    page = _words("\n".join(lines)[:PAGE_LOOKED_AT])
+    lowercase = set(LOWERCASE_WORD.findall("\n".join(lines)))
+    signals = TitleSignals(
+        lines, page, units[0][0] if units else None, walked_back, after_body, units, lowercase
+    )
 
-    def score(cand: Candidate) -> float | None:
-        text = cand.text
-        if is_furniture(text) or len(text) > 300:
-            return None
-        words = text.split()
-        points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
-        if text.endswith(".") and len(words) > 8:
-            points -= 3  # a sentence: a lede or a caption
-        if text.isupper():
-            points -= 1
-        repeats = page.count(_fold(text)) - 1
-        points += 3 * (repeats >= 1) + (repeats >= 2)
-        if cand.first == first_line:
-            points += 2  # dumps start with the page's own title
-        if cand.first == walked_back:
-            points += 2
-        if after_body is not None and cand.last == after_body[1]:
-            points += 3
-        if header_follows(lines, cand.last):
-            points += 2  # a header block (byline, date, labels) follows its title
-        return points
-
-    # The line found walking up from the body, with a header block below it: two signals agree
-    # and nothing else needs weighing (the common case, and the cheap one).
-    walked = next((Candidate(text, first, last) for first, last, text in units if first == walked_back), None)
-    if (
-        walked is not None
-        and 3 <= len(walked.text.split()) <= 30
-        and not walked.text.endswith(".")
-        and not is_furniture(walked.text)
-        and header_follows(lines, walked.last)
-    ):
-        return walked
     best: Candidate | None = None
-    for cand in _candidates(units, page):
-        points = score(cand)
+    for cand in _candidates(units, page, lines, lowercase):
+        points = signals.score(cand)
         if points is None:
             continue
         cand.score = points
-        # A tie goes to the longer title (a broken one joined), then to the one nearer the body.
-        if best is None or (points, cand.last - cand.first, cand.first) >= (
+        # A tie goes to the title that holds the other (a title, not its subtitle alone), then
+        # to the longer one (a broken title joined), then to the upper one (a title above its dek).
+        if best is None or (points, _holds(cand, best), cand.last - cand.first, -cand.first) > (
             best.score,
+            _holds(best, cand),
             best.last - best.first,
-            best.first,
+            -best.first,
         ):
             best = cand
     return best
 
 
-@lru_cache(maxsize=4096)
+def _holds(a: Candidate, b: Candidate) -> bool:
+    """Whether `a` is `b` with more words before or after it."""
+    wa, wb = _words(a.text), _words(b.text)
+    return len(wa) > len(wb) and (wa.endswith(wb) or wa.startswith(wb))
+
+
 def _byline(text: str) -> list[str] | None:
-    """The names of a byline line ("By A and B", "A, with B", "Author: A"), else None."""
-    label = read_label(text)
-    if label and label.field == "authors":
-        text = label.value
-    elif label:
-        return None
-    text = re.sub(r"^(?:written\s+by|by|автор[ыа]?)\s*:?\s+", "", text, flags=re.I)
-    text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
-    if looks_like_names(text):
-        return split_authors(text)
-    # "Тигран Саркисян, заместитель председателя …": a name and what the person does.
-    name, _, role = text.partition(", ")
-    if role[:1].islower() and looks_like_names(name) and len(split_authors(name)) == 1:
-        return [name]
-    return None
+    return byline_names(text)
 
 
-AUTHOR_HEADING = re.compile(r"^(?:article\s+)?authors?|about the authors?|автор(?:ы)?(?: статьи)?$", re.I)
+def credit_of(lines: list[str], title: Candidate) -> str | None:
+    """The byline printed on the title's own line after it, if any."""
+    own = clean_space(" ".join(lines[title.first : title.last + 1]))
+    credited = title_and_credit(TAG_PREFIX.sub("", own)) if own != title.text else None
+    return credited[1] if credited and _fold(credited[0]) == _fold(title.text) else None
 
 
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
     """Names printed just below the title (before the body), else just above it, else glued to a
-    repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg Seferian")."""
+    repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg Seferian", "Fabio Indeo
+    <Title>")."""
+    credit = credit_of(lines, title)
+    if credit and not credit.endswith(("...", "…")):
+        return _byline(credit)  # "<Title> (A. Author, Publisher)"
     below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
     above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
     # "Article author" then the name on the next line: the heading says what follows.
@@ -262,8 +476,12 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             if names:
                 return names
     for i in below + above:
-        names = _byline(clean_space(lines[i]))
+        text = clean_space(lines[i])
+        names = _byline(text)
         if names:
+            # A long byline goes on to the next line: "A, B, C," then "D and E".
+            if re.search(r"(?:,|\band|&)$", text):
+                names += _byline(next_line(lines, i)) or []
             return names
     folded = _fold(title.text)
     opening = title.text.split()[0].casefold()
@@ -271,10 +489,16 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
         if title.first <= i <= title.last or opening not in line[:200].casefold():
             continue
         text = clean_space(line)
-        if _fold(text).startswith(folded) and len(text) > len(title.text):
-            names = _byline(text[len(title.text) :].strip(" ,:–—-"))
-            if names:
-                return names
+        if len(text) <= len(title.text):
+            continue
+        if _fold(text).startswith(folded):
+            names = _byline(text[len(title.text) :].strip(" ,:–—-()"))
+        elif _fold(text).endswith(folded):
+            names = _byline(text[: -len(title.text)].strip(" ,:–—-()"))
+        else:
+            continue
+        if names:
+            return names
     return None
 
 
@@ -310,14 +534,38 @@ def read_head(
     if title is None:
         return Head(None, None, None, None, None, None)
     text, numbered, authors = split_title(title.text)
+    # A label printed after the title on its line: "<Title> Europe and Central Asia Report N°240".
+    own = clean_space(" ".join(lines[title.first : title.last + 1]))
+    if numbered is None and own.startswith(title.text):
+        numbered = read_numbered(own[len(title.text) :].strip(" ,:|·–—-"))
+    # A byline or a date may stand by any printing of the title: the page's own title line at
+    # the top, or the title above the body; the chosen one is looked at first.
+    sites = [title, *repeated_title(lines, title, body_line)]
     return Head(
         title=text,
         title_first=title.first,
         title_line=title.last,
-        authors=authors or find_byline(lines, title, body_line),
-        published=find_date(lines, title, body_line),
+        authors=authors
+        or first_found(find_byline(lines, site, body_line) for site in sites)
+        # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
+        or _byline(credit_of(lines, title) or ""),
+        published=first_found(find_date(lines, site, body_line) for site in sites),
         numbered=numbered,
     )
+
+
+def repeated_title(lines: list[str], title: Candidate, body_line: int) -> list[Candidate]:
+    """The title's other printings on a line of their own above the body."""
+    folded = _fold(title.text)
+    return [
+        Candidate(title.text, i, i)
+        for i in range(min(body_line, len(lines)))
+        if not title.first <= i <= title.last and lines[i].strip() and _fold(lines[i]) == folded
+    ]
+
+
+def first_found(values):
+    return next((value for value in values if value), None)
 
 
 def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
@@ -345,15 +593,26 @@ def find_numbered(lines: list[str]) -> Numbered | None:
     segment of one, in `lines` (the head of a page)."""
     if not NUMBER_HINT.search("\n".join(lines)):
         return None  # no "No. 5", "№ 5" or "Vol. 5" anywhere: nothing to find
-    for line in lines:
-        if not NUMBER_HINT.search(line):
-            continue  # no "No.", "№", "Vol" anywhere: nothing to find
-        text = clean_space(line)
+    hinted = [clean_space(line) for line in lines if NUMBER_HINT.search(line)]
+    for text in hinted:
         for start in [0, *(m.end() for m in SEGMENT_START.finditer(text))]:
             found = read_numbered(text[start:])
             if found:
                 return found
+    # A label run into the title before it ("…by President Mirziyoyev OSW Commentary NUMBER 278"):
+    # where it starts is unclear, so it gives its number and date, not a category.
+    for text in hinted:
+        found = read_sign_first(text)
+        if found:
+            return found
+        for m in WORD_START.finditer(text[:200]):
+            found = read_numbered(text[m.start() : m.start() + 120], run_on=True)
+            if found:
+                return Numbered(found.number, published=found.published)
     return None
+
+
+WORD_START = re.compile(r"(?<=\s)(?=[A-ZА-ЯЁ])")
 
 
 def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str | None:

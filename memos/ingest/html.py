@@ -9,7 +9,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .declared import first, read_declared, strip_site_name
 from .fields import (
+    byline_names,
     clean_space,
+    date_at_end,
     date_at_start,
     language_of,
     looks_like_names,
@@ -18,6 +20,7 @@ from .fields import (
     read_label,
     read_numbered,
     split_authors,
+    without_date,
 )
 from .head import split_title
 from .parsed import Block, ParsedMemo, ParseError
@@ -67,7 +70,9 @@ TITLE_CLASS = re.compile(
     re.I,
 )
 CATEGORY_CLASS = re.compile(
-    r"^(?:.*[-_])?(?:category|categories|cat-links|kicker|eyebrow|section-label)$", re.I
+    r"^(?:.*[-_])?(?:(?:category|categories|cat-links|kicker|eyebrow|rubric)(?:[-_](?:label|name|link))?"
+    r"|section[-_](?:label|name)|(?:content|post|article)[-_]type|type[-_]label)$",
+    re.I,
 )
 TOPIC_CLASS = re.compile(r"^(?:.*[-_])?(?:tags|tag-links|topics|related-topics|field-name-field-tags)$", re.I)
 PDF_LINK_TEXT = re.compile(r"^\[?(?:(?:download|view|read|get)\s+(?:the\s+)?(?:full\s+)?)?pdf\]?$", re.I)
@@ -343,14 +348,33 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
             if not inside or prose > 1:
                 break
             continue
-        # "Policy Memo No. 389 · Published on 22.09.2015": try each part of a dateline.
-        for part in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text):
-            if published is None and len(part.split()) <= 6:
-                published = date_at_start(part)  # "26.04.23 Sanctions Review"
-            if not authors and BY_PREFIX.match(part):
-                names = split_authors(BY_PREFIX.sub("", part))
-                if names and all(looks_like_names(n) for n in names):
-                    authors = names
+        found_date, found_names = _dateline(text)
+        published = published or found_date
+        authors = authors or found_names
+    if published is None:
+        # A kicker or a dateline above the title: "26.04.23 Sanctions Review".
+        for el in title_el.find_all_previous(True, limit=6):
+            if (
+                el.name in ("html", "body", "head", "title")
+                or el.name in CONTAINERS
+                and el.find(LAYOUT_BLOCKS)
+            ):
+                continue
+            published = _dateline(_text(el))[0]
+            if published:
+                break
+    return published, authors
+
+
+def _dateline(text: str) -> tuple[object, list[str]]:
+    """The date and the "By ..." names of a short header line, trying each part of it:
+    "Policy Memo No. 389 · Published on 22.09.2015", "by A 15/05/2024"."""
+    published, authors = None, []
+    for part in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text):
+        if published is None and len(part.split()) <= 6:
+            published = date_at_start(part) or date_at_end(part)
+        if not authors and BY_PREFIX.match(part):
+            authors = byline_names(part) or []
     return published, authors
 
 
@@ -382,11 +406,12 @@ def parse_html(text: str) -> ParsedMemo:
     ) or _link_texts(a for el in topic_els for a in el.find_all("a"))
     if not tag_links and topic_els:  # a tag list printed as text: "Central Asia, Kazakhstan"
         tag_links = [t.strip() for t in re.split(r"\s*[,;]\s*", _unlabel(_text(topic_els[0]))) if t.strip()]
+    # "26.04.23 Sanctions Review": a rubric printed with the date.
     category_links = _link_texts(container.select('a[rel~="category"]')) or [
-        _unlabel(_text(el)) for el in category_els
+        without_date(_unlabel(_text(el))) for el in category_els
     ]
     author_links = _link_texts(container.select('a[rel~="author"]'))
-    byline_names = [n for el in bylines for n in split_authors(BY_PREFIX.sub("", _unlabel(_text(el))))]
+    marked_names = [byline_names(BY_PREFIX.sub("", _unlabel(_text(el)))) for el in bylines]
     time_el = container.find("time", class_=re.compile("published|entry-date", re.I)) or container.find(
         "time"
     )
@@ -434,7 +459,7 @@ def parse_html(text: str) -> ParsedMemo:
             declared.authors,
             title_authors,
             author_links,
-            byline_names if byline_names and all(looks_like_names(n) for n in byline_names) else None,
+            [n for names in marked_names for n in names] if marked_names and all(marked_names) else None,
             header_authors,
             declared.meta_authors,
             split_authors(str(labels["authors"])) if looks_like_names(str(labels.get("authors"))) else None,

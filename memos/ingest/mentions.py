@@ -322,13 +322,26 @@ class _Text:
         return _sentence_starts(self.text)
 
 
+_BROKEN_WORD = re.compile(r"[^\W\d_]-\s$")
+
+
+def _word_piece(padded: str, start: int) -> bool:
+    """A match in lower case after "Fer- ": the rest of a word a line break split ("Fer- ghana")."""
+    return padded[start].islower() and bool(_BROKEN_WORD.search(padded, max(0, start - 3), start))
+
+
+def _longer_name(padded: str, end: int) -> bool:
+    """A match that an apostrophe and a capital go on: "Dell'Oro" is not Dell, "O'Neill" not O."""
+    return padded[end : end + 1] == "'" and padded[end + 1 : end + 2].isupper()
+
+
 def _scan(table: _Table, texts: Sequence[_Text]) -> dict[str, Hit]:
     counts: dict[str, int] = {}
     contexts: dict[str, str] = {}
     for text in texts:
         for m in table.regex.finditer(text.padded):
             key = table.key_for(m.group(1))
-            if key is None:
+            if key is None or _word_piece(text.padded, m.start(1)) or _longer_name(text.padded, m.end(1)):
                 continue
             counts[key] = counts.get(key, 0) + 1
             if key not in contexts:

@@ -14,7 +14,7 @@ from .fields import unique_names
 from .html import parse_html
 from .parsed import ParsedMemo, ParseError
 from .sanitize import blocks_to_html, clean_url
-from .text import parse_text
+from .text import parse_text, stand_in_title
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _HTML_START = re.compile(
@@ -146,10 +146,12 @@ def parse_page(data: bytes, source_url: str | None = None) -> ParsedMemo:
     # As they will be stored (memos.models.URLField), so that finding the memo by URL compares alike.
     memo.source_url = clean_url(memo.source_url) or None
     memo.pdf = clean_url(memo.pdf) or None
-    if not memo.title:
-        raise ParseError("no memo title found")
     if not memo.blocks:
         raise ParseError("no memo text found")
+    if not memo.title:
+        first = next((b.text for b in memo.blocks if b.kind == "p"), memo.blocks[0].text)
+        memo.title = stand_in_title(first)
+        memo.warnings.append("no title found on the page: the memo's first words stand in for one")
     if not memo.body_html:
         memo.body_html = blocks_to_html(memo.blocks)
     # Publisher boilerplate opens many summaries ("(PONARS Eurasia Policy Memo) …"): never kept.

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .declared import first
 from .fields import (
     clean_space,
+    date_at_start,
     language_of,
     looks_like_names,
     memo_number_of,
@@ -17,7 +18,7 @@ from .fields import (
     split_authors,
     valid_value,
 )
-from .head import byline_in_text, find_kind_label, find_numbered, find_pdf_name, read_head
+from .head import CREDIT_START, Head, byline_in_text, find_kind_label, find_numbered, find_pdf_name, read_head
 from .parsed import Block, ParsedMemo, ParseError
 
 _BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")  # "+": lynx's second-level bullets
@@ -31,6 +32,7 @@ END_MARKERS = re.compile(
 _CATEGORY_WORDS = re.compile(
     r"memo|commentary|analysis|report|brief|article|аналитика|комментари|записк|статьи", re.I
 )
+WRAP_MAX = 130
 # Prose: a paragraph long enough that menus, captions and lists never reach it.
 PROSE_MIN = 120
 HEADING_MAX_WORDS = 16
@@ -83,6 +85,11 @@ class Chunk:
         return [clean_space(i) for i in items if i.strip()]
 
 
+def opens_with_date(line: str) -> bool:
+    """A date line, or one a date opens: "Posted Aug 06, 2019 | Publisher, Author"."""
+    return bool(parse_date(line) or date_at_start(re.split(r"\s+[|·•–—-]\s+", line.strip(), maxsplit=1)[0]))
+
+
 def chunks_of(lines: list[str]) -> list[Chunk]:
     chunks: list[Chunk] = []
     current: Chunk | None = None
@@ -98,11 +105,17 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
             starts_new = not (_BULLET.match(line) or line.startswith(("  ", "\t")))
         else:
             # Plain lines join only as a hard-wrapped paragraph: the line before is long.
+            previous = len(current.lines[-1].strip())
             starts_new = (
                 bool(_BULLET.match(line))
-                or len(current.lines[-1].strip()) < 50
-                or bool(END_MARKERS.match(line) or read_label(line) or parse_date(line))
+                # Hard-wrapped lines are 50 to about 120 characters long; a longer line is a
+                # paragraph of its own (a dump that keeps each paragraph on one line).
+                or not 50 <= previous <= WRAP_MAX
+                or bool(END_MARKERS.match(line) or read_label(line) or opens_with_date(line))
+                or opens_with_date(current.lines[-1])
                 or looks_like_names(line)
+                # A caption or a credit under a paragraph is not its continuation ("Photo: …").
+                or bool(CREDIT_START.match(line.strip()))
             )
         if starts_new:
             current = Chunk(i, [line])
@@ -116,6 +129,47 @@ def _list_item_like(item: str) -> bool:
     return len(item) >= 30 and not parse_date(item) and not looks_like_names(item)
 
 
+# A full stop, a question or an exclamation mark; an ellipsis is where a dump cut a line short.
+SENTENCE_END = re.compile(r"(?<![.…])[.!?](?![.…])[\"'”»)\]]*(?:\s|$)")
+
+
+def has_sentence(text: str) -> bool:
+    return bool(SENTENCE_END.search(text))
+
+
+def is_paragraph(chunk: Chunk) -> bool:
+    """Sentences: one ends inside it; and a single line of under 200 characters ends with one
+    (a long title may have a question mark inside: "Playing Field or Battle Field? Defining …")."""
+    text = chunk.text
+    if len(chunk.lines) == 1 and len(text) < 200 and not has_sentence(text[-3:]):
+        return False
+    return has_sentence(text)
+
+
+def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
+    """(first line, last line, text) of the chunks above the body that may hold the title.
+
+    Menus and lists (bullets) never hold it. Four or more lines that run on without a sentence
+    in them are no paragraph: a dump may run a list of names into the title's first line, so each
+    line counts on its own (the lines of shorter chunks are candidates too, see head._candidates).
+    """
+    units = []
+    for c in chunks:
+        if c.is_bullets:
+            continue
+        if len(c.lines) > 3 and not has_sentence(c.text):
+            units += [(c.start + k, c.start + k, clean_space(line)) for k, line in enumerate(c.lines)]
+        else:
+            units.append((c.start, c.start + len(c.lines) - 1, c.text))
+    return units
+
+
+def _sentence_list(chunk: Chunk, ends_page: bool) -> bool:
+    """Bullets that are sentences, the last one cut short only where the page ends."""
+    ended = [has_sentence(item[-3:]) for item in chunk.bullet_items()]
+    return all(ended[:-1]) and (ended[-1] or ends_page and len(ended) > 1)
+
+
 def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     """The [start, end) chunk range of the memo's body: the heaviest run of prose.
 
@@ -125,7 +179,8 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     best, best_weight = (0, 0), 0
     i = 0
     while i < len(chunks):
-        if not (chunks[i].is_prose and len(chunks[i].text) >= PROSE_MIN):
+        # A run starts with a paragraph of sentences, not a long line of names or a title.
+        if not (chunks[i].is_prose and len(chunks[i].text) >= PROSE_MIN and is_paragraph(chunks[i])):
             i += 1
             continue
         j, weight = i, 0
@@ -136,8 +191,11 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
             elif not (
                 c.is_bullets
                 and all(_list_item_like(item) for item in c.bullet_items())
-                and j + 1 < len(chunks)
-                and chunks[j + 1].is_prose
+                # Prose goes on after the list, or the list is of sentences (a list of links
+                # that ends a page has titles, without a full stop).
+                and (
+                    j + 1 < len(chunks) and chunks[j + 1].is_prose or _sentence_list(c, j == len(chunks) - 1)
+                )
             ):
                 break
             j += 1
@@ -216,6 +274,7 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     if (
         above
         and not read_label(above)
+        and not any(ch.isdigit() for ch in above)  # a number or a date: read_numbered's
         and len(above.split()) <= 8
         and len(parts) <= 2
         and not re.search(r"[»›>]", above)
@@ -337,13 +396,17 @@ def parse_text(text: str) -> ParsedMemo:
     body_line = chunks[start].start
     walked_back = chunks[header.title_chunk].start if header.title else None
     # Menus and lists (bullets) never hold the title.
-    units = [(c.start, c.start + len(c.lines) - 1, c.text) for c in chunks[:start] if not c.is_bullets]
+    units = head_units(chunks[:start])
     after = None if header.title else title_after_body(chunks, start)
     after_body = (after.start, after.start, after.text) if after else None
     head = read_head(lines, units, body_line, walked_back, after_body)
-    if not head.title and len(lines[chunks[start].start].strip()) <= 300:
-        # Nothing above the body reads as a title: the body's first line may be it (a cover,
-        # or a title run into its lede).
+    before_cover = (list(chunks), start, end, body_line)
+    # Nothing above the body reads as a title: the body's first line may be it (a cover, or a
+    # title run into its lede)...
+    opening = clean_space(lines[chunks[start].start])
+    # ...unless it is sentences of the memo's first paragraph.
+    prose = opening.endswith(".") and has_sentence(opening[:-1])
+    if not head.title and len(opening) <= 300 and not prose:
         cover = chunks[start]
         rest = Chunk(cover.start + 1, cover.lines[1:])
         chunks[start : start + 1] = [rest] if rest.lines else []
@@ -352,8 +415,12 @@ def parse_text(text: str) -> ParsedMemo:
             body_line = chunks[start].start
             units = [(cover.start, cover.start, clean_space(cover.lines[0]))]
             head = read_head(lines, units, body_line, None, None)
+    warnings = []
     if not head.title:
-        raise ParseError("no title found: no line above the memo text reads as a title")
+        # A memo without a title line (a repost, a page cut above its text) is still a memo.
+        chunks, start, end, body_line = before_cover
+        head = Head(stand_in_title(chunks[start].text), body_line, -1, None, None, None)
+        warnings.append("no title found above the memo text: its first words stand in for one")
     title_line = head.title_line
     # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
     above = next((i for i in range(head.title_first - 1, -1, -1) if lines[i].strip()), 0)
@@ -405,14 +472,36 @@ def parse_text(text: str) -> ParsedMemo:
             category_above(lines, head.title_first),
             labels.get("category"),
             find_kind_label(lines, head.title_first, title_line),
-            numbered and numbered.category,
+            numbered and without_names(numbered.category, authors),
         ),
         language=language_of(head.title + " " + body_text),
         blocks=blocks,
         bio=bio,
         pdf=str(labels["pdf"]) if "pdf" in labels else find_pdf_name(lines),
         topics=list(labels.get("topics", [])),
+        warnings=warnings,
     )
+
+
+def without_names(label: str | None, authors: list[str]) -> str | None:
+    """A label without the byline a PDF's running head prints before it: "Fabio Indeo Policy
+    Brief" -> "Policy Brief" when Fabio Indeo is the author."""
+    for name in authors:
+        if label and label.startswith(name + " "):
+            return label[len(name) + 1 :]
+    return label
+
+
+STAND_IN_LIMIT = 100
+
+
+def stand_in_title(paragraph: str) -> str:
+    """A paragraph's first sentence, cut short at a word near STAND_IN_LIMIT characters."""
+    m = SENTENCE_END.search(paragraph)
+    sentence = paragraph[: m.start() + 1] if m else paragraph
+    if len(sentence) <= STAND_IN_LIMIT:
+        return sentence
+    return sentence[:STAND_IN_LIMIT].rsplit(" ", 1)[0].rstrip(" ,;:–—-") + "…"
 
 
 def title_after_body(chunks: list[Chunk], start: int) -> Chunk | None:

@@ -1,0 +1,58 @@
+"""Parse-only speed: milliseconds per page for `parse_page` alone, on the same bytes, best of N rounds.
+
+Run as a script with a checkout's root as the argument to time that checkout's parser:
+`python memos/devtools/parse_timing.py /path/to/checkout [PAGE_DIR ...]`. The script imports the
+parser of the checkout it is given, so two commits are timed with the same measuring code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+PAGE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def page_files(folders: Sequence[Path]) -> list[Path]:
+    """Every page (not a gold file) under `folders`, in a fixed order."""
+    return sorted(
+        path
+        for folder in folders
+        for path in folder.rglob("*")
+        if path.is_file() and path.suffix.lower() in PAGE_SUFFIXES
+    )
+
+
+def time_parsing(pages: Sequence[bytes], rounds: int = 5, repeat: int = 3) -> dict:
+    """ms per page: each round parses every page `repeat` times; the best round counts."""
+    from memos.ingest.parse import parse_page
+    from memos.ingest.parsed import ParseError
+
+    def one_round() -> float:
+        started = time.perf_counter()
+        for _ in range(repeat):
+            for data in pages:
+                with contextlib.suppress(ParseError):  # a page that fails still costs its parse
+                    parse_page(data)
+        return time.perf_counter() - started
+
+    one_round()  # warm caches and imports
+    best = min(one_round() for _ in range(rounds))
+    return {"pages": len(pages), "rounds": rounds, "repeat": repeat,
+            "ms_per_page": round(1000 * best / (repeat * len(pages)), 3)}  # fmt: skip
+
+
+def main(argv: list[str]) -> None:
+    root = Path(argv[0]).resolve()
+    sys.path.insert(0, str(root))
+    folders = [Path(p) for p in argv[1:]] or [root / "fixtures" / "pages", root / "tests" / "data" / "real"]
+    pages = [path.read_bytes() for path in page_files(folders)]
+    print(json.dumps({"checkout": str(root), **time_parsing(pages)}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

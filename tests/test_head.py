@@ -1,0 +1,171 @@
+"""The head of a text dump: title, byline and date chosen by signals that agree (memos/ingest/head.py)."""
+
+from datetime import date
+
+from memos.ingest.fields import Numbered
+from memos.ingest.head import find_numbered, header_follows, is_furniture
+from memos.ingest.parse import parse_page
+
+BODY = """
+The regional security arrangements that seemed settled a decade ago are being renegotiated,
+and the governments of the region now weigh every offer of equipment against its strings.
+
+Each capital answers differently, but none of them wants to depend on a single supplier again,
+which is why the tenders of the past two years were split between several bidders at once.
+"""
+
+
+def test_a_date_beside_the_title_printed_at_the_top_counts_for_the_title_above_the_body():
+    page = (
+        "Subscribe to our newsletter\n\nSteppe Cameras and Their Buyers\n\n04.05.2021 10:30\n\nAnalysis\n\n"
+        "Steppe Cameras and Their Buyers\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe Cameras and Their Buyers"
+    assert memo.published == date(2021, 5, 4)
+
+
+def test_title_case_words_above_an_author_heading_are_a_title_not_a_byline():
+    page = "Special Report\n\nMobile Networks\n\nArticle author\n\nAsel Nurlanova\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Mobile Networks"
+    assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_picture_text_between_title_and_byline_does_not_hide_the_byline():
+    lines = ["Cables Under the Caspian", "Asel Nurlanova's avatar", "Asel Nurlanova", "Mar 3, 2024"]
+    assert header_follows(lines, 0)
+    assert is_furniture("Asel Nurlanova's avatar")
+
+
+def test_a_title_broken_over_four_lines_under_a_list_of_names_is_joined():
+    page = (
+        "Detours on the Gas Road to the Caspian\n\n"
+        "Editors: Dana Sultanova (Editor-in-Chief) Aziz Karimov (Managing Editor)\n"
+        "Olena Bondar Kanat Omarov Aigerim Sadykova Daniel Petrov Anna Ohanyan\n"
+        "Giorgi Beridze Kamila Yusupova Timur Dadabaev Rustam Burnashev\n"
+        "Detours on the Gas Road\n"
+        "to the Caspian:\n"
+        "Delayed Pipelines, Costly Transit\n"
+        "and Uncertain Buyers\n"
+        "Asel Nurlanova\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (
+        memo.title
+        == "Detours on the Gas Road to the Caspian: Delayed Pipelines, Costly Transit and Uncertain Buyers"
+    )
+    assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_title_printed_whole_at_the_top_and_broken_above_the_body_is_taken_whole():
+    page = (
+        "Search\n\nCables Under the Caspian: Old Routes, New Owners\n\nProtected\n\nShare this\n\n"
+        "Cables Under the Caspian:\nOld Routes, New Owners\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Cables Under the Caspian: Old Routes, New Owners"
+
+
+def test_the_parts_of_a_photo_credit_are_no_title():
+    page = (
+        "Pipelines and Power in the Caspian\n\nPhoto: Getty Images | Gas fields in the Caspian Sea\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Pipelines and Power in the Caspian"
+
+
+def test_a_label_run_into_the_title_line_gives_its_number_not_a_category():
+    lines = ["Thaw on the Steppe Reforms by President Tokayev CAI Commentary NUMBER 278 | 16 07 2018"]
+    assert find_numbered(lines) == Numbered(278)
+    # A label that opens a line is read whole, wherever it is.
+    assert find_numbered([*lines, "CAI Commentary No. 279"]) == Numbered(279, "CAI Commentary")
+    run_together = "Grids and Borders Three Scenarios Policy Perspectives Vol. 9/2, February 2021 " + BODY
+    assert find_numbered([run_together]) == Numbered(2)
+
+
+def test_names_glued_before_a_repetition_of_the_title_are_its_byline():
+    page = (
+        "#48, JUNE 2018 POLICY BRIEF\n\nGrids and Borders in Central Asia\n\n"
+        "Asel Nurlanova Grids and Borders in Central Asia\n\nAsel Nurlanova Policy Brief #48, 2018\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Grids and Borders in Central Asia"
+    assert memo.authors == ["Asel Nurlanova"]
+    assert (memo.memo_number, memo.category) == (48, "Policy Brief")
+
+
+def test_a_site_name_printed_twice_at_the_top_yields_to_the_title_above_its_dek_and_byline():
+    page = (
+        "Steppe Notes\n\nSteppe Notes\n\nThe cable and the border\n\n"
+        "How one fibre line under the Caspian changed the region's bargaining\n\n"
+        "Asel Nurlanova's avatar\n\nAsel Nurlanova\n\nMar 3, 2024\n\n"
+        "A fibre cable at the port of Aktau (Photo by Asel Nurlanova via Getty Images)\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "The cable and the border"
+    assert (memo.authors, memo.published) == (["Asel Nurlanova"], date(2024, 3, 3))
+
+
+def test_the_parts_of_a_dateline_are_no_title():
+    page = (
+        "Grids and Borders: Defining a Common Approach to Power Trade between Kazakhstan and Kyrgyzstan\n"
+        "Addressing shortages and promoting trade\n"
+        "Posted Aug 06, 2019 | Caspian Energy Council, Asel Nurlanova\n" + BODY.lstrip("\n")
+    )
+    memo = parse_page(page.encode())
+    assert memo.title.startswith("Grids and Borders: Defining")
+    assert memo.published == date(2019, 8, 6)
+
+
+def test_a_title_cut_short_loses_to_the_whole_one():
+    page = (
+        "Grids and Borders in Central Asia - Caspian Energy Council\n\n"
+        "Caspian Energy Council Grids and Borders in Central Asia Policy Brief...\n\n"
+        "GRIDS AND BORDERS IN CENTRAL ASIA\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Grids and Borders in Central Asia"
+
+
+def test_a_title_printed_with_its_tag_and_credit():
+    page = "(Kazakhstan) Grids and Borders in Central Asia (Asel Nurlanova, The Caspian Foundation)\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("Grids and Borders in Central Asia", ["Asel Nurlanova"])
+
+
+def test_a_title_with_its_authors_cut_short_at_the_top_and_a_byline_over_two_lines():
+    page = (
+        "Grids and Borders in Central Asia - Asel Nurlanova, Aziz Karimov, Dana Sultanova, Olena Bondar, "
+        "Kanat Omarov, Timur Dadabaev ...\n"
+        "Page created by a reader\n\nGrids and Borders in Central Asia\n"
+        "Asel Nurlanova, Aziz Karimov, Dana Sultanova,\n     Olena Bondar and Kanat Omarov\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Grids and Borders in Central Asia"
+    assert memo.authors == [
+        "Asel Nurlanova",
+        "Aziz Karimov",
+        "Dana Sultanova",
+        "Olena Bondar",
+        "Kanat Omarov",
+    ]
+
+
+def test_the_names_of_a_dateline_after_its_publisher():
+    page = (
+        "Grids and Borders: Defining a Common Approach to Power Trade between Kazakhstan and Kyrgyzstan\n"
+        "Posted Aug 06, 2019 | Caspian Energy Council, Asel Nurlanova\n" + BODY.lstrip("\n")
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_a_pdf_title_run_into_its_labels_is_the_words_its_printings_share():
+    page = (
+        "Transcript\n"
+        "Page 1: Grids and Borders - Power Trade in Central Asia · Grids and Borders: Power Trade in "
+        "Central Asia Caspian Group Central Asia Report N°240, 20 July 2016 Page\n"
+        "Grids and Borders: Power Trade in Central Asia Central Asia Report N°240 | 20 July 2016\n"
+        "Caspian Group Headquarters Avenue Louise 149 1050 Brussels, Belgium\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Grids and Borders: Power Trade in Central Asia"
+    assert (memo.category, memo.memo_number) == ("Central Asia Report", 240)
+    assert memo.published == date(2016, 7, 20)
