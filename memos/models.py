@@ -1,5 +1,6 @@
 """The archive's vocabulary: memos, their authors and topics, and what they mention."""
 
+import copy
 from urllib.parse import urljoin, urlsplit
 
 from django.apps import apps
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, F, Q
+from django.db.models.expressions import OrderBy
 from django.urls import reverse
 from django.utils.text import slugify
 from unidecode import unidecode
@@ -69,6 +71,26 @@ class URLField(models.CharField):
         value = clean_url(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
+
+
+class NullsLastIndex(models.Index):
+    """An index whose descending expressions may say NULLS LAST, as queries' orders do, on every database.
+
+    PostgreSQL puts NULLs first in a DESC index unless told otherwise. SQLite refuses the words in an
+    index, and needs none: its NULLs sort first ascending, so last descending, and its planner walks a
+    plain DESC index for ORDER BY ... DESC NULLS LAST. Declared in Meta, not in a migration's SQL, so
+    that the table rebuilds SQLite does for later migrations recreate it.
+    """
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            plain = copy.copy(self)
+            plain.expressions = tuple(
+                OrderBy(e.expression, descending=True) if isinstance(e, OrderBy) and e.descending else e
+                for e in self.expressions
+            )
+            return super(NullsLastIndex, plain).create_sql(model, schema_editor, using, **kwargs)
+        return super().create_sql(model, schema_editor, using, **kwargs)
 
 
 class TouchingQuerySet(models.QuerySet):
@@ -381,6 +403,14 @@ class Memo(Addressed):
         ]
         indexes = [
             models.Index(fields=["is_published", "-published"], name="memo_published_listing"),
+            # The list's default order (memos.site.filters.SORTS), over published memos: the list
+            # walks it and stops at a page; "the published memos" subqueries read only it.
+            NullsLastIndex(
+                F("published").desc(nulls_last=True),
+                F("id").desc(),
+                name="memo_listing_newest",
+                condition=Q(is_published=True),
+            ),
             models.Index(fields=["title"], name="memo_title"),
             # OAI-PMH lists records in the order of their last change, from/until select on it.
             models.Index(fields=["updated_at", "id"], name="memo_last_change"),
@@ -475,6 +505,8 @@ class MemoTopic(models.Model):
     class Meta:
         db_table = "memos_memo_topics"  # the table Django made when the link was implicit
         unique_together = [("memo", "topic")]
+        # Memos about a topic: the topic filter and the topic's page read the memo beside it.
+        indexes = [models.Index(fields=["topic", "memo"], name="memo_topics_topic_memo")]
 
     def __str__(self) -> str:
         return f"{self.topic} on memo {self.memo_id}"
