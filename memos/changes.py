@@ -115,7 +115,8 @@ STAMP_BATCH = 1000
 
 
 def act(notes: Notes) -> None:
-    """Stamp the touched memos' last change, index them, then give the data a new version."""
+    """Stamp the touched memos' last change, index them, give the data a new version, and queue the
+    recomputation of the hot pages' figures under it (memos.site.snapshots)."""
     from django.db.models import QuerySet
     from django.utils import timezone
 
@@ -133,7 +134,9 @@ def act(notes: Notes) -> None:
     elif notes.memo_ids:
         search.index_memos(sorted(notes.memo_ids))
     if notes.data or notes.memo_ids:
-        caching.new_version()
+        from .tasks import refresh_snapshots
+
+        refresh_snapshots.enqueue(caching.new_version())
 
 
 # --- The models' signals --------------------------------------------------------------------------

@@ -808,9 +808,29 @@ class DataVersion(models.Model):
     """
 
     token = models.CharField(max_length=32)
+    # The pages that have a Snapshot (memos.site.snapshots), read with the token: a request for
+    # any other page never asks for one.
+    snapshot_pages = models.JSONField(default=list, blank=True)
 
     def __str__(self) -> str:
         return self.token
+
+
+class Snapshot(models.Model):
+    """What one hot page (memos.site.snapshots) read through memos.caching, as the last refresh
+    computed it: after a write, readers of that page get these figures until the next refresh.
+
+    In the database, like DataVersion, so that every worker and app server reads what the refresh
+    job computed in its own process, with or without a shared cache.
+    """
+
+    page = models.CharField(max_length=500, primary_key=True)  # its path and query string
+    token = models.CharField(max_length=32)  # the data version the figures were computed at
+    values = models.BinaryField()  # pickled {cache key: value}, written only by memos.caching
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.page} at {self.token}"
 
 
 class Job(models.Model):
