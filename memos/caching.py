@@ -9,12 +9,19 @@ and a shared one (CACHES in settings) only saves the first computation on each p
 Tokens are random, never counters: a rolled-back write cannot bring an old token back.
 
 Writes reach `new_version()` through memos.changes only, the one place write side effects live.
+
+A new version leaves every cached figure unreachable, and the first reader after a write would pay
+for counting 100,000 memos again. So the pages readers reach first (memos.site.snapshots) keep a
+`Snapshot`: a job started by each write computes what they read under the new version, and until it
+has, readers of those pages get the figures of the last refresh; counts lag the data by that long.
+Any other page (combinations of filters) is computed by its first reader, as before.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -25,14 +32,18 @@ from django.core.exceptions import EmptyResultSet
 from django.db.models import QuerySet
 from django.db.models.query import RawQuerySet
 
-from .models import DataVersion
+from .models import DataVersion, Snapshot
 
 TIMEOUT = 60 * 60  # a backstop only: a new token makes old entries unreachable at once
 CONTENT_TIMEOUT = 24 * 60 * 60  # entries keyed by their content are never stale; this only bounds them
 T = TypeVar("T")
 
-# The token read once per request (TokenMiddleware); None outside requests, where every call reads it.
+# The token read once per request (TokenMiddleware), and the snapshot of the page requested, read at
+# the first figure it does not find in the cache; None outside requests, where every call reads it.
 _request_token: ContextVar[dict | None] = ContextVar("request_token", default=None)
+# While a page is rendered for its snapshot (`snapshot_of`): every figure it reads, computed afresh.
+_recording: ContextVar[dict | None] = ContextVar("recording", default=None)
+_MISSING = object()
 
 
 def token() -> str | None:
@@ -40,13 +51,15 @@ def token() -> str | None:
     memo = _request_token.get()
     if memo is not None and "token" in memo:
         return memo["token"]
-    value = DataVersion.objects.values_list("token", flat=True).filter(pk=1).first()
+    row = DataVersion.objects.values_list("token", "snapshot_pages").filter(pk=1).first()
+    value, pages = row or (None, [])
     if memo is not None:
         memo["token"] = value
+        memo["has_snapshot"] = memo.get("page") in pages
     return value
 
 
-def new_version() -> None:
+def new_version() -> str:
     """Give the data a new version (memos.changes calls it after every write public pages read)."""
     new = uuid.uuid4().hex
     if not DataVersion.objects.filter(pk=1).update(token=new):
@@ -54,14 +67,72 @@ def new_version() -> None:
     memo = _request_token.get()
     if memo is not None:
         memo.pop("token", None)
+    return new
 
 
 def cached(key: str | None, compute: Callable[[], T]) -> T:
-    """compute(), kept under `key` until the data changes (not kept if `key` is None)."""
+    """compute(), kept under `key` until the data changes (not kept if `key` is None).
+
+    Not yet computed under this version: the figure of the requested page's snapshot, if it has one.
+    """
     current = token() if key is not None else None
     if current is None:
         return compute()
-    return cache.get_or_set(f"memos:{current}:{key}", compute, TIMEOUT)
+    full_key = f"memos:{current}:{key}"
+    recording = _recording.get()
+    if recording is not None:
+        value = recording[key] = compute()
+        cache.set(full_key, value, TIMEOUT)
+        return value
+    value = cache.get(full_key, _MISSING)
+    if value is not _MISSING:
+        return value
+    snapshot = page_snapshot()
+    if snapshot is not None and key in snapshot["values"]:
+        value = snapshot["values"][key]
+        if snapshot["token"] == current:  # computed under this version: as good as computing it
+            cache.set(full_key, value, TIMEOUT)
+        return value
+    value = compute()
+    cache.set(full_key, value, TIMEOUT)
+    return value
+
+
+def page_snapshot() -> dict | None:
+    """The snapshot of the page this request asked for, read once per request; None if it has none."""
+    memo = _request_token.get()
+    if memo is None or not memo.get("has_snapshot"):
+        return None
+    if "snapshot" not in memo:
+        row = Snapshot.objects.filter(page=memo["page"]).values("token", "values").first()
+        memo["snapshot"] = {"token": row["token"], "values": pickle.loads(row["values"])} if row else None
+    return memo["snapshot"]
+
+
+def keep_snapshots_of(pages: list[str]) -> None:
+    """These pages, and no others, have snapshots now: readers of the others compute their figures."""
+    Snapshot.objects.exclude(page__in=pages).delete()
+    DataVersion.objects.filter(pk=1).update(snapshot_pages=pages)
+
+
+def snapshot_of(page: str, render: Callable[[], object]) -> dict:
+    """render() the page with every figure it reads computed afresh, and keep them as its snapshot.
+
+    Only the refresh job (memos.site.snapshots) calls it; the figures are those of the data
+    version current when it started, which the snapshot records.
+    """
+    current = token()
+    recorded: dict = {}
+    reset = _recording.set(recorded)
+    try:
+        render()
+    finally:
+        _recording.reset(reset)
+    Snapshot.objects.update_or_create(
+        page=page,
+        defaults={"token": current or "", "values": pickle.dumps(recorded, pickle.HIGHEST_PROTOCOL)},
+    )
+    return recorded
 
 
 def by_content(kind: str, content, compute: Callable[[], T]) -> T:
@@ -101,7 +172,7 @@ class TokenMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        reset = _request_token.set({})
+        reset = _request_token.set({"page": request.get_full_path()} if request.method == "GET" else {})
         try:
             return self.get_response(request)
         finally:

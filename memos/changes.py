@@ -14,16 +14,19 @@ old slug in the redirect table (memos.models.Redirect), whatever code saved it.
 By default that happens at once, in the write's own transaction: readers see the new data version
 exactly when they see the new rows. Inside a `writes()` block the notes are gathered and acted on
 once, when the outermost block ends: an import writes a memo with its authors, topics and mentions
-and indexes it once; a merge moves hundreds of rows and changes the version once.
+and indexes it once; a merge moves hundreds of rows and changes the version once. `in_batches()`
+acts once per stretch of time: a long import changes the data version every few seconds, not with
+every memo, so readers keep the cached counts meanwhile (they lag by at most that stretch).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connection
 
@@ -37,6 +40,7 @@ class Notes:
 
 
 _open: ContextVar[Notes | None] = ContextVar("open_writes", default=None)
+T = TypeVar("T")
 
 
 def touched(memo_ids: Iterable[int] = (), data: bool = True, saved: bool = False) -> None:
@@ -84,6 +88,22 @@ def writes(executor=None) -> Iterator[Notes]:
         act(notes)
 
 
+def in_batches(items: Iterable[T], seconds: float) -> Iterator[T]:
+    """`items`, with the writes made while each is produced and used acted on together, once every
+    `seconds` and once at the end, rather than once each (each write still commits on its own)."""
+    items = iter(items)
+    while True:
+        with writes():
+            deadline = time.monotonic() + seconds
+            for item in items:
+                if time.monotonic() >= deadline:
+                    break  # the block acts on what this item wrote too, before it is handed on
+                yield item
+            else:
+                return
+        yield item
+
+
 def hand_over(inner: Notes, outer: Notes) -> None:
     outer.memo_ids |= inner.memo_ids
     outer.saved |= inner.saved
@@ -95,7 +115,8 @@ STAMP_BATCH = 1000
 
 
 def act(notes: Notes) -> None:
-    """Stamp the touched memos' last change, index them, then give the data a new version."""
+    """Stamp the touched memos' last change, index them, give the data a new version, and queue the
+    recomputation of the hot pages' figures under it (memos.site.snapshots)."""
     from django.db.models import QuerySet
     from django.utils import timezone
 
@@ -113,7 +134,9 @@ def act(notes: Notes) -> None:
     elif notes.memo_ids:
         search.index_memos(sorted(notes.memo_ids))
     if notes.data or notes.memo_ids:
-        caching.new_version()
+        from .tasks import refresh_snapshots
+
+        refresh_snapshots.enqueue(caching.new_version())
 
 
 # --- The models' signals --------------------------------------------------------------------------

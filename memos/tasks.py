@@ -10,6 +10,7 @@ from collections import Counter
 
 from django_tasks import task
 
+from . import caching
 from .curation.history import log_imports
 from .ingest.load import reextract_mentions
 from .ingest.pipeline import import_pages
@@ -105,3 +106,16 @@ def reparse_memos(job_id: int, memo_ids: list[int]) -> str:
         outcome += " " + "; ".join(failures)
     Job.objects.filter(pk=job_id).update(outcome=outcome)
     return outcome
+
+
+@task()
+def refresh_snapshots(token: str) -> str:
+    """After a write: the hot pages' figures under the data version it made (memos.site.snapshots).
+
+    A later write has queued its own refresh, so this one does nothing if the version moved on.
+    """
+    from .site import snapshots
+
+    if caching.token() != token:
+        return "A later write's refresh will do it."
+    return f"Refreshed the figures of {snapshots.refresh()} page(s)."

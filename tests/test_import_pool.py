@@ -14,11 +14,12 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from memos import search
 from memos.devtools.bench import import_batch
 from memos.ingest import pipeline
 from memos.ingest.pipeline import import_pages, pool_size
 from memos.ingest.sources import Page, expand
-from memos.models import Author, Authorship, Memo, Topic
+from memos.models import Author, Authorship, DataVersion, Memo, Topic
 
 from .conftest import PAGES
 
@@ -174,6 +175,34 @@ def test_queries_per_memo_are_pinned(reference_data):
     assert sum(counts) <= len(batch) * QUERIES_PER_MEMO + first_copies * 12
     assert sum(sql.startswith('SELECT "memos_vendor"') for q in queries for sql in q) == 1
     assert sum(sql.startswith('SELECT "memos_country"') for q in queries for sql in q) == 1
+
+
+def versions_and_finds_while_importing(batch: list[Page], version_every: float) -> tuple[list, list, list]:
+    """The data version after each result, and whether search found the memo of each result by
+    then; the third list is the versions and the finds once the whole import has run."""
+    DataVersion.objects.update_or_create(pk=1, defaults={"token": "before"})
+    versions, found = [], []
+    for result in import_pages(batch, version_every=version_every):
+        assert result.status == "created", result.error
+        versions.append(DataVersion.objects.get(pk=1).token)
+        found.append(search.search_memos(Memo.objects.filter(pk=result.memo_id), "bench").exists())
+    memos = Memo.objects.filter(title__contains="(bench")
+    return versions, found, [DataVersion.objects.get(pk=1).token, search.search_memos(memos, "bench").count()]
+
+
+def test_a_long_import_changes_the_data_version_once_per_batch_not_per_memo(reference_data):
+    batch = import_batch(4, "lag")
+    versions, found, end = versions_and_finds_while_importing(batch, version_every=3600)
+    # Within a batch readers keep the counts (and search) of the version before it ...
+    assert versions == ["before"] * 4 and found == [False] * 4
+    # ... and when it ends every memo it wrote is counted and found.
+    assert end[0] != "before" and end[1] == 4
+
+
+def test_an_import_with_no_batching_changes_the_version_with_every_memo(reference_data):
+    versions, found, end = versions_and_finds_while_importing(import_batch(3, "each"), version_every=0)
+    assert len(set(versions)) == 3 and "before" not in versions and found == [True] * 3
+    assert end == [versions[-1], 3]
 
 
 def test_workers_option(import_memos):

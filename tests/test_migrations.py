@@ -69,3 +69,13 @@ def test_memos_at_every_earlier_migration_migrate_to_the_latest(migrator):
     found = search.search_memos(Memo.objects.all(), "surveillance almaty").values_list("title", flat=True)
     assert sorted(found) == [f"Cameras in Almaty, step {n}" for n in range(indexed_at)]
     assert DataVersion.objects.filter(pk=1).exists()
+
+
+def test_the_lists_indexes_survive_every_table_rebuild():
+    """On SQLite, later migrations rebuild the memo and topic link tables: the indexes the list's
+    order and the topic filter read are still there after `migrate`, on either engine."""
+    with connection.cursor() as cursor:
+        memo = connection.introspection.get_constraints(cursor, "memos_memo")
+        links = connection.introspection.get_constraints(cursor, "memos_memo_topics")
+    assert memo["memo_listing_newest"]["index"]
+    assert links["memo_topics_topic_memo"]["columns"] == ["topic_id", "memo_id"]

@@ -4,11 +4,15 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
+from django.http import QueryDict
 from django.urls import reverse
 
 from memos import search
 from memos.models import Memo
 from memos.oai.repository import identifier
+from memos.site.filters import MemoFilter
+from memos.site.views import NEWEST_FIRST, memos_mentioning
 from tests.factories import build_archive, make_memo
 
 pytestmark = pytest.mark.django_db
@@ -188,3 +192,34 @@ def test_an_empty_search_takes_one_query_for_its_spelling_suggestions(client, dj
     search.index_memos(Memo.objects.values_list("pk", flat=True))
     with django_assert_num_queries(6):
         assert "Did you mean" in client.get(url).text
+
+
+# A filter of each kind that chooses memos by their links, and an entity page's memos.
+WALKED = [
+    ("country", lambda a: MemoFilter(QueryDict("country=RU"), queryset=Memo.objects.published()).qs),
+    ("vendor", lambda a: MemoFilter(QueryDict("vendor=acme-vision"), queryset=Memo.objects.published()).qs),
+    ("topic", lambda a: MemoFilter(QueryDict("topic=surveillance"), queryset=Memo.objects.published()).qs),
+    ("author", lambda a: MemoFilter(QueryDict("author=alice-adams"), queryset=Memo.objects.published()).qs),
+    (
+        "two",
+        lambda a: MemoFilter(QueryDict("country=RU&topic=telecom"), queryset=Memo.objects.published()).qs,
+    ),
+    ("country page", lambda a: memos_mentioning(country="RU").order_by(*NEWEST_FIRST)),
+]
+
+
+@pytest.mark.parametrize("make", [m for _, m in WALKED], ids=[name for name, _ in WALKED])
+def test_on_sqlite_a_filtered_list_walks_the_lists_index_to_its_page_and_sorts_nothing(make):
+    """SQLite without the unary + (models.MemberOf) fetched every matched memo and sorted them all
+    to show 20: 1.6 s for the busiest country at 100,000 memos. Its plan does not depend on the
+    number of rows (no ANALYZE statistics), so a small archive shows the plan of a large one."""
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL plans by its statistics")
+    archive = build_archive()
+    sql, params = make(archive)[:20].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " / ".join(row[-1] for row in cursor.fetchall())
+    assert plan.startswith("SCAN memos_memo USING INDEX memo_listing_newest"), plan
+    assert "TEMP B-TREE" not in plan, plan
+    assert list(make(archive)), "no memo matches: the case tests nothing"

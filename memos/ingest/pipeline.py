@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db import DatabaseError, connections
 
+from .. import changes
 from ..models import ImportRecord
 from .candidates import find_candidates
 from .load import Lookups, load_memo, plan_memo
@@ -30,6 +31,9 @@ MAX_WORKERS = 8  # past this the single writer is the bottleneck, and memory gro
 POOL_MIN_PAGES = 8  # fewer pages than this parse faster here than the pool takes to start
 CHUNK_PAGES = 4  # pages per task: fewer round trips to workers, yet results stream in order
 AHEAD = 4  # tasks queued per worker: keeps workers busy without holding every page in memory
+# Seconds of importing between two changes of the data version (memos.changes.in_batches): readers
+# keep the cached counts meanwhile, which lag the import by at most this.
+VERSION_EVERY = 2.0
 
 
 # A load's status -> the action it took, as dry runs name it.
@@ -235,7 +239,12 @@ def parsed_pages(
 
 
 def import_pages(
-    targets: list, *, dry_run: bool = False, stdin=None, workers: int = 1
+    targets: list,
+    *,
+    dry_run: bool = False,
+    stdin=None,
+    workers: int = 1,
+    version_every: float = VERSION_EVERY,
 ) -> Iterator[ImportResult]:
     """Import every page, one result each, in the order of `targets`; one bad page never stops the rest.
 
@@ -243,8 +252,13 @@ def import_pages(
     (uploads, benchmarks). Pages are parsed by `workers` processes (see `pool_size`) and written
     here, in order, one transaction per memo. The default, 1, parses here too: callers that own
     their process (import_memos, bench) ask for more; a web request (the admin's upload) forks
-    nothing.
+    nothing. The memos written are indexed for search, and the data version changes, once every
+    `version_every` seconds and at the end.
     """
+    return changes.in_batches(load_pages(targets, dry_run, stdin, workers), version_every)
+
+
+def load_pages(targets: list, dry_run: bool, stdin, workers: int) -> Iterator[ImportResult]:
     lookups = Lookups()
     vendors = lookups.vendor_entries()
     for source, parsed, error in parsed_pages(targets, vendors, pool_size(len(targets), workers), stdin):

@@ -186,16 +186,16 @@ class MemoFilter(django_filters.FilterSet):
         if not value:
             return queryset
         mentions = Mention.objects.filter(**{MENTIONED[name]: value}, verdict__in=Mention.COUNTED)
-        return queryset.filter(pk__in=mentions.values("memo_id"))
+        return queryset.filter(pk__member_of=mentions.values("memo_id"))
 
     def about_topics(self, queryset, name, value: list[Topic]):
         if not value:
             return queryset
         links = Memo.topics.through.objects.shown().filter(topic__in=value)
-        return queryset.filter(pk__in=links.values("memo_id"))
+        return queryset.filter(pk__member_of=links.values("memo_id"))
 
     def by_author(self, queryset, name, value: Author):
-        return queryset.filter(pk__in=Authorship.objects.filter(author=value).values("memo_id"))
+        return queryset.filter(pk__member_of=Authorship.objects.filter(author=value).values("memo_id"))
 
     def order(self, queryset, name, value):
         return queryset  # applied last, in filter_queryset, once the search has added `rank`

@@ -129,9 +129,10 @@ def bad_request_page(request, exception=None):
     return bad_request(request, message)
 
 
-def counted_mentions_of(**subject):
-    """The memos (ids) in which a country or vendor is mentioned publicly."""
-    return Mention.objects.counted().filter(**subject).values("memo_id")
+def memos_mentioning(**subject) -> QuerySet:
+    """The published memos in which a country or vendor is counted: their page and its facets read them."""
+    mentions = Mention.objects.filter(**subject, verdict__in=Mention.COUNTED)
+    return Memo.objects.published().filter(pk__member_of=mentions.values("memo_id"))
 
 
 @require_safe
@@ -576,7 +577,7 @@ def topic_list(request):
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     memos = Memo.objects.published().filter(
-        pk__in=MemoTopic.objects.shown().filter(topic=topic).values("memo_id")
+        pk__member_of=MemoTopic.objects.shown().filter(topic=topic).values("memo_id")
     )
     return entity_memos(
         request,
@@ -619,15 +620,15 @@ def country_detail(request, code):
     if code != code.upper():
         return redirect("country_detail", code.upper(), permanent=True)
     country = get_object_or_404(Country, code=code)
-    memo_ids = counted_mentions_of(country=country)
+    memos = memos_mentioning(country=country)
     years = mentions_per_year(Mention.objects.counted().filter(country=country))
     return entity_memos(
         request,
         "memos/country_detail.html",
-        Memo.objects.published().filter(pk__in=memo_ids),
+        memos,
         country=country,
         years=charts.mentions_chart(years, country),
-        vendors=caching.rows(facets.vendors(memo_ids)[:12]),
+        vendors=caching.rows(facets.vendors(memos.values("pk"))[:12]),
     )
 
 
@@ -641,13 +642,13 @@ def vendor_list(request):
 @redirects_old_slugs("vendor")
 def vendor_detail(request, slug):
     vendor = get_object_or_404(Vendor.objects.select_related("country"), slug=slug)
-    memo_ids = counted_mentions_of(vendor=vendor)
+    memos = memos_mentioning(vendor=vendor)
     return entity_memos(
         request,
         "memos/vendor_detail.html",
-        Memo.objects.published().filter(pk__in=memo_ids),
+        memos,
         vendor=vendor,
-        countries=caching.rows(facets.countries(memo_ids)[:12]),
+        countries=caching.rows(facets.countries(memos.values("pk"))[:12]),
     )
 
 

@@ -1,0 +1,74 @@
+"""The hot states: the pages readers reach first, whose figures a job recomputes after each write.
+
+They are the home page, the archive's list, and each value its facets show: the list filtered by
+that value, and the value's own page (a country, a vendor, a topic, an author). Each is rendered
+with every cached figure computed afresh (memos.caching.snapshot_of), so readers of these pages
+never wait for a count after a write: until the job has run, they get the figures of the last one.
+Any other state is a combination of filters, computed by its first reader.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404, QueryDict
+from django.test import RequestFactory
+from django.urls import resolve, reverse
+
+from .. import caching
+from ..models import Memo
+from . import facets
+
+# A facet's values -> the page of each, where it has one (years and sectors have only the list).
+OWN_PAGES = {
+    "country": "country_detail",
+    "vendor": "vendor_detail",
+    "topic": "topic_detail",
+    "author": "author_detail",
+}
+
+
+def hot_pages() -> list[str]:
+    """Home, the list, and for each value the list's facets show, the list filtered by it and its page."""
+    list_url = reverse("memo_list")
+    pages = [reverse("home"), list_url]
+    for facet in facets.memo_facets(Memo.objects.published(), QueryDict()):
+        for value in facet.values:
+            pages.append(f"{list_url}?{urlencode({facet.name: value.value})}")
+            if facet.name in OWN_PAGES:
+                pages.append(reverse(OWN_PAGES[facet.name], args=[value.value]))
+    return pages
+
+
+def host() -> str:
+    """A host the settings accept, for the requests the refresh renders."""
+    for name in settings.ALLOWED_HOSTS:
+        if name not in ("*", "") and not name.startswith("."):
+            return name
+    return "localhost"
+
+
+def render(page: str) -> None:
+    """The page's view, as an anonymous reader's GET request runs it."""
+    request = RequestFactory(HTTP_HOST=host()).get(page, secure=True)
+    request.user = AnonymousUser()
+    match = resolve(request.path_info)
+    request.resolver_match = match
+    # An author or topic whose memos were all unpublished since the list counted them has no page.
+    with contextlib.suppress(Http404):
+        match.func(request, *match.args, **match.kwargs)
+
+
+def refresh() -> int:
+    """Compute the figures of every hot page under the current data version; how many pages."""
+    list_url = reverse("memo_list")
+    caching.snapshot_of(list_url, lambda: render(list_url))
+    pages = hot_pages()  # the list's facets, counted just now, say which pages are hot
+    for page in pages:
+        if page != list_url:
+            caching.snapshot_of(page, lambda page=page: render(page))
+    caching.keep_snapshots_of(pages)
+    return len(pages)

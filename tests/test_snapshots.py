@@ -1,0 +1,84 @@
+"""The hot pages' snapshots: after a write readers of those pages get the last refresh's figures
+at once, until the job the write queued has computed the new ones; other pages are computed."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
+
+from memos.models import DataVersion, Mention, Snapshot
+from memos.site import snapshots
+from tests.factories import build_archive
+
+pytestmark = pytest.mark.django_db
+
+HOT = "/memos/?country=RU"
+COMBINED = "/memos/?country=RU&topic=telecom"
+
+
+def count(client, url: str) -> int:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.context["page"].paginator.count
+
+
+@pytest.fixture
+def refreshed(reference_data):
+    DataVersion.objects.update_or_create(pk=1, defaults={"token": "first"})
+    archive = build_archive()
+    snapshots.refresh()
+    return archive
+
+
+def test_the_hot_pages_are_home_the_list_and_each_value_its_facets_show(refreshed):
+    pages = snapshots.hot_pages()
+    assert pages[:2] == ["/", "/memos/"]
+    assert {HOT, "/countries/RU/", "/memos/?vendor=acme-vision", "/vendors/acme-vision/"} <= set(pages)
+    assert {"/memos/?year=2020", "/memos/?sector=surveillance", "/memos/?topic=telecom"} <= set(pages)
+    assert "/memos/?country=GE" not in pages  # only an unpublished memo mentions Georgia
+    assert set(Snapshot.objects.values_list("page", flat=True)) == set(pages)
+    assert DataVersion.objects.get(pk=1).snapshot_pages == pages
+
+
+def test_after_a_write_a_hot_page_shows_the_last_figures_until_the_refresh(client, refreshed):
+    before = count(client, HOT)
+    combined_before = count(client, COMBINED)
+    Mention.objects.filter(memo=refreshed["spectrum"], country_id="RU").set_verdict(Mention.REJECTED)
+    cache.clear()  # as another worker's cache, which never saw these figures
+    with CaptureQueriesContext(connection) as captured:
+        assert count(client, HOT) == before  # the last complete figures, not computed again
+    assert not any("COUNT(" in q["sql"].upper() for q in captured.captured_queries), captured.captured_queries
+    assert count(client, COMBINED) == combined_before - 1  # no snapshot: computed by its reader
+    assert DBTaskResult.objects.filter(task_path="memos.tasks.refresh_snapshots").exists()
+
+    snapshots.refresh()  # what the queued job does
+    assert count(client, HOT) == before - 1
+    fresh = client.get(HOT).content
+    cache.clear()
+    Snapshot.objects.all().delete()
+    assert client.get(HOT).content == fresh  # what a cold cache computes
+
+
+def test_a_page_without_a_snapshot_never_asks_for_one(client, refreshed):
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        count(client, COMBINED)
+    assert not any("memos_snapshot" in q["sql"] for q in captured.captured_queries)
+    with CaptureQueriesContext(connection) as captured:
+        count(client, HOT)
+    assert sum("memos_snapshot" in q["sql"] for q in captured.captured_queries) == 1
+
+
+def test_a_refresh_forgets_pages_that_are_no_longer_hot(client, refreshed):
+    Mention.objects.filter(country_id="UA").set_verdict(Mention.REJECTED)
+    snapshots.refresh()
+    assert not Snapshot.objects.filter(page="/memos/?country=UA").exists()
+    assert count(client, "/memos/?country=UA") == 0
+
+
+def test_a_refresh_queued_before_a_later_write_leaves_the_work_to_that_write(refreshed):
+    from memos.tasks import refresh_snapshots
+
+    assert refresh_snapshots.call("an earlier version") == "A later write's refresh will do it."
+    assert refresh_snapshots.call(DataVersion.objects.get(pk=1).token).startswith("Refreshed the figures of")
