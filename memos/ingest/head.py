@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .fields import (
     NUMBER_HINT,
@@ -103,19 +103,21 @@ AUTHOR_HEADING = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _words(text: str) -> str:
-    """The words of `text`, case and punctuation aside, with a space before and after each: a
+    """The words of `text`, case and punctuation aside, each with a space before and after it: a
     title repeated with other punctuation or quotes is the same title."""
-    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+    return " " + "  ".join(WORD.findall(text.casefold())) + " "
+
+
+WORD = re.compile(r"\w+")
 
 
 def _count(page: str, text: str) -> int:
-    """How often `page` (as _words gives it) prints the words of `text`, one after another."""
+    """How often `page` (as _words gives it) prints the words of `text`, one after another;
+    printings that touch ("Title Title") each count, as each word has its own spaces."""
     words = _words(text)
-    if words == " ":
-        return 0
-    # Printings may touch ("Title Title"), sharing the space between them.
-    return sum(1 for _ in re.finditer(f"(?={re.escape(words)})", page))
+    return page.count(words) if words.strip() else 0
 
 
 def _fold(text: str) -> str:
@@ -154,6 +156,7 @@ TAG_PREFIX = re.compile(r"^\((?P<tag>[^()]{2,40})\)\s+(?=\S)")
 CREDIT_AFTER = re.compile(r"^(?P<title>.{12,}?)\s*\((?P<credit>[^()]{3,120})\)$")
 
 
+@lru_cache(maxsize=4096)
 def title_and_credit(text: str) -> tuple[str, str] | None:
     """A title printed with its byline after it: "<Title> - A, B, C ...", "<Title> (A, Publisher)"."""
     m = CREDIT_AFTER.match(text)
@@ -166,7 +169,7 @@ def title_and_credit(text: str) -> tuple[str, str] | None:
 
 
 def _candidates(
-    units: list[tuple[int, int, str]], page: str, lines: list[str], lowercase: set[str]
+    units: list[tuple[int, int, str]], page: str, lines: list[str], lowercase: LowerCaseWords
 ) -> list[Candidate]:
     """Each unit, each line of a unit of a few lines, its parts around " - " or " | ", and up to
     four units of a broken title joined.
@@ -226,13 +229,14 @@ def shared_openings(found: list[Candidate]) -> list[Candidate]:
     Central Asia Report N°240" and "<Title> Crisis Group …"). The later printing is the
     candidate."""
     shared = []
-    printings = [(c, c.text.split()) for c in found if len(c.text.split()) >= 5]
-    for k, (a, a_words) in enumerate(printings):
-        for b, b_words in printings[k + 1 :]:
-            if b.first <= a.last:
+    printings = [(c, c.text.split()) for c in found]
+    printings = [(c, words, _fold(c.text).split()) for c, words in printings if len(words) >= 5]
+    for k, (a, a_words, a_folded) in enumerate(printings):
+        for b, b_words, b_folded in printings[k + 1 :]:
+            if b.first <= a.last or a_folded[:4] != b_folded[:4]:
                 continue
-            n = 0
-            while n < min(len(a_words), len(b_words)) and _fold(a_words[n]) == _fold(b_words[n]):
+            n = 4
+            while n < min(len(a_words), len(b_words)) and a_folded[n] == b_folded[n]:
                 n += 1
             if 4 <= n < min(len(a_words), len(b_words)) and any(
                 _label_or_byline(" ".join(words[n:])) for words in (a_words, b_words)
@@ -270,7 +274,21 @@ def header_follows(lines: list[str], i: int) -> bool:
 LOWERCASE_WORD = re.compile(r"\b[a-zа-яё][a-zа-яё'’-]{2,}\b")
 
 
-def reads_as_names(text: str, lowercase: set[str]) -> bool:
+class LowerCaseWords:
+    """The words a page writes in lower case, read from it only if a line's names need them."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+
+    @cached_property
+    def words(self) -> set[str]:
+        return set(LOWERCASE_WORD.findall("\n".join(self.lines)))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+
+def reads_as_names(text: str, lowercase: LowerCaseWords | set[str]) -> bool:
     """A line of names, unless every word of one of them is a word the page writes in lower case:
     "Postponed Integration, Costly Enlargement" is a title's line, "Stanislav Secrieru" a byline."""
     if not looks_like_names(text):
@@ -323,10 +341,24 @@ class TitleSignals:
     walked_back: int | None
     after_body: tuple[int, int, str] | None
     units: list[tuple[int, int, str]]
-    lowercase: set[str]  # the words the page writes in lower case
+    lowercase: LowerCaseWords
 
-    @property
-    def brand(self) -> str | None:
+    def __post_init__(self) -> None:
+        # Worked out once per page, not once per candidate.
+        self._headers: dict[int, bool] = {}
+        self.brand = self._brand()
+        many = [(first, last, text) for first, last, text in self.units if len(text.split()) >= 3]
+        self.folded_units = [_fold(text) for _, _, text in many]
+        self.unit_words = [
+            (first, last, _words(text)) for first, last, text in many if len(text.split()) >= 4
+        ]
+
+    def header_after(self, i: int) -> bool:
+        if i not in self._headers:
+            self._headers[i] = header_follows(self.lines, i)
+        return self._headers[i]
+
+    def _brand(self) -> str | None:
         """The page's first line, folded, when the line after it repeats it."""
         if self.first_line is None:
             return None
@@ -338,20 +370,16 @@ class TitleSignals:
         a title cut short in the page's title line or a running head."""
         words = _words(cand.text)
         return any(
-            (last < cand.first or first > cand.last)
-            and len(text.split()) >= 4
-            and words.startswith(_words(text))
-            and len(words) > len(_words(text))
-            for first, last, text in self.units
+            (last < cand.first or first > cand.last) and words.startswith(other) and len(words) > len(other)
+            for first, last, other in self.unit_words
         )
 
     def with_byline(self, cand: Candidate) -> bool:
         """Whether the candidate is another line of the page with names glued before or after it
         ("Fabio Indeo <Title>"): that line is the title, the names its byline."""
         text = _fold(cand.text)
-        for _, _, other in self.units:
-            other = _fold(other)
-            if len(other) >= len(text) or len(other.split()) < 3:
+        for other in self.folded_units:
+            if len(other) >= len(text):
                 continue
             if text.endswith(other):
                 rest = cand.text[: len(cand.text) - len(other)]
@@ -398,7 +426,7 @@ class TitleSignals:
             points += 2
         if self.after_body is not None and cand.last == self.after_body[1]:
             points += 3
-        if header_follows(self.lines, cand.last):
+        if self.header_after(cand.last):
             points += 2  # a header block (byline, date, labels) follows its title
         return points
 
@@ -419,8 +447,21 @@ def choose_title(
     units = units[:3] + units[3:][-MAX_UNITS:]
     if after_body is not None:
         units = [*units, after_body]
-    page = _words("\n".join(lines)[:PAGE_LOOKED_AT])
-    lowercase = set(LOWERCASE_WORD.findall("\n".join(lines)))
+    # The page's first line is the line walked back to from the body, and a header follows it:
+    # three signals agree, no other line could outweigh them, and none needs weighing (the
+    # common case, and the cheap one).
+    if units and units[0][0] == walked_back and units[0][0] == units[0][1]:
+        top = Candidate(units[0][2], units[0][0], units[0][1])
+        if (
+            3 <= len(top.text.split()) <= 30
+            and not top.text.endswith(".")
+            and not is_furniture(top.text)
+            and not (TAG_PREFIX.match(top.text) or title_and_credit(top.text) or TITLE_PARTS.search(top.text))
+            and header_follows(lines, top.last)
+        ):
+            return top
+    page = " " + "  ".join(WORD.findall("\n".join(lines)[:PAGE_LOOKED_AT].casefold())) + " "  # as _words
+    lowercase = LowerCaseWords(lines)
     signals = TitleSignals(
         lines, page, units[0][0] if units else None, walked_back, after_body, units, lowercase
     )
@@ -461,9 +502,7 @@ def credit_of(lines: list[str], title: Candidate) -> str | None:
 
 
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
-    """Names printed just below the title (before the body), else just above it, else glued to a
-    repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg Seferian", "Fabio Indeo
-    <Title>")."""
+    """Names printed just below the title (before the body), else just above it."""
     credit = credit_of(lines, title)
     if credit and not credit.endswith(("...", "…")):
         return _byline(credit)  # "<Title> (A. Author, Publisher)"
@@ -483,10 +522,18 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             if re.search(r"(?:,|\band|&)$", text):
                 names += _byline(next_line(lines, i)) or []
             return names
+    return None
+
+
+def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
+    """Names glued to a repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg
+    Seferian", "Fabio Indeo <Title>")."""
     folded = _fold(title.text)
     opening = title.text.split()[0].casefold()
     for i, line in enumerate(lines[:200]):
-        if title.first <= i <= title.last or opening not in line[:200].casefold():
+        if title.first <= i <= title.last or len(line) <= len(title.text):
+            continue
+        if opening not in line[:200].casefold():
             continue
         text = clean_space(line)
         if len(text) <= len(title.text):
@@ -547,6 +594,7 @@ def read_head(
         title_line=title.last,
         authors=authors
         or first_found(find_byline(lines, site, body_line) for site in sites)
+        or glued_byline(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
         or _byline(credit_of(lines, title) or ""),
         published=first_found(find_date(lines, site, body_line) for site in sites),
@@ -557,10 +605,13 @@ def read_head(
 def repeated_title(lines: list[str], title: Candidate, body_line: int) -> list[Candidate]:
     """The title's other printings on a line of their own above the body."""
     folded = _fold(title.text)
+    size = len(title.text)
     return [
         Candidate(title.text, i, i)
         for i in range(min(body_line, len(lines)))
-        if not title.first <= i <= title.last and lines[i].strip() and _fold(lines[i]) == folded
+        if not title.first <= i <= title.last
+        and size - 3 <= len(lines[i].strip()) <= size + 10
+        and _fold(lines[i]) == folded
     ]
 
 
