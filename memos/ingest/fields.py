@@ -74,8 +74,13 @@ _WEEKDAY = re.compile(
 )
 
 
+DIGIT = re.compile(r"\d")
+
+
 def date_at_start(text: str) -> date | None:
     """A date that opens `text` ("26.04.23 Sanctions Review", "8 July 2022 Central Asia")."""
+    if not DIGIT.search(text, 0, 40):
+        return None
     words = text.split()
     for n in range(min(5, len(words)), 0, -1):
         found = parse_date(" ".join(words[:n]))
@@ -86,6 +91,8 @@ def date_at_start(text: str) -> date | None:
 
 def date_at_end(text: str) -> date | None:
     """A date that ends `text` ("by Daria Kravets-Meinke 15/05/2024")."""
+    if not DIGIT.search(text, max(0, len(text) - 40)):
+        return None
     words = text.split()
     for n in range(min(5, len(words)), 0, -1):
         found = parse_date(" ".join(words[-n:]))
@@ -267,6 +274,8 @@ def byline_names(text: str) -> list[str] | None:
 
 def without_date(text: str) -> str:
     """`text` without a date that opens or ends it."""
+    if not DIGIT.search(text):
+        return text  # no date without a digit: most lines, cheaply
     words = text.split()
     for n in range(min(5, len(words) - 1), 0, -1):
         if parse_date(" ".join(words[-n:])):
@@ -408,11 +417,19 @@ _NUMBERED_LINE = re.compile(
 )
 # A number sign and a number right after it, or a number and a year: most lines have none, and
 # are skipped cheaply.
-NUMBER_HINT = re.compile(
-    r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d"
-    r"|\b\d{1,4}\s*/\s*(?:19|20)\d\d\b",
-    re.I,
-)
+_SIGN_HINT = re.compile(r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d", re.I)
+_YEAR_HINT = re.compile(r"\d\s*/\s*(?:19|20)\d\d\b")
+
+
+class _NumberHint:
+    """Two patterns, each cheap to scan with, where one with alternatives of both would not be."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        return bool(_SIGN_HINT.search(text) or _YEAR_HINT.search(text))
+
+
+NUMBER_HINT = _NumberHint()
 # "No. 293 3 March 2023 …": a number sign opening a line, with the date after it.
 SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?P<rest>.*)$", re.I)
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
@@ -487,7 +504,7 @@ _KIND_LABEL = re.compile(
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
-    return not any(ch.isdigit() for ch in text) and bool(_KIND_LABEL.match(clean_space(text)))
+    return not DIGIT.search(text) and bool(_KIND_LABEL.match(clean_space(text)))
 
 
 _LABEL_JOINERS = {"and", "of", "for", "on", "in", "the", "&", "и", "по"}

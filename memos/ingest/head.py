@@ -59,7 +59,7 @@ DATE_PARTS = re.compile(
 )
 
 
-PAGE_LOOKED_AT = 20000  # characters searched for a repeated title: the head of any page
+PAGE_LOOKED_AT = 8000  # characters searched for a repeated title: the head of any page
 MAX_UNITS = 12  # paragraphs above the body looked at, besides the first three
 
 
@@ -120,11 +120,13 @@ def _count(page: str, text: str) -> int:
     return page.count(words) if words.strip() else 0
 
 
+_PLAIN = str.maketrans(
+    {**dict.fromkeys("‘’ʼ`", "'"), **dict.fromkeys("“”„«»", '"'), **dict.fromkeys("–—", "-")}
+)
+
+
 def _fold(text: str) -> str:
-    for fancy, plain in (("‘’ʼ`", "'"), ("“”„«»", '"'), ("–—", "-")):
-        for ch in fancy:
-            text = text.replace(ch, plain)
-    return " ".join(text.split()).casefold()
+    return " ".join(text.translate(_PLAIN).split()).casefold()
 
 
 @lru_cache(maxsize=4096)
@@ -282,7 +284,7 @@ class LowerCaseWords:
 
     @cached_property
     def words(self) -> set[str]:
-        return set(LOWERCASE_WORD.findall("\n".join(self.lines)))
+        return set(LOWERCASE_WORD.findall("\n".join(self.lines)[:PAGE_LOOKED_AT]))
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
@@ -310,6 +312,7 @@ def byline_below(lines: list[str], i: int, text: str) -> bool:
     return bool(marked and _byline(following) and _byline(following) != split_authors(text))
 
 
+@lru_cache(maxsize=4096)
 def is_header_line(text: str) -> bool:
     """A byline, a date, a label, or a heading that announces the author ("Article author")."""
     return bool(
@@ -347,11 +350,14 @@ class TitleSignals:
         # Worked out once per page, not once per candidate.
         self._headers: dict[int, bool] = {}
         self.brand = self._brand()
-        many = [(first, last, text) for first, last, text in self.units if len(text.split()) >= 3]
-        self.folded_units = [_fold(text) for _, _, text in many]
-        self.unit_words = [
-            (first, last, _words(text)) for first, last, text in many if len(text.split()) >= 4
-        ]
+
+    @cached_property
+    def folded_units(self) -> list[str]:
+        return [_fold(text) for _, _, text in self.units if len(text.split()) >= 3]
+
+    @cached_property
+    def unit_words(self) -> list[tuple[int, int, str]]:
+        return [(first, last, _words(text)) for first, last, text in self.units if len(text.split()) >= 4]
 
     def header_after(self, i: int) -> bool:
         if i not in self._headers:
@@ -393,15 +399,32 @@ class TitleSignals:
                 return reads_as_names(glued, self.lowercase) or not looks_like_names(glued)
         return False
 
+    def taken_outright(self, cand: Candidate) -> bool:
+        """The line walked back to from the body, with a header below it, that is the page's
+        first line or printed again: three signals agree, and no other line could outweigh
+        them (the common case, and the cheap one)."""
+        text = cand.text
+        return (
+            3 <= len(text.split()) <= 30
+            and not text.endswith((".", "...", "…"))
+            and not is_furniture(text)
+            and (cand.first == self.first_line and not self.brand or _count(self.page, text) > 1)
+            and self.header_after(cand.last)
+            and not (TAG_PREFIX.match(text) or TITLE_PARTS.search(text) or title_and_credit(text))
+            and not (CREDIT_INSIDE.search(text) or DATE_INSIDE.search(text) or self.with_byline(cand))
+        )
+
     def score(self, cand: Candidate) -> float | None:
         """Points for each signal the candidate has; None for a line that cannot be a title."""
+        found = self.first_signals(cand)
+        return None if found is None else self.other_signals(cand, *found)
+
+    def first_signals(self, cand: Candidate) -> tuple[float, bool] | None:
+        """The points of the cheap signals, and whether a repetition may still be found (see
+        shortened_elsewhere); None for a line of furniture."""
         text = cand.text
-        if is_furniture(text, names=False) or len(text) > 300 or self.with_byline(cand):
+        if is_furniture(text, names=False) or len(text) > 300:
             return None
-        if TAG_PREFIX.match(text) or title_and_credit(text):
-            return None  # its title is a candidate of its own
-        if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
-            return None  # a byline, unless the page's byline comes after it
         words = text.split()
         points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
         if text.endswith(".") and len(words) > 8:
@@ -410,15 +433,9 @@ class TitleSignals:
             points -= 1
         if text.endswith(("...", "…")):
             points -= 2  # cut short: the whole title is printed elsewhere
-        if CREDIT_INSIDE.search(text):
-            points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
-        if DATE_INSIDE.search(text) or len(text) > 150:
-            points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
         # A line printed twice at the top of the page is the site's logo and its name.
         brand = self.brand is not None and _fold(text) == self.brand
         repeats = 0 if brand else _count(self.page, text) - 1
-        if not repeats and self.shortened_elsewhere(cand):
-            repeats = 1
         points += 3 * (repeats >= 1) + (repeats >= 2)
         if cand.first == self.first_line and not brand:
             points += 3  # dumps start with the page's own title
@@ -428,6 +445,21 @@ class TitleSignals:
             points += 3
         if self.header_after(cand.last):
             points += 2  # a header block (byline, date, labels) follows its title
+        return points, repeats < 1
+
+    def other_signals(self, cand: Candidate, points: float, unrepeated: bool) -> float | None:
+        """The final points: the dearer signals, and the marks that rule a line out."""
+        text = cand.text
+        if self.with_byline(cand) or TAG_PREFIX.match(text) or title_and_credit(text):
+            return None  # the title without its byline or tag is a candidate of its own
+        if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
+            return None  # a byline, unless the page's byline comes after it
+        if CREDIT_INSIDE.search(text):
+            points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
+        if DATE_INSIDE.search(text) or len(text) > 150:
+            points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
+        if unrepeated and self.shortened_elsewhere(cand):
+            points += 3
         return points
 
 
@@ -447,40 +479,43 @@ def choose_title(
     units = units[:3] + units[3:][-MAX_UNITS:]
     if after_body is not None:
         units = [*units, after_body]
-    # The page's first line is the line walked back to from the body, and a header follows it:
-    # three signals agree, no other line could outweigh them, and none needs weighing (the
-    # common case, and the cheap one).
-    if units and units[0][0] == walked_back and units[0][0] == units[0][1]:
-        top = Candidate(units[0][2], units[0][0], units[0][1])
-        if (
-            3 <= len(top.text.split()) <= 30
-            and not top.text.endswith(".")
-            and not is_furniture(top.text)
-            and not (TAG_PREFIX.match(top.text) or title_and_credit(top.text) or TITLE_PARTS.search(top.text))
-            and header_follows(lines, top.last)
-        ):
-            return top
     page = " " + "  ".join(WORD.findall("\n".join(lines)[:PAGE_LOOKED_AT].casefold())) + " "  # as _words
     lowercase = LowerCaseWords(lines)
     signals = TitleSignals(
         lines, page, units[0][0] if units else None, walked_back, after_body, units, lowercase
     )
+    walked = next((Candidate(t, a, b) for a, b, t in units if a == walked_back and a == b), None)
+    if walked is not None and signals.taken_outright(walked):
+        return walked
 
+    # Candidates in the order of the most points they could reach: the dearer signals are
+    # weighed only while a candidate can still reach the best so far.
+    ranked = []
+    for index, cand in enumerate(_candidates(units, page, lines, lowercase)):
+        found = signals.first_signals(cand)
+        if found is not None:
+            ranked.append((found[0] + 3 * found[1], index, cand, found))
+    ranked.sort(key=lambda item: (-item[0], item[1]))
     best: Candidate | None = None
-    for cand in _candidates(units, page, lines, lowercase):
-        points = signals.score(cand)
+    best_index = 0
+    for most, index, cand, found in ranked:
+        if best is not None and most < best.score:
+            break
+        points = signals.other_signals(cand, *found)
         if points is None:
             continue
         cand.score = points
         # A tie goes to the title that holds the other (a title, not its subtitle alone), then
-        # to the longer one (a broken title joined), then to the upper one (a title above its dek).
-        if best is None or (points, _holds(cand, best), cand.last - cand.first, -cand.first) > (
+        # to the longer one (a broken title joined), then to the upper one (a title above its
+        # dek), then to the one found first.
+        if best is None or (points, _holds(cand, best), cand.last - cand.first, -cand.first, -index) > (
             best.score,
             _holds(best, cand),
             best.last - best.first,
             -best.first,
+            -best_index,
         ):
-            best = cand
+            best, best_index = cand, index
     return best
 
 

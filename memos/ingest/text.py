@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .declared import first
 from .fields import (
+    DIGIT,
     clean_space,
     date_at_start,
     language_of,
@@ -274,7 +275,7 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     if (
         above
         and not read_label(above)
-        and not any(ch.isdigit() for ch in above)  # a number or a date: read_numbered's
+        and not DIGIT.search(above)  # a number or a date: read_numbered's
         and len(above.split()) <= 8
         and len(parts) <= 2
         and not re.search(r"[»›>]", above)
