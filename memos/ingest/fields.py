@@ -415,21 +415,16 @@ _NUMBERED_LINE = re.compile(
     r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
-# A number sign and a number right after it, or a number and a year: most lines have none, and
-# are skipped cheaply.
 _SIGN_HINT = re.compile(r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d", re.I)
 _YEAR_HINT = re.compile(r"\d\s*/\s*(?:19|20)\d\d\b")
 
 
-class _NumberHint:
-    """Two patterns, each cheap to scan with, where one with alternatives of both would not be."""
-
-    @staticmethod
-    def search(text: str) -> bool:
-        return bool(_SIGN_HINT.search(text) or _YEAR_HINT.search(text))
+def has_number_hint(text: str) -> bool:
+    """A number sign and a number, or a number and a year: most lines have neither. (Two
+    patterns, each cheap to scan with, where one with the alternatives of both would not be.)"""
+    return bool(_SIGN_HINT.search(text) or _YEAR_HINT.search(text))
 
 
-NUMBER_HINT = _NumberHint()
 # "No. 293 3 March 2023 …": a number sign opening a line, with the date after it.
 SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?P<rest>.*)$", re.I)
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
@@ -448,7 +443,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     17", 32. A label inside a sentence is no label: the line is short, and what follows the
     number is at most a date or a title after a colon or dash.
     """
-    if len(line) > 400 or not NUMBER_HINT.search(line):
+    if len(line) > 400 or not has_number_hint(line):
         return None  # the common case, cheaply: most lines have no number sign at all
     line = clean_space(line)
     if len(line) > 200:

@@ -16,11 +16,11 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from .fields import (
-    NUMBER_HINT,
     Numbered,
     byline_names,
     clean_space,
     date_at_start,
+    has_number_hint,
     is_kind_label,
     looks_like_names,
     parse_date,
@@ -677,9 +677,9 @@ SEGMENT_START = re.compile(r"(?<=[.!?:;,|–—])\s+(?=\S)|(?<=[a-z])(?=[A-Z]{2,
 def find_numbered(lines: list[str]) -> Numbered | None:
     """The first "<Kind> No. N" or "<Series> Volume V, Issue N" label that starts a line or a
     segment of one, in `lines` (the head of a page)."""
-    if not NUMBER_HINT.search("\n".join(lines)):
+    if not has_number_hint("\n".join(lines)):
         return None  # no "No. 5", "№ 5" or "Vol. 5" anywhere: nothing to find
-    hinted = [clean_space(line) for line in lines if NUMBER_HINT.search(line)]
+    hinted = [clean_space(line) for line in lines if has_number_hint(line)]
     for text in hinted:
         for start in [0, *(m.end() for m in SEGMENT_START.finditer(text))]:
             found = read_numbered(text[start:])
