@@ -382,21 +382,26 @@ class TitleSignals:
 
     def with_byline(self, cand: Candidate) -> bool:
         """Whether the candidate is another line of the page with names glued before or after it
-        ("Fabio Indeo <Title>"): that line is the title, the names its byline."""
+        ("Fabio Indeo <Title>"), or the site's name glued after it ("<Title> Спектр"): that line
+        is the title."""
         text = _fold(cand.text)
         for other in self.folded_units:
             if len(other) >= len(text):
                 continue
             if text.endswith(other):
-                rest = cand.text[: len(cand.text) - len(other)]
+                rest, after = cand.text[: len(cand.text) - len(other)], False
             elif text.startswith(other):
-                rest = cand.text[len(other) :]
+                rest, after = cand.text[len(other) :], True
             else:
                 continue
             # Glued on: no colon or dash between (a subtitle has one), and names, not words.
             glued = rest.strip()
-            if glued[:1] not in ":–—-|" and glued[-1:] not in ":–—-|" and _byline(glued):
+            if glued[:1] in ":–—-|" or glued[-1:] in ":–—-|":
+                continue
+            if _byline(glued):
                 return reads_as_names(glued, self.lowercase) or not looks_like_names(glued)
+            if after and len(glued.split()) <= 2 and glued[:1].isupper() and glued[-1:] not in ".?!":
+                return True  # a site's name
         return False
 
     def taken_outright(self, cand: Candidate) -> bool:
