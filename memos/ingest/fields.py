@@ -272,6 +272,18 @@ def byline_names(text: str) -> list[str] | None:
     return None
 
 
+# A lead that opens with its authors: "Всеволод Бедерсон и Андрей Семенов о том, как …".
+_LEAD_NAMES = re.compile(
+    r"^(?P<names>[^.,:;«»\"]{5,90}?)\s+о\s+том,\s+(?:как|почему|что|зачем|чем|где|кто)\b"
+)
+
+
+def lead_names(text: str) -> list[str] | None:
+    """The authors a Russian lead opens with, "<names> о том, как …", else None."""
+    m = _LEAD_NAMES.match(text)
+    return split_authors(m["names"]) if m and looks_like_names(m["names"]) else None
+
+
 def without_date(text: str) -> str:
     """`text` without a date that opens or ends it."""
     if not DIGIT.search(text):

@@ -11,6 +11,7 @@ from .fields import (
     clean_space,
     date_at_start,
     language_of,
+    lead_names,
     looks_like_names,
     memo_number_of,
     parse_date,
@@ -438,6 +439,7 @@ def parse_text(text: str) -> ParsedMemo:
         or header.authors
         or (split_authors(label_authors) if looks_like_names(label_authors) else [])
         or byline_in_text(chunks[start].text)
+        or lead_names(chunks[start].text)
         or []
     )
     # A short bio after the body is too short to count as prose, but belongs to the memo.
