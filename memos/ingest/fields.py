@@ -428,7 +428,7 @@ _NUMBERED_LINE = re.compile(
     re.I,
 )
 _SIGN_HINT = re.compile(r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d", re.I)
-_YEAR_HINT = re.compile(r"\d\s*/\s*(?:19|20)\d\d\b")
+_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b")
 
 
 def has_number_hint(text: str) -> bool:

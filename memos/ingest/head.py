@@ -11,6 +11,7 @@ every signal it has, and loses them for every mark of page furniture; the best w
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -484,7 +485,10 @@ def choose_title(
     units = units[:3] + units[3:][-MAX_UNITS:]
     if after_body is not None:
         units = [*units, after_body]
-    page = " " + "  ".join(WORD.findall("\n".join(lines)[:PAGE_LOOKED_AT].casefold())) + " "  # as _words
+    # Repetitions that count are in the head: the units, and the lines that follow them.
+    end = (units[-1][1] if units else 0) + 40
+    head = "\n".join(lines[:end])[:PAGE_LOOKED_AT]
+    page = " " + "  ".join(WORD.findall(head.casefold())) + " "  # as _words
     lowercase = LowerCaseWords(lines)
     signals = TitleSignals(
         lines, page, units[0][0] if units else None, walked_back, after_body, units, lowercase
@@ -570,10 +574,17 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
     Seferian", "Fabio Indeo <Title>")."""
     folded = _fold(title.text)
     opening = title.text.split()[0].casefold()
-    for i, line in enumerate(lines[:200]):
+    head = "\n".join(lines[:200]).casefold()
+    # The lines that hold the title's first word, found in one pass over the head.
+    starts = [0]
+    for m in re.finditer("\n", head):
+        starts.append(m.end())
+    holding = sorted({bisect_right(starts, m.start()) - 1 for m in re.finditer(re.escape(opening), head)})
+    for i in holding:
+        line = lines[i]
         if title.first <= i <= title.last or len(line) <= len(title.text):
             continue
-        if opening not in line[:200].casefold():
+        if folded[-12:] not in _fold(line[:400]):
             continue
         text = clean_space(line)
         if len(text) <= len(title.text):
