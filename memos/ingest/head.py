@@ -1,11 +1,15 @@
 """The head of a text dump: its title, byline and date, chosen among candidate lines by signals that agree.
 
 A dump's title is rarely marked. What gives it away: it is repeated (the page's own title line
-at the top, the first words of a PDF's text, a "Download “…”" link), it sits just above the
-byline, date or labels of the header, or just above the body, and it reads like a title: a few
-to thirty words, not a sentence, not a label, a date, a name, a caption credit, a counter or a
-button. Each candidate line (or two or three lines of a broken title, joined) gets a point for
-every signal it has, and loses them for every mark of page furniture; the best wins.
+at the top, the first words of a PDF's text, a "Download “…”" link, a running head), it opens
+the page, it sits just above the byline, date or labels of the header (a dek or a picture's
+text may stand between), or just above the body, and it reads like a title: a few to thirty
+words, not a sentence, not a label, a date, a name, a caption or its credit, a dateline, a
+counter or a button, not cut short. Each candidate (a line, a part of one around " - ", up to
+four lines of a broken title joined, the words two printings share) gets points for every signal
+it has and loses them for every mark of page furniture; a line that is another candidate with a
+byline, a tag or the site's name glued to it is no candidate. The best wins; a tie goes to the
+title that holds the other, then to the upper one (a title above its dek).
 """
 
 from __future__ import annotations
