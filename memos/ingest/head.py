@@ -15,7 +15,6 @@ title that holds the other, then to the upper one (a title above its dek).
 from __future__ import annotations
 
 import re
-import string
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
@@ -113,27 +112,44 @@ AUTHOR_HEADING = re.compile(
 def _words(text: str) -> str:
     """The words of `text`, case and punctuation aside, each with a space before and after it: a
     title repeated with other punctuation or quotes is the same title."""
-    return " " + "  ".join(text.translate(_NO_PUNCTUATION).casefold().split()) + " "
+    return " " + "  ".join(WORD.findall(text.casefold())) + " "
 
 
-# Punctuation as spaces: str.translate does in C what a word pattern would do in the regex engine.
-_NO_PUNCTUATION = str.maketrans(dict.fromkeys(string.punctuation + "‘’“”„«»‹›–—―…·•¦|§©®™°№", " "))
+class Repetitions:
+    """How often the head of a page prints a text: as it is (quotes, dashes, case and spacing
+    aside), else word for word whatever the punctuation ("Thaw in Uzbekistan. Reforms …" and
+    "Thaw in Uzbekistan Reforms …"), which is dearer and worked out only when needed."""
+
+    def __init__(self, head: str):
+        self.head = head
+        self.folded = _fold(head)
+
+    @cached_property
+    def words(self) -> str:
+        # As _words gives it: each word with a space before and after it, so that printings
+        # that touch ("Title Title") each count.
+        return " " + "  ".join(WORD.findall(self.head.casefold())) + " "
+
+    def count(self, text: str) -> int:
+        found = self.folded.count(_fold(text)) if text.strip() else 0
+        if found < 2 and PUNCTUATION.search(text):
+            found = max(found, self.words.count(_words(text)))
+        return found
 
 
-def _count(page: str, text: str) -> int:
-    """How often `page` (as _words gives it) prints the words of `text`, one after another;
-    printings that touch ("Title Title") each count, as each word has its own spaces."""
-    words = _words(text)
-    return page.count(words) if words.strip() else 0
+WORD = re.compile(r"\w+")
+PUNCTUATION = re.compile(r"[^\w\s]")
 
 
-_PLAIN = str.maketrans(
-    {**dict.fromkeys("‘’ʼ`", "'"), **dict.fromkeys("“”„«»", '"'), **dict.fromkeys("–—", "-")}
-)
+_PLAIN = [(fancy, plain) for chars, plain in (("‘’ʼ`", "'"), ("“”„«»", '"'), ("–—", "-")) for fancy in chars]
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.translate(_PLAIN).split()).casefold()
+    # str.replace, once per character, beats str.translate on text that is not ASCII.
+    for fancy, plain in _PLAIN:
+        if fancy in text:
+            text = text.replace(fancy, plain)
+    return " ".join(text.split()).casefold()
 
 
 @lru_cache(maxsize=4096)
@@ -178,7 +194,7 @@ def title_and_credit(text: str) -> tuple[str, str] | None:
 
 
 def _candidates(
-    units: list[tuple[int, int, str]], page: str, lines: list[str], lowercase: LowerCaseWords
+    units: list[tuple[int, int, str]], page: Repetitions, lines: list[str], lowercase: LowerCaseWords
 ) -> list[Candidate]:
     """Each unit, each line of a unit of a few lines, its parts around " - " or " | ", and up to
     four units of a broken title joined.
@@ -223,7 +239,7 @@ def _candidates(
                 break
             goes_on = joined.endswith((":", ",", "-", "–")) or more[:1].islower()
             joined, end = f"{joined} {more}", more_last
-            if goes_on or _count(page, joined) > 1:
+            if goes_on or page.count(joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found + shared_openings(found)
 
@@ -346,7 +362,7 @@ class TitleSignals:
     """What a title candidate is weighed against: the page and the places that mark a title."""
 
     lines: list[str]
-    page: str  # the head of the page, folded, to count repetitions in
+    page: Repetitions  # of texts in the head of the page
     first_line: int | None  # where the dump starts
     walked_back: int | None
     after_body: tuple[int, int, str] | None
@@ -420,7 +436,7 @@ class TitleSignals:
             3 <= len(text.split()) <= 30
             and not text.endswith((".", "...", "…"))
             and not is_furniture(text)
-            and (cand.first == self.first_line and not self.brand or _count(self.page, text) > 1)
+            and (cand.first == self.first_line and not self.brand or self.page.count(text) > 1)
             and self.header_after(cand.last)
             and not (TAG_PREFIX.match(text) or TITLE_PARTS.search(text) or title_and_credit(text))
             and not (CREDIT_INSIDE.search(text) or DATE_INSIDE.search(text) or self.with_byline(cand))
@@ -447,7 +463,7 @@ class TitleSignals:
             points -= 2  # cut short: the whole title is printed elsewhere
         # A line printed twice at the top of the page is the site's logo and its name.
         brand = self.brand is not None and _fold(text) == self.brand
-        repeats = 0 if brand else _count(self.page, text) - 1
+        repeats = 0 if brand else self.page.count(text) - 1
         points += 3 * (repeats >= 1) + (repeats >= 2)
         if cand.first == self.first_line and not brand:
             points += 3  # dumps start with the page's own title
@@ -494,7 +510,7 @@ def choose_title(
     # Repetitions that count are in the head: the units, and the lines that follow them.
     end = (units[-1][1] if units else 0) + 40
     head = "\n".join(lines[:end])[:PAGE_LOOKED_AT]
-    page = " " + "  ".join(head.translate(_NO_PUNCTUATION).casefold().split()) + " "  # as _words
+    page = Repetitions(head)
     lowercase = LowerCaseWords(lines)
     signals = TitleSignals(
         lines, page, units[0][0] if units else None, walked_back, after_body, units, lowercase
