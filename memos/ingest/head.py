@@ -131,7 +131,7 @@ class Repetitions:
         return " " + "  ".join(WORD.findall(self.head.casefold())) + " "
 
     def count(self, text: str) -> int:
-        found = self.folded.count(_fold(text)) if text.strip() else 0
+        found = self.folded.count(_fold_line(text)) if text.strip() else 0
         if found < 2 and PUNCTUATION.search(text):
             found = max(found, self.words.count(_words(text)))
         return found
@@ -150,6 +150,10 @@ def _fold(text: str) -> str:
         if fancy in text:
             text = text.replace(fancy, plain)
     return " ".join(text.split()).casefold()
+
+
+# Lines and candidates are folded again and again while a page's title is weighed.
+_fold_line = lru_cache(maxsize=4096)(_fold)
 
 
 @lru_cache(maxsize=4096)
@@ -376,7 +380,7 @@ class TitleSignals:
 
     @cached_property
     def folded_units(self) -> list[str]:
-        return [_fold(text) for _, _, text in self.units if len(text.split()) >= 3]
+        return [_fold_line(text) for _, _, text in self.units if len(text.split()) >= 3]
 
     @cached_property
     def unit_words(self) -> list[tuple[int, int, str]]:
@@ -407,7 +411,7 @@ class TitleSignals:
         """Whether the candidate is another line of the page with names glued before or after it
         ("Fabio Indeo <Title>"), or the site's name glued after it ("<Title> Спектр"): that line
         is the title."""
-        text = _fold(cand.text)
+        text = _fold_line(cand.text)
         for other in self.folded_units:
             if len(other) >= len(text):
                 continue
@@ -462,7 +466,7 @@ class TitleSignals:
         if text.endswith(("...", "…")):
             points -= 2  # cut short: the whole title is printed elsewhere
         # A line printed twice at the top of the page is the site's logo and its name.
-        brand = self.brand is not None and _fold(text) == self.brand
+        brand = self.brand is not None and _fold_line(text) == self.brand
         repeats = 0 if brand else self.page.count(text) - 1
         points += 3 * (repeats >= 1) + (repeats >= 2)
         if cand.first == self.first_line and not brand:
