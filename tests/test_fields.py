@@ -46,6 +46,7 @@ from memos.ingest.fields import (
         ("6 października 2020", date(2020, 10, 6)),
         ("12 янв. 2021", date(2021, 1, 12)),
         ("14 березня 2022", date(2022, 3, 14)),
+        ("lørdag 4. desember 2021", date(2021, 12, 4)),
     ],
 )
 def test_dates_pages_write(text, expected):

@@ -23,21 +23,22 @@ MONTHS = {
     "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
 }  # fmt: skip
 # Other languages of the region's publishers and their mirrors, as the same numbers: Ukrainian,
-# German, French, Polish, Greek (nominative and genitive forms).
+# German, French, Polish, Greek (nominative and genitive forms), and the Scandinavian ones of
+# blogs hosted there ("mandag 17. januar 2022").
 for _number, _names in enumerate(
     [
-        "січень січня januar jänner janvier styczeń stycznia ιανουάριος ιανουαρίου",
-        "лютий лютого februar février luty lutego φεβρουάριος φεβρουαρίου",
+        "січень січня januar jänner janvier styczeń stycznia ιανουάριος ιανουαρίου januari",
+        "лютий лютого februar février luty lutego φεβρουάριος φεβρουαρίου februari",
         "березень березня märz mars marzec marca μάρτιος μαρτίου",
         "квітень квітня april avril kwiecień kwietnia απρίλιος απριλίου",
         "травень травня mai maj maja μάιος μαΐου μαίου",
         "червень червня juni juin czerwiec czerwca ιούνιος ιουνίου",
         "липень липня juli juillet lipiec lipca ιούλιος ιουλίου",
-        "серпень серпня août sierpień sierpnia αύγουστος αυγούστου",
+        "серпень серпня août sierpień sierpnia αύγουστος αυγούστου augusti",
         "вересень вересня septembre wrzesień września σεπτέμβριος σεπτεμβρίου",
-        "жовтень жовтня oktober octobre październik października οκτώβριος οκτωβρίου",
+        "жовтень жовтня oktober octobre październik października οκτώβριος οκτωβρίου okt",
         "листопад листопада novembre listopad listopada νοέμβριος νοεμβρίου",
-        "грудень грудня dezember décembre grudzień grudnia δεκέμβριος δεκεμβρίου",
+        "грудень грудня dezember décembre grudzień grudnia δεκέμβριος δεκεμβρίου desember december",
     ],
     start=1,
 ):
@@ -137,6 +138,7 @@ WEEKDAYS = {
         "lundi mardi mercredi jeudi vendredi samedi dimanche",
         "poniedziałek wtorek środa czwartek piątek sobota niedziela",
         "δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή",
+        "mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tisdag lördag söndag",
     )
     for day in days.split()
 }
