@@ -9,6 +9,7 @@ from memos.ingest.fields import (
     byline_names,
     is_kind_label,
     language_of,
+    lead_names,
     looks_like_names,
     normalize_language,
     parse_date,
@@ -45,6 +46,7 @@ from memos.ingest.fields import (
         ("6 października 2020", date(2020, 10, 6)),
         ("12 янв. 2021", date(2021, 1, 12)),
         ("14 березня 2022", date(2022, 3, 14)),
+        ("lørdag 4. desember 2021", date(2021, 12, 4)),
     ],
 )
 def test_dates_pages_write(text, expected):
@@ -202,3 +204,11 @@ def test_unique_names_keep_the_first_spelling():
 )
 def test_byline_names(text, names):
     assert byline_names(text) == names
+
+
+def test_a_russian_lead_that_opens_with_its_authors():
+    assert lead_names("Иван Петров и Мария Иванова о том, как города покупают камеры") == [
+        "Иван Петров",
+        "Мария Иванова",
+    ]
+    assert lead_names("Эксперты о том, как покупать камеры") is None

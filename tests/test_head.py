@@ -169,3 +169,12 @@ def test_a_pdf_title_run_into_its_labels_is_the_words_its_printings_share():
     assert memo.title == "Grids and Borders: Power Trade in Central Asia"
     assert (memo.category, memo.memo_number) == ("Central Asia Report", 240)
     assert memo.published == date(2016, 7, 20)
+
+
+def test_a_site_name_glued_after_the_title_at_the_top_is_not_part_of_it():
+    page = (
+        "Grids and Borders. How Central Asia trades its power Steppe\n"
+        "Thursday, 21 November 2024\nThe site is open through a VPN\n\n"
+        "Grids and Borders. How Central Asia trades its power\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Grids and Borders. How Central Asia trades its power"

@@ -1,5 +1,8 @@
 """Parse-only speed: milliseconds per page for `parse_page` alone, on the same bytes, best of N rounds.
 
+Time is the process's CPU time: on a machine other jobs share, it moves far less than the wall
+clock does, and parsing does no I/O.
+
 Run as a script with a checkout's root as the argument to time that checkout's parser:
 `python memos/devtools/parse_timing.py /path/to/checkout [PAGE_DIR ...]`. The script imports the
 parser of the checkout it is given, so two commits are timed with the same measuring code.
@@ -33,12 +36,12 @@ def time_parsing(pages: Sequence[bytes], rounds: int = 5, repeat: int = 3) -> di
     from memos.ingest.parsed import ParseError
 
     def one_round() -> float:
-        started = time.perf_counter()
+        started = time.process_time()
         for _ in range(repeat):
             for data in pages:
                 with contextlib.suppress(ParseError):  # a page that fails still costs its parse
                     parse_page(data)
-        return time.perf_counter() - started
+        return time.process_time() - started
 
     one_round()  # warm caches and imports
     best = min(one_round() for _ in range(rounds))

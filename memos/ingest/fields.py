@@ -23,21 +23,22 @@ MONTHS = {
     "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
 }  # fmt: skip
 # Other languages of the region's publishers and their mirrors, as the same numbers: Ukrainian,
-# German, French, Polish, Greek (nominative and genitive forms).
+# German, French, Polish, Greek (nominative and genitive forms), and the Scandinavian ones of
+# blogs hosted there ("mandag 17. januar 2022").
 for _number, _names in enumerate(
     [
-        "січень січня januar jänner janvier styczeń stycznia ιανουάριος ιανουαρίου",
-        "лютий лютого februar février luty lutego φεβρουάριος φεβρουαρίου",
+        "січень січня januar jänner janvier styczeń stycznia ιανουάριος ιανουαρίου januari",
+        "лютий лютого februar février luty lutego φεβρουάριος φεβρουαρίου februari",
         "березень березня märz mars marzec marca μάρτιος μαρτίου",
         "квітень квітня april avril kwiecień kwietnia απρίλιος απριλίου",
         "травень травня mai maj maja μάιος μαΐου μαίου",
         "червень червня juni juin czerwiec czerwca ιούνιος ιουνίου",
         "липень липня juli juillet lipiec lipca ιούλιος ιουλίου",
-        "серпень серпня août sierpień sierpnia αύγουστος αυγούστου",
+        "серпень серпня août sierpień sierpnia αύγουστος αυγούστου augusti",
         "вересень вересня septembre wrzesień września σεπτέμβριος σεπτεμβρίου",
-        "жовтень жовтня oktober octobre październik października οκτώβριος οκτωβρίου",
+        "жовтень жовтня oktober octobre październik października οκτώβριος οκτωβρίου okt",
         "листопад листопада novembre listopad listopada νοέμβριος νοεμβρίου",
-        "грудень грудня dezember décembre grudzień grudnia δεκέμβριος δεκεμβρίου",
+        "грудень грудня dezember décembre grudzień grudnia δεκέμβριος δεκεμβρίου desember december",
     ],
     start=1,
 ):
@@ -74,8 +75,13 @@ _WEEKDAY = re.compile(
 )
 
 
+DIGIT = re.compile(r"\d")
+
+
 def date_at_start(text: str) -> date | None:
     """A date that opens `text` ("26.04.23 Sanctions Review", "8 July 2022 Central Asia")."""
+    if not DIGIT.search(text, 0, 40):
+        return None
     words = text.split()
     for n in range(min(5, len(words)), 0, -1):
         found = parse_date(" ".join(words[:n]))
@@ -86,6 +92,8 @@ def date_at_start(text: str) -> date | None:
 
 def date_at_end(text: str) -> date | None:
     """A date that ends `text` ("by Daria Kravets-Meinke 15/05/2024")."""
+    if not DIGIT.search(text, max(0, len(text) - 40)):
+        return None
     words = text.split()
     for n in range(min(5, len(words)), 0, -1):
         found = parse_date(" ".join(words[-n:]))
@@ -130,6 +138,7 @@ WEEKDAYS = {
         "lundi mardi mercredi jeudi vendredi samedi dimanche",
         "poniedziałek wtorek środa czwartek piątek sobota niedziela",
         "δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή",
+        "mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tisdag lördag söndag",
     )
     for day in days.split()
 }
@@ -265,8 +274,22 @@ def byline_names(text: str) -> list[str] | None:
     return None
 
 
+# A lead that opens with its authors: "Всеволод Бедерсон и Андрей Семенов о том, как …".
+_LEAD_NAMES = re.compile(
+    r"^(?P<names>[^.,:;«»\"]{5,90}?)\s+о\s+том,\s+(?:как|почему|что|зачем|чем|где|кто)\b"
+)
+
+
+def lead_names(text: str) -> list[str] | None:
+    """The authors a Russian lead opens with, "<names> о том, как …", else None."""
+    m = _LEAD_NAMES.match(text)
+    return split_authors(m["names"]) if m and looks_like_names(m["names"]) else None
+
+
 def without_date(text: str) -> str:
     """`text` without a date that opens or ends it."""
+    if not DIGIT.search(text):
+        return text  # no date without a digit: most lines, cheaply
     words = text.split()
     for n in range(min(5, len(words) - 1), 0, -1):
         if parse_date(" ".join(words[-n:])):
@@ -406,13 +429,16 @@ _NUMBERED_LINE = re.compile(
     r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
-# A number sign and a number right after it, or a number and a year: most lines have none, and
-# are skipped cheaply.
-NUMBER_HINT = re.compile(
-    r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d"
-    r"|\b\d{1,4}\s*/\s*(?:19|20)\d\d\b",
-    re.I,
-)
+_SIGN_HINT = re.compile(r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d", re.I)
+_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b")
+
+
+def has_number_hint(text: str) -> bool:
+    """A number sign and a number, or a number and a year: most lines have neither. (Two
+    patterns, each cheap to scan with, where one with the alternatives of both would not be.)"""
+    return bool(_SIGN_HINT.search(text) or _YEAR_HINT.search(text))
+
+
 # "No. 293 3 March 2023 …": a number sign opening a line, with the date after it.
 SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?P<rest>.*)$", re.I)
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
@@ -431,7 +457,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     17", 32. A label inside a sentence is no label: the line is short, and what follows the
     number is at most a date or a title after a colon or dash.
     """
-    if len(line) > 400 or not NUMBER_HINT.search(line):
+    if len(line) > 400 or not has_number_hint(line):
         return None  # the common case, cheaply: most lines have no number sign at all
     line = clean_space(line)
     if len(line) > 200:
@@ -487,7 +513,7 @@ _KIND_LABEL = re.compile(
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
-    return not any(ch.isdigit() for ch in text) and bool(_KIND_LABEL.match(clean_space(text)))
+    return not DIGIT.search(text) and bool(_KIND_LABEL.match(clean_space(text)))
 
 
 _LABEL_JOINERS = {"and", "of", "for", "on", "in", "the", "&", "и", "по"}

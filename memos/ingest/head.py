@@ -1,26 +1,31 @@
 """The head of a text dump: its title, byline and date, chosen among candidate lines by signals that agree.
 
 A dump's title is rarely marked. What gives it away: it is repeated (the page's own title line
-at the top, the first words of a PDF's text, a "Download “…”" link), it sits just above the
-byline, date or labels of the header, or just above the body, and it reads like a title: a few
-to thirty words, not a sentence, not a label, a date, a name, a caption credit, a counter or a
-button. Each candidate line (or two or three lines of a broken title, joined) gets a point for
-every signal it has, and loses them for every mark of page furniture; the best wins.
+at the top, the first words of a PDF's text, a "Download “…”" link, a running head), it opens
+the page, it sits just above the byline, date or labels of the header (a dek or a picture's
+text may stand between), or just above the body, and it reads like a title: a few to thirty
+words, not a sentence, not a label, a date, a name, a caption or its credit, a dateline, a
+counter or a button, not cut short. Each candidate (a line, a part of one around " - ", up to
+four lines of a broken title joined, the words two printings share) gets points for every signal
+it has and loses them for every mark of page furniture; a line that is another candidate with a
+byline, a tag or the site's name glued to it is no candidate. The best wins; a tie goes to the
+title that holds the other, then to the upper one (a title above its dek).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .fields import (
-    NUMBER_HINT,
     Numbered,
     byline_names,
     clean_space,
     date_at_start,
+    has_number_hint,
     is_kind_label,
     looks_like_names,
     parse_date,
@@ -59,7 +64,7 @@ DATE_PARTS = re.compile(
 )
 
 
-PAGE_LOOKED_AT = 20000  # characters searched for a repeated title: the head of any page
+PAGE_LOOKED_AT = 8000  # characters searched for a repeated title: the head of any page
 MAX_UNITS = 12  # paragraphs above the body looked at, besides the first three
 
 
@@ -103,26 +108,52 @@ AUTHOR_HEADING = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _words(text: str) -> str:
-    """The words of `text`, case and punctuation aside, with a space before and after each: a
+    """The words of `text`, case and punctuation aside, each with a space before and after it: a
     title repeated with other punctuation or quotes is the same title."""
-    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+    return " " + "  ".join(WORD.findall(text.casefold())) + " "
 
 
-def _count(page: str, text: str) -> int:
-    """How often `page` (as _words gives it) prints the words of `text`, one after another."""
-    words = _words(text)
-    if words == " ":
-        return 0
-    # Printings may touch ("Title Title"), sharing the space between them.
-    return sum(1 for _ in re.finditer(f"(?={re.escape(words)})", page))
+class Repetitions:
+    """How often the head of a page prints a text: as it is (quotes, dashes, case and spacing
+    aside), else word for word whatever the punctuation ("Thaw in Uzbekistan. Reforms …" and
+    "Thaw in Uzbekistan Reforms …"), which is dearer and worked out only when needed."""
+
+    def __init__(self, head: str):
+        self.head = head
+        self.folded = _fold(head)
+
+    @cached_property
+    def words(self) -> str:
+        # As _words gives it: each word with a space before and after it, so that printings
+        # that touch ("Title Title") each count.
+        return " " + "  ".join(WORD.findall(self.head.casefold())) + " "
+
+    def count(self, text: str) -> int:
+        found = self.folded.count(_fold_line(text)) if text.strip() else 0
+        if found < 2 and PUNCTUATION.search(text):
+            found = max(found, self.words.count(_words(text)))
+        return found
+
+
+WORD = re.compile(r"\w+")
+PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+_PLAIN = [(fancy, plain) for chars, plain in (("‘’ʼ`", "'"), ("“”„«»", '"'), ("–—", "-")) for fancy in chars]
 
 
 def _fold(text: str) -> str:
-    for fancy, plain in (("‘’ʼ`", "'"), ("“”„«»", '"'), ("–—", "-")):
-        for ch in fancy:
-            text = text.replace(ch, plain)
+    # str.replace, once per character, beats str.translate on text that is not ASCII.
+    for fancy, plain in _PLAIN:
+        if fancy in text:
+            text = text.replace(fancy, plain)
     return " ".join(text.split()).casefold()
+
+
+# Lines and candidates are folded again and again while a page's title is weighed.
+_fold_line = lru_cache(maxsize=4096)(_fold)
 
 
 @lru_cache(maxsize=4096)
@@ -154,6 +185,7 @@ TAG_PREFIX = re.compile(r"^\((?P<tag>[^()]{2,40})\)\s+(?=\S)")
 CREDIT_AFTER = re.compile(r"^(?P<title>.{12,}?)\s*\((?P<credit>[^()]{3,120})\)$")
 
 
+@lru_cache(maxsize=4096)
 def title_and_credit(text: str) -> tuple[str, str] | None:
     """A title printed with its byline after it: "<Title> - A, B, C ...", "<Title> (A, Publisher)"."""
     m = CREDIT_AFTER.match(text)
@@ -166,7 +198,7 @@ def title_and_credit(text: str) -> tuple[str, str] | None:
 
 
 def _candidates(
-    units: list[tuple[int, int, str]], page: str, lines: list[str], lowercase: set[str]
+    units: list[tuple[int, int, str]], page: Repetitions, lines: list[str], lowercase: LowerCaseWords
 ) -> list[Candidate]:
     """Each unit, each line of a unit of a few lines, its parts around " - " or " | ", and up to
     four units of a broken title joined.
@@ -211,7 +243,7 @@ def _candidates(
                 break
             goes_on = joined.endswith((":", ",", "-", "–")) or more[:1].islower()
             joined, end = f"{joined} {more}", more_last
-            if goes_on or _count(page, joined) > 1:
+            if goes_on or page.count(joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found + shared_openings(found)
 
@@ -226,13 +258,14 @@ def shared_openings(found: list[Candidate]) -> list[Candidate]:
     Central Asia Report N°240" and "<Title> Crisis Group …"). The later printing is the
     candidate."""
     shared = []
-    printings = [(c, c.text.split()) for c in found if len(c.text.split()) >= 5]
-    for k, (a, a_words) in enumerate(printings):
-        for b, b_words in printings[k + 1 :]:
-            if b.first <= a.last:
+    printings = [(c, c.text.split()) for c in found]
+    printings = [(c, words, _fold(c.text).split()) for c, words in printings if len(words) >= 5]
+    for k, (a, a_words, a_folded) in enumerate(printings):
+        for b, b_words, b_folded in printings[k + 1 :]:
+            if b.first <= a.last or a_folded[:4] != b_folded[:4]:
                 continue
-            n = 0
-            while n < min(len(a_words), len(b_words)) and _fold(a_words[n]) == _fold(b_words[n]):
+            n = 4
+            while n < min(len(a_words), len(b_words)) and a_folded[n] == b_folded[n]:
                 n += 1
             if 4 <= n < min(len(a_words), len(b_words)) and any(
                 _label_or_byline(" ".join(words[n:])) for words in (a_words, b_words)
@@ -270,7 +303,21 @@ def header_follows(lines: list[str], i: int) -> bool:
 LOWERCASE_WORD = re.compile(r"\b[a-zа-яё][a-zа-яё'’-]{2,}\b")
 
 
-def reads_as_names(text: str, lowercase: set[str]) -> bool:
+class LowerCaseWords:
+    """The words a page writes in lower case, read from it only if a line's names need them."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+
+    @cached_property
+    def words(self) -> set[str]:
+        return set(LOWERCASE_WORD.findall("\n".join(self.lines)[:PAGE_LOOKED_AT]))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+
+def reads_as_names(text: str, lowercase: LowerCaseWords | set[str]) -> bool:
     """A line of names, unless every word of one of them is a word the page writes in lower case:
     "Postponed Integration, Costly Enlargement" is a title's line, "Stanislav Secrieru" a byline."""
     if not looks_like_names(text):
@@ -292,6 +339,7 @@ def byline_below(lines: list[str], i: int, text: str) -> bool:
     return bool(marked and _byline(following) and _byline(following) != split_authors(text))
 
 
+@lru_cache(maxsize=4096)
 def is_header_line(text: str) -> bool:
     """A byline, a date, a label, or a heading that announces the author ("Article author")."""
     return bool(
@@ -318,15 +366,32 @@ class TitleSignals:
     """What a title candidate is weighed against: the page and the places that mark a title."""
 
     lines: list[str]
-    page: str  # the head of the page, folded, to count repetitions in
+    page: Repetitions  # of texts in the head of the page
     first_line: int | None  # where the dump starts
     walked_back: int | None
     after_body: tuple[int, int, str] | None
     units: list[tuple[int, int, str]]
-    lowercase: set[str]  # the words the page writes in lower case
+    lowercase: LowerCaseWords
 
-    @property
-    def brand(self) -> str | None:
+    def __post_init__(self) -> None:
+        # Worked out once per page, not once per candidate.
+        self._headers: dict[int, bool] = {}
+        self.brand = self._brand()
+
+    @cached_property
+    def folded_units(self) -> list[str]:
+        return [_fold_line(text) for _, _, text in self.units if len(text.split()) >= 3]
+
+    @cached_property
+    def unit_words(self) -> list[tuple[int, int, str]]:
+        return [(first, last, _words(text)) for first, last, text in self.units if len(text.split()) >= 4]
+
+    def header_after(self, i: int) -> bool:
+        if i not in self._headers:
+            self._headers[i] = header_follows(self.lines, i)
+        return self._headers[i]
+
+    def _brand(self) -> str | None:
         """The page's first line, folded, when the line after it repeats it."""
         if self.first_line is None:
             return None
@@ -338,42 +403,60 @@ class TitleSignals:
         a title cut short in the page's title line or a running head."""
         words = _words(cand.text)
         return any(
-            (last < cand.first or first > cand.last)
-            and len(text.split()) >= 4
-            and words.startswith(_words(text))
-            and len(words) > len(_words(text))
-            for first, last, text in self.units
+            (last < cand.first or first > cand.last) and words.startswith(other) and len(words) > len(other)
+            for first, last, other in self.unit_words
         )
 
     def with_byline(self, cand: Candidate) -> bool:
         """Whether the candidate is another line of the page with names glued before or after it
-        ("Fabio Indeo <Title>"): that line is the title, the names its byline."""
-        text = _fold(cand.text)
-        for _, _, other in self.units:
-            other = _fold(other)
-            if len(other) >= len(text) or len(other.split()) < 3:
+        ("Fabio Indeo <Title>"), or the site's name glued after it ("<Title> Спектр"): that line
+        is the title."""
+        text = _fold_line(cand.text)
+        for other in self.folded_units:
+            if len(other) >= len(text):
                 continue
             if text.endswith(other):
-                rest = cand.text[: len(cand.text) - len(other)]
+                rest, after = cand.text[: len(cand.text) - len(other)], False
             elif text.startswith(other):
-                rest = cand.text[len(other) :]
+                rest, after = cand.text[len(other) :], True
             else:
                 continue
             # Glued on: no colon or dash between (a subtitle has one), and names, not words.
             glued = rest.strip()
-            if glued[:1] not in ":–—-|" and glued[-1:] not in ":–—-|" and _byline(glued):
+            if glued[:1] in ":–—-|" or glued[-1:] in ":–—-|":
+                continue
+            if _byline(glued):
                 return reads_as_names(glued, self.lowercase) or not looks_like_names(glued)
+            if after and len(glued.split()) <= 2 and glued[:1].isupper() and glued[-1:] not in ".?!":
+                return True  # a site's name
         return False
+
+    def taken_outright(self, cand: Candidate) -> bool:
+        """The line walked back to from the body, with a header below it, that is the page's
+        first line or printed again: three signals agree, and no other line could outweigh
+        them (the common case, and the cheap one)."""
+        text = cand.text
+        return (
+            3 <= len(text.split()) <= 30
+            and not text.endswith((".", "...", "…"))
+            and not is_furniture(text)
+            and (cand.first == self.first_line and not self.brand or self.page.count(text) > 1)
+            and self.header_after(cand.last)
+            and not (TAG_PREFIX.match(text) or TITLE_PARTS.search(text) or title_and_credit(text))
+            and not (CREDIT_INSIDE.search(text) or DATE_INSIDE.search(text) or self.with_byline(cand))
+        )
 
     def score(self, cand: Candidate) -> float | None:
         """Points for each signal the candidate has; None for a line that cannot be a title."""
+        found = self.first_signals(cand)
+        return None if found is None else self.other_signals(cand, *found)
+
+    def first_signals(self, cand: Candidate) -> tuple[float, bool] | None:
+        """The points of the cheap signals, and whether a repetition may still be found (see
+        shortened_elsewhere); None for a line of furniture."""
         text = cand.text
-        if is_furniture(text, names=False) or len(text) > 300 or self.with_byline(cand):
+        if is_furniture(text, names=False) or len(text) > 300:
             return None
-        if TAG_PREFIX.match(text) or title_and_credit(text):
-            return None  # its title is a candidate of its own
-        if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
-            return None  # a byline, unless the page's byline comes after it
         words = text.split()
         points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
         if text.endswith(".") and len(words) > 8:
@@ -382,15 +465,9 @@ class TitleSignals:
             points -= 1
         if text.endswith(("...", "…")):
             points -= 2  # cut short: the whole title is printed elsewhere
-        if CREDIT_INSIDE.search(text):
-            points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
-        if DATE_INSIDE.search(text) or len(text) > 150:
-            points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
         # A line printed twice at the top of the page is the site's logo and its name.
-        brand = self.brand is not None and _fold(text) == self.brand
-        repeats = 0 if brand else _count(self.page, text) - 1
-        if not repeats and self.shortened_elsewhere(cand):
-            repeats = 1
+        brand = self.brand is not None and _fold_line(text) == self.brand
+        repeats = 0 if brand else self.page.count(text) - 1
         points += 3 * (repeats >= 1) + (repeats >= 2)
         if cand.first == self.first_line and not brand:
             points += 3  # dumps start with the page's own title
@@ -398,8 +475,23 @@ class TitleSignals:
             points += 2
         if self.after_body is not None and cand.last == self.after_body[1]:
             points += 3
-        if header_follows(self.lines, cand.last):
+        if self.header_after(cand.last):
             points += 2  # a header block (byline, date, labels) follows its title
+        return points, repeats < 1
+
+    def other_signals(self, cand: Candidate, points: float, unrepeated: bool) -> float | None:
+        """The final points: the dearer signals, and the marks that rule a line out."""
+        text = cand.text
+        if self.with_byline(cand) or TAG_PREFIX.match(text) or title_and_credit(text):
+            return None  # the title without its byline or tag is a candidate of its own
+        if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
+            return None  # a byline, unless the page's byline comes after it
+        if CREDIT_INSIDE.search(text):
+            points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
+        if DATE_INSIDE.search(text) or len(text) > 150:
+            points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
+        if unrepeated and self.shortened_elsewhere(cand):
+            points += 3
         return points
 
 
@@ -419,27 +511,46 @@ def choose_title(
     units = units[:3] + units[3:][-MAX_UNITS:]
     if after_body is not None:
         units = [*units, after_body]
-    page = _words("\n".join(lines)[:PAGE_LOOKED_AT])
-    lowercase = set(LOWERCASE_WORD.findall("\n".join(lines)))
+    # Repetitions that count are in the head: the units, and the lines that follow them.
+    end = (units[-1][1] if units else 0) + 40
+    head = "\n".join(lines[:end])[:PAGE_LOOKED_AT]
+    page = Repetitions(head)
+    lowercase = LowerCaseWords(lines)
     signals = TitleSignals(
         lines, page, units[0][0] if units else None, walked_back, after_body, units, lowercase
     )
+    walked = next((Candidate(t, a, b) for a, b, t in units if a == walked_back and a == b), None)
+    if walked is not None and signals.taken_outright(walked):
+        return walked
 
+    # Candidates in the order of the most points they could reach: the dearer signals are
+    # weighed only while a candidate can still reach the best so far.
+    ranked = []
+    for index, cand in enumerate(_candidates(units, page, lines, lowercase)):
+        found = signals.first_signals(cand)
+        if found is not None:
+            ranked.append((found[0] + 3 * found[1], index, cand, found))
+    ranked.sort(key=lambda item: (-item[0], item[1]))
     best: Candidate | None = None
-    for cand in _candidates(units, page, lines, lowercase):
-        points = signals.score(cand)
+    best_index = 0
+    for most, index, cand, found in ranked:
+        if best is not None and most < best.score:
+            break
+        points = signals.other_signals(cand, *found)
         if points is None:
             continue
         cand.score = points
         # A tie goes to the title that holds the other (a title, not its subtitle alone), then
-        # to the longer one (a broken title joined), then to the upper one (a title above its dek).
-        if best is None or (points, _holds(cand, best), cand.last - cand.first, -cand.first) > (
+        # to the longer one (a broken title joined), then to the upper one (a title above its
+        # dek), then to the one found first.
+        if best is None or (points, _holds(cand, best), cand.last - cand.first, -cand.first, -index) > (
             best.score,
             _holds(best, cand),
             best.last - best.first,
             -best.first,
+            -best_index,
         ):
-            best = cand
+            best, best_index = cand, index
     return best
 
 
@@ -461,9 +572,7 @@ def credit_of(lines: list[str], title: Candidate) -> str | None:
 
 
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
-    """Names printed just below the title (before the body), else just above it, else glued to a
-    repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg Seferian", "Fabio Indeo
-    <Title>")."""
+    """Names printed just below the title (before the body), else just above it."""
     credit = credit_of(lines, title)
     if credit and not credit.endswith(("...", "…")):
         return _byline(credit)  # "<Title> (A. Author, Publisher)"
@@ -483,10 +592,25 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             if re.search(r"(?:,|\band|&)$", text):
                 names += _byline(next_line(lines, i)) or []
             return names
+    return None
+
+
+def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
+    """Names glued to a repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg
+    Seferian", "Fabio Indeo <Title>")."""
     folded = _fold(title.text)
     opening = title.text.split()[0].casefold()
-    for i, line in enumerate(lines[:200]):
-        if title.first <= i <= title.last or opening not in line[:200].casefold():
+    head = "\n".join(lines[:200]).casefold()
+    # The lines that hold the title's first word, found in one pass over the head.
+    starts = [0]
+    for m in re.finditer("\n", head):
+        starts.append(m.end())
+    holding = sorted({bisect_right(starts, m.start()) - 1 for m in re.finditer(re.escape(opening), head)})
+    for i in holding:
+        line = lines[i]
+        if title.first <= i <= title.last or len(line) <= len(title.text):
+            continue
+        if folded[-12:] not in _fold(line[:400]):
             continue
         text = clean_space(line)
         if len(text) <= len(title.text):
@@ -547,6 +671,7 @@ def read_head(
         title_line=title.last,
         authors=authors
         or first_found(find_byline(lines, site, body_line) for site in sites)
+        or glued_byline(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
         or _byline(credit_of(lines, title) or ""),
         published=first_found(find_date(lines, site, body_line) for site in sites),
@@ -557,10 +682,13 @@ def read_head(
 def repeated_title(lines: list[str], title: Candidate, body_line: int) -> list[Candidate]:
     """The title's other printings on a line of their own above the body."""
     folded = _fold(title.text)
+    size = len(title.text)
     return [
         Candidate(title.text, i, i)
         for i in range(min(body_line, len(lines)))
-        if not title.first <= i <= title.last and lines[i].strip() and _fold(lines[i]) == folded
+        if not title.first <= i <= title.last
+        and size - 3 <= len(lines[i].strip()) <= size + 10
+        and _fold(lines[i]) == folded
     ]
 
 
@@ -591,9 +719,9 @@ SEGMENT_START = re.compile(r"(?<=[.!?:;,|–—])\s+(?=\S)|(?<=[a-z])(?=[A-Z]{2,
 def find_numbered(lines: list[str]) -> Numbered | None:
     """The first "<Kind> No. N" or "<Series> Volume V, Issue N" label that starts a line or a
     segment of one, in `lines` (the head of a page)."""
-    if not NUMBER_HINT.search("\n".join(lines)):
+    if not has_number_hint("\n".join(lines)):
         return None  # no "No. 5", "№ 5" or "Vol. 5" anywhere: nothing to find
-    hinted = [clean_space(line) for line in lines if NUMBER_HINT.search(line)]
+    hinted = [clean_space(line) for line in lines if has_number_hint(line)]
     for text in hinted:
         for start in [0, *(m.end() for m in SEGMENT_START.finditer(text))]:
             found = read_numbered(text[start:])

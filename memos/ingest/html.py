@@ -14,6 +14,7 @@ from .fields import (
     date_at_end,
     date_at_start,
     language_of,
+    lead_names,
     looks_like_names,
     memo_number_of,
     parse_date,
@@ -343,6 +344,8 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
         if el.name in CONTAINERS and el.find(LAYOUT_BLOCKS):
             continue
         text = _text(el)
+        # A lead that names the authors: "A и B о том, как …".
+        authors = authors or (lead_names(text) if prose == 0 else None) or []
         if len(text) >= PROSE_MIN:
             prose += 1
             if not inside or prose > 1:

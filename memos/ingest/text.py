@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from .declared import first
 from .fields import (
+    DIGIT,
     clean_space,
     date_at_start,
     language_of,
+    lead_names,
     looks_like_names,
     memo_number_of,
     parse_date,
@@ -274,7 +276,7 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     if (
         above
         and not read_label(above)
-        and not any(ch.isdigit() for ch in above)  # a number or a date: read_numbered's
+        and not DIGIT.search(above)  # a number or a date: read_numbered's
         and len(above.split()) <= 8
         and len(parts) <= 2
         and not re.search(r"[»›>]", above)
@@ -437,6 +439,7 @@ def parse_text(text: str) -> ParsedMemo:
         or header.authors
         or (split_authors(label_authors) if looks_like_names(label_authors) else [])
         or byline_in_text(chunks[start].text)
+        or lead_names(chunks[start].text)
         or []
     )
     # A short bio after the body is too short to count as prose, but belongs to the memo.
