@@ -29,9 +29,9 @@ ANY = "ANY"
 # What the test split reached when last measured (README, "Extraction quality"); CI fails below it.
 # Keys: a field's share right, "countries.en", "countries.ru" and "vendors" F1.
 TEST_FLOOR = {
-    "title": 0.724, "authors": 0.565, "published": 0.6, "memo_number": 0.948, "series": 1.0,
-    "pdf": 1.0, "topics": 0.0, "language": 1.0, "category": 0.725, "countries.en": 0.981,
-    "countries.ru": 1.0, "vendors": 0.933,
+    "title": 0.75, "authors": 0.608, "published": 0.76, "memo_number": 0.964, "series": 1.0,
+    "pdf": 1.0, "topics": 0.0, "language": 1.0, "category": 0.717, "countries.en": 0.988,
+    "countries.ru": 0.981, "vendors": 0.969,
 }  # fmt: skip
 
 
