@@ -9,7 +9,7 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from memos import search
-from memos.models import Memo
+from memos.models import Memo, Mention
 from memos.oai.repository import identifier
 from memos.site.filters import MemoFilter
 from memos.site.views import NEWEST_FIRST, memos_mentioning
@@ -223,3 +223,20 @@ def test_on_sqlite_a_filtered_list_walks_the_lists_index_to_its_page_and_sorts_n
     assert plan.startswith("SCAN memos_memo USING INDEX memo_listing_newest"), plan
     assert "TEMP B-TREE" not in plan, plan
     assert list(make(archive)), "no memo matches: the case tests nothing"
+
+
+def test_on_sqlite_the_counted_mentions_of_a_page_read_the_partial_index_of_counted_mentions():
+    """Why each result matched (views.add_reasons): SQLite matches a partial index's condition only
+    against values written in the SQL (models.ChoicesIn), not bound parameters."""
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL matches partial indexes against parameters")
+    archive = build_archive()
+    mentions = Mention.objects.filter(
+        country_id="RU", verdict__in=Mention.COUNTED, memo_id__in=[m.pk for m in archive.values()]
+    )
+    sql, params = mentions.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " / ".join(row[-1] for row in cursor.fetchall())
+    assert "USING INDEX mention_counted_country (country_id=? AND memo_id=?)" in plan, plan
+    assert {archive["spectrum"].pk, archive["cyber"].pk} <= {m.memo_id for m in mentions}
