@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from memos import search
@@ -240,3 +241,20 @@ def test_on_sqlite_the_counted_mentions_of_a_page_read_the_partial_index_of_coun
         plan = " / ".join(row[-1] for row in cursor.fetchall())
     assert "USING INDEX mention_counted_country (country_id=? AND memo_id=?)" in plan, plan
     assert {archive["spectrum"].pk, archive["cyber"].pk} <= {m.memo_id for m in mentions}
+
+
+def test_a_search_matches_the_archive_once_until_the_data_changes(client):
+    """The ids of a search's results are cached like the counts: a second reader of the same search
+    runs only the snippets of its page's memos through the index."""
+    build_archive()
+    url = reverse("memo_list") + "?q=surveillance"
+
+    def matching_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return sum(" MATCH " in q["sql"] or "@@" in q["sql"] for q in captured.captured_queries)
+
+    first = matching_queries()
+    assert matching_queries() == first - 1
+    Memo.objects.filter(pk=Memo.objects.first().pk).update(title="Quartz")  # a write: a new data version
+    assert matching_queries() == first
