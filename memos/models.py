@@ -1,6 +1,7 @@
 """The archive's vocabulary: memos, their authors and topics, and what they mention."""
 
 import copy
+import re
 from urllib.parse import urljoin, urlsplit
 
 from django.apps import apps
@@ -545,6 +546,22 @@ class MentionQuerySet(LinkQuerySet):
         return mentions
 
 
+class ChoicesIn(In):
+    """`in` on a field with choices: on SQLite the values, the field's own choices (never a reader's
+    input), are written into the SQL. SQLite matches a partial index's condition only against
+    literal values, never bound parameters: with them, "the counted mentions of Russia in these 20
+    memos" could not use mention_counted_country, and took 100 ms instead of 0.2 at 100,000 memos.
+    """
+
+    def as_sqlite(self, compiler, connection):
+        choices = {key for key, _ in self.lhs.output_field.choices or ()}
+        values = list(self.rhs) if self.rhs_is_direct_value() else []
+        if not values or not all(v in choices and re.fullmatch(r"\w+", v, re.ASCII) for v in values):
+            return self.as_sql(compiler, connection)
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} IN ({', '.join(repr(str(v)) for v in values)})", lhs_params
+
+
 class Mention(models.Model):
     """A country or a vendor named in a memo's title and body, with an editor's verdict."""
 
@@ -606,6 +623,9 @@ class Mention(models.Model):
     @property
     def is_curated(self) -> bool:
         return self.verdict != self.AUTO
+
+
+Mention._meta.get_field("verdict").register_lookup(ChoicesIn, lookup_name="in")
 
 
 class StoredPage(models.Model):

@@ -145,10 +145,11 @@ def test_a_small_batch_starts_no_pool(reference_data, sabotaged_parser):
 
 
 # Writing a new memo whose authors, topics, countries and vendors the run has seen already:
-# find it (and its slug), insert it, its authorships, topic links and mentions, index it, change
-# the data version, store the page (one statement), record the import, plus the transaction
-# around it (savepoint in a test). PostgreSQL takes the memo's advisory locks (one query);
-# SQLite indexes in one more.
+# find it (its earlier imports, then the memos it may be, and its slug), insert it, its
+# authorships, topic links and mentions, store the page (one statement), record the import, plus
+# the transaction around it (savepoint in a test). PostgreSQL takes the memo's advisory locks (one
+# query). Indexing and the new data version come once per batch (changes.in_batches), counted in
+# whichever memo ends it.
 QUERIES_PER_MEMO = 12
 # A page naming vendor candidates: read them, link them, update their counts.
 CANDIDATE_QUERIES = 3

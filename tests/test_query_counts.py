@@ -6,10 +6,11 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from memos import search
-from memos.models import Memo
+from memos.models import Memo, Mention
 from memos.oai.repository import identifier
 from memos.site.filters import MemoFilter
 from memos.site.views import NEWEST_FIRST, memos_mentioning
@@ -223,3 +224,37 @@ def test_on_sqlite_a_filtered_list_walks_the_lists_index_to_its_page_and_sorts_n
     assert plan.startswith("SCAN memos_memo USING INDEX memo_listing_newest"), plan
     assert "TEMP B-TREE" not in plan, plan
     assert list(make(archive)), "no memo matches: the case tests nothing"
+
+
+def test_on_sqlite_the_counted_mentions_of_a_page_read_the_partial_index_of_counted_mentions():
+    """Why each result matched (views.add_reasons): SQLite matches a partial index's condition only
+    against values written in the SQL (models.ChoicesIn), not bound parameters."""
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL matches partial indexes against parameters")
+    archive = build_archive()
+    mentions = Mention.objects.filter(
+        country_id="RU", verdict__in=Mention.COUNTED, memo_id__in=[m.pk for m in archive.values()]
+    )
+    sql, params = mentions.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " / ".join(row[-1] for row in cursor.fetchall())
+    assert "USING INDEX mention_counted_country (country_id=? AND memo_id=?)" in plan, plan
+    assert {archive["spectrum"].pk, archive["cyber"].pk} <= {m.memo_id for m in mentions}
+
+
+def test_a_search_matches_the_archive_once_until_the_data_changes(client):
+    """The ids of a search's results are cached like the counts: a second reader of the same search
+    runs only the snippets of its page's memos through the index."""
+    build_archive()
+    url = reverse("memo_list") + "?q=surveillance"
+
+    def matching_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return sum(" MATCH " in q["sql"] or "@@" in q["sql"] for q in captured.captured_queries)
+
+    first = matching_queries()
+    assert matching_queries() == first - 1
+    Memo.objects.filter(pk=Memo.objects.first().pk).update(title="Quartz")  # a write: a new data version
+    assert matching_queries() == first
