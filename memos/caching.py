@@ -27,10 +27,13 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db.models import QuerySet
+from django.db.models import Case, QuerySet, Value, When
+from django.db.models.functions import Coalesce, Now
 from django.db.models.query import RawQuerySet
+from django.utils import timezone
 
 from .models import DataVersion, Snapshot
 
@@ -51,18 +54,29 @@ def token() -> str | None:
     memo = _request_token.get()
     if memo is not None and "token" in memo:
         return memo["token"]
-    row = DataVersion.objects.values_list("token", "snapshot_pages").filter(pk=1).first()
-    value, pages = row or (None, [])
+    row = DataVersion.objects.values_list("token", "snapshot_pages", "stale_since").filter(pk=1).first()
+    value, pages, stale_since = row or (None, [], None)
     if memo is not None:
         memo["token"] = value
-        memo["has_snapshot"] = memo.get("page") in pages
+        memo["has_snapshot"] = memo.get("page") in pages and not overdue(stale_since)
     return value
+
+
+def overdue(stale_since) -> bool:
+    """Whether the snapshots have been behind the data for longer than a refresh should take.
+
+    Then no worker is refreshing them (none runs, or it is stuck), and readers compute the figures
+    themselves rather than read old ones indefinitely.
+    """
+    if stale_since is None:
+        return False
+    return (timezone.now() - stale_since).total_seconds() > settings.SNAPSHOT_MAX_LAG
 
 
 def new_version() -> str:
     """Give the data a new version (memos.changes calls it after every write public pages read)."""
     new = uuid.uuid4().hex
-    if not DataVersion.objects.filter(pk=1).update(token=new):
+    if not DataVersion.objects.filter(pk=1).update(token=new, stale_since=Coalesce("stale_since", Now())):
         DataVersion.objects.update_or_create(pk=1, defaults={"token": new})
     memo = _request_token.get()
     if memo is not None:
@@ -109,10 +123,17 @@ def page_snapshot() -> dict | None:
     return memo["snapshot"]
 
 
-def keep_snapshots_of(pages: list[str]) -> None:
-    """These pages, and no others, have snapshots now: readers of the others compute their figures."""
+def keep_snapshots_of(pages: list[str], computed_at: str, started) -> None:
+    """These pages, and no others, have snapshots now: readers of the others compute their figures.
+
+    They hold the data as of version `computed_at`, which the refresh began at `started`: current,
+    unless a write came meanwhile, in which case they are behind it since then.
+    """
     Snapshot.objects.exclude(page__in=pages).delete()
-    DataVersion.objects.filter(pk=1).update(snapshot_pages=pages)
+    DataVersion.objects.filter(pk=1).update(
+        snapshot_pages=pages,
+        stale_since=Case(When(token=computed_at, then=Value(None)), default=Value(started)),
+    )
 
 
 def snapshot_of(page: str, render: Callable[[], object]) -> dict:

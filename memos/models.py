@@ -831,6 +831,9 @@ class DataVersion(models.Model):
     # The pages that have a Snapshot (memos.site.snapshots), read with the token: a request for
     # any other page never asks for one.
     snapshot_pages = models.JSONField(default=list, blank=True)
+    # Since when the snapshots' figures are behind the data: the first write after the last
+    # refresh, or when a refresh that a write overtook began. None while they are current.
+    stale_since = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.token

@@ -33,7 +33,7 @@ def refreshed(reference_data):
 
 def test_the_hot_pages_are_home_the_list_and_each_value_its_facets_show(refreshed):
     pages = snapshots.hot_pages()
-    assert pages[:2] == ["/", "/memos/"]
+    assert pages[:3] == ["/", "/memos/", "/analysis/"]
     assert {HOT, "/countries/RU/", "/memos/?vendor=acme-vision", "/vendors/acme-vision/"} <= set(pages)
     assert {"/memos/?year=2020", "/memos/?sector=surveillance", "/memos/?topic=telecom"} <= set(pages)
     assert "/memos/?country=GE" not in pages  # only an unpublished memo mentions Georgia
@@ -82,3 +82,37 @@ def test_a_refresh_queued_before_a_later_write_leaves_the_work_to_that_write(ref
 
     assert refresh_snapshots.call("an earlier version") == "A later write's refresh will do it."
     assert refresh_snapshots.call(DataVersion.objects.get(pk=1).token).startswith("Refreshed the figures of")
+
+
+def test_snapshots_behind_for_longer_than_a_refresh_takes_are_not_read(client, refreshed, settings):
+    before = count(client, HOT)
+    assert DataVersion.objects.get(pk=1).stale_since is None  # the refresh left them current
+    Mention.objects.filter(memo=refreshed["spectrum"], country_id="RU").set_verdict(Mention.REJECTED)
+    behind = DataVersion.objects.get(pk=1).stale_since
+    assert behind is not None
+    Mention.objects.filter(memo=refreshed["cameras"], country_id="KZ").set_verdict(Mention.CONFIRMED)
+    assert DataVersion.objects.get(pk=1).stale_since == behind  # behind since the first write
+    cache.clear()
+    assert count(client, HOT) == before  # within the lag: the last figures
+    # No worker has refreshed them for longer than allowed: readers count for themselves.
+    settings.SNAPSHOT_MAX_LAG = 0
+    cache.clear()
+    assert count(client, HOT) == before - 1
+
+
+def test_a_refresh_that_a_write_overtook_leaves_them_behind_since_it_began(refreshed, monkeypatch):
+    from memos import caching
+
+    Mention.objects.filter(memo=refreshed["spectrum"], country_id="RU").set_verdict(Mention.REJECTED)
+    render = snapshots.render
+
+    def render_while_an_editor_writes(page):
+        render(page)
+        if page == "/analysis/":
+            caching.new_version()
+
+    monkeypatch.setattr(snapshots, "render", render_while_an_editor_writes)
+    before_refresh = DataVersion.objects.get(pk=1).stale_since
+    snapshots.refresh()
+    after = DataVersion.objects.get(pk=1).stale_since
+    assert after is not None and after > before_refresh  # the refresh's start, not the first write

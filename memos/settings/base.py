@@ -139,6 +139,10 @@ else:
         "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"},
     }
 
+# After a write, the hot pages show their last refreshed figures until a worker has refreshed them
+# (memos.site.snapshots); past this many seconds behind, readers compute the figures themselves.
+SNAPSHOT_MAX_LAG = int(os.environ.get("SNAPSHOT_MAX_LAG", "600"))
+
 # Background jobs (memos/tasks.py) wait in the database for `manage.py db_worker`, which needs no
 # other server; several workers, on several machines, share one queue.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -1,9 +1,10 @@
 """The hot states: the pages readers reach first, whose figures a job recomputes after each write.
 
-They are the home page, the archive's list, and each value its facets show: the list filtered by
-that value, and the value's own page (a country, a vendor, a topic, an author). Each is rendered
-with every cached figure computed afresh (memos.caching.snapshot_of), so readers of these pages
-never wait for a count after a write: until the job has run, they get the figures of the last one.
+They are the home page, the archive's list, the country × vendor matrix, and each value the
+list's facets show: the list filtered by that value, and the value's own page (a country, a
+vendor, a topic, an author). Each is rendered with every cached figure computed afresh
+(memos.caching.snapshot_of), so readers of these pages never wait for a count after a write:
+until the job has run, they get the figures of the last one (at most SNAPSHOT_MAX_LAG behind).
 Any other state is a combination of filters, computed by its first reader.
 """
 
@@ -17,6 +18,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, QueryDict
 from django.test import RequestFactory
 from django.urls import resolve, reverse
+from django.utils import timezone
 
 from .. import caching
 from ..models import Memo
@@ -34,7 +36,7 @@ OWN_PAGES = {
 def hot_pages() -> list[str]:
     """Home, the list, and for each value the list's facets show, the list filtered by it and its page."""
     list_url = reverse("memo_list")
-    pages = [reverse("home"), list_url]
+    pages = [reverse("home"), list_url, reverse("analysis")]
     for facet in facets.memo_facets(Memo.objects.published(), QueryDict()):
         for value in facet.values:
             pages.append(f"{list_url}?{urlencode({facet.name: value.value})}")
@@ -64,11 +66,12 @@ def render(page: str) -> None:
 
 def refresh() -> int:
     """Compute the figures of every hot page under the current data version; how many pages."""
+    started, computed_at = timezone.now(), caching.token()
     list_url = reverse("memo_list")
     caching.snapshot_of(list_url, lambda: render(list_url))
     pages = hot_pages()  # the list's facets, counted just now, say which pages are hot
     for page in pages:
         if page != list_url:
             caching.snapshot_of(page, lambda page=page: render(page))
-    caching.keep_snapshots_of(pages)
+    caching.keep_snapshots_of(pages, computed_at, started)
     return len(pages)
