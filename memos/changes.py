@@ -15,8 +15,9 @@ By default that happens at once, in the write's own transaction: readers see the
 exactly when they see the new rows. Inside a `writes()` block the notes are gathered and acted on
 once, when the outermost block ends: an import writes a memo with its authors, topics and mentions
 and indexes it once; a merge moves hundreds of rows and changes the version once. `in_batches()`
-acts once per stretch of time: a long import changes the data version every few seconds, not with
-every memo, so readers keep the cached counts meanwhile (they lag by at most that stretch).
+changes the version once per stretch of time: a long import indexes each memo as it writes it but
+changes the data version every few seconds, not with every memo, so readers keep the cached
+counts meanwhile (they lag by at most that stretch).
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ class Notes:
     saved: set[int] = field(default_factory=set)  # memos whose own row was written: updated_at is new
     data: bool = False  # anything public pages count changed, with or without memos to index
     executor: Any = None  # runs the indexing (`executor.submit(fn, ids)`); None: here and now
+    # An `in_batches()` block: the writes inside are indexed as each inner block ends, in its own
+    # transaction, and only the new data version waits for the batch.
+    batch: bool = False
 
 
 _open: ContextVar[Notes | None] = ContextVar("open_writes", default=None)
@@ -76,24 +80,31 @@ def writes(executor=None) -> Iterator[Notes]:
         yield notes
     except BaseException:
         _open.reset(reset)
-        if outer is not None:
+        if outer is not None and not outer.batch:
             hand_over(notes, outer)
         elif not connection.in_atomic_block:
-            act(notes)
+            act(notes, version=outer is None)
+            if outer is not None:
+                outer.data = True
         raise
     _open.reset(reset)
-    if outer is not None:
+    if outer is not None and outer.batch:
+        act(notes, version=False)
+        outer.data = outer.data or notes.data or bool(notes.memo_ids)
+    elif outer is not None:
         hand_over(notes, outer)
     else:
         act(notes)
 
 
 def in_batches(items: Iterable[T], seconds: float) -> Iterator[T]:
-    """`items`, with the writes made while each is produced and used acted on together, once every
-    `seconds` and once at the end, rather than once each (each write still commits on its own)."""
+    """`items`, with the data version of the writes made while each is produced and used changed
+    together, once every `seconds` and once at the end, rather than once each. Each write still
+    commits on its own with its memos indexed, so a crash leaves no memo unsearchable."""
     items = iter(items)
     while True:
-        with writes():
+        with writes() as notes:
+            notes.batch = True
             deadline = time.monotonic() + seconds
             for item in items:
                 if time.monotonic() >= deadline:
@@ -114,9 +125,9 @@ def hand_over(inner: Notes, outer: Notes) -> None:
 STAMP_BATCH = 1000
 
 
-def act(notes: Notes) -> None:
-    """Stamp the touched memos' last change, index them, give the data a new version, and queue the
-    recomputation of the hot pages' figures under it (memos.site.snapshots)."""
+def act(notes: Notes, version: bool = True) -> None:
+    """Stamp the touched memos' last change, index them, give the data a new version (unless a
+    batch will), and queue the recomputation of the hot pages' figures under it (memos.site.snapshots)."""
     from django.db.models import QuerySet
     from django.utils import timezone
 
@@ -133,7 +144,7 @@ def act(notes: Notes) -> None:
         notes.executor.submit(search.index_memos, sorted(notes.memo_ids))
     elif notes.memo_ids:
         search.index_memos(sorted(notes.memo_ids))
-    if notes.data or notes.memo_ids:
+    if version and (notes.data or notes.memo_ids):
         from .tasks import refresh_snapshots
 
         refresh_snapshots.enqueue(caching.new_version())

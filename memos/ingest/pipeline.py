@@ -252,8 +252,8 @@ def import_pages(
     (uploads, benchmarks). Pages are parsed by `workers` processes (see `pool_size`) and written
     here, in order, one transaction per memo. The default, 1, parses here too: callers that own
     their process (import_memos, bench) ask for more; a web request (the admin's upload) forks
-    nothing. The memos written are indexed for search, and the data version changes, once every
-    `version_every` seconds and at the end.
+    nothing. Each memo is indexed for search as it is written; the data version changes once
+    every `version_every` seconds and at the end.
     """
     return changes.in_batches(load_pages(targets, dry_run, stdin, workers), version_every)
 
