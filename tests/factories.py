@@ -18,26 +18,28 @@ from memos.models import (
 )
 
 
-class AuthorFactory(DjangoModelFactory):
-    """An author; asking for a name the archive has (in any spelling normalize_name folds) gives that row."""
+class NamedEntityFactory(DjangoModelFactory):
+    """Asking for a name the archive has (in any spelling normalize_name folds) gives that row."""
 
+    class Meta:
+        abstract = True
+        django_get_or_create = ("key",)
+
+    key = factory.LazyAttribute(lambda entity: normalize_name(entity.name))
+
+
+class AuthorFactory(NamedEntityFactory):
     class Meta:
         model = Author
-        django_get_or_create = ("key",)
 
     name = factory.Sequence(lambda n: f"Author {n}")
-    key = factory.LazyAttribute(lambda author: normalize_name(author.name))
 
 
-class TopicFactory(DjangoModelFactory):
-    """A topic; asking for a name the archive has gives that row."""
-
+class TopicFactory(NamedEntityFactory):
     class Meta:
         model = Topic
-        django_get_or_create = ("key",)
 
     name = factory.Sequence(lambda n: f"Topic {n}")
-    key = factory.LazyAttribute(lambda topic: normalize_name(topic.name))
 
 
 class VendorFactory(DjangoModelFactory):
