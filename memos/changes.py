@@ -188,7 +188,8 @@ def _slug_saved(sender, instance, raw=False, **kwargs):
 
 
 def _link_written(sender, instance, raw=False, **kwargs):
-    """A mention, authorship or topic link: its memo's names and the counts change."""
+    """A mention, authorship or topic link: its memo's names and the counts change. A memo's text:
+    what it is searched by."""
     if not raw:
         touched([instance.memo_id])
 
@@ -215,7 +216,7 @@ def _topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def connect_signals() -> None:
-    from .models import Author, Authorship, Country, Memo, MemoTopic, Mention, Topic, Vendor
+    from .models import Author, Authorship, Country, Memo, MemoText, MemoTopic, Mention, Topic, Vendor
 
     def connect(receiver, model, signal_name):
         from django.db.models import signals
@@ -231,6 +232,7 @@ def connect_signals() -> None:
     for signal_name in ("post_save", "post_delete"):
         for model in (Mention, Authorship, MemoTopic):
             connect(_link_written, model, signal_name)
+    connect(_link_written, MemoText, "post_save")  # deleted only with its memo
     for model in (Memo, Author, Topic, Vendor):
         connect(_slug_saving, model, "pre_save")
         connect(_slug_saved, model, "post_save")

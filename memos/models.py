@@ -309,6 +309,17 @@ class MemoQuerySet(TouchingQuerySet):
     def created_memo_ids(self, rows) -> list[int]:
         return [row.pk for row in rows]
 
+    def bulk_create(self, objs, *args, **kwargs):
+        """The memos, and beside each its text row (MemoText): every memo has one, which search
+        indexing fills."""
+        with changes.writes():
+            rows = super().bulk_create(objs, *args, **kwargs)
+            texts = [memo.text_row() for memo in rows]
+            for memo, text in zip(rows, texts, strict=True):
+                text.memo_id = memo.pk
+            MemoText.objects.bulk_create(texts, batch_size=250)
+        return rows
+
     def published(self):
         return self.filter(is_published=True)
 
@@ -338,6 +349,10 @@ class MemoQuerySet(TouchingQuerySet):
             )
         )
 
+    def with_text(self):
+        """The memos with their text (MemoText) in the same query, but not its search vectors."""
+        return self.select_related("text").defer("text__search_vector", "text__rank_vector")
+
     def with_listing_data(self):
         """The one place list pages fetch what they show beside each memo: authors in byline order,
         and the topics the public site shows (not echoes of the year or an author; Memo.shown_topics)."""
@@ -353,6 +368,18 @@ class MemoQuerySet(TouchingQuerySet):
         )
 
 
+def text_field(name: str) -> property:
+    """A MemoText column read and written as an attribute of the memo (Memo.text_row)."""
+
+    def get(memo):
+        return getattr(memo.text_row(), name)
+
+    def set_(memo, value):
+        setattr(memo.text_row(), name, value)
+
+    return property(get, set_, doc=f"The memo's {name} (MemoText.{name}).")
+
+
 class Memo(Addressed):
     LANGUAGES = [("en", "English"), ("ru", "Russian")]
 
@@ -366,10 +393,10 @@ class Memo(Addressed):
     category = models.CharField(max_length=100, blank=True, db_index=True)
     language = models.CharField(max_length=8, blank=True, db_index=True)
     summary = models.TextField(blank=True)
-    body_html = models.TextField(blank=True, help_text="Sanitized with nh3 on import.")
-    body_text = models.TextField(blank=True)
-    # The page's "About the author(s)" text as a whole; each author's own part is Authorship.bio.
-    bio = models.TextField(blank=True)
+    # Kept in the memo's MemoText row, read and written here as the memo's own.
+    body_html = text_field("body_html")
+    body_text = text_field("body_text")
+    bio = text_field("bio")
     pdf_url = URLField("PDF", blank=True)
     source_url = URLField(blank=True, db_index=True)
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)
@@ -379,11 +406,6 @@ class Memo(Addressed):
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
     authors = models.ManyToManyField(Author, through="Authorship", related_name="memos")
     topics = models.ManyToManyField(Topic, through="MemoTopic", blank=True, related_name="memos")
-    # PostgreSQL only: filled by memos.search; a plain unused column on SQLite.
-    search_vector = SearchVectorField(null=True, editable=False)
-    # PostgreSQL only, filled with search_vector: the title, names and the opening of the body,
-    # which ranking reads instead of the whole-body vector (see memos.search).
-    rank_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -422,14 +444,38 @@ class Memo(Addressed):
         return self.title
 
     def save(self, *args, **kwargs):
+        """The memo's row, then its text row (MemoText: written with a new memo, and again when its
+        text was read or set), as one write (memos.changes): search indexes the text just saved."""
         self.title_key = title_key(self.title)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "title" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "title_key"}
-        super().save(*args, **kwargs)
+        text_fields = None  # every one
+        if update_fields is not None:
+            text_fields = set(update_fields) & set(MemoText.TEXT_FIELDS)
+            own = set(update_fields) - text_fields
+            if "title" in own:
+                own.add("title_key")
+            kwargs["update_fields"] = own
+        adding = self._state.adding
+        with changes.writes():
+            super().save(*args, **kwargs)
+            if adding or text_fields or (text_fields is None and Memo.text.related.is_cached(self)):
+                text = self.text_row()
+                text.memo_id = self.pk
+                if text._state.adding:
+                    text.save(force_insert=True)
+                else:
+                    text.save(update_fields=text_fields)
 
     def get_absolute_url(self) -> str:
         return reverse("memo_detail", args=[self.slug])
+
+    def text_row(self) -> "MemoText":
+        """The memo's wide columns, read when first needed: a blank row for a memo that has none yet."""
+        try:
+            return self.text
+        except MemoText.DoesNotExist:
+            self.text = MemoText(memo_id=self.pk)
+            return self.text
 
     @property
     def standfirst(self) -> str:
@@ -486,6 +532,41 @@ class MemberOf(In):
 
 
 Memo._meta.pk.register_lookup(MemberOf)
+
+
+class MemoTextQuerySet(TouchingQuerySet):
+    def memo_ids(self) -> list[int]:
+        return list(self.values_list("memo_id", flat=True))
+
+    def created_memo_ids(self, rows) -> list[int]:
+        return [row.memo_id for row in rows]
+
+
+class MemoText(models.Model):
+    """A memo's wide columns: its text and search vectors, kilobytes each.
+
+    Out of the memo's own row, so that lists, sorts and counts, which read thousands of memos,
+    read narrow rows (SQLite reads a wide row's overflow pages to reach columns past it; PostgreSQL
+    scans a heap ten times the size). Every memo has one, written with it (Memo.save, bulk_create).
+    """
+
+    TEXT_FIELDS = ("body_html", "body_text", "bio")
+
+    memo = models.OneToOneField(Memo, primary_key=True, on_delete=models.CASCADE, related_name="text")
+    body_html = models.TextField(blank=True, help_text="Sanitized with nh3 on import.")
+    body_text = models.TextField(blank=True)
+    # The page's "About the author(s)" text as a whole; each author's own part is Authorship.bio.
+    bio = models.TextField(blank=True)
+    # PostgreSQL only: filled by memos.search; a plain unused column on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+    # PostgreSQL only, filled with search_vector: the title, names and the opening of the body,
+    # which ranking reads instead of the whole-body vector (see memos.search).
+    rank_vector = SearchVectorField(null=True, editable=False)
+
+    objects = MemoTextQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"text of memo {self.memo_id}"
 
 
 class Authorship(models.Model):

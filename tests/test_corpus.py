@@ -29,7 +29,7 @@ def snapshot() -> tuple:
     memos = sorted(
         Memo.objects.values_list(
             "slug", "title", "published", "language", "category", "series", "memo_number", "summary",
-            "body_html", "body_text", "bio", "pdf_url", "word_count", "is_published",
+            "text__body_html", "text__body_text", "text__bio", "pdf_url", "word_count", "is_published",
         )
     )  # fmt: skip
     authors = sorted(Authorship.objects.values_list("memo__slug", "author__name", "position"))
@@ -147,7 +147,7 @@ def test_search_finds_a_generated_memo(corpus):
     author = memo.authorships.first().author
     assert memo in search.search_memos(Memo.objects.all(), author.name)
     if connection.vendor == "postgresql":  # ranking's small vector is filled with the search index
-        assert not Memo.objects.filter(rank_vector__isnull=True).exists()
+        assert not Memo.objects.filter(text__rank_vector__isnull=True).exists()
         ranked = search.search_memos(Memo.objects.filter(pk=memo.pk), f'"{memo.title}"').get()
         assert ranked.rank > 0
 

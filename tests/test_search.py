@@ -170,7 +170,7 @@ def test_the_rank_vector_holds_title_names_and_the_opening_only(vendor):
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT array_to_string(tsvector_to_array(rank_vector), ' '), pg_column_size(rank_vector), "
-            "pg_column_size(search_vector) FROM memos_memo WHERE id = %s",
+            "pg_column_size(search_vector) FROM memos_memotext WHERE memo_id = %s",
             [memo.pk],
         )
         lexemes, rank_size, full_size = cursor.fetchone()
@@ -184,9 +184,9 @@ def test_the_rank_vector_holds_title_names_and_the_opening_only(vendor):
 def test_search_vector_has_no_planner_statistics():
     # See migration 0007: with them, broad terms made PostgreSQL scan every memo's vector.
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE memos_memo")
+        cursor.execute("ANALYZE memos_memotext")
         cursor.execute(
-            "SELECT count(*) FROM pg_stats WHERE tablename = 'memos_memo' AND attname = 'search_vector'"
+            "SELECT count(*) FROM pg_stats WHERE tablename = 'memos_memotext' AND attname = 'search_vector'"
         )
         assert cursor.fetchone() == (0,)
 
@@ -435,7 +435,7 @@ def test_search_is_one_query_and_composes_with_other_querysets(archive, django_a
 def test_rebuild_command_restores_a_lost_index(archive):
     with connection.cursor() as cursor:
         if ON_POSTGRESQL:
-            cursor.execute("UPDATE memos_memo SET search_vector = NULL")
+            cursor.execute("UPDATE memos_memotext SET search_vector = NULL")
         else:
             cursor.execute("DELETE FROM memos_memo_fts")
             cursor.execute("INSERT INTO memos_memo_fts (rowid, title) VALUES (999999, 'orphan')")
@@ -452,9 +452,9 @@ def test_rebuild_command_restores_a_lost_index(archive):
 def test_the_index_exists_in_the_database():
     with connection.cursor() as cursor:
         if ON_POSTGRESQL:
-            constraints = connection.introspection.get_constraints(cursor, "memos_memo")
-            assert constraints["memo_search_vector_gin"]["type"] == "gin"
-            assert constraints["memo_search_vector_gin"]["columns"] == ["search_vector"]
+            constraints = connection.introspection.get_constraints(cursor, "memos_memotext")
+            assert constraints["memotext_search_vector_gin"]["type"] == "gin"
+            assert constraints["memotext_search_vector_gin"]["columns"] == ["search_vector"]
         else:
             cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'memos_memo_fts'")
             (sql,) = cursor.fetchone()

@@ -8,7 +8,6 @@ from rest_framework import viewsets
 
 from ..models import Author, Country, Memo, Redirect, Topic, Vendor
 from ..site.filters import MemoFilter
-from ..site.views import LISTING_DEFERRED
 from . import serializers
 
 
@@ -38,7 +37,7 @@ class MemoViewSet(OldSlugsRedirect, viewsets.ReadOnlyModelViewSet):
     filterset_class = MemoFilter
 
     def get_queryset(self):
-        memos = Memo.objects.published().with_listing_data().defer(*LISTING_DEFERRED)
+        memos = Memo.objects.published().with_listing_data()
         return memos.with_counted_mentions() if self.action == "retrieve" else memos
 
     def get_serializer_class(self):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from ..ingest.load import IMPORTED_FIELDS
 from ..ingest.sanitize import clean_html
-from ..models import Memo, Mention, NamedEntity, Vendor, normalize_name
+from ..models import Memo, MemoText, Mention, NamedEntity, Vendor, normalize_name
 
 # What an editor can lock against imports: the imported fields, plus the two relations.
 KEPT_FIELD_CHOICES = [(name, name.replace("_", " ")) for name in [*IMPORTED_FIELDS, "authors", "topics"]]
@@ -153,17 +153,31 @@ class MemoAdminForm(forms.ModelForm):
         "untick one to let the next import of the page overwrite it.",
     )
 
+    # The memo's text, kept in its MemoText row: form fields of their own, edited as the memo's.
+    body_html, body_text, bio = (
+        MemoText._meta.get_field(name).formfield(form_class=MultilineTextField)
+        for name in MemoText.TEXT_FIELDS
+    )
+
     class Meta:
         model = Memo
         fields = [
             "title", "slug", "is_published", "published", "memo_number", "series", "category",
-            "language", "pdf_url", "summary", "body_html", "body_text", "bio",
+            "language", "pdf_url", "summary",
         ]  # fmt: skip
-        field_classes = {name: MultilineTextField for name in ["summary", "body_html", "body_text", "bio"]}
+        field_classes = {"summary": MultilineTextField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kept_fields"].initial = list(self.instance.edited_fields or [])
+        for name in MemoText.TEXT_FIELDS:
+            self.initial.setdefault(name, getattr(self.instance, name))
+
+    def _post_clean(self):
+        super()._post_clean()
+        for name in MemoText.TEXT_FIELDS:
+            if name in self.cleaned_data:
+                setattr(self.instance, name, self.cleaned_data[name])
 
     def clean_body_html(self):
         # The public page renders this HTML as is: an editor's markup goes through the same

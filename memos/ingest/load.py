@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice
 
-from django.contrib.postgres.search import SearchVectorField
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
@@ -180,15 +179,12 @@ def memo_candidates(parsed: ParsedMemo, slug: str | None = None) -> list[Memo]:
     key = title_key(parsed.title)
     if key:
         condition |= Q(title_key=key)
-    # Not the search vectors (kilobytes each, written by the search index, never by a save).
-    vectors = [f.name for f in Memo._meta.concrete_fields if isinstance(f, SearchVectorField)]
     return list(
         Memo.objects.filter(condition)
         .annotate(
             first_author_key=_first_author_key(),
             imported_as=Exists(ImportRecord.objects.filter(memo=OuterRef("pk"), identity=identity)),
         )
-        .defer(*vectors)
         .order_by("pk")[:CANDIDATES]
     )
 
@@ -570,7 +566,7 @@ def reextract_mentions(
     Returns how many memos were processed; `progress` hears the running total after each batch.
     """
     vendors = vendor_entries() if vendors is None else vendors
-    memos = Memo.objects.only("pk", "title", "body_text").order_by("pk")
+    memos = Memo.objects.select_related("text").only("pk", "title", "text__body_text").order_by("pk")
     if memo_ids is not None:
         memos = memos.filter(pk__in=list(memo_ids))
     lookups = Lookups()  # country codes and vendor ids, read once for every memo

@@ -49,8 +49,8 @@ def latest_records(memo_ids=None, since: date | None = None):
     newest = records.filter(memo_id=OuterRef("memo_id")).order_by("-created_at", "-id").values("pk")[:1]
     return (
         records.filter(pk=Subquery(newest))
-        .select_related("page", "memo")
-        .defer("memo__search_vector", "memo__rank_vector")
+        .select_related("page", "memo", "memo__text")
+        .defer("memo__text__search_vector", "memo__text__rank_vector")
         .order_by("memo_id")
     )
 

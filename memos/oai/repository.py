@@ -196,7 +196,7 @@ class Repository(common.ResumptionOAIPMH):
     @staticmethod
     def records(memos):
         """What a header and its oai_dc record show, fetched in a fixed number of queries."""
-        return memos.defer("body_html", "body_text", "bio", "search_vector", "rank_vector").prefetch_related(
+        return memos.prefetch_related(
             Prefetch(
                 "authorships", queryset=Authorship.objects.select_related("author").order_by("position")
             ),

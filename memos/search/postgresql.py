@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, When
 from django.db.models.functions import Left
 
-from ..models import Memo
+from ..models import Memo, MemoText
 from .documents import INDEXED_BODY_CHARS, names_sql
 from .query import SNIPPET_CHARS, SNIPPET_WORDS, START, STOP, Term, wanted
 
@@ -38,26 +38,16 @@ def pg_index(ids: list[int]) -> None:
     ranking)."""
     config, config_params = pg_config_sql()
     names, names_params = names_sql(lambda column: f"string_agg({column}, ' ')")
-    table = Memo._meta.db_table
     sql = (
-        f"UPDATE {table} AS m SET "
-        f"search_vector = h.head || setweight(to_tsvector({config}, left(m.body_text, %s)), 'C'), "
-        f"rank_vector = h.head || setweight(to_tsvector({config}, left(m.body_text, %s)), 'C') "
-        f"FROM (SELECT m.id, setweight(to_tsvector({config}, m.title), 'A') || "
-        f"setweight(to_tsvector({config}, {names}), 'B') AS head FROM {table} AS m "
-        "WHERE m.id = ANY(%s)) AS h "
-        "WHERE m.id = h.id"
+        f"UPDATE {MemoText._meta.db_table} AS t SET "
+        "search_vector = h.head || setweight(to_tsvector(h.config, left(t.body_text, %s)), 'C'), "
+        "rank_vector = h.head || setweight(to_tsvector(h.config, left(t.body_text, %s)), 'C') "
+        f"FROM (SELECT m.id, c.config, setweight(to_tsvector(c.config, m.title), 'A') || "
+        f"setweight(to_tsvector(c.config, {names}), 'B') AS head FROM {Memo._meta.db_table} AS m, "
+        f"LATERAL (SELECT {config} AS config) AS c WHERE m.id = ANY(%s)) AS h "
+        "WHERE t.memo_id = h.id"
     )
-    params = [
-        *config_params,
-        INDEXED_BODY_CHARS,
-        *config_params,
-        RANK_LEAD_CHARS,
-        *config_params,
-        *config_params,
-        *names_params,
-        ids,
-    ]
+    params = [INDEXED_BODY_CHARS, RANK_LEAD_CHARS, *names_params, *config_params, ids]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 
@@ -106,15 +96,15 @@ def pg_matches(clauses: list[list[Term]]) -> Q:
     # serves every branch (a per-row choice of query inside one `@@` could not use it).
     own_language = Q()
     for language, config in LANGUAGE_CONFIGS.items():
-        own_language |= Q(language=language, search_vector=queries[config])
-    others = ~Q(language__in=list(LANGUAGE_CONFIGS)) & Q(search_vector=queries[DEFAULT_CONFIG])
+        own_language |= Q(language=language, text__search_vector=queries[config])
+    others = ~Q(language__in=list(LANGUAGE_CONFIGS)) & Q(text__search_vector=queries[DEFAULT_CONFIG])
     return own_language | others
 
 
 def pg_search(queryset: QuerySet, clauses: list[list[Term]]) -> QuerySet:
     ranked = pg_queries(wanted(clauses))
     return queryset.filter(pg_matches(clauses)).annotate(
-        rank=per_language(lambda config: SearchRank(F("rank_vector"), ranked[config]), FloatField())
+        rank=per_language(lambda config: SearchRank(F("text__rank_vector"), ranked[config]), FloatField())
     )
 
 
@@ -123,7 +113,7 @@ def pg_snippets(ids: list[int], clauses: list[list[Term]]) -> dict[int, str]:
 
     def headline(config: str) -> SearchHeadline:
         return SearchHeadline(
-            Left("body_text", SNIPPET_CHARS),
+            Left("text__body_text", SNIPPET_CHARS),
             queries[config],
             config=config,
             start_sel=START,

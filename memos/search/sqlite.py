@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import connection, transaction
 from django.db.models import F, FloatField, Func, Lookup, QuerySet, TextField, Value
 
-from ..models import Memo, MemoFullText
+from ..models import Memo, MemoFullText, MemoText
 from .documents import INDEXED_BODY_CHARS, names_sql
 from .query import SNIPPET_WORDS, START, STOP, Term, fts5_query
 
@@ -40,8 +40,8 @@ def sqlite_index(ids: list[int]) -> None:
         cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", ids)
         cursor.execute(
             f"INSERT INTO {FTS_TABLE} (rowid, title, names, body) "
-            f"SELECT m.id, m.title, {names}, substr(m.body_text, 1, %s) FROM {Memo._meta.db_table} AS m "
-            f"WHERE m.id IN ({marks})",
+            f"SELECT m.id, m.title, {names}, substr(t.body_text, 1, %s) FROM {Memo._meta.db_table} AS m "
+            f"LEFT JOIN {MemoText._meta.db_table} AS t ON t.memo_id = m.id WHERE m.id IN ({marks})",
             [*names_params, INDEXED_BODY_CHARS, *ids],
         )
 

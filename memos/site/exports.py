@@ -29,13 +29,7 @@ def memos_in_batches(ids: list[int]) -> Iterator[Memo]:
     """The memos of `ids`, in that order, with what every format writes."""
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        rows = (
-            Memo.objects.filter(pk__in=chunk)
-            .defer("body_html", "body_text", "bio", "search_vector", "rank_vector")
-            .with_listing_data()
-            .with_counted_mentions()
-            .in_bulk()
-        )
+        rows = Memo.objects.filter(pk__in=chunk).with_listing_data().with_counted_mentions().in_bulk()
         yield from (rows[pk] for pk in chunk if pk in rows)
 
 

@@ -47,9 +47,7 @@ class MemoFeed(Feed):
         return "The newest policy memos in the archive that match these filters."
 
     def items(self, memo_filter):
-        return memo_filter.qs.with_listing_data().defer(
-            "body_html", "body_text", "search_vector", "rank_vector"
-        )[:FEED_SIZE]
+        return memo_filter.qs.with_listing_data()[:FEED_SIZE]
 
     def item_title(self, memo):
         return memo.title

@@ -23,8 +23,6 @@ from ..templatetags.memo_tags import filter_urls
 from . import analysis, charts, citations, csl, exports, facets, metadata, parameters, worldmap
 from .filters import MENTIONED, SORTS, MemoFilter
 
-# Listing pages show neither the body nor the bio: leave the big columns in the database.
-LISTING_DEFERRED = ("body_html", "body_text", "bio", "search_vector", "rank_vector")
 ENTITIES_PER_PAGE = 100
 NEWEST_FIRST = SORTS["-published"][1]
 EXPORT_LABELS = [
@@ -41,7 +39,7 @@ class BadRequest(Exception):
 
 
 def listing(memos):
-    return memos.with_listing_data().defer(*LISTING_DEFERRED)
+    return memos.with_listing_data()
 
 
 class CountedPaginator(Paginator):
@@ -437,7 +435,9 @@ def related_memos(memo, limit: int = 5) -> list[Memo]:
 @require_safe
 @redirects_old_slugs("memo")
 def memo_detail(request, slug):
-    memo = get_object_or_404(Memo.objects.published().with_listing_data().with_counted_mentions(), slug=slug)
+    memo = get_object_or_404(
+        Memo.objects.published().with_text().with_listing_data().with_counted_mentions(), slug=slug
+    )
     neighbours = Memo.objects.published().only("title", "slug", "published")
     previous = following = None
     if memo.published:
@@ -542,9 +542,9 @@ def own_bio(author: Author, memos) -> str | None:
     row = (
         Authorship.objects.filter(author=author, memo__in=memos)
         .annotate(authors=Subquery(authors.annotate(n=Count("pk")).values("n")))
-        .filter(~Q(bio="") | Q(authors=1) & ~Q(memo__bio=""))
+        .filter(~Q(bio="") | Q(authors=1) & ~Q(memo__text__bio=""))
         .order_by(F("memo__published").desc(nulls_last=True), "-memo_id")
-        .values_list("bio", "memo__bio")
+        .values_list("bio", "memo__text__bio")
         .first()
     )
     return (row[0] or row[1]) if row else None
