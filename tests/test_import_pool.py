@@ -145,12 +145,12 @@ def test_a_small_batch_starts_no_pool(reference_data, sabotaged_parser):
 
 
 # Writing a new memo whose authors, topics, countries and vendors the run has seen already:
-# find it (its earlier imports, then the memos it may be, and its slug), insert it, its
+# find it (the memos it may be, by its earlier imports too, and its slug: one query), insert it, its
 # authorships, topic links and mentions, store the page (one statement), record the import, plus
 # the transaction around it (savepoint in a test). PostgreSQL takes the memo's advisory locks (one
 # query); index it (SQLite: one more). The new data version comes once per batch
 # (changes.in_batches), counted in whichever memo ends it.
-QUERIES_PER_MEMO = 12
+QUERIES_PER_MEMO = 11
 # A page naming vendor candidates: read them, link them, update their counts.
 CANDIDATE_QUERIES = 3
 
