@@ -534,6 +534,26 @@ class MemberOf(In):
 Memo._meta.pk.register_lookup(MemberOf)
 
 
+class InArray(In):
+    """`pk__in_array=subquery`: the memos among the subquery's ids, as one more branch of an OR.
+
+    PostgreSQL plans `id IN (subquery)` as a join, which cannot share a bitmap scan with the other
+    branches of an OR: it walked the whole memo table instead (120 ms at 100,000 memos). As
+    `id = ANY(ARRAY(subquery))` the subquery runs once, first, and its ids are read through the
+    primary key beside the other branches' indexes, in the same statement. Elsewhere a plain `in`.
+    """
+
+    lookup_name = "in_array"
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY(ARRAY{rhs})", (*lhs_params, *rhs_params)
+
+
+Memo._meta.pk.register_lookup(InArray)
+
+
 class MemoTextQuerySet(TouchingQuerySet):
     def memo_ids(self) -> list[int]:
         return list(self.values_list("memo_id", flat=True))

@@ -145,13 +145,13 @@ def test_a_small_batch_starts_no_pool(reference_data, sabotaged_parser):
 
 
 # Writing a new memo whose authors, topics, countries and vendors the run has seen already:
-# find it (its earlier imports, then the memos it may be, and its slug), insert it and its text
-# row (MemoText), its authorships, topic links and mentions, store the page (one statement),
-# record the import, plus the transaction around it (savepoint in a test). PostgreSQL takes the
-# memo's advisory locks (one query); index it (SQLite: one more). The new data version comes once
-# per batch (changes.in_batches); here one batch holds the whole run, so no memo pays for it (on a
-# loaded machine a 2-second batch could end inside the run and add its queries to one memo's count).
-QUERIES_PER_MEMO = 13
+# find it (the memos it may be, by its earlier imports too, and its slug: one query), insert it and
+# its text row (MemoText), its authorships, topic links and mentions, store the page (one
+# statement), record the import, plus the transaction around it (savepoint in a test). PostgreSQL
+# takes the memo's advisory locks (one query); index it (SQLite: one more). The new data version
+# comes once per batch (changes.in_batches); here one batch holds the whole run, so no memo pays for
+# it (on a loaded machine a 2-second batch could end inside the run and add its queries to one memo).
+QUERIES_PER_MEMO = 12
 # A page naming vendor candidates: read them, link them, update their counts.
 CANDIDATE_QUERIES = 3
 

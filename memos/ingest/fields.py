@@ -304,13 +304,15 @@ def clean_space(text: str) -> str:
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def language_of(text: str) -> str:
     """ISO 639-1 code from the script of the text: Cyrillic is Russian, else English."""
     sample = text[:5000]
-    letters = len(_LETTER.findall(sample))
+    if not _CYRILLIC.search(sample):  # most pages: one scan, no list of every letter
+        return "en"
+    letters = len(_NOT_LETTERS.sub("", sample))
     return "ru" if letters and len(_CYRILLIC.findall(sample)) / letters > 0.3 else "en"
 
 

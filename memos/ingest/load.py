@@ -157,19 +157,15 @@ def _first_author_key():
 
 
 def memo_candidates(parsed: ParsedMemo, slug: str | None = None) -> list[Memo]:
-    """Every memo the page may be, or duplicate, in two queries; with `slug`, also the memo that has it.
+    """Every memo the page may be, or duplicate, in one query; with `slug`, also the memo that has it.
 
     By source URL, by memo number and series, by normalized title, or by an earlier import of a
     page with the same title and first author (the memo's own title or byline may have been
     edited since).
     """
     identity = identity_of(parsed)
-    # The earlier imports' memos as ids, not a subquery: PostgreSQL cannot combine a subquery with
-    # the other conditions' indexes, and walked the whole memo table instead (120 ms at 100,000).
-    earlier = ImportRecord.objects.filter(identity=identity, memo__isnull=False).values_list(
-        "memo_id", flat=True
-    )
-    condition = Q(pk__in=list(earlier))
+    earlier = ImportRecord.objects.filter(identity=identity, memo__isnull=False).values("memo_id")
+    condition = Q(pk__in_array=earlier)
     if slug:
         condition |= Q(slug=slug)
     if parsed.source_url:
