@@ -18,7 +18,7 @@ from memos import search
 from memos.devtools.bench import import_batch
 from memos.ingest import pipeline
 from memos.ingest.pipeline import import_pages, pool_size
-from memos.ingest.sources import Page, expand
+from memos.ingest.sources import Page, expand, read_file
 from memos.models import Author, Authorship, DataVersion, Memo, Topic
 
 from .conftest import PAGES
@@ -267,3 +267,28 @@ def test_workers_end_when_the_importing_process_is_killed():
         for pid in workers:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="synchronous_commit is PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_a_memos_write_commits_without_waiting_for_the_disk_and_only_it(reference_data, monkeypatch):
+    from memos.ingest import load
+    from memos.ingest.parse import parse_page
+
+    def setting() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    seen = []
+    plan_memo = load.plan_memo
+
+    def spy(*args, **kwargs):
+        seen.append(setting())  # inside the memo's transaction, once its locks are held
+        return plan_memo(*args, **kwargs)
+
+    monkeypatch.setattr(load, "plan_memo", spy)
+    page = read_file(expand([str(PAGES)])[0])
+    assert load.load_memo(parse_page(page.data), page.origin).status == "created"
+    assert seen == ["off"]
+    assert setting() == "on"  # the connection's next transactions keep full durability
