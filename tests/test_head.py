@@ -178,3 +178,13 @@ def test_a_site_name_glued_after_the_title_at_the_top_is_not_part_of_it():
         "Grids and Borders. How Central Asia trades its power\n" + BODY
     )
     assert parse_page(page.encode()).title == "Grids and Borders. How Central Asia trades its power"
+
+
+def test_the_publisher_after_the_title_on_the_page_title_line_is_not_part_of_it():
+    page = "Grids and Borders in Central Asia — Caspian Endowment for Regional Studies\n" + BODY
+    assert parse_page(page.encode()).title == "Grids and Borders in Central Asia"
+
+
+def test_a_byline_under_the_title_is_not_a_line_of_the_title():
+    page = "Steppe Operators Bring Fibre Networks to the Valley Towns\nBy staff reporter ASEL NUR\n" + BODY
+    assert parse_page(page.encode()).title == "Steppe Operators Bring Fibre Networks to the Valley Towns"

@@ -172,6 +172,16 @@ _SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и|with)\s+|\s+(?:and|&|и)\s+|;\s*|,\s
 _NAME_WORD = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.\-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$", re.U)
 
 
+def is_organisation(text: str) -> bool:
+    """A name of an organisation and nothing else: "Carnegie Endowment for International Peace"."""
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and bool(ORG_WORDS.search(text))
+        and all(w[:1].isupper() or w in _LABEL_JOINERS for w in words)
+    )
+
+
 def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
     text = _BY.sub("", " ".join(text.replace("\u00a0", " ").split()))
@@ -228,12 +238,12 @@ _ROLE = re.compile(
 )
 # Where an organisation follows the names of a byline: "By Eugene Kogan for Center for …".
 _ORG_TAIL = re.compile(r"\s+(?:for|from|at)\s+(?=[A-Z])")
-_ORG_WORDS = re.compile(
-    r"\b(?:council|cent(?:er|re)|institute|university|foundation|journal|group|academy|"
+ORG_WORDS = re.compile(
+    r"\b(?:council|cent(?:er|re)|institute|university|foundation|endowment|journal|group|academy|"
     r"programme|program|school|agency|ministry|media|news|press|times|post)\b",
     re.I,
 )
-_MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
+MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -245,12 +255,12 @@ def byline_names(text: str) -> list[str] | None:
     or among them are not names.
     """
     label = read_label(text)
-    marked = bool(label and label.field == "authors") or bool(_MARKED_BYLINE.match(text))
+    marked = bool(label and label.field == "authors") or bool(MARKED_BYLINE.match(text))
     if label and label.field == "authors":
         text = label.value
     elif label:
         return None
-    text = _MARKED_BYLINE.sub("", text)
+    text = MARKED_BYLINE.sub("", text)
     text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
@@ -258,7 +268,7 @@ def byline_names(text: str) -> list[str] | None:
     text = undated.rstrip(" .…")
     if marked:
         text = _ORG_TAIL.split(text, maxsplit=1)[0]
-        names = [n for n in split_authors(text) if not _ORG_WORDS.search(n)]
+        names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
         if names and all(looks_like_names(n) for n in names):
             return names
     if looks_like_names(text):
@@ -266,7 +276,7 @@ def byline_names(text: str) -> list[str] | None:
     # A name and what the person does.
     name, _, role = text.partition(", ")
     if (
-        (role[:1].islower() or _ROLE.match(role) or _ORG_WORDS.search(role))
+        (role[:1].islower() or _ROLE.match(role) or ORG_WORDS.search(role))
         and looks_like_names(name)
         and len(split_authors(name)) == 1
     ):

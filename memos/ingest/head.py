@@ -21,12 +21,14 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from .fields import (
+    MARKED_BYLINE,
     Numbered,
     byline_names,
     clean_space,
     date_at_start,
     has_number_hint,
     is_kind_label,
+    is_organisation,
     looks_like_names,
     parse_date,
     read_label,
@@ -225,6 +227,8 @@ def _candidates(
         # A caption's or a credit's parts are the caption's ("Photo: Getty Images | <caption>"),
         # a dateline's the dateline's ("Posted Aug 06, 2019 | <publisher>, <author>").
         if len(parts) > 1 and not CREDIT_START.match(text) and not any(map(date_at_start, parts)):
+            if site_after(text):
+                parts = parts[:-1]
             found += [Candidate(part, first, last) for part in parts if len(part.split()) >= 3]
         if is_furniture(text) or len(text) > 90:
             continue
@@ -235,6 +239,7 @@ def _candidates(
             led_into = joined.endswith((":", ","))
             if (
                 more_first - end > 3
+                or MARKED_BYLINE.match(more)  # "By staff reporter …" starts the header
                 or not more[:1].islower()
                 and (is_furniture(more, names=False) or not led_into and reads_as_names(more, lowercase))
             ):
@@ -246,6 +251,13 @@ def _candidates(
             if goes_on or page.count(joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found + shared_openings(found)
+
+
+def site_after(text: str) -> bool:
+    """Whether the last part of a line is the name of the site or publisher it was printed by:
+    "<Title> — Carnegie Endowment for International Peace"."""
+    parts = TITLE_PARTS.split(text)
+    return len(parts) > 1 and len(parts[0].split()) >= 2 and is_organisation(parts[-1])
 
 
 def _label_or_byline(text: str) -> bool:
@@ -482,8 +494,8 @@ class TitleSignals:
     def other_signals(self, cand: Candidate, points: float, unrepeated: bool) -> float | None:
         """The final points: the dearer signals, and the marks that rule a line out."""
         text = cand.text
-        if self.with_byline(cand) or TAG_PREFIX.match(text) or title_and_credit(text):
-            return None  # the title without its byline or tag is a candidate of its own
+        if self.with_byline(cand) or TAG_PREFIX.match(text) or title_and_credit(text) or site_after(text):
+            return None  # the title without its byline, tag or site is a candidate of its own
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
         if CREDIT_INSIDE.search(text):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .declared import first
 from .fields import (
     DIGIT,
+    MARKED_BYLINE,
     clean_space,
     date_at_start,
     language_of,
@@ -116,6 +117,7 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 or bool(END_MARKERS.match(line) or read_label(line) or opens_with_date(line))
                 or opens_with_date(current.lines[-1])
                 or looks_like_names(line)
+                or is_byline_start(line)
                 # A caption or a credit under a paragraph is not its continuation ("Photo: …").
                 or bool(CREDIT_START.match(line.strip()))
             )
@@ -125,6 +127,11 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
         else:
             current.add(line)
     return chunks
+
+
+def is_byline_start(line: str) -> bool:
+    """A short line that a byline's "By" opens ("By staff reporter JIAO FENG"), not a sentence."""
+    return bool(MARKED_BYLINE.match(line.strip())) and len(line.split()) <= 6 and not has_sentence(line)
 
 
 def _list_item_like(item: str) -> bool:
