@@ -188,3 +188,11 @@ def test_the_publisher_after_the_title_on_the_page_title_line_is_not_part_of_it(
 def test_a_byline_under_the_title_is_not_a_line_of_the_title():
     page = "Steppe Operators Bring Fibre Networks to the Valley Towns\nBy staff reporter ASEL NUR\n" + BODY
     assert parse_page(page.encode()).title == "Steppe Operators Bring Fibre Networks to the Valley Towns"
+
+
+def test_a_title_above_an_introduction_heading_beats_a_link_back_to_the_contents():
+    page = (
+        "Back to the contents of the Steppe Review\nHome\nArchive\nContacts\n\n"
+        "The Political Fate of the Customs Union\n\nIntroduction\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "The Political Fate of the Customs Union"

@@ -21,7 +21,16 @@ from .fields import (
     split_authors,
     valid_value,
 )
-from .head import CREDIT_START, Head, byline_in_text, find_kind_label, find_numbered, find_pdf_name, read_head
+from .head import (
+    CREDIT_START,
+    SECTION_HEADINGS,
+    Head,
+    byline_in_text,
+    find_kind_label,
+    find_numbered,
+    find_pdf_name,
+    read_head,
+)
 from .parsed import Block, ParsedMemo, ParseError
 
 _BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")  # "+": lynx's second-level bullets
@@ -243,6 +252,9 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
             elif above.field == "published" and published is None:
                 published = parse_date(c.text)
             k -= 2
+            continue
+        if SECTION_HEADINGS.match(c.text.rstrip(":. ")):
+            k -= 1  # "Introduction" opens the body: the title is above it
             continue
         items = c.bullet_items() if c.is_bullets else [c.text]
         label = read_label(c.lines[0])
