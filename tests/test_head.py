@@ -196,3 +196,9 @@ def test_a_title_above_an_introduction_heading_beats_a_link_back_to_the_contents
         "The Political Fate of the Customs Union\n\nIntroduction\n" + BODY
     )
     assert parse_page(page.encode()).title == "The Political Fate of the Customs Union"
+
+
+def test_a_bare_issue_number_before_the_title_is_its_number():
+    page = "No. 42: Pipelines and Power in the Caspian Basin\n\nAuthor(s): Asel Nurlanova\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.memo_number) == ("Pipelines and Power in the Caspian Basin", 42)

@@ -449,6 +449,8 @@ def has_number_hint(text: str) -> bool:
     return bool(_SIGN_HINT.search(text) or _YEAR_HINT.search(text))
 
 
+# "No. 109", "№ 12": a number sign and a number, nothing else.
+BARE_NUMBER = re.compile(rf"\s*{_NUMBER_SIGN}\s*{_NUMBER}\s*", re.I)
 # "No. 293 3 March 2023 …": a number sign opening a line, with the date after it.
 SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?P<rest>.*)$", re.I)
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"

@@ -21,6 +21,7 @@ from datetime import date
 from functools import cached_property, lru_cache
 
 from .fields import (
+    BARE_NUMBER,
     MARKED_BYLINE,
     Numbered,
     byline_names,
@@ -30,6 +31,7 @@ from .fields import (
     is_kind_label,
     is_organisation,
     looks_like_names,
+    memo_number_of,
     parse_date,
     read_label,
     read_numbered,
@@ -712,13 +714,18 @@ def first_found(values):
 def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     """A title without the label or the author it is printed with, and those.
 
-    "Kennan Cable No. 51: A Rising Global Player" has a label; "Андрей Гончарук*: Евроазиатские
+    "Kennan Cable No. 51: A Rising Global Player" and "No. 109: Russia's Neighbours" have a
+    label; "Андрей Гончарук*: Евроазиатские
     интеграционные проекты" an author, marked as one by a footnote sign (title-case words
     before a colon could be anything).
     """
     m = re.match(r"^(.{3,80}?)\s*:\s+(.{3,})$", text)
     if m and read_numbered(m[1]):
         return m[2], read_numbered(m[1]), None
+    # "No. 109: <Title>": the number of an issue whose series is printed elsewhere.
+    sign = BARE_NUMBER.fullmatch(m[1]) if m and len(m[2].split()) >= 3 else None
+    if sign:
+        return m[2], Numbered(memo_number_of(sign["n"])), None
     if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
         return m[2], None, _byline(m[1])
     return text, None, None
