@@ -202,3 +202,13 @@ def test_a_bare_issue_number_before_the_title_is_its_number():
     page = "No. 42: Pipelines and Power in the Caspian Basin\n\nAuthor(s): Asel Nurlanova\n" + BODY
     memo = parse_page(page.encode())
     assert (memo.title, memo.memo_number) == ("Pipelines and Power in the Caspian Basin", 42)
+
+
+def test_a_citation_under_the_title_gives_its_author_journal_volume_and_issue():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\n"
+        "Asel Nurlanova. Journal of Steppe Affairs. Volume 12, Issue 4. Spring 2021.\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Asel Nurlanova"]
+    assert (memo.series, memo.memo_number) == ("Journal of Steppe Affairs Volume 12", 4)

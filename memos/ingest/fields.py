@@ -461,6 +461,10 @@ _VOLUME_LINE = re.compile(
 )
 
 
+# A full stop after a word, not after an initial or an abbreviation ("U.S.", "St.").
+CITATION_STOP = re.compile(r"(?<=[a-zа-яё]{2})\.\s+")
+
+
 def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     """A publication's kind and number, or its series, volume and issue, from a line of its own.
 
@@ -478,7 +482,9 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
     m = _VOLUME_LINE.match(line)
     if m and len(m["series"].split()) <= 8:
-        name = clean_space(m["series"]).strip(" ,:|–—-")
+        # A citation's elements end with full stops: "A. Author. <Journal>. Volume 67, Issue 3".
+        name = CITATION_STOP.split(clean_space(m["series"]).strip(" ,:|–—-"))[-1]
+        name = re.sub(r"(?<=[a-zа-яё]{2})\.$", "", name)
         return Numbered(
             memo_number_of(m["n"]),
             category=name,

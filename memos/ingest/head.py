@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 
 from .fields import (
     BARE_NUMBER,
+    CITATION_STOP,
     MARKED_BYLINE,
     Numbered,
     byline_names,
@@ -601,12 +602,20 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 return names
     for i in below + above:
         text = clean_space(lines[i])
-        names = _byline(text)
+        names = _byline(text) or cited_names(text)
         if names:
             # A long byline goes on to the next line: "A, B, C," then "D and E".
             if re.search(r"(?:,|\band|&)$", text):
                 names += _byline(next_line(lines, i)) or []
             return names
+    return None
+
+
+def cited_names(text: str) -> list[str] | None:
+    """The authors a citation line opens with: "A. Author. <Journal>. Volume 67, Issue 3."."""
+    parts = CITATION_STOP.split(text, maxsplit=1)
+    if len(parts) == 2 and has_number_hint(parts[1]) and read_numbered(parts[1]):
+        return _byline(parts[0])
     return None
 
 
