@@ -212,3 +212,25 @@ def test_a_citation_under_the_title_gives_its_author_journal_volume_and_issue():
     memo = parse_page(page.encode())
     assert memo.authors == ["Asel Nurlanova"]
     assert (memo.series, memo.memo_number) == ("Journal of Steppe Affairs Volume 12", 4)
+
+
+def test_a_date_in_figures_is_read_the_way_the_page_names_its_month():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\nAuthor (Corporate)\nSeries Title\n"
+        "Series Details No.17, March 2019\nPublication Date 03/05/2019\nContent Type\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Pipelines and Power in the Caspian Basin"
+    assert memo.authors == []
+    assert memo.published == date(2019, 3, 5)
+
+
+def test_a_labelled_date_run_into_the_first_line_of_a_repost_is_its_date():
+    page = (
+        "дата публикации 04.08.21 05:04 рубрика: Казахстан Сможет ли степь стать узлом сетей? "
+        "28 июля 2021, Для степных городов сближение с соседями – важная часть стратегии. "
+        "Потому что оба крупных соседа периодически позволяют себе жесты, вызывающие беспокойство.\n\n"
+        "Каждая столица отвечает по-своему, но ни одна не хочет снова зависеть от единственного "
+        "поставщика, поэтому тендеры последних двух лет были разделены между несколькими участниками.\n"
+    )
+    assert parse_page(page.encode()).published == date(2021, 8, 4)

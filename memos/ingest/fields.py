@@ -102,6 +102,48 @@ def date_at_end(text: str) -> date | None:
     return None
 
 
+# Words that label a date as the item's own: "Publication Date 11/09/2014", "Опубликовано:".
+DATE_LABEL = (
+    r"(?:publication date|date of publication|date published|published|posted|date|"
+    r"дата публикации|дата размещения|дата|опубликовано)"
+)
+# A labelled date anywhere in a line, as dumps run labels and values together.
+LABELLED_DATE = re.compile(
+    r"(?:^|(?<=\s))(?:publication date|date of publication|date published|published on|posted on|"
+    r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d)",
+    re.I,
+)
+
+
+def labelled_date(text: str) -> date | None:
+    """The first date that a label names as the item's own inside `text`: "… дата публикации
+    04.08.21 05:04 скаут: …" (a repost's own date, not the original's in its text)."""
+    for m in LABELLED_DATE.finditer(text):
+        found = date_at_start(text[m.end() : m.end() + 40])
+        if found:
+            return found
+    return None
+
+
+# Day and month of a date written in figures, which either could be: "11/09/2014".
+AMBIGUOUS_DATE = re.compile(r"\b(?P<a>0?[1-9]|1[0-2])[/.](?P<b>0?[1-9]|1[0-2])[/.](?P<year>(?:19|20)\d\d)\b")
+MONTH_YEAR = re.compile(r"\b(?P<month>[^\W\d_]{3,9})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
+
+
+def as_the_page_reads(found: date, line: str, page: str) -> date:
+    """`found`, read from `line`, with day and month swapped where they could be either and the
+    page names the other month with that year ("Publication Date 11/09/2014" under "No.233,
+    September 2014")."""
+    m = AMBIGUOUS_DATE.search(line)
+    if not m or m["a"] == m["b"] or int(m["year"]) != found.year:
+        return found
+    named = {(MONTHS.get(n["month"].casefold()), int(n["year"])) for n in MONTH_YEAR.finditer(page)}
+    swapped = date(found.year, found.day, found.month)
+    if (swapped.month, swapped.year) in named and (found.month, found.year) not in named:
+        return swapped
+    return found
+
+
 @lru_cache(maxsize=8192)  # a page's lines are asked about more than once
 def parse_date(text: str | None) -> date | None:
     """A full calendar date from the ways memo pages write one, else None.
@@ -111,9 +153,7 @@ def parse_date(text: str | None) -> date | None:
     if not text:
         return None
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
-    cleaned = re.sub(
-        r"^(?:published|posted|date|дата|опубликовано)(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I
-    )
+    cleaned = re.sub(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I)
     cleaned = _TIME_AFTER.sub("", _WEEKDAY.sub("", cleaned))
     found = _calendar_date(cleaned)
     if found is None and " " in cleaned:
@@ -194,6 +234,8 @@ _NOT_IN_NAMES = {
     "under", "between", "against", "about", "and", "or", "not", "no", "new", "is", "are", "why",
     "how", "what", "who", "its", "his", "her", "their", "our", "this", "that", "policy", "memo",
     "memos", "paper", "report", "brief", "news", "center", "centre", "institute", "university",
+    # the words of labels: "Series Title", "Content Type", "Publication Date"
+    "series", "title", "type", "content", "details", "date", "publication",
 }  # fmt: skip
 
 

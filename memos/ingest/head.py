@@ -25,6 +25,7 @@ from .fields import (
     CITATION_STOP,
     MARKED_BYLINE,
     Numbered,
+    as_the_page_reads,
     byline_names,
     clean_space,
     date_at_start,
@@ -506,6 +507,8 @@ class TitleSignals:
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
         if DATE_INSIDE.search(text) or len(text) > 150:
             points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
+        if has_number_hint(text):
+            points -= 2  # a label: "Series Details No.233, September 2014"
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
         return points
@@ -660,13 +663,13 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
             continue
         found = parse_date(text)
         if found:
-            return found
+            return as_the_page_reads(found, text, "\n".join(lines[:body_line]))
         if len(text.split()) > 16:
             continue
         for part in DATE_PARTS.split(text):
             found = date_at_start(part.strip(" ,;()"))
             if found:
-                return found
+                return as_the_page_reads(found, part, "\n".join(lines[:body_line]))
     return None
 
 

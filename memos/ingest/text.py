@@ -11,6 +11,7 @@ from .fields import (
     MARKED_BYLINE,
     clean_space,
     date_at_start,
+    labelled_date,
     language_of,
     lead_names,
     looks_like_names,
@@ -480,6 +481,7 @@ def parse_text(text: str) -> ParsedMemo:
         head.published,
         header.published,
         parse_date(str(labels.get("published", ""))),
+        labelled_date("\n".join(lines[: chunks[start].start + 1])),
         numbered and numbered.published,
     )
     body_text = "\n\n".join(b.text for b in blocks)
