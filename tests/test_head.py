@@ -234,3 +234,10 @@ def test_a_labelled_date_run_into_the_first_line_of_a_repost_is_its_date():
         "поставщика, поэтому тендеры последних двух лет были разделены между несколькими участниками.\n"
     )
     assert parse_page(page.encode()).published == date(2021, 8, 4)
+
+
+def test_a_number_sign_after_a_label_vouched_for_by_a_month_or_a_year_is_the_number():
+    assert find_numbered(["Series Details No.17, March 2019"]) == Numbered(17)
+    cited = "Степь и сети: модель 2023: доклад № 87 / 2023 [А.Б. Иванов и др.]"
+    assert find_numbered([cited]) == Numbered(87)
+    assert find_numbered(["Resolution No. 17 of the council"]) is None

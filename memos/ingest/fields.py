@@ -553,10 +553,18 @@ _MONTH_YEAR = re.compile(r"[^\W\d_]{3,9}\.?,?\s+(?:19|20)\d\d\b")
 
 
 def read_sign_first(line: str) -> Numbered | None:
-    """ "No. 293 3 March 2023 …": a number that opens a line, vouched for by the date after it."""
+    """ "No. 293 3 March 2023 …": a number that opens a line, vouched for by the date after it,
+    or by its month and year ("No.233, September 2014") or its year ("№ 87 / 2023")."""
     m = SIGN_FIRST.match(clean_space(line[:200]))
-    published = date_at_start(m["rest"]) if m else None
-    return Numbered(memo_number_of(m["n"]), published=published) if published else None
+    if not m:
+        return None
+    published = date_at_start(m["rest"])
+    month = _MONTH_YEAR.match(m["rest"])
+    if published or month and month[0].split()[0].strip(".,").casefold() in MONTHS:
+        return Numbered(memo_number_of(m["n"]), published=published)
+    if re.match(r"/\s*(?:19|20)\d\d\b", m["rest"]):
+        return Numbered(memo_number_of(m["n"]))
+    return None
 
 
 def _date_in(rest: str | None) -> date | None:

@@ -762,9 +762,11 @@ def find_numbered(lines: list[str]) -> Numbered | None:
     # A label run into the title before it ("…by President Mirziyoyev OSW Commentary NUMBER 278"):
     # where it starts is unclear, so it gives its number and date, not a category.
     for text in hinted:
-        found = read_sign_first(text)
-        if found:
-            return found
+        # The sign opens the line or follows a label: "Series Details No.233, September 2014".
+        for m in NUMBER_SIGN.finditer(text[:200]):
+            found = read_sign_first(text[m.start() :])
+            if found:
+                return found
         for m in WORD_START.finditer(text[:200]):
             found = read_numbered(text[m.start() : m.start() + 120], run_on=True)
             if found:
@@ -772,6 +774,7 @@ def find_numbered(lines: list[str]) -> Numbered | None:
     return None
 
 
+NUMBER_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№|#)\s*\d", re.I)
 WORD_START = re.compile(r"(?<=\s)(?=[A-ZА-ЯЁ])")
 
 
