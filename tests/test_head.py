@@ -241,3 +241,11 @@ def test_a_number_sign_after_a_label_vouched_for_by_a_month_or_a_year_is_the_num
     cited = "Степь и сети: модель 2023: доклад № 87 / 2023 [А.Б. Иванов и др.]"
     assert find_numbered([cited]) == Numbered(87)
     assert find_numbered(["Resolution No. 17 of the council"]) is None
+
+
+def test_a_kind_label_with_the_date_after_it_under_the_title_is_the_category():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\nhttp://example.org/2016/01/25/pipelines\n"
+        "Commentary January 25, 2016\n" + BODY
+    )
+    assert parse_page(page.encode()).category == "Commentary"

@@ -39,6 +39,7 @@ from .fields import (
     read_numbered,
     read_sign_first,
     split_authors,
+    without_date,
 )
 
 # Words that open a line of page furniture, not a title: buttons, links, captions, credits.
@@ -780,8 +781,9 @@ WORD_START = re.compile(r"(?<=\s)(?=[A-ZА-ЯЁ])")
 
 def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str | None:
     """A category printed as a plain label beside the title: the line just above or below it
-    ("U.S.-Russia Insight", "A Briefing Memo"), or a part of the page's first line
-    ("Discussion Paper - Belfer Center …", "Title - Research Paper - Chatham House")."""
+    ("U.S.-Russia Insight", "A Briefing Memo"), one of the header's lines with its date, or a
+    part of the page's first line ("Discussion Paper - Belfer Center …", "Title - Research Paper
+    - Chatham House")."""
     near = [i for i in range(title_first - 1, -1, -1) if lines[i].strip()][:1]
     near += [i for i in range(title_last + 1, len(lines)) if lines[i].strip()][:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -789,6 +791,12 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
         text = clean_space(BULLET.sub("", lines[i]))
         if is_kind_label(text):
             return text
+    # A label with the date after it, in the header below the title: "Paper January 25, 2016".
+    for i in [i for i in range(title_last + 1, len(lines)) if lines[i].strip()][:3]:
+        text = clean_space(BULLET.sub("", lines[i]))
+        undated = without_date(text)
+        if undated != text and is_kind_label(undated):
+            return undated
     if first is not None:
         for part in TITLE_PARTS.split(clean_space(lines[first]))[:-1]:
             if is_kind_label(part) and not part.isupper():
