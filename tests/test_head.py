@@ -249,3 +249,11 @@ def test_a_kind_label_with_the_date_after_it_under_the_title_is_the_category():
         "Commentary January 25, 2016\n" + BODY
     )
     assert parse_page(page.encode()).category == "Commentary"
+
+
+def test_a_words_credit_is_the_byline_and_a_nickname_stays_in_the_name():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\nWords: Asel (Asya) Nurlanova\n"
+        "Pictures: Daniyar Seitkali\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel (Asya) Nurlanova"]

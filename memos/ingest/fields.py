@@ -209,6 +209,7 @@ def _calendar_date(cleaned: str) -> date | None:
 
 _BY = re.compile(r"^(?:written\s+by|by|authors?|author\(s\)|автор[ыа]?)\s*:?\s+", re.I)
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и|with)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*)\s*")
+NICKNAME = re.compile(r"^\([A-ZА-ЯЁ][\w'’.\-]*\)$")
 _NAME_WORD = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.\-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$", re.U)
 
 
@@ -261,7 +262,9 @@ def looks_like_names(text: str) -> bool:
         return False  # capitals only: a heading ("CITATION AND REPRODUCTION"), not a byline
     for name in names:
         words = name.split()
-        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+        # A nickname may stand in parentheses inside a name: "Nicole (Cole) Anselmo".
+        plain = [words[0], *(w for w in words[1:-1] if not NICKNAME.match(w)), words[-1]]
+        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in plain):
             return False
         # Title-case phrases are not names: "Kazakhstan's Succession", "One Year On".
         if any(w.casefold() in _NOT_IN_NAMES or w.endswith(("'s", "’s")) for w in words):
@@ -382,7 +385,7 @@ LABELS = {
     "pdf": ["pdf", "download pdf"],
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
-    "authors": ["author", "authors", "author(s)", "by", "автор", "авторы", "автор(ы)"],
+    "authors": ["author", "authors", "author(s)", "by", "words", "автор", "авторы", "автор(ы)"],
     "topics": ["related topics", "topics", "tags", "keywords", "темы", "теги", "похожие темы",
                "ключевые слова"],
     "category": ["category", "type", "категория", "рубрика", "тип"],
