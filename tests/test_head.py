@@ -257,3 +257,18 @@ def test_a_words_credit_is_the_byline_and_a_nickname_stays_in_the_name():
         "Pictures: Daniyar Seitkali\n" + BODY
     )
     assert parse_page(page.encode()).authors == ["Asel (Asya) Nurlanova"]
+
+
+def test_a_label_run_into_another_printing_of_the_title_gives_its_series_and_category():
+    page = (
+        "Pipelines and Power: Three Scenarios\n\nTotal Page:8\n\n"
+        "Pipelines and Power: Three Scenarios Steppe Perspectives Vol. 4/3, May 2022 Pipelines and "
+        "Power: Three Scenarios As the pipelines age, three scenarios for the region are perceptible.\n"
+        + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.category, memo.series, memo.memo_number) == (
+        "Steppe Perspectives",
+        "Steppe Perspectives Vol. 4",
+        3,
+    )

@@ -690,6 +690,10 @@ def read_head(
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
     if numbered is None and own.startswith(title.text):
         numbered = read_numbered(own[len(title.text) :].strip(" ,:|·–—-"))
+    # Or on another printing of it, a PDF's text run together: "<Title> Policy Perspectives
+    # Vol. 9/2, February 2021 <Title> As …" (where the label starts is known there).
+    if numbered is None:
+        numbered = label_after_printing(lines[: body_line + 1], title.text)
     # A byline or a date may stand by any printing of the title: the page's own title line at
     # the top, or the title above the body; the chosen one is looked at first.
     sites = [title, *repeated_title(lines, title, body_line)]
@@ -705,6 +709,20 @@ def read_head(
         published=first_found(find_date(lines, site, body_line) for site in sites),
         numbered=numbered,
     )
+
+
+def label_after_printing(lines: list[str], title: str) -> Numbered | None:
+    """A label run into a printing of the title after it, on any of `lines`."""
+    folded = _fold(title)
+    for line in lines:
+        if not has_number_hint(line[: len(title) + 120]):
+            continue
+        text = clean_space(line)
+        if len(text) > len(title) and _fold(text[: len(title)]) == folded:
+            found = read_numbered(text[len(title) :].strip(" ,:|·–—-")[:120], run_on=True)
+            if found:
+                return found
+    return None
 
 
 def repeated_title(lines: list[str], title: Candidate, body_line: int) -> list[Candidate]:
