@@ -183,6 +183,12 @@ def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
     return units
 
 
+def is_running_text(text: str) -> bool:
+    """Words of a sentence, not a caption's or a menu's: six or more, most in lower case."""
+    words = text.split()
+    return len(words) >= 6 and sum(w[:1].islower() for w in words[1:]) > len(words) / 2
+
+
 def _sentence_list(chunk: Chunk, ends_page: bool) -> bool:
     """Bullets that are sentences, the last one cut short only where the page ends."""
     ended = [has_sentence(item[-3:]) for item in chunk.bullet_items()]
@@ -218,8 +224,10 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
             ):
                 break
             j += 1
-        # Trailing short chunks belong to what follows (captions, "View"), not to the body.
-        while j > i and len(chunks[j - 1].text) < PROSE_MIN and chunks[j - 1].is_prose:
+        # Trailing short chunks belong to what follows (captions, "View"), not to the body; where
+        # nothing follows, a phrase of running text is the body cut short by the dump.
+        cut_short = j == len(chunks) and is_running_text(chunks[j - 1].text)
+        while not cut_short and j > i and len(chunks[j - 1].text) < PROSE_MIN and chunks[j - 1].is_prose:
             j -= 1
         if weight > best_weight:
             best, best_weight = (i, j), weight
@@ -473,7 +481,9 @@ def parse_text(text: str) -> ParsedMemo:
         if c.is_bullets:
             blocks.extend(Block("li", item) for item in c.bullet_items())
         else:
-            blocks.append(Block("h" if is_heading(c.text) else "p", c.text))
+            # The page's last words, cut short mid-sentence, are a paragraph, not a heading.
+            cut_short = c is chunks[-1] and is_running_text(c.text)
+            blocks.append(Block("h" if is_heading(c.text) and not cut_short else "p", c.text))
 
     blocks, bio = split_bio(blocks, authors)
     memo_number = memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None
