@@ -115,9 +115,14 @@ LABELLED_DATE = re.compile(
 )
 
 
+DATE_LABEL_WORDS = ("ublicat", "ublished", "osted on", "ата публ", "ата разм", "публиковано")
+
+
 def labelled_date(text: str) -> date | None:
     """The first date that a label names as the item's own inside `text`: "… дата публикации
     04.08.21 05:04 скаут: …" (a repost's own date, not the original's in its text)."""
+    if not any(word in text for word in DATE_LABEL_WORDS):
+        return None  # most pages, cheaply
     for m in LABELLED_DATE.finditer(text):
         found = date_at_start(text[m.end() : m.end() + 40])
         if found:

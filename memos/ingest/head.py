@@ -19,10 +19,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import islice
 
 from .fields import (
     BARE_NUMBER,
     CITATION_STOP,
+    DIGIT,
     MARKED_BYLINE,
     Numbered,
     as_the_page_reads,
@@ -66,6 +68,7 @@ SECTION_HEADINGS = re.compile(
 COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?)\b", re.I)
 # Separators between a title and the site or section it is printed with.
 TITLE_PARTS = re.compile(r"\s+[|–—·-]\s+")
+SEPARATOR = re.compile(r"[|–—·-]")
 # Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
 DATE_PARTS = re.compile(
     r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=\d{4})\s+|(?<=[a-z])(?=[A-Z][a-z])"
@@ -262,6 +265,8 @@ def _candidates(
 def site_after(text: str) -> bool:
     """Whether the last part of a line is the name of the site or publisher it was printed by:
     "<Title> — Carnegie Endowment for International Peace"."""
+    if not SEPARATOR.search(text):
+        return False  # most lines, cheaply
     parts = TITLE_PARTS.split(text)
     return len(parts) > 1 and len(parts[0].split()) >= 2 and is_organisation(parts[-1])
 
@@ -508,7 +513,7 @@ class TitleSignals:
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
         if DATE_INSIDE.search(text) or len(text) > 150:
             points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
-        if has_number_hint(text):
+        if DIGIT.search(text) and has_number_hint(text):
             points -= 2  # a label: "Series Details No.233, September 2014"
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
@@ -617,6 +622,8 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
 
 def cited_names(text: str) -> list[str] | None:
     """The authors a citation line opens with: "A. Author. <Journal>. Volume 67, Issue 3."."""
+    if ". " not in text:
+        return None
     parts = CITATION_STOP.split(text, maxsplit=1)
     if len(parts) == 2 and has_number_hint(parts[1]) and read_numbered(parts[1]):
         return _byline(parts[0])
@@ -712,9 +719,14 @@ def read_head(
 
 
 def label_after_printing(lines: list[str], title: str) -> Numbered | None:
-    """A label run into a printing of the title after it, on any of `lines`."""
+    """A label run into a printing of the title after it, on one of `lines` that opens with it."""
     folded = _fold(title)
-    for line in lines:
+    head = "\n" + "\n".join(lines)
+    start = head.find("\n" + title[:12])
+    while start != -1:
+        end = head.find("\n", start + 1)
+        line = head[start + 1 : end if end != -1 else None]
+        start = head.find("\n" + title[:12], start + 1)
         if not has_number_hint(line[: len(title) + 120]):
             continue
         text = clean_space(line)
@@ -803,15 +815,18 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
     part of the page's first line ("Discussion Paper - Belfer Center …", "Title - Research Paper
     - Chatham House")."""
     near = [i for i in range(title_first - 1, -1, -1) if lines[i].strip()][:1]
-    near += [i for i in range(title_last + 1, len(lines)) if lines[i].strip()][:1]
+    below = list(islice((i for i in range(title_last + 1, len(lines)) if lines[i].strip()), 3))
+    near += below[:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     for i in near:
         text = clean_space(BULLET.sub("", lines[i]))
         if is_kind_label(text):
             return text
     # A label with the date after it, in the header below the title: "Paper January 25, 2016".
-    for i in [i for i in range(title_last + 1, len(lines)) if lines[i].strip()][:3]:
+    for i in below:
         text = clean_space(BULLET.sub("", lines[i]))
+        if len(text) > 60 or not DIGIT.search(text):
+            continue  # no label and its date
         undated = without_date(text)
         if undated != text and is_kind_label(undated):
             return undated

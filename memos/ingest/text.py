@@ -185,7 +185,7 @@ def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
 
 def is_running_text(text: str) -> bool:
     """Words of a sentence, not a caption's or a menu's: six or more, most in lower case."""
-    words = text.split()
+    words = text.split(maxsplit=30)[:30]  # the opening words tell
     return len(words) >= 6 and sum(w[:1].islower() for w in words[1:]) > len(words) / 2
 
 
