@@ -272,3 +272,24 @@ def test_a_label_run_into_another_printing_of_the_title_gives_its_series_and_cat
         "Steppe Perspectives Vol. 4",
         3,
     )
+
+
+def test_the_names_beside_a_labelled_date_in_a_dateline_are_the_byline():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\n"
+        "Asel Nurlanova | Published: 3 March 2021 | Updated: 5 March 2021\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Asel Nurlanova"], date(2021, 3, 3))
+
+
+def test_a_posted_by_line_gives_the_names_and_the_date_after_them():
+    page = "Pipelines and Power in the Caspian Basin\n\nPosted by Asel Nurlanova on March 3, 2021\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Asel Nurlanova"], date(2021, 3, 3))
+
+
+def test_a_short_part_after_a_bar_in_the_page_title_is_neither_title_nor_byline():
+    page = "Pipelines and Power in the Caspian Basin | Request PDF\n\nAuthors:\nAsel Nurlanova\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("Pipelines and Power in the Caspian Basin", ["Asel Nurlanova"])

@@ -240,8 +240,8 @@ _NOT_IN_NAMES = {
     "under", "between", "against", "about", "and", "or", "not", "no", "new", "is", "are", "why",
     "how", "what", "who", "its", "his", "her", "their", "our", "this", "that", "policy", "memo",
     "memos", "paper", "report", "brief", "news", "center", "centre", "institute", "university",
-    # the words of labels: "Series Title", "Content Type", "Publication Date"
-    "series", "title", "type", "content", "details", "date", "publication",
+    # the words of labels and links: "Series Title", "Content Type", "Request PDF"
+    "series", "title", "type", "content", "details", "date", "publication", "pdf",
 }  # fmt: skip
 
 
@@ -315,7 +315,7 @@ def byline_names(text: str) -> list[str] | None:
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
     marked = marked or undated != text
-    text = undated.rstrip(" .…")
+    text = re.sub(r"\s+(?:on|at|в)$", "", undated).rstrip(" .…")  # "… on March 3, 2021"
     if marked:
         text = _ORG_TAIL.split(text, maxsplit=1)[0]
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]

@@ -30,6 +30,7 @@ from .fields import (
     as_the_page_reads,
     byline_names,
     clean_space,
+    date_at_end,
     date_at_start,
     has_number_hint,
     is_kind_label,
@@ -515,6 +516,8 @@ class TitleSignals:
             points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
         if DIGIT.search(text) and has_number_hint(text):
             points -= 2  # a label: "Series Details No.233, September 2014"
+        if " | " in text and any(len(part.split()) >= 3 for part in text.split(" | ")):
+            points -= 2  # a title with the site or its section: "<Title> | Request PDF"
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
         return points
@@ -611,13 +614,24 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 return names
     for i in below + above:
         text = clean_space(lines[i])
-        names = _byline(text) or cited_names(text)
+        names = _byline(text) or cited_names(text) or dateline_names(text)
         if names:
             # A long byline goes on to the next line: "A, B, C," then "D and E".
             if re.search(r"(?:,|\band|&)$", text):
                 names += _byline(next_line(lines, i)) or []
             return names
     return None
+
+
+def dateline_names(text: str) -> list[str] | None:
+    """The names among the parts of a dateline, vouched for by a date or a label beside them:
+    "A. Author | Published: 3 March 2021 | Updated: 5 March 2021"."""
+    if not SEPARATOR.search(text):
+        return None
+    parts = TITLE_PARTS.split(text)
+    if len(parts) < 2 or not any(is_header_line(p) and not _byline(p) for p in parts):
+        return None
+    return first_found(_byline(p) for p in parts)
 
 
 def cited_names(text: str) -> list[str] | None:
@@ -674,6 +688,10 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
             return as_the_page_reads(found, text, "\n".join(lines[:body_line]))
         if len(text.split()) > 16:
             continue
+        # "Posted by A. Author on March 3, 2021": a byline's date after the names.
+        found = date_at_end(text) if MARKED_BYLINE.match(text) else None
+        if found:
+            return found
         for part in DATE_PARTS.split(text):
             found = date_at_start(part.strip(" ,;()"))
             if found:
