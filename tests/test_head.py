@@ -293,3 +293,20 @@ def test_a_short_part_after_a_bar_in_the_page_title_is_neither_title_nor_byline(
     page = "Pipelines and Power in the Caspian Basin | Request PDF\n\nAuthors:\nAsel Nurlanova\n" + BODY
     memo = parse_page(page.encode())
     assert (memo.title, memo.authors) == ("Pipelines and Power in the Caspian Basin", ["Asel Nurlanova"])
+
+
+def test_a_by_line_with_the_author_s_post_is_a_byline_under_a_title_below_a_breadcrumb():
+    page = (
+        "Home > Analysis > Central Asia\n\nPipelines and Power in the Caspian Basin\n\n"
+        "By Asel Nurlanova, Senior Fellow at the Steppe Institute\n\nMar. 3, 2021\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("Pipelines and Power in the Caspian Basin", ["Asel Nurlanova"])
+
+
+def test_names_on_lines_of_their_own_one_under_the_other_are_all_authors():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\nAsel Nurlanova\nDaniyar Seitkali\n"
+        "Senior Fellow\n\n3 March 2021\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Daniyar Seitkali"]

@@ -242,6 +242,9 @@ _NOT_IN_NAMES = {
     "memos", "paper", "report", "brief", "news", "center", "centre", "institute", "university",
     # the words of labels and links: "Series Title", "Content Type", "Request PDF"
     "series", "title", "type", "content", "details", "date", "publication", "pdf",
+    # what people are, on the line under their names: "Senior Fellow", "Program Director"
+    "senior", "fellow", "director", "professor", "editor", "researcher", "analyst", "associate",
+    "program", "programme", "department", "expert",
 }  # fmt: skip
 
 

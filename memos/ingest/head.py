@@ -70,6 +70,8 @@ COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмо
 # Separators between a title and the site or section it is printed with.
 TITLE_PARTS = re.compile(r"\s+[|–—·-]\s+")
 SEPARATOR = re.compile(r"[|–—·-]")
+# Between the items of a menu or a breadcrumb: "News | Analysis", "Home > Analysis > Asia".
+MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+")
 # Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
 DATE_PARTS = re.compile(
     r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=\d{4})\s+|(?<=[a-z])(?=[A-Z][a-z])"
@@ -181,8 +183,8 @@ def is_furniture(text: str, names: bool = True) -> bool:
         or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
         or bool(COUNTER.match(text))
         or "rights reserved" in text.lower()
-        or "|" in text
-        and all(len(part.split()) <= 3 for part in text.split("|"))  # a menu, a kicker
+        or bool(MENU_SEPARATOR.search(text))
+        and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
         or sum(len(w) == 1 for w in words) > len(words) / 2  # "A P R I L 2 0 24"
         or read_label(text) is not None
         or parse_date(text) is not None
@@ -514,6 +516,8 @@ class TitleSignals:
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
         if DATE_INSIDE.search(text) or len(text) > 150:
             points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
+        if MARKED_BYLINE.match(text) and _byline(text):
+            points -= 3  # a byline: "By A. Author, Senior Fellow at …"
         if DIGIT.search(text) and has_number_hint(text):
             points -= 2  # a label: "Series Details No.233, September 2014"
         if " | " in text and any(len(part.split()) >= 3 for part in text.split(" | ")):
@@ -616,9 +620,15 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
         text = clean_space(lines[i])
         names = _byline(text) or cited_names(text) or dateline_names(text)
         if names:
-            # A long byline goes on to the next line: "A, B, C," then "D and E".
+            # A long byline goes on to the next line: "A, B, C," then "D and E"; or each name
+            # has a line of its own, one right under the other.
             if re.search(r"(?:,|\band|&)$", text):
                 names += _byline(next_line(lines, i)) or []
+            else:
+                k = i + 1
+                while k < body_line and lines[k].strip() and looks_like_names(clean_space(lines[k])):
+                    names += split_authors(clean_space(lines[k]))
+                    k += 1
             return names
     return None
 

@@ -9,6 +9,7 @@ from .declared import first
 from .fields import (
     DIGIT,
     MARKED_BYLINE,
+    byline_names,
     clean_space,
     date_at_start,
     labelled_date,
@@ -280,6 +281,8 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
                 published = published or parse_date(item)
             elif looks_like_names(item) and authors is None:
                 authors = split_authors(item)
+            elif MARKED_BYLINE.match(item) and byline_names(item) and authors is None:
+                authors = byline_names(item)  # "By A. Author, Senior Fellow at …"
             elif label is None and not c.is_bullets and len(item.split()) <= 30:
                 consumed = False
             else:
