@@ -310,3 +310,13 @@ def test_names_on_lines_of_their_own_one_under_the_other_are_all_authors():
         "Senior Fellow\n\n3 March 2021\n" + BODY
     )
     assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Daniyar Seitkali"]
+
+
+def test_names_after_the_title_in_a_pdf_s_run_together_text_end_where_the_date_starts():
+    lead = (
+        "Pipelines and Power in the Caspian Basin By Asel Nurlanova and Daniyar Seitkali March 2021 "
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated, "
+        "and the governments of the region now weigh every offer of equipment against its strings."
+    )
+    page = "Pipelines and Power in the Caspian Basin\n\nTotal Page:16\n\n" + lead + "\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Daniyar Seitkali"]

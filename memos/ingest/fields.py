@@ -235,7 +235,7 @@ def split_authors(text: str) -> list[str]:
     return [n for n in names if n]
 
 
-_NOT_IN_NAMES = {
+NOT_IN_NAMES = {
     "a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "with", "after", "before", "over",
     "under", "between", "against", "about", "and", "or", "not", "no", "new", "is", "are", "why",
     "how", "what", "who", "its", "his", "her", "their", "our", "this", "that", "policy", "memo",
@@ -275,7 +275,7 @@ def looks_like_names(text: str) -> bool:
         if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in plain):
             return False
         # Title-case phrases are not names: "Kazakhstan's Succession", "One Year On".
-        if any(w.casefold() in _NOT_IN_NAMES or w.endswith(("'s", "’s")) for w in words):
+        if any(w.casefold() in NOT_IN_NAMES or w.endswith(("'s", "’s")) for w in words):
             return False
         if parse_date(name):
             return False

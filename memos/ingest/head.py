@@ -26,6 +26,8 @@ from .fields import (
     CITATION_STOP,
     DIGIT,
     MARKED_BYLINE,
+    MONTHS,
+    NOT_IN_NAMES,
     Numbered,
     as_the_page_reads,
     byline_names,
@@ -656,7 +658,7 @@ def cited_names(text: str) -> list[str] | None:
 
 def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
     """Names glued to a repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg
-    Seferian", "Fabio Indeo <Title>")."""
+    Seferian", "Fabio Indeo <Title>", "<Title> By A and B March 2021 The …")."""
     folded = _fold(title.text)
     opening = title.text.split()[0].casefold()
     head = "\n".join(lines[:200]).casefold()
@@ -675,7 +677,8 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
         if len(text) <= len(title.text):
             continue
         if _fold(text).startswith(folded):
-            names = _byline(text[len(title.text) :].strip(" ,:–—-()"))
+            rest = text[len(title.text) :].strip(" ,:–—-()")
+            names = names_opening(rest) or _byline(rest)
         elif _fold(text).endswith(folded):
             names = _byline(text[: -len(title.text)].strip(" ,:–—-()"))
         else:
@@ -683,6 +686,35 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
         if names:
             return names
     return None
+
+
+def names_opening(text: str) -> list[str] | None:
+    """The names a run of a PDF's text opens with, where what follows them is plainly no name:
+    a date or a figure, a label in capitals, or, after "By", a sentence. (Where an organisation
+    follows, where its name starts is unclear: "A, B Steppe Institute …".)"""
+    words = text.split()[:16]
+    marked = bool(MARKED_BYLINE.match(text))
+    for n in range(len(words) - 1, 1, -1):
+        after, last = words[n], words[n - 1].strip(".,")
+        if last.casefold() in MONTHS and after[:1].isdigit():
+            continue  # "… Seitkali March 2021": the month opens the date
+        opening = " ".join(words[:n])
+        names = _byline(opening)
+        # Every word a name's: not "A, <post at an organisation>".
+        whole = names == split_authors(MARKED_BYLINE.sub("", opening))
+        if names and whole and ends_names(words[n:], marked):
+            return names
+    return None
+
+
+def ends_names(following: list[str], marked: bool) -> bool:
+    """Whether `following` (the words after a byline's names) cannot go on with a name."""
+    word = following[0]
+    if word[:1].isdigit() or len(word) > 1 and word.isupper():
+        return True
+    if word.strip(".,").casefold() in MONTHS and following[1:2] and following[1][:1].isdigit():
+        return True
+    return marked and (word[:1].islower() or word.casefold() in NOT_IN_NAMES)
 
 
 def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None:
