@@ -320,3 +320,20 @@ def test_names_after_the_title_in_a_pdf_s_run_together_text_end_where_the_date_s
     )
     page = "Pipelines and Power in the Caspian Basin\n\nTotal Page:16\n\n" + lead + "\n" + BODY
     assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Daniyar Seitkali"]
+
+
+def test_a_one_word_site_name_after_the_title_is_not_part_of_it():
+    for line in (
+        "Pipelines and Power in the Caspian Basin - Steppenet",
+        "Pipelines and Power in the Caspian Basin :: Steppenet",
+    ):
+        assert parse_page((line + "\n" + BODY).encode()).title == "Pipelines and Power in the Caspian Basin"
+
+
+def test_two_words_after_a_dash_on_the_page_title_line_are_no_byline_and_yield_to_one_below():
+    page = (
+        "Pipelines and Power in the Caspian Basin — Steppe Digest\n\nAsel Nurlanova\n\n3 March 2021\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+    alone = "Pipelines and Power in the Caspian Basin — Steppe Digest\n" + BODY
+    assert parse_page(alone.encode()).authors == []

@@ -299,8 +299,14 @@ ORG_WORDS = re.compile(
 MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
 
 
-@lru_cache(maxsize=8192)
 def byline_names(text: str) -> list[str] | None:
+    """See _byline_names; a list of its own, which the caller may extend."""
+    names = _byline_names(text)
+    return list(names) if names else None
+
+
+@lru_cache(maxsize=8192)
+def _byline_names(text: str) -> tuple[str, ...] | None:
     """The names of a byline line ("By A and B", "A, with B", "Author: A"), else None.
 
     A date before or after the names ("by A 15/05/2024"), a list cut short ("A, B ..."), and,
@@ -323,9 +329,9 @@ def byline_names(text: str) -> list[str] | None:
         text = _ORG_TAIL.split(text, maxsplit=1)[0]
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
         if names and all(looks_like_names(n) for n in names):
-            return names
+            return tuple(names)
     if looks_like_names(text):
-        return split_authors(text)
+        return tuple(split_authors(text))
     # A name and what the person does.
     name, _, role = text.partition(", ")
     if (
@@ -333,7 +339,7 @@ def byline_names(text: str) -> list[str] | None:
         and looks_like_names(name)
         and len(split_authors(name)) == 1
     ):
-        return [name]
+        return (name,)
     return None
 
 

@@ -70,8 +70,8 @@ SECTION_HEADINGS = re.compile(
 # "File Type:pdf, Size:1020Kb", "Total Page:16", "Views: 1,234": a short label and a figure.
 COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?)\b", re.I)
 # Separators between a title and the site or section it is printed with.
-TITLE_PARTS = re.compile(r"\s+[|–—·-]\s+")
-SEPARATOR = re.compile(r"[|–—·-]")
+TITLE_PARTS = re.compile(r"\s+(?:[|–—·-]|::)\s+")
+SEPARATOR = re.compile(r"[|–—·:-]")
 # Between the items of a menu or a breadcrumb: "News | Analysis", "Home > Analysis > Asia".
 MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+")
 # Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
@@ -269,11 +269,16 @@ def _candidates(
 
 def site_after(text: str) -> bool:
     """Whether the last part of a line is the name of the site or publisher it was printed by:
-    "<Title> — Carnegie Endowment for International Peace"."""
+    "<Title> — Carnegie Endowment for International Peace", "<Title> - Eurasianet"."""
     if not SEPARATOR.search(text):
         return False  # most lines, cheaply
     parts = TITLE_PARTS.split(text)
-    return len(parts) > 1 and len(parts[0].split()) >= 2 and is_organisation(parts[-1])
+    last = parts[-1].split()
+    return (
+        len(parts) > 1
+        and len(parts[0].split()) >= 2
+        and (is_organisation(parts[-1]) or len(last) == 1 and last[0][:1].isupper())
+    )
 
 
 def _label_or_byline(text: str) -> bool:
@@ -608,7 +613,11 @@ def credit_of(lines: list[str], title: Candidate) -> str | None:
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
     """Names printed just below the title (before the body), else just above it."""
     credit = credit_of(lines, title)
-    if credit and not credit.endswith(("...", "…")):
+    if (
+        credit
+        and not credit.endswith(("...", "…"))
+        and CREDIT_AFTER.match(" ".join(lines[title.first : title.last + 1]))
+    ):
         return _byline(credit)  # "<Title> (A. Author, Publisher)"
     below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
     above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
@@ -632,7 +641,14 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                     names += split_authors(clean_space(lines[k]))
                     k += 1
             return names
-    return None
+    # "<Title> - A. Author, B. Author" on the page's title line, where no byline is printed under
+    # it; a single pair of words there is as often the site's name ("<Title> — Riddle Russia").
+    names = _byline(credit) if credit and not credit.endswith(("...", "…")) else None
+    return names if names and len(names) > 1 else None
+
+
+def cut_short(text: str | None) -> str:
+    return text if text and text.endswith(("...", "…")) else ""
 
 
 def dateline_names(text: str) -> list[str] | None:
@@ -772,7 +788,7 @@ def read_head(
         or first_found(find_byline(lines, site, body_line) for site in sites)
         or glued_byline(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
-        or _byline(credit_of(lines, title) or ""),
+        or _byline(cut_short(credit_of(lines, title))),
         published=first_found(find_date(lines, site, body_line) for site in sites),
         numbered=numbered,
     )
