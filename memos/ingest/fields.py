@@ -373,14 +373,19 @@ def clean_space(text: str) -> str:
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]+")
 
 
 def language_of(text: str) -> str:
     """ISO 639-1 code from the script of the text: Cyrillic is Russian, else English."""
     sample = text[:5000]
-    letters = len(_LETTER.findall(sample))
-    return "ru" if letters and len(_CYRILLIC.findall(sample)) / letters > 0.3 else "en"
+    if not _CYRILLIC.search(sample):
+        return "en"
+    # Letters counted run by run: a list of words, not one of every letter, is built.
+    letters = sum(map(len, _LETTERS.findall(sample)))
+    cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(sample)))
+    return "ru" if letters and cyrillic / letters > 0.3 else "en"
 
 
 def normalize_language(code: str | None) -> str | None:
