@@ -212,3 +212,9 @@ def test_a_russian_lead_that_opens_with_its_authors():
         "Мария Иванова",
     ]
     assert lead_names("Эксперты о том, как покупать камеры") is None
+
+
+def test_a_byline_s_names_are_the_caller_s_own_list():
+    names = byline_names("By Asel Nurlanova")
+    names.append("Daniyar Seitkali")  # a byline that goes on to the next line
+    assert byline_names("By Asel Nurlanova") == ["Asel Nurlanova"]

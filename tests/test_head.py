@@ -178,3 +178,162 @@ def test_a_site_name_glued_after_the_title_at_the_top_is_not_part_of_it():
         "Grids and Borders. How Central Asia trades its power\n" + BODY
     )
     assert parse_page(page.encode()).title == "Grids and Borders. How Central Asia trades its power"
+
+
+def test_the_publisher_after_the_title_on_the_page_title_line_is_not_part_of_it():
+    page = "Grids and Borders in Central Asia — Caspian Endowment for Regional Studies\n" + BODY
+    assert parse_page(page.encode()).title == "Grids and Borders in Central Asia"
+
+
+def test_a_byline_under_the_title_is_not_a_line_of_the_title():
+    page = "Steppe Operators Bring Fibre Networks to the Valley Towns\nBy staff reporter ASEL NUR\n" + BODY
+    assert parse_page(page.encode()).title == "Steppe Operators Bring Fibre Networks to the Valley Towns"
+
+
+def test_a_title_above_an_introduction_heading_beats_a_link_back_to_the_contents():
+    page = (
+        "Back to the contents of the Steppe Review\nHome\nArchive\nContacts\n\n"
+        "The Political Fate of the Customs Union\n\nIntroduction\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "The Political Fate of the Customs Union"
+
+
+def test_a_bare_issue_number_before_the_title_is_its_number():
+    page = "No. 42: Pipelines and Power in the Caspian Basin\n\nAuthor(s): Asel Nurlanova\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.memo_number) == ("Pipelines and Power in the Caspian Basin", 42)
+
+
+def test_a_citation_under_the_title_gives_its_author_journal_volume_and_issue():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\n"
+        "Asel Nurlanova. Journal of Steppe Affairs. Volume 12, Issue 4. Spring 2021.\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Asel Nurlanova"]
+    assert (memo.series, memo.memo_number) == ("Journal of Steppe Affairs Volume 12", 4)
+
+
+def test_a_date_in_figures_is_read_the_way_the_page_names_its_month():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\nAuthor (Corporate)\nSeries Title\n"
+        "Series Details No.17, March 2019\nPublication Date 03/05/2019\nContent Type\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Pipelines and Power in the Caspian Basin"
+    assert memo.authors == []
+    assert memo.published == date(2019, 3, 5)
+
+
+def test_a_labelled_date_run_into_the_first_line_of_a_repost_is_its_date():
+    page = (
+        "дата публикации 04.08.21 05:04 рубрика: Казахстан Сможет ли степь стать узлом сетей? "
+        "28 июля 2021, Для степных городов сближение с соседями – важная часть стратегии. "
+        "Потому что оба крупных соседа периодически позволяют себе жесты, вызывающие беспокойство.\n\n"
+        "Каждая столица отвечает по-своему, но ни одна не хочет снова зависеть от единственного "
+        "поставщика, поэтому тендеры последних двух лет были разделены между несколькими участниками.\n"
+    )
+    assert parse_page(page.encode()).published == date(2021, 8, 4)
+
+
+def test_a_number_sign_after_a_label_vouched_for_by_a_month_or_a_year_is_the_number():
+    assert find_numbered(["Series Details No.17, March 2019"]) == Numbered(17)
+    cited = "Степь и сети: модель 2023: доклад № 87 / 2023 [А.Б. Иванов и др.]"
+    assert find_numbered([cited]) == Numbered(87)
+    assert find_numbered(["Resolution No. 17 of the council"]) is None
+
+
+def test_a_kind_label_with_the_date_after_it_under_the_title_is_the_category():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\nhttp://example.org/2016/01/25/pipelines\n"
+        "Commentary January 25, 2016\n" + BODY
+    )
+    assert parse_page(page.encode()).category == "Commentary"
+
+
+def test_a_words_credit_is_the_byline_and_a_nickname_stays_in_the_name():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\nWords: Asel (Asya) Nurlanova\n"
+        "Pictures: Daniyar Seitkali\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel (Asya) Nurlanova"]
+
+
+def test_a_label_run_into_another_printing_of_the_title_gives_its_series_and_category():
+    page = (
+        "Pipelines and Power: Three Scenarios\n\nTotal Page:8\n\n"
+        "Pipelines and Power: Three Scenarios Steppe Perspectives Vol. 4/3, May 2022 Pipelines and "
+        "Power: Three Scenarios As the pipelines age, three scenarios for the region are perceptible.\n"
+        + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.category, memo.series, memo.memo_number) == (
+        "Steppe Perspectives",
+        "Steppe Perspectives Vol. 4",
+        3,
+    )
+
+
+def test_the_names_beside_a_labelled_date_in_a_dateline_are_the_byline():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\n"
+        "Asel Nurlanova | Published: 3 March 2021 | Updated: 5 March 2021\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Asel Nurlanova"], date(2021, 3, 3))
+
+
+def test_a_posted_by_line_gives_the_names_and_the_date_after_them():
+    page = "Pipelines and Power in the Caspian Basin\n\nPosted by Asel Nurlanova on March 3, 2021\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Asel Nurlanova"], date(2021, 3, 3))
+
+
+def test_a_short_part_after_a_bar_in_the_page_title_is_neither_title_nor_byline():
+    page = "Pipelines and Power in the Caspian Basin | Request PDF\n\nAuthors:\nAsel Nurlanova\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("Pipelines and Power in the Caspian Basin", ["Asel Nurlanova"])
+
+
+def test_a_by_line_with_the_author_s_post_is_a_byline_under_a_title_below_a_breadcrumb():
+    page = (
+        "Home > Analysis > Central Asia\n\nPipelines and Power in the Caspian Basin\n\n"
+        "By Asel Nurlanova, Senior Fellow at the Steppe Institute\n\nMar. 3, 2021\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("Pipelines and Power in the Caspian Basin", ["Asel Nurlanova"])
+
+
+def test_names_on_lines_of_their_own_one_under_the_other_are_all_authors():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\nAsel Nurlanova\nDaniyar Seitkali\n"
+        "Senior Fellow\n\n3 March 2021\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Daniyar Seitkali"]
+
+
+def test_names_after_the_title_in_a_pdf_s_run_together_text_end_where_the_date_starts():
+    lead = (
+        "Pipelines and Power in the Caspian Basin By Asel Nurlanova and Daniyar Seitkali March 2021 "
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated, "
+        "and the governments of the region now weigh every offer of equipment against its strings."
+    )
+    page = "Pipelines and Power in the Caspian Basin\n\nTotal Page:16\n\n" + lead + "\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Daniyar Seitkali"]
+
+
+def test_a_one_word_site_name_after_the_title_is_not_part_of_it():
+    for line in (
+        "Pipelines and Power in the Caspian Basin - Steppenet",
+        "Pipelines and Power in the Caspian Basin :: Steppenet",
+    ):
+        assert parse_page((line + "\n" + BODY).encode()).title == "Pipelines and Power in the Caspian Basin"
+
+
+def test_two_words_after_a_dash_on_the_page_title_line_are_no_byline_and_yield_to_one_below():
+    page = (
+        "Pipelines and Power in the Caspian Basin — Steppe Digest\n\nAsel Nurlanova\n\n3 March 2021\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+    alone = "Pipelines and Power in the Caspian Basin — Steppe Digest\n" + BODY
+    assert parse_page(alone.encode()).authors == []

@@ -476,3 +476,15 @@ def test_a_rubric_or_type_label_above_the_title_is_the_category():
     for marked in labels:
         page = BARE_HTML_PAGE.replace("<h1>Water Politics", marked + "\n<h1>Water Politics")
         assert parse_page(page.encode()).category == "Opinion"
+
+
+def test_the_last_paragraph_cut_short_by_a_dump_stays_in_the_body_as_a_paragraph():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\n"
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated, "
+        "and the governments of the region now weigh every offer of equipment against its strings.\n\n"
+        "The treaty on the customs union with Kazakhstan was never meant to be carried out in"
+    )
+    memo = parse_page(page.encode())
+    assert memo.blocks[-1].kind == "p"
+    assert memo.blocks[-1].text.startswith("The treaty on the customs union with Kazakhstan")

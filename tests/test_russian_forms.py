@@ -107,3 +107,8 @@ def test_importing_never_loads_the_analyser():
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "memos.settings.test"}
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+
+
+def test_the_first_part_of_a_compound_adjective(inflector):
+    assert "кыргызско" in inflector.adjective_forms("кыргызский")
+    assert "немецко" in inflector.adjective_forms("немецкий")

@@ -102,6 +102,53 @@ def date_at_end(text: str) -> date | None:
     return None
 
 
+# Words that label a date as the item's own: "Publication Date 11/09/2014", "Опубликовано:".
+DATE_LABEL = (
+    r"(?:publication date|date of publication|date published|published|posted|date|"
+    r"дата публикации|дата размещения|дата|опубликовано)"
+)
+# A labelled date anywhere in a line, as dumps run labels and values together.
+LABELLED_DATE = re.compile(
+    r"(?:^|(?<=\s))(?:publication date|date of publication|date published|published on|posted on|"
+    r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d)",
+    re.I,
+)
+
+
+DATE_LABEL_WORDS = ("ublicat", "ublished", "osted on", "ата публ", "ата разм", "публиковано")
+
+
+def labelled_date(text: str) -> date | None:
+    """The first date that a label names as the item's own inside `text`: "… дата публикации
+    04.08.21 05:04 скаут: …" (a repost's own date, not the original's in its text)."""
+    if not any(word in text for word in DATE_LABEL_WORDS):
+        return None  # most pages, cheaply
+    for m in LABELLED_DATE.finditer(text):
+        found = date_at_start(text[m.end() : m.end() + 40])
+        if found:
+            return found
+    return None
+
+
+# Day and month of a date written in figures, which either could be: "11/09/2014".
+AMBIGUOUS_DATE = re.compile(r"\b(?P<a>0?[1-9]|1[0-2])[/.](?P<b>0?[1-9]|1[0-2])[/.](?P<year>(?:19|20)\d\d)\b")
+MONTH_YEAR = re.compile(r"\b(?P<month>[^\W\d_]{3,9})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
+
+
+def as_the_page_reads(found: date, line: str, page: str) -> date:
+    """`found`, read from `line`, with day and month swapped where they could be either and the
+    page names the other month with that year ("Publication Date 11/09/2014" under "No.233,
+    September 2014")."""
+    m = AMBIGUOUS_DATE.search(line)
+    if not m or m["a"] == m["b"] or int(m["year"]) != found.year:
+        return found
+    named = {(MONTHS.get(n["month"].casefold()), int(n["year"])) for n in MONTH_YEAR.finditer(page)}
+    swapped = date(found.year, found.day, found.month)
+    if (swapped.month, swapped.year) in named and (found.month, found.year) not in named:
+        return swapped
+    return found
+
+
 @lru_cache(maxsize=8192)  # a page's lines are asked about more than once
 def parse_date(text: str | None) -> date | None:
     """A full calendar date from the ways memo pages write one, else None.
@@ -111,9 +158,7 @@ def parse_date(text: str | None) -> date | None:
     if not text:
         return None
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
-    cleaned = re.sub(
-        r"^(?:published|posted|date|дата|опубликовано)(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I
-    )
+    cleaned = re.sub(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I)
     cleaned = _TIME_AFTER.sub("", _WEEKDAY.sub("", cleaned))
     found = _calendar_date(cleaned)
     if found is None and " " in cleaned:
@@ -169,7 +214,18 @@ def _calendar_date(cleaned: str) -> date | None:
 
 _BY = re.compile(r"^(?:written\s+by|by|authors?|author\(s\)|автор[ыа]?)\s*:?\s+", re.I)
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и|with)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*)\s*")
+NICKNAME = re.compile(r"^\([A-ZА-ЯЁ][\w'’.\-]*\)$")
 _NAME_WORD = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.\-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$", re.U)
+
+
+def is_organisation(text: str) -> bool:
+    """A name of an organisation and nothing else: "Carnegie Endowment for International Peace"."""
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and bool(ORG_WORDS.search(text))
+        and all(w[:1].isupper() or w in _LABEL_JOINERS for w in words)
+    )
 
 
 def split_authors(text: str) -> list[str]:
@@ -179,11 +235,16 @@ def split_authors(text: str) -> list[str]:
     return [n for n in names if n]
 
 
-_NOT_IN_NAMES = {
+NOT_IN_NAMES = {
     "a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "with", "after", "before", "over",
     "under", "between", "against", "about", "and", "or", "not", "no", "new", "is", "are", "why",
     "how", "what", "who", "its", "his", "her", "their", "our", "this", "that", "policy", "memo",
     "memos", "paper", "report", "brief", "news", "center", "centre", "institute", "university",
+    # the words of labels and links: "Series Title", "Content Type", "Request PDF"
+    "series", "title", "type", "content", "details", "date", "publication", "pdf",
+    # what people are, on the line under their names: "Senior Fellow", "Program Director"
+    "senior", "fellow", "director", "professor", "editor", "researcher", "analyst", "associate",
+    "program", "programme", "department", "expert",
 }  # fmt: skip
 
 
@@ -209,10 +270,12 @@ def looks_like_names(text: str) -> bool:
         return False  # capitals only: a heading ("CITATION AND REPRODUCTION"), not a byline
     for name in names:
         words = name.split()
-        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+        # A nickname may stand in parentheses inside a name: "Nicole (Cole) Anselmo".
+        plain = [words[0], *(w for w in words[1:-1] if not NICKNAME.match(w)), words[-1]]
+        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in plain):
             return False
         # Title-case phrases are not names: "Kazakhstan's Succession", "One Year On".
-        if any(w.casefold() in _NOT_IN_NAMES or w.endswith(("'s", "’s")) for w in words):
+        if any(w.casefold() in NOT_IN_NAMES or w.endswith(("'s", "’s")) for w in words):
             return False
         if parse_date(name):
             return False
@@ -228,16 +291,22 @@ _ROLE = re.compile(
 )
 # Where an organisation follows the names of a byline: "By Eugene Kogan for Center for …".
 _ORG_TAIL = re.compile(r"\s+(?:for|from|at)\s+(?=[A-Z])")
-_ORG_WORDS = re.compile(
-    r"\b(?:council|cent(?:er|re)|institute|university|foundation|journal|group|academy|"
+ORG_WORDS = re.compile(
+    r"\b(?:council|cent(?:er|re)|institute|university|foundation|endowment|journal|group|academy|"
     r"programme|program|school|agency|ministry|media|news|press|times|post)\b",
     re.I,
 )
-_MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
+MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
+
+
+def byline_names(text: str) -> list[str] | None:
+    """See _byline_names; a list of its own, which the caller may extend."""
+    names = _byline_names(text)
+    return list(names) if names else None
 
 
 @lru_cache(maxsize=8192)
-def byline_names(text: str) -> list[str] | None:
+def _byline_names(text: str) -> tuple[str, ...] | None:
     """The names of a byline line ("By A and B", "A, with B", "Author: A"), else None.
 
     A date before or after the names ("by A 15/05/2024"), a list cut short ("A, B ..."), and,
@@ -245,32 +314,32 @@ def byline_names(text: str) -> list[str] | None:
     or among them are not names.
     """
     label = read_label(text)
-    marked = bool(label and label.field == "authors") or bool(_MARKED_BYLINE.match(text))
+    marked = bool(label and label.field == "authors") or bool(MARKED_BYLINE.match(text))
     if label and label.field == "authors":
         text = label.value
     elif label:
         return None
-    text = _MARKED_BYLINE.sub("", text)
+    text = MARKED_BYLINE.sub("", text)
     text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
     marked = marked or undated != text
-    text = undated.rstrip(" .…")
+    text = re.sub(r"\s+(?:on|at|в)$", "", undated).rstrip(" .…")  # "… on March 3, 2021"
     if marked:
         text = _ORG_TAIL.split(text, maxsplit=1)[0]
-        names = [n for n in split_authors(text) if not _ORG_WORDS.search(n)]
+        names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
         if names and all(looks_like_names(n) for n in names):
-            return names
+            return tuple(names)
     if looks_like_names(text):
-        return split_authors(text)
+        return tuple(split_authors(text))
     # A name and what the person does.
     name, _, role = text.partition(", ")
     if (
-        (role[:1].islower() or _ROLE.match(role) or _ORG_WORDS.search(role))
+        (role[:1].islower() or _ROLE.match(role) or ORG_WORDS.search(role))
         and looks_like_names(name)
         and len(split_authors(name)) == 1
     ):
-        return [name]
+        return (name,)
     return None
 
 
@@ -305,6 +374,7 @@ def clean_space(text: str) -> str:
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]+")
 
 
 def language_of(text: str) -> str:
@@ -313,7 +383,8 @@ def language_of(text: str) -> str:
     if not _CYRILLIC.search(sample):  # most pages: one scan, no list of every letter
         return "en"
     letters = len(_NOT_LETTERS.sub("", sample))
-    return "ru" if letters and len(_CYRILLIC.findall(sample)) / letters > 0.3 else "en"
+    cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(sample)))  # run by run, not letter by letter
+    return "ru" if letters and cyrillic / letters > 0.3 else "en"
 
 
 def normalize_language(code: str | None) -> str | None:
@@ -332,7 +403,7 @@ LABELS = {
     "pdf": ["pdf", "download pdf"],
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
-    "authors": ["author", "authors", "author(s)", "by", "автор", "авторы", "автор(ы)"],
+    "authors": ["author", "authors", "author(s)", "by", "words", "автор", "авторы", "автор(ы)"],
     "topics": ["related topics", "topics", "tags", "keywords", "темы", "теги", "похожие темы",
                "ключевые слова"],
     "category": ["category", "type", "категория", "рубрика", "тип"],
@@ -441,6 +512,8 @@ def has_number_hint(text: str) -> bool:
     return bool(_SIGN_HINT.search(text) or _YEAR_HINT.search(text))
 
 
+# "No. 109", "№ 12": a number sign and a number, nothing else.
+BARE_NUMBER = re.compile(rf"\s*{_NUMBER_SIGN}\s*{_NUMBER}\s*", re.I)
 # "No. 293 3 March 2023 …": a number sign opening a line, with the date after it.
 SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?P<rest>.*)$", re.I)
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
@@ -449,6 +522,10 @@ _VOLUME_LINE = re.compile(
     rf"(?:[\s,;:|–—-]*(?:Issue|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
     re.I,
 )
+
+
+# A full stop after a word, not after an initial or an abbreviation ("U.S.", "St.").
+CITATION_STOP = re.compile(r"(?<=[a-zа-яё]{2})\.\s+")
 
 
 def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
@@ -468,7 +545,9 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
     m = _VOLUME_LINE.match(line)
     if m and len(m["series"].split()) <= 8:
-        name = clean_space(m["series"]).strip(" ,:|–—-")
+        # A citation's elements end with full stops: "A. Author. <Journal>. Volume 67, Issue 3".
+        name = CITATION_STOP.split(clean_space(m["series"]).strip(" ,:|–—-"))[-1]
+        name = re.sub(r"(?<=[a-zа-яё]{2})\.$", "", name)
         return Numbered(
             memo_number_of(m["n"]),
             category=name,
@@ -495,10 +574,18 @@ _MONTH_YEAR = re.compile(r"[^\W\d_]{3,9}\.?,?\s+(?:19|20)\d\d\b")
 
 
 def read_sign_first(line: str) -> Numbered | None:
-    """ "No. 293 3 March 2023 …": a number that opens a line, vouched for by the date after it."""
+    """ "No. 293 3 March 2023 …": a number that opens a line, vouched for by the date after it,
+    or by its month and year ("No.233, September 2014") or its year ("№ 87 / 2023")."""
     m = SIGN_FIRST.match(clean_space(line[:200]))
-    published = date_at_start(m["rest"]) if m else None
-    return Numbered(memo_number_of(m["n"]), published=published) if published else None
+    if not m:
+        return None
+    published = date_at_start(m["rest"])
+    month = _MONTH_YEAR.match(m["rest"])
+    if published or month and month[0].split()[0].strip(".,").casefold() in MONTHS:
+        return Numbered(memo_number_of(m["n"]), published=published)
+    if re.match(r"/\s*(?:19|20)\d\d\b", m["rest"]):
+        return Numbered(memo_number_of(m["n"]))
+    return None
 
 
 def _date_in(rest: str | None) -> date | None:

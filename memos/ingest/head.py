@@ -19,26 +19,39 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
+from itertools import islice
 
 from .fields import (
+    BARE_NUMBER,
+    CITATION_STOP,
+    DIGIT,
+    MARKED_BYLINE,
+    MONTHS,
+    NOT_IN_NAMES,
     Numbered,
+    as_the_page_reads,
     byline_names,
     clean_space,
+    date_at_end,
     date_at_start,
     has_number_hint,
     is_kind_label,
+    is_organisation,
     looks_like_names,
+    memo_number_of,
     parse_date,
     read_label,
     read_numbered,
     read_sign_first,
     split_authors,
+    without_date,
 )
 
 # Words that open a line of page furniture, not a title: buttons, links, captions, credits.
 FURNITURE_START = re.compile(
     r"^(?:download|share|print|subscribe|sign (?:in|up)|log ?in|follow|connect with|read (?:more|in)|"
-    r"click|search|you are on page|skip to|transcript of|page \d|total pages?|file type|image|photo|\d+px|"
+    r"click|search|you are on page|skip to|back to|go to|transcript of|"
+    r"в оглавление|на главную|вернуться|перейти|page \d|total pages?|file type|image|photo|\d+px|"
     r"source|credit|©|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
     r"иллюстрация|источник)\b",
     re.I,
@@ -57,7 +70,10 @@ SECTION_HEADINGS = re.compile(
 # "File Type:pdf, Size:1020Kb", "Total Page:16", "Views: 1,234": a short label and a figure.
 COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?)\b", re.I)
 # Separators between a title and the site or section it is printed with.
-TITLE_PARTS = re.compile(r"\s+[|–—·-]\s+")
+TITLE_PARTS = re.compile(r"\s+(?:[|–—·-]|::)\s+")
+SEPARATOR = re.compile(r"[|–—·:-]")
+# Between the items of a menu or a breadcrumb: "News | Analysis", "Home > Analysis > Asia".
+MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+")
 # Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
 DATE_PARTS = re.compile(
     r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=\d{4})\s+|(?<=[a-z])(?=[A-Z][a-z])"
@@ -169,8 +185,8 @@ def is_furniture(text: str, names: bool = True) -> bool:
         or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
         or bool(COUNTER.match(text))
         or "rights reserved" in text.lower()
-        or "|" in text
-        and all(len(part.split()) <= 3 for part in text.split("|"))  # a menu, a kicker
+        or bool(MENU_SEPARATOR.search(text))
+        and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
         or sum(len(w) == 1 for w in words) > len(words) / 2  # "A P R I L 2 0 24"
         or read_label(text) is not None
         or parse_date(text) is not None
@@ -225,6 +241,8 @@ def _candidates(
         # A caption's or a credit's parts are the caption's ("Photo: Getty Images | <caption>"),
         # a dateline's the dateline's ("Posted Aug 06, 2019 | <publisher>, <author>").
         if len(parts) > 1 and not CREDIT_START.match(text) and not any(map(date_at_start, parts)):
+            if site_after(text):
+                parts = parts[:-1]
             found += [Candidate(part, first, last) for part in parts if len(part.split()) >= 3]
         if is_furniture(text) or len(text) > 90:
             continue
@@ -235,6 +253,7 @@ def _candidates(
             led_into = joined.endswith((":", ","))
             if (
                 more_first - end > 3
+                or MARKED_BYLINE.match(more)  # "By staff reporter …" starts the header
                 or not more[:1].islower()
                 and (is_furniture(more, names=False) or not led_into and reads_as_names(more, lowercase))
             ):
@@ -246,6 +265,20 @@ def _candidates(
             if goes_on or page.count(joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found + shared_openings(found)
+
+
+def site_after(text: str) -> bool:
+    """Whether the last part of a line is the name of the site or publisher it was printed by:
+    "<Title> — Carnegie Endowment for International Peace", "<Title> - Eurasianet"."""
+    if not SEPARATOR.search(text):
+        return False  # most lines, cheaply
+    parts = TITLE_PARTS.split(text)
+    last = parts[-1].split()
+    return (
+        len(parts) > 1
+        and len(parts[0].split()) >= 2
+        and (is_organisation(parts[-1]) or len(last) == 1 and last[0][:1].isupper())
+    )
 
 
 def _label_or_byline(text: str) -> bool:
@@ -482,14 +515,20 @@ class TitleSignals:
     def other_signals(self, cand: Candidate, points: float, unrepeated: bool) -> float | None:
         """The final points: the dearer signals, and the marks that rule a line out."""
         text = cand.text
-        if self.with_byline(cand) or TAG_PREFIX.match(text) or title_and_credit(text):
-            return None  # the title without its byline or tag is a candidate of its own
+        if self.with_byline(cand) or TAG_PREFIX.match(text) or title_and_credit(text) or site_after(text):
+            return None  # the title without its byline, tag or site is a candidate of its own
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
         if CREDIT_INSIDE.search(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
         if DATE_INSIDE.search(text) or len(text) > 150:
             points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
+        if MARKED_BYLINE.match(text) and _byline(text):
+            points -= 3  # a byline: "By A. Author, Senior Fellow at …"
+        if DIGIT.search(text) and has_number_hint(text):
+            points -= 2  # a label: "Series Details No.233, September 2014"
+        if " | " in text and any(len(part.split()) >= 3 for part in text.split(" | ")):
+            points -= 2  # a title with the site or its section: "<Title> | Request PDF"
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
         return points
@@ -574,7 +613,11 @@ def credit_of(lines: list[str], title: Candidate) -> str | None:
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
     """Names printed just below the title (before the body), else just above it."""
     credit = credit_of(lines, title)
-    if credit and not credit.endswith(("...", "…")):
+    if (
+        credit
+        and not credit.endswith(("...", "…"))
+        and CREDIT_AFTER.match(" ".join(lines[title.first : title.last + 1]))
+    ):
         return _byline(credit)  # "<Title> (A. Author, Publisher)"
     below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
     above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
@@ -586,18 +629,52 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 return names
     for i in below + above:
         text = clean_space(lines[i])
-        names = _byline(text)
+        names = _byline(text) or cited_names(text) or dateline_names(text)
         if names:
-            # A long byline goes on to the next line: "A, B, C," then "D and E".
+            # A long byline goes on to the next line: "A, B, C," then "D and E"; or each name
+            # has a line of its own, one right under the other.
             if re.search(r"(?:,|\band|&)$", text):
                 names += _byline(next_line(lines, i)) or []
+            else:
+                k = i + 1
+                while k < body_line and lines[k].strip() and looks_like_names(clean_space(lines[k])):
+                    names += split_authors(clean_space(lines[k]))
+                    k += 1
             return names
+    # "<Title> - A. Author, B. Author" on the page's title line, where no byline is printed under
+    # it; a single pair of words there is as often the site's name ("<Title> — Riddle Russia").
+    names = _byline(credit) if credit and not credit.endswith(("...", "…")) else None
+    return names if names and len(names) > 1 else None
+
+
+def cut_short(text: str | None) -> str:
+    return text if text and text.endswith(("...", "…")) else ""
+
+
+def dateline_names(text: str) -> list[str] | None:
+    """The names among the parts of a dateline, vouched for by a date or a label beside them:
+    "A. Author | Published: 3 March 2021 | Updated: 5 March 2021"."""
+    if not SEPARATOR.search(text):
+        return None
+    parts = TITLE_PARTS.split(text)
+    if len(parts) < 2 or not any(is_header_line(p) and not _byline(p) for p in parts):
+        return None
+    return first_found(_byline(p) for p in parts)
+
+
+def cited_names(text: str) -> list[str] | None:
+    """The authors a citation line opens with: "A. Author. <Journal>. Volume 67, Issue 3."."""
+    if ". " not in text:
+        return None
+    parts = CITATION_STOP.split(text, maxsplit=1)
+    if len(parts) == 2 and has_number_hint(parts[1]) and read_numbered(parts[1]):
+        return _byline(parts[0])
     return None
 
 
 def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
     """Names glued to a repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg
-    Seferian", "Fabio Indeo <Title>")."""
+    Seferian", "Fabio Indeo <Title>", "<Title> By A and B March 2021 The …")."""
     folded = _fold(title.text)
     opening = title.text.split()[0].casefold()
     head = "\n".join(lines[:200]).casefold()
@@ -616,7 +693,8 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
         if len(text) <= len(title.text):
             continue
         if _fold(text).startswith(folded):
-            names = _byline(text[len(title.text) :].strip(" ,:–—-()"))
+            rest = text[len(title.text) :].strip(" ,:–—-()")
+            names = names_opening(rest) or _byline(rest)
         elif _fold(text).endswith(folded):
             names = _byline(text[: -len(title.text)].strip(" ,:–—-()"))
         else:
@@ -624,6 +702,35 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
         if names:
             return names
     return None
+
+
+def names_opening(text: str) -> list[str] | None:
+    """The names a run of a PDF's text opens with, where what follows them is plainly no name:
+    a date or a figure, a label in capitals, or, after "By", a sentence. (Where an organisation
+    follows, where its name starts is unclear: "A, B Steppe Institute …".)"""
+    words = text.split()[:16]
+    marked = bool(MARKED_BYLINE.match(text))
+    for n in range(len(words) - 1, 1, -1):
+        after, last = words[n], words[n - 1].strip(".,")
+        if last.casefold() in MONTHS and after[:1].isdigit():
+            continue  # "… Seitkali March 2021": the month opens the date
+        opening = " ".join(words[:n])
+        names = _byline(opening)
+        # Every word a name's: not "A, <post at an organisation>".
+        whole = names == split_authors(MARKED_BYLINE.sub("", opening))
+        if names and whole and ends_names(words[n:], marked):
+            return names
+    return None
+
+
+def ends_names(following: list[str], marked: bool) -> bool:
+    """Whether `following` (the words after a byline's names) cannot go on with a name."""
+    word = following[0]
+    if word[:1].isdigit() or len(word) > 1 and word.isupper():
+        return True
+    if word.strip(".,").casefold() in MONTHS and following[1:2] and following[1][:1].isdigit():
+        return True
+    return marked and (word[:1].islower() or word.casefold() in NOT_IN_NAMES)
 
 
 def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None:
@@ -636,13 +743,17 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
             continue
         found = parse_date(text)
         if found:
-            return found
+            return as_the_page_reads(found, text, "\n".join(lines[:body_line]))
         if len(text.split()) > 16:
             continue
+        # "Posted by A. Author on March 3, 2021": a byline's date after the names.
+        found = date_at_end(text) if MARKED_BYLINE.match(text) else None
+        if found:
+            return found
         for part in DATE_PARTS.split(text):
             found = date_at_start(part.strip(" ,;()"))
             if found:
-                return found
+                return as_the_page_reads(found, part, "\n".join(lines[:body_line]))
     return None
 
 
@@ -662,6 +773,10 @@ def read_head(
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
     if numbered is None and own.startswith(title.text):
         numbered = read_numbered(own[len(title.text) :].strip(" ,:|·–—-"))
+    # Or on another printing of it, a PDF's text run together: "<Title> Policy Perspectives
+    # Vol. 9/2, February 2021 <Title> As …" (where the label starts is known there).
+    if numbered is None:
+        numbered = label_after_printing(lines[: body_line + 1], title.text)
     # A byline or a date may stand by any printing of the title: the page's own title line at
     # the top, or the title above the body; the chosen one is looked at first.
     sites = [title, *repeated_title(lines, title, body_line)]
@@ -673,10 +788,29 @@ def read_head(
         or first_found(find_byline(lines, site, body_line) for site in sites)
         or glued_byline(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
-        or _byline(credit_of(lines, title) or ""),
+        or _byline(cut_short(credit_of(lines, title))),
         published=first_found(find_date(lines, site, body_line) for site in sites),
         numbered=numbered,
     )
+
+
+def label_after_printing(lines: list[str], title: str) -> Numbered | None:
+    """A label run into a printing of the title after it, on one of `lines` that opens with it."""
+    folded = _fold(title)
+    head = "\n" + "\n".join(lines)
+    start = head.find("\n" + title[:12])
+    while start != -1:
+        end = head.find("\n", start + 1)
+        line = head[start + 1 : end if end != -1 else None]
+        start = head.find("\n" + title[:12], start + 1)
+        if not has_number_hint(line[: len(title) + 120]):
+            continue
+        text = clean_space(line)
+        if len(text) > len(title) and _fold(text[: len(title)]) == folded:
+            found = read_numbered(text[len(title) :].strip(" ,:|·–—-")[:120], run_on=True)
+            if found:
+                return found
+    return None
 
 
 def repeated_title(lines: list[str], title: Candidate, body_line: int) -> list[Candidate]:
@@ -699,13 +833,18 @@ def first_found(values):
 def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     """A title without the label or the author it is printed with, and those.
 
-    "Kennan Cable No. 51: A Rising Global Player" has a label; "Андрей Гончарук*: Евроазиатские
+    "Kennan Cable No. 51: A Rising Global Player" and "No. 109: Russia's Neighbours" have a
+    label; "Андрей Гончарук*: Евроазиатские
     интеграционные проекты" an author, marked as one by a footnote sign (title-case words
     before a colon could be anything).
     """
     m = re.match(r"^(.{3,80}?)\s*:\s+(.{3,})$", text)
     if m and read_numbered(m[1]):
         return m[2], read_numbered(m[1]), None
+    # "No. 109: <Title>": the number of an issue whose series is printed elsewhere.
+    sign = BARE_NUMBER.fullmatch(m[1]) if m and len(m[2].split()) >= 3 else None
+    if sign:
+        return m[2], Numbered(memo_number_of(sign["n"])), None
     if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
         return m[2], None, _byline(m[1])
     return text, None, None
@@ -730,9 +869,11 @@ def find_numbered(lines: list[str]) -> Numbered | None:
     # A label run into the title before it ("…by President Mirziyoyev OSW Commentary NUMBER 278"):
     # where it starts is unclear, so it gives its number and date, not a category.
     for text in hinted:
-        found = read_sign_first(text)
-        if found:
-            return found
+        # The sign opens the line or follows a label: "Series Details No.233, September 2014".
+        for m in NUMBER_SIGN.finditer(text[:200]):
+            found = read_sign_first(text[m.start() :])
+            if found:
+                return found
         for m in WORD_START.finditer(text[:200]):
             found = read_numbered(text[m.start() : m.start() + 120], run_on=True)
             if found:
@@ -740,20 +881,31 @@ def find_numbered(lines: list[str]) -> Numbered | None:
     return None
 
 
+NUMBER_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№|#)\s*\d", re.I)
 WORD_START = re.compile(r"(?<=\s)(?=[A-ZА-ЯЁ])")
 
 
 def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str | None:
     """A category printed as a plain label beside the title: the line just above or below it
-    ("U.S.-Russia Insight", "A Briefing Memo"), or a part of the page's first line
-    ("Discussion Paper - Belfer Center …", "Title - Research Paper - Chatham House")."""
+    ("U.S.-Russia Insight", "A Briefing Memo"), one of the header's lines with its date, or a
+    part of the page's first line ("Discussion Paper - Belfer Center …", "Title - Research Paper
+    - Chatham House")."""
     near = [i for i in range(title_first - 1, -1, -1) if lines[i].strip()][:1]
-    near += [i for i in range(title_last + 1, len(lines)) if lines[i].strip()][:1]
+    below = list(islice((i for i in range(title_last + 1, len(lines)) if lines[i].strip()), 3))
+    near += below[:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     for i in near:
         text = clean_space(BULLET.sub("", lines[i]))
         if is_kind_label(text):
             return text
+    # A label with the date after it, in the header below the title: "Paper January 25, 2016".
+    for i in below:
+        text = clean_space(BULLET.sub("", lines[i]))
+        if len(text) > 60 or not DIGIT.search(text):
+            continue  # no label and its date
+        undated = without_date(text)
+        if undated != text and is_kind_label(undated):
+            return undated
     if first is not None:
         for part in TITLE_PARTS.split(clean_space(lines[first]))[:-1]:
             if is_kind_label(part) and not part.isupper():

@@ -7,7 +7,8 @@ From fixtures/country_names_ru.json, which lists each country's names in the nom
 its adjectives in the masculine (Россия, Российская Федерация, РФ, российский), it makes:
 - every case of each name, in the name's number (Россия → России, Россию, Россией, …; a phrase
   inflects up to its head noun: Соединённых Штатов Америки); abbreviations stay as written;
-- every gender, number and case of each adjective (российская, российских, …);
+- every gender, number and case of each adjective (российская, российских, …), and the first
+  part of a compound adjective (российско- in российско-китайский);
 - the phrases that are not countries in every case: the listed ones (Латинская Америка) and
   "<adjective> язык" for each adjective, since a language is not its country (русский язык);
 - the forms that are also ordinary words (Куба: "куба", of a cube; Катар: catarrh), which the
@@ -81,6 +82,9 @@ class Inflector:
         if parse is None:
             raise ValueError(f"{lemma!r} is not a Russian adjective pymorphy3 knows")
         forms = [f.word for f in parse.lexeme if f.tag.POS == "ADJF" and "Supr" not in f.tag]
+        # The first part of a compound adjective: кыргызско-российский, российско-китайский.
+        if lemma.endswith(("ский", "цкий")):
+            forms.append(lemma[:-2] + "о")
         return _with_yo_variants([_spelled_like(f, lemma) for f in dict.fromkeys(forms)])
 
     def name_forms(self, name: str) -> list[str]:

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from .declared import first
 from .fields import (
     DIGIT,
+    MARKED_BYLINE,
+    byline_names,
     clean_space,
     date_at_start,
+    labelled_date,
     language_of,
     lead_names,
     looks_like_names,
@@ -20,7 +23,16 @@ from .fields import (
     split_authors,
     valid_value,
 )
-from .head import CREDIT_START, Head, byline_in_text, find_kind_label, find_numbered, find_pdf_name, read_head
+from .head import (
+    CREDIT_START,
+    SECTION_HEADINGS,
+    Head,
+    byline_in_text,
+    find_kind_label,
+    find_numbered,
+    find_pdf_name,
+    read_head,
+)
 from .parsed import Block, ParsedMemo, ParseError
 
 _BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")  # "+": lynx's second-level bullets
@@ -116,6 +128,7 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 or bool(END_MARKERS.match(line) or read_label(line) or opens_with_date(line))
                 or opens_with_date(current.lines[-1])
                 or looks_like_names(line)
+                or is_byline_start(line)
                 # A caption or a credit under a paragraph is not its continuation ("Photo: …").
                 or bool(CREDIT_START.match(line.strip()))
             )
@@ -125,6 +138,11 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
         else:
             current.add(line)
     return chunks
+
+
+def is_byline_start(line: str) -> bool:
+    """A short line that a byline's "By" opens ("By staff reporter JIAO FENG"), not a sentence."""
+    return bool(MARKED_BYLINE.match(line.strip())) and len(line.split()) <= 6 and not has_sentence(line)
 
 
 def _list_item_like(item: str) -> bool:
@@ -166,6 +184,12 @@ def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
     return units
 
 
+def is_running_text(text: str) -> bool:
+    """Words of a sentence, not a caption's or a menu's: six or more, most in lower case."""
+    words = text.split(maxsplit=30)[:30]  # the opening words tell
+    return len(words) >= 6 and sum(w[:1].islower() for w in words[1:]) > len(words) / 2
+
+
 def _sentence_list(chunk: Chunk, ends_page: bool) -> bool:
     """Bullets that are sentences, the last one cut short only where the page ends."""
     ended = [has_sentence(item[-3:]) for item in chunk.bullet_items()]
@@ -201,8 +225,10 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
             ):
                 break
             j += 1
-        # Trailing short chunks belong to what follows (captions, "View"), not to the body.
-        while j > i and len(chunks[j - 1].text) < PROSE_MIN and chunks[j - 1].is_prose:
+        # Trailing short chunks belong to what follows (captions, "View"), not to the body; where
+        # nothing follows, a phrase of running text is the body cut short by the dump.
+        cut_short = j == len(chunks) and is_running_text(chunks[j - 1].text)
+        while not cut_short and j > i and len(chunks[j - 1].text) < PROSE_MIN and chunks[j - 1].is_prose:
             j -= 1
         if weight > best_weight:
             best, best_weight = (i, j), weight
@@ -237,6 +263,9 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
                 published = parse_date(c.text)
             k -= 2
             continue
+        if SECTION_HEADINGS.match(c.text.rstrip(":. ")):
+            k -= 1  # "Introduction" opens the body: the title is above it
+            continue
         items = c.bullet_items() if c.is_bullets else [c.text]
         label = read_label(c.lines[0])
         consumed = True
@@ -252,6 +281,8 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
                 published = published or parse_date(item)
             elif looks_like_names(item) and authors is None:
                 authors = split_authors(item)
+            elif MARKED_BYLINE.match(item) and byline_names(item) and authors is None:
+                authors = byline_names(item)  # "By A. Author, Senior Fellow at …"
             elif label is None and not c.is_bullets and len(item.split()) <= 30:
                 consumed = False
             else:
@@ -453,7 +484,9 @@ def parse_text(text: str) -> ParsedMemo:
         if c.is_bullets:
             blocks.extend(Block("li", item) for item in c.bullet_items())
         else:
-            blocks.append(Block("h" if is_heading(c.text) else "p", c.text))
+            # The page's last words, cut short mid-sentence, are a paragraph, not a heading.
+            cut_short = c is chunks[-1] and is_running_text(c.text)
+            blocks.append(Block("h" if is_heading(c.text) and not cut_short else "p", c.text))
 
     blocks, bio = split_bio(blocks, authors)
     memo_number = memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None
@@ -461,6 +494,7 @@ def parse_text(text: str) -> ParsedMemo:
         head.published,
         header.published,
         parse_date(str(labels.get("published", ""))),
+        labelled_date("\n".join(lines[: chunks[start].start + 1])),
         numbered and numbered.published,
     )
     body_text = "\n\n".join(b.text for b in blocks)
