@@ -14,7 +14,9 @@ A new version leaves every cached figure unreachable, and the first reader after
 for counting 100,000 memos again. So the pages readers reach first (memos.site.snapshots) keep a
 `Snapshot`: a job started by each write computes what they read under the new version, and until it
 has, readers of those pages get the figures of the last refresh; counts lag the data by that long.
-Any other page (combinations of filters) is computed by its first reader, as before.
+The refresh also keeps snapshots of the pages readers computed most recently (`note_read`): a
+combination of filters or a search someone read is then as quick after the next write as a hot page.
+Any other page is computed by its first reader.
 """
 
 from __future__ import annotations
@@ -24,18 +26,20 @@ import json
 import pickle
 import uuid
 from collections.abc import Callable
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Case, QuerySet, Value, When
 from django.db.models.functions import Coalesce, Now
 from django.db.models.query import RawQuerySet
 from django.utils import timezone
 
-from .models import DataVersion, Snapshot
+from .models import DataVersion, PageRead, Snapshot
 
 TIMEOUT = 60 * 60  # a backstop only: a new token makes old entries unreachable at once
 CONTENT_TIMEOUT = 24 * 60 * 60  # entries keyed by their content are never stale; this only bounds them
@@ -84,10 +88,12 @@ def new_version() -> str:
     return new
 
 
-def cached(key: str | None, compute: Callable[[], T]) -> T:
+def cached(key: str | None, compute: Callable[[], T], snapshot: bool = True) -> T:
     """compute(), kept under `key` until the data changes (not kept if `key` is None).
 
     Not yet computed under this version: the figure of the requested page's snapshot, if it has one.
+    `snapshot=False` for what must follow the data at once, such as the memos a search finds: never
+    kept in a snapshot, computed by the first reader after a write.
     """
     current = token() if key is not None else None
     if current is None:
@@ -95,18 +101,23 @@ def cached(key: str | None, compute: Callable[[], T]) -> T:
     full_key = f"memos:{current}:{key}"
     recording = _recording.get()
     if recording is not None:
-        value = recording[key] = compute()
+        value = compute()
+        if snapshot:
+            recording[key] = value
         cache.set(full_key, value, TIMEOUT)
         return value
     value = cache.get(full_key, _MISSING)
     if value is not _MISSING:
         return value
-    snapshot = page_snapshot()
-    if snapshot is not None and key in snapshot["values"]:
-        value = snapshot["values"][key]
-        if snapshot["token"] == current:  # computed under this version: as good as computing it
+    found = page_snapshot() if snapshot else None
+    if found is not None and key in found["values"]:
+        value = found["values"][key]
+        if found["token"] == current:  # computed under this version: as good as computing it
             cache.set(full_key, value, TIMEOUT)
         return value
+    memo = _request_token.get()
+    if memo is not None:
+        memo["computed"] = True
     value = compute()
     cache.set(full_key, value, TIMEOUT)
     return value
@@ -181,9 +192,51 @@ def query_key(queryset: QuerySet | RawQuerySet, prefix: str = "rows") -> str | N
     return f"{prefix}:{hashlib.sha256(repr((sql, params)).encode()).hexdigest()}"
 
 
-def rows(queryset: QuerySet | RawQuerySet) -> list:
-    """The rows of a read-only query, cached until the data changes."""
-    return cached(query_key(queryset), lambda: list(queryset))
+def rows(queryset: QuerySet | RawQuerySet, snapshot: bool = True) -> list:
+    """The rows of a read-only query, cached until the data changes (`snapshot`: see cached())."""
+    return cached(query_key(queryset), lambda: list(queryset), snapshot)
+
+
+# How long a reader may wait to note the page it read: a hint is never worth a slow page.
+NOTE_WAIT_MS = 100
+
+
+@contextmanager
+def brief_wait():
+    """On SQLite, wait at most NOTE_WAIT_MS for another connection's write lock (its busy timeout,
+    20 s in the settings, is meant for writers that must not fail). PostgreSQL writers of other rows
+    never wait for each other."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        (before,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA busy_timeout = {NOTE_WAIT_MS}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {int(before)}")
+
+
+def note_read(page: str) -> None:
+    """Remember that a reader computed the figures of `page` (PageRead), for the refresh job.
+
+    One statement, skipped when the database is busy with another write.
+    """
+    if len(page) > PageRead._meta.get_field("page").max_length:
+        return
+    try:
+        with brief_wait(), transaction.atomic():
+            PageRead.objects.bulk_create(
+                [PageRead(page=page, read_at=timezone.now())],
+                update_conflicts=True,
+                unique_fields=["page"],
+                update_fields=["read_at"],
+            )
+    except DatabaseError:
+        pass
 
 
 class TokenMiddleware:
@@ -193,8 +246,12 @@ class TokenMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        reset = _request_token.set({"page": request.get_full_path()} if request.method == "GET" else {})
+        memo = {"page": request.get_full_path()} if request.method == "GET" else {}
+        reset = _request_token.set(memo)
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
         finally:
             _request_token.reset(reset)
+        if memo.get("computed") and response.status_code == 200:
+            note_read(memo["page"])
+        return response

@@ -957,6 +957,18 @@ class Snapshot(models.Model):
         return f"{self.page} at {self.token}"
 
 
+class PageRead(models.Model):
+    """A page whose figures a reader computed (a combination of filters, a search): the refresh job
+    keeps snapshots of the most recently read ones too, so that readers who come back to them
+    after a write get them at once (memos.site.snapshots)."""
+
+    page = models.CharField(max_length=500, primary_key=True)  # its path and query string
+    read_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.page} read at {self.read_at}"
+
+
 class Job(models.Model):
     """A background job an editor started (memos/tasks.py): who asked, how far it got, what it did.
 

@@ -1,15 +1,18 @@
 """The hot pages' snapshots: after a write readers of those pages get the last refresh's figures
 at once, until the job the write queued has computed the new ones; other pages are computed."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from memos.models import DataVersion, Mention, Snapshot
+from memos.models import DataVersion, Mention, PageRead, Snapshot
 from memos.site import snapshots
-from tests.factories import build_archive
+from tests.factories import MemoFactory, build_archive
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +119,106 @@ def test_a_refresh_that_a_write_overtook_leaves_them_behind_since_it_began(refre
     snapshots.refresh()
     after = DataVersion.objects.get(pk=1).stale_since
     assert after is not None and after > before_refresh  # the refresh's start, not the first write
+
+
+# --- Pages readers computed: kept by the next refresh as well -------------------------------------
+
+
+def test_a_combination_a_reader_computed_is_kept_by_the_next_refresh(client, refreshed):
+    cache.clear()
+    before = count(client, COMBINED)  # computed by this reader, who is noted
+    assert PageRead.objects.filter(page=COMBINED).exists()
+    assert not PageRead.objects.filter(page=HOT).exists()  # a hot page's figures came from its snapshot
+    snapshots.refresh()
+    assert COMBINED in DataVersion.objects.get(pk=1).snapshot_pages
+
+    Mention.objects.filter(memo=refreshed["spectrum"], country_id="RU").set_verdict(Mention.REJECTED)
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert count(client, COMBINED) == before  # the last refresh's figures, at once
+    assert not any("COUNT(" in q["sql"].upper() for q in captured.captured_queries), captured.captured_queries
+    snapshots.refresh()
+    assert count(client, COMBINED) == before - 1
+
+
+def test_a_search_finds_what_was_just_written_while_its_facets_come_from_the_snapshot(client, refreshed):
+    url = "/memos/?q=spectrum"
+    assert [m.title for m in client.get(url).context["memos"]] == ["Spectrum Wars in Russia"]
+    snapshots.refresh()
+    MemoFactory(title="Spectrum Auctions in Kazakhstan", published=date(2022, 3, 1), countries={"KZ": 2})
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert [m.title for m in response.context["memos"]] == [
+        "Spectrum Auctions in Kazakhstan",
+        "Spectrum Wars in Russia",
+    ]
+    assert not any("COUNT(" in q["sql"].upper() for q in captured.captured_queries)
+    countries = next(f for f in response.context["facets"] if f.name == "country")
+    assert "KZ" not in [v.value for v in countries.values]  # counted before the new memo, until the refresh
+    snapshots.refresh()
+    countries = next(f for f in client.get(url).context["facets"] if f.name == "country")
+    assert "KZ" in [v.value for v in countries.values]
+
+
+def test_only_the_pages_read_most_recently_are_kept(refreshed, settings):
+    settings.SNAPSHOT_READ_PAGES, settings.SNAPSHOT_READ_DAYS = 2, 7
+    now = timezone.now()
+    for days, page in [(0, COMBINED), (1, "/memos/?year=2019&country=KZ"), (2, "/memos/?q=cameras")]:
+        PageRead.objects.create(page=page, read_at=now - timedelta(days=days))
+    PageRead.objects.create(page="/memos/?q=old", read_at=now - timedelta(days=8))
+    snapshots.refresh()
+    kept = {COMBINED, "/memos/?year=2019&country=KZ"}
+    assert set(PageRead.objects.values_list("page", flat=True)) == kept
+    assert kept <= set(Snapshot.objects.values_list("page", flat=True))
+    assert not Snapshot.objects.filter(page__in=["/memos/?q=cameras", "/memos/?q=old"]).exists()
+
+
+def test_a_read_page_that_now_fails_loses_its_snapshot_and_the_others_keep_theirs(refreshed, monkeypatch):
+    PageRead.objects.create(page="/memos/?q=cameras", read_at=timezone.now())
+    PageRead.objects.create(page=COMBINED, read_at=timezone.now())
+    render = snapshots.render
+
+    def failing(page):
+        if page == "/memos/?q=cameras":
+            raise RuntimeError("a bug in a view")
+        render(page)
+
+    monkeypatch.setattr(snapshots, "render", failing)
+    snapshots.refresh()
+    pages = DataVersion.objects.get(pk=1).snapshot_pages
+    assert COMBINED in pages and "/memos/?q=cameras" not in pages
+    assert not Snapshot.objects.filter(page="/memos/?q=cameras").exists()
+
+
+def test_only_successful_pages_are_noted(client, refreshed):
+    cache.clear()
+    assert client.get("/memos/?year=abc").status_code == 400
+    assert client.get("/memos/?country=RU&topic=no-such-topic").status_code in (200, 400)
+    assert not PageRead.objects.filter(page="/memos/?year=abc").exists()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's writers wait for each other")
+@pytest.mark.django_db(transaction=True)
+def test_noting_a_read_never_waits_for_another_writer(reference_data):
+    import sqlite3
+    import time
+
+    from memos import caching
+
+    other = sqlite3.connect(connection.settings_dict["NAME"], timeout=1)
+    other.execute("BEGIN IMMEDIATE")  # another process holds the write lock, as a long import may
+    try:
+        started = time.monotonic()
+        caching.note_read("/memos/?country=KZ&year=2019")
+        waited = time.monotonic() - started
+    finally:
+        other.rollback()
+        other.close()
+    assert waited < 5  # far below the 20 s busy timeout writers get
+    assert not PageRead.objects.exists()  # skipped: only a hint
+    caching.note_read("/memos/?country=KZ&year=2019")
+    assert PageRead.objects.filter(page="/memos/?country=KZ&year=2019").exists()
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 20000  # the connection's own timeout is back

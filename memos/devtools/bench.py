@@ -227,17 +227,19 @@ def measure_pages(cases: list[PageCase], duration: float, requests: int, warmup:
 
     Measured warm (what readers get while the data is unchanged: counts come from the cache,
     memos/caching.py) and cold: the first request after a write (a new data version before each
-    request), before the refresh that write queued has run. The hot pages then read the last
-    refresh's figures (memos.site.snapshots), so one refresh runs first, as the worker does after
-    every write; any other page computes its own.
+    request), before the refresh that write queued has run. The hot pages, and the pages readers
+    computed before (each is read first here), then read the last refresh's figures
+    (memos.site.snapshots), so one refresh runs once they have been read, as the worker does after
+    every write; a page nobody read before the last refresh computes its own.
     """
     client = Client(HTTP_HOST=request_host())
-    snapshots.refresh()
-    results = {}
     for case in cases:
         for url in case.urls:
             for _ in range(warmup):
                 read(client.get(url, secure=True))
+    snapshots.refresh()
+    results = {}
+    for case in cases:
         queries = 0
         for url in case.urls:
             with CaptureQueriesContext(connection) as captured:

@@ -142,6 +142,10 @@ else:
 # After a write, the hot pages show their last refreshed figures until a worker has refreshed them
 # (memos.site.snapshots); past this many seconds behind, readers compute the figures themselves.
 SNAPSHOT_MAX_LAG = int(os.environ.get("SNAPSHOT_MAX_LAG", "600"))
+# Besides the hot pages, the refresh keeps snapshots of this many pages readers computed most
+# recently (combinations of filters, searches), each read within SNAPSHOT_READ_DAYS.
+SNAPSHOT_READ_PAGES = int(os.environ.get("SNAPSHOT_READ_PAGES", "100"))
+SNAPSHOT_READ_DAYS = int(os.environ.get("SNAPSHOT_READ_DAYS", "7"))
 
 # Background jobs (memos/tasks.py) wait in the database for `manage.py db_worker`, which needs no
 # other server; several workers, on several machines, share one queue.

@@ -190,8 +190,8 @@ def memo_list(request):
     q = memo_filter.form.cleaned_data.get("q")
     # With q, one query matches and orders the whole result, as ids; the count, the page and the
     # facets read those, so the database evaluates the search once (README, Performance), and
-    # not again until the data changes.
-    ids = caching.rows(memo_filter.qs.values_list("pk", flat=True)) if q else None
+    # not again until the data changes. Never from a snapshot: what a search finds follows every write.
+    ids = caching.rows(memo_filter.qs.values_list("pk", flat=True), snapshot=False) if q else None
     try:
         page = paginate(request, listing(memo_filter.qs) if ids is None else ids)
     except BadRequest as exc:
