@@ -33,7 +33,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.db.models import Case, QuerySet, Value, When
 from django.db.models.functions import Coalesce, Now
 from django.db.models.query import RawQuerySet
@@ -203,32 +203,32 @@ NOTE_WAIT_MS = 100
 
 @contextmanager
 def brief_wait():
-    """On SQLite, wait at most NOTE_WAIT_MS for another connection's write lock (its busy timeout,
-    20 s in the settings, is meant for writers that must not fail). PostgreSQL writers of other rows
-    never wait for each other."""
+    """On SQLite, wait at most NOTE_WAIT_MS for another connection's write lock (the connection's
+    busy timeout is meant for writers that must not fail). PostgreSQL writers of other rows never
+    wait for each other."""
     if connection.vendor != "sqlite":
         yield
         return
+    usual = int(connection.settings_dict["OPTIONS"].get("timeout", 5) * 1000)
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA busy_timeout")
-        (before,) = cursor.fetchone()
         cursor.execute(f"PRAGMA busy_timeout = {NOTE_WAIT_MS}")
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA busy_timeout = {int(before)}")
+            cursor.execute(f"PRAGMA busy_timeout = {usual}")
 
 
 def note_read(page: str) -> None:
     """Remember that a reader computed the figures of `page` (PageRead), for the refresh job.
 
-    One statement, skipped when the database is busy with another write.
+    One statement, skipped when the database is busy with another write, and never inside a
+    transaction, which a failed statement would break (requests run outside one; tests, inside).
     """
-    if len(page) > PageRead._meta.get_field("page").max_length:
+    if connection.in_atomic_block or len(page) > PageRead._meta.get_field("page").max_length:
         return
     try:
-        with brief_wait(), transaction.atomic():
+        with brief_wait():
             PageRead.objects.bulk_create(
                 [PageRead(page=page, read_at=timezone.now())],
                 update_conflicts=True,

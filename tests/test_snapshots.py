@@ -124,6 +124,7 @@ def test_a_refresh_that_a_write_overtook_leaves_them_behind_since_it_began(refre
 # --- Pages readers computed: kept by the next refresh as well -------------------------------------
 
 
+@pytest.mark.django_db(transaction=True)  # readers are noted outside a transaction
 def test_a_combination_a_reader_computed_is_kept_by_the_next_refresh(client, refreshed):
     cache.clear()
     before = count(client, COMBINED)  # computed by this reader, who is noted
@@ -141,6 +142,7 @@ def test_a_combination_a_reader_computed_is_kept_by_the_next_refresh(client, ref
     assert count(client, COMBINED) == before - 1
 
 
+@pytest.mark.django_db(transaction=True)  # readers are noted outside a transaction
 def test_a_search_finds_what_was_just_written_while_its_facets_come_from_the_snapshot(client, refreshed):
     url = "/memos/?q=spectrum"
     assert [m.title for m in client.get(url).context["memos"]] == ["Spectrum Wars in Russia"]
@@ -191,6 +193,7 @@ def test_a_read_page_that_now_fails_loses_its_snapshot_and_the_others_keep_their
     assert not Snapshot.objects.filter(page="/memos/?q=cameras").exists()
 
 
+@pytest.mark.django_db(transaction=True)  # readers are noted outside a transaction
 def test_only_successful_pages_are_noted(client, refreshed):
     cache.clear()
     assert client.get("/memos/?year=abc").status_code == 400
@@ -222,3 +225,9 @@ def test_noting_a_read_never_waits_for_another_writer(reference_data):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone()[0] == 20000  # the connection's own timeout is back
+
+
+def test_a_page_read_inside_a_transaction_is_not_noted(client, refreshed):
+    cache.clear()
+    count(client, COMBINED)  # this test's transaction is open around the request
+    assert not PageRead.objects.exists()
