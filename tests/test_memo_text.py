@@ -59,7 +59,8 @@ def test_saving_a_memo_whose_text_was_never_read_leaves_the_text_row_alone(djang
     memo.is_published = False
     with CaptureQueriesContext(connection) as captured:
         memo.save()
-    assert not any("memos_memotext" in q["sql"] and "UPDATE" in q["sql"] for q in captured)
+    # The search index rewrites the vectors (its own statement); the text row itself is not saved.
+    assert not any(q["sql"].startswith('UPDATE "memos_memotext"') for q in captured)
     assert Memo.objects.get(pk=memo.pk).body_text == "Kept."
 
 
