@@ -314,10 +314,7 @@ class MemoQuerySet(TouchingQuerySet):
         indexing fills."""
         with changes.writes():
             rows = super().bulk_create(objs, *args, **kwargs)
-            texts = [memo.text_row() for memo in rows]
-            for memo, text in zip(rows, texts, strict=True):
-                text.memo_id = memo.pk
-            MemoText.objects.bulk_create(texts, batch_size=250)
+            MemoText.objects.bulk_create([memo.text_row() for memo in rows], batch_size=250)
         return rows
 
     def published(self):
@@ -460,7 +457,6 @@ class Memo(Addressed):
             super().save(*args, **kwargs)
             if adding or text_fields or (text_fields is None and Memo.text.related.is_cached(self)):
                 text = self.text_row()
-                text.memo_id = self.pk
                 if text._state.adding:
                     text.save(force_insert=True)
                 else:
@@ -470,12 +466,16 @@ class Memo(Addressed):
         return reverse("memo_detail", args=[self.slug])
 
     def text_row(self) -> "MemoText":
-        """The memo's wide columns, read when first needed: a blank row for a memo that has none yet."""
+        """The memo's wide columns, read when first needed: a blank row for a memo that has none yet.
+
+        It points at the memo as the memo now is: a new memo's row gets its id once it is saved.
+        """
         try:
-            return self.text
+            text = self.text
         except MemoText.DoesNotExist:
-            self.text = MemoText(memo_id=self.pk)
-            return self.text
+            text = self.text = MemoText()
+        text.memo_id = self.pk
+        return text
 
     @property
     def standfirst(self) -> str:
