@@ -613,11 +613,7 @@ def credit_of(lines: list[str], title: Candidate) -> str | None:
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
     """Names printed just below the title (before the body), else just above it."""
     credit = credit_of(lines, title)
-    if (
-        credit
-        and not credit.endswith(("...", "…"))
-        and CREDIT_AFTER.match(" ".join(lines[title.first : title.last + 1]))
-    ):
+    if credit and not cut_short(credit) and CREDIT_AFTER.match(" ".join(lines[title.first : title.last + 1])):
         return _byline(credit)  # "<Title> (A. Author, Publisher)"
     below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
     above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
@@ -643,11 +639,12 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             return names
     # "<Title> - A. Author, B. Author" on the page's title line, where no byline is printed under
     # it; a single pair of words there is as often the site's name ("<Title> — Riddle Russia").
-    names = _byline(credit) if credit and not credit.endswith(("...", "…")) else None
+    names = _byline(credit) if credit and not cut_short(credit) else None
     return names if names and len(names) > 1 else None
 
 
 def cut_short(text: str | None) -> str:
+    """`text` if it ends cut short ("A, B, C ..."), else ""."""
     return text if text and text.endswith(("...", "…")) else ""
 
 
@@ -834,9 +831,8 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     """A title without the label or the author it is printed with, and those.
 
     "Kennan Cable No. 51: A Rising Global Player" and "No. 109: Russia's Neighbours" have a
-    label; "Андрей Гончарук*: Евроазиатские
-    интеграционные проекты" an author, marked as one by a footnote sign (title-case words
-    before a colon could be anything).
+    label; "Андрей Гончарук*: Евроазиатские интеграционные проекты" an author, marked as one by a
+    footnote sign (title-case words before a colon could be anything).
     """
     m = re.match(r"^(.{3,80}?)\s*:\s+(.{3,})$", text)
     if m and read_numbered(m[1]):
