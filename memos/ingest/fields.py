@@ -149,13 +149,18 @@ def as_the_page_reads(found: date, line: str, page: str) -> date:
     return found
 
 
+DATE_MAX = 100
+
+
 @lru_cache(maxsize=8192)  # a page's lines are asked about more than once
 def parse_date(text: str | None) -> date | None:
     """A full calendar date from the ways memo pages write one, else None.
 
     Month-only dates ("October 2009") are not dates: a day would be a guess.
     """
-    if not text:
+    # Every form has figures and none runs longer than a label, a weekday, a date and a time:
+    # most lines a page asks about are turned away here.
+    if not text or len(text) > DATE_MAX or not DIGIT.search(text):
         return None
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
     cleaned = re.sub(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I)
