@@ -511,10 +511,19 @@ _SIGN_HINT = re.compile(r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue
 _YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b")
 
 
+# Letters or signs every number sign has, looked for before the pattern is.
+_SIGN_PARTS = ("no", "nr", "number", "°", "º", "№", "#", "issue", "vol")
+
+
 def has_number_hint(text: str) -> bool:
-    """A number sign and a number, or a number and a year: most lines have neither. (Two
-    patterns, each cheap to scan with, where one with the alternatives of both would not be.)"""
-    return bool(_SIGN_HINT.search(text) or _YEAR_HINT.search(text))
+    """A number sign and a number, or a number and a year: most lines have neither. Scanning
+    for a figure, a slash or a sign's letters costs little; the patterns run only after."""
+    if not DIGIT.search(text):
+        return False
+    if "/" in text and _YEAR_HINT.search(text):
+        return True
+    folded = text.casefold()
+    return any(part in folded for part in _SIGN_PARTS) and bool(_SIGN_HINT.search(text))
 
 
 # "No. 109", "№ 12": a number sign and a number, nothing else.

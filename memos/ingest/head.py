@@ -375,14 +375,19 @@ def byline_below(lines: list[str], i: int, text: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_header_line(text: str) -> bool:
     """A byline, a date, a label, or a heading that announces the author ("Article author")."""
-    return bool(
+    if read_label(text):
+        return True  # a label's value may run long: "Keywords: …"
+    # Bylines and datelines are short; the line under a title is often the first paragraph.
+    return len(text) <= HEADER_LINE_MAX and bool(
         parse_date(text)
         or date_at_start(DATE_PARTS.split(text, 1)[0].strip(" ,;()"))  # "Posted Aug 6, 2019 | …"
-        or _byline(text)
-        or read_label(text)
         or text.lower() == "published"
         or AUTHOR_HEADING.match(text)
+        or _byline(text)
     )
+
+
+HEADER_LINE_MAX = 300
 
 
 def is_dek(text: str) -> bool:
