@@ -304,6 +304,10 @@ ORG_WORDS = re.compile(
 MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
 
 
+FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)")
+DATE_JOINER = re.compile(r"\s+(?:on|at|в)$")
+
+
 def byline_names(text: str) -> list[str] | None:
     """See _byline_names; a list of its own, which the caller may extend."""
     names = _byline_names(text)
@@ -325,11 +329,11 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     elif label:
         return None
     text = MARKED_BYLINE.sub("", text)
-    text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
+    text = FOOTNOTE_MARK.sub("", text)  # a footnote mark on a name
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
     marked = marked or undated != text
-    text = re.sub(r"\s+(?:on|at|в)$", "", undated).rstrip(" .…")  # "… on March 3, 2021"
+    text = DATE_JOINER.sub("", undated).rstrip(" .…")  # "… on March 3, 2021"
     if marked:
         text = _ORG_TAIL.split(text, maxsplit=1)[0]
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]

@@ -716,11 +716,12 @@ def names_opening(text: str) -> list[str] | None:
         after, last = words[n], words[n - 1].strip(".,")
         if last.casefold() in MONTHS and after[:1].isdigit():
             continue  # "… Seitkali March 2021": the month opens the date
+        if not ends_names(words[n:], marked):
+            continue  # the cheap test first: most words can go on with a name
         opening = " ".join(words[:n])
         names = _byline(opening)
         # Every word a name's: not "A, <post at an organisation>".
-        whole = names == split_authors(MARKED_BYLINE.sub("", opening))
-        if names and whole and ends_names(words[n:], marked):
+        if names and names == split_authors(MARKED_BYLINE.sub("", opening)):
             return names
     return None
 
