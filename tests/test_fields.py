@@ -7,6 +7,7 @@ import pytest
 from memos.ingest.fields import (
     Numbered,
     byline_names,
+    has_number_hint,
     is_kind_label,
     language_of,
     lead_names,
@@ -218,3 +219,28 @@ def test_a_byline_s_names_are_the_caller_s_own_list():
     names = byline_names("By Asel Nurlanova")
     names.append("Daniyar Seitkali")  # a byline that goes on to the next line
     assert byline_names("By Asel Nurlanova") == ["Asel Nurlanova"]
+
+
+@pytest.mark.parametrize(
+    "text, hinted",
+    [
+        ("Policy Brief No. 47", True),
+        ("Asia Report N°176 – 3 September 2009", True),
+        ("Asia Report Nº 176", True),
+        ("Доклад № 87 / 2023", True),
+        ("ZOiS Spotlight 10/2024", True),
+        ("Eurasia Daily Monitor Volume: 17 Issue: 32", True),
+        ("Memo #612", True),
+        ("NUMBER 5", True),
+        ("No comments on this memo", False),  # a sign's letters, no figure
+        ("The economy grew 5 percent in 2019", False),  # figures, and "no" inside a word
+        ("Policy Brief", False),
+    ],
+)
+def test_a_number_hint_needs_a_figure_and_a_sign_or_a_year(text, hinted):
+    assert has_number_hint(text) is hinted
+
+
+def test_a_date_is_never_longer_than_its_label_weekday_and_time():
+    assert parse_date("Published on: Wednesday, November 6, 2013 at 10:30 a.m. EST") == date(2013, 11, 6)
+    assert parse_date("x" * 100 + " 6 November 2013") is None

@@ -3,7 +3,7 @@
 from datetime import date
 
 from memos.ingest.fields import Numbered
-from memos.ingest.head import find_numbered, header_follows, is_furniture
+from memos.ingest.head import find_numbered, header_follows, is_furniture, is_header_line
 from memos.ingest.parse import parse_page
 
 BODY = """
@@ -337,3 +337,12 @@ def test_two_words_after_a_dash_on_the_page_title_line_are_no_byline_and_yield_t
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
     alone = "Pipelines and Power in the Caspian Basin — Steppe Digest\n" + BODY
     assert parse_page(alone.encode()).authors == []
+
+
+def test_a_header_line_is_short_unless_a_label_opens_it():
+    """A name and a role make a byline; the same opening to a paragraph is its first sentence."""
+    assert is_header_line("Jane Roe, senior fellow at the Kennan Institute")
+    paragraph = "Jane Roe, senior fellow at the Kennan Institute, argues " + "that the region matters " * 12
+    assert len(paragraph) > 300 and not is_header_line(paragraph)
+    keywords = "Keywords: " + "; ".join(f"Topic number {n}" for n in range(30))
+    assert len(keywords) > 300 and is_header_line(keywords)

@@ -149,13 +149,18 @@ def as_the_page_reads(found: date, line: str, page: str) -> date:
     return found
 
 
+DATE_MAX = 100
+
+
 @lru_cache(maxsize=8192)  # a page's lines are asked about more than once
 def parse_date(text: str | None) -> date | None:
     """A full calendar date from the ways memo pages write one, else None.
 
     Month-only dates ("October 2009") are not dates: a day would be a guess.
     """
-    if not text:
+    # Every form has figures and none runs longer than a label, a weekday, a date and a time:
+    # most lines a page asks about are turned away here.
+    if not text or len(text) > DATE_MAX or not DIGIT.search(text):
         return None
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
     cleaned = re.sub(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I)
@@ -299,6 +304,10 @@ ORG_WORDS = re.compile(
 MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
 
 
+FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)")
+DATE_JOINER = re.compile(r"\s+(?:on|at|в)$")
+
+
 def byline_names(text: str) -> list[str] | None:
     """See _byline_names; a list of its own, which the caller may extend."""
     names = _byline_names(text)
@@ -320,11 +329,11 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     elif label:
         return None
     text = MARKED_BYLINE.sub("", text)
-    text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
+    text = FOOTNOTE_MARK.sub("", text)  # a footnote mark on a name
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
     marked = marked or undated != text
-    text = re.sub(r"\s+(?:on|at|в)$", "", undated).rstrip(" .…")  # "… on March 3, 2021"
+    text = DATE_JOINER.sub("", undated).rstrip(" .…")  # "… on March 3, 2021"
     if marked:
         text = _ORG_TAIL.split(text, maxsplit=1)[0]
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
@@ -506,10 +515,19 @@ _SIGN_HINT = re.compile(r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue
 _YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b")
 
 
+# Letters or signs every number sign has, looked for before the pattern is.
+_SIGN_PARTS = ("no", "nr", "number", "°", "º", "№", "#", "issue", "vol")
+
+
 def has_number_hint(text: str) -> bool:
-    """A number sign and a number, or a number and a year: most lines have neither. (Two
-    patterns, each cheap to scan with, where one with the alternatives of both would not be.)"""
-    return bool(_SIGN_HINT.search(text) or _YEAR_HINT.search(text))
+    """A number sign and a number, or a number and a year: most lines have neither. Scanning
+    for a figure, a slash or a sign's letters costs little; the patterns run only after."""
+    if not DIGIT.search(text):
+        return False
+    if "/" in text and _YEAR_HINT.search(text):
+        return True
+    folded = text.casefold()
+    return any(part in folded for part in _SIGN_PARTS) and bool(_SIGN_HINT.search(text))
 
 
 # "No. 109", "№ 12": a number sign and a number, nothing else.

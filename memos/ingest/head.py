@@ -375,14 +375,19 @@ def byline_below(lines: list[str], i: int, text: str) -> bool:
 @lru_cache(maxsize=4096)
 def is_header_line(text: str) -> bool:
     """A byline, a date, a label, or a heading that announces the author ("Article author")."""
-    return bool(
+    if read_label(text):
+        return True  # a label's value may run long: "Keywords: …"
+    # Bylines and datelines are short; the line under a title is often the first paragraph.
+    return len(text) <= HEADER_LINE_MAX and bool(
         parse_date(text)
         or date_at_start(DATE_PARTS.split(text, 1)[0].strip(" ,;()"))  # "Posted Aug 6, 2019 | …"
-        or _byline(text)
-        or read_label(text)
         or text.lower() == "published"
         or AUTHOR_HEADING.match(text)
+        or _byline(text)
     )
+
+
+HEADER_LINE_MAX = 300
 
 
 def is_dek(text: str) -> bool:
@@ -711,11 +716,12 @@ def names_opening(text: str) -> list[str] | None:
         after, last = words[n], words[n - 1].strip(".,")
         if last.casefold() in MONTHS and after[:1].isdigit():
             continue  # "… Seitkali March 2021": the month opens the date
+        if not ends_names(words[n:], marked):
+            continue  # the cheap test first: most words can go on with a name
         opening = " ".join(words[:n])
         names = _byline(opening)
         # Every word a name's: not "A, <post at an organisation>".
-        whole = names == split_authors(MARKED_BYLINE.sub("", opening))
-        if names and whole and ends_names(words[n:], marked):
+        if names and names == split_authors(MARKED_BYLINE.sub("", opening)):
             return names
     return None
 
