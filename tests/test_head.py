@@ -337,3 +337,12 @@ def test_two_words_after_a_dash_on_the_page_title_line_are_no_byline_and_yield_t
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
     alone = "Pipelines and Power in the Caspian Basin — Steppe Digest\n" + BODY
     assert parse_page(alone.encode()).authors == []
+
+
+def test_a_copyright_line_and_its_reuse_notice_at_the_top_are_no_title():
+    page = (
+        "© STEPNET - Steppe Network for Analytical Reporting\n"
+        "Please make active links to the source, when using materials from this website\n\n"
+        "Cables Under the Caspian: A Conversation with Asel Nurlanova\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Cables Under the Caspian: A Conversation with Asel Nurlanova"

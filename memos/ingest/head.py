@@ -52,13 +52,14 @@ FURNITURE_START = re.compile(
     r"^(?:download|share|print|subscribe|sign (?:in|up)|log ?in|follow|connect with|read (?:more|in)|"
     r"click|search|you are on page|skip to|back to|go to|transcript of|"
     r"в оглавление|на главную|вернуться|перейти|page \d|total pages?|file type|image|photo|\d+px|"
-    r"source|credit|©|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
-    r"иллюстрация|источник)\b",
+    r"source|credit|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
+    r"иллюстрация|источник)\b|^©",
     re.I,
 )
 # Words that open a picture's caption or credit.
+# "©" is no word: "\b" after it would ask for a letter right after it.
 CREDIT_START = re.compile(
-    r"^(?:image|photo|picture|source|credit|©|фото|коллаж|иллюстрация|источник)\b", re.I
+    r"^(?:image|photo|picture|source|credit|фото|коллаж|иллюстрация|источник)\b|^©", re.I
 )
 # Whole lines that are generic section headings, never a memo's own title.
 SECTION_HEADINGS = re.compile(
