@@ -346,3 +346,13 @@ def test_a_copyright_line_and_its_reuse_notice_at_the_top_are_no_title():
         "Cables Under the Caspian: A Conversation with Asel Nurlanova\n" + BODY
     )
     assert parse_page(page.encode()).title == "Cables Under the Caspian: A Conversation with Asel Nurlanova"
+
+
+def test_a_skip_link_a_site_search_box_and_a_pdf_link_are_no_title():
+    page = (
+        "top of page\nAsel Nurlanova\n\nCables Under the Caspian: A View from Aktau\n\n\n"
+        "Aktau port, Kazakhstan © A. Photographer / Public Domain / Wikimedia Commons\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Cables Under the Caspian: A View from Aktau"
+    assert is_furniture("Поиск по сайту")
+    assert is_furniture("PDF here")

@@ -50,7 +50,8 @@ from .fields import (
 # Words that open a line of page furniture, not a title: buttons, links, captions, credits.
 FURNITURE_START = re.compile(
     r"^(?:download|share|print|subscribe|sign (?:in|up)|log ?in|follow|connect with|read (?:more|in)|"
-    r"click|search|you are on page|skip to|back to|go to|transcript of|"
+    r"click|search|поиск по сайту|you are on page|skip to|back to|go to|top of (?:the )?page|pdf|"
+    r"transcript of|"
     r"в оглавление|на главную|вернуться|перейти|page \d|total pages?|file type|image|photo|\d+px|"
     r"source|credit|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
     r"иллюстрация|источник)\b|^©",
