@@ -356,3 +356,12 @@ def test_a_skip_link_a_site_search_box_and_a_pdf_link_are_no_title():
     assert parse_page(page.encode()).title == "Cables Under the Caspian: A View from Aktau"
     assert is_furniture("Поиск по сайту")
     assert is_furniture("PDF here")
+
+
+def test_a_byline_with_degrees_after_the_names_is_no_title():
+    page = (
+        "skip to Main Content\n\nCables Under the Caspian, including the Roles of Port Workers in Building, "
+        "Guarding, Repairing and Replacing the Cables of the Caspian Basin\n\n"
+        "By Asel Nurlanova, Ph.D., & Daniyar Seitkali, Ph.D. Candidate\n\nExecutive Summary\n" + BODY
+    )
+    assert parse_page(page.encode()).title.startswith("Cables Under the Caspian, including")

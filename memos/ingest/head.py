@@ -525,8 +525,8 @@ class TitleSignals:
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
         if DATE_INSIDE.search(text) or len(text) > 150:
             points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
-        if MARKED_BYLINE.match(text) and _byline(text):
-            points -= 3  # a byline: "By A. Author, Senior Fellow at …"
+        if MARKED_BYLINE.match(text) and (_byline(text) or _byline(text.split(",", 1)[0])):
+            points -= 3  # a byline: "By A. Author, Senior Fellow at …", "By A. Author, Ph.D., & …"
         if DIGIT.search(text) and has_number_hint(text):
             points -= 2  # a label: "Series Details No.233, September 2014"
         if " | " in text and any(len(part.split()) >= 3 for part in text.split(" | ")):
