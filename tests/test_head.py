@@ -365,3 +365,9 @@ def test_a_byline_with_degrees_after_the_names_is_no_title():
         "By Asel Nurlanova, Ph.D., & Daniyar Seitkali, Ph.D. Candidate\n\nExecutive Summary\n" + BODY
     )
     assert parse_page(page.encode()).title.startswith("Cables Under the Caspian, including")
+
+
+def test_a_crumb_of_a_section_and_a_year_at_the_top_is_no_title():
+    page = "Publications — 2021\n\nCables Under the Caspian: Opportunities and Challenges\n" + BODY
+    assert parse_page(page.encode()).title == "Cables Under the Caspian: Opportunities and Challenges"
+    assert not is_furniture("Russia in 2021")

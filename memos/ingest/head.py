@@ -71,6 +71,8 @@ SECTION_HEADINGS = re.compile(
 )
 # "File Type:pdf, Size:1020Kb", "Total Page:16", "Views: 1,234": a short label and a figure.
 COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?)\b", re.I)
+# A section of the site and a year: "Publications — 2021", "Archive | 2019", a crumb.
+SECTION_YEAR = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}\s+[|–—·/:-]\s+(?:19|20)\d\d$")
 # Separators between a title and the site or section it is printed with.
 TITLE_PARTS = re.compile(r"\s+(?:[|–—·-]|::)\s+")
 SEPARATOR = re.compile(r"[|–—·:-]")
@@ -186,6 +188,8 @@ def is_furniture(text: str, names: bool = True) -> bool:
         or not (text[0].isalnum() or text[0] in "\"'“‘«(")
         or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
         or bool(COUNTER.match(text))
+        or text[-1:].isdigit()
+        and bool(SECTION_YEAR.match(text))
         or "rights reserved" in text.lower()
         or bool(MENU_SEPARATOR.search(text))
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
