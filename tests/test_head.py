@@ -371,3 +371,14 @@ def test_a_crumb_of_a_section_and_a_year_at_the_top_is_no_title():
     page = "Publications — 2021\n\nCables Under the Caspian: Opportunities and Challenges\n" + BODY
     assert parse_page(page.encode()).title == "Cables Under the Caspian: Opportunities and Challenges"
     assert not is_furniture("Russia in 2021")
+
+
+def test_the_last_step_of_a_crumb_with_its_date_is_the_title_printed_again_in_capitals():
+    page = (
+        "А.Нурланова > Кабели под Каспием: порты и провайдеры 01:49 08.11.2005\n"
+        "КАБЕЛИ ПОД КАСПИЕМ: ПОРТЫ И ПРОВАЙДЕРЫ\n"
+        "Асель Нурланова\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Кабели под Каспием: порты и провайдеры"
+    assert memo.published == date(2005, 11, 8)

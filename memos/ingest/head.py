@@ -243,6 +243,11 @@ def _candidates(
             found += [
                 Candidate(clean_space(lines[i]), i, i) for i in range(first, last + 1) if lines[i].strip()
             ]
+        # "Author > <Title> 01:49 08.11.2005": a crumb ends with the page it leads to.
+        for i in range(first, last + 1) if last - first < 3 else ():
+            end = crumb_end(clean_space(lines[i]))
+            if end:
+                found.append(Candidate(end, i, i))
         parts = TITLE_PARTS.split(text)
         # A caption's or a credit's parts are the caption's ("Photo: Getty Images | <caption>"),
         # a dateline's the dateline's ("Posted Aug 06, 2019 | <publisher>, <author>").
@@ -271,6 +276,23 @@ def _candidates(
             if goes_on or page.count(joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found + shared_openings(found)
+
+
+CRUMB = re.compile(r"\s+[>»›]\s+")
+TIME_AT_END = re.compile(r"\s+\d{1,2}:\d\d$")
+
+
+@lru_cache(maxsize=4096)
+def crumb_end(text: str) -> str | None:
+    """The last step of a breadcrumb, without the date and time it is printed with: "<Title>"
+    from "Author > <Title> 01:49 08.11.2005" (a few words: a crumb's steps are a menu's)."""
+    if not ("> " in text or "» " in text or "› " in text):
+        return None  # most lines, cheaply
+    parts = CRUMB.split(text)
+    if len(parts) < 2 or len(parts[-2].split()) > 4:
+        return None
+    end = TIME_AT_END.sub("", without_date(parts[-1]))
+    return end if len(end.split()) >= 3 and not is_furniture(end) else None
 
 
 def site_after(text: str) -> bool:
@@ -521,8 +543,14 @@ class TitleSignals:
     def other_signals(self, cand: Candidate, points: float, unrepeated: bool) -> float | None:
         """The final points: the dearer signals, and the marks that rule a line out."""
         text = cand.text
-        if self.with_byline(cand) or TAG_PREFIX.match(text) or title_and_credit(text) or site_after(text):
-            return None  # the title without its byline, tag or site is a candidate of its own
+        if (
+            self.with_byline(cand)
+            or TAG_PREFIX.match(text)
+            or title_and_credit(text)
+            or site_after(text)
+            or crumb_end(text)
+        ):
+            return None  # the title without its byline, tag, site or crumb is a candidate of its own
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
         if CREDIT_INSIDE.search(text):
@@ -749,8 +777,9 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
             return as_the_page_reads(found, text, "\n".join(lines[:body_line]))
         if len(text.split()) > 16:
             continue
-        # "Posted by A. Author on March 3, 2021": a byline's date after the names.
-        found = date_at_end(text) if MARKED_BYLINE.match(text) else None
+        # "Posted by A. Author on March 3, 2021": a byline's date after the names; "Author >
+        # <Title> 01:49 08.11.2005": a crumb's date after the page it leads to.
+        found = date_at_end(text) if MARKED_BYLINE.match(text) or crumb_end(text) else None
         if found:
             return found
         for part in DATE_PARTS.split(text):
