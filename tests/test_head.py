@@ -382,3 +382,13 @@ def test_the_last_step_of_a_crumb_with_its_date_is_the_title_printed_again_in_ca
     memo = parse_page(page.encode())
     assert memo.title == "Кабели под Каспием: порты и провайдеры"
     assert memo.published == date(2005, 11, 8)
+
+
+def test_a_lede_of_two_sentences_printed_again_in_the_first_paragraph_is_no_title():
+    lede = "The cables under the sea are no longer just a plan. They are a fact on the ground today."
+    page = (
+        f"Analysis\n\nCables Under the Caspian\n\n{lede}\n\n"
+        f"We have all read the plans. Thanks to the tenders, we also know that {lede.lower()} "
+        "The governments of the region now weigh every offer of equipment against its strings.\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Cables Under the Caspian"

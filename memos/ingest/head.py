@@ -99,6 +99,8 @@ DATE_INSIDE = re.compile(
     r"\b\d{1,2}\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d\d\b|\b[^\W\d_]{3,12}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
     r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b"
 )
+# A sentence's end and the next one's start inside a line.
+SENTENCES = re.compile(r"[a-zа-яё][.!?]\s+[A-ZА-ЯЁ]")
 BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
 # A picture's alternative text printed as a line: "Lawrence Freedman's avatar", "Author photo".
 IMAGE_TEXT = re.compile(r"\b(?:avatar|photo|portrait|headshot|logo|thumbnail)$", re.I)
@@ -520,8 +522,11 @@ class TitleSignals:
             return None
         words = text.split()
         points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
-        if text.endswith(".") and len(words) > 8:
+        sentence = text.endswith(".") and len(words) > 8
+        if sentence:
             points -= 3  # a sentence: a lede or a caption
+            if SENTENCES.search(text):
+                points -= 2  # two of them
         if text.isupper():
             points -= 1
         if text.endswith(("...", "…")):
@@ -529,7 +534,8 @@ class TitleSignals:
         # A line printed twice at the top of the page is the site's logo and its name.
         brand = self.brand is not None and _fold_line(text) == self.brand
         repeats = 0 if brand else self.page.count(text) - 1
-        points += 3 * (repeats >= 1) + (repeats >= 2)
+        # A sentence printed twice is a lede: a page's summary, then its first paragraph.
+        points += 3 * (repeats >= 1 and not sentence) + (repeats >= 2)
         if cand.first == self.first_line and not brand:
             points += 3  # dumps start with the page's own title
         if self.walked_back is not None and cand.first <= self.walked_back <= cand.last:
