@@ -392,3 +392,14 @@ def test_a_lede_of_two_sentences_printed_again_in_the_first_paragraph_is_no_titl
         "The governments of the region now weigh every offer of equipment against its strings.\n" + BODY
     )
     assert parse_page(page.encode()).title == "Cables Under the Caspian"
+
+
+def test_names_run_together_and_a_title_with_its_names_stripped_yield_to_the_whole_title():
+    names = "A. Asel Nurlanova Daniyar Seitkali B. Aziz Karimov Kamila Yusupova"
+    page = (
+        f"Cables Under: and the\n\n{names}\n\nSTEPPE PAPER September 2014\n\n"
+        f"Cables Under: Kazakhstan and the Caspian Sea\n\n{names}\n\n"
+        "© Steppe Institute – A Joint Research Center, 1 Main Street, Aktau www.steppe.org “Cables Under: "
+        "Kazakhstan and the Caspian Sea” is a Steppe Paper published by the Steppe Institute.\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Cables Under: Kazakhstan and the Caspian Sea"

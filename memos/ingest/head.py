@@ -392,6 +392,23 @@ def reads_as_names(text: str, lowercase: LowerCaseWords | set[str]) -> bool:
     return True
 
 
+# Words no title ends with: a line that does is cut short ("Looking Forward: and the").
+DANGLING = {"the", "a", "an", "and", "of", "or", "и"}
+INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+
+
+def names_run_together(text: str) -> bool:
+    """A PDF's byline with its separators lost: "A. Bob Smith Carol Jones B. Dan Brown …", every
+    word capitalized and two or more of them initials, where a title has small words."""
+    words = text.split()
+    return (
+        len(words) >= 6
+        and sum(bool(INITIAL.match(w)) for w in words) >= 2
+        and all(w[:1].isupper() for w in words)
+        and not any(w.endswith((":", ",")) for w in words)
+    )
+
+
 def byline_below(lines: list[str], i: int, text: str) -> bool:
     """Whether the line after line `i` is a byline of other names than `text`, or announces one:
     then `text` (title-case words that read like names: "Internet Shutdown") is no byline."""
@@ -529,7 +546,7 @@ class TitleSignals:
                 points -= 2  # two of them
         if text.isupper():
             points -= 1
-        if text.endswith(("...", "…")):
+        if text.endswith(("...", "…")) or words[-1].casefold() in DANGLING:
             points -= 2  # cut short: the whole title is printed elsewhere
         # A line printed twice at the top of the page is the site's logo and its name.
         brand = self.brand is not None and _fold_line(text) == self.brand
@@ -559,6 +576,8 @@ class TitleSignals:
             return None  # the title without its byline, tag, site or crumb is a candidate of its own
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
+        if names_run_together(text):
+            return None
         if CREDIT_INSIDE.search(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
         if DATE_INSIDE.search(text) or len(text) > 150:
