@@ -403,3 +403,15 @@ def test_names_run_together_and_a_title_with_its_names_stripped_yield_to_the_who
         "Kazakhstan and the Caspian Sea” is a Steppe Paper published by the Steppe Institute.\n" + BODY
     )
     assert parse_page(page.encode()).title == "Cables Under: Kazakhstan and the Caspian Sea"
+
+
+def test_a_title_run_into_a_cover_caption_after_its_credit_with_the_byline_after_it():
+    page = (
+        "No. 69 l July 2021 STEPPE CABLE\n\n"
+        "A fibre cable lands at the port of Aktau, Kazakhstan. (Source: steppe.org / Attribution: CC BY 4.0) "
+        "How the Caspian Might Answer the Region’s Cable Crisis: A Pivot to the East? "
+        "By Asel Nurlanova\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "How the Caspian Might Answer the Region’s Cable Crisis: A Pivot to the East?"
+    assert (memo.authors, memo.memo_number) == (["Asel Nurlanova"], 69)

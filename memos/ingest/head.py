@@ -198,6 +198,10 @@ def is_furniture(text: str, names: bool = True) -> bool:
         or sum(len(w) == 1 for w in words) > len(words) / 2  # "A P R I L 2 0 24"
         or read_label(text) is not None
         or parse_date(text) is not None
+        # A running head: "No. 69 | July 2021 KENNAN CABLE".
+        or text[:1] in "#Nn№"
+        and has_number_hint(text)
+        and read_sign_first(text) is not None
         or bool(IMAGE_TEXT.search(text) or AUTHOR_HEADING.match(text))
         or names
         and looks_like_names(text)
@@ -240,6 +244,10 @@ def _candidates(
             bare = credited[0]
         if bare != text:
             found.append(Candidate(bare, first, last))
+        # "<Caption> (Source: …) <Title> By A. Author": a PDF's cover run into one line.
+        after = after_credit(text) if "(" in text else None
+        if after:
+            found.append(Candidate(after, first, last))
         if 0 < last - first < 3:
             # A dump may run a title into the line above it ("…sent to" then the title).
             found += [
@@ -278,6 +286,24 @@ def _candidates(
             if goes_on or page.count(joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found + shared_openings(found)
+
+
+# A picture's credit in parentheses, and what follows it.
+CREDIT_THEN = re.compile(r"\((?:photo|image|picture|credit|source|фото)\b[^()]{0,150}\)\s+(?=\S)", re.I)
+BYLINE_AT_END = re.compile(r"\s+By\s+(?=[A-Z])")
+
+
+def after_credit(text: str) -> str | None:
+    """What a line prints after a picture's caption and its credit, without the byline after it:
+    "<Title>" from "<Caption> (Source: …) <Title> By A. Author"."""
+    m = CREDIT_THEN.search(text)
+    if not m:
+        return None
+    rest = text[m.end() :]
+    by = BYLINE_AT_END.search(rest)
+    if by and _byline(rest[by.start() :].strip()):
+        rest = rest[: by.start()]
+    return rest if 3 <= len(rest.split()) <= 30 else None
 
 
 CRUMB = re.compile(r"\s+[>»›]\s+")
@@ -707,6 +733,15 @@ def cut_short(text: str | None) -> str:
     return text if text and text.endswith(("...", "…")) else ""
 
 
+def marked_after(lines: list[str], title: Candidate) -> list[str] | None:
+    """ "By A. Author" after the title on its own line, where more is printed before it: "<Caption>
+    (Source: …) <Title> By A. Author"."""
+    own = clean_space(" ".join(lines[title.first : title.last + 1]))
+    at = own.find(title.text)
+    rest = own[at + len(title.text) :].strip() if at > 0 else ""
+    return _byline(rest) if MARKED_BYLINE.match(rest) else None
+
+
 def dateline_names(text: str) -> list[str] | None:
     """The names among the parts of a dateline, vouched for by a date or a label beside them:
     "A. Author | Published: 3 March 2021 | Updated: 5 March 2021"."""
@@ -844,6 +879,7 @@ def read_head(
         authors=authors
         or first_found(find_byline(lines, site, body_line) for site in sites)
         or glued_byline(lines, title)
+        or marked_after(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
         or _byline(cut_short(credit_of(lines, title))),
         published=first_found(find_date(lines, site, body_line) for site in sites),
