@@ -418,7 +418,8 @@ def reads_as_names(text: str, lowercase: LowerCaseWords | set[str]) -> bool:
     return True
 
 
-# Words no title ends with: a line that does is cut short ("Looking Forward: and the").
+# Small words no title ends with: a line that does is cut short ("Looking Forward: and the");
+# in lower case, as inside a title ("Plan A" ends with a letter).
 DANGLING = {"the", "a", "an", "and", "of", "or", "и"}
 INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
 
@@ -572,7 +573,7 @@ class TitleSignals:
                 points -= 2  # two of them
         if text.isupper():
             points -= 1
-        if text.endswith(("...", "…")) or words[-1].casefold() in DANGLING:
+        if text.endswith(("...", "…")) or words[-1] in DANGLING:
             points -= 2  # cut short: the whole title is printed elsewhere
         # A line printed twice at the top of the page is the site's logo and its name.
         brand = self.brand is not None and _fold_line(text) == self.brand
