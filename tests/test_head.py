@@ -415,3 +415,16 @@ def test_a_title_run_into_a_cover_caption_after_its_credit_with_the_byline_after
     memo = parse_page(page.encode())
     assert memo.title == "How the Caspian Might Answer the Region’s Cable Crisis: A Pivot to the East?"
     assert (memo.authors, memo.memo_number) == (["Asel Nurlanova"], 69)
+
+
+def test_navigation_cookie_banners_and_requests_to_the_reader_are_furniture():
+    for line in (
+        "Toggle navigation",
+        "You are here: Home",
+        "We use cookies to improve your experience",
+        "Please make active links to the source, when using materials from this website",
+        "При использовании материалов ссылка на сайт обязательна",
+        "Версия для печати",
+    ):
+        assert is_furniture(line), line
+    assert not is_furniture("Pleasing Moscow: Kazakhstan's Balancing Act")

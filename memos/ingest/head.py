@@ -51,7 +51,11 @@ from .fields import (
 FURNITURE_START = re.compile(
     r"^(?:download|share|print|subscribe|sign (?:in|up)|log ?in|follow|connect with|read (?:more|in)|"
     r"click|search|поиск по сайту|you are on page|skip to|back to|go to|top of (?:the )?page|pdf|"
-    r"transcript of|"
+    r"transcript of|toggle navigation|(?:main|open|close) menu|you are here|jump to|we use cookies|"
+    r"accept (?:all )?cookies|cookie (?:settings|policy|preferences)|главное меню|вы здесь|"
+    r"версия для печати|личный кабинет|"
+    # A request to the reader: "Please make active links to the source, when using materials …"
+    r"please|пожалуйста|при (?:использовании|цитировании|перепечатке)|"
     r"в оглавление|на главную|вернуться|перейти|page \d|total pages?|file type|image|photo|\d+px|"
     r"source|credit|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
     r"иллюстрация|источник)\b|^©",
