@@ -428,3 +428,13 @@ def test_navigation_cookie_banners_and_requests_to_the_reader_are_furniture():
     ):
         assert is_furniture(line), line
     assert not is_furniture("Pleasing Moscow: Kazakhstan's Balancing Act")
+
+
+def test_the_walk_back_from_the_body_to_the_title_passes_over_a_picture_s_caption_and_credit():
+    from memos.ingest.text import chunks_of, find_body, find_header
+
+    for caption in ("Aktau port © A. Photographer / Public Domain / Wikimedia Commons", "Photo\nsteppe.org"):
+        lines = f"Steppe Notes\n\nCables Under the Caspian\n\n{caption}\n{BODY}".split("\n")
+        chunks = chunks_of(lines)
+        header = find_header(chunks, find_body(chunks)[0])
+        assert header.title == "Cables Under the Caspian", caption
