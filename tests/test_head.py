@@ -438,3 +438,8 @@ def test_the_walk_back_from_the_body_to_the_title_passes_over_a_picture_s_captio
         chunks = chunks_of(lines)
         header = find_header(chunks, find_body(chunks)[0])
         assert header.title == "Cables Under the Caspian", caption
+
+
+def test_a_closing_quote_after_a_space_is_no_step_of_a_crumb():
+    page = "Проект « Цифровой Каспий » и кабели под морем Казахстана\n" + BODY
+    assert parse_page(page.encode()).title == "Проект « Цифровой Каспий » и кабели под морем Казахстана"

@@ -311,6 +311,7 @@ def after_credit(text: str) -> str | None:
 
 
 CRUMB = re.compile(r"\s+[>»›]\s+")
+CRUMB_NOT_QUOTE = re.compile(r"\s+[>›]\s+")  # where "«" opens a quote, "»" closes it
 TIME_AT_END = re.compile(r"\s+\d{1,2}:\d\d$")
 
 
@@ -320,7 +321,7 @@ def crumb_end(text: str) -> str | None:
     from "Author > <Title> 01:49 08.11.2005" (a few words: a crumb's steps are a menu's)."""
     if not ("> " in text or "» " in text or "› " in text):
         return None  # most lines, cheaply
-    parts = CRUMB.split(text)
+    parts = (CRUMB_NOT_QUOTE if "«" in text else CRUMB).split(text)
     if len(parts) < 2 or len(parts[-2].split()) > 4:
         return None
     end = TIME_AT_END.sub("", without_date(parts[-1]))
