@@ -443,3 +443,11 @@ def test_the_walk_back_from_the_body_to_the_title_passes_over_a_picture_s_captio
 def test_a_closing_quote_after_a_space_is_no_step_of_a_crumb():
     page = "Проект « Цифровой Каспий » и кабели под морем Казахстана\n" + BODY
     assert parse_page(page.encode()).title == "Проект « Цифровой Каспий » и кабели под морем Казахстана"
+
+
+def test_a_short_title_under_a_credit_with_its_value_is_not_walked_over():
+    from memos.ingest.text import chunks_of, find_body, find_header
+
+    lines = f"Photo: Reuters\n\nThe Caspian cables\n{BODY}".split("\n")
+    chunks = chunks_of(lines)
+    assert find_header(chunks, find_body(chunks)[0]).title == "The Caspian cables"

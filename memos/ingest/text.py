@@ -305,7 +305,9 @@ def is_caption(chunk: Chunk, above: Chunk | None) -> bool:
     text = chunk.text
     if CREDIT_START.match(text) and text[0] != "©" or CREDIT_INSIDE.search(text) or " © " in text:
         return True
-    return len(chunk.lines) == 1 and len(text.split()) <= 3 and bool(above and CREDIT_START.match(above.text))
+    # The credit under a bare "Photo" label; a label with its value ("Photo: Reuters") is whole.
+    bare_label = above is not None and " " not in above.text.strip() and bool(CREDIT_START.match(above.text))
+    return bare_label and len(chunk.lines) == 1 and len(text.split()) <= 3
 
 
 def category_above(lines: list[str], title_line: int) -> str | None:
