@@ -179,6 +179,11 @@ def test_a_number_sign_opening_a_line_counts_with_a_date_after_it():
     assert read_sign_first("No. 5 of the most read articles") is None
 
 
+def test_a_bar_a_pdf_printed_as_a_letter_between_the_number_and_its_month():
+    assert read_sign_first("No. 69 l July 2021 STEPPE CABLE") == Numbered(69)
+    assert read_sign_first("No. 5 l think so") is None
+
+
 def test_a_kind_label_has_no_number():
     assert is_kind_label("Policy Brief")
     assert not is_kind_label("#48, JUNE 2018 POLICY BRIEF")

@@ -346,3 +346,117 @@ def test_a_header_line_is_short_unless_a_label_opens_it():
     assert len(paragraph) > 300 and not is_header_line(paragraph)
     keywords = "Keywords: " + "; ".join(f"Topic number {n}" for n in range(30))
     assert len(keywords) > 300 and is_header_line(keywords)
+
+
+def test_a_copyright_line_and_its_reuse_notice_at_the_top_are_no_title():
+    page = (
+        "© STEPNET - Steppe Network for Analytical Reporting\n"
+        "Please make active links to the source, when using materials from this website\n\n"
+        "Cables Under the Caspian: A Conversation with Asel Nurlanova\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Cables Under the Caspian: A Conversation with Asel Nurlanova"
+
+
+def test_a_skip_link_a_site_search_box_and_a_pdf_link_are_no_title():
+    page = (
+        "top of page\nAsel Nurlanova\n\nCables Under the Caspian: A View from Aktau\n\n\n"
+        "Aktau port, Kazakhstan © A. Photographer / Public Domain / Wikimedia Commons\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Cables Under the Caspian: A View from Aktau"
+    assert is_furniture("Поиск по сайту")
+    assert is_furniture("PDF here")
+
+
+def test_a_byline_with_degrees_after_the_names_is_no_title():
+    page = (
+        "skip to Main Content\n\nCables Under the Caspian, including the Roles of Port Workers in Building, "
+        "Guarding, Repairing and Replacing the Cables of the Caspian Basin\n\n"
+        "By Asel Nurlanova, Ph.D., & Daniyar Seitkali, Ph.D. Candidate\n\nExecutive Summary\n" + BODY
+    )
+    assert parse_page(page.encode()).title.startswith("Cables Under the Caspian, including")
+
+
+def test_a_crumb_of_a_section_and_a_year_at_the_top_is_no_title():
+    page = "Publications — 2021\n\nCables Under the Caspian: Opportunities and Challenges\n" + BODY
+    assert parse_page(page.encode()).title == "Cables Under the Caspian: Opportunities and Challenges"
+    assert not is_furniture("Russia in 2021")
+
+
+def test_the_last_step_of_a_crumb_with_its_date_is_the_title_printed_again_in_capitals():
+    page = (
+        "А.Нурланова > Кабели под Каспием: порты и провайдеры 01:49 08.11.2005\n"
+        "КАБЕЛИ ПОД КАСПИЕМ: ПОРТЫ И ПРОВАЙДЕРЫ\n"
+        "Асель Нурланова\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Кабели под Каспием: порты и провайдеры"
+    assert memo.published == date(2005, 11, 8)
+
+
+def test_a_lede_of_two_sentences_printed_again_in_the_first_paragraph_is_no_title():
+    lede = "The cables under the sea are no longer just a plan. They are a fact on the ground today."
+    page = (
+        f"Analysis\n\nCables Under the Caspian\n\n{lede}\n\n"
+        f"We have all read the plans. Thanks to the tenders, we also know that {lede.lower()} "
+        "The governments of the region now weigh every offer of equipment against its strings.\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Cables Under the Caspian"
+
+
+def test_names_run_together_and_a_title_with_its_names_stripped_yield_to_the_whole_title():
+    names = "A. Asel Nurlanova Daniyar Seitkali B. Aziz Karimov Kamila Yusupova"
+    page = (
+        f"Cables Under: and the\n\n{names}\n\nSTEPPE PAPER September 2014\n\n"
+        f"Cables Under: Kazakhstan and the Caspian Sea\n\n{names}\n\n"
+        "© Steppe Institute – A Joint Research Center, 1 Main Street, Aktau www.steppe.org “Cables Under: "
+        "Kazakhstan and the Caspian Sea” is a Steppe Paper published by the Steppe Institute.\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Cables Under: Kazakhstan and the Caspian Sea"
+
+
+def test_a_title_run_into_a_cover_caption_after_its_credit_with_the_byline_after_it():
+    page = (
+        "No. 69 l July 2021 STEPPE CABLE\n\n"
+        "A fibre cable lands at the port of Aktau, Kazakhstan. (Source: steppe.org / Attribution: CC BY 4.0) "
+        "How the Caspian Might Answer the Region’s Cable Crisis: A Pivot to the East? "
+        "By Asel Nurlanova\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "How the Caspian Might Answer the Region’s Cable Crisis: A Pivot to the East?"
+    assert (memo.authors, memo.memo_number) == (["Asel Nurlanova"], 69)
+
+
+def test_navigation_cookie_banners_and_requests_to_the_reader_are_furniture():
+    for line in (
+        "Toggle navigation",
+        "You are here: Home",
+        "We use cookies to improve your experience",
+        "Please make active links to the source, when using materials from this website",
+        "При использовании материалов ссылка на сайт обязательна",
+        "Версия для печати",
+    ):
+        assert is_furniture(line), line
+    assert not is_furniture("Pleasing Moscow: Kazakhstan's Balancing Act")
+
+
+def test_the_walk_back_from_the_body_to_the_title_passes_over_a_picture_s_caption_and_credit():
+    from memos.ingest.text import chunks_of, find_body, find_header
+
+    for caption in ("Aktau port © A. Photographer / Public Domain / Wikimedia Commons", "Photo\nsteppe.org"):
+        lines = f"Steppe Notes\n\nCables Under the Caspian\n\n{caption}\n{BODY}".split("\n")
+        chunks = chunks_of(lines)
+        header = find_header(chunks, find_body(chunks)[0])
+        assert header.title == "Cables Under the Caspian", caption
+
+
+def test_a_closing_quote_after_a_space_is_no_step_of_a_crumb():
+    page = "Проект « Цифровой Каспий » и кабели под морем Казахстана\n" + BODY
+    assert parse_page(page.encode()).title == "Проект « Цифровой Каспий » и кабели под морем Казахстана"
+
+
+def test_a_short_title_under_a_credit_with_its_value_is_not_walked_over():
+    from memos.ingest.text import chunks_of, find_body, find_header
+
+    lines = f"Photo: Reuters\n\nThe Caspian cables\n{BODY}".split("\n")
+    chunks = chunks_of(lines)
+    assert find_header(chunks, find_body(chunks)[0]).title == "The Caspian cables"

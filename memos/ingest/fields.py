@@ -532,8 +532,9 @@ def has_number_hint(text: str) -> bool:
 
 # "No. 109", "№ 12": a number sign and a number, nothing else.
 BARE_NUMBER = re.compile(rf"\s*{_NUMBER_SIGN}\s*{_NUMBER}\s*", re.I)
-# "No. 293 3 March 2023 …": a number sign opening a line, with the date after it.
-SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?P<rest>.*)$", re.I)
+# "No. 293 3 March 2023 …": a number sign opening a line, with the date after it; a PDF's text
+# may print the bar between them as a letter ("No. 69 l July 2021").
+SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?:[lI]\s+)?(?P<rest>.*)$", re.I)
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
 _VOLUME_LINE = re.compile(
     r"^\s*(?P<series>[\w’'&.\- ]{3,80}?)[\s,:|–—-]*\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"

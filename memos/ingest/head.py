@@ -50,15 +50,21 @@ from .fields import (
 # Words that open a line of page furniture, not a title: buttons, links, captions, credits.
 FURNITURE_START = re.compile(
     r"^(?:download|share|print|subscribe|sign (?:in|up)|log ?in|follow|connect with|read (?:more|in)|"
-    r"click|search|you are on page|skip to|back to|go to|transcript of|"
+    r"click|search|поиск по сайту|you are on page|skip to|back to|go to|top of (?:the )?page|pdf|"
+    r"transcript of|toggle navigation|(?:main|open|close) menu|you are here|jump to|we use cookies|"
+    r"accept (?:all )?cookies|cookie (?:settings|policy|preferences)|главное меню|вы здесь|"
+    r"версия для печати|личный кабинет|"
+    # A request to the reader: "Please make active links to the source, when using materials …"
+    r"please|пожалуйста|при (?:использовании|цитировании|перепечатке)|"
     r"в оглавление|на главную|вернуться|перейти|page \d|total pages?|file type|image|photo|\d+px|"
-    r"source|credit|©|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
-    r"иллюстрация|источник)\b",
+    r"source|credit|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
+    r"иллюстрация|источник)\b|^©",
     re.I,
 )
 # Words that open a picture's caption or credit.
+# "©" is no word: "\b" after it would ask for a letter right after it.
 CREDIT_START = re.compile(
-    r"^(?:image|photo|picture|source|credit|©|фото|коллаж|иллюстрация|источник)\b", re.I
+    r"^(?:image|photo|picture|source|credit|фото|коллаж|иллюстрация|источник)\b|^©", re.I
 )
 # Whole lines that are generic section headings, never a memo's own title.
 SECTION_HEADINGS = re.compile(
@@ -69,6 +75,8 @@ SECTION_HEADINGS = re.compile(
 )
 # "File Type:pdf, Size:1020Kb", "Total Page:16", "Views: 1,234": a short label and a figure.
 COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?)\b", re.I)
+# A section of the site and a year: "Publications — 2021", "Archive | 2019", a crumb.
+SECTION_YEAR = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}\s+[|–—·/:-]\s+(?:19|20)\d\d$")
 # Separators between a title and the site or section it is printed with.
 TITLE_PARTS = re.compile(r"\s+(?:[|–—·-]|::)\s+")
 SEPARATOR = re.compile(r"[|–—·:-]")
@@ -95,6 +103,8 @@ DATE_INSIDE = re.compile(
     r"\b\d{1,2}\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d\d\b|\b[^\W\d_]{3,12}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
     r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b"
 )
+# A sentence's end and the next one's start inside a line.
+SENTENCES = re.compile(r"[a-zа-яё][.!?]\s+[A-ZА-ЯЁ]")
 BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
 # A picture's alternative text printed as a line: "Lawrence Freedman's avatar", "Author photo".
 IMAGE_TEXT = re.compile(r"\b(?:avatar|photo|portrait|headshot|logo|thumbnail)$", re.I)
@@ -184,12 +194,18 @@ def is_furniture(text: str, names: bool = True) -> bool:
         or not (text[0].isalnum() or text[0] in "\"'“‘«(")
         or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
         or bool(COUNTER.match(text))
+        or text[-1:].isdigit()
+        and bool(SECTION_YEAR.match(text))
         or "rights reserved" in text.lower()
         or bool(MENU_SEPARATOR.search(text))
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
         or sum(len(w) == 1 for w in words) > len(words) / 2  # "A P R I L 2 0 24"
         or read_label(text) is not None
         or parse_date(text) is not None
+        # A running head: "No. 69 | July 2021 KENNAN CABLE".
+        or text[:1] in "#Nn№"
+        and has_number_hint(text)
+        and read_sign_first(text) is not None
         or bool(IMAGE_TEXT.search(text) or AUTHOR_HEADING.match(text))
         or names
         and looks_like_names(text)
@@ -232,11 +248,20 @@ def _candidates(
             bare = credited[0]
         if bare != text:
             found.append(Candidate(bare, first, last))
+        # "<Caption> (Source: …) <Title> By A. Author": a PDF's cover run into one line.
+        after = after_credit(text) if "(" in text else None
+        if after:
+            found.append(Candidate(after, first, last))
         if 0 < last - first < 3:
             # A dump may run a title into the line above it ("…sent to" then the title).
             found += [
                 Candidate(clean_space(lines[i]), i, i) for i in range(first, last + 1) if lines[i].strip()
             ]
+        # "Author > <Title> 01:49 08.11.2005": a crumb ends with the page it leads to.
+        for i in range(first, last + 1) if last - first < 3 else ():
+            end = crumb_end(clean_space(lines[i]))
+            if end:
+                found.append(Candidate(end, i, i))
         parts = TITLE_PARTS.split(text)
         # A caption's or a credit's parts are the caption's ("Photo: Getty Images | <caption>"),
         # a dateline's the dateline's ("Posted Aug 06, 2019 | <publisher>, <author>").
@@ -265,6 +290,42 @@ def _candidates(
             if goes_on or page.count(joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found + shared_openings(found)
+
+
+# A picture's credit in parentheses, and what follows it.
+CREDIT_THEN = re.compile(r"\((?:photo|image|picture|credit|source|фото)\b[^()]{0,150}\)\s+(?=\S)", re.I)
+BYLINE_AT_END = re.compile(r"\s+By\s+(?=[A-Z])")
+
+
+def after_credit(text: str) -> str | None:
+    """What a line prints after a picture's caption and its credit, without the byline after it:
+    "<Title>" from "<Caption> (Source: …) <Title> By A. Author"."""
+    m = CREDIT_THEN.search(text)
+    if not m:
+        return None
+    rest = text[m.end() :]
+    by = BYLINE_AT_END.search(rest)
+    if by and _byline(rest[by.start() :].strip()):
+        rest = rest[: by.start()]
+    return rest if 3 <= len(rest.split()) <= 30 else None
+
+
+CRUMB = re.compile(r"\s+[>»›]\s+")
+CRUMB_NOT_QUOTE = re.compile(r"\s+[>›]\s+")  # where "«" opens a quote, "»" closes it
+TIME_AT_END = re.compile(r"\s+\d{1,2}:\d\d$")
+
+
+@lru_cache(maxsize=4096)
+def crumb_end(text: str) -> str | None:
+    """The last step of a breadcrumb, without the date and time it is printed with: "<Title>"
+    from "Author > <Title> 01:49 08.11.2005" (a few words: a crumb's steps are a menu's)."""
+    if not ("> " in text or "» " in text or "› " in text):
+        return None  # most lines, cheaply
+    parts = (CRUMB_NOT_QUOTE if "«" in text else CRUMB).split(text)
+    if len(parts) < 2 or len(parts[-2].split()) > 4:
+        return None
+    end = TIME_AT_END.sub("", without_date(parts[-1]))
+    return end if len(end.split()) >= 3 and not is_furniture(end) else None
 
 
 def site_after(text: str) -> bool:
@@ -360,6 +421,24 @@ def reads_as_names(text: str, lowercase: LowerCaseWords | set[str]) -> bool:
         if words and all(w in lowercase for w in words):
             return False
     return True
+
+
+# Small words no title ends with: a line that does is cut short ("Looking Forward: and the");
+# in lower case, as inside a title ("Plan A" ends with a letter).
+DANGLING = {"the", "a", "an", "and", "of", "or", "и"}
+INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+
+
+def names_run_together(text: str) -> bool:
+    """A PDF's byline with its separators lost: "A. Bob Smith Carol Jones B. Dan Brown …", every
+    word capitalized and two or more of them initials, where a title has small words."""
+    words = text.split()
+    return (
+        len(words) >= 6
+        and sum(bool(INITIAL.match(w)) for w in words) >= 2
+        and all(w[:1].isupper() for w in words)
+        and not any(w.endswith((":", ",")) for w in words)
+    )
 
 
 def byline_below(lines: list[str], i: int, text: str) -> bool:
@@ -497,16 +576,20 @@ class TitleSignals:
             return None
         words = text.split()
         points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
-        if text.endswith(".") and len(words) > 8:
+        sentence = text.endswith(".") and len(words) > 8
+        if sentence:
             points -= 3  # a sentence: a lede or a caption
+            if SENTENCES.search(text):
+                points -= 2  # two of them
         if text.isupper():
             points -= 1
-        if text.endswith(("...", "…")):
+        if text.endswith(("...", "…")) or words[-1] in DANGLING:
             points -= 2  # cut short: the whole title is printed elsewhere
         # A line printed twice at the top of the page is the site's logo and its name.
         brand = self.brand is not None and _fold_line(text) == self.brand
         repeats = 0 if brand else self.page.count(text) - 1
-        points += 3 * (repeats >= 1) + (repeats >= 2)
+        # A sentence printed twice is a lede: a page's summary, then its first paragraph.
+        points += 3 * (repeats >= 1 and not sentence) + (repeats >= 2)
         if cand.first == self.first_line and not brand:
             points += 3  # dumps start with the page's own title
         if self.walked_back is not None and cand.first <= self.walked_back <= cand.last:
@@ -520,16 +603,24 @@ class TitleSignals:
     def other_signals(self, cand: Candidate, points: float, unrepeated: bool) -> float | None:
         """The final points: the dearer signals, and the marks that rule a line out."""
         text = cand.text
-        if self.with_byline(cand) or TAG_PREFIX.match(text) or title_and_credit(text) or site_after(text):
-            return None  # the title without its byline, tag or site is a candidate of its own
+        if (
+            self.with_byline(cand)
+            or TAG_PREFIX.match(text)
+            or title_and_credit(text)
+            or site_after(text)
+            or crumb_end(text)
+        ):
+            return None  # the title without its byline, tag, site or crumb is a candidate of its own
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
+        if names_run_together(text):
+            return None
         if CREDIT_INSIDE.search(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
         if DATE_INSIDE.search(text) or len(text) > 150:
             points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
-        if MARKED_BYLINE.match(text) and _byline(text):
-            points -= 3  # a byline: "By A. Author, Senior Fellow at …"
+        if MARKED_BYLINE.match(text) and (_byline(text) or _byline(text.split(",", 1)[0])):
+            points -= 3  # a byline: "By A. Author, Senior Fellow at …", "By A. Author, Ph.D., & …"
         if DIGIT.search(text) and has_number_hint(text):
             points -= 2  # a label: "Series Details No.233, September 2014"
         if " | " in text and any(len(part.split()) >= 3 for part in text.split(" | ")):
@@ -653,6 +744,15 @@ def cut_short(text: str | None) -> str:
     return text if text and text.endswith(("...", "…")) else ""
 
 
+def marked_after(lines: list[str], title: Candidate) -> list[str] | None:
+    """ "By A. Author" after the title on its own line, where more is printed before it: "<Caption>
+    (Source: …) <Title> By A. Author"."""
+    own = clean_space(" ".join(lines[title.first : title.last + 1]))
+    at = own.find(title.text)
+    rest = own[at + len(title.text) :].strip() if at > 0 else ""
+    return _byline(rest) if MARKED_BYLINE.match(rest) else None
+
+
 def dateline_names(text: str) -> list[str] | None:
     """The names among the parts of a dateline, vouched for by a date or a label beside them:
     "A. Author | Published: 3 March 2021 | Updated: 5 March 2021"."""
@@ -749,8 +849,9 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
             return as_the_page_reads(found, text, "\n".join(lines[:body_line]))
         if len(text.split()) > 16:
             continue
-        # "Posted by A. Author on March 3, 2021": a byline's date after the names.
-        found = date_at_end(text) if MARKED_BYLINE.match(text) else None
+        # "Posted by A. Author on March 3, 2021": a byline's date after the names; "Author >
+        # <Title> 01:49 08.11.2005": a crumb's date after the page it leads to.
+        found = date_at_end(text) if MARKED_BYLINE.match(text) or crumb_end(text) else None
         if found:
             return found
         for part in DATE_PARTS.split(text):
@@ -790,6 +891,7 @@ def read_head(
         authors=authors
         or first_found(find_byline(lines, site, body_line) for site in sites)
         or glued_byline(lines, title)
+        or marked_after(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
         or _byline(cut_short(credit_of(lines, title))),
         published=first_found(find_date(lines, site, body_line) for site in sites),

@@ -24,6 +24,7 @@ from .fields import (
     valid_value,
 )
 from .head import (
+    CREDIT_INSIDE,
     CREDIT_START,
     SECTION_HEADINGS,
     Head,
@@ -266,6 +267,9 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
         if SECTION_HEADINGS.match(c.text.rstrip(":. ")):
             k -= 1  # "Introduction" opens the body: the title is above it
             continue
+        if is_caption(c, chunks[k - 1] if k > 0 else None):
+            k -= 1  # a picture's caption or credit between the title and the body
+            continue
         items = c.bullet_items() if c.is_bullets else [c.text]
         label = read_label(c.lines[0])
         consumed = True
@@ -293,6 +297,17 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
     if k < 0:
         return Header(title="", title_chunk=-1, authors=authors, published=published)
     return Header(title=chunks[k].text, title_chunk=k, authors=authors, published=published)
+
+
+def is_caption(chunk: Chunk, above: Chunk | None) -> bool:
+    """A picture's caption or credit: "Aktau port © A. Photographer / Wikimedia Commons", or
+    "Photo" then "agency.org" on the line under it. (A line "©" opens is the page's imprint.)"""
+    text = chunk.text
+    if CREDIT_START.match(text) and text[0] != "©" or CREDIT_INSIDE.search(text) or " © " in text:
+        return True
+    # The credit under a bare "Photo" label; a label with its value ("Photo: Reuters") is whole.
+    bare_label = above is not None and " " not in above.text.strip() and bool(CREDIT_START.match(above.text))
+    return bare_label and len(chunk.lines) == 1 and len(text.split()) <= 3
 
 
 def category_above(lines: list[str], title_line: int) -> str | None:
