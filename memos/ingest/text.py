@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .declared import first
 from .fields import (
@@ -100,9 +101,13 @@ class Chunk:
         return [clean_space(i) for i in items if i.strip()]
 
 
+@lru_cache(maxsize=4096)  # chunking asks about each line twice: as itself, then as the line before
 def opens_with_date(line: str) -> bool:
     """A date line, or one a date opens: "Posted Aug 06, 2019 | Publisher, Author"."""
-    return bool(parse_date(line) or date_at_start(re.split(r"\s+[|·•–—-]\s+", line.strip(), maxsplit=1)[0]))
+    return bool(parse_date(line) or date_at_start(DATELINE_PARTS.split(line.strip(), maxsplit=1)[0]))
+
+
+DATELINE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
 
 
 def chunks_of(lines: list[str]) -> list[Chunk]:
