@@ -26,3 +26,15 @@ def test_each_round_starts_with_the_parsers_caches_empty(monkeypatch):
     monkeypatch.setattr(fields.parse_date, "cache_clear", lambda: cleared.append(1) or original())
     time_parsing(pages, rounds=2)
     assert len(cleared) == 3  # the warm-up round and the two timed ones
+
+
+def test_no_timed_rounds_parses_each_page_once(monkeypatch):
+    """`--rounds 0` is the warm-up alone: the baseline an instruction count subtracts."""
+    from memos.ingest import parse
+
+    pages = [path.read_bytes() for path in page_files([PAGES])][:3]
+    parsed = []
+    original = parse.parse_page
+    monkeypatch.setattr(parse, "parse_page", lambda data: parsed.append(data) or original(data))
+    figures = time_parsing(pages, rounds=0)
+    assert parsed == pages and figures["rounds"] == 0
