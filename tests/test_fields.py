@@ -7,6 +7,7 @@ import pytest
 from memos.ingest.fields import (
     Numbered,
     byline_names,
+    filed_in,
     is_kind_label,
     language_of,
     lead_names,
@@ -218,3 +219,18 @@ def test_a_byline_s_names_are_the_caller_s_own_list():
     names = byline_names("By Asel Nurlanova")
     names.append("Daniyar Seitkali")  # a byline that goes on to the next line
     assert byline_names("By Asel Nurlanova") == ["Asel Nurlanova"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Published in News Digest", "News Digest"),
+        ("Posted: December 12, 2022 in RUSI Journal", "RUSI Journal"),
+        ("Filed under Analysis", "Analysis"),
+        ("Published by the Steppe Institute in Almaty", None),
+        ("Posted in NEWS", None),
+        ("Published in 2019", None),
+    ],
+)
+def test_a_header_line_names_the_section_an_item_was_filed_in(text, expected):
+    assert filed_in(text) == expected

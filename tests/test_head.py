@@ -337,3 +337,8 @@ def test_two_words_after_a_dash_on_the_page_title_line_are_no_byline_and_yield_t
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
     alone = "Pipelines and Power in the Caspian Basin — Steppe Digest\n" + BODY
     assert parse_page(alone.encode()).authors == []
+
+
+def test_the_section_a_header_line_files_the_item_in_is_its_category():
+    page = "Cables Under the Caspian\n\nPublished in News Digest\n\nBy empty\n" + BODY
+    assert parse_page(page.encode()).category == "News Digest"

@@ -617,3 +617,28 @@ def _is_label_head(kind: str) -> bool:
         w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() or (k and w in _LABEL_JOINERS)
         for k, w in enumerate(words[:-1])
     ) and (words[-1][:1].isupper() or len(words) == 1 or bool(_CYRILLIC.match(words[-1])))
+
+
+# "Published in News Digest", "Posted: December 12, 2022 in RUSI Journal", "Filed under Analysis":
+# a header line naming the section the item was filed in, with at most its date between.
+_FILED_IN = re.compile(
+    r"^(?:posted|published|filed)\b(?P<when>[^|]{0,40}?)\s+(?:in|under)\s*:?\s+(?P<section>[^\W\d_][^|,;:.]{1,40})$",
+    re.I,
+)
+
+
+def filed_in(text: str) -> str | None:
+    """The section a "Posted … in <Section>" line names, else None."""
+    if not text[:9].lower().startswith(("posted", "published", "filed")):
+        return None  # most lines, cheaply
+    m = _FILED_IN.match(clean_space(text))
+    if not m:
+        return None
+    when = re.sub(r"^on\s+", "", m["when"].strip(" :,"), flags=re.I)
+    if when and not parse_date(when):
+        return None  # "Published by the Centre in …", "posted a video in …": no header line
+    section = m["section"].strip()
+    words = section.split()
+    if len(words) > 5 or section.isupper() or not all(w[:1].isupper() or w in _LABEL_JOINERS for w in words):
+        return None
+    return section

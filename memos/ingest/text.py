@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .declared import first
 from .fields import (
@@ -12,6 +13,7 @@ from .fields import (
     byline_names,
     clean_space,
     date_at_start,
+    filed_in,
     labelled_date,
     language_of,
     lead_names,
@@ -508,6 +510,7 @@ def parse_text(text: str) -> ParsedMemo:
         category=first(
             category_above(lines, head.title_first),
             labels.get("category"),
+            section_below(lines, title_line),
             find_kind_label(lines, head.title_first, title_line),
             numbered and without_names(numbered.category, authors),
         ),
@@ -518,6 +521,13 @@ def parse_text(text: str) -> ParsedMemo:
         topics=list(labels.get("topics", [])),
         warnings=warnings,
     )
+
+
+def section_below(lines: list[str], title_line: int) -> str | None:
+    """The section a header line under the title says the item was filed in: "Published in News
+    Digest" (the label is the section's name, not the words around it)."""
+    below = (clean_space(line) for line in lines[title_line + 1 : title_line + 12] if line.strip())
+    return first(*(filed_in(text) for text in islice(below, 3)))
 
 
 def without_names(label: str | None, authors: list[str]) -> str | None:
