@@ -234,3 +234,8 @@ def test_a_byline_s_names_are_the_caller_s_own_list():
 )
 def test_a_header_line_names_the_section_an_item_was_filed_in(text, expected):
     assert filed_in(text) == expected
+
+
+def test_a_memo_number_line_gives_its_number_and_no_category():
+    assert read_numbered("PONARS Eurasia Policy Memo No. 587 April 2019") == Numbered(587)
+    assert read_numbered("Policy Brief No. 47") == Numbered(47, "Policy Brief")

@@ -541,6 +541,11 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     line = clean_space(line)
     if len(line) > 200:
         return None
+    # "PONARS Eurasia Policy Memo No. 587": a memo-number line gives the number; the category is
+    # the site's section ("Policy Memos"), printed elsewhere if at all.
+    m = _MEMO_NUMBER_LINE.match(line)
+    if m:
+        return Numbered(int(m["n"]))
     # "Publication: Eurasia Daily Monitor Volume: 17 Issue: 32": the label names the series.
     line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
     m = _VOLUME_LINE.match(line)
