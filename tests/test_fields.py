@@ -236,6 +236,11 @@ def test_a_header_line_names_the_section_an_item_was_filed_in(text, expected):
     assert filed_in(text) == expected
 
 
+def test_a_footnote_mark_after_a_name_is_no_part_of_it_and_ends_the_names():
+    assert byline_names("Oxana Shevel1 Tufts University") == ["Oxana Shevel"]
+    assert byline_names("Juliet Johnson and Benjamin Forest 1") == ["Juliet Johnson", "Benjamin Forest"]
+
+
 def test_a_memo_number_line_gives_its_number_and_no_category():
     assert read_numbered("PONARS Eurasia Policy Memo No. 587 April 2019") == Numbered(587)
     assert read_numbered("Policy Brief No. 47") == Numbered(47, "Policy Brief")

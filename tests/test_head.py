@@ -342,3 +342,14 @@ def test_two_words_after_a_dash_on_the_page_title_line_are_no_byline_and_yield_t
 def test_the_section_a_header_line_files_the_item_in_is_its_category():
     page = "Cables Under the Caspian\n\nPublished in News Digest\n\nBy empty\n" + BODY
     assert parse_page(page.encode()).category == "News Digest"
+
+
+def test_one_name_after_a_separator_on_a_printing_of_the_title_is_the_site_not_a_byline():
+    page = (
+        "Cables Under the Caspian\n\nCables Under the Caspian - Steppe Review\n\nCables Under the Caspian\n\n"
+        "Steppe Review Policy Memo No. 590\n\nAsel Nurlanova and Timur Dadabaev 1\nNazarbayev University\n"
+        + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Asel Nurlanova", "Timur Dadabaev"]
+    assert memo.memo_number == 590

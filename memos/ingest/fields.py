@@ -296,6 +296,8 @@ ORG_WORDS = re.compile(
     r"programme|program|school|agency|ministry|media|news|press|times|post)\b",
     re.I,
 )
+# A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
+FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)")
 MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
 
 
@@ -320,7 +322,12 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     elif label:
         return None
     text = MARKED_BYLINE.sub("", text)
-    text = re.sub(r"(?<=\w)[*¹²³†‡]+(?=\W|$)", "", text)  # a footnote mark on a name
+    # A footnote mark glued to the last name ends the names: "Oxana Shevel1 Tufts University".
+    m = FOOTNOTE_MARK.search(text)
+    if m and ORG_WORDS.search(text, m.end()):
+        text = text[: m.start()]
+    text = FOOTNOTE_MARK.sub("", text)
+    text = re.sub(r"(?<=[a-zа-яё])\s+\d$", "", text)  # "… and Benjamin Forest 1"
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
     marked = marked or undated != text

@@ -690,8 +690,12 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
         if len(text) <= len(title.text):
             continue
         if _fold(text).startswith(folded):
-            rest = text[len(title.text) :].strip(" ,:–—-()")
+            after = text[len(title.text) :]
+            rest = after.strip(" ,:–—-()")
             names = names_opening(rest) or _byline(rest)
+            # One name after a separator is as often the site's ("<Title> - PONARS Eurasia").
+            if names and len(names) == 1 and TITLE_PARTS.match(after):
+                names = None
         elif _fold(text).endswith(folded):
             names = _byline(text[: -len(title.text)].strip(" ,:–—-()"))
         else:
