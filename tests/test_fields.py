@@ -244,3 +244,12 @@ def test_a_footnote_mark_after_a_name_is_no_part_of_it_and_ends_the_names():
 def test_a_memo_number_line_gives_its_number_and_no_category():
     assert read_numbered("PONARS Eurasia Policy Memo No. 587 April 2019") == Numbered(587)
     assert read_numbered("Policy Brief No. 47") == Numbered(47, "Policy Brief")
+
+
+def test_degrees_after_names_are_no_names_and_headings_are_no_byline():
+    assert split_authors("By Anne Speckhard, Ph.D., & Chinara Esengul, Ph.D. Candidate") == [
+        "Anne Speckhard",
+        "Chinara Esengul",
+    ]
+    assert not looks_like_names("Executive Summary")
+    assert not looks_like_names("Original Material")

@@ -232,7 +232,14 @@ def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
     text = _BY.sub("", " ".join(text.replace("\u00a0", " ").split()))
     names = [n.strip(" .,;") for n in _SPLIT.split(text)]
-    return [n for n in names if n]
+    return [n for n in names if n and not DEGREE.match(n)]
+
+
+# A degree or a stage of one, printed after a name as if it were another: "A, Ph.D., & B, Ph.D.
+# Candidate".
+DEGREE = re.compile(
+    r"^(?:Ph\.?\s?D|D\.?Phil|M\.?A|M\.?Sc|MBA|M\.?D|J\.?D|LL\.?M)\.?(?:\s+(?:candidate|student))?$", re.I
+)
 
 
 NOT_IN_NAMES = {
@@ -245,6 +252,8 @@ NOT_IN_NAMES = {
     # what people are, on the line under their names: "Senior Fellow", "Program Director"
     "senior", "fellow", "director", "professor", "editor", "researcher", "analyst", "associate",
     "program", "programme", "department", "expert",
+    # the headings and labels a byline sits among: "Executive Summary", "Original Material"
+    "summary", "executive", "abstract", "introduction", "overview", "original", "material",
 }  # fmt: skip
 
 
