@@ -488,3 +488,13 @@ def test_the_last_paragraph_cut_short_by_a_dump_stays_in_the_body_as_a_paragraph
     memo = parse_page(page.encode())
     assert memo.blocks[-1].kind == "p"
     assert memo.blocks[-1].text.startswith("The treaty on the customs union with Kazakhstan")
+
+
+def test_a_type_label_beside_the_title_with_no_class_saying_so_is_the_category():
+    marked = '<div class="kind">Policy Brief</div>\n<div class="when">Aug 02, 2024</div>'
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", marked + "\n<h1>Water Politics")
+    assert parse_page(page.encode()).category == "Policy Brief"
+    # Capitals only: a label of unclear role.
+    capitals = '<div class="kind">POLICY BRIEF</div>\n<h1>Water Politics'
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", capitals)
+    assert parse_page(page.encode()).category is None

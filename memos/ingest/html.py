@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
@@ -13,6 +14,7 @@ from .fields import (
     clean_space,
     date_at_end,
     date_at_start,
+    is_kind_label,
     language_of,
     lead_names,
     looks_like_names,
@@ -369,6 +371,27 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
     return published, authors
 
 
+def _kind_label_near(title_el: Tag | None) -> str | None:
+    """A type label printed beside the title: one of the two elements above it (a date may stand
+    between) or the one below it, whose text names a kind of publication ("Policy Brief")."""
+    if title_el is None:
+        return None
+    above = islice((el for el in title_el.find_all_previous(True, limit=12) if _is_leaf(el)), 2)
+    below = islice((el for el in title_el.find_all_next(True, limit=12) if _is_leaf(el)), 1)
+    for el in (*above, *below):
+        text = without_date(_text(el))
+        if is_kind_label(text) and not text.isupper():
+            return text
+    return None
+
+
+def _is_leaf(el: Tag) -> bool:
+    """An element of text, not a wrapper of blocks or the page's head."""
+    if el.name in ("html", "body", "head", "title"):
+        return False
+    return not (el.name in CONTAINERS and el.find(LAYOUT_BLOCKS))
+
+
 def _dateline(text: str) -> tuple[object, list[str]]:
     """The date and the "By ..." names of a short header line, trying each part of it:
     "Policy Memo No. 389 · Published on 22.09.2015", "by A 15/05/2024"."""
@@ -490,6 +513,7 @@ def parse_html(text: str) -> ParsedMemo:
             declared.section,
             *category_links,
             labels.get("category"),
+            _kind_label_near(title_el),
             numbered and numbered.category,
             title_numbered and title_numbered.category,
         ),
