@@ -9,6 +9,7 @@ from memos.ingest.fields import (
     byline_names,
     filed_in,
     is_kind_label,
+    labelled_date,
     language_of,
     lead_names,
     looks_like_names,
@@ -253,3 +254,16 @@ def test_degrees_after_names_are_no_names_and_headings_are_no_byline():
     ]
     assert not looks_like_names("Executive Summary")
     assert not looks_like_names("Original Material")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Occasional PapersPublished on Apr 29, 2024 PDF Download", date(2024, 4, 29)),
+        ("The World Today Published 1 March 2006 Updated 15 October 2020 5 minute READ", date(2006, 3, 1)),
+        ("The draft was unpublished on 3 May 2020", None),
+        ("Published 12 reports since", None),
+    ],
+)
+def test_a_labelled_date_inside_a_line(text, expected):
+    assert labelled_date(text) == expected

@@ -353,3 +353,13 @@ def test_one_name_after_a_separator_on_a_printing_of_the_title_is_the_site_not_a
     memo = parse_page(page.encode())
     assert memo.authors == ["Asel Nurlanova", "Timur Dadabaev"]
     assert memo.memo_number == 590
+
+
+def test_a_labelled_date_under_a_dek_that_opens_the_body_is_the_date():
+    dek = (
+        "The region still leans on its old partner, but the net effect of the war has been a loss of "
+        "influence and the rebalancing of every relationship it had."
+    )
+    page = "paper\n\nCables Under the Caspian\n\n" + dek + "\n\nPublished on August 17, 2023\n\nSummary\n"
+    page += BODY
+    assert parse_page(page.encode()).published == date(2023, 8, 17)

@@ -107,10 +107,12 @@ DATE_LABEL = (
     r"(?:publication date|date of publication|date published|published|posted|date|"
     r"дата публикации|дата размещения|дата|опубликовано)"
 )
-# A labelled date anywhere in a line, as dumps run labels and values together.
+# A labelled date anywhere in a line, as dumps run labels and values together, even glued to the
+# word before ("Occasional PapersPublished on Apr 29, 2024").
 LABELLED_DATE = re.compile(
-    r"(?:^|(?<=\s))(?:publication date|date of publication|date published|published on|posted on|"
-    r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d)",
+    r"(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
+    r"date published|published(?: on)?|posted on|дата публикации|дата размещения|опубликовано)"
+    r"\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
     re.I,
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from itertools import islice
 
 from .declared import first
@@ -496,7 +497,7 @@ def parse_text(text: str) -> ParsedMemo:
         head.published,
         header.published,
         parse_date(str(labels.get("published", ""))),
-        labelled_date("\n".join(lines[: chunks[start].start + 1])),
+        labelled_date_near(lines, chunks, start),
         numbered and numbered.published,
     )
     body_text = "\n\n".join(b.text for b in blocks)
@@ -521,6 +522,16 @@ def parse_text(text: str) -> ParsedMemo:
         topics=list(labels.get("topics", [])),
         warnings=warnings,
     )
+
+
+def labelled_date_near(lines: list[str], chunks: list[Chunk], start: int) -> date | None:
+    """A labelled date above the body, or on a short line of its first chunks: a dek may open
+    what reads as the body, with "Published on …" under it."""
+    found = labelled_date("\n".join(lines[: chunks[start].start + 1]))
+    if found:
+        return found
+    short = [line for c in chunks[start : start + 3] for line in c.lines if len(line.split()) <= 16]
+    return labelled_date("\n".join(short)) if short else None
 
 
 def section_below(lines: list[str], title_line: int) -> str | None:
