@@ -9,6 +9,7 @@ from memos.ingest.fields import (
     byline_names,
     filed_in,
     is_kind_label,
+    kind_and_date,
     labelled_date,
     language_of,
     lead_names,
@@ -267,3 +268,9 @@ def test_degrees_after_names_are_no_names_and_headings_are_no_byline():
 )
 def test_a_labelled_date_inside_a_line(text, expected):
     assert labelled_date(text) == expected
+
+
+def test_a_type_label_with_its_date_and_a_page_count():
+    assert kind_and_date("Silk Road Paper December 1, 2013, pp. 74") == ("Silk Road Paper", date(2013, 12, 1))
+    assert kind_and_date("Paper January 25, 2016") == ("Paper", date(2016, 1, 25))
+    assert kind_and_date("Asel Nurlanova January 25, 2016") is None

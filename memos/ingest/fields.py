@@ -665,3 +665,20 @@ def filed_in(text: str) -> str | None:
     if len(words) > 5 or section.isupper() or not all(w[:1].isupper() or w in _LABEL_JOINERS for w in words):
         return None
     return section
+
+
+# The page count a catalogue prints after a label and its date: ", pp. 74", "| 12 pages".
+PAGE_COUNT = re.compile(r"[\s,;|]*(?:pp?\.\s*\d{1,4}|\d{1,4}\s*(?:pp\.?|pages?))\s*$", re.I)
+
+
+def kind_and_date(text: str) -> tuple[str, date] | None:
+    """A type label and the date beside it, a page count aside: "Silk Road Paper December 1, 2013,
+    pp. 74" -> ("Silk Road Paper", 2013-12-01)."""
+    if len(text) > 80 or not DIGIT.search(text):
+        return None
+    text = PAGE_COUNT.sub("", text)
+    label = without_date(text)
+    if label == text or not is_kind_label(label):
+        return None
+    found = date_at_end(text) or date_at_start(text)
+    return (label, found) if found else None

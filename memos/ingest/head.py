@@ -37,6 +37,7 @@ from .fields import (
     has_number_hint,
     is_kind_label,
     is_organisation,
+    kind_and_date,
     looks_like_names,
     memo_number_of,
     parse_date,
@@ -44,7 +45,6 @@ from .fields import (
     read_numbered,
     read_sign_first,
     split_authors,
-    without_date,
 )
 
 # Words that open a line of page furniture, not a title: buttons, links, captions, credits.
@@ -751,6 +751,10 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
         found = date_at_end(text) if MARKED_BYLINE.match(text) else None
         if found:
             return found
+        # "Silk Road Paper December 1, 2013, pp. 74": a type label's date.
+        labelled = kind_and_date(text)
+        if labelled:
+            return labelled[1]
         for part in DATE_PARTS.split(text):
             found = date_at_start(part.strip(" ,;()"))
             if found:
@@ -903,9 +907,9 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
         text = clean_space(BULLET.sub("", lines[i]))
         if len(text) > 60 or not DIGIT.search(text):
             continue  # no label and its date
-        undated = without_date(text)
-        if undated != text and is_kind_label(undated):
-            return undated
+        labelled = kind_and_date(text)
+        if labelled:
+            return labelled[0]
     if first is not None:
         for part in TITLE_PARTS.split(clean_space(lines[first]))[:-1]:
             if is_kind_label(part) and not part.isupper():
