@@ -363,3 +363,8 @@ def test_a_labelled_date_under_a_dek_that_opens_the_body_is_the_date():
     page = "paper\n\nCables Under the Caspian\n\n" + dek + "\n\nPublished on August 17, 2023\n\nSummary\n"
     page += BODY
     assert parse_page(page.encode()).published == date(2023, 8, 17)
+
+
+def test_a_date_ending_the_title_line_is_the_date():
+    page = "Cables Under the Caspian: Old Routes and New Owners 01:49 08.11.2005\n\nAsel Nurlanova\n" + BODY
+    assert parse_page(page.encode()).published == date(2005, 11, 8)

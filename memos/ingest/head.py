@@ -745,6 +745,10 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
         found = parse_date(text)
         if found:
             return as_the_page_reads(found, text, "\n".join(lines[:body_line]))
+        # "Е.Абдуллаев > <Title> 01:49 08.11.2005": a date ending the title's own line.
+        found = date_at_end(text) if title.first <= i <= title.last else None
+        if found:
+            return found
         if len(text.split()) > 16:
             continue
         # "Posted by A. Author on March 3, 2021": a byline's date after the names.
