@@ -274,3 +274,15 @@ def test_a_type_label_with_its_date_and_a_page_count():
     assert kind_and_date("Silk Road Paper December 1, 2013, pp. 74") == ("Silk Road Paper", date(2013, 12, 1))
     assert kind_and_date("Paper January 25, 2016") == ("Paper", date(2016, 1, 25))
     assert kind_and_date("Asel Nurlanova January 25, 2016") is None
+
+
+def test_names_run_together_on_a_cover_part_where_initials_show_how():
+    assert split_authors("Zeyno Baran S. Frederick Starr Svante E. Cornell") == [
+        "Zeyno Baran",
+        "S. Frederick Starr",
+        "Svante E. Cornell",
+    ]
+    assert split_authors("Michael J. Corsi") == ["Michael J. Corsi"]
+    # No initial to go by, or a word that is no name's: left whole.
+    assert split_authors("Alma Nurlanova Timur Dadabaev Asel") == ["Alma Nurlanova Timur Dadabaev Asel"]
+    assert split_authors("Asel S. Nurlanova SILK ROAD") == ["Asel S. Nurlanova SILK ROAD"]

@@ -368,3 +368,9 @@ def test_a_labelled_date_under_a_dek_that_opens_the_body_is_the_date():
 def test_a_date_ending_the_title_line_is_the_date():
     page = "Cables Under the Caspian: Old Routes and New Owners 01:49 08.11.2005\n\nAsel Nurlanova\n" + BODY
     assert parse_page(page.encode()).published == date(2005, 11, 8)
+
+
+def test_names_run_together_after_a_title_printed_twice_are_the_byline():
+    title = "Cables Under the Caspian: Old Routes and New Owners"
+    page = f"{title}\n\n{title} {title} Asel Nurlanova S. Timur Dadabaev SILK ROAD PAPER July 2006\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "S. Timur Dadabaev"]

@@ -234,7 +234,34 @@ def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
     text = _BY.sub("", " ".join(text.replace("\u00a0", " ").split()))
     names = [n.strip(" .,;") for n in _SPLIT.split(text)]
-    return [n for n in names if n and not DEGREE.match(n)]
+    return [name for n in names if n and not DEGREE.match(n) for name in run_together(n)]
+
+
+INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+
+
+def run_together(text: str) -> list[str]:
+    """Names a PDF's cover ran together without separators, where initials show how they part:
+    "Zeyno Baran S. Frederick Starr Svante E. Cornell" -> three names. Each name is taken as
+    initials, a given name, initials and a surname; a run too long for one name (five words or
+    more) with an initial in it parts that way, or stays whole."""
+    words = text.split()
+    if len(words) < 5 or not any(INITIAL.match(w) for w in words):
+        return [text]
+    names: list[str] = []
+    current: list[str] = []
+    plain = 0
+    for word in words:
+        current.append(word)
+        if INITIAL.match(word):
+            continue
+        if not (word[:1].isupper() and word[1:].islower() or _NAME_WORD.match(word) and not word.isupper()):
+            return [text]
+        plain += 1
+        if plain == 2:
+            names.append(" ".join(current))
+            current, plain = [], 0
+    return names if not current and len(names) > 1 else [text]
 
 
 # A degree or a stage of one, printed after a name as if it were another: "A, Ph.D., & B, Ph.D.

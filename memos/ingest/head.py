@@ -692,6 +692,9 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
         if _fold(text).startswith(folded):
             after = text[len(title.text) :]
             rest = after.strip(" ,:–—-()")
+            # A PDF's text may print the title twice before the names.
+            if _fold(rest).startswith(folded):
+                rest = rest[len(title.text) :].strip(" ,:–—-()")
             names = names_opening(rest) or _byline(rest)
             # One name after a separator is as often the site's ("<Title> - PONARS Eurasia").
             if names and len(names) == 1 and TITLE_PARTS.match(after):
