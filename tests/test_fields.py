@@ -7,6 +7,7 @@ import pytest
 from memos.ingest.fields import (
     Numbered,
     byline_names,
+    capitals_kind,
     filed_in,
     is_kind_label,
     kind_and_date,
@@ -286,3 +287,11 @@ def test_names_run_together_on_a_cover_part_where_initials_show_how():
     # No initial to go by, or a word that is no name's: left whole.
     assert split_authors("Alma Nurlanova Timur Dadabaev Asel") == ["Alma Nurlanova Timur Dadabaev Asel"]
     assert split_authors("Asel S. Nurlanova SILK ROAD") == ["Asel S. Nurlanova SILK ROAD"]
+
+
+def test_a_type_label_in_capitals_on_a_cover_is_given_as_the_page_prints_it_in_lower_case():
+    head = "Cables Under the Caspian Asel Nurlanova SILK ROAD PAPER July 2006 Cables Under the Caspian"
+    page = head + " … “Cables Under the Caspian” is a Silk Road Paper produced by the Joint Center."
+    assert capitals_kind(head, page) == "Silk Road Paper"
+    # Printed in capitals only: how it is written is unknown.
+    assert capitals_kind(head, head) is None

@@ -709,3 +709,26 @@ def kind_and_date(text: str) -> tuple[str, date] | None:
         return None
     found = date_at_end(text) or date_at_start(text)
     return (label, found) if found else None
+
+
+# A type label printed in capitals with the month after it, on a PDF's cover: "SILK ROAD PAPER
+# July 2006".
+_CAPITALS_KIND = re.compile(
+    rf"(?<![\w’'&.\-])(?P<label>(?:[A-Z][A-Z’'&.\-]+\s+){{0,3}}(?:{_KINDS.upper()}))\s+"
+    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b"
+)
+
+
+def capitals_kind(head: str, page: str) -> str | None:
+    """The type label a cover in `head` prints in capitals, as `page` prints it in lower case
+    ("SILK ROAD PAPER July 2006" and "… is a Silk Road Paper produced by …" -> "Silk Road
+    Paper"): capitals alone hide how it is written."""
+    for m in _CAPITALS_KIND.finditer(head):
+        if m["month"].casefold() not in MONTHS:
+            continue
+        words = m["label"].split()
+        pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.I)
+        printed = next((p[0] for p in pattern.finditer(page) if not p[0].isupper()), None)
+        if printed and _is_label_head(printed):
+            return clean_space(printed)
+    return None
