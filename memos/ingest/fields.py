@@ -718,11 +718,15 @@ _CAPITALS_KIND = re.compile(
     r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b"
 )
 
+_CAPITALS_MONTH = re.compile(r"[A-Z]{4,}\s+[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d")
+
 
 def capitals_kind(head: str, page: str) -> str | None:
     """The type label a cover in `head` prints in capitals, as `page` prints it in lower case
     ("SILK ROAD PAPER July 2006" and "… is a Silk Road Paper produced by …" -> "Silk Road
     Paper"): capitals alone hide how it is written."""
+    if not _CAPITALS_MONTH.search(head):
+        return None  # no word in capitals before a month and a year: most pages, cheaply
     for m in _CAPITALS_KIND.finditer(head):
         if m["month"].casefold() not in MONTHS:
             continue

@@ -515,8 +515,8 @@ def parse_text(text: str) -> ParsedMemo:
             section_below(lines, title_line),
             find_kind_label(lines, head.title_first, title_line),
             numbered and without_names(numbered.category, authors),
-            capitals_kind(text[:3000], text[:20000]),
-        ),
+        )
+        or capitals_kind(text[:3000], text[:20000]),
         language=language_of(head.title + " " + body_text),
         blocks=blocks,
         bio=bio,
