@@ -374,3 +374,13 @@ def test_names_run_together_after_a_title_printed_twice_are_the_byline():
     title = "Cables Under the Caspian: Old Routes and New Owners"
     page = f"{title}\n\n{title} {title} Asel Nurlanova S. Timur Dadabaev SILK ROAD PAPER July 2006\n" + BODY
     assert parse_page(page.encode()).authors == ["Asel Nurlanova", "S. Timur Dadabaev"]
+
+
+def test_the_from_line_of_a_memorandum_header_is_the_byline():
+    header = "TO: Secretary of State Hillary Rodham Clinton\nFROM: Asel Nurlanova & Timur Dadabaev\n"
+    header += "DATE: May 1, 2010\n"
+    page = "Cables Under the Caspian\n\n" + header + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Timur Dadabaev"]
+    # Alone, "From:" may name the source of a repost.
+    page = "Cables Under the Caspian\n\nFrom: Foreign Affairs\n" + BODY
+    assert parse_page(page.encode()).authors == []

@@ -11,6 +11,7 @@ from .declared import first
 from .fields import (
     DIGIT,
     MARKED_BYLINE,
+    Label,
     byline_names,
     capitals_kind,
     clean_space,
@@ -335,7 +336,7 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         line = lines[i]
         if stop_at_markers and END_MARKERS.match(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
             break
-        label = read_label(line)
+        label = read_label(line) or memo_from(lines, i)
         i += 1
         if not label:
             continue
@@ -354,6 +355,21 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         if value and label.field not in found:
             found[label.field] = value
     return found
+
+
+# A memorandum's header: "TO: <addressees>", "FROM: <authors>", "DATE:", "SUBJECT:".
+_MEMO_FROM = re.compile(r"^\s*from\s*:\s*(?P<names>\S.*?)\s*$", re.I)
+_MEMO_TO = re.compile(r"^\s*to\s*:\s*\S", re.I)
+
+
+def memo_from(lines: list[str], i: int) -> Label | None:
+    """The authors a memorandum's "FROM:" line names, beside its "TO:" line (alone, "From:" may
+    name a source)."""
+    m = _MEMO_FROM.match(lines[i]) if lines[i].lstrip()[:4].lower() == "from" else None
+    if not m or not looks_like_names(m["names"]):
+        return None
+    near = (line for line in lines[max(0, i - 3) : i + 4] if line.strip())
+    return Label("authors", clean_space(m["names"])) if any(_MEMO_TO.match(line) for line in near) else None
 
 
 def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
