@@ -1,6 +1,7 @@
 """The parsers, field by field: on every sample page (against its gold file) and on variants."""
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -498,3 +499,10 @@ def test_a_type_label_beside_the_title_with_no_class_saying_so_is_the_category()
     capitals = '<div class="kind">POLICY BRIEF</div>\n<h1>Water Politics'
     page = BARE_HTML_PAGE.replace("<h1>Water Politics", capitals)
     assert parse_page(page.encode()).category is None
+
+
+def test_a_name_printed_in_two_elements_given_then_family_is_one_author():
+    name = '<div class="author-first-name">Asel</div>\n<div class="author-last-name">Nurlanova</div>'
+    page = BARE_HTML_PAGE.replace("</h1>", "</h1>\n" + name, 1)
+    page = re.sub(r"<p class=\"byline\">By [^<]*</p>", "", page)
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]

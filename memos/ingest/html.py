@@ -371,6 +371,26 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
     return published, authors
 
 
+GIVEN_NAME = re.compile(r"^(?:.*[-_])?(?:first|given)[-_]?name$|^givenName$", re.I)
+FAMILY_NAME = re.compile(r"^(?:.*[-_])?(?:last|family|sur)[-_]?name$|^familyName$", re.I)
+
+
+def _split_names(container: Tag) -> list[str]:
+    """Names whose parts the page prints in elements of their own: <div class="author-first-name">
+    then <div class="author-last-name">."""
+    names = []
+    given = container.find_all(class_=GIVEN_NAME) + container.find_all(attrs={"itemprop": GIVEN_NAME})
+    for el in given:
+        family = el.find_next_sibling(True)
+        if family is None:
+            continue
+        if _has_token(family, FAMILY_NAME) or FAMILY_NAME.match(family.get("itemprop") or ""):
+            name = f"{_text(el)} {_text(family)}"
+            if looks_like_names(name) and len(split_authors(name)) == 1:
+                names.append(name)
+    return names
+
+
 def _kind_label_near(title_el: Tag | None) -> str | None:
     """A type label printed beside the title: one of the two elements above it (a date may stand
     between) or the one below it, whose text names a kind of publication ("Policy Brief")."""
@@ -487,6 +507,9 @@ def parse_html(text: str) -> ParsedMemo:
             author_links,
             [n for names in marked_names for n in names] if marked_names and all(marked_names) else None,
             header_authors,
+        )
+        or _split_names(container)
+        or first(
             declared.meta_authors,
             split_authors(str(labels["authors"])) if looks_like_names(str(labels.get("authors"))) else None,
         )
