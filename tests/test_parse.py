@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from memos.ingest.fields import blog_owner
 from memos.ingest.parse import decode, detect_format, parse_page, read_text
 from memos.ingest.parsed import ParseError
 
@@ -506,3 +507,12 @@ def test_a_name_printed_in_two_elements_given_then_family_is_one_author():
     page = BARE_HTML_PAGE.replace("</h1>", "</h1>\n" + name, 1)
     page = re.sub(r"<p class=\"byline\">By [^<]*</p>", "", page)
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_the_author_a_blog_name_above_the_title_names():
+    page = BARE_HTML_PAGE.replace(
+        "<h1>Water Politics", '<div class="blog-name">Asel Nurlanova\'s Blog</div>\n<h1>Water Politics'
+    )
+    page = re.sub(r"<p class=\"byline\">By [^<]*</p>", "", page)
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+    assert blog_owner("The Steppe Review's Blog") is None

@@ -339,6 +339,18 @@ FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d
 MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
 
 
+# A blog named after its author: "Shakhboz Juraev's Blog".
+_OWNED = re.compile(r"^(?P<name>[^'’]{5,60})['’]s\s+(?:blog|column|corner|notebook)$", re.I)
+
+
+def blog_owner(text: str) -> str | None:
+    """The author a blog's name names: "Shakhboz Juraev's Blog" -> "Shakhboz Juraev"."""
+    m = _OWNED.match(text) if "s " in text else None
+    if m and looks_like_names(m["name"]) and len(split_authors(m["name"])) == 1:
+        return m["name"]
+    return None
+
+
 def byline_names(text: str) -> list[str] | None:
     """See _byline_names; a list of its own, which the caller may extend."""
     names = _byline_names(text)

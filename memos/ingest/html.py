@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .declared import first, read_declared, strip_site_name
 from .fields import (
+    blog_owner,
     byline_names,
     clean_space,
     date_at_end,
@@ -391,6 +392,14 @@ def _split_names(container: Tag) -> list[str]:
     return names
 
 
+def _blog_owner(title_el: Tag | None) -> list[str] | None:
+    """The author a blog's name above the title names ("Shakhboz Juraev's Blog")."""
+    if title_el is None:
+        return None
+    above = islice((el for el in title_el.find_all_previous(True, limit=12) if _is_leaf(el)), 2)
+    return first(*([name] for el in above if (name := blog_owner(_text(el)))))
+
+
 def _kind_label_near(title_el: Tag | None) -> str | None:
     """A type label printed beside the title: one of the two elements above it (a date may stand
     between) or the one below it, whose text names a kind of publication ("Policy Brief")."""
@@ -509,6 +518,7 @@ def parse_html(text: str) -> ParsedMemo:
             header_authors,
         )
         or _split_names(container)
+        or _blog_owner(title_el)
         or first(
             declared.meta_authors,
             split_authors(str(labels["authors"])) if looks_like_names(str(labels.get("authors"))) else None,
