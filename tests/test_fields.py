@@ -180,6 +180,8 @@ def test_a_number_sign_opening_a_line_counts_with_a_date_after_it():
         293, published=date(2023, 3, 3)
     )
     assert read_sign_first("No. 5 of the most read articles") is None
+    # The bar between number and month, printed as a letter by a PDF's text.
+    assert read_sign_first("No. 69 l July 2021 KENNAN CABLE") == Numbered(69)
 
 
 def test_a_kind_label_has_no_number():

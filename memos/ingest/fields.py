@@ -641,11 +641,13 @@ def read_sign_first(line: str) -> Numbered | None:
     m = SIGN_FIRST.match(clean_space(line[:200]))
     if not m:
         return None
-    published = date_at_start(m["rest"])
-    month = _MONTH_YEAR.match(m["rest"])
+    # A PDF's text may print the bar between them as a letter: "No. 69 l July 2021".
+    rest = re.sub(r"^[lI]\s+(?=[A-Z][a-z])", "", m["rest"])
+    published = date_at_start(rest)
+    month = _MONTH_YEAR.match(rest)
     if published or month and month[0].split()[0].strip(".,").casefold() in MONTHS:
         return Numbered(memo_number_of(m["n"]), published=published)
-    if re.match(r"/\s*(?:19|20)\d\d\b", m["rest"]):
+    if re.match(r"/\s*(?:19|20)\d\d\b", rest):
         return Numbered(memo_number_of(m["n"]))
     return None
 
