@@ -8,6 +8,7 @@ from memos.ingest.fields import (
     Numbered,
     byline_names,
     capitals_kind,
+    cited_number,
     filed_in,
     is_kind_label,
     kind_and_date,
@@ -297,3 +298,11 @@ def test_a_type_label_in_capitals_on_a_cover_is_given_as_the_page_prints_it_in_l
     assert capitals_kind(head, page) == "Silk Road Paper"
     # Printed in capitals only: how it is written is unknown.
     assert capitals_kind(head, head) is None
+
+
+def test_a_citation_of_the_memo_itself_gives_its_number():
+    title = "Steady, but Evolving: Cables Under the Caspian"
+    cite = f"Asel Nurlanova, “{title},” ORF Occasional Paper No. 435, April 2024."
+    page = f"{title}\n\nAttribution:\n\n{cite}\n"
+    assert cited_number(page, title) == 435
+    assert cited_number(f"{title}\n\nSee also {title} and No. 5 of the most read.", title) is None

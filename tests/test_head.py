@@ -384,3 +384,9 @@ def test_the_from_line_of_a_memorandum_header_is_the_byline():
     # Alone, "From:" may name the source of a repost.
     page = "Cables Under the Caspian\n\nFrom: Foreign Affairs\n" + BODY
     assert parse_page(page.encode()).authors == []
+
+
+def test_the_number_a_citation_of_the_memo_gives_after_its_title():
+    cite = "Asel Nurlanova, “Cables Under the Caspian,” Steppe Occasional Paper No. 435, April 2024."
+    page = "Cables Under the Caspian\n\nAsel Nurlanova\n" + BODY + "\nAttribution:\n\n" + cite + "\n"
+    assert parse_page(page.encode()).memo_number == 435

@@ -750,3 +750,23 @@ def capitals_kind(head: str, page: str) -> str | None:
         if printed and _is_label_head(printed):
             return clean_space(printed)
     return None
+
+
+_CITED_AFTER = re.compile(r"[,;.”\"’')]+\s*")
+
+
+def cited_number(text: str, title: str) -> int | None:
+    """The number a citation of the memo itself gives after its title: "A. Author, “<Title>,” ORF
+    Occasional Paper No. 435, April 2024" (an "Attribution:" or "Cite as:" line)."""
+    if len(title) < 20:
+        return None
+    start = text.find(title)
+    while start != -1:
+        after = text[start + len(title) : start + len(title) + 160].split("\n", 1)[0]
+        if has_number_hint(after):
+            m = _CITED_AFTER.match(after)
+            found = read_numbered(after[m.end() :], run_on=True) if m else None
+            if found:
+                return found.number
+        start = text.find(title, start + 1)
+    return None

@@ -14,6 +14,7 @@ from .fields import (
     Label,
     byline_names,
     capitals_kind,
+    cited_number,
     clean_space,
     date_at_start,
     filed_in,
@@ -523,7 +524,7 @@ def parse_text(text: str) -> ParsedMemo:
         format="text",
         authors=authors,
         published=published,
-        memo_number=first(memo_number, numbered and numbered.number),
+        memo_number=first(memo_number, numbered and numbered.number) or cited_number(text, head.title),
         series=first(labels.get("series"), numbered and numbered.series),
         category=first(
             category_above(lines, head.title_first),
