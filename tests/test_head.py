@@ -390,3 +390,10 @@ def test_the_number_a_citation_of_the_memo_gives_after_its_title():
     cite = "Asel Nurlanova, “Cables Under the Caspian,” Steppe Occasional Paper No. 435, April 2024."
     page = "Cables Under the Caspian\n\nAsel Nurlanova\n" + BODY + "\nAttribution:\n\n" + cite + "\n"
     assert parse_page(page.encode()).memo_number == 435
+
+
+def test_the_names_a_memo_is_signed_with_under_its_body_a_place_aside():
+    page = "Cables Under the Caspian\n" + BODY + "\nAsel Nurlanova, Timur Dadabaev, Chisinau\n\nTagged , .\n"
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Timur Dadabaev"]
+    page = "Cables Under the Caspian\n" + BODY + "\nRelated Links\n\nTagged , , .\n"
+    assert parse_page(page.encode()).authors == []

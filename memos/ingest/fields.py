@@ -283,6 +283,7 @@ NOT_IN_NAMES = {
     "program", "programme", "department", "expert",
     # the headings and labels a byline sits among: "Executive Summary", "Original Material"
     "summary", "executive", "abstract", "introduction", "overview", "original", "material",
+    "related", "links", "tags", "comments", "share",
 }  # fmt: skip
 
 

@@ -492,6 +492,7 @@ def parse_text(text: str) -> ParsedMemo:
         or (split_authors(label_authors) if looks_like_names(label_authors) else [])
         or byline_in_text(chunks[start].text)
         or lead_names(chunks[start].text)
+        or signature(chunks, end)
         or []
     )
     # A short bio after the body is too short to count as prose, but belongs to the memo.
@@ -551,6 +552,21 @@ def labelled_date_near(lines: list[str], chunks: list[Chunk], start: int) -> dat
         return found
     short = [line for c in chunks[start : start + 3] for line in c.lines if len(line.split()) <= 16]
     return labelled_date("\n".join(short)) if short else None
+
+
+def signature(chunks: list[Chunk], end: int) -> list[str] | None:
+    """The names a memo is signed with on a line of their own right under its body, a place
+    after them aside: "Alexandru Postica, Mihai Popșoi, Chisinau"."""
+    if end >= len(chunks) or len(chunks[end].lines) != 1 or len(chunks[end].text) > 100:
+        return None
+    text = chunks[end].text
+    names = byline_names(text)
+    rest, _, place = text.rpartition(", ")
+    if not names and rest and len(place.split()) == 1 and place[:1].isupper():
+        names = byline_names(rest)
+    # A list of names goes on under it: related items or a team, not a signature.
+    after = chunks[end + 1].text if end + 1 < len(chunks) else ""
+    return names if names and not looks_like_names(after) else None
 
 
 def section_below(lines: list[str], title_line: int) -> str | None:
