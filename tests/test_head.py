@@ -397,3 +397,10 @@ def test_the_names_a_memo_is_signed_with_under_its_body_a_place_aside():
     assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Timur Dadabaev"]
     page = "Cables Under the Caspian\n" + BODY + "\nRelated Links\n\nTagged , , .\n"
     assert parse_page(page.encode()).authors == []
+
+
+def test_tags_joined_by_bare_commas_above_the_title():
+    page = "Occasional Papers\nsurveillance,Caspian,North Korea,Cables\n\nCables Under the Caspian\n" + BODY
+    assert parse_page(page.encode()).topics == ["surveillance", "Caspian", "North Korea", "Cables"]
+    page = "Kazakhstan, Kyrgyzstan, Tajikistan\n\nCables Under the Caspian\n" + BODY
+    assert parse_page(page.encode()).topics == []

@@ -539,7 +539,7 @@ def parse_text(text: str) -> ParsedMemo:
         blocks=blocks,
         bio=bio,
         pdf=str(labels["pdf"]) if "pdf" in labels else find_pdf_name(lines),
-        topics=list(labels.get("topics", [])),
+        topics=list(labels.get("topics", [])) or glued_tags(lines, head.title_first),
         warnings=warnings,
     )
 
@@ -567,6 +567,19 @@ def signature(chunks: list[Chunk], end: int) -> list[str] | None:
     # A list of names goes on under it: related items or a team, not a signature.
     after = chunks[end + 1].text if end + 1 < len(chunks) else ""
     return names if names and not looks_like_names(after) else None
+
+
+def glued_tags(lines: list[str], title_first: int) -> list[str]:
+    """The tags a CMS prints above the title joined by bare commas, as no sentence or list of
+    names is written: "ballistic missiles,Defense,Doctrine,North Korea"."""
+    near = range(title_first - 1, max(-1, title_first - 4), -1)
+    above = next((lines[i] for i in near if lines[i].strip()), "")
+    if above.count(",") < 2 or ", " in above or len(above) > 300:
+        return []
+    tags = [clean_space(t) for t in above.split(",")]
+    if all(t and len(t.split()) <= 4 and not DIGIT.search(t) and not t.endswith(".") for t in tags):
+        return tags
+    return []
 
 
 def section_below(lines: list[str], title_line: int) -> str | None:
