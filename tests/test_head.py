@@ -404,3 +404,14 @@ def test_tags_joined_by_bare_commas_above_the_title():
     assert parse_page(page.encode()).topics == ["surveillance", "Caspian", "North Korea", "Cables"]
     page = "Kazakhstan, Kyrgyzstan, Tajikistan\n\nCables Under the Caspian\n" + BODY
     assert parse_page(page.encode()).topics == []
+
+
+def test_a_list_of_sentences_summing_up_the_memo_under_its_title_is_part_of_the_body():
+    summary = (
+        "  • Kazakhstan has signed a memorandum on cables with the Caspian states this spring.\n"
+        "  • Despite the progress, concerns persist over Russian control of the landing points.\n"
+    )
+    page = "Premium Content\n\nCables Under the Caspian\n\n" + summary + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian"
+    assert "Kazakhstan has signed" in memo.body_text

@@ -244,6 +244,19 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     return best
 
 
+def with_summary(chunks: list[Chunk], start: int) -> int:
+    """The body's start, moved up over a list of sentences right above it that sums the memo up
+    under its title ("• Tajikistan has signed …", "• Despite …"): the memo's, not the page's."""
+    if start < 2 or not chunks[start - 1].is_bullets:
+        return start
+    bullets = chunks[start - 1]
+    items = bullets.bullet_items()
+    if len(items) < 2 or not all(_list_item_like(i) for i in items) or not _sentence_list(bullets, False):
+        return start
+    above = chunks[start - 2]
+    return start - 1 if not above.is_bullets and len(above.text) < PROSE_MIN else start
+
+
 @dataclass
 class Header:
     title: str
@@ -446,6 +459,7 @@ def parse_text(text: str) -> ParsedMemo:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     chunks = chunks_of(lines)
     start, end = find_body(chunks)
+    start = with_summary(chunks, start)
     header = find_header(chunks, start)
     body_line = chunks[start].start
     walked_back = chunks[header.title_chunk].start if header.title else None
