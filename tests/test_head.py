@@ -415,3 +415,10 @@ def test_a_list_of_sentences_summing_up_the_memo_under_its_title_is_part_of_the_
     memo = parse_page(page.encode())
     assert memo.title == "Cables Under the Caspian"
     assert "Kazakhstan has signed" in memo.body_text
+
+
+def test_a_label_run_into_the_title_after_an_organisation_starts_after_its_name():
+    lines = ["Cables Under the Caspian Steppe Group Europe Briefing N°91, 22 December 2020 Page 2"]
+    assert find_numbered(lines) == Numbered(91, "Europe Briefing", published=date(2020, 12, 22))
+    lines = ["Cables Under the Caspian After the War Europe Briefing N°91, 22 December 2020 Page 2"]
+    assert find_numbered(lines) == Numbered(91, published=date(2020, 12, 22))

@@ -28,6 +28,7 @@ from .fields import (
     MARKED_BYLINE,
     MONTHS,
     NOT_IN_NAMES,
+    ORG_WORDS,
     Numbered,
     as_the_page_reads,
     byline_names,
@@ -884,12 +885,22 @@ def find_numbered(lines: list[str]) -> Numbered | None:
         for m in NUMBER_SIGN.finditer(text[:200]):
             found = read_sign_first(text[m.start() :])
             if found:
-                return found
+                kind = " ".join(text[: m.start()].split()[-6:])
+                return Numbered(found.number, after_organisation(kind), published=found.published)
         for m in WORD_START.finditer(text[:200]):
             found = read_numbered(text[m.start() : m.start() + 120], run_on=True)
             if found:
                 return Numbered(found.number, published=found.published)
     return None
+
+
+def after_organisation(kind: str | None) -> str | None:
+    """The label after the name of the organisation a run-on label opens with, where that name
+    shows where the label starts: "… War Crisis Group Europe Briefing" -> "Europe Briefing"."""
+    words = (kind or "").split()
+    ends = [k for k, word in enumerate(words[:-1]) if ORG_WORDS.fullmatch(word)]
+    label = " ".join(words[ends[-1] + 1 :]) if ends else ""
+    return label if label and is_kind_label(label) and not label.isupper() else None
 
 
 NUMBER_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№|#)\s*\d", re.I)
