@@ -10,6 +10,7 @@ from memos.ingest.fields import (
     capitals_kind,
     cited_number,
     filed_in,
+    footer_number,
     is_kind_label,
     kind_and_date,
     labelled_date,
@@ -306,3 +307,8 @@ def test_a_citation_of_the_memo_itself_gives_its_number():
     page = f"{title}\n\nAttribution:\n\n{cite}\n"
     assert cited_number(page, title) == 435
     assert cited_number(f"{title}\n\nSee also {title} and No. 5 of the most read.", title) is None
+
+
+def test_the_issue_a_running_footer_gives():
+    assert footer_number("in the absence STEPPE CABLE 91 | 5 . [...] In the longer term") == 91
+    assert footer_number("Home | 2023 | Analysis 5 | 6") is None

@@ -771,3 +771,21 @@ def cited_number(text: str, title: str) -> int | None:
                 return found.number
         start = text.find(title, start + 1)
     return None
+
+
+# A PDF's running footer: its series in capitals, the issue and the page, "KENNAN CABLE 91 | 5".
+_FOOTER = re.compile(
+    rf"(?<![\w’'&.\-])(?:[A-Z][A-Z’'&.\-]+\s+){{0,3}}(?:{_KINDS.upper()})\s+(?P<n>\d{{1,4}})\s+$"
+)
+
+
+def footer_number(text: str) -> int | None:
+    """The issue a PDF's running footer gives: "… KENNAN CABLE 91 | 5 …" -> 91."""
+    at = text.find(" | ")
+    while at != -1:
+        if text[at + 3 : at + 4].isdigit() and text[at - 1 : at].isdigit():
+            m = _FOOTER.search(text, max(0, at - 60), at + 1)
+            if m and re.match(r"\d{1,3}(?!\d)", text[at + 3 : at + 7]):
+                return int(m["n"])
+        at = text.find(" | ", at + 3)
+    return None

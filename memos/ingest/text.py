@@ -18,6 +18,7 @@ from .fields import (
     clean_space,
     date_at_start,
     filed_in,
+    footer_number,
     labelled_date,
     language_of,
     lead_names,
@@ -31,6 +32,7 @@ from .fields import (
 )
 from .head import (
     CREDIT_START,
+    PAGE_LOOKED_AT,
     SECTION_HEADINGS,
     Head,
     byline_in_text,
@@ -539,7 +541,9 @@ def parse_text(text: str) -> ParsedMemo:
         format="text",
         authors=authors,
         published=published,
-        memo_number=first(memo_number, numbered and numbered.number) or cited_number(text, head.title),
+        memo_number=first(memo_number, numbered and numbered.number)
+        or cited_number(text, head.title)
+        or footer_number(text[:PAGE_LOOKED_AT]),
         series=first(labels.get("series"), numbered and numbered.series),
         category=first(
             category_above(lines, head.title_first),
