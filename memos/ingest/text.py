@@ -568,8 +568,8 @@ def labelled_date_near(lines: list[str], chunks: list[Chunk], start: int) -> dat
     found = labelled_date("\n".join(lines[: chunks[start].start + 1]))
     if found:
         return found
-    short = [line for c in chunks[start : start + 3] for line in c.lines if len(line.split()) <= 16]
-    return labelled_date("\n".join(short)) if short else None
+    short = (line for c in chunks[start : start + 3] for line in c.lines if len(line) <= 150)
+    return first(*map(labelled_date, short))
 
 
 def signature(chunks: list[Chunk], end: int) -> list[str] | None:
