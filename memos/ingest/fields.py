@@ -234,7 +234,7 @@ def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
     text = _BY.sub("", " ".join(text.replace("\u00a0", " ").split()))
     names = [n.strip(" .,;") for n in _SPLIT.split(text)]
-    return [name for n in names if n and not DEGREE.match(n) for name in run_together(n)]
+    return [name for n in names if n and not (len(n) < 20 and DEGREE.match(n)) for name in run_together(n)]
 
 
 INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
@@ -245,6 +245,8 @@ def run_together(text: str) -> list[str]:
     "Zeyno Baran S. Frederick Starr Svante E. Cornell" -> three names. Each name is taken as
     initials, a given name, initials and a surname; a run too long for one name (five words or
     more) with an initial in it parts that way, or stays whole."""
+    if text.count(" ") < 4 or ". " not in text:
+        return [text]  # most names, cheaply: too short, or no initial
     words = text.split()
     if len(words) < 5 or not any(INITIAL.match(w) for w in words):
         return [text]
@@ -713,6 +715,7 @@ def filed_in(text: str) -> str | None:
 PAGE_COUNT = re.compile(r"[\s,;|]*(?:pp?\.\s*\d{1,4}|\d{1,4}\s*(?:pp\.?|pages?))\s*$", re.I)
 
 
+@lru_cache(maxsize=4096)  # find_date asks about the lines by each printing of the title
 def kind_and_date(text: str) -> tuple[str, date] | None:
     """A type label and the date beside it, a page count aside: "Silk Road Paper December 1, 2013,
     pp. 74" -> ("Silk Road Paper", 2013-12-01)."""

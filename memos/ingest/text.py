@@ -352,7 +352,8 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         line = lines[i]
         if stop_at_markers and END_MARKERS.match(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
             break
-        label = read_label(line) or memo_from(lines, i)
+        opening = line[:12]
+        label = read_label(line) or (memo_from(lines, i) if "ROM" in opening or "rom" in opening else None)
         i += 1
         if not label:
             continue
@@ -381,7 +382,7 @@ _MEMO_TO = re.compile(r"^\s*to\s*:\s*\S", re.I)
 def memo_from(lines: list[str], i: int) -> Label | None:
     """The authors a memorandum's "FROM:" line names, beside its "TO:" line (alone, "From:" may
     name a source)."""
-    m = _MEMO_FROM.match(lines[i]) if lines[i].lstrip()[:4].lower() == "from" else None
+    m = _MEMO_FROM.match(lines[i])
     if not m or not looks_like_names(m["names"]):
         return None
     near = (line for line in lines[max(0, i - 3) : i + 4] if line.strip())
@@ -545,14 +546,14 @@ def parse_text(text: str) -> ParsedMemo:
         or cited_number(text, head.title)
         or footer_number(text[:PAGE_LOOKED_AT]),
         series=first(labels.get("series"), numbered and numbered.series),
-        category=first(
-            category_above(lines, head.title_first),
-            labels.get("category"),
-            section_below(lines, title_line),
-            find_kind_label(lines, head.title_first, title_line),
-            numbered and without_names(numbered.category, authors),
-        )
-        or capitals_kind(text[:3000], text[:20000]),
+        # Each asked only where those before it found nothing.
+        category=category_above(lines, head.title_first)
+        or labels.get("category")
+        or section_below(lines, title_line)
+        or find_kind_label(lines, head.title_first, title_line)
+        or (numbered and without_names(numbered.category, authors))
+        or capitals_kind(text[:1000], text[:20000])
+        or None,
         language=language_of(head.title + " " + body_text),
         blocks=blocks,
         bio=bio,
@@ -568,8 +569,8 @@ def labelled_date_near(lines: list[str], chunks: list[Chunk], start: int) -> dat
     found = labelled_date("\n".join(lines[: chunks[start].start + 1]))
     if found:
         return found
-    short = (line for c in chunks[start : start + 3] for line in c.lines if len(line) <= 150)
-    return first(*map(labelled_date, short))
+    short = [line for c in chunks[start : start + 3] for line in c.lines if len(line) <= 150]
+    return labelled_date("\n".join(short)) if short else None
 
 
 def signature(chunks: list[Chunk], end: int) -> list[str] | None:
@@ -603,8 +604,9 @@ def glued_tags(lines: list[str], title_first: int) -> list[str]:
 def section_below(lines: list[str], title_line: int) -> str | None:
     """The section a header line under the title says the item was filed in: "Published in News
     Digest" (the label is the section's name, not the words around it)."""
-    below = (clean_space(line) for line in lines[title_line + 1 : title_line + 12] if line.strip())
-    return first(*(filed_in(text) for text in islice(below, 3)))
+    below = islice((line.lstrip() for line in lines[title_line + 1 : title_line + 12] if line.strip()), 3)
+    # The label's first letter first: most header lines open with none of them.
+    return first(*(filed_in(clean_space(text)) for text in below if text[:1] in "PpFf"))
 
 
 def without_names(label: str | None, authors: list[str]) -> str | None:
