@@ -7,8 +7,14 @@ import pytest
 from memos.ingest.fields import (
     Numbered,
     byline_names,
+    capitals_kind,
+    cited_number,
+    filed_in,
+    footer_number,
     has_number_hint,
     is_kind_label,
+    kind_and_date,
+    labelled_date,
     language_of,
     lead_names,
     looks_like_names,
@@ -177,6 +183,8 @@ def test_a_number_sign_opening_a_line_counts_with_a_date_after_it():
         293, published=date(2023, 3, 3)
     )
     assert read_sign_first("No. 5 of the most read articles") is None
+    # The bar between number and month, printed as a letter by a PDF's text.
+    assert read_sign_first("No. 69 l July 2021 KENNAN CABLE") == Numbered(69)
 
 
 def test_a_bar_a_pdf_printed_as_a_letter_between_the_number_and_its_month():
@@ -249,3 +257,89 @@ def test_a_number_hint_needs_a_figure_and_a_sign_or_a_year(text, hinted):
 def test_a_date_is_never_longer_than_its_label_weekday_and_time():
     assert parse_date("Published on: Wednesday, November 6, 2013 at 10:30 a.m. EST") == date(2013, 11, 6)
     assert parse_date("x" * 100 + " 6 November 2013") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Published in News Digest", "News Digest"),
+        ("Posted: December 12, 2022 in RUSI Journal", "RUSI Journal"),
+        ("Filed under Analysis", "Analysis"),
+        ("Published by the Steppe Institute in Almaty", None),
+        ("Posted in NEWS", None),
+        ("Published in 2019", None),
+    ],
+)
+def test_a_header_line_names_the_section_an_item_was_filed_in(text, expected):
+    assert filed_in(text) == expected
+
+
+def test_a_footnote_mark_after_a_name_is_no_part_of_it_and_ends_the_names():
+    assert byline_names("Oxana Shevel1 Tufts University") == ["Oxana Shevel"]
+    assert byline_names("Juliet Johnson and Benjamin Forest 1") == ["Juliet Johnson", "Benjamin Forest"]
+
+
+def test_a_memo_number_line_gives_its_number_and_no_category():
+    assert read_numbered("PONARS Eurasia Policy Memo No. 587 April 2019") == Numbered(587)
+    assert read_numbered("Policy Brief No. 47") == Numbered(47, "Policy Brief")
+
+
+def test_degrees_after_names_are_no_names_and_headings_are_no_byline():
+    assert split_authors("By Anne Speckhard, Ph.D., & Chinara Esengul, Ph.D. Candidate") == [
+        "Anne Speckhard",
+        "Chinara Esengul",
+    ]
+    assert not looks_like_names("Executive Summary")
+    assert not looks_like_names("Original Material")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Occasional PapersPublished on Apr 29, 2024 PDF Download", date(2024, 4, 29)),
+        ("The World Today Published 1 March 2006 Updated 15 October 2020 5 minute READ", date(2006, 3, 1)),
+        ("The draft was unpublished on 3 May 2020", None),
+        ("Published 12 reports since", None),
+    ],
+)
+def test_a_labelled_date_inside_a_line(text, expected):
+    assert labelled_date(text) == expected
+
+
+def test_a_type_label_with_its_date_and_a_page_count():
+    assert kind_and_date("Silk Road Paper December 1, 2013, pp. 74") == ("Silk Road Paper", date(2013, 12, 1))
+    assert kind_and_date("Paper January 25, 2016") == ("Paper", date(2016, 1, 25))
+    assert kind_and_date("Asel Nurlanova January 25, 2016") is None
+
+
+def test_names_run_together_on_a_cover_part_where_initials_show_how():
+    assert split_authors("Zeyno Baran S. Frederick Starr Svante E. Cornell") == [
+        "Zeyno Baran",
+        "S. Frederick Starr",
+        "Svante E. Cornell",
+    ]
+    assert split_authors("Michael J. Corsi") == ["Michael J. Corsi"]
+    # No initial to go by, or a word that is no name's: left whole.
+    assert split_authors("Alma Nurlanova Timur Dadabaev Asel") == ["Alma Nurlanova Timur Dadabaev Asel"]
+    assert split_authors("Asel S. Nurlanova SILK ROAD") == ["Asel S. Nurlanova SILK ROAD"]
+
+
+def test_a_type_label_in_capitals_on_a_cover_is_given_as_the_page_prints_it_in_lower_case():
+    head = "Cables Under the Caspian Asel Nurlanova SILK ROAD PAPER July 2006 Cables Under the Caspian"
+    page = head + " … “Cables Under the Caspian” is a Silk Road Paper produced by the Joint Center."
+    assert capitals_kind(head, page) == "Silk Road Paper"
+    # Printed in capitals only: how it is written is unknown.
+    assert capitals_kind(head, head) is None
+
+
+def test_a_citation_of_the_memo_itself_gives_its_number():
+    title = "Steady, but Evolving: Cables Under the Caspian"
+    cite = f"Asel Nurlanova, “{title},” ORF Occasional Paper No. 435, April 2024."
+    page = f"{title}\n\nAttribution:\n\n{cite}\n"
+    assert cited_number(page, title) == 435
+    assert cited_number(f"{title}\n\nSee also {title} and No. 5 of the most read.", title) is None
+
+
+def test_the_issue_a_running_footer_gives():
+    assert footer_number("in the absence STEPPE CABLE 91 | 5 . [...] In the longer term") == 91
+    assert footer_number("Home | 2023 | Analysis 5 | 6") is None

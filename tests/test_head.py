@@ -460,3 +460,88 @@ def test_a_short_title_under_a_credit_with_its_value_is_not_walked_over():
     lines = f"Photo: Reuters\n\nThe Caspian cables\n{BODY}".split("\n")
     chunks = chunks_of(lines)
     assert find_header(chunks, find_body(chunks)[0]).title == "The Caspian cables"
+
+
+def test_the_section_a_header_line_files_the_item_in_is_its_category():
+    page = "Cables Under the Caspian\n\nPublished in News Digest\n\nBy empty\n" + BODY
+    assert parse_page(page.encode()).category == "News Digest"
+
+
+def test_one_name_after_a_separator_on_a_printing_of_the_title_is_the_site_not_a_byline():
+    page = (
+        "Cables Under the Caspian\n\nCables Under the Caspian - Steppe Review\n\nCables Under the Caspian\n\n"
+        "Steppe Review Policy Memo No. 590\n\nAsel Nurlanova and Timur Dadabaev 1\nNazarbayev University\n"
+        + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Asel Nurlanova", "Timur Dadabaev"]
+    assert memo.memo_number == 590
+
+
+def test_a_labelled_date_under_a_dek_that_opens_the_body_is_the_date():
+    dek = (
+        "The region still leans on its old partner, but the net effect of the war has been a loss of "
+        "influence and the rebalancing of every relationship it had."
+    )
+    page = "paper\n\nCables Under the Caspian\n\n" + dek + "\n\nPublished on August 17, 2023\n\nSummary\n"
+    page += BODY
+    assert parse_page(page.encode()).published == date(2023, 8, 17)
+
+
+def test_a_date_ending_the_title_line_is_the_date():
+    page = "Cables Under the Caspian: Old Routes and New Owners 01:49 08.11.2005\n\nAsel Nurlanova\n" + BODY
+    assert parse_page(page.encode()).published == date(2005, 11, 8)
+
+
+def test_names_run_together_after_a_title_printed_twice_are_the_byline():
+    title = "Cables Under the Caspian: Old Routes and New Owners"
+    page = f"{title}\n\n{title} {title} Asel Nurlanova S. Timur Dadabaev SILK ROAD PAPER July 2006\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "S. Timur Dadabaev"]
+
+
+def test_the_from_line_of_a_memorandum_header_is_the_byline():
+    header = "TO: Secretary of State Hillary Rodham Clinton\nFROM: Asel Nurlanova & Timur Dadabaev\n"
+    header += "DATE: May 1, 2010\n"
+    page = "Cables Under the Caspian\n\n" + header + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Timur Dadabaev"]
+    # Alone, "From:" may name the source of a repost.
+    page = "Cables Under the Caspian\n\nFrom: Foreign Affairs\n" + BODY
+    assert parse_page(page.encode()).authors == []
+
+
+def test_the_number_a_citation_of_the_memo_gives_after_its_title():
+    cite = "Asel Nurlanova, “Cables Under the Caspian,” Steppe Occasional Paper No. 435, April 2024."
+    page = "Cables Under the Caspian\n\nAsel Nurlanova\n" + BODY + "\nAttribution:\n\n" + cite + "\n"
+    assert parse_page(page.encode()).memo_number == 435
+
+
+def test_the_names_a_memo_is_signed_with_under_its_body_a_place_aside():
+    page = "Cables Under the Caspian\n" + BODY + "\nAsel Nurlanova, Timur Dadabaev, Chisinau\n\nTagged , .\n"
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Timur Dadabaev"]
+    page = "Cables Under the Caspian\n" + BODY + "\nRelated Links\n\nTagged , , .\n"
+    assert parse_page(page.encode()).authors == []
+
+
+def test_tags_joined_by_bare_commas_above_the_title():
+    page = "Occasional Papers\nsurveillance,Caspian,North Korea,Cables\n\nCables Under the Caspian\n" + BODY
+    assert parse_page(page.encode()).topics == ["surveillance", "Caspian", "North Korea", "Cables"]
+    page = "Kazakhstan, Kyrgyzstan, Tajikistan\n\nCables Under the Caspian\n" + BODY
+    assert parse_page(page.encode()).topics == []
+
+
+def test_a_list_of_sentences_summing_up_the_memo_under_its_title_is_part_of_the_body():
+    summary = (
+        "  • Kazakhstan has signed a memorandum on cables with the Caspian states this spring.\n"
+        "  • Despite the progress, concerns persist over Russian control of the landing points.\n"
+    )
+    page = "Premium Content\n\nCables Under the Caspian\n\n" + summary + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian"
+    assert "Kazakhstan has signed" in memo.body_text
+
+
+def test_a_label_run_into_the_title_after_an_organisation_starts_after_its_name():
+    lines = ["Cables Under the Caspian Steppe Group Europe Briefing N°91, 22 December 2020 Page 2"]
+    assert find_numbered(lines) == Numbered(91, "Europe Briefing", published=date(2020, 12, 22))
+    lines = ["Cables Under the Caspian After the War Europe Briefing N°91, 22 December 2020 Page 2"]
+    assert find_numbered(lines) == Numbered(91, published=date(2020, 12, 22))

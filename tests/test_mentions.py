@@ -73,6 +73,9 @@ def vendors_in(text: str, entries) -> set[str]:
         ("Europe, Asia, Eurasia, Africa, the Middle East.", set()),
         ("Western approaches; post-Soviet space; the former Soviet Union; Soviet-era laws.", set()),
         ("Beijing, Moscow, Kyiv, Tashkent and Almaty.", set()),
+        # a city with an ISO code of its own, and a currency named after its country
+        ("Cairo or Kiev, Hong Kong or Minsk.", set()),
+        ("1,7 млн долларов США, paid in U.S. dollars.", set()),
         ("Korean and Congolese and Guinean firms.", set()),
         # case rules: common nouns and abbreviations are case-sensitive
         ("We ate turkey.", set()),

@@ -1,10 +1,12 @@
 """The parsers, field by field: on every sample page (against its gold file) and on variants."""
 
 import json
+import re
 from datetime import date
 
 import pytest
 
+from memos.ingest.fields import blog_owner
 from memos.ingest.parse import decode, detect_format, parse_page, read_text
 from memos.ingest.parsed import ParseError
 
@@ -488,3 +490,29 @@ def test_the_last_paragraph_cut_short_by_a_dump_stays_in_the_body_as_a_paragraph
     memo = parse_page(page.encode())
     assert memo.blocks[-1].kind == "p"
     assert memo.blocks[-1].text.startswith("The treaty on the customs union with Kazakhstan")
+
+
+def test_a_type_label_beside_the_title_with_no_class_saying_so_is_the_category():
+    marked = '<div class="kind">Policy Brief</div>\n<div class="when">Aug 02, 2024</div>'
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", marked + "\n<h1>Water Politics")
+    assert parse_page(page.encode()).category == "Policy Brief"
+    # Capitals only: a label of unclear role.
+    capitals = '<div class="kind">POLICY BRIEF</div>\n<h1>Water Politics'
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", capitals)
+    assert parse_page(page.encode()).category is None
+
+
+def test_a_name_printed_in_two_elements_given_then_family_is_one_author():
+    name = '<div class="author-first-name">Asel</div>\n<div class="author-last-name">Nurlanova</div>'
+    page = BARE_HTML_PAGE.replace("</h1>", "</h1>\n" + name, 1)
+    page = re.sub(r"<p class=\"byline\">By [^<]*</p>", "", page)
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_the_author_a_blog_name_above_the_title_names():
+    page = BARE_HTML_PAGE.replace(
+        "<h1>Water Politics", '<div class="blog-name">Asel Nurlanova\'s Blog</div>\n<h1>Water Politics'
+    )
+    page = re.sub(r"<p class=\"byline\">By [^<]*</p>", "", page)
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+    assert blog_owner("The Steppe Review's Blog") is None

@@ -107,10 +107,12 @@ DATE_LABEL = (
     r"(?:publication date|date of publication|date published|published|posted|date|"
     r"дата публикации|дата размещения|дата|опубликовано)"
 )
-# A labelled date anywhere in a line, as dumps run labels and values together.
+# A labelled date anywhere in a line, as dumps run labels and values together, even glued to the
+# word before ("Occasional PapersPublished on Apr 29, 2024").
 LABELLED_DATE = re.compile(
-    r"(?:^|(?<=\s))(?:publication date|date of publication|date published|published on|posted on|"
-    r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d)",
+    r"(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
+    r"date published|published(?: on)?|posted on|дата публикации|дата размещения|опубликовано)"
+    r"\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
     re.I,
 )
 
@@ -237,7 +239,43 @@ def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
     text = _BY.sub("", " ".join(text.replace("\u00a0", " ").split()))
     names = [n.strip(" .,;") for n in _SPLIT.split(text)]
-    return [n for n in names if n]
+    return [name for n in names if n and not (len(n) < 20 and DEGREE.match(n)) for name in run_together(n)]
+
+
+INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+
+
+def run_together(text: str) -> list[str]:
+    """Names a PDF's cover ran together without separators, where initials show how they part:
+    "Zeyno Baran S. Frederick Starr Svante E. Cornell" -> three names. Each name is taken as
+    initials, a given name, initials and a surname; a run too long for one name (five words or
+    more) with an initial in it parts that way, or stays whole."""
+    if text.count(" ") < 4 or ". " not in text:
+        return [text]  # most names, cheaply: too short, or no initial
+    words = text.split()
+    if len(words) < 5 or not any(INITIAL.match(w) for w in words):
+        return [text]
+    names: list[str] = []
+    current: list[str] = []
+    plain = 0
+    for word in words:
+        current.append(word)
+        if INITIAL.match(word):
+            continue
+        if not (word[:1].isupper() and word[1:].islower() or _NAME_WORD.match(word) and not word.isupper()):
+            return [text]
+        plain += 1
+        if plain == 2:
+            names.append(" ".join(current))
+            current, plain = [], 0
+    return names if not current and len(names) > 1 else [text]
+
+
+# A degree or a stage of one, printed after a name as if it were another: "A, Ph.D., & B, Ph.D.
+# Candidate".
+DEGREE = re.compile(
+    r"^(?:Ph\.?\s?D|D\.?Phil|M\.?A|M\.?Sc|MBA|M\.?D|J\.?D|LL\.?M)\.?(?:\s+(?:candidate|student))?$", re.I
+)
 
 
 NOT_IN_NAMES = {
@@ -250,6 +288,9 @@ NOT_IN_NAMES = {
     # what people are, on the line under their names: "Senior Fellow", "Program Director"
     "senior", "fellow", "director", "professor", "editor", "researcher", "analyst", "associate",
     "program", "programme", "department", "expert",
+    # the headings and labels a byline sits among: "Executive Summary", "Original Material"
+    "summary", "executive", "abstract", "introduction", "overview", "original", "material",
+    "related", "links", "tags", "comments", "share",
 }  # fmt: skip
 
 
@@ -301,11 +342,22 @@ ORG_WORDS = re.compile(
     r"programme|program|school|agency|ministry|media|news|press|times|post)\b",
     re.I,
 )
+# A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
+FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)")
 MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
 
 
-FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)")
 DATE_JOINER = re.compile(r"\s+(?:on|at|в)$")
+# A blog named after its author: "Shakhboz Juraev's Blog".
+_OWNED = re.compile(r"^(?P<name>[^'’]{5,60})['’]s\s+(?:blog|column|corner|notebook)$", re.I)
+
+
+def blog_owner(text: str) -> str | None:
+    """The author a blog's name names: "Shakhboz Juraev's Blog" -> "Shakhboz Juraev"."""
+    m = _OWNED.match(text) if "s " in text else None
+    if m and looks_like_names(m["name"]) and len(split_authors(m["name"])) == 1:
+        return m["name"]
+    return None
 
 
 def byline_names(text: str) -> list[str] | None:
@@ -329,7 +381,12 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     elif label:
         return None
     text = MARKED_BYLINE.sub("", text)
-    text = FOOTNOTE_MARK.sub("", text)  # a footnote mark on a name
+    # A footnote mark glued to the last name ends the names: "Oxana Shevel1 Tufts University".
+    m = FOOTNOTE_MARK.search(text)
+    if m and ORG_WORDS.search(text, m.end()):
+        text = text[: m.start()]
+    text = FOOTNOTE_MARK.sub("", text)
+    text = re.sub(r"(?<=[a-zа-яё])\s+\d$", "", text)  # "… and Benjamin Forest 1"
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
     marked = marked or undated != text
@@ -560,6 +617,11 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     line = clean_space(line)
     if len(line) > 200:
         return None
+    # "PONARS Eurasia Policy Memo No. 587": a memo-number line gives the number; the category is
+    # the site's section ("Policy Memos"), printed elsewhere if at all.
+    m = _MEMO_NUMBER_LINE.match(line)
+    if m:
+        return Numbered(int(m["n"]))
     # "Publication: Eurasia Daily Monitor Volume: 17 Issue: 32": the label names the series.
     line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
     m = _VOLUME_LINE.match(line)
@@ -598,11 +660,13 @@ def read_sign_first(line: str) -> Numbered | None:
     m = SIGN_FIRST.match(clean_space(line[:200]))
     if not m:
         return None
-    published = date_at_start(m["rest"])
-    month = _MONTH_YEAR.match(m["rest"])
+    # A PDF's text may print the bar between them as a letter: "No. 69 l July 2021".
+    rest = re.sub(r"^[lI]\s+(?=[A-Z][a-z])", "", m["rest"])
+    published = date_at_start(rest)
+    month = _MONTH_YEAR.match(rest)
     if published or month and month[0].split()[0].strip(".,").casefold() in MONTHS:
         return Numbered(memo_number_of(m["n"]), published=published)
-    if re.match(r"/\s*(?:19|20)\d\d\b", m["rest"]):
+    if re.match(r"/\s*(?:19|20)\d\d\b", rest):
         return Numbered(memo_number_of(m["n"]))
     return None
 
@@ -636,3 +700,111 @@ def _is_label_head(kind: str) -> bool:
         w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() or (k and w in _LABEL_JOINERS)
         for k, w in enumerate(words[:-1])
     ) and (words[-1][:1].isupper() or len(words) == 1 or bool(_CYRILLIC.match(words[-1])))
+
+
+# "Published in News Digest", "Posted: December 12, 2022 in RUSI Journal", "Filed under Analysis":
+# a header line naming the section the item was filed in, with at most its date between.
+_FILED_IN = re.compile(
+    r"^(?:posted|published|filed)\b(?P<when>[^|]{0,40}?)\s+(?:in|under)\s*:?\s+(?P<section>[^\W\d_][^|,;:.]{1,40})$",
+    re.I,
+)
+
+
+def filed_in(text: str) -> str | None:
+    """The section a "Posted … in <Section>" line names, else None."""
+    if not text[:9].lower().startswith(("posted", "published", "filed")):
+        return None  # most lines, cheaply
+    m = _FILED_IN.match(clean_space(text))
+    if not m:
+        return None
+    when = re.sub(r"^on\s+", "", m["when"].strip(" :,"), flags=re.I)
+    if when and not parse_date(when):
+        return None  # "Published by the Centre in …", "posted a video in …": no header line
+    section = m["section"].strip()
+    words = section.split()
+    if len(words) > 5 or section.isupper() or not all(w[:1].isupper() or w in _LABEL_JOINERS for w in words):
+        return None
+    return section
+
+
+# The page count a catalogue prints after a label and its date: ", pp. 74", "| 12 pages".
+PAGE_COUNT = re.compile(r"[\s,;|]*(?:pp?\.\s*\d{1,4}|\d{1,4}\s*(?:pp\.?|pages?))\s*$", re.I)
+
+
+@lru_cache(maxsize=4096)  # find_date asks about the lines by each printing of the title
+def kind_and_date(text: str) -> tuple[str, date] | None:
+    """A type label and the date beside it, a page count aside: "Silk Road Paper December 1, 2013,
+    pp. 74" -> ("Silk Road Paper", 2013-12-01)."""
+    if len(text) > 80 or not DIGIT.search(text):
+        return None
+    text = PAGE_COUNT.sub("", text)
+    label = without_date(text)
+    if label == text or not is_kind_label(label):
+        return None
+    found = date_at_end(text) or date_at_start(text)
+    return (label, found) if found else None
+
+
+# A type label printed in capitals with the month after it, on a PDF's cover: "SILK ROAD PAPER
+# July 2006".
+_CAPITALS_KIND = re.compile(
+    rf"(?<![\w’'&.\-])(?P<label>(?:[A-Z][A-Z’'&.\-]+\s+){{0,3}}(?:{_KINDS.upper()}))\s+"
+    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b"
+)
+
+_CAPITALS_MONTH = re.compile(r"[A-Z]{4,}\s+[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d")
+
+
+def capitals_kind(head: str, page: str) -> str | None:
+    """The type label a cover in `head` prints in capitals, as `page` prints it in lower case
+    ("SILK ROAD PAPER July 2006" and "… is a Silk Road Paper produced by …" -> "Silk Road
+    Paper"): capitals alone hide how it is written."""
+    if not _CAPITALS_MONTH.search(head):
+        return None  # no word in capitals before a month and a year: most pages, cheaply
+    for m in _CAPITALS_KIND.finditer(head):
+        if m["month"].casefold() not in MONTHS:
+            continue
+        words = m["label"].split()
+        pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.I)
+        printed = next((p[0] for p in pattern.finditer(page) if not p[0].isupper()), None)
+        if printed and _is_label_head(printed):
+            return clean_space(printed)
+    return None
+
+
+_CITED_AFTER = re.compile(r"[,;.”\"’')]+\s*")
+
+
+def cited_number(text: str, title: str) -> int | None:
+    """The number a citation of the memo itself gives after its title: "A. Author, “<Title>,” ORF
+    Occasional Paper No. 435, April 2024" (an "Attribution:" or "Cite as:" line)."""
+    if len(title) < 20:
+        return None
+    start = text.find(title)
+    while start != -1:
+        after = text[start + len(title) : start + len(title) + 160].split("\n", 1)[0]
+        if has_number_hint(after):
+            m = _CITED_AFTER.match(after)
+            found = read_numbered(after[m.end() :], run_on=True) if m else None
+            if found:
+                return found.number
+        start = text.find(title, start + 1)
+    return None
+
+
+# A PDF's running footer: its series in capitals, the issue and the page, "KENNAN CABLE 91 | 5".
+_FOOTER = re.compile(
+    rf"(?<![\w’'&.\-])(?:[A-Z][A-Z’'&.\-]+\s+){{0,3}}(?:{_KINDS.upper()})\s+(?P<n>\d{{1,4}})\s+$"
+)
+
+
+def footer_number(text: str) -> int | None:
+    """The issue a PDF's running footer gives: "… KENNAN CABLE 91 | 5 …" -> 91."""
+    at = text.find(" | ")
+    while at != -1:
+        if text[at + 3 : at + 4].isdigit() and text[at - 1 : at].isdigit():
+            m = _FOOTER.search(text, max(0, at - 60), at + 1)
+            if m and re.match(r"\d{1,3}(?!\d)", text[at + 3 : at + 7]):
+                return int(m["n"])
+        at = text.find(" | ", at + 3)
+    return None

@@ -28,6 +28,7 @@ from .fields import (
     MARKED_BYLINE,
     MONTHS,
     NOT_IN_NAMES,
+    ORG_WORDS,
     Numbered,
     as_the_page_reads,
     byline_names,
@@ -37,6 +38,7 @@ from .fields import (
     has_number_hint,
     is_kind_label,
     is_organisation,
+    kind_and_date,
     looks_like_names,
     memo_number_of,
     parse_date,
@@ -795,8 +797,15 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
         if len(text) <= len(title.text):
             continue
         if _fold(text).startswith(folded):
-            rest = text[len(title.text) :].strip(" ,:–—-()")
+            after = text[len(title.text) :]
+            rest = after.strip(" ,:–—-()")
+            # A PDF's text may print the title twice before the names.
+            if _fold(rest).startswith(folded):
+                rest = rest[len(title.text) :].strip(" ,:–—-()")
             names = names_opening(rest) or _byline(rest)
+            # One name after a separator is as often the site's ("<Title> - PONARS Eurasia").
+            if names and len(names) == 1 and TITLE_PARTS.match(after):
+                names = None
         elif _fold(text).endswith(folded):
             names = _byline(text[: -len(title.text)].strip(" ,:–—-()"))
         else:
@@ -847,6 +856,10 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
         found = parse_date(text)
         if found:
             return as_the_page_reads(found, text, "\n".join(lines[:body_line]))
+        # "Е.Абдуллаев > <Title> 01:49 08.11.2005": a date ending the title's own line.
+        found = date_at_end(text) if title.first <= i <= title.last else None
+        if found:
+            return found
         if len(text.split()) > 16:
             continue
         # "Posted by A. Author on March 3, 2021": a byline's date after the names; "Author >
@@ -854,6 +867,10 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
         found = date_at_end(text) if MARKED_BYLINE.match(text) or crumb_end(text) else None
         if found:
             return found
+        # "Silk Road Paper December 1, 2013, pp. 74": a type label's date.
+        labelled = kind_and_date(text)
+        if labelled:
+            return labelled[1]
         for part in DATE_PARTS.split(text):
             found = date_at_start(part.strip(" ,;()"))
             if found:
@@ -977,12 +994,22 @@ def find_numbered(lines: list[str]) -> Numbered | None:
         for m in NUMBER_SIGN.finditer(text[:200]):
             found = read_sign_first(text[m.start() :])
             if found:
-                return found
+                kind = " ".join(text[: m.start()].split()[-6:])
+                return Numbered(found.number, after_organisation(kind), published=found.published)
         for m in WORD_START.finditer(text[:200]):
             found = read_numbered(text[m.start() : m.start() + 120], run_on=True)
             if found:
                 return Numbered(found.number, published=found.published)
     return None
+
+
+def after_organisation(kind: str | None) -> str | None:
+    """The label after the name of the organisation a run-on label opens with, where that name
+    shows where the label starts: "… War Crisis Group Europe Briefing" -> "Europe Briefing"."""
+    words = (kind or "").split()
+    ends = [k for k, word in enumerate(words[:-1]) if ORG_WORDS.fullmatch(word)]
+    label = " ".join(words[ends[-1] + 1 :]) if ends else ""
+    return label if label and is_kind_label(label) and not label.isupper() else None
 
 
 NUMBER_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№|#)\s*\d", re.I)
@@ -1007,9 +1034,9 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
         text = clean_space(BULLET.sub("", lines[i]))
         if len(text) > 60 or not DIGIT.search(text):
             continue  # no label and its date
-        undated = without_date(text)
-        if undated != text and is_kind_label(undated):
-            return undated
+        labelled = kind_and_date(text)
+        if labelled:
+            return labelled[0]
     if first is not None:
         for part in TITLE_PARTS.split(clean_space(lines[first]))[:-1]:
             if is_kind_label(part) and not part.isupper():

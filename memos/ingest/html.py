@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .declared import first, read_declared, strip_site_name
 from .fields import (
+    blog_owner,
     byline_names,
     clean_space,
     date_at_end,
     date_at_start,
+    is_kind_label,
     language_of,
     lead_names,
     looks_like_names,
@@ -83,6 +86,7 @@ BLOCK_TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tab
 CONTAINERS = {"div", "section", "article", "main", "header", "footer", "aside", "table", "tbody", "tr",
               "td", "th", "ul", "ol", "li", "blockquote", "dl", "dd", "form", "figure", "nav"}  # fmt: skip
 LAYOUT_BLOCKS = ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section"]
+LAYOUT_NAMES = frozenset(LAYOUT_BLOCKS)
 
 
 def _tokens(el: Tag) -> list[str]:
@@ -369,6 +373,70 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
     return published, authors
 
 
+GIVEN_NAME = re.compile(r"^(?:.*[-_])?(?:first|given)[-_]?name$|^givenName$", re.I)
+FAMILY_NAME = re.compile(r"^(?:.*[-_])?(?:last|family|sur)[-_]?name$|^familyName$", re.I)
+
+
+# How pages mark a given name, in the class or itemprop of its element (a cheap test of the page).
+NAME_PART_WORDS = (
+    "first-name", "first_name", "firstname", "firstName", "given-name", "given_name", "givenName",
+)  # fmt: skip
+
+
+def _split_names(container: Tag) -> list[str]:
+    """Names whose parts the page prints in elements of their own: <div class="author-first-name">
+    then <div class="author-last-name">."""
+    names = []
+    given = container.find_all(class_=GIVEN_NAME) + container.find_all(attrs={"itemprop": GIVEN_NAME})
+    for el in given:
+        family = el.find_next_sibling(True)
+        if family is None:
+            continue
+        if _has_token(family, FAMILY_NAME) or FAMILY_NAME.match(family.get("itemprop") or ""):
+            name = f"{_text(el)} {_text(family)}"
+            if looks_like_names(name) and len(split_authors(name)) == 1:
+                names.append(name)
+    return names
+
+
+def _texts_near(title_el: Tag | None) -> list[str]:
+    """The texts of the two elements of text above the title and of the one below it."""
+    if title_el is None:
+        return []
+    parents = {id(p) for p in title_el.parents}
+    before = islice((el for el in title_el.previous_elements if isinstance(el, Tag)), 12)
+    above = (el for el in before if id(el) not in parents and _is_leaf(el))
+    last = title_el
+    while isinstance(last, Tag) and last.contents:  # what follows the title's own text
+        last = last.contents[-1]
+    after = islice((el for el in last.next_elements if isinstance(el, Tag)), 12)
+    return [_text(el) for el in (*islice(above, 2), *islice((el for el in after if _is_leaf(el)), 1))]
+
+
+def _blog_owner(near: list[str]) -> list[str] | None:
+    """The author a blog's name above the title names ("Shakhboz Juraev's Blog")."""
+    return first(*([name] for text in near[:2] if (name := blog_owner(text))))
+
+
+def _kind_label_near(near: list[str]) -> str | None:
+    """A type label printed beside the title: one of the two elements above it (a date may stand
+    between) or the one below it, whose text names a kind of publication ("Policy Brief")."""
+    for text in near:
+        text = without_date(text)
+        if is_kind_label(text) and not text.isupper():
+            return text
+    return None
+
+
+def _is_leaf(el: Tag) -> bool:
+    """An element of text, not a wrapper of blocks or the page's head."""
+    if el.name in ("html", "body", "head", "title"):
+        return False
+    return el.name not in CONTAINERS or not any(
+        isinstance(d, Tag) and d.name in LAYOUT_NAMES for d in el.descendants
+    )
+
+
 def _dateline(text: str) -> tuple[object, list[str]]:
     """The date and the "By ..." names of a short header line, trying each part of it:
     "Policy Memo No. 389 · Published on 22.09.2015", "by A 15/05/2024"."""
@@ -440,6 +508,7 @@ def parse_html(text: str) -> ParsedMemo:
         if not el.decomposed and not el.find("p") and (el.name == "p" or not el.find_parent("p")):
             el.decompose()
 
+    near = _texts_near(title_el)
     visible_title = _text(title_el) if title_el else ""
     title = first(
         # A declared title that merely wraps the visible one ("Title | Site") yields to it.
@@ -464,6 +533,10 @@ def parse_html(text: str) -> ParsedMemo:
             author_links,
             [n for names in marked_names for n in names] if marked_names and all(marked_names) else None,
             header_authors,
+        )
+        or (_split_names(container) if any(word in text for word in NAME_PART_WORDS) else None)
+        or _blog_owner(near)
+        or first(
             declared.meta_authors,
             split_authors(str(labels["authors"])) if looks_like_names(str(labels.get("authors"))) else None,
         )
@@ -490,6 +563,7 @@ def parse_html(text: str) -> ParsedMemo:
             declared.section,
             *category_links,
             labels.get("category"),
+            _kind_label_near(near),
             numbered and numbered.category,
             title_numbered and title_numbered.category,
         ),

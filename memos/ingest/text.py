@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
+from itertools import islice
 
 from .declared import first
 from .fields import (
     DIGIT,
     MARKED_BYLINE,
+    Label,
     byline_names,
+    capitals_kind,
+    cited_number,
     clean_space,
     date_at_start,
+    filed_in,
+    footer_number,
     labelled_date,
     language_of,
     lead_names,
@@ -27,6 +34,7 @@ from .fields import (
 from .head import (
     CREDIT_INSIDE,
     CREDIT_START,
+    PAGE_LOOKED_AT,
     SECTION_HEADINGS,
     Head,
     byline_in_text,
@@ -244,6 +252,19 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     return best
 
 
+def with_summary(chunks: list[Chunk], start: int) -> int:
+    """The body's start, moved up over a list of sentences right above it that sums the memo up
+    under its title ("• Tajikistan has signed …", "• Despite …"): the memo's, not the page's."""
+    if start < 2 or not chunks[start - 1].is_bullets:
+        return start
+    bullets = chunks[start - 1]
+    items = bullets.bullet_items()
+    if len(items) < 2 or not all(_list_item_like(i) for i in items) or not _sentence_list(bullets, False):
+        return start
+    above = chunks[start - 2]
+    return start - 1 if not above.is_bullets and len(above.text) < PROSE_MIN else start
+
+
 @dataclass
 class Header:
     title: str
@@ -351,7 +372,8 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         line = lines[i]
         if stop_at_markers and END_MARKERS.match(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
             break
-        label = read_label(line)
+        opening = line[:12]
+        label = read_label(line) or (memo_from(lines, i) if "ROM" in opening or "rom" in opening else None)
         i += 1
         if not label:
             continue
@@ -370,6 +392,21 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         if value and label.field not in found:
             found[label.field] = value
     return found
+
+
+# A memorandum's header: "TO: <addressees>", "FROM: <authors>", "DATE:", "SUBJECT:".
+_MEMO_FROM = re.compile(r"^\s*from\s*:\s*(?P<names>\S.*?)\s*$", re.I)
+_MEMO_TO = re.compile(r"^\s*to\s*:\s*\S", re.I)
+
+
+def memo_from(lines: list[str], i: int) -> Label | None:
+    """The authors a memorandum's "FROM:" line names, beside its "TO:" line (alone, "From:" may
+    name a source)."""
+    m = _MEMO_FROM.match(lines[i])
+    if not m or not looks_like_names(m["names"]):
+        return None
+    near = (line for line in lines[max(0, i - 3) : i + 4] if line.strip())
+    return Label("authors", clean_space(m["names"])) if any(_MEMO_TO.match(line) for line in near) else None
 
 
 def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
@@ -445,6 +482,7 @@ def parse_text(text: str) -> ParsedMemo:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     chunks = chunks_of(lines)
     start, end = find_body(chunks)
+    start = with_summary(chunks, start)
     header = find_header(chunks, start)
     body_line = chunks[start].start
     walked_back = chunks[header.title_chunk].start if header.title else None
@@ -491,6 +529,7 @@ def parse_text(text: str) -> ParsedMemo:
         or (split_authors(label_authors) if looks_like_names(label_authors) else [])
         or byline_in_text(chunks[start].text)
         or lead_names(chunks[start].text)
+        or signature(chunks, end)
         or []
     )
     # A short bio after the body is too short to count as prose, but belongs to the memo.
@@ -514,7 +553,7 @@ def parse_text(text: str) -> ParsedMemo:
         head.published,
         header.published,
         parse_date(str(labels.get("published", ""))),
-        labelled_date("\n".join(lines[: chunks[start].start + 1])),
+        labelled_date_near(lines, chunks, start),
         numbered and numbered.published,
     )
     body_text = "\n\n".join(b.text for b in blocks)
@@ -523,21 +562,71 @@ def parse_text(text: str) -> ParsedMemo:
         format="text",
         authors=authors,
         published=published,
-        memo_number=first(memo_number, numbered and numbered.number),
+        memo_number=first(memo_number, numbered and numbered.number)
+        or cited_number(text, head.title)
+        or footer_number(text[:PAGE_LOOKED_AT]),
         series=first(labels.get("series"), numbered and numbered.series),
-        category=first(
-            category_above(lines, head.title_first),
-            labels.get("category"),
-            find_kind_label(lines, head.title_first, title_line),
-            numbered and without_names(numbered.category, authors),
-        ),
+        # Each asked only where those before it found nothing.
+        category=category_above(lines, head.title_first)
+        or labels.get("category")
+        or section_below(lines, title_line)
+        or find_kind_label(lines, head.title_first, title_line)
+        or (numbered and without_names(numbered.category, authors))
+        or capitals_kind(text[:1000], text[:20000])
+        or None,
         language=language_of(head.title + " " + body_text),
         blocks=blocks,
         bio=bio,
         pdf=str(labels["pdf"]) if "pdf" in labels else find_pdf_name(lines),
-        topics=list(labels.get("topics", [])),
+        topics=list(labels.get("topics", [])) or glued_tags(lines, head.title_first),
         warnings=warnings,
     )
+
+
+def labelled_date_near(lines: list[str], chunks: list[Chunk], start: int) -> date | None:
+    """A labelled date above the body, or on a short line of its first chunks: a dek may open
+    what reads as the body, with "Published on …" under it."""
+    found = labelled_date("\n".join(lines[: chunks[start].start + 1]))
+    if found:
+        return found
+    short = [line for c in chunks[start : start + 3] for line in c.lines if len(line) <= 150]
+    return labelled_date("\n".join(short)) if short else None
+
+
+def signature(chunks: list[Chunk], end: int) -> list[str] | None:
+    """The names a memo is signed with on a line of their own right under its body, a place
+    after them aside: "Alexandru Postica, Mihai Popșoi, Chisinau"."""
+    if end >= len(chunks) or len(chunks[end].lines) != 1 or len(chunks[end].text) > 100:
+        return None
+    text = chunks[end].text
+    names = byline_names(text)
+    rest, _, place = text.rpartition(", ")
+    if not names and rest and len(place.split()) == 1 and place[:1].isupper():
+        names = byline_names(rest)
+    # A list of names goes on under it: related items or a team, not a signature.
+    after = chunks[end + 1].text if end + 1 < len(chunks) else ""
+    return names if names and not looks_like_names(after) else None
+
+
+def glued_tags(lines: list[str], title_first: int) -> list[str]:
+    """The tags a CMS prints above the title joined by bare commas, as no sentence or list of
+    names is written: "ballistic missiles,Defense,Doctrine,North Korea"."""
+    near = range(title_first - 1, max(-1, title_first - 4), -1)
+    above = next((lines[i] for i in near if lines[i].strip()), "")
+    if above.count(",") < 2 or ", " in above or len(above) > 300:
+        return []
+    tags = [clean_space(t) for t in above.split(",")]
+    if all(t and len(t.split()) <= 4 and not DIGIT.search(t) and not t.endswith(".") for t in tags):
+        return tags
+    return []
+
+
+def section_below(lines: list[str], title_line: int) -> str | None:
+    """The section a header line under the title says the item was filed in: "Published in News
+    Digest" (the label is the section's name, not the words around it)."""
+    below = islice((line.lstrip() for line in lines[title_line + 1 : title_line + 12] if line.strip()), 3)
+    # The label's first letter first: most header lines open with none of them.
+    return first(*(filed_in(clean_space(text)) for text in below if text[:1] in "PpFf"))
 
 
 def without_names(label: str | None, authors: list[str]) -> str | None:
