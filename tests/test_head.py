@@ -545,3 +545,9 @@ def test_a_label_run_into_the_title_after_an_organisation_starts_after_its_name(
     assert find_numbered(lines) == Numbered(91, "Europe Briefing", published=date(2020, 12, 22))
     lines = ["Cables Under the Caspian After the War Europe Briefing N°91, 22 December 2020 Page 2"]
     assert find_numbered(lines) == Numbered(91, published=date(2020, 12, 22))
+
+
+def test_an_arrow_under_the_title_line_is_not_part_of_the_title():
+    page = "Cables Under the Caspian Sea - A STEPPE INSTITUTE POLICY BRIEF\n←\n→\n\nAnalysis\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian Sea"
