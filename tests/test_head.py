@@ -551,3 +551,12 @@ def test_an_arrow_under_the_title_line_is_not_part_of_the_title():
     page = "Cables Under the Caspian Sea - A STEPPE INSTITUTE POLICY BRIEF\n←\n→\n\nAnalysis\n" + BODY
     memo = parse_page(page.encode())
     assert memo.title == "Cables Under the Caspian Sea"
+
+
+def test_the_issue_and_year_printed_before_a_title_are_not_part_of_it():
+    page = (
+        "5/2020 Who Buys Steppe Cameras? Implications for Europe\n\nCONTINUE READING\n\n"
+        "5/2020 Who Buys Steppe Cameras? Implications for Europe\nAsel Nurlanova\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Who Buys Steppe Cameras? Implications for Europe"

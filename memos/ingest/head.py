@@ -952,6 +952,9 @@ def first_found(values):
     return next((value for value in values if value), None)
 
 
+ISSUE_OF_YEAR = re.compile(r"\d{1,3}/(?:19|20)\d\d\s+(?=[^\W\d_])")
+
+
 def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     """A title without the label or the author it is printed with, and those.
 
@@ -959,6 +962,10 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     label; "Андрей Гончарук*: Евроазиатские интеграционные проекты" an author, marked as one by a
     footnote sign (title-case words before a colon could be anything).
     """
+    # "5/2020 <Title>": the issue and year of a paper printed before its title.
+    issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
+    if issue and len(text[issue.end() :].split()) >= 3:
+        text = text[issue.end() :]
     m = re.match(r"^(.{3,80}?)\s*:\s+(.{3,})$", text)
     if m and read_numbered(m[1]):
         return m[2], read_numbered(m[1]), None
