@@ -560,3 +560,13 @@ def test_the_issue_and_year_printed_before_a_title_are_not_part_of_it():
     )
     memo = parse_page(page.encode())
     assert memo.title == "Who Buys Steppe Cameras? Implications for Europe"
+
+
+def test_a_file_name_at_the_top_is_no_title_but_spells_the_title_as_its_slug():
+    page = (
+        "2023 06 27 How End Steppe Cameras Trade Nurlanova Et Al - 0\n\nDownload as pdf or txt\n\nReport\n\n"
+        "How to end the steppe\n\n\ncameras trade\nSafeguarding the region’s future,\n"
+        "and the dangers of a false choice\n\nAsel Nurlanova, Kanat Omarov\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "How to end the steppe cameras trade"

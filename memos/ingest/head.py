@@ -108,6 +108,14 @@ DATE_INSIDE = re.compile(
 # A sentence's end and the next one's start inside a line.
 SENTENCES = re.compile(r"[a-zа-яё][.!?]\s+[A-ZА-ЯЁ]")
 BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
+# A file's name printed as the page's title: its date in figures, then the words of its slug
+# ("2023 06 27 How End Russias War Ukraine Ash Et Al - 0").
+FILE_NAME = re.compile(r"(?:19|20)\d\d[ _-]\d\d[ _-]\d\d[ _-]+(?=[^\W\d_])")
+# Words a slug leaves out of a title: "How to end Russia’s war on Ukraine" -> "how-end-russias-war-ukraine".
+SLUG_DROPS = frozenset(
+    ("the", "and", "for", "from", "with", "into", "onto", "this", "that", "than", "via", "off", "per")
+    + ("like", "since", "before", "but", "its")
+)
 # A picture's alternative text printed as a line: "Lawrence Freedman's avatar", "Author photo".
 IMAGE_TEXT = re.compile(r"\b(?:avatar|photo|portrait|headshot|logo|thumbnail)$", re.I)
 
@@ -198,6 +206,8 @@ def is_furniture(text: str, names: bool = True) -> bool:
         or bool(COUNTER.match(text))
         or text[-1:].isdigit()
         and bool(SECTION_YEAR.match(text))
+        or text[:1].isdigit()
+        and bool(FILE_NAME.match(text))
         or "rights reserved" in text.lower()
         or bool(MENU_SEPARATOR.search(text))
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
@@ -496,6 +506,7 @@ class TitleSignals:
         # Worked out once per page, not once per candidate.
         self._headers: dict[int, bool] = {}
         self.brand = self._brand()
+        self.file_name = self._file_name()
 
     @cached_property
     def folded_units(self) -> list[str]:
@@ -516,6 +527,13 @@ class TitleSignals:
             return None
         top = _fold(self.lines[self.first_line])
         return top if _fold(next_line(self.lines, self.first_line)) == top else None
+
+    def _file_name(self) -> str | None:
+        """The words of the page's first line, as slug_words gives them, when it is a file's name."""
+        if self.first_line is None:
+            return None
+        top = self.lines[self.first_line].strip()
+        return slug_words(top) if top[:1].isdigit() and FILE_NAME.match(top) else None
 
     def shortened_elsewhere(self, cand: Candidate) -> bool:
         """Whether another line prints the candidate's first words (four or more) and no more:
@@ -590,6 +608,9 @@ class TitleSignals:
         # A line printed twice at the top of the page is the site's logo and its name.
         brand = self.brand is not None and _fold_line(text) == self.brand
         repeats = 0 if brand else self.page.count(text) - 1
+        if self.file_name and repeats < 1 and len(words) >= 3:
+            # The page's file name spells the title as its slug does.
+            repeats = int(slug_words(text) in self.file_name)
         # A sentence printed twice is a lede: a page's summary, then its first paragraph.
         points += 3 * (repeats >= 1 and not sentence) + (repeats >= 2)
         if cand.first == self.first_line and not brand:
@@ -630,6 +651,12 @@ class TitleSignals:
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
         return points
+
+
+def slug_words(text: str) -> str:
+    """The words a slug keeps of `text`, each with a space before and after it."""
+    words = WORD.findall(text.casefold().replace("’", "").replace("'", ""))
+    return " " + "  ".join(w for w in words if len(w) > 2 and w not in SLUG_DROPS) + " "
 
 
 def choose_title(
