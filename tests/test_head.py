@@ -570,3 +570,14 @@ def test_a_file_name_at_the_top_is_no_title_but_spells_the_title_as_its_slug():
     )
     memo = parse_page(page.encode())
     assert memo.title == "How to end the steppe cameras trade"
+
+
+def test_a_name_in_capitals_above_a_capitals_title_is_not_joined_to_it():
+    page = (
+        "E X P E R T O P I N I O N ASEL NURLANOVA CABLES UNDER THE CASPIAN SEA 112\n\n"
+        "CABLES UNDER THE CASPIAN SEAThe regional security arrangements that seemed settled\n\n"
+        "ASEL NURLANOVA\n\nCABLES UNDER THE CASPIAN SEA\n\n112\n\n"
+        "ASEL NURLANOVA\n\nCABLES UNDER THE CASPIAN SEA\n\n2018\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "CABLES UNDER THE CASPIAN SEA"

@@ -704,12 +704,12 @@ def choose_title(
         if points is None:
             continue
         cand.score = points
-        # A tie goes to the title that holds the other (a title, not its subtitle alone), then
-        # to the longer one (a broken title joined), then to the upper one (a title above its
+        # A tie goes to the title that holds the other (a title, not its subtitle alone; see
+        # _holds), then to the longer one (a broken title joined), then to the upper one (a title above its
         # dek), then to the one found first.
-        if best is None or (points, _holds(cand, best), cand.last - cand.first, -cand.first, -index) > (
+        if best is None or (points, _holds(cand, best, page), cand.last - cand.first, -cand.first, -index) > (
             best.score,
-            _holds(best, cand),
+            _holds(best, cand, page),
             best.last - best.first,
             -best.first,
             -best_index,
@@ -718,10 +718,14 @@ def choose_title(
     return best
 
 
-def _holds(a: Candidate, b: Candidate) -> bool:
-    """Whether `a` is `b` with more words before or after it."""
+def _holds(a: Candidate, b: Candidate, page: Repetitions) -> bool:
+    """Whether `a` is `b` with more words before or after it; or the other way round, where the
+    page prints `a` alone more often than with the words before it (a name or a kicker above the
+    title: "ZVIAD ADZINBAIA" then "TEN WAYS TO …")."""
     wa, wb = _words(a.text), _words(b.text)
-    return len(wa) > len(wb) and (wa.endswith(wb) or wa.startswith(wb))
+    if len(wa) > len(wb):
+        return wa.startswith(wb) or wa.endswith(wb) and page.count(b.text) <= page.count(a.text)
+    return len(wa) < len(wb) and wb.endswith(wa) and page.count(a.text) > page.count(b.text)
 
 
 def _byline(text: str) -> list[str] | None:
