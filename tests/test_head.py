@@ -581,3 +581,13 @@ def test_a_name_in_capitals_above_a_capitals_title_is_not_joined_to_it():
     )
     memo = parse_page(page.encode())
     assert memo.title == "CABLES UNDER THE CASPIAN SEA"
+
+
+def test_names_glued_to_the_last_word_of_a_title_are_its_byline():
+    page = (
+        "Report\n\nCables Under the Caspian: In Regional and European InterestAsel Nurlanova\n\n"
+        "SPECIAL REPORTNo. 199 | March 3, 2018\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian: In Regional and European Interest"
+    assert memo.authors == ["Asel Nurlanova"]

@@ -238,7 +238,15 @@ def title_and_credit(text: str) -> tuple[str, str] | None:
     parts = TITLE_PARTS.split(text)
     if len(parts) == 2 and len(parts[0].split()) >= 3 and _byline(parts[1]) and not _byline(parts[0]):
         return parts[0], parts[1]
+    # "<Title>Luke Coffey": a PDF's text with the byline glued to the title's last word.
+    glued = GLUED_NAMES.search(text)
+    if glued and len(text[: glued.start()].split()) >= 3 and _byline(glued[0]):
+        return text[: glued.start()], glued[0]
     return None
+
+
+# Names glued to the word before them, to the end of the line: "…InterestLuke Coffey".
+GLUED_NAMES = re.compile(r"(?<=[a-z]{3})[A-Z][a-z]+(?: [A-Z][\w.'’-]*){1,3}$")
 
 
 def _candidates(
@@ -742,8 +750,9 @@ def credit_of(lines: list[str], title: Candidate) -> str | None:
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
     """Names printed just below the title (before the body), else just above it."""
     credit = credit_of(lines, title)
-    if credit and not cut_short(credit) and CREDIT_AFTER.match(" ".join(lines[title.first : title.last + 1])):
-        return _byline(credit)  # "<Title> (A. Author, Publisher)"
+    own = " ".join(lines[title.first : title.last + 1])
+    if credit and not cut_short(credit) and (CREDIT_AFTER.match(own) or GLUED_NAMES.search(own.rstrip())):
+        return _byline(credit)  # "<Title> (A. Author, Publisher)", "<Title>Luke Coffey"
     below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
     above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
     # "Article author" then the name on the next line: the heading says what follows.
