@@ -591,3 +591,15 @@ def test_names_glued_to_the_last_word_of_a_title_are_its_byline():
     memo = parse_page(page.encode())
     assert memo.title == "Cables Under the Caspian: In Regional and European Interest"
     assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_the_printings_of_a_title_cut_short_count_for_the_whole_title():
+    page = (
+        "cables under the caspian: in regional and european … · cables under the caspian: in...\n\n"
+        "Upload: someone\n\n215 views\n\nTRANSCRIPT\n\n"
+        "Cables Under the Caspian: In Regional and European Interest\n\nSPECIAL REPORT\n\n"
+        "Cables Under the Caspian: In Regional and European Interest\n\n"
+        "The Steppe Institute, 214 Main Street\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian: In Regional and European Interest"

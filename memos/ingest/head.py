@@ -611,11 +611,13 @@ class TitleSignals:
                 points -= 2  # two of them
         if text.isupper():
             points -= 1
-        if text.endswith(("...", "…")) or words[-1] in DANGLING:
+        cut = text.endswith(("...", "…"))
+        if cut or words[-1] in DANGLING:
             points -= 2  # cut short: the whole title is printed elsewhere
-        # A line printed twice at the top of the page is the site's logo and its name.
+        # A line printed twice at the top of the page is the site's logo and its name; the
+        # printings of a line cut short are of the whole title, which is the candidate.
         brand = self.brand is not None and _fold_line(text) == self.brand
-        repeats = 0 if brand else self.page.count(text) - 1
+        repeats = 0 if brand or cut else self.page.count(text) - 1
         if self.file_name and repeats < 1 and len(words) >= 3:
             # The page's file name spells the title as its slug does.
             repeats = int(slug_words(text) in self.file_name)
