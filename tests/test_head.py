@@ -603,3 +603,13 @@ def test_the_printings_of_a_title_cut_short_count_for_the_whole_title():
     )
     memo = parse_page(page.encode())
     assert memo.title == "Cables Under the Caspian: In Regional and European Interest"
+
+
+def test_a_long_title_printed_twice_at_the_top_is_the_title_not_the_site_name():
+    page = (
+        "The Rubicon Moment: a strategic analysis of the Caspian cable talks of 2025\n\n \n\n\n"
+        "The Rubicon Moment: a strategic analysis of the Caspian cable talks of 2025\n\n\n\n"
+        "Introduction: the anatomy of a dangerous deal\n\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "The Rubicon Moment: a strategic analysis of the Caspian cable talks of 2025"

@@ -498,6 +498,9 @@ def is_dek(text: str) -> bool:
     return len(words) > 8 or sum(w[:1].islower() for w in words[1:]) > len(words) / 2
 
 
+BRAND_WORDS = 5
+
+
 @dataclass
 class TitleSignals:
     """What a title candidate is weighed against: the page and the places that mark a title."""
@@ -530,10 +533,14 @@ class TitleSignals:
         return self._headers[i]
 
     def _brand(self) -> str | None:
-        """The page's first line, folded, when the line after it repeats it."""
+        """The page's first line, folded, when the line after it repeats it and it is a few words
+        long, as a site's name is (a title printed twice at the top is the page's title and its
+        heading)."""
         if self.first_line is None:
             return None
         top = _fold(self.lines[self.first_line])
+        if len(top.split()) > BRAND_WORDS:
+            return None
         return top if _fold(next_line(self.lines, self.first_line)) == top else None
 
     def _file_name(self) -> str | None:
