@@ -613,3 +613,17 @@ def test_a_long_title_printed_twice_at_the_top_is_the_title_not_the_site_name():
     )
     memo = parse_page(page.encode())
     assert memo.title == "The Rubicon Moment: a strategic analysis of the Caspian cable talks of 2025"
+
+
+def test_a_label_run_into_a_printing_of_the_title_in_another_case_gives_the_number():
+    page = (
+        "CABLES UNDER THE CASPIAN SEA - Steppe\n←\n→\nPage content transcription\n"
+        "If your browser does not render page correctly, please read the page content below\n"
+        "Steppe Policy Paper CABLES 50 UNDER December 2018 THE CASPIAN SEA asel nurlanova\n"
+        "STEPPE INSTITUTE The institute is an independent body dedicated to research into cables, "
+        "pipelines and ports. It was established in 1966 and provides data and analysis.\n"
+        "Cables Under the Caspian Sea Steppe Policy Paper No. 50 asel nurlanova December 2018\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "CABLES UNDER THE CASPIAN SEA"
+    assert (memo.memo_number, memo.category) == (50, "Steppe Policy Paper")

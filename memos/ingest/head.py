@@ -944,9 +944,10 @@ def read_head(
     if numbered is None and own.startswith(title.text):
         numbered = read_numbered(own[len(title.text) :].strip(" ,:|·–—-"))
     # Or on another printing of it, a PDF's text run together: "<Title> Policy Perspectives
-    # Vol. 9/2, February 2021 <Title> As …" (where the label starts is known there).
+    # Vol. 9/2, February 2021 <Title> As …" (where the label starts is known there); a cover's
+    # text may run into what reads as the body's first lines.
     if numbered is None:
-        numbered = label_after_printing(lines[: body_line + 1], title.text)
+        numbered = label_after_printing(lines[: body_line + PRINTING_AFTER_BODY], title.text)
     # A byline or a date may stand by any printing of the title: the page's own title line at
     # the top, or the title above the body; the chosen one is looked at first.
     sites = [title, *repeated_title(lines, title, body_line)]
@@ -965,23 +966,38 @@ def read_head(
     )
 
 
+PRINTING_AFTER_BODY = 8  # lines
+
+
 def label_after_printing(lines: list[str], title: str) -> Numbered | None:
-    """A label run into a printing of the title after it, on one of `lines` that opens with it."""
+    """A label run into a printing of the title after it, on one of `lines` that opens with it
+    (in any case: a cover prints the title in capitals, the title page as it is)."""
     folded = _fold(title)
     head = "\n" + "\n".join(lines)
-    start = head.find("\n" + title[:12])
+    lowered = head.lower()
+    if len(lowered) != len(head):
+        lowered = head  # a letter whose lower case is longer: where the lines start is lost
+    opening = "\n" + title[:12].lower()
+    start = lowered.find(opening)
     while start != -1:
         end = head.find("\n", start + 1)
         line = head[start + 1 : end if end != -1 else None]
-        start = head.find("\n" + title[:12], start + 1)
+        start = lowered.find(opening, start + 1)
         if not has_number_hint(line[: len(title) + 120]):
             continue
         text = clean_space(line)
         if len(text) > len(title) and _fold(text[: len(title)]) == folded:
-            found = read_numbered(text[len(title) :].strip(" ,:|·–—-")[:120], run_on=True)
+            rest = text[len(title) :].strip(" ,:|·–—-")[:120]
+            # The names and the date after the number are the byline's and the cover's:
+            # "<Title> SIPRI Policy Paper No. 50 neil j. melvin December 2018".
+            sign = NUMBER_AND_SIGN.search(rest)
+            found = read_numbered(rest, run_on=True) or sign and read_numbered(rest[: sign.end()])
             if found:
                 return found
     return None
+
+
+NUMBER_AND_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№)\s*\d+\b", re.I)
 
 
 def repeated_title(lines: list[str], title: Candidate, body_line: int) -> list[Candidate]:
