@@ -239,7 +239,7 @@ def title_and_credit(text: str) -> tuple[str, str] | None:
     if len(parts) == 2 and len(parts[0].split()) >= 3 and _byline(parts[1]) and not _byline(parts[0]):
         return parts[0], parts[1]
     # "<Title>Luke Coffey": a PDF's text with the byline glued to the title's last word.
-    glued = GLUED_NAMES.search(text)
+    glued = GLUED_NAMES.search(text) if text[text.rfind(" ") + 1 :][:1].isupper() else None
     if glued and len(text[: glued.start()].split()) >= 3 and _byline(glued[0]):
         return text[: glued.start()], glued[0]
     return None

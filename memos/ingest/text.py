@@ -147,7 +147,8 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 # A caption or a credit under a paragraph is not its continuation ("Photo: …").
                 or bool(CREDIT_START.match(line.strip()))
                 # Nor is a line without a word: an arrow, a rule ("←", "—", "* * *").
-                or not LETTER_OR_DIGIT.search(line)
+                or not line.lstrip()[:1].isalnum()
+                and not LETTER_OR_DIGIT.search(line)
             )
         if starts_new:
             current = Chunk(i, [line])
