@@ -586,11 +586,17 @@ def test_a_name_in_capitals_above_a_capitals_title_is_not_joined_to_it():
 def test_names_glued_to_the_last_word_of_a_title_are_its_byline():
     page = (
         "Report\n\nCables Under the Caspian: In Regional and European InterestAsel Nurlanova\n\n"
-        "SPECIAL REPORTNo. 199 | March 3, 2018\n" + BODY
+        "SPECIAL REPORTNo. 199 | March 3, 2018\n" + BODY + "\nAsel Nurlanova is a fellow of the institute.\n"
     )
     memo = parse_page(page.encode())
     assert memo.title == "Cables Under the Caspian: In Regional and European Interest"
     assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_word_in_capitals_inside_a_title_is_no_glued_name():
+    page = "Report\n\nLessons for the Caspian from the SolarWinds Breach\n\nMarch 3, 2021\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Lessons for the Caspian from the SolarWinds Breach"
 
 
 def test_the_printings_of_a_title_cut_short_count_for_the_whole_title():

@@ -238,11 +238,24 @@ def title_and_credit(text: str) -> tuple[str, str] | None:
     parts = TITLE_PARTS.split(text)
     if len(parts) == 2 and len(parts[0].split()) >= 3 and _byline(parts[1]) and not _byline(parts[0]):
         return parts[0], parts[1]
-    # "<Title>Luke Coffey": a PDF's text with the byline glued to the title's last word.
+    return None
+
+
+@lru_cache(maxsize=4096)
+def split_glued(text: str) -> tuple[str, str] | None:
+    """ "<Title>Luke Coffey": a PDF's text with the byline glued to the title's last word; the
+    title and the names."""
     glued = GLUED_NAMES.search(text) if text[text.rfind(" ") + 1 :][:1].isupper() else None
     if glued and len(text[: glued.start()].split()) >= 3 and _byline(glued[0]):
         return text[: glued.start()], glued[0]
     return None
+
+
+def glued_credit(text: str, page: Repetitions) -> tuple[str, str] | None:
+    """split_glued's title and names, where the page prints the names elsewhere as words of their
+    own: a word in capitals inside a title ("Lessons from SolarWinds Breach") is no glued name."""
+    found = split_glued(text)
+    return found if found and " " + _fold_line(found[1]) in page.folded else None
 
 
 # Names glued to the word before them, to the end of the line: "…InterestLuke Coffey".
@@ -263,7 +276,7 @@ def _candidates(
         found.append(Candidate(text, first, last))
         # "(Uzbekistan) <Title> (A. Author, Publisher)": the title without its tag and credit.
         bare = TAG_PREFIX.sub("", text)
-        credited = title_and_credit(bare)
+        credited = title_and_credit(bare) or glued_credit(bare, page)
         if credited:
             bare = credited[0]
         if bare != text:
@@ -595,6 +608,7 @@ class TitleSignals:
             and (cand.first == self.first_line and not self.brand or self.page.count(text) > 1)
             and self.header_after(cand.last)
             and not (TAG_PREFIX.match(text) or TITLE_PARTS.search(text) or title_and_credit(text))
+            and not glued_credit(text, self.page)
             and not (CREDIT_INSIDE.search(text) or DATE_INSIDE.search(text) or self.with_byline(cand))
         )
 
@@ -647,6 +661,7 @@ class TitleSignals:
             self.with_byline(cand)
             or TAG_PREFIX.match(text)
             or title_and_credit(text)
+            or glued_credit(text, self.page)
             or site_after(text)
             or crumb_end(text)
         ):
@@ -752,7 +767,8 @@ def _byline(text: str) -> list[str] | None:
 def credit_of(lines: list[str], title: Candidate) -> str | None:
     """The byline printed on the title's own line after it, if any."""
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
-    credited = title_and_credit(TAG_PREFIX.sub("", own)) if own != title.text else None
+    bare = TAG_PREFIX.sub("", own)
+    credited = title_and_credit(bare) or split_glued(bare) if own != title.text else None
     return credited[1] if credited and _fold(credited[0]) == _fold(title.text) else None
 
 
