@@ -990,10 +990,11 @@ def label_after_printing(lines: list[str], title: str) -> Numbered | None:
     (in any case: a cover prints the title in capitals, the title page as it is)."""
     folded = _fold(title)
     head = "\n" + "\n".join(lines)
-    lowered = head.lower()
+    # Lowered only for a title in capitals: the head may hold a PDF's whole text on a line.
+    lowered = head.lower() if title.isupper() else head
     if len(lowered) != len(head):
         lowered = head  # a letter whose lower case is longer: where the lines start is lost
-    opening = "\n" + title[:12].lower()
+    opening = "\n" + (title[:12].lower() if lowered is not head else title[:12])
     start = lowered.find(opening)
     while start != -1:
         end = head.find("\n", start + 1)
