@@ -545,3 +545,91 @@ def test_a_label_run_into_the_title_after_an_organisation_starts_after_its_name(
     assert find_numbered(lines) == Numbered(91, "Europe Briefing", published=date(2020, 12, 22))
     lines = ["Cables Under the Caspian After the War Europe Briefing N°91, 22 December 2020 Page 2"]
     assert find_numbered(lines) == Numbered(91, published=date(2020, 12, 22))
+
+
+def test_an_arrow_under_the_title_line_is_not_part_of_the_title():
+    page = "Cables Under the Caspian Sea - A STEPPE INSTITUTE POLICY BRIEF\n←\n→\n\nAnalysis\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian Sea"
+
+
+def test_the_issue_and_year_printed_before_a_title_are_not_part_of_it():
+    page = (
+        "5/2020 Who Buys Steppe Cameras? Implications for Europe\n\nCONTINUE READING\n\n"
+        "5/2020 Who Buys Steppe Cameras? Implications for Europe\nAsel Nurlanova\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Who Buys Steppe Cameras? Implications for Europe"
+
+
+def test_a_file_name_at_the_top_is_no_title_but_spells_the_title_as_its_slug():
+    page = (
+        "2023 06 27 How End Steppe Cameras Trade Nurlanova Et Al - 0\n\nDownload as pdf or txt\n\nReport\n\n"
+        "How to end the steppe\n\n\ncameras trade\nSafeguarding the region’s future,\n"
+        "and the dangers of a false choice\n\nAsel Nurlanova, Kanat Omarov\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "How to end the steppe cameras trade"
+
+
+def test_a_name_in_capitals_above_a_capitals_title_is_not_joined_to_it():
+    page = (
+        "E X P E R T O P I N I O N ASEL NURLANOVA CABLES UNDER THE CASPIAN SEA 112\n\n"
+        "CABLES UNDER THE CASPIAN SEAThe regional security arrangements that seemed settled\n\n"
+        "ASEL NURLANOVA\n\nCABLES UNDER THE CASPIAN SEA\n\n112\n\n"
+        "ASEL NURLANOVA\n\nCABLES UNDER THE CASPIAN SEA\n\n2018\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "CABLES UNDER THE CASPIAN SEA"
+
+
+def test_names_glued_to_the_last_word_of_a_title_are_its_byline():
+    page = (
+        "Report\n\nCables Under the Caspian: In Regional and European InterestAsel Nurlanova\n\n"
+        "SPECIAL REPORTNo. 199 | March 3, 2018\n" + BODY + "\nAsel Nurlanova is a fellow of the institute.\n"
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian: In Regional and European Interest"
+    assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_word_in_capitals_inside_a_title_is_no_glued_name():
+    page = "Report\n\nLessons for the Caspian from the SolarWinds Breach\n\nMarch 3, 2021\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Lessons for the Caspian from the SolarWinds Breach"
+
+
+def test_the_printings_of_a_title_cut_short_count_for_the_whole_title():
+    page = (
+        "cables under the caspian: in regional and european … · cables under the caspian: in...\n\n"
+        "Upload: someone\n\n215 views\n\nTRANSCRIPT\n\n"
+        "Cables Under the Caspian: In Regional and European Interest\n\nSPECIAL REPORT\n\n"
+        "Cables Under the Caspian: In Regional and European Interest\n\n"
+        "The Steppe Institute, 214 Main Street\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian: In Regional and European Interest"
+
+
+def test_a_long_title_printed_twice_at_the_top_is_the_title_not_the_site_name():
+    page = (
+        "The Rubicon Moment: a strategic analysis of the Caspian cable talks of 2025\n\n \n\n\n"
+        "The Rubicon Moment: a strategic analysis of the Caspian cable talks of 2025\n\n\n\n"
+        "Introduction: the anatomy of a dangerous deal\n\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "The Rubicon Moment: a strategic analysis of the Caspian cable talks of 2025"
+
+
+def test_a_label_run_into_a_printing_of_the_title_in_another_case_gives_the_number():
+    page = (
+        "CABLES UNDER THE CASPIAN SEA - Steppe\n←\n→\nPage content transcription\n"
+        "If your browser does not render page correctly, please read the page content below\n"
+        "Steppe Policy Paper CABLES 50 UNDER December 2018 THE CASPIAN SEA asel nurlanova\n"
+        "STEPPE INSTITUTE The institute is an independent body dedicated to research into cables, "
+        "pipelines and ports. It was established in 1966 and provides data and analysis.\n"
+        "Cables Under the Caspian Sea Steppe Policy Paper No. 50 asel nurlanova December 2018\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "CABLES UNDER THE CASPIAN SEA"
+    assert (memo.memo_number, memo.category) == (50, "Steppe Policy Paper")

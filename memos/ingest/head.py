@@ -108,6 +108,14 @@ DATE_INSIDE = re.compile(
 # A sentence's end and the next one's start inside a line.
 SENTENCES = re.compile(r"[a-zа-яё][.!?]\s+[A-ZА-ЯЁ]")
 BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
+# A file's name printed as the page's title: its date in figures, then the words of its slug
+# ("2023 06 27 How End Russias War Ukraine Ash Et Al - 0").
+FILE_NAME = re.compile(r"(?:19|20)\d\d[ _-]\d\d[ _-]\d\d[ _-]+(?=[^\W\d_])")
+# Words a slug leaves out of a title: "How to end Russia’s war on Ukraine" -> "how-end-russias-war-ukraine".
+SLUG_DROPS = frozenset(
+    ("the", "and", "for", "from", "with", "into", "onto", "this", "that", "than", "via", "off", "per")
+    + ("like", "since", "before", "but", "its")
+)
 # A picture's alternative text printed as a line: "Lawrence Freedman's avatar", "Author photo".
 IMAGE_TEXT = re.compile(r"\b(?:avatar|photo|portrait|headshot|logo|thumbnail)$", re.I)
 
@@ -198,6 +206,8 @@ def is_furniture(text: str, names: bool = True) -> bool:
         or bool(COUNTER.match(text))
         or text[-1:].isdigit()
         and bool(SECTION_YEAR.match(text))
+        or text[:1].isdigit()
+        and bool(FILE_NAME.match(text))
         or "rights reserved" in text.lower()
         or bool(MENU_SEPARATOR.search(text))
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
@@ -231,6 +241,27 @@ def title_and_credit(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def split_glued(text: str) -> tuple[str, str] | None:
+    """ "<Title>Luke Coffey": a PDF's text with the byline glued to the title's last word; the
+    title and the names."""
+    glued = GLUED_NAMES.search(text) if text[text.rfind(" ") + 1 :][:1].isupper() else None
+    if glued and len(text[: glued.start()].split()) >= 3 and _byline(glued[0]):
+        return text[: glued.start()], glued[0]
+    return None
+
+
+def glued_credit(text: str, page: Repetitions) -> tuple[str, str] | None:
+    """split_glued's title and names, where the page prints the names elsewhere as words of their
+    own: a word in capitals inside a title ("Lessons from SolarWinds Breach") is no glued name."""
+    found = split_glued(text)
+    return found if found and " " + _fold_line(found[1]) in page.folded else None
+
+
+# Names glued to the word before them, to the end of the line: "…InterestLuke Coffey".
+GLUED_NAMES = re.compile(r"(?<=[a-z]{3})[A-Z][a-z]+(?: [A-Z][\w.'’-]*){1,3}$")
+
+
 def _candidates(
     units: list[tuple[int, int, str]], page: Repetitions, lines: list[str], lowercase: LowerCaseWords
 ) -> list[Candidate]:
@@ -245,7 +276,7 @@ def _candidates(
         found.append(Candidate(text, first, last))
         # "(Uzbekistan) <Title> (A. Author, Publisher)": the title without its tag and credit.
         bare = TAG_PREFIX.sub("", text)
-        credited = title_and_credit(bare)
+        credited = title_and_credit(bare) or glued_credit(bare, page)
         if credited:
             bare = credited[0]
         if bare != text:
@@ -480,6 +511,9 @@ def is_dek(text: str) -> bool:
     return len(words) > 8 or sum(w[:1].islower() for w in words[1:]) > len(words) / 2
 
 
+BRAND_WORDS = 5
+
+
 @dataclass
 class TitleSignals:
     """What a title candidate is weighed against: the page and the places that mark a title."""
@@ -496,6 +530,7 @@ class TitleSignals:
         # Worked out once per page, not once per candidate.
         self._headers: dict[int, bool] = {}
         self.brand = self._brand()
+        self.file_name = self._file_name()
 
     @cached_property
     def folded_units(self) -> list[str]:
@@ -511,11 +546,22 @@ class TitleSignals:
         return self._headers[i]
 
     def _brand(self) -> str | None:
-        """The page's first line, folded, when the line after it repeats it."""
+        """The page's first line, folded, when the line after it repeats it and it is a few words
+        long, as a site's name is (a title printed twice at the top is the page's title and its
+        heading)."""
         if self.first_line is None:
             return None
         top = _fold(self.lines[self.first_line])
+        if len(top.split()) > BRAND_WORDS:
+            return None
         return top if _fold(next_line(self.lines, self.first_line)) == top else None
+
+    def _file_name(self) -> str | None:
+        """The words of the page's first line, as slug_words gives them, when it is a file's name."""
+        if self.first_line is None:
+            return None
+        top = self.lines[self.first_line].strip()
+        return slug_words(top) if top[:1].isdigit() and FILE_NAME.match(top) else None
 
     def shortened_elsewhere(self, cand: Candidate) -> bool:
         """Whether another line prints the candidate's first words (four or more) and no more:
@@ -562,6 +608,7 @@ class TitleSignals:
             and (cand.first == self.first_line and not self.brand or self.page.count(text) > 1)
             and self.header_after(cand.last)
             and not (TAG_PREFIX.match(text) or TITLE_PARTS.search(text) or title_and_credit(text))
+            and not glued_credit(text, self.page)
             and not (CREDIT_INSIDE.search(text) or DATE_INSIDE.search(text) or self.with_byline(cand))
         )
 
@@ -585,11 +632,16 @@ class TitleSignals:
                 points -= 2  # two of them
         if text.isupper():
             points -= 1
-        if text.endswith(("...", "…")) or words[-1] in DANGLING:
+        cut = text.endswith(("...", "…"))
+        if cut or words[-1] in DANGLING:
             points -= 2  # cut short: the whole title is printed elsewhere
-        # A line printed twice at the top of the page is the site's logo and its name.
+        # A line printed twice at the top of the page is the site's logo and its name; the
+        # printings of a line cut short are of the whole title, which is the candidate.
         brand = self.brand is not None and _fold_line(text) == self.brand
-        repeats = 0 if brand else self.page.count(text) - 1
+        repeats = 0 if brand or cut else self.page.count(text) - 1
+        if self.file_name and repeats < 1 and len(words) >= 3:
+            # The page's file name spells the title as its slug does.
+            repeats = int(slug_words(text) in self.file_name)
         # A sentence printed twice is a lede: a page's summary, then its first paragraph.
         points += 3 * (repeats >= 1 and not sentence) + (repeats >= 2)
         if cand.first == self.first_line and not brand:
@@ -609,6 +661,7 @@ class TitleSignals:
             self.with_byline(cand)
             or TAG_PREFIX.match(text)
             or title_and_credit(text)
+            or glued_credit(text, self.page)
             or site_after(text)
             or crumb_end(text)
         ):
@@ -630,6 +683,12 @@ class TitleSignals:
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
         return points
+
+
+def slug_words(text: str) -> str:
+    """The words a slug keeps of `text`, each with a space before and after it."""
+    words = WORD.findall(text.casefold().replace("’", "").replace("'", ""))
+    return " " + "  ".join(w for w in words if len(w) > 2 and w not in SLUG_DROPS) + " "
 
 
 def choose_title(
@@ -677,12 +736,12 @@ def choose_title(
         if points is None:
             continue
         cand.score = points
-        # A tie goes to the title that holds the other (a title, not its subtitle alone), then
-        # to the longer one (a broken title joined), then to the upper one (a title above its
+        # A tie goes to the title that holds the other (a title, not its subtitle alone; see
+        # _holds), then to the longer one (a broken title joined), then to the upper one (a title above its
         # dek), then to the one found first.
-        if best is None or (points, _holds(cand, best), cand.last - cand.first, -cand.first, -index) > (
+        if best is None or (points, _holds(cand, best, page), cand.last - cand.first, -cand.first, -index) > (
             best.score,
-            _holds(best, cand),
+            _holds(best, cand, page),
             best.last - best.first,
             -best.first,
             -best_index,
@@ -691,10 +750,14 @@ def choose_title(
     return best
 
 
-def _holds(a: Candidate, b: Candidate) -> bool:
-    """Whether `a` is `b` with more words before or after it."""
+def _holds(a: Candidate, b: Candidate, page: Repetitions) -> bool:
+    """Whether `a` is `b` with more words before or after it; or the other way round, where the
+    page prints `a` alone more often than with the words before it (a name or a kicker above the
+    title: "ZVIAD ADZINBAIA" then "TEN WAYS TO …")."""
     wa, wb = _words(a.text), _words(b.text)
-    return len(wa) > len(wb) and (wa.endswith(wb) or wa.startswith(wb))
+    if len(wa) > len(wb):
+        return wa.startswith(wb) or wa.endswith(wb) and page.count(b.text) <= page.count(a.text)
+    return len(wa) < len(wb) and wb.endswith(wa) and page.count(a.text) > page.count(b.text)
 
 
 def _byline(text: str) -> list[str] | None:
@@ -704,15 +767,17 @@ def _byline(text: str) -> list[str] | None:
 def credit_of(lines: list[str], title: Candidate) -> str | None:
     """The byline printed on the title's own line after it, if any."""
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
-    credited = title_and_credit(TAG_PREFIX.sub("", own)) if own != title.text else None
+    bare = TAG_PREFIX.sub("", own)
+    credited = title_and_credit(bare) or split_glued(bare) if own != title.text else None
     return credited[1] if credited and _fold(credited[0]) == _fold(title.text) else None
 
 
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
     """Names printed just below the title (before the body), else just above it."""
     credit = credit_of(lines, title)
-    if credit and not cut_short(credit) and CREDIT_AFTER.match(" ".join(lines[title.first : title.last + 1])):
-        return _byline(credit)  # "<Title> (A. Author, Publisher)"
+    own = " ".join(lines[title.first : title.last + 1])
+    if credit and not cut_short(credit) and (CREDIT_AFTER.match(own) or GLUED_NAMES.search(own.rstrip())):
+        return _byline(credit)  # "<Title> (A. Author, Publisher)", "<Title>Luke Coffey"
     below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
     above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
     # "Article author" then the name on the next line: the heading says what follows.
@@ -895,9 +960,10 @@ def read_head(
     if numbered is None and own.startswith(title.text):
         numbered = read_numbered(own[len(title.text) :].strip(" ,:|·–—-"))
     # Or on another printing of it, a PDF's text run together: "<Title> Policy Perspectives
-    # Vol. 9/2, February 2021 <Title> As …" (where the label starts is known there).
+    # Vol. 9/2, February 2021 <Title> As …" (where the label starts is known there); a cover's
+    # text may run into what reads as the body's first lines.
     if numbered is None:
-        numbered = label_after_printing(lines[: body_line + 1], title.text)
+        numbered = label_after_printing(lines[: body_line + PRINTING_AFTER_BODY], title.text)
     # A byline or a date may stand by any printing of the title: the page's own title line at
     # the top, or the title above the body; the chosen one is looked at first.
     sites = [title, *repeated_title(lines, title, body_line)]
@@ -916,23 +982,39 @@ def read_head(
     )
 
 
+PRINTING_AFTER_BODY = 8  # lines
+
+
 def label_after_printing(lines: list[str], title: str) -> Numbered | None:
-    """A label run into a printing of the title after it, on one of `lines` that opens with it."""
+    """A label run into a printing of the title after it, on one of `lines` that opens with it
+    (in any case: a cover prints the title in capitals, the title page as it is)."""
     folded = _fold(title)
     head = "\n" + "\n".join(lines)
-    start = head.find("\n" + title[:12])
+    # Lowered only for a title in capitals: the head may hold a PDF's whole text on a line.
+    lowered = head.lower() if title.isupper() else head
+    if len(lowered) != len(head):
+        lowered = head  # a letter whose lower case is longer: where the lines start is lost
+    opening = "\n" + (title[:12].lower() if lowered is not head else title[:12])
+    start = lowered.find(opening)
     while start != -1:
         end = head.find("\n", start + 1)
         line = head[start + 1 : end if end != -1 else None]
-        start = head.find("\n" + title[:12], start + 1)
+        start = lowered.find(opening, start + 1)
         if not has_number_hint(line[: len(title) + 120]):
             continue
         text = clean_space(line)
         if len(text) > len(title) and _fold(text[: len(title)]) == folded:
-            found = read_numbered(text[len(title) :].strip(" ,:|·–—-")[:120], run_on=True)
+            rest = text[len(title) :].strip(" ,:|·–—-")[:120]
+            # The names and the date after the number are the byline's and the cover's:
+            # "<Title> SIPRI Policy Paper No. 50 neil j. melvin December 2018".
+            sign = NUMBER_AND_SIGN.search(rest)
+            found = read_numbered(rest, run_on=True) or sign and read_numbered(rest[: sign.end()])
             if found:
                 return found
     return None
+
+
+NUMBER_AND_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№)\s*\d+\b", re.I)
 
 
 def repeated_title(lines: list[str], title: Candidate, body_line: int) -> list[Candidate]:
@@ -952,6 +1034,9 @@ def first_found(values):
     return next((value for value in values if value), None)
 
 
+ISSUE_OF_YEAR = re.compile(r"\d{1,3}/(?:19|20)\d\d\s+(?=[^\W\d_])")
+
+
 def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     """A title without the label or the author it is printed with, and those.
 
@@ -959,6 +1044,10 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     label; "Андрей Гончарук*: Евроазиатские интеграционные проекты" an author, marked as one by a
     footnote sign (title-case words before a colon could be anything).
     """
+    # "5/2020 <Title>": the issue and year of a paper printed before its title.
+    issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
+    if issue and len(text[issue.end() :].split()) >= 3:
+        text = text[issue.end() :]
     m = re.match(r"^(.{3,80}?)\s*:\s+(.{3,})$", text)
     if m and read_numbered(m[1]):
         return m[2], read_numbered(m[1]), None

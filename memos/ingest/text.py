@@ -116,6 +116,8 @@ def opens_with_date(line: str) -> bool:
 
 
 DATELINE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+WORDLESS_MAX = 40
 
 
 def chunks_of(lines: list[str]) -> list[Chunk]:
@@ -145,6 +147,9 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 or is_byline_start(line)
                 # A caption or a credit under a paragraph is not its continuation ("Photo: …").
                 or bool(CREDIT_START.match(line.strip()))
+                # Nor is a line without a word: an arrow, a rule ("←", "—", "* * *"), short.
+                or len(line) < WORDLESS_MAX
+                and not LETTER_OR_DIGIT.search(line)
             )
         if starts_new:
             current = Chunk(i, [line])
