@@ -1020,10 +1020,13 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
 def find_pdf_name(lines: list[str]) -> str | None:
     """A PDF's file name printed at the start of a line ("EUCAM-Policy-Brief-19.pdf – Downloaded …")."""
     for line in lines:
-        m = re.match(r"^\s*([\w.\-]+\.pdf)\b", line, re.I)
+        m = PDF_NAME.match(line)
         if m:
             return m[1]
     return None
+
+
+PDF_NAME = re.compile(r"^\s*([\w.\-]+\.pdf)\b", re.I)
 
 
 def byline_in_text(text: str) -> list[str] | None:
