@@ -962,8 +962,8 @@ SEGMENT_START = re.compile(r"(?<=[.!?:;,|–—])\s+(?=\S)|(?<=[a-z])(?=[A-Z]{2,
 def find_numbered(lines: list[str]) -> Numbered | None:
     """The first "<Kind> No. N" or "<Series> Volume V, Issue N" label that starts a line or a
     segment of one, in `lines` (the head of a page)."""
-    if not has_number_hint("\n".join(lines)):
-        return None  # no "No. 5", "№ 5" or "Vol. 5" anywhere: nothing to find
+    # Asked line by line, not of the whole head at once: a head almost always holds a figure and
+    # a sign's letters ("no" in "not"), so the sign pattern would run over all of it.
     hinted = [clean_space(line) for line in lines if has_number_hint(line)]
     for text in hinted:
         for start in [0, *(m.end() for m in SEGMENT_START.finditer(text))]:
