@@ -159,7 +159,12 @@ class Repetitions:
     def count(self, text: str) -> int:
         found = self.folded.count(_fold_line(text)) if text.strip() else 0
         if found < 2 and PUNCTUATION.search(text):
-            found = max(found, self.words.count(_words(text)))
+            key = _words(text)
+            # Each printing word for word prints each of its words, and the folded head holds
+            # them as they are (but for "ʼ", which folding turns into "'"): a word the head holds
+            # no more than `found` times leaves no more printings to find, without its words.
+            if not any(self.folded.count(word) <= found for word in key.split() if "ʼ" not in word):
+                found = max(found, self.words.count(key))
         return found
 
 
