@@ -202,7 +202,7 @@ def is_furniture(text: str, names: bool = True) -> bool:
         or text[-1:].isdigit()
         and bool(SECTION_YEAR.match(text))
         or "rights reserved" in text.lower()
-        or bool(MENU_SEPARATOR.search(text))
+        or has_menu_separator(text)
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
         or sum(len(w) == 1 for w in words) > len(words) / 2  # "A P R I L 2 0 24"
         or read_label(text) is not None
@@ -211,11 +211,27 @@ def is_furniture(text: str, names: bool = True) -> bool:
         or text[:1] in "#Nn№"
         and has_number_hint(text)
         and read_sign_first(text) is not None
-        or bool(IMAGE_TEXT.search(text) or AUTHOR_HEADING.match(text))
+        or is_image_text(text)
+        or bool(AUTHOR_HEADING.match(text))
         or names
         and looks_like_names(text)
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
+
+
+def has_menu_separator(text: str) -> bool:
+    # A pattern that may start anywhere is tried at every character: it runs only on the few
+    # lines that hold a separator.
+    return ("|" in text or ">" in text or "»" in text or "›" in text) and bool(MENU_SEPARATOR.search(text))
+
+
+def is_image_text(text: str) -> bool:
+    # The pattern's words all end with one of these letters, at the end or before a last
+    # newline; tried at every character, it runs only on the few lines that end so.
+    return text.rstrip("\n")[-1:] in IMAGE_TEXT_ENDS and bool(IMAGE_TEXT.search(text))
+
+
+IMAGE_TEXT_ENDS = "rotlROTL"
 
 
 TAG_PREFIX = re.compile(r"^\((?P<tag>[^()]{2,40})\)\s+(?=\S)")
