@@ -409,7 +409,7 @@ def header_follows(lines: list[str], i: int) -> bool:
         text = clean_space(BULLET.sub("", lines[j]))
         if is_header_line(text):
             return True
-        if not (is_dek(text) or IMAGE_TEXT.search(text)):
+        if not (is_dek(text) or is_image_text(text)):
             return False
         i = j
     return False
