@@ -191,11 +191,17 @@ _fold_line = lru_cache(maxsize=4096)(_fold)
 def is_furniture(text: str, names: bool = True) -> bool:
     """A line no memo would have as its title; with `names` False, a line of names is not (yet)
     ruled out (see TitleSignals.score)."""
+    return _furniture_not_names(text) or names and looks_like_names(text)
+
+
+@lru_cache(maxsize=4096)
+def _furniture_not_names(text: str) -> bool:
+    # Apart from the test for names, so that a line asked about with and without it (a unit
+    # joined to the next, then weighed) is read once.
     words = text.split()
-    letters = sum(map(str.isalpha, text))
     return (
         len(words) < 2
-        or letters < 0.6 * len(text.replace(" ", ""))
+        or sum(map(str.isalpha, text)) < 0.6 * len(text.replace(" ", ""))
         or not (text[0].isalnum() or text[0] in "\"'“‘«(")
         or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
         or bool(COUNTER.match(text))
@@ -213,8 +219,6 @@ def is_furniture(text: str, names: bool = True) -> bool:
         and read_sign_first(text) is not None
         or is_image_text(text)
         or bool(AUTHOR_HEADING.match(text))
-        or names
-        and looks_like_names(text)
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
 
