@@ -176,10 +176,12 @@ _PLAIN = [(fancy, plain) for chars, plain in (("‘’ʼ`", "'"), ("“”„«�
 
 
 def _fold(text: str) -> str:
-    # str.replace, once per character, beats str.translate on text that is not ASCII.
-    for fancy, plain in _PLAIN:
-        if fancy in text:
-            text = text.replace(fancy, plain)
+    # str.replace, once per character, beats str.translate on text that is not ASCII; text that
+    # is (str.isascii reads a flag) has none of the characters.
+    if not text.isascii():
+        for fancy, plain in _PLAIN:
+            if fancy in text:
+                text = text.replace(fancy, plain)
     return " ".join(text.split()).casefold()
 
 
