@@ -380,7 +380,7 @@ def shared_openings(found: list[Candidate]) -> list[Candidate]:
     candidate."""
     shared = []
     printings = [(c, c.text.split()) for c in found]
-    printings = [(c, words, _fold(c.text).split()) for c, words in printings if len(words) >= 5]
+    printings = [(c, words, _fold_line(c.text).split()) for c, words in printings if len(words) >= 5]
     for k, (a, a_words, a_folded) in enumerate(printings):
         for b, b_words, b_folded in printings[k + 1 :]:
             if b.first <= a.last or a_folded[:4] != b_folded[:4]:
