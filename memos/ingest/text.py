@@ -437,7 +437,7 @@ def split_bio(blocks: list[Block], authors: list[str]) -> tuple[list[Block], str
 
 
 def is_heading(text: str) -> bool:
-    words = text.split()
+    words = text.split(maxsplit=HEADING_MAX_WORDS)  # one more than a heading has tells
     return 0 < len(words) <= HEADING_MAX_WORDS and not text.endswith((".", ",", ";", ":"))
 
 
