@@ -98,6 +98,21 @@ CREDIT_INSIDE = re.compile(
     r"wikimedia commons|shutterstock|риа новости|тасс)\b",
     re.I,
 )
+# Parts of CREDIT_INSIDE's words that its case-insensitive matches hold once case-folded (no "i",
+# which a dotless or dotted capital I folds otherwise).
+CREDIT_WORD_PARTS = ("getty", "reuters", "ap photo", "afp", "commons", "shutterstock", "риа новости", "тасс")
+
+
+def has_credit_inside(text: str) -> bool:
+    # The pattern may start anywhere and is tried at every character of a long line: a "(" or
+    # a credit's word must be there first.
+    if "(" not in text:
+        folded = text.casefold()
+        if not any(part in folded for part in CREDIT_WORD_PARTS):
+            return False
+    return bool(CREDIT_INSIDE.search(text))
+
+
 # A day, a month and a year inside a line.
 DATE_INSIDE = re.compile(
     r"\b\d{1,2}\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d\d\b|\b[^\W\d_]{3,12}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
@@ -587,7 +602,7 @@ class TitleSignals:
             and (cand.first == self.first_line and not self.brand or self.page.count(text) > 1)
             and self.header_after(cand.last)
             and not (TAG_PREFIX.match(text) or TITLE_PARTS.search(text) or title_and_credit(text))
-            and not (CREDIT_INSIDE.search(text) or DATE_INSIDE.search(text) or self.with_byline(cand))
+            and not (has_credit_inside(text) or DATE_INSIDE.search(text) or self.with_byline(cand))
         )
 
     def score(self, cand: Candidate) -> float | None:
@@ -642,7 +657,7 @@ class TitleSignals:
             return None  # a byline, unless the page's byline comes after it
         if names_run_together(text):
             return None
-        if CREDIT_INSIDE.search(text):
+        if has_credit_inside(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
         if DATE_INSIDE.search(text) or len(text) > 150:
             points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"

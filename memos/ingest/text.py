@@ -25,7 +25,6 @@ from .fields import (
     valid_value,
 )
 from .head import (
-    CREDIT_INSIDE,
     CREDIT_START,
     SECTION_HEADINGS,
     Head,
@@ -33,6 +32,7 @@ from .head import (
     find_kind_label,
     find_numbered,
     find_pdf_name,
+    has_credit_inside,
     read_head,
 )
 from .parsed import Block, ParsedMemo, ParseError
@@ -308,7 +308,7 @@ def is_caption(chunk: Chunk, above: Chunk | None) -> bool:
     """A picture's caption or credit: "Aktau port © A. Photographer / Wikimedia Commons", or
     "Photo" then "agency.org" on the line under it. (A line "©" opens is the page's imprint.)"""
     text = chunk.text
-    if CREDIT_START.match(text) and text[0] != "©" or CREDIT_INSIDE.search(text) or " © " in text:
+    if CREDIT_START.match(text) and text[0] != "©" or has_credit_inside(text) or " © " in text:
         return True
     # The credit under a bare "Photo" label; a label with its value ("Photo: Reuters") is whole.
     bare_label = above is not None and " " not in above.text.strip() and bool(CREDIT_START.match(above.text))
