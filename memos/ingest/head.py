@@ -501,7 +501,9 @@ def is_header_line(text: str) -> bool:
     # Bylines and datelines are short; the line under a title is often the first paragraph.
     return len(text) <= HEADER_LINE_MAX and bool(
         parse_date(text)
-        or date_at_start(DATE_PARTS.split(text, 1)[0].strip(" ,;()"))  # "Posted Aug 6, 2019 | …"
+        # "Posted Aug 6, 2019 | …"; no date without a figure, and the split tries every character.
+        or DIGIT.search(text)
+        and date_at_start(DATE_PARTS.split(text, 1)[0].strip(" ,;()"))
         or text.lower() == "published"
         or AUTHOR_HEADING.match(text)
         or _byline(text)
