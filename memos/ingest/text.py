@@ -104,7 +104,10 @@ class Chunk:
 @lru_cache(maxsize=4096)  # chunking asks about each line twice: as itself, then as the line before
 def opens_with_date(line: str) -> bool:
     """A date line, or one a date opens: "Posted Aug 06, 2019 | Publisher, Author"."""
-    return bool(parse_date(line) or date_at_start(DATELINE_PARTS.split(line.strip(), maxsplit=1)[0]))
+    if parse_date(line):
+        return True
+    # No date without a figure: the split is not worth making.
+    return bool(DIGIT.search(line) and date_at_start(DATELINE_PARTS.split(line.strip(), maxsplit=1)[0]))
 
 
 DATELINE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
