@@ -118,6 +118,13 @@ DATE_INSIDE = re.compile(
     r"\b\d{1,2}\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d\d\b|\b[^\W\d_]{3,12}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
     r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b"
 )
+
+
+def has_date_inside(text: str) -> bool:
+    # Each form has a year of this century or the last: a line without one is not searched.
+    return ("19" in text or "20" in text) and bool(DATE_INSIDE.search(text))
+
+
 # A sentence's end and the next one's start inside a line.
 SENTENCES = re.compile(r"[a-zа-яё][.!?]\s+[A-ZА-ЯЁ]")
 BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
@@ -604,7 +611,7 @@ class TitleSignals:
             and (cand.first == self.first_line and not self.brand or self.page.count(text) > 1)
             and self.header_after(cand.last)
             and not (TAG_PREFIX.match(text) or TITLE_PARTS.search(text) or title_and_credit(text))
-            and not (has_credit_inside(text) or DATE_INSIDE.search(text) or self.with_byline(cand))
+            and not (has_credit_inside(text) or has_date_inside(text) or self.with_byline(cand))
         )
 
     def score(self, cand: Candidate) -> float | None:
@@ -661,7 +668,7 @@ class TitleSignals:
             return None
         if has_credit_inside(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
-        if DATE_INSIDE.search(text) or len(text) > 150:
+        if has_date_inside(text) or len(text) > 150:
             points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
         if MARKED_BYLINE.match(text) and (_byline(text) or _byline(text.split(",", 1)[0])):
             points -= 3  # a byline: "By A. Author, Senior Fellow at …", "By A. Author, Ph.D., & …"
