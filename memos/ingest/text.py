@@ -159,7 +159,9 @@ def _list_item_like(item: str) -> bool:
 
 
 # A full stop, a question or an exclamation mark; an ellipsis is where a dump cut a line short.
-SENTENCE_END = re.compile(r"(?<![.…])[.!?](?![.…])[\"'”»)\]]*(?:\s|$)")
+# (The mark first, the look behind it after: a pattern that opens with a character class is
+# searched for that class, not tried at every character.)
+SENTENCE_END = re.compile(r"[.!?](?<![.…].)(?![.…])[\"'”»)\]]*(?:\s|$)")
 
 
 def has_sentence(text: str) -> bool:
