@@ -248,6 +248,12 @@ def test_a_byline_s_names_are_the_caller_s_own_list():
         ("No comments on this memo", False),  # a sign's letters, no figure
         ("The economy grew 5 percent in 2019", False),  # figures, and "no" inside a word
         ("Policy Brief", False),
+        # The sign right before the figure, with spaces and one colon between at most.
+        ("Issue : 3", True),
+        ("Report N °12", True),
+        ("a long first part of the line, then No.\t 7", True),
+        ("Vol::5", False),
+        ("Casino 5 nights", False),
     ],
 )
 def test_a_number_hint_needs_a_figure_and_a_sign_or_a_year(text, hinted):

@@ -568,7 +568,12 @@ _NUMBERED_LINE = re.compile(
     r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
-_SIGN_HINT = re.compile(r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)\s*:?\s*\d", re.I)
+_SIGN = r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)"
+_SIGN_HINT = re.compile(_SIGN + r"\s*:?\s*\d", re.I)
+# A sign that ends where the text ends (or where a search's end is set).
+_SIGN_AT_END = re.compile(_SIGN + r"\Z", re.I)
+_LONGEST_SIGN = len("Volume.")
+_FIGURES = re.compile(r"\d+")
 _YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b")
 
 
@@ -584,7 +589,24 @@ def has_number_hint(text: str) -> bool:
     if "/" in text and _YEAR_HINT.search(text):
         return True
     folded = text.casefold()
-    return any(part in folded for part in _SIGN_PARTS) and bool(_SIGN_HINT.search(text))
+    return any(part in folded for part in _SIGN_PARTS) and _sign_before_figure(text)
+
+
+def _sign_before_figure(text: str) -> bool:
+    """Whether _SIGN_HINT is found in `text`. Tried at every character, the pattern is dear on a
+    long line; a sign stands right before a figure's first digit, with spaces and a colon
+    between at most, so it is looked for there only."""
+    for figure in _FIGURES.finditer(text):
+        end = figure.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        if end and text[end - 1] == ":":
+            end -= 1
+            while end and text[end - 1].isspace():
+                end -= 1
+        if _SIGN_AT_END.search(text, max(0, end - _LONGEST_SIGN), end):
+            return True
+    return False
 
 
 # "No. 109", "№ 12": a number sign and a number, nothing else.

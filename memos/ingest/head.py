@@ -100,11 +100,33 @@ CREDIT_INSIDE = re.compile(
     r"wikimedia commons|shutterstock|риа новости|тасс)\b",
     re.I,
 )
+# Parts of CREDIT_INSIDE's words that its case-insensitive matches hold once case-folded (no "i",
+# which a dotless or dotted capital I folds otherwise).
+CREDIT_WORD_PARTS = ("getty", "reuters", "ap photo", "afp", "commons", "shutterstock", "риа новости", "тасс")
+
+
+def has_credit_inside(text: str) -> bool:
+    # The pattern may start anywhere and is tried at every character of a long line: a "(" or
+    # a credit's word must be there first.
+    if "(" not in text:
+        folded = text.casefold()
+        if not any(part in folded for part in CREDIT_WORD_PARTS):
+            return False
+    return bool(CREDIT_INSIDE.search(text))
+
+
 # A day, a month and a year inside a line.
 DATE_INSIDE = re.compile(
     r"\b\d{1,2}\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d\d\b|\b[^\W\d_]{3,12}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
     r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b"
 )
+
+
+def has_date_inside(text: str) -> bool:
+    # Each form has a year of this century or the last: a line without one is not searched.
+    return ("19" in text or "20" in text) and bool(DATE_INSIDE.search(text))
+
+
 # A sentence's end and the next one's start inside a line.
 SENTENCES = re.compile(r"[a-zа-яё][.!?]\s+[A-ZА-ЯЁ]")
 BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
@@ -169,7 +191,12 @@ class Repetitions:
     def count(self, text: str) -> int:
         found = self.folded.count(_fold_line(text)) if text.strip() else 0
         if found < 2 and PUNCTUATION.search(text):
-            found = max(found, self.words.count(_words(text)))
+            key = _words(text)
+            # Each printing word for word prints each of its words, and the folded head holds
+            # them as they are (but for "ʼ", which folding turns into "'"): a word the head holds
+            # no more than `found` times leaves no more printings to find, without its words.
+            if not any(self.folded.count(word) <= found for word in key.split() if "ʼ" not in word):
+                found = max(found, self.words.count(key))
         return found
 
 
@@ -181,10 +208,12 @@ _PLAIN = [(fancy, plain) for chars, plain in (("‘’ʼ`", "'"), ("“”„«�
 
 
 def _fold(text: str) -> str:
-    # str.replace, once per character, beats str.translate on text that is not ASCII.
-    for fancy, plain in _PLAIN:
-        if fancy in text:
-            text = text.replace(fancy, plain)
+    # str.replace, once per character, beats str.translate on text that is not ASCII; text that
+    # is (str.isascii reads a flag) has none of the characters.
+    if not text.isascii():
+        for fancy, plain in _PLAIN:
+            if fancy in text:
+                text = text.replace(fancy, plain)
     return " ".join(text.split()).casefold()
 
 
@@ -196,11 +225,17 @@ _fold_line = lru_cache(maxsize=4096)(_fold)
 def is_furniture(text: str, names: bool = True) -> bool:
     """A line no memo would have as its title; with `names` False, a line of names is not (yet)
     ruled out (see TitleSignals.score)."""
+    return _furniture_not_names(text) or names and looks_like_names(text)
+
+
+@lru_cache(maxsize=4096)
+def _furniture_not_names(text: str) -> bool:
+    # Apart from the test for names, so that a line asked about with and without it (a unit
+    # joined to the next, then weighed) is read once.
     words = text.split()
-    letters = sum(map(str.isalpha, text))
     return (
         len(words) < 2
-        or letters < 0.6 * len(text.replace(" ", ""))
+        or sum(map(str.isalpha, text)) < 0.6 * len(text.replace(" ", ""))
         or not (text[0].isalnum() or text[0] in "\"'“‘«(")
         or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
         or bool(COUNTER.match(text))
@@ -209,7 +244,7 @@ def is_furniture(text: str, names: bool = True) -> bool:
         or text[:1].isdigit()
         and bool(FILE_NAME.match(text))
         or "rights reserved" in text.lower()
-        or bool(MENU_SEPARATOR.search(text))
+        or has_menu_separator(text)
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
         or sum(len(w) == 1 for w in words) > len(words) / 2  # "A P R I L 2 0 24"
         or read_label(text) is not None
@@ -218,11 +253,25 @@ def is_furniture(text: str, names: bool = True) -> bool:
         or text[:1] in "#Nn№"
         and has_number_hint(text)
         and read_sign_first(text) is not None
-        or bool(IMAGE_TEXT.search(text) or AUTHOR_HEADING.match(text))
-        or names
-        and looks_like_names(text)
+        or is_image_text(text)
+        or bool(AUTHOR_HEADING.match(text))
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
+
+
+def has_menu_separator(text: str) -> bool:
+    # A pattern that may start anywhere is tried at every character: it runs only on the few
+    # lines that hold a separator.
+    return ("|" in text or ">" in text or "»" in text or "›" in text) and bool(MENU_SEPARATOR.search(text))
+
+
+def is_image_text(text: str) -> bool:
+    # The pattern's words all end with one of these letters, at the end or before a last
+    # newline; tried at every character, it runs only on the few lines that end so.
+    return text.rstrip("\n")[-1:] in IMAGE_TEXT_ENDS and bool(IMAGE_TEXT.search(text))
+
+
+IMAGE_TEXT_ENDS = "rotlROTL"
 
 
 TAG_PREFIX = re.compile(r"^\((?P<tag>[^()]{2,40})\)\s+(?=\S)")
@@ -386,7 +435,7 @@ def shared_openings(found: list[Candidate]) -> list[Candidate]:
     candidate."""
     shared = []
     printings = [(c, c.text.split()) for c in found]
-    printings = [(c, words, _fold(c.text).split()) for c, words in printings if len(words) >= 5]
+    printings = [(c, words, _fold_line(c.text).split()) for c, words in printings if len(words) >= 5]
     for k, (a, a_words, a_folded) in enumerate(printings):
         for b, b_words, b_folded in printings[k + 1 :]:
             if b.first <= a.last or a_folded[:4] != b_folded[:4]:
@@ -421,7 +470,7 @@ def header_follows(lines: list[str], i: int) -> bool:
         text = clean_space(BULLET.sub("", lines[j]))
         if is_header_line(text):
             return True
-        if not (is_dek(text) or IMAGE_TEXT.search(text)):
+        if not (is_dek(text) or is_image_text(text)):
             return False
         i = j
     return False
@@ -492,7 +541,9 @@ def is_header_line(text: str) -> bool:
     # Bylines and datelines are short; the line under a title is often the first paragraph.
     return len(text) <= HEADER_LINE_MAX and bool(
         parse_date(text)
-        or date_at_start(DATE_PARTS.split(text, 1)[0].strip(" ,;()"))  # "Posted Aug 6, 2019 | …"
+        # "Posted Aug 6, 2019 | …"; no date without a figure, and the split tries every character.
+        or DIGIT.search(text)
+        and date_at_start(DATE_PARTS.split(text, 1)[0].strip(" ,;()"))
         or text.lower() == "published"
         or AUTHOR_HEADING.match(text)
         or _byline(text)
@@ -609,7 +660,7 @@ class TitleSignals:
             and self.header_after(cand.last)
             and not (TAG_PREFIX.match(text) or TITLE_PARTS.search(text) or title_and_credit(text))
             and not glued_credit(text, self.page)
-            and not (CREDIT_INSIDE.search(text) or DATE_INSIDE.search(text) or self.with_byline(cand))
+            and not (has_credit_inside(text) or has_date_inside(text) or self.with_byline(cand))
         )
 
     def score(self, cand: Candidate) -> float | None:
@@ -670,9 +721,9 @@ class TitleSignals:
             return None  # a byline, unless the page's byline comes after it
         if names_run_together(text):
             return None
-        if CREDIT_INSIDE.search(text):
+        if has_credit_inside(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
-        if DATE_INSIDE.search(text) or len(text) > 150:
+        if has_date_inside(text) or len(text) > 150:
             points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
         if MARKED_BYLINE.match(text) and (_byline(text) or _byline(text.split(",", 1)[0])):
             points -= 3  # a byline: "By A. Author, Senior Fellow at …", "By A. Author, Ph.D., & …"
@@ -1068,8 +1119,8 @@ SEGMENT_START = re.compile(r"(?<=[.!?:;,|–—])\s+(?=\S)|(?<=[a-z])(?=[A-Z]{2,
 def find_numbered(lines: list[str]) -> Numbered | None:
     """The first "<Kind> No. N" or "<Series> Volume V, Issue N" label that starts a line or a
     segment of one, in `lines` (the head of a page)."""
-    if not has_number_hint("\n".join(lines)):
-        return None  # no "No. 5", "№ 5" or "Vol. 5" anywhere: nothing to find
+    # Asked line by line, not of the whole head at once: a head almost always holds a figure and
+    # a sign's letters ("no" in "not"), so the sign pattern would run over all of it.
     hinted = [clean_space(line) for line in lines if has_number_hint(line)]
     for text in hinted:
         for start in [0, *(m.end() for m in SEGMENT_START.finditer(text))]:
@@ -1136,10 +1187,13 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
 def find_pdf_name(lines: list[str]) -> str | None:
     """A PDF's file name printed at the start of a line ("EUCAM-Policy-Brief-19.pdf – Downloaded …")."""
     for line in lines:
-        m = re.match(r"^\s*([\w.\-]+\.pdf)\b", line, re.I)
+        m = PDF_NAME.match(line)
         if m:
             return m[1]
     return None
+
+
+PDF_NAME = re.compile(r"^\s*([\w.\-]+\.pdf)\b", re.I)
 
 
 def byline_in_text(text: str) -> list[str] | None:

@@ -32,7 +32,6 @@ from .fields import (
     valid_value,
 )
 from .head import (
-    CREDIT_INSIDE,
     CREDIT_START,
     PAGE_LOOKED_AT,
     SECTION_HEADINGS,
@@ -41,6 +40,7 @@ from .head import (
     find_kind_label,
     find_numbered,
     find_pdf_name,
+    has_credit_inside,
     read_head,
 )
 from .parsed import Block, ParsedMemo, ParseError
@@ -112,7 +112,10 @@ class Chunk:
 @lru_cache(maxsize=4096)  # chunking asks about each line twice: as itself, then as the line before
 def opens_with_date(line: str) -> bool:
     """A date line, or one a date opens: "Posted Aug 06, 2019 | Publisher, Author"."""
-    return bool(parse_date(line) or date_at_start(DATELINE_PARTS.split(line.strip(), maxsplit=1)[0]))
+    if parse_date(line):
+        return True
+    # No date without a figure: the split is not worth making.
+    return bool(DIGIT.search(line) and date_at_start(DATELINE_PARTS.split(line.strip(), maxsplit=1)[0]))
 
 
 DATELINE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
@@ -169,7 +172,9 @@ def _list_item_like(item: str) -> bool:
 
 
 # A full stop, a question or an exclamation mark; an ellipsis is where a dump cut a line short.
-SENTENCE_END = re.compile(r"(?<![.…])[.!?](?![.…])[\"'”»)\]]*(?:\s|$)")
+# (The mark first, the look behind it after: a pattern that opens with a character class is
+# searched for that class, not tried at every character.)
+SENTENCE_END = re.compile(r"[.!?](?<![.…].)(?![.…])[\"'”»)\]]*(?:\s|$)")
 
 
 def has_sentence(text: str) -> bool:
@@ -334,7 +339,7 @@ def is_caption(chunk: Chunk, above: Chunk | None) -> bool:
     """A picture's caption or credit: "Aktau port © A. Photographer / Wikimedia Commons", or
     "Photo" then "agency.org" on the line under it. (A line "©" opens is the page's imprint.)"""
     text = chunk.text
-    if CREDIT_START.match(text) and text[0] != "©" or CREDIT_INSIDE.search(text) or " © " in text:
+    if CREDIT_START.match(text) and text[0] != "©" or has_credit_inside(text) or " © " in text:
         return True
     # The credit under a bare "Photo" label; a label with its value ("Photo: Reuters") is whole.
     bare_label = above is not None and " " not in above.text.strip() and bool(CREDIT_START.match(above.text))
@@ -479,7 +484,7 @@ def split_bio(blocks: list[Block], authors: list[str]) -> tuple[list[Block], str
 
 
 def is_heading(text: str) -> bool:
-    words = text.split()
+    words = text.split(maxsplit=HEADING_MAX_WORDS)  # one more than a heading has tells
     return 0 < len(words) <= HEADING_MAX_WORDS and not text.endswith((".", ",", ";", ":"))
 
 
