@@ -213,6 +213,9 @@ def test_unique_names_keep_the_first_spelling():
         ("Тигран Саркисян, заместитель председателя правления", ["Тигран Саркисян"]),
         ("Jane Roe, Senior Fellow at the Caspian Institute", ["Jane Roe"]),
         ("Jane Roe, Lisa Doe, Kara Poe ...", ["Jane Roe", "Lisa Doe", "Kara Poe"]),
+        # A surname with initials after it keeps the last initial's full stop.
+        ("Петров И.С.", ["Петров И.С."]),
+        ("By Jane Roe.", ["Jane Roe"]),
         ("Old Partners, New Challenges", None),
     ],
 )

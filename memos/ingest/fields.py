@@ -238,11 +238,21 @@ def is_organisation(text: str) -> bool:
 def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
     text = _BY.sub("", " ".join(text.replace("\u00a0", " ").split()))
-    names = [n.strip(" .,;") for n in _SPLIT.split(text)]
+    names = [_trimmed(n) for n in _SPLIT.split(text)]
     return [name for n in names if n and not (len(n) < 20 and DEGREE.match(n)) for name in run_together(n)]
 
 
 INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+# A name that ends with an initial: "Иванов О.Б" (its full stop belongs to the name).
+_ENDS_INITIAL = re.compile(r"(?:^|[\s.])[A-ZА-ЯЁ]$")
+
+
+def _trimmed(name: str) -> str:
+    """A name without the punctuation around it, an initial's full stop aside."""
+    trimmed = name.strip(" .,;")
+    if trimmed and name.rstrip(" ,;").endswith(".") and _ENDS_INITIAL.search(trimmed):
+        return trimmed + "."
+    return trimmed
 
 
 def run_together(text: str) -> list[str]:
@@ -390,7 +400,15 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
     marked = marked or undated != text
-    text = DATE_JOINER.sub("", undated).rstrip(" .…")  # "… on March 3, 2021"
+    text = DATE_JOINER.sub("", undated).rstrip(" …")  # "… on March 3, 2021"
+    names = _names_of(text.rstrip(" .…"), marked)
+    # An initial's full stop ends the last name: "Иванов О.Б.".
+    if names and text.endswith(".") and _ENDS_INITIAL.search(names[-1]):
+        names = (*names[:-1], names[-1] + ".")
+    return names
+
+
+def _names_of(text: str, marked: bool) -> tuple[str, ...] | None:
     if marked:
         text = _ORG_TAIL.split(text, maxsplit=1)[0]
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
