@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from memos.ingest.fields import (
+    Label,
     Numbered,
     byline_names,
     capitals_kind,
@@ -221,6 +222,11 @@ def test_unique_names_keep_the_first_spelling():
 )
 def test_byline_names(text, names):
     assert byline_names(text) == names
+
+
+def test_the_other_spelling_of_tags_labels_topics():
+    assert read_label("Тэги: россия, выборы") == Label("topics", "россия, выборы")
+    assert read_label("Тэги") == Label("topics", "")
 
 
 def test_a_russian_lead_that_opens_with_its_authors():

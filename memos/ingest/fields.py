@@ -488,7 +488,7 @@ LABELS = {
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
     "authors": ["author", "authors", "author(s)", "by", "words", "автор", "авторы", "автор(ы)"],
-    "topics": ["related topics", "topics", "tags", "keywords", "темы", "теги", "похожие темы",
+    "topics": ["related topics", "topics", "tags", "keywords", "темы", "теги", "тэги", "похожие темы",
                "ключевые слова"],
     "category": ["category", "type", "категория", "рубрика", "тип"],
 }  # fmt: skip
@@ -500,7 +500,7 @@ _LABEL_LINE = re.compile(
     re.I,
 )
 _HEADER_ONLY = re.compile(  # labels that head a list and may stand without a colon
-    r"^\s*(related topics|topics|tags|темы|похожие темы)\s*:?\s*$", re.I
+    r"^\s*(related topics|topics|tags|темы|теги|тэги|похожие темы)\s*:?\s*$", re.I
 )
 
 
