@@ -545,3 +545,10 @@ def test_a_label_run_into_the_title_after_an_organisation_starts_after_its_name(
     assert find_numbered(lines) == Numbered(91, "Europe Briefing", published=date(2020, 12, 22))
     lines = ["Cables Under the Caspian After the War Europe Briefing N°91, 22 December 2020 Page 2"]
     assert find_numbered(lines) == Numbered(91, published=date(2020, 12, 22))
+
+
+def test_a_date_run_together_with_the_reading_time_after_it():
+    page = "Analysis\n\nSteppe Cameras and Their Buyers\n\n06.03.201718 МИН ЧТЕНИЕ\n\nAsel Nurlanova\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe Cameras and Their Buyers"
+    assert memo.published == date(2017, 3, 6)
