@@ -352,3 +352,8 @@ def test_a_citation_of_the_memo_itself_gives_its_number():
 def test_the_issue_a_running_footer_gives():
     assert footer_number("in the absence STEPPE CABLE 91 | 5 . [...] In the longer term") == 91
     assert footer_number("Home | 2023 | Analysis 5 | 6") is None
+
+
+def test_a_share_line_is_no_byline():
+    assert byline_names("Facebook Twitter LinkedIn Email") is None
+    assert byline_names("Asel Nurlanova; Dana Sultanova") == ["Asel Nurlanova", "Dana Sultanova"]

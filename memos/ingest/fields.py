@@ -370,6 +370,13 @@ def blog_owner(text: str) -> str | None:
     return None
 
 
+# The buttons of a share line, which read like capitalized names.
+SHARE_BUTTONS = re.compile(
+    r"\b(?:Facebook|Twitter|LinkedIn|Linkedin|Email|E-mail|WhatsApp|Whatsapp|Telegram|Reddit|Pinterest|"
+    r"VKontakte|Flipboard)\b"
+)
+
+
 def byline_names(text: str) -> list[str] | None:
     """See _byline_names; a list of its own, which the caller may extend."""
     names = _byline_names(text)
@@ -384,6 +391,8 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     where "By" or a label marks the line, an organisation after the names ("By A for <Centre>")
     or among them are not names.
     """
+    if SHARE_BUTTONS.search(text):
+        return None  # a share line: "Facebook Twitter LinkedIn Email"
     label = read_label(text)
     marked = bool(label and label.field == "authors") or bool(MARKED_BYLINE.match(text))
     if label and label.field == "authors":
