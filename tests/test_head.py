@@ -552,3 +552,16 @@ def test_a_date_run_together_with_the_reading_time_after_it():
     memo = parse_page(page.encode())
     assert memo.title == "Steppe Cameras and Their Buyers"
     assert memo.published == date(2017, 3, 6)
+
+
+def test_a_byline_over_the_author_s_job_under_the_lead():
+    page = (
+        "Steppe Cameras and Their Buyers\n\n"
+        "This report presents what the cities of the region bought in 2023 and the first half of 2024, "
+        "who sold it to them, and what the governments of the region now ask of every supplier.\n\n"
+        "Asel Nurlanova\nSenior analyst, Research Group of Steppe Analytics\n\n"
+        "About this report\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe Cameras and Their Buyers"
+    assert memo.authors == ["Asel Nurlanova"]

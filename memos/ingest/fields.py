@@ -436,6 +436,11 @@ def _names_of(text: str, marked: bool) -> tuple[str, ...] | None:
     return None
 
 
+def is_role(text: str) -> bool:
+    """Whether `text` says what a person does: "Senior analyst, Research Group of …"."""
+    return bool(_ROLE.match(text))
+
+
 # A lead that opens with its authors: "Всеволод Бедерсон и Андрей Семенов о том, как …".
 _LEAD_NAMES = re.compile(
     r"^(?P<names>[^.,:;«»\"]{5,90}?)\s+о\s+том,\s+(?:как|почему|что|зачем|чем|где|кто)\b"
