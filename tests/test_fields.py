@@ -13,6 +13,7 @@ from memos.ingest.fields import (
     filed_in,
     footer_number,
     has_number_hint,
+    headed_names,
     is_kind_label,
     kind_and_date,
     labelled_date,
@@ -357,3 +358,13 @@ def test_the_issue_a_running_footer_gives():
 def test_a_share_line_is_no_byline():
     assert byline_names("Facebook Twitter LinkedIn Email") is None
     assert byline_names("Asel Nurlanova; Dana Sultanova") == ["Asel Nurlanova", "Dana Sultanova"]
+
+
+def test_names_under_an_authors_heading_in_a_run_of_text():
+    assert headed_names("with the region. AUTHORS: Asel Nurlanova, Dana Sultanova CONTRIBUTORS: Jo Roe") == [
+        "Asel Nurlanova",
+        "Dana Sultanova",
+    ]
+    flat = "a firm alliance. Author\n\nJane Roe, Senior Fellow, Steppe Institute With support of"
+    assert headed_names(flat) == ["Jane Roe"]
+    assert headed_names("About the Author\n\nJane Roe is a fellow.") is None

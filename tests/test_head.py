@@ -565,3 +565,14 @@ def test_a_byline_over_the_author_s_job_under_the_lead():
     memo = parse_page(page.encode())
     assert memo.title == "Steppe Cameras and Their Buyers"
     assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_an_authors_heading_inside_a_pdf_s_flattened_text():
+    flat = (
+        "Cameras on the Border A looming threat?\n\n"
+        "REPORT Cameras on the Border A looming threat? ABSTRACT the cities of the region bought cameras in "
+        "2023 and the governments weigh every offer of equipment against its strings, and timely responses. "
+        "AUTHORS: Asel Nurlanova, Dana Sultanova CONTRIBUTORS: Daniel Petrov 1. Introduction The regional "
+        "arrangements that seemed settled a decade ago are being renegotiated by every capital.\n" + BODY
+    )
+    assert parse_page(flat.encode()).authors == ["Asel Nurlanova", "Dana Sultanova"]

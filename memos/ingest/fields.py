@@ -436,6 +436,28 @@ def _names_of(text: str, marked: bool) -> tuple[str, ...] | None:
     return None
 
 
+# An authors heading inside a PDF's flattened text, where no line of its own holds it: after a
+# sentence ("… responses. AUTHORS: A, B CONTRIBUTORS: …") or ending a paragraph, the names on the
+# next line ("… the USA. Author" then "A. Author, Senior Fellow, …").
+_HEADED = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:AUTHORS?|Authors?|АВТОРЫ?|Авторы?)(?::[ \t]*|[ \t]*\n\s*)(?P<names>[^\n]{5,200})",
+    re.M,
+)
+# The next heading in capitals, where the names end: "CONTRIBUTORS:".
+_CAPITALS_LABEL = re.compile(r"\s+[A-ZА-ЯЁ][A-ZА-ЯЁ ]{3,}:")
+
+
+def headed_names(text: str) -> list[str] | None:
+    """The names under an authors heading in the run of a PDF's text, else None."""
+    if "uthor" not in text and "UTHOR" not in text and "втор" not in text and "ВТОР" not in text:
+        return None  # most pages, cheaply
+    for m in _HEADED.finditer(text):
+        names = byline_names(_CAPITALS_LABEL.split(m["names"], maxsplit=1)[0])
+        if names:
+            return names
+    return None
+
+
 def is_role(text: str) -> bool:
     """Whether `text` says what a person does: "Senior analyst, Research Group of …"."""
     return bool(_ROLE.match(text))

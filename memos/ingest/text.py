@@ -20,6 +20,7 @@ from .fields import (
     date_at_start,
     filed_in,
     footer_number,
+    headed_names,
     is_role,
     labelled_date,
     language_of,
@@ -532,6 +533,7 @@ def parse_text(text: str) -> ParsedMemo:
         or lead_names(chunks[start].text)
         or signature(chunks, end)
         or names_over_role(chunks, start)
+        or headed_names(text[:PAGE_LOOKED_AT])
         or []
     )
     # A short bio after the body is too short to count as prose, but belongs to the memo.
