@@ -219,6 +219,9 @@ def test_unique_names_keep_the_first_spelling():
         ("Петров И.С.", ["Петров И.С."]),
         ("By Jane Roe.", ["Jane Roe"]),
         ("Old Partners, New Challenges", None),
+        # Only a date marks the line: "for" opens no organisation, so no byline ends before it.
+        ("STEPPE Gateways for Georgia: In Caspian Interest Jo Roe REPORT No. 9 | JANUARY 29, 2018", None),
+        ("By Eugene Roe for Steppe Review", ["Eugene Roe"]),
     ],
 )
 def test_byline_names(text, names):

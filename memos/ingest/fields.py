@@ -408,18 +408,22 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     text = re.sub(r"(?<=[a-zа-яё])\s+\d$", "", text)  # "… and Benjamin Forest 1"
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
-    marked = marked or undated != text
+    by_marked, marked = marked, marked or undated != text
     text = DATE_JOINER.sub("", undated).rstrip(" …")  # "… on March 3, 2021"
-    names = _names_of(text.rstrip(" .…"), marked)
+    names = _names_of(text.rstrip(" .…"), marked, by_marked)
     # An initial's full stop ends the last name: "Иванов О.Б.".
     if names and text.endswith(".") and _ENDS_INITIAL.search(names[-1]):
         names = (*names[:-1], names[-1] + ".")
     return names
 
 
-def _names_of(text: str, marked: bool) -> tuple[str, ...] | None:
+def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | None:
     if marked:
-        text = _ORG_TAIL.split(text, maxsplit=1)[0]
+        # "By A for <Centre>"; where only a date marks the line, what follows "for" must be an
+        # organisation: "<Title> for Georgia: … | January 29, 2018" is no byline.
+        parts = _ORG_TAIL.split(text, maxsplit=1)
+        if len(parts) == 2 and (by_marked or ORG_WORDS.search(parts[1])):
+            text = parts[0]
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
         if names and all(looks_like_names(n) for n in names):
             return tuple(names)
