@@ -371,3 +371,10 @@ def test_names_under_an_authors_heading_in_a_run_of_text():
     flat = "a firm alliance. Author\n\nJane Roe, Senior Fellow, Steppe Institute With support of"
     assert headed_names(flat) == ["Jane Roe"]
     assert headed_names("About the Author\n\nJane Roe is a fellow.") is None
+
+
+def test_a_run_on_label_with_the_author_and_month_after_the_number():
+    line = "Steppe Policy Paper No. 50 jane r. roe December 2018"
+    assert read_numbered(line, run_on=True) == Numbered(50, category="Steppe Policy Paper")
+    assert read_numbered(line) is None  # on a line of its own, words after the number make it no label
+    assert read_numbered("Policy Brief No. 5 on the Caspian pipeline during 2019", run_on=True) is None

@@ -3,7 +3,13 @@
 from datetime import date
 
 from memos.ingest.fields import Numbered
-from memos.ingest.head import find_numbered, header_follows, is_furniture, is_header_line
+from memos.ingest.head import (
+    find_numbered,
+    header_follows,
+    is_furniture,
+    is_header_line,
+    label_after_printing,
+)
 from memos.ingest.parse import parse_page
 
 BODY = """
@@ -576,3 +582,14 @@ def test_an_authors_heading_inside_a_pdf_s_flattened_text():
         "arrangements that seemed settled a decade ago are being renegotiated by every capital.\n" + BODY
     )
     assert parse_page(flat.encode()).authors == ["Asel Nurlanova", "Dana Sultanova"]
+
+
+def test_a_label_after_the_title_page_s_printing_of_a_title_in_capitals():
+    lines = [
+        "STEPPE GATEWAYS IN THE CASPIAN REGION - Steppe",
+        "STEPPE INSTITUTE is an independent institute.",
+        "Steppe Gateways in the Caspian Region Steppe Policy Paper No. 50 jane r. roe December 2018",
+    ]
+    assert label_after_printing(lines, "STEPPE GATEWAYS IN THE CASPIAN REGION") == Numbered(
+        50, category="Steppe Policy Paper"
+    )

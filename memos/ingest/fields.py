@@ -702,7 +702,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     published = _date_in(rest) or date_at_start(rest)
     # `run_on`: the label sits inside a longer line (a PDF's text run together), where a month
     # after the number also marks it ("Vol. 9/2, February 2021 Belarus in …").
-    short = len(rest.split()) <= 3 or run_on and bool(_MONTH_YEAR.match(rest))
+    short = len(rest.split()) <= 3 or run_on and bool(_MONTH_YEAR.match(rest) or names_and_month(rest))
     if rest and not published and not (short and m["rest"].strip()[0] != ":"):
         return None
     number = memo_number_of(m["n"] or m["bare"])
@@ -710,6 +710,15 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
 
 
 _MONTH_YEAR = re.compile(r"[^\W\d_]{3,9}\.?,?\s+(?:19|20)\d\d\b")
+# A title page's author and month after the number: "No. 50 Jane R. Roe December 2018".
+_NAMES_MONTH_YEAR = re.compile(
+    r"(?:[^\W\d_][^\W\d_.’'-]*\.?\s+){1,4}(?P<month>[^\W\d_]{3,9})\.?,?\s+(?:19|20)\d\d\b"
+)
+
+
+def names_and_month(rest: str) -> bool:
+    m = _NAMES_MONTH_YEAR.match(rest)
+    return bool(m) and m["month"].casefold() in MONTHS
 
 
 def read_sign_first(line: str) -> Numbered | None:

@@ -922,11 +922,15 @@ def label_after_printing(lines: list[str], title: str) -> Numbered | None:
     """A label run into a printing of the title after it, on one of `lines` that opens with it."""
     folded = _fold(title)
     head = "\n" + "\n".join(lines)
-    start = head.find("\n" + title[:12])
+    # A title in capitals on the page's title line is printed in title case on the title page.
+    found, opening = head.casefold(), "\n" + title[:12].casefold()
+    if len(found) != len(head):
+        found, opening = head, "\n" + title[:12]  # casefold changed the length: no offsets
+    start = found.find(opening)
     while start != -1:
         end = head.find("\n", start + 1)
         line = head[start + 1 : end if end != -1 else None]
-        start = head.find("\n" + title[:12], start + 1)
+        start = found.find(opening, start + 1)
         if not has_number_hint(line[: len(title) + 120]):
             continue
         text = clean_space(line)
