@@ -16,6 +16,7 @@ from .fields import (
     date_at_end,
     date_at_start,
     is_kind_label,
+    labelled_date,
     language_of,
     lead_names,
     looks_like_names,
@@ -437,13 +438,24 @@ def _is_leaf(el: Tag) -> bool:
     )
 
 
+# What opens a dateline before its date: a time of day, or the reading time.
+DATELINE_OPENING = re.compile(
+    r"^(?:\d{1,2}:\d\d\s+|\d{1,3}\s?(?:min(?:ute)?s?\s?read|мин\.?\s?чтени[яе])\s*)", re.I
+)
+
+
 def _dateline(text: str) -> tuple[object, list[str]]:
     """The date and the "By ..." names of a short header line, trying each part of it:
     "Policy Memo No. 389 · Published on 22.09.2015", "by A 15/05/2024"."""
     published, authors = None, []
     for part in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text):
         if published is None and len(part.split()) <= 6:
+            # A time or the reading time may open it: "00:02 03 Сентябрь 2016 4326", "14 MIN
+            # READAug 17, 2023".
+            part = DATELINE_OPENING.sub("", part)
             published = date_at_start(part) or date_at_end(part)
+        # "Feature Updated 1 June 2023 Published 20 February 2023": the label says which date.
+        published = published or labelled_date(part)
         if not authors and BY_PREFIX.match(part):
             authors = byline_names(part) or []
     return published, authors
