@@ -593,3 +593,11 @@ def test_a_label_after_the_title_page_s_printing_of_a_title_in_capitals():
     assert label_after_printing(lines, "STEPPE GATEWAYS IN THE CASPIAN REGION") == Numbered(
         50, category="Steppe Policy Paper"
     )
+
+
+def test_a_repost_s_meta_line_with_the_author_and_a_source_link():
+    page = "Специальная степная операция\n· Асель Нурланова · Quelle\n" + BODY
+    assert parse_page(page.encode()).authors == ["Асель Нурланова"]
+    # Without the source link, a pair of capitalized words between dots is no byline.
+    page = "Специальная степная операция\n· Центральная Азия · Казахстан\n" + BODY
+    assert parse_page(page.encode()).authors == []

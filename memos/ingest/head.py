@@ -759,13 +759,23 @@ def marked_after(lines: list[str], title: Candidate) -> list[str] | None:
 
 def dateline_names(text: str) -> list[str] | None:
     """The names among the parts of a dateline, vouched for by a date or a label beside them:
-    "A. Author | Published: 3 March 2021 | Updated: 5 March 2021"."""
+    "A. Author | Published: 3 March 2021 | Updated: 5 March 2021", or by the link to the source
+    a repost prints beside its author: "· A. Author · Quelle"."""
     if not SEPARATOR.search(text):
         return None
-    parts = TITLE_PARTS.split(text)
-    if len(parts) < 2 or not any(is_header_line(p) and not _byline(p) for p in parts):
+    parts = [p.strip(" ·|") for p in TITLE_PARTS.split(text)]
+    if len(parts) < 2 or not any(vouches(p) for p in parts):
         return None
     return first_found(_byline(p) for p in parts)
+
+
+# A repost's link to the original, printed as one word.
+SOURCE_LINK = re.compile(r"source|quelle|источник|оригинал|original", re.I)
+
+
+def vouches(part: str) -> bool:
+    """Whether a part of a dateline shows the line is one: a date, a label, a source link."""
+    return bool(SOURCE_LINK.fullmatch(part)) or is_header_line(part) and not _byline(part)
 
 
 def cited_names(text: str) -> list[str] | None:
