@@ -222,6 +222,7 @@ def test_unique_names_keep_the_first_spelling():
         # Only a date marks the line: "for" opens no organisation, so no byline ends before it.
         ("STEPPE Gateways for Georgia: In Caspian Interest Jo Roe REPORT No. 9 | JANUARY 29, 2018", None),
         ("By Eugene Roe for Steppe Review", ["Eugene Roe"]),
+        ("Article by Jane Roe and Lisa Doe", ["Jane Roe", "Lisa Doe"]),
     ],
 )
 def test_byline_names(text, names):

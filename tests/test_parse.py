@@ -540,3 +540,10 @@ is why the tenders of the past two years were split between several bidders at o
 def test_a_dateline_with_a_time_a_reading_time_or_two_labelled_dates(dateline, published):
     memo = parse_page(HTML_DATELINE.format(dateline=dateline).encode())
     assert memo.published == published
+
+
+def test_a_byline_element_that_names_the_kind_of_piece_before_by():
+    page = HTML_DATELINE.replace(
+        '<div class="meta">{dateline}</div>', '<div class="byline">Article by Jane Roe and Lisa Doe</div>'
+    )
+    assert parse_page(page.encode()).authors == ["Jane Roe", "Lisa Doe"]

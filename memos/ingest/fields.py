@@ -354,7 +354,12 @@ ORG_WORDS = re.compile(
 )
 # A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
 FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)")
-MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
+# "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
+MARKED_BYLINE = re.compile(
+    r"^(?:(?:written|posted|article|commentary|analysis|essay|column|story|text|words)\s+by|by|автор[ыа]?|текст)"
+    r"\s*:?\s+",
+    re.I,
+)
 
 
 DATE_JOINER = re.compile(r"\s+(?:on|at|в)$")

@@ -82,7 +82,10 @@ CATEGORY_CLASS = re.compile(
 TOPIC_CLASS = re.compile(r"^(?:.*[-_])?(?:tags|tag-links|topics|related-topics|field-name-field-tags)$", re.I)
 PDF_LINK_TEXT = re.compile(r"^\[?(?:(?:download|view|read|get)\s+(?:the\s+)?(?:full\s+)?)?pdf\]?$", re.I)
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources|примечания)$", re.I)
-BY_PREFIX = re.compile(r"^(?:written\s+by|by|authors?:|автор[ыа]?:)\s+", re.I)
+BY_PREFIX = re.compile(
+    r"^(?:(?:written|article|commentary|analysis|essay|column|story|text|words)\s+by|by|authors?:|автор[ыа]?:)\s+",
+    re.I,
+)
 BLOCK_TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table"]
 CONTAINERS = {"div", "section", "article", "main", "header", "footer", "aside", "table", "tbody", "tr",
               "td", "th", "ul", "ol", "li", "blockquote", "dl", "dd", "form", "figure", "nav"}  # fmt: skip
