@@ -7,6 +7,7 @@ import pytest
 from memos.ingest.fields import (
     Label,
     Numbered,
+    about_author_names,
     byline_names,
     capitals_kind,
     cited_number,
@@ -379,3 +380,13 @@ def test_a_run_on_label_with_the_author_and_month_after_the_number():
     assert read_numbered(line, run_on=True) == Numbered(50, category="Steppe Policy Paper")
     assert read_numbered(line) is None  # on a line of its own, words after the number make it no label
     assert read_numbered("Policy Brief No. 5 on the Caspian pipeline during 2019", run_on=True) is None
+
+
+def test_the_author_an_about_the_author_section_prints_over_their_bio():
+    flat = (
+        "POLICY BRIEF 2 ABOUT THE AUTHOR Rear Admiral (ret.) Jo Roe Project Advisor Rear Adm. Jo Roe served "
+        "as the group commander. The Steppe Institute is a think tank."
+    )
+    assert about_author_names(flat) == ["Jo Roe"]
+    # A subject the section did not print before its bio sentence is not vouched for.
+    assert about_author_names("About the author Central Asia is a region of five states.") is None

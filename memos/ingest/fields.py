@@ -467,6 +467,32 @@ def headed_names(text: str) -> list[str] | None:
     return None
 
 
+# An "About the author" heading run into the text, and a bio sentence's subject after it: "ABOUT
+# THE AUTHOR Rear Admiral (ret.) Jo Roe Project Advisor Rear Adm. Jo Roe served as …".
+_ABOUT_AUTHORS = re.compile(r"\b(?:ABOUT THE AUTHORS?|About the [Aa]uthors?|ОБ АВТОРАХ?|Об авторах?)\b")
+_BIO_SUBJECT = re.compile(
+    r"(?<![\w.])(?P<name>[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ]\.)?(?: [A-ZА-ЯЁ][\w'’-]+){1,2}) "
+    r"(?:is|was|served|has|holds|joined|works|leads|heads|teaches|является|был|была|работает|руководит)\b"
+)
+
+
+def about_author_names(text: str) -> list[str] | None:
+    """The authors an "About the author" section names, where each is printed over their bio and
+    is its subject: the name comes before the bio sentence that opens with it."""
+    if "BOUT THE AUTHOR" not in text and "bout the" not in text and "б автор" not in text:
+        return None  # most pages, cheaply
+    m = _ABOUT_AUTHORS.search(text)
+    if not m:
+        return None
+    zone = text[m.end() : m.end() + 1500]
+    names: list[str] = []
+    for bio in _BIO_SUBJECT.finditer(zone):
+        name = bio["name"]
+        if name in zone[: bio.start()] and looks_like_names(name) and name not in names:
+            names.append(name)
+    return names or None
+
+
 def is_role(text: str) -> bool:
     """Whether `text` says what a person does: "Senior analyst, Research Group of …"."""
     return bool(_ROLE.match(text))
