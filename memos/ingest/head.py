@@ -86,9 +86,9 @@ SEPARATOR = re.compile(r"[|–—·:-]")
 MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+")
 # Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
 DATE_PARTS = re.compile(
-    r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=\d{4})\s+|(?<=[a-z])(?=[A-Z][a-z])"
-    # "06.03.201718 МИН ЧТЕНИЕ": a year glued to the reading time after it.
-    r"|(?<=\d{4})(?=\d{1,3}\s?(?:[Mm][Ii][Nn]|[Мм][Ии][Нн])\b)"
+    r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=[a-z])(?=[A-Z][a-z])"
+    # After a year: a space, or the reading time glued to it ("06.03.201718 МИН ЧТЕНИЕ").
+    r"|(?<=\d{4})(?:\s+|(?=\d{1,3}\s?(?:[Mm][Ii][Nn]|[Мм][Ии][Нн])\b))"
 )
 
 
@@ -932,10 +932,12 @@ def label_after_printing(lines: list[str], title: str) -> Numbered | None:
     """A label run into a printing of the title after it, on one of `lines` that opens with it."""
     folded = _fold(title)
     head = "\n" + "\n".join(lines)
+    found, opening = head, "\n" + title[:12]
     # A title in capitals on the page's title line is printed in title case on the title page.
-    found, opening = head.casefold(), "\n" + title[:12].casefold()
-    if len(found) != len(head):
-        found, opening = head, "\n" + title[:12]  # casefold changed the length: no offsets
+    if title.isupper():
+        found, opening = head.casefold(), opening.casefold()
+        if len(found) != len(head):
+            found, opening = head, "\n" + title[:12]  # casefold changed the length: no offsets
     start = found.find(opening)
     while start != -1:
         end = head.find("\n", start + 1)
