@@ -11,6 +11,7 @@ from memos.ingest.head import (
     label_after_printing,
 )
 from memos.ingest.parse import parse_page
+from memos.ingest.text import chunks_of, find_header
 
 BODY = """
 The regional security arrangements that seemed settled a decade ago are being renegotiated,
@@ -601,3 +602,41 @@ def test_a_repost_s_meta_line_with_the_author_and_a_source_link():
     # Without the source link, a pair of capitalized words between dots is no byline.
     page = "Специальная степная операция\n· Центральная Азия · Казахстан\n" + BODY
     assert parse_page(page.encode()).authors == []
+
+
+def test_a_long_byline_broken_over_three_lines_with_blank_lines_between():
+    page = (
+        "Report\n\nSteppe Programme | June 2023\n\nSteppe Cameras and Their Buyers\n\n"
+        "Asel Nurlanova, Dana Sultanova, Aziz Karimov,\n\n\n"
+        "Olena Bondar, Kanat Omarov, Daniel Petrov,\n"
+        "Anna Ohanyan and Giorgi Beridze\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.authors == [
+        "Asel Nurlanova",
+        "Dana Sultanova",
+        "Aziz Karimov",
+        "Olena Bondar",
+        "Kanat Omarov",
+        "Daniel Petrov",
+        "Anna Ohanyan",
+        "Giorgi Beridze",
+    ]
+
+
+def test_the_walk_back_from_the_body_passes_over_a_byline_broken_over_chunks():
+    lines = [
+        "Steppe Cameras and Their Buyers",
+        "",
+        "Asel Nurlanova, Dana Sultanova, Aziz Karimov,",
+        "",
+        "Olena Bondar, Kanat Omarov, Daniel Petrov,",
+        "Anna Ohanyan and Giorgi Beridze",
+        "",
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated, and "
+        "the governments of the region now weigh every offer of equipment against its strings.",
+    ]
+    chunks = chunks_of(lines)
+    header = find_header(chunks, len(chunks) - 1)
+    assert header.title == "Steppe Cameras and Their Buyers"
+    assert len(header.authors) == 8 and header.authors[0] == "Asel Nurlanova"

@@ -730,7 +730,15 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             # A long byline goes on to the next line: "A, B, C," then "D and E"; or each name
             # has a line of its own, one right under the other.
             if re.search(r"(?:,|\band|&)$", text):
-                names += _byline(next_line(lines, i)) or []
+                # Over as many lines as end with a comma or "and": "A, B," "C, D," "E and F".
+                j = i
+                while (j := next_index(lines, j)) is not None:
+                    more = _byline(clean_space(BULLET.sub("", lines[j])))
+                    if not more:
+                        break
+                    names += more
+                    if not re.search(r"(?:,|\band|&)$", lines[j].rstrip()):
+                        break
             else:
                 k = i + 1
                 while k < body_line and lines[k].strip() and looks_like_names(clean_space(lines[k])):

@@ -314,6 +314,8 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
                 published = published or parse_date(item)
             elif looks_like_names(item) and authors is None:
                 authors = split_authors(item)
+            elif authors and item.endswith((",", " and", " &")) and looks_like_names(item):
+                authors = split_authors(item) + authors  # a long byline broken over lines: "A, B," "C and D"
             elif MARKED_BYLINE.match(item) and byline_names(item) and authors is None:
                 authors = byline_names(item)  # "By A. Author, Senior Fellow at …"
             elif label is None and not c.is_bullets and len(item.split()) <= 30:
