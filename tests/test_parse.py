@@ -547,3 +547,12 @@ def test_a_byline_element_that_names_the_kind_of_piece_before_by():
         '<div class="meta">{dateline}</div>', '<div class="byline">Article by Jane Roe and Lisa Doe</div>'
     )
     assert parse_page(page.encode()).authors == ["Jane Roe", "Lisa Doe"]
+
+
+def test_a_type_label_that_opens_a_dateline_is_the_category():
+    dateline = "Feature Updated 1 June 2023 Published 20 February 2023 21 minute READ"
+    memo = parse_page(HTML_DATELINE.format(dateline=dateline).encode())
+    assert memo.category == "Feature"
+    # A list's heading is no type label.
+    memo = parse_page(HTML_DATELINE.format(dateline="Recent Features Published 20 February 2023").encode())
+    assert memo.category is None

@@ -784,7 +784,7 @@ def _date_in(rest: str | None) -> date | None:
 
 
 _KIND_LABEL = re.compile(
-    rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KINDS}|articles?|insights?|digest|статьи|статья|аналитика|"
+    rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KINDS}|articles?|feature|insights?|digest|статьи|статья|аналитика|"
     r"мнения?|интервью)$",
     re.I,
 )

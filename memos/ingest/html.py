@@ -336,11 +336,11 @@ def _unlabel(text: str) -> str:
     return label.value if label else text
 
 
-def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
-    """A date and a "By ..." byline written between the title and the body, if any."""
-    published, authors = None, []
+def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str], str | None]:
+    """A date, a "By ..." byline and a type label written between the title and the body, if any."""
+    published, authors, kind = None, [], None
     if title_el is None:
-        return None, []
+        return None, [], None
     # Where the body element holds the title too, the header is its first elements: a dek
     # (one long paragraph) may stand between the title and the byline or date.
     inside = body in title_el.parents
@@ -362,6 +362,7 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
         found_date, found_names = _dateline(text)
         published = published or found_date
         authors = authors or found_names
+        kind = kind or _dateline_kind(text)
     if published is None:
         # A kicker or a dateline above the title: "26.04.23 Sanctions Review".
         for el in title_el.find_all_previous(True, limit=6):
@@ -374,7 +375,18 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
             published = _dateline(_text(el))[0]
             if published:
                 break
-    return published, authors
+    return published, authors, kind
+
+
+# A type label that opens a dateline: "Feature Updated 1 June 2023 Published 20 February 2023".
+DATELINE_KIND = re.compile(
+    r"^(?P<kind>[^\W\d_][\w’'&.\-]*(?: [^\W\d_][\w’'&.\-]*){0,2})\s+(?=(?:updated|published|posted)\b)", re.I
+)
+
+
+def _dateline_kind(text: str) -> str | None:
+    m = DATELINE_KIND.match(text) if "ed " in text else None
+    return m["kind"] if m and is_kind_label(m["kind"]) and not m["kind"].isupper() else None
 
 
 GIVEN_NAME = re.compile(r"^(?:.*[-_])?(?:first|given)[-_]?name$|^givenName$", re.I)
@@ -517,7 +529,7 @@ def parse_html(text: str) -> ParsedMemo:
     for table in _metadata_tables(container):
         table.decompose()
     body = _body_element(container)
-    header_date, header_authors = _header_fields(title_el, body)
+    header_date, header_authors, header_kind = _header_fields(title_el, body)
     for el in bylines:
         # A byline element, not a name inside a sentence ("as <span class=author>…</span> argues").
         if not el.decomposed and not el.find("p") and (el.name == "p" or not el.find_parent("p")):
@@ -579,6 +591,7 @@ def parse_html(text: str) -> ParsedMemo:
             *category_links,
             labels.get("category"),
             _kind_label_near(near),
+            header_kind,
             numbered and numbered.category,
             title_numbered and title_numbered.category,
         ),
