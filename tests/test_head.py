@@ -4,6 +4,8 @@ from datetime import date
 
 from memos.ingest.fields import Numbered
 from memos.ingest.head import (
+    Candidate,
+    find_byline,
     find_numbered,
     header_follows,
     is_furniture,
@@ -640,3 +642,19 @@ def test_the_walk_back_from_the_body_passes_over_a_byline_broken_over_chunks():
     header = find_header(chunks, len(chunks) - 1)
     assert header.title == "Steppe Cameras and Their Buyers"
     assert len(header.authors) == 8 and header.authors[0] == "Asel Nurlanova"
+
+
+def test_names_before_the_organisation_the_page_prints_again():
+    lines = [
+        "Steppe Policy Institute • Strategy Papers",
+        "",
+        "A Retrospective on the Caspian Pipeline",
+        "",
+        "Jo R. Roe Steppe Policy Institute",
+        "",
+        "© 2018 by the Steppe Policy Institute",
+    ]
+    assert find_byline(lines, Candidate("A Retrospective on the Caspian Pipeline", 2, 2), 7) == ["Jo R. Roe"]
+    # An organisation printed only there leaves where the names end unclear.
+    lines[0], lines[6] = "<<", "© 2018"
+    assert find_byline(lines, Candidate("A Retrospective on the Caspian Pipeline", 2, 2), 7) is None

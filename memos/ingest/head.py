@@ -725,7 +725,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 return names
     for i in below + above:
         text = clean_space(lines[i])
-        names = _byline(text) or cited_names(text) or dateline_names(text)
+        names = _byline(text) or cited_names(text) or dateline_names(text) or names_before_org(text, lines)
         if names:
             # A long byline goes on to the next line: "A, B, C," then "D and E"; or each name
             # has a line of its own, one right under the other.
@@ -784,6 +784,24 @@ SOURCE_LINK = re.compile(r"source|quelle|источник|оригинал|origi
 def vouches(part: str) -> bool:
     """Whether a part of a dateline shows the line is one: a date, a label, a source link."""
     return bool(SOURCE_LINK.fullmatch(part)) or is_header_line(part) and not _byline(part)
+
+
+def names_before_org(text: str, lines: list[str]) -> list[str] | None:
+    """The names a PDF's cover prints before the organisation the page names elsewhere too:
+    "A. B. Author Steppe Policy Institute" beside "© 2018 by the Steppe Policy Institute" (where
+    the names end is where the organisation's name, printed again, starts)."""
+    words = text.split()
+    if not 3 <= len(words) <= 14 or not text[:1].isupper() or not ORG_WORDS.search(text):
+        return None
+    head = None
+    for n in range(2, min(len(words) - 1, 7)):
+        org = " ".join(words[n:])
+        if not is_organisation(org):
+            continue
+        head = head or "\n".join(lines[:300])
+        if head.count(org) >= 2:
+            return _byline(" ".join(words[:n]))
+    return None
 
 
 def cited_names(text: str) -> list[str] | None:
