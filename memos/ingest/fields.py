@@ -467,7 +467,14 @@ def _occurrences(text: str, words: tuple[str, ...]):
 
 
 def headed_names(text: str) -> list[str] | None:
-    """The names under an authors heading in the run of a PDF's text, else None."""
+    """The names under an authors heading in the run of a PDF's text, else None: after the
+    heading itself, or as the subjects of an "About the author" section's bios."""
+    if "uthor" not in text and "UTHOR" not in text and "втор" not in text and "ВТОР" not in text:
+        return None  # most pages, cheaply
+    return _under_heading(text) or about_author_names(text)
+
+
+def _under_heading(text: str) -> list[str] | None:
     for start, end in _occurrences(text, _HEADINGS):
         # The heading opens a line or follows a sentence.
         if start and text[start - 1] != "\n" and text[start - 2 : start] not in (". ", "! ", "? "):

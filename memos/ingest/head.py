@@ -786,12 +786,18 @@ def vouches(part: str) -> bool:
     return bool(SOURCE_LINK.fullmatch(part)) or is_header_line(part) and not _byline(part)
 
 
+# A word in lower case that joins no organisation's name.
+LOWER_WORD = re.compile(r"(?<!\S)(?!(?:of|for|the|and|on|in)\s)[a-zа-яё]")
+
+
 def names_before_org(text: str, lines: list[str]) -> list[str] | None:
     """The names a PDF's cover prints before the organisation the page names elsewhere too:
     "A. B. Author Steppe Policy Institute" beside "© 2018 by the Steppe Policy Institute" (where
     the names end is where the organisation's name, printed again, starts)."""
+    if not text[:1].isupper() or LOWER_WORD.search(text) or not ORG_WORDS.search(text):
+        return None  # most lines: a word in lower case
     words = text.split()
-    if not 3 <= len(words) <= 14 or not text[:1].isupper() or not ORG_WORDS.search(text):
+    if not 3 <= len(words) <= 14:
         return None
     head = None
     for n in range(2, min(len(words) - 1, 7)):

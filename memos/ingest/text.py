@@ -13,7 +13,6 @@ from .fields import (
     DIGIT,
     MARKED_BYLINE,
     Label,
-    about_author_names,
     byline_names,
     capitals_kind,
     cited_number,
@@ -537,7 +536,6 @@ def parse_text(text: str) -> ParsedMemo:
         or signature(chunks, end)
         or names_over_role(chunks, start)
         or headed_names(text[:PAGE_LOOKED_AT])
-        or about_author_names(text[:PAGE_LOOKED_AT])
         or []
     )
     # A short bio after the body is too short to count as prose, but belongs to the memo.
