@@ -5,13 +5,16 @@ from datetime import date
 import pytest
 
 from memos.ingest.fields import (
+    Label,
     Numbered,
+    about_author_names,
     byline_names,
     capitals_kind,
     cited_number,
     filed_in,
     footer_number,
     has_number_hint,
+    headed_names,
     is_kind_label,
     kind_and_date,
     labelled_date,
@@ -213,11 +216,23 @@ def test_unique_names_keep_the_first_spelling():
         ("Тигран Саркисян, заместитель председателя правления", ["Тигран Саркисян"]),
         ("Jane Roe, Senior Fellow at the Caspian Institute", ["Jane Roe"]),
         ("Jane Roe, Lisa Doe, Kara Poe ...", ["Jane Roe", "Lisa Doe", "Kara Poe"]),
+        # A surname with initials after it keeps the last initial's full stop.
+        ("Петров И.С.", ["Петров И.С."]),
+        ("By Jane Roe.", ["Jane Roe"]),
         ("Old Partners, New Challenges", None),
+        # Only a date marks the line: "for" opens no organisation, so no byline ends before it.
+        ("STEPPE Gateways for Georgia: In Caspian Interest Jo Roe REPORT No. 9 | JANUARY 29, 2018", None),
+        ("By Eugene Roe for Steppe Review", ["Eugene Roe"]),
+        ("Article by Jane Roe and Lisa Doe", ["Jane Roe", "Lisa Doe"]),
     ],
 )
 def test_byline_names(text, names):
     assert byline_names(text) == names
+
+
+def test_the_other_spelling_of_tags_labels_topics():
+    assert read_label("Тэги: россия, выборы") == Label("topics", "россия, выборы")
+    assert read_label("Тэги") == Label("topics", "")
 
 
 def test_a_russian_lead_that_opens_with_its_authors():
@@ -349,3 +364,35 @@ def test_a_citation_of_the_memo_itself_gives_its_number():
 def test_the_issue_a_running_footer_gives():
     assert footer_number("in the absence STEPPE CABLE 91 | 5 . [...] In the longer term") == 91
     assert footer_number("Home | 2023 | Analysis 5 | 6") is None
+
+
+def test_a_share_line_is_no_byline():
+    assert byline_names("Facebook Twitter LinkedIn Email") is None
+    assert byline_names("Asel Nurlanova; Dana Sultanova") == ["Asel Nurlanova", "Dana Sultanova"]
+
+
+def test_names_under_an_authors_heading_in_a_run_of_text():
+    assert headed_names("with the region. AUTHORS: Asel Nurlanova, Dana Sultanova CONTRIBUTORS: Jo Roe") == [
+        "Asel Nurlanova",
+        "Dana Sultanova",
+    ]
+    flat = "a firm alliance. Author\n\nJane Roe, Senior Fellow, Steppe Institute With support of"
+    assert headed_names(flat) == ["Jane Roe"]
+    assert headed_names("About the Author\n\nJane Roe is a fellow.") is None
+
+
+def test_a_run_on_label_with_the_author_and_month_after_the_number():
+    line = "Steppe Policy Paper No. 50 jane r. roe December 2018"
+    assert read_numbered(line, run_on=True) == Numbered(50, category="Steppe Policy Paper")
+    assert read_numbered(line) is None  # on a line of its own, words after the number make it no label
+    assert read_numbered("Policy Brief No. 5 on the Caspian pipeline during 2019", run_on=True) is None
+
+
+def test_the_author_an_about_the_author_section_prints_over_their_bio():
+    flat = (
+        "POLICY BRIEF 2 ABOUT THE AUTHOR Rear Admiral (ret.) Jo Roe Project Advisor Rear Adm. Jo Roe served "
+        "as the group commander. The Steppe Institute is a think tank."
+    )
+    assert about_author_names(flat) == ["Jo Roe"]
+    # A subject the section did not print before its bio sentence is not vouched for.
+    assert about_author_names("About the author Central Asia is a region of five states.") is None

@@ -3,8 +3,17 @@
 from datetime import date
 
 from memos.ingest.fields import Numbered
-from memos.ingest.head import find_numbered, header_follows, is_furniture, is_header_line
+from memos.ingest.head import (
+    Candidate,
+    find_byline,
+    find_numbered,
+    header_follows,
+    is_furniture,
+    is_header_line,
+    label_after_printing,
+)
 from memos.ingest.parse import parse_page
+from memos.ingest.text import chunks_of, find_header
 
 BODY = """
 The regional security arrangements that seemed settled a decade ago are being renegotiated,
@@ -633,3 +642,107 @@ def test_a_label_run_into_a_printing_of_the_title_in_another_case_gives_the_numb
     memo = parse_page(page.encode())
     assert memo.title == "CABLES UNDER THE CASPIAN SEA"
     assert (memo.memo_number, memo.category) == (50, "Steppe Policy Paper")
+
+
+def test_a_date_run_together_with_the_reading_time_after_it():
+    page = "Analysis\n\nSteppe Cameras and Their Buyers\n\n06.03.201718 МИН ЧТЕНИЕ\n\nAsel Nurlanova\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe Cameras and Their Buyers"
+    assert memo.published == date(2017, 3, 6)
+
+
+def test_a_byline_over_the_author_s_job_under_the_lead():
+    page = (
+        "Steppe Cameras and Their Buyers\n\n"
+        "This report presents what the cities of the region bought in 2023 and the first half of 2024, "
+        "who sold it to them, and what the governments of the region now ask of every supplier.\n\n"
+        "Asel Nurlanova\nSenior analyst, Research Group of Steppe Analytics\n\n"
+        "About this report\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe Cameras and Their Buyers"
+    assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_an_authors_heading_inside_a_pdf_s_flattened_text():
+    flat = (
+        "Cameras on the Border A looming threat?\n\n"
+        "REPORT Cameras on the Border A looming threat? ABSTRACT the cities of the region bought cameras in "
+        "2023 and the governments weigh every offer of equipment against its strings, and timely responses. "
+        "AUTHORS: Asel Nurlanova, Dana Sultanova CONTRIBUTORS: Daniel Petrov 1. Introduction The regional "
+        "arrangements that seemed settled a decade ago are being renegotiated by every capital.\n" + BODY
+    )
+    assert parse_page(flat.encode()).authors == ["Asel Nurlanova", "Dana Sultanova"]
+
+
+def test_a_label_after_the_title_page_s_printing_of_a_title_in_capitals():
+    lines = [
+        "STEPPE GATEWAYS IN THE CASPIAN REGION - Steppe",
+        "STEPPE INSTITUTE is an independent institute.",
+        "Steppe Gateways in the Caspian Region Steppe Policy Paper No. 50 jane r. roe December 2018",
+    ]
+    assert label_after_printing(lines, "STEPPE GATEWAYS IN THE CASPIAN REGION") == Numbered(
+        50, category="Steppe Policy Paper"
+    )
+
+
+def test_a_repost_s_meta_line_with_the_author_and_a_source_link():
+    page = "Специальная степная операция\n· Асель Нурланова · Quelle\n" + BODY
+    assert parse_page(page.encode()).authors == ["Асель Нурланова"]
+    # Without the source link, a pair of capitalized words between dots is no byline.
+    page = "Специальная степная операция\n· Центральная Азия · Казахстан\n" + BODY
+    assert parse_page(page.encode()).authors == []
+
+
+def test_a_long_byline_broken_over_three_lines_with_blank_lines_between():
+    page = (
+        "Report\n\nSteppe Programme | June 2023\n\nSteppe Cameras and Their Buyers\n\n"
+        "Asel Nurlanova, Dana Sultanova, Aziz Karimov,\n\n\n"
+        "Olena Bondar, Kanat Omarov, Daniel Petrov,\n"
+        "Anna Ohanyan and Giorgi Beridze\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.authors == [
+        "Asel Nurlanova",
+        "Dana Sultanova",
+        "Aziz Karimov",
+        "Olena Bondar",
+        "Kanat Omarov",
+        "Daniel Petrov",
+        "Anna Ohanyan",
+        "Giorgi Beridze",
+    ]
+
+
+def test_the_walk_back_from_the_body_passes_over_a_byline_broken_over_chunks():
+    lines = [
+        "Steppe Cameras and Their Buyers",
+        "",
+        "Asel Nurlanova, Dana Sultanova, Aziz Karimov,",
+        "",
+        "Olena Bondar, Kanat Omarov, Daniel Petrov,",
+        "Anna Ohanyan and Giorgi Beridze",
+        "",
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated, and "
+        "the governments of the region now weigh every offer of equipment against its strings.",
+    ]
+    chunks = chunks_of(lines)
+    header = find_header(chunks, len(chunks) - 1)
+    assert header.title == "Steppe Cameras and Their Buyers"
+    assert len(header.authors) == 8 and header.authors[0] == "Asel Nurlanova"
+
+
+def test_names_before_the_organisation_the_page_prints_again():
+    lines = [
+        "Steppe Policy Institute • Strategy Papers",
+        "",
+        "A Retrospective on the Caspian Pipeline",
+        "",
+        "Jo R. Roe Steppe Policy Institute",
+        "",
+        "© 2018 by the Steppe Policy Institute",
+    ]
+    assert find_byline(lines, Candidate("A Retrospective on the Caspian Pipeline", 2, 2), 7) == ["Jo R. Roe"]
+    # An organisation printed only there leaves where the names end unclear.
+    lines[0], lines[6] = "<<", "© 2018"
+    assert find_byline(lines, Candidate("A Retrospective on the Caspian Pipeline", 2, 2), 7) is None

@@ -153,6 +153,8 @@ def vendors_in(text: str, entries) -> set[str]:
         ("на русском языке и по-русски", set()),
         ("Русская литература и китайского языка", {"RU"}),
         ("Куба и кубы льда", {"CU"}),
+        # the first part of a compound adjective, however it is formed
+        ("грузино-абхазский конфликт и армяно-турецкая граница", {"GE", "AM", "TR"}),
         # countries ISO 3166-1 lacks: the Soviet Union and Yugoslavia (historic) and Kosovo
         ("The Soviet Union, the USSR and Soviet troops.", {"SU"}),
         ("Yugoslavia and Yugoslav successor states.", {"YU"}),

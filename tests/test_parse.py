@@ -516,3 +516,43 @@ def test_the_author_a_blog_name_above_the_title_names():
     page = re.sub(r"<p class=\"byline\">By [^<]*</p>", "", page)
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
     assert blog_owner("The Steppe Review's Blog") is None
+
+
+HTML_DATELINE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Steppe Cameras</title></head>
+<body><article><h1>Steppe Cameras and Their Buyers</h1>
+<div class="meta">{dateline}</div>
+<p>The regional security arrangements that seemed settled a decade ago are being renegotiated, and the
+governments of the region now weigh every offer of equipment against its strings and its price.</p>
+<p>Each capital answers differently, but none of them wants to depend on a single supplier again, which
+is why the tenders of the past two years were split between several bidders at once.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "dateline, published",
+    [
+        ("Feature Updated 1 June 2023 Published 20 February 2023 21 minute READ", date(2023, 2, 20)),
+        ("00:02 03 Сентябрь 2016 4326", date(2016, 9, 3)),
+        ("14 MIN READAug 17, 2023 | 21:40 GMT", date(2023, 8, 17)),
+    ],
+)
+def test_a_dateline_with_a_time_a_reading_time_or_two_labelled_dates(dateline, published):
+    memo = parse_page(HTML_DATELINE.format(dateline=dateline).encode())
+    assert memo.published == published
+
+
+def test_a_byline_element_that_names_the_kind_of_piece_before_by():
+    page = HTML_DATELINE.replace(
+        '<div class="meta">{dateline}</div>', '<div class="byline">Article by Jane Roe and Lisa Doe</div>'
+    )
+    assert parse_page(page.encode()).authors == ["Jane Roe", "Lisa Doe"]
+
+
+def test_a_type_label_that_opens_a_dateline_is_the_category():
+    dateline = "Feature Updated 1 June 2023 Published 20 February 2023 21 minute READ"
+    memo = parse_page(HTML_DATELINE.format(dateline=dateline).encode())
+    assert memo.category == "Feature"
+    # A list's heading is no type label.
+    memo = parse_page(HTML_DATELINE.format(dateline="Recent Features Published 20 February 2023").encode())
+    assert memo.category is None

@@ -112,3 +112,5 @@ def test_importing_never_loads_the_analyser():
 def test_the_first_part_of_a_compound_adjective(inflector):
     assert "кыргызско" in inflector.adjective_forms("кыргызский")
     assert "немецко" in inflector.adjective_forms("немецкий")
+    # Formed otherwise: грузино-абхазский, not only грузинско-.
+    assert "грузино" in inflector.adjective_forms("грузинский")

@@ -238,11 +238,24 @@ def is_organisation(text: str) -> bool:
 def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
     text = _BY.sub("", " ".join(text.replace("\u00a0", " ").split()))
-    names = [n.strip(" .,;") for n in _SPLIT.split(text)]
+    parts = _SPLIT.split(text)
+    # An initial's full stop is kept ("Петров И.С."); most bylines have none to keep.
+    names = [_trimmed(n) for n in parts] if "." in text else [n.strip(" ,;") for n in parts]
     return [name for n in names if n and not (len(n) < 20 and DEGREE.match(n)) for name in run_together(n)]
 
 
 INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
+# A name that ends with an initial: "Иванов О.Б" (its full stop belongs to the name).
+_ENDS_INITIAL = re.compile(r"(?:^|[\s.])[A-ZА-ЯЁ]$")
+
+
+def _trimmed(name: str) -> str:
+    """A name without the punctuation around it, an initial's full stop aside."""
+    trimmed = name.strip(" .,;")
+    # A capital last: most names end in a small letter, and the test stops there.
+    if trimmed[-1:].isupper() and name.rstrip(" ,;").endswith(".") and _ENDS_INITIAL.search(trimmed):
+        return trimmed + "."
+    return trimmed
 
 
 def run_together(text: str) -> list[str]:
@@ -344,7 +357,12 @@ ORG_WORDS = re.compile(
 )
 # A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
 FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)")
-MARKED_BYLINE = re.compile(r"^(?:written\s+by|posted\s+by|by|автор[ыа]?|текст)\s*:?\s+", re.I)
+# "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
+MARKED_BYLINE = re.compile(
+    r"^(?:(?:written|posted|article|commentary|analysis|essay|column|story|text|words)\s+by|by|автор[ыа]?|текст)"
+    r"\s*:?\s+",
+    re.I,
+)
 
 
 DATE_JOINER = re.compile(r"\s+(?:on|at|в)$")
@@ -358,6 +376,13 @@ def blog_owner(text: str) -> str | None:
     if m and looks_like_names(m["name"]) and len(split_authors(m["name"])) == 1:
         return m["name"]
     return None
+
+
+# The buttons of a share line, which read like capitalized names.
+SHARE_BUTTONS = re.compile(
+    r"\b(?:Facebook|Twitter|LinkedIn|Linkedin|Email|E-mail|WhatsApp|Whatsapp|Telegram|Reddit|Pinterest|"
+    r"VKontakte|Flipboard)\b"
+)
 
 
 def byline_names(text: str) -> list[str] | None:
@@ -389,10 +414,24 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     text = re.sub(r"(?<=[a-zа-яё])\s+\d$", "", text)  # "… and Benjamin Forest 1"
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
-    marked = marked or undated != text
-    text = DATE_JOINER.sub("", undated).rstrip(" .…")  # "… on March 3, 2021"
+    by_marked, marked = marked, marked or undated != text
+    text = DATE_JOINER.sub("", undated).rstrip(" …")  # "… on March 3, 2021"
+    names = _names_of(text.rstrip(" .…"), marked, by_marked)
+    if names and SHARE_BUTTONS.search(text):
+        return None  # a share line: "Facebook Twitter LinkedIn Email"
+    # An initial's full stop ends the last name: "Иванов О.Б.".
+    if names and text.endswith(".") and _ENDS_INITIAL.search(names[-1]):
+        names = (*names[:-1], names[-1] + ".")
+    return names
+
+
+def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | None:
     if marked:
-        text = _ORG_TAIL.split(text, maxsplit=1)[0]
+        # "By A for <Centre>"; where only a date marks the line, what follows "for" must be an
+        # organisation: "<Title> for Georgia: … | January 29, 2018" is no byline.
+        parts = _ORG_TAIL.split(text, maxsplit=1)
+        if len(parts) == 2 and (by_marked or ORG_WORDS.search(parts[1])):
+            text = parts[0]
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
         if names and all(looks_like_names(n) for n in names):
             return tuple(names)
@@ -407,6 +446,73 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     ):
         return (name,)
     return None
+
+
+# An authors heading inside a PDF's flattened text, where no line of its own holds it: after a
+# sentence ("… responses. AUTHORS: A, B CONTRIBUTORS: …") or ending a paragraph, the names on the
+# next line ("… the USA. Author" then "A. Author, Senior Fellow, …").
+_HEADED = re.compile(r"(?:S|s|Ы|ы)?(?::[ \t]*|[ \t]*\n\s*)(?P<names>[^\n]{5,200})")
+_HEADINGS = ("AUTHOR", "Author", "АВТОР", "Автор")
+# The next heading in capitals, where the names end: "CONTRIBUTORS:".
+_CAPITALS_LABEL = re.compile(r"\s+[A-ZА-ЯЁ][A-ZА-ЯЁ ]{3,}:")
+
+
+def _occurrences(text: str, words: tuple[str, ...]):
+    """Where each of `words` occurs in `text` (str.find: far cheaper than a regex's scan)."""
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            yield at, at + len(word)
+            at = text.find(word, at + 1)
+
+
+def headed_names(text: str) -> list[str] | None:
+    """The names under an authors heading in the run of a PDF's text, else None: after the
+    heading itself, or as the subjects of an "About the author" section's bios."""
+    if "uthor" not in text and "UTHOR" not in text and "втор" not in text and "ВТОР" not in text:
+        return None  # most pages, cheaply
+    return _under_heading(text) or about_author_names(text)
+
+
+def _under_heading(text: str) -> list[str] | None:
+    for start, end in _occurrences(text, _HEADINGS):
+        # The heading opens a line or follows a sentence.
+        if start and text[start - 1] != "\n" and text[start - 2 : start] not in (". ", "! ", "? "):
+            continue
+        m = _HEADED.match(text, end)
+        names = byline_names(_CAPITALS_LABEL.split(m["names"], maxsplit=1)[0]) if m else None
+        if names:
+            return names
+    return None
+
+
+# An "About the author" heading run into the text, and a bio sentence's subject after it: "ABOUT
+# THE AUTHOR Rear Admiral (ret.) Jo Roe Project Advisor Rear Adm. Jo Roe served as …".
+_ABOUT_AUTHORS = ("ABOUT THE AUTHOR", "About the Author", "About the author", "ОБ АВТОР", "Об автор")
+_BIO_SUBJECT = re.compile(
+    r"(?<![\w.])(?P<name>[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ]\.)?(?: [A-ZА-ЯЁ][\w'’-]+){1,2}) "
+    r"(?:is|was|served|has|holds|joined|works|leads|heads|teaches|является|был|была|работает|руководит)\b"
+)
+
+
+def about_author_names(text: str) -> list[str] | None:
+    """The authors an "About the author" section names, where each is printed over their bio and
+    is its subject: the name comes before the bio sentence that opens with it."""
+    for _, end in _occurrences(text, _ABOUT_AUTHORS):
+        zone = text[end : end + 1500]
+        names: list[str] = []
+        for bio in _BIO_SUBJECT.finditer(zone):
+            name = bio["name"]
+            if name in zone[: bio.start()] and looks_like_names(name) and name not in names:
+                names.append(name)
+        if names:
+            return names
+    return None
+
+
+def is_role(text: str) -> bool:
+    """Whether `text` says what a person does: "Senior analyst, Research Group of …"."""
+    return bool(_ROLE.match(text))
 
 
 # A lead that opens with its authors: "Всеволод Бедерсон и Андрей Семенов о том, как …".
@@ -470,7 +576,7 @@ LABELS = {
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
     "authors": ["author", "authors", "author(s)", "by", "words", "автор", "авторы", "автор(ы)"],
-    "topics": ["related topics", "topics", "tags", "keywords", "темы", "теги", "похожие темы",
+    "topics": ["related topics", "topics", "tags", "keywords", "темы", "теги", "тэги", "похожие темы",
                "ключевые слова"],
     "category": ["category", "type", "категория", "рубрика", "тип"],
 }  # fmt: skip
@@ -482,7 +588,7 @@ _LABEL_LINE = re.compile(
     re.I,
 )
 _HEADER_ONLY = re.compile(  # labels that head a list and may stand without a colon
-    r"^\s*(related topics|topics|tags|темы|похожие темы)\s*:?\s*$", re.I
+    r"^\s*(related topics|topics|tags|темы|теги|тэги|похожие темы)\s*:?\s*$", re.I
 )
 
 
@@ -666,7 +772,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     published = _date_in(rest) or date_at_start(rest)
     # `run_on`: the label sits inside a longer line (a PDF's text run together), where a month
     # after the number also marks it ("Vol. 9/2, February 2021 Belarus in …").
-    short = len(rest.split()) <= 3 or run_on and bool(_MONTH_YEAR.match(rest))
+    short = len(rest.split()) <= 3 or run_on and bool(_MONTH_YEAR.match(rest) or names_and_month(rest))
     if rest and not published and not (short and m["rest"].strip()[0] != ":"):
         return None
     number = memo_number_of(m["n"] or m["bare"])
@@ -674,6 +780,15 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
 
 
 _MONTH_YEAR = re.compile(r"[^\W\d_]{3,9}\.?,?\s+(?:19|20)\d\d\b")
+# A title page's author and month after the number: "No. 50 Jane R. Roe December 2018".
+_NAMES_MONTH_YEAR = re.compile(
+    r"(?:[^\W\d_][^\W\d_.’'-]*\.?\s+){1,4}(?P<month>[^\W\d_]{3,9})\.?,?\s+(?:19|20)\d\d\b"
+)
+
+
+def names_and_month(rest: str) -> bool:
+    m = _NAMES_MONTH_YEAR.match(rest)
+    return bool(m) and m["month"].casefold() in MONTHS
 
 
 def read_sign_first(line: str) -> Numbered | None:
@@ -698,7 +813,7 @@ def _date_in(rest: str | None) -> date | None:
 
 
 _KIND_LABEL = re.compile(
-    rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KINDS}|articles?|insights?|digest|статьи|статья|аналитика|"
+    rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KINDS}|articles?|feature|insights?|digest|статьи|статья|аналитика|"
     r"мнения?|интервью)$",
     re.I,
 )

@@ -86,7 +86,9 @@ SEPARATOR = re.compile(r"[|–—·:-]")
 MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+")
 # Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
 DATE_PARTS = re.compile(
-    r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=\d{4})\s+|(?<=[a-z])(?=[A-Z][a-z])"
+    r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=[a-z])(?=[A-Z][a-z])"
+    # After a year: a space, or the reading time glued to it ("06.03.201718 МИН ЧТЕНИЕ").
+    r"|(?<=\d{4})(?:\s+|(?=\d{1,3}\s?(?:[Mm][Ii][Nn]|[Мм][Ии][Нн])\b))"
 )
 
 
@@ -839,12 +841,20 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 return names
     for i in below + above:
         text = clean_space(lines[i])
-        names = _byline(text) or cited_names(text) or dateline_names(text)
+        names = _byline(text) or cited_names(text) or dateline_names(text) or names_before_org(text, lines)
         if names:
             # A long byline goes on to the next line: "A, B, C," then "D and E"; or each name
             # has a line of its own, one right under the other.
             if re.search(r"(?:,|\band|&)$", text):
-                names += _byline(next_line(lines, i)) or []
+                # Over as many lines as end with a comma or "and": "A, B," "C, D," "E and F".
+                j = i
+                while (j := next_index(lines, j)) is not None:
+                    more = _byline(clean_space(BULLET.sub("", lines[j])))
+                    if not more:
+                        break
+                    names += more
+                    if not re.search(r"(?:,|\band|&)$", lines[j].rstrip()):
+                        break
             else:
                 k = i + 1
                 while k < body_line and lines[k].strip() and looks_like_names(clean_space(lines[k])):
@@ -873,13 +883,47 @@ def marked_after(lines: list[str], title: Candidate) -> list[str] | None:
 
 def dateline_names(text: str) -> list[str] | None:
     """The names among the parts of a dateline, vouched for by a date or a label beside them:
-    "A. Author | Published: 3 March 2021 | Updated: 5 March 2021"."""
+    "A. Author | Published: 3 March 2021 | Updated: 5 March 2021", or by the link to the source
+    a repost prints beside its author: "· A. Author · Quelle"."""
     if not SEPARATOR.search(text):
         return None
-    parts = TITLE_PARTS.split(text)
-    if len(parts) < 2 or not any(is_header_line(p) and not _byline(p) for p in parts):
+    parts = [p.strip(" ·|") for p in TITLE_PARTS.split(text)]
+    if len(parts) < 2 or not any(vouches(p) for p in parts):
         return None
     return first_found(_byline(p) for p in parts)
+
+
+# A repost's link to the original, printed as one word.
+SOURCE_LINK = re.compile(r"source|quelle|источник|оригинал|original", re.I)
+
+
+def vouches(part: str) -> bool:
+    """Whether a part of a dateline shows the line is one: a date, a label, a source link."""
+    return bool(SOURCE_LINK.fullmatch(part)) or is_header_line(part) and not _byline(part)
+
+
+# A word in lower case that joins no organisation's name.
+LOWER_WORD = re.compile(r"(?<!\S)(?!(?:of|for|the|and|on|in)\s)[a-zа-яё]")
+
+
+def names_before_org(text: str, lines: list[str]) -> list[str] | None:
+    """The names a PDF's cover prints before the organisation the page names elsewhere too:
+    "A. B. Author Steppe Policy Institute" beside "© 2018 by the Steppe Policy Institute" (where
+    the names end is where the organisation's name, printed again, starts)."""
+    if not text[:1].isupper() or LOWER_WORD.search(text) or not ORG_WORDS.search(text):
+        return None  # most lines: a word in lower case
+    words = text.split()
+    if not 3 <= len(words) <= 14:
+        return None
+    head = None
+    for n in range(2, min(len(words) - 1, 7)):
+        org = " ".join(words[n:])
+        if not is_organisation(org):
+            continue
+        head = head or "\n".join(lines[:300])
+        if head.count(org) >= 2:
+            return _byline(" ".join(words[:n]))
+    return None
 
 
 def cited_names(text: str) -> list[str] | None:

@@ -16,6 +16,7 @@ from .fields import (
     date_at_end,
     date_at_start,
     is_kind_label,
+    labelled_date,
     language_of,
     lead_names,
     looks_like_names,
@@ -81,7 +82,10 @@ CATEGORY_CLASS = re.compile(
 TOPIC_CLASS = re.compile(r"^(?:.*[-_])?(?:tags|tag-links|topics|related-topics|field-name-field-tags)$", re.I)
 PDF_LINK_TEXT = re.compile(r"^\[?(?:(?:download|view|read|get)\s+(?:the\s+)?(?:full\s+)?)?pdf\]?$", re.I)
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources|примечания)$", re.I)
-BY_PREFIX = re.compile(r"^(?:written\s+by|by|authors?:|автор[ыа]?:)\s+", re.I)
+BY_PREFIX = re.compile(
+    r"^(?:(?:written|article|commentary|analysis|essay|column|story|text|words)\s+by|by|authors?:|автор[ыа]?:)\s+",
+    re.I,
+)
 BLOCK_TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table"]
 CONTAINERS = {"div", "section", "article", "main", "header", "footer", "aside", "table", "tbody", "tr",
               "td", "th", "ul", "ol", "li", "blockquote", "dl", "dd", "form", "figure", "nav"}  # fmt: skip
@@ -332,11 +336,11 @@ def _unlabel(text: str) -> str:
     return label.value if label else text
 
 
-def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
-    """A date and a "By ..." byline written between the title and the body, if any."""
-    published, authors = None, []
+def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str], str | None]:
+    """A date, a "By ..." byline and a type label written between the title and the body, if any."""
+    published, authors, kind = None, [], None
     if title_el is None:
-        return None, []
+        return None, [], None
     # Where the body element holds the title too, the header is its first elements: a dek
     # (one long paragraph) may stand between the title and the byline or date.
     inside = body in title_el.parents
@@ -358,6 +362,7 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
         found_date, found_names = _dateline(text)
         published = published or found_date
         authors = authors or found_names
+        kind = kind or _dateline_kind(text)
     if published is None:
         # A kicker or a dateline above the title: "26.04.23 Sanctions Review".
         for el in title_el.find_all_previous(True, limit=6):
@@ -370,7 +375,18 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str]]:
             published = _dateline(_text(el))[0]
             if published:
                 break
-    return published, authors
+    return published, authors, kind
+
+
+# A type label that opens a dateline: "Feature Updated 1 June 2023 Published 20 February 2023".
+DATELINE_KIND = re.compile(
+    r"^(?P<kind>[^\W\d_][\w’'&.\-]*(?: [^\W\d_][\w’'&.\-]*){0,2})\s+(?=(?:updated|published|posted)\b)", re.I
+)
+
+
+def _dateline_kind(text: str) -> str | None:
+    m = DATELINE_KIND.match(text) if "ed " in text else None
+    return m["kind"] if m and is_kind_label(m["kind"]) and not m["kind"].isupper() else None
 
 
 GIVEN_NAME = re.compile(r"^(?:.*[-_])?(?:first|given)[-_]?name$|^givenName$", re.I)
@@ -437,13 +453,24 @@ def _is_leaf(el: Tag) -> bool:
     )
 
 
+# What opens a dateline before its date: a time of day, or the reading time.
+DATELINE_OPENING = re.compile(
+    r"^(?:\d{1,2}:\d\d\s+|\d{1,3}\s?(?:min(?:ute)?s?\s?read|мин\.?\s?чтени[яе])\s*)", re.I
+)
+
+
 def _dateline(text: str) -> tuple[object, list[str]]:
     """The date and the "By ..." names of a short header line, trying each part of it:
     "Policy Memo No. 389 · Published on 22.09.2015", "by A 15/05/2024"."""
     published, authors = None, []
     for part in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text):
         if published is None and len(part.split()) <= 6:
+            # A time or the reading time may open it: "00:02 03 Сентябрь 2016 4326", "14 MIN
+            # READAug 17, 2023".
+            part = DATELINE_OPENING.sub("", part)
             published = date_at_start(part) or date_at_end(part)
+        # "Feature Updated 1 June 2023 Published 20 February 2023": the label says which date.
+        published = published or labelled_date(part)
         if not authors and BY_PREFIX.match(part):
             authors = byline_names(part) or []
     return published, authors
@@ -502,7 +529,7 @@ def parse_html(text: str) -> ParsedMemo:
     for table in _metadata_tables(container):
         table.decompose()
     body = _body_element(container)
-    header_date, header_authors = _header_fields(title_el, body)
+    header_date, header_authors, header_kind = _header_fields(title_el, body)
     for el in bylines:
         # A byline element, not a name inside a sentence ("as <span class=author>…</span> argues").
         if not el.decomposed and not el.find("p") and (el.name == "p" or not el.find_parent("p")):
@@ -564,6 +591,7 @@ def parse_html(text: str) -> ParsedMemo:
             *category_links,
             labels.get("category"),
             _kind_label_near(near),
+            header_kind,
             numbered and numbered.category,
             title_numbered and title_numbered.category,
         ),

@@ -24,6 +24,8 @@ from pathlib import Path
 CASES = ["nomn", "gent", "datv", "accs", "ablt", "loct"]
 # Parses that still name a place or a person: a form with only these is no ordinary word.
 PROPER = {"Geox", "Name", "Surn", "Patr", "Orgn", "Abbr", "Trad"}
+# First parts of compound adjectives not formed from the adjective's stem with -ско-.
+COMBINING = {"грузинский": ("грузино",), "армянский": ("армяно",)}
 
 
 def _cyrillic(text: str) -> bool:
@@ -82,9 +84,11 @@ class Inflector:
         if parse is None:
             raise ValueError(f"{lemma!r} is not a Russian adjective pymorphy3 knows")
         forms = [f.word for f in parse.lexeme if f.tag.POS == "ADJF" and "Supr" not in f.tag]
-        # The first part of a compound adjective: кыргызско-российский, российско-китайский.
+        # The first part of a compound adjective: кыргызско-российский, российско-китайский;
+        # some are formed otherwise (грузино-абхазский, армяно-азербайджанский).
         if lemma.endswith(("ский", "цкий")):
             forms.append(lemma[:-2] + "о")
+        forms.extend(COMBINING.get(lemma, ()))
         return _with_yo_variants([_spelled_like(f, lemma) for f in dict.fromkeys(forms)])
 
     def name_forms(self, name: str) -> list[str]:

@@ -20,6 +20,8 @@ from .fields import (
     date_at_start,
     filed_in,
     footer_number,
+    headed_names,
+    is_role,
     labelled_date,
     language_of,
     lead_names,
@@ -321,6 +323,8 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
                 published = published or parse_date(item)
             elif looks_like_names(item) and authors is None:
                 authors = split_authors(item)
+            elif authors and item.endswith((",", " and", " &")) and looks_like_names(item):
+                authors = split_authors(item) + authors  # a long byline broken over lines: "A, B," "C and D"
             elif MARKED_BYLINE.match(item) and byline_names(item) and authors is None:
                 authors = byline_names(item)  # "By A. Author, Senior Fellow at …"
             elif label is None and not c.is_bullets and len(item.split()) <= 30:
@@ -540,6 +544,8 @@ def parse_text(text: str) -> ParsedMemo:
         or byline_in_text(chunks[start].text)
         or lead_names(chunks[start].text)
         or signature(chunks, end)
+        or names_over_role(chunks, start)
+        or headed_names(text[:PAGE_LOOKED_AT])
         or []
     )
     # A short bio after the body is too short to count as prose, but belongs to the memo.
@@ -616,6 +622,18 @@ def signature(chunks: list[Chunk], end: int) -> list[str] | None:
     # A list of names goes on under it: related items or a team, not a signature.
     after = chunks[end + 1].text if end + 1 < len(chunks) else ""
     return names if names and not looks_like_names(after) else None
+
+
+def names_over_role(chunks: list[Chunk], start: int) -> list[str] | None:
+    """A byline under the lead that opens the body, on a line of its own over what the person
+    does: "<Title>", "<Lead>", "Jane Roe", "Senior analyst, Research Group of …"."""
+    for k in range(start + 1, min(start + 3, len(chunks) - 1)):
+        c, under = chunks[k], chunks[k + 1]
+        if len(c.lines) == 1 and len(under.lines) == 1 and len(c.text) <= 60 and is_role(under.text):
+            names = byline_names(c.text)
+            if names:
+                return names
+    return None
 
 
 def glued_tags(lines: list[str], title_first: int) -> list[str]:
