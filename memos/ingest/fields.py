@@ -797,8 +797,7 @@ def read_sign_first(line: str) -> Numbered | None:
     m = SIGN_FIRST.match(clean_space(line[:200]))
     if not m:
         return None
-    # A PDF's text may print the bar between them as a letter: "No. 69 l July 2021".
-    rest = re.sub(r"^[lI]\s+(?=[A-Z][a-z])", "", m["rest"])
+    rest = m["rest"]
     published = date_at_start(rest)
     month = _MONTH_YEAR.match(rest)
     if published or month and month[0].split()[0].strip(".,").casefold() in MONTHS:

@@ -25,6 +25,7 @@ from .fields import (
     BARE_NUMBER,
     CITATION_STOP,
     DIGIT,
+    INITIAL,
     MARKED_BYLINE,
     MONTHS,
     NOT_IN_NAMES,
@@ -510,7 +511,6 @@ def reads_as_names(text: str, lowercase: LowerCaseWords | set[str]) -> bool:
 # Small words no title ends with: a line that does is cut short ("Looking Forward: and the");
 # in lower case, as inside a title ("Plan A" ends with a letter).
 DANGLING = {"the", "a", "an", "and", "of", "or", "и"}
-INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
 
 
 def names_run_together(text: str) -> bool:
