@@ -556,3 +556,26 @@ def test_a_type_label_that_opens_a_dateline_is_the_category():
     # A list's heading is no type label.
     memo = parse_page(HTML_DATELINE.format(dateline="Recent Features Published 20 February 2023").encode())
     assert memo.category is None
+
+
+NEWS_DATELINE = """Sections
+Back
+Water Talks Stall Again on the Upper Reaches of the River
+Water Talks Stall Again on the Upper Reaches of the River
+TASHKENT, 14 March 2023, Steppe Analytics Institute.
+
+The third round of talks between the upstream and downstream states ended without an \
+agreement on the summer release schedule, and the delegations left early.
+
+Neither side has said when the next round will be held, while the reservoirs are already \
+lower than in any spring of the past decade.
+"""
+
+
+def test_a_news_dateline_under_the_title_gives_the_date_and_stays_out_of_the_body():
+    # The place opens the dateline in capitals, the date follows it: the line is no wrapped
+    # continuation of the title above it.
+    memo = parse_page(NEWS_DATELINE.encode())
+    assert memo.title == "Water Talks Stall Again on the Upper Reaches of the River"
+    assert memo.published == date(2023, 3, 14)
+    assert memo.body_text.startswith("The third round of talks")

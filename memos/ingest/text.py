@@ -113,14 +113,21 @@ class Chunk:
 
 @lru_cache(maxsize=4096)  # chunking asks about each line twice: as itself, then as the line before
 def opens_with_date(line: str) -> bool:
-    """A date line, or one a date opens: "Posted Aug 06, 2019 | Publisher, Author"."""
+    """A date line, or one a date opens: "Posted Aug 06, 2019 | Publisher, Author", or a news
+    dateline's place in capitals before it: "MOSCOW, 28 November 2024, Agency"."""
     if parse_date(line):
         return True
     # No date without a figure: the split is not worth making.
-    return bool(DIGIT.search(line) and date_at_start(DATELINE_PARTS.split(line.strip(), maxsplit=1)[0]))
+    if not DIGIT.search(line):
+        return False
+    line = line.strip()
+    place = PLACE_FIRST.match(line)
+    return bool(date_at_start(DATELINE_PARTS.split(line[place.end() if place else 0 :], maxsplit=1)[0]))
 
 
 DATELINE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
+# The place a news dateline opens with, in capitals: "MOSCOW, ", "НУР-СУЛТАН, ".
+PLACE_FIRST = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{2,30},\s+")
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 WORDLESS_MAX = 40
 
