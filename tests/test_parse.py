@@ -579,3 +579,25 @@ def test_a_news_dateline_under_the_title_gives_the_date_and_stays_out_of_the_bod
     assert memo.title == "Water Talks Stall Again on the Upper Reaches of the River"
     assert memo.published == date(2023, 3, 14)
     assert memo.body_text.startswith("The third round of talks")
+
+
+KEYWORDS_DUMP = """Steppe Policy Review
+Rail Corridors and the Caspian Ports
+Jane Q. Roe
+
+Abstract
+The opening of two rail links to the Caspian ports has changed how the region's states \\
+bargain with their larger neighbours, and this article asks what the corridor is worth to each.
+Keywords
+rail transit, Caspian ports, regional policy, great powers.
+
+The corridor was planned a decade ago, but it carried little freight until the ports were \\
+dredged and the customs posts on both sides of the border began to work at night.
+"""
+
+
+def test_keywords_under_their_heading_between_commas_are_the_topics():
+    memo = parse_page(KEYWORDS_DUMP.encode())
+    assert memo.topics == ["rail transit", "Caspian ports", "regional policy", "great powers"]
+    # The heading does not end the memo's text: the article goes on under it.
+    assert "dredged" in memo.body_text

@@ -394,7 +394,11 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         if stop_at_markers and END_MARKERS.match(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
             break
         opening = line[:12]
-        label = read_label(line) or (memo_from(lines, i) if "ROM" in opening or "rom" in opening else None)
+        label = (
+            read_label(line)
+            or (memo_from(lines, i) if "ROM" in opening or "rom" in opening else None)
+            or (KEYWORDS_HEADING if KEYWORDS.match(line) else None)
+        )
         i += 1
         if not label:
             continue
@@ -413,6 +417,12 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         if value and label.field not in found:
             found[label.field] = value
     return found
+
+
+# A journal's keywords heading on a line of its own, over a line of them between commas. Not a
+# label that ends the body: it may sit between the abstract and the text.
+KEYWORDS = re.compile(r"^\s*(?:keywords|key words|ключевые слова)\s*:?\s*$", re.I)
+KEYWORDS_HEADING = Label("topics", "")
 
 
 # A memorandum's header: "TO: <addressees>", "FROM: <authors>", "DATE:", "SUBJECT:".
@@ -449,12 +459,29 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
             and (len(line.split()) > 6)
         ):
             break
+        if not items and not _BULLET.match(line) and "," in line:
+            # "China, Central Asia, great powers." under its label: one line of short items
+            # between commas is a list too, as no sentence is written that way.
+            listed = comma_list(line)
+            if listed:
+                return listed, i + 1
         if not _BULLET.match(line) and len(line.split()) > 6:
             break
         # "Russia; Putin; Medvedev" on the line under its label is a list too.
         items += [t for t in (clean_space(part) for part in _BULLET.sub("", line).split(";")) if t]
         i += 1
     return items, i
+
+
+TAG_WORDS_MAX = 4
+
+
+def comma_list(line: str) -> list[str]:
+    """The items of a line of short phrases between commas (or semicolons), else []."""
+    parts = [clean_space(part) for part in re.split(r"[,;]", line.strip().rstrip("."))]
+    if len(parts) < 2 or not all(part and len(part.split()) <= TAG_WORDS_MAX for part in parts):
+        return []
+    return parts
 
 
 _BIO_START = re.compile(
