@@ -601,3 +601,19 @@ def test_keywords_under_their_heading_between_commas_are_the_topics():
     assert memo.topics == ["rail transit", "Caspian ports", "regional policy", "great powers"]
     # The heading does not end the memo's text: the article goes on under it.
     assert "dredged" in memo.body_text
+
+
+SWITCH_ABOVE_TITLE = """{above}
+
+Water Sharing in the Upper Valley After the Spring Floods
+
+The spring floods washed away two of the valley's gauging stations, and the states downstream \\
+have since had to take the upstream figures on trust, which none of them is willing to do.
+"""
+
+
+def test_a_language_switch_above_the_title_is_no_category():
+    rubric = SWITCH_ABOVE_TITLE.format(above="Analytics | Аналитика")
+    assert parse_page(rubric.encode()).category == "Analytics"
+    switch = SWITCH_ABOVE_TITLE.format(above="Eng | Рус")
+    assert parse_page(switch.encode()).category is None

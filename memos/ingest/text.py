@@ -357,6 +357,9 @@ def is_caption(chunk: Chunk, above: Chunk | None) -> bool:
     return bare_label and len(chunk.lines) == 1 and len(text.split()) <= 3
 
 
+LANGUAGE_CODE_MAX = 3
+
+
 def category_above(lines: list[str], title_line: int) -> str | None:
     """The category printed on the line above the title, often the tail of a bullet list.
 
@@ -374,6 +377,8 @@ def category_above(lines: list[str], title_line: int) -> str | None:
         and len(parts) <= 2
         and not re.search(r"[»›>]", above)
         and ("|" in above or _CATEGORY_WORDS.search(above))
+        # A language switch, "Eng | Рус": the parts are abbreviations of a few letters.
+        and not all(len(part.strip()) <= LANGUAGE_CODE_MAX for part in parts)
     ):
         return clean_space(parts[0])
     return None
