@@ -153,6 +153,9 @@ def vendors_in(text: str, entries) -> set[str]:
         ("на русском языке и по-русски", set()),
         ("Русская литература и китайского языка", {"RU"}),
         ("Куба и кубы льда", {"CU"}),
+        # countries farther afield, as a list of partners names them
+        ("Зимбабве, Тунис, Алжиром, Перу и Чили", {"ZW", "TN", "DZ", "PE", "CL"}),
+        ("панама и перу, бутан", set()),
         # the first part of a compound adjective, however it is formed
         ("грузино-абхазский конфликт и армяно-турецкая граница", {"GE", "AM", "TR"}),
         # countries ISO 3166-1 lacks: the Soviet Union and Yugoslavia (historic) and Kosovo
