@@ -297,6 +297,7 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("Apple Inc. and Baidu Inc.", {"Apple", "Baidu"}),
         ("research firm Dell'Oro and Dell's servers", {"Dell"}),
         ("research firm Dell’Oro", set()),
+        ("Didi Chuxing and DiDi, not Didier", {"Didi"}),
     ],
 )
 def test_vendor_matching_is_case_sensitive_and_whole_word(vendors, text, expected):
