@@ -57,6 +57,8 @@ from memos.ingest.fields import (
         ("12 янв. 2021", date(2021, 1, 12)),
         ("14 березня 2022", date(2022, 3, 14)),
         ("lørdag 4. desember 2021", date(2021, 12, 4)),
+        ("12 Şubat 2019 Salı", date(2019, 2, 12)),
+        ("Cuma, 3 Ekim 2014", date(2014, 10, 3)),
     ],
 )
 def test_dates_pages_write(text, expected):

@@ -153,6 +153,9 @@ def vendors_in(text: str, entries) -> set[str]:
         ("на русском языке и по-русски", set()),
         ("Русская литература и китайского языка", {"RU"}),
         ("Куба и кубы льда", {"CU"}),
+        # countries farther afield, as a list of partners names them
+        ("Зимбабве, Тунис, Алжиром, Перу и Чили", {"ZW", "TN", "DZ", "PE", "CL"}),
+        ("панама и перу, бутан", set()),
         # the first part of a compound adjective, however it is formed
         ("грузино-абхазский конфликт и армяно-турецкая граница", {"GE", "AM", "TR"}),
         # countries ISO 3166-1 lacks: the Soviet Union and Yugoslavia (historic) and Kosovo
@@ -294,6 +297,7 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("Apple Inc. and Baidu Inc.", {"Apple", "Baidu"}),
         ("research firm Dell'Oro and Dell's servers", {"Dell"}),
         ("research firm Dell’Oro", set()),
+        ("Didi Chuxing and DiDi, not Didier", {"Didi"}),
     ],
 )
 def test_vendor_matching_is_case_sensitive_and_whole_word(vendors, text, expected):

@@ -556,3 +556,64 @@ def test_a_type_label_that_opens_a_dateline_is_the_category():
     # A list's heading is no type label.
     memo = parse_page(HTML_DATELINE.format(dateline="Recent Features Published 20 February 2023").encode())
     assert memo.category is None
+
+
+NEWS_DATELINE = """Sections
+Back
+Water Talks Stall Again on the Upper Reaches of the River
+Water Talks Stall Again on the Upper Reaches of the River
+TASHKENT, 14 March 2023, Steppe Analytics Institute.
+
+The third round of talks between the upstream and downstream states ended without an \
+agreement on the summer release schedule, and the delegations left early.
+
+Neither side has said when the next round will be held, while the reservoirs are already \
+lower than in any spring of the past decade.
+"""
+
+
+def test_a_news_dateline_under_the_title_gives_the_date_and_stays_out_of_the_body():
+    # The place opens the dateline in capitals, the date follows it: the line is no wrapped
+    # continuation of the title above it.
+    memo = parse_page(NEWS_DATELINE.encode())
+    assert memo.title == "Water Talks Stall Again on the Upper Reaches of the River"
+    assert memo.published == date(2023, 3, 14)
+    assert memo.body_text.startswith("The third round of talks")
+
+
+KEYWORDS_DUMP = """Steppe Policy Review
+Rail Corridors and the Caspian Ports
+Jane Q. Roe
+
+Abstract
+The opening of two rail links to the Caspian ports has changed how the region's states \\
+bargain with their larger neighbours, and this article asks what the corridor is worth to each.
+Keywords
+rail transit, Caspian ports, regional policy, great powers.
+
+The corridor was planned a decade ago, but it carried little freight until the ports were \\
+dredged and the customs posts on both sides of the border began to work at night.
+"""
+
+
+def test_keywords_under_their_heading_between_commas_are_the_topics():
+    memo = parse_page(KEYWORDS_DUMP.encode())
+    assert memo.topics == ["rail transit", "Caspian ports", "regional policy", "great powers"]
+    # The heading does not end the memo's text: the article goes on under it.
+    assert "dredged" in memo.body_text
+
+
+SWITCH_ABOVE_TITLE = """{above}
+
+Water Sharing in the Upper Valley After the Spring Floods
+
+The spring floods washed away two of the valley's gauging stations, and the states downstream \\
+have since had to take the upstream figures on trust, which none of them is willing to do.
+"""
+
+
+def test_a_language_switch_above_the_title_is_no_category():
+    rubric = SWITCH_ABOVE_TITLE.format(above="Analytics | Аналитика")
+    assert parse_page(rubric.encode()).category == "Analytics"
+    switch = SWITCH_ABOVE_TITLE.format(above="Eng | Рус")
+    assert parse_page(switch.encode()).category is None

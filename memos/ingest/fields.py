@@ -23,22 +23,22 @@ MONTHS = {
     "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
 }  # fmt: skip
 # Other languages of the region's publishers and their mirrors, as the same numbers: Ukrainian,
-# German, French, Polish, Greek (nominative and genitive forms), and the Scandinavian ones of
-# blogs hosted there ("mandag 17. januar 2022").
+# German, French, Polish, Greek (nominative and genitive forms), Turkish, and the Scandinavian
+# ones of blogs hosted there ("mandag 17. januar 2022").
 for _number, _names in enumerate(
     [
-        "січень січня januar jänner janvier styczeń stycznia ιανουάριος ιανουαρίου januari",
-        "лютий лютого februar février luty lutego φεβρουάριος φεβρουαρίου februari",
-        "березень березня märz mars marzec marca μάρτιος μαρτίου",
-        "квітень квітня april avril kwiecień kwietnia απρίλιος απριλίου",
-        "травень травня mai maj maja μάιος μαΐου μαίου",
-        "червень червня juni juin czerwiec czerwca ιούνιος ιουνίου",
-        "липень липня juli juillet lipiec lipca ιούλιος ιουλίου",
-        "серпень серпня août sierpień sierpnia αύγουστος αυγούστου augusti",
-        "вересень вересня septembre wrzesień września σεπτέμβριος σεπτεμβρίου",
-        "жовтень жовтня oktober octobre październik października οκτώβριος οκτωβρίου okt",
-        "листопад листопада novembre listopad listopada νοέμβριος νοεμβρίου",
-        "грудень грудня dezember décembre grudzień grudnia δεκέμβριος δεκεμβρίου desember december",
+        "січень січня januar jänner janvier styczeń stycznia ιανουάριος ιανουαρίου januari ocak",
+        "лютий лютого februar février luty lutego φεβρουάριος φεβρουαρίου februari şubat",
+        "березень березня märz mars marzec marca μάρτιος μαρτίου mart",
+        "квітень квітня april avril kwiecień kwietnia απρίλιος απριλίου nisan",
+        "травень травня mai maj maja μάιος μαΐου μαίου mayıs",
+        "червень червня juni juin czerwiec czerwca ιούνιος ιουνίου haziran",
+        "липень липня juli juillet lipiec lipca ιούλιος ιουλίου temmuz",
+        "серпень серпня août sierpień sierpnia αύγουστος αυγούστου augusti ağustos",
+        "вересень вересня septembre wrzesień września σεπτέμβριος σεπτεμβρίου eylül",
+        "жовтень жовтня oktober octobre październik października οκτώβριος οκτωβρίου okt ekim",
+        "листопад листопада novembre listopad listopada νοέμβριος νοεμβρίου kasım",
+        "грудень грудня dezember décembre grudzień grudnia δεκέμβριος δεκεμβρίου desember december aralık",
     ],
     start=1,
 ):
@@ -169,10 +169,15 @@ def parse_date(text: str | None) -> date | None:
     cleaned = _TIME_AFTER.sub("", _WEEKDAY.sub("", cleaned))
     found = _calendar_date(cleaned)
     if found is None and " " in cleaned:
-        # A weekday in another language opens it: "Τετάρτη 6 Νοεμβρίου 2013".
+        # A weekday in another language opens it: "Τετάρτη 6 Νοεμβρίου 2013"; or ends it, as
+        # Turkish writes it: "27 Ağustos 2007 Pazartesi".
         head, rest = cleaned.split(" ", 1)
         if head.rstrip(",.").casefold() in WEEKDAYS:
             found = _calendar_date(rest)
+        else:
+            rest, tail = cleaned.rsplit(" ", 1)
+            if tail.casefold() in WEEKDAYS:
+                found = _calendar_date(rest.rstrip(","))
     if found is not None:
         return found
     try:  # ISO 8601 with a time zone, as in <time datetime> and JSON-LD
@@ -191,6 +196,7 @@ WEEKDAYS = {
         "poniedziałek wtorek środa czwartek piątek sobota niedziela",
         "δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή",
         "mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tisdag lördag söndag",
+        "pazartesi salı çarşamba perşembe cuma cumartesi pazar",
     )
     for day in days.split()
 }

@@ -113,14 +113,21 @@ class Chunk:
 
 @lru_cache(maxsize=4096)  # chunking asks about each line twice: as itself, then as the line before
 def opens_with_date(line: str) -> bool:
-    """A date line, or one a date opens: "Posted Aug 06, 2019 | Publisher, Author"."""
+    """A date line, or one a date opens: "Posted Aug 06, 2019 | Publisher, Author", or a news
+    dateline's place in capitals before it: "MOSCOW, 28 November 2024, Agency"."""
     if parse_date(line):
         return True
     # No date without a figure: the split is not worth making.
-    return bool(DIGIT.search(line) and date_at_start(DATELINE_PARTS.split(line.strip(), maxsplit=1)[0]))
+    if not DIGIT.search(line):
+        return False
+    line = line.strip()
+    place = PLACE_FIRST.match(line)
+    return bool(date_at_start(DATELINE_PARTS.split(line[place.end() if place else 0 :], maxsplit=1)[0]))
 
 
 DATELINE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
+# The place a news dateline opens with, in capitals: "MOSCOW, ", "НУР-СУЛТАН, ".
+PLACE_FIRST = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ.\- ]{2,30},\s+")
 LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 WORDLESS_MAX = 40
 
@@ -350,6 +357,9 @@ def is_caption(chunk: Chunk, above: Chunk | None) -> bool:
     return bare_label and len(chunk.lines) == 1 and len(text.split()) <= 3
 
 
+LANGUAGE_CODE_MAX = 3
+
+
 def category_above(lines: list[str], title_line: int) -> str | None:
     """The category printed on the line above the title, often the tail of a bullet list.
 
@@ -367,6 +377,8 @@ def category_above(lines: list[str], title_line: int) -> str | None:
         and len(parts) <= 2
         and not re.search(r"[»›>]", above)
         and ("|" in above or _CATEGORY_WORDS.search(above))
+        # A language switch, "Eng | Рус": the parts are abbreviations of a few letters.
+        and not all(len(part.strip()) <= LANGUAGE_CODE_MAX for part in parts)
     ):
         return clean_space(parts[0])
     return None
@@ -387,7 +399,11 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         if stop_at_markers and END_MARKERS.match(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
             break
         opening = line[:12]
-        label = read_label(line) or (memo_from(lines, i) if "ROM" in opening or "rom" in opening else None)
+        label = (
+            read_label(line)
+            or (memo_from(lines, i) if "ROM" in opening or "rom" in opening else None)
+            or (KEYWORDS_HEADING if KEYWORDS.match(line) else None)
+        )
         i += 1
         if not label:
             continue
@@ -406,6 +422,12 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         if value and label.field not in found:
             found[label.field] = value
     return found
+
+
+# A journal's keywords heading on a line of its own, over a line of them between commas. Not a
+# label that ends the body: it may sit between the abstract and the text.
+KEYWORDS = re.compile(r"^\s*(?:keywords|key words|ключевые слова)\s*:?\s*$", re.I)
+KEYWORDS_HEADING = Label("topics", "")
 
 
 # A memorandum's header: "TO: <addressees>", "FROM: <authors>", "DATE:", "SUBJECT:".
@@ -442,12 +464,29 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
             and (len(line.split()) > 6)
         ):
             break
+        if not items and not _BULLET.match(line) and "," in line:
+            # "China, Central Asia, great powers." under its label: one line of short items
+            # between commas is a list too, as no sentence is written that way.
+            listed = comma_list(line)
+            if listed:
+                return listed, i + 1
         if not _BULLET.match(line) and len(line.split()) > 6:
             break
         # "Russia; Putin; Medvedev" on the line under its label is a list too.
         items += [t for t in (clean_space(part) for part in _BULLET.sub("", line).split(";")) if t]
         i += 1
     return items, i
+
+
+TAG_WORDS_MAX = 4
+
+
+def comma_list(line: str) -> list[str]:
+    """The items of a line of short phrases between commas (or semicolons), else []."""
+    parts = [clean_space(part) for part in re.split(r"[,;]", line.strip().rstrip("."))]
+    if len(parts) < 2 or not all(part and len(part.split()) <= TAG_WORDS_MAX for part in parts):
+        return []
+    return parts
 
 
 _BIO_START = re.compile(
