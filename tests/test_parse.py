@@ -556,3 +556,26 @@ def test_a_type_label_that_opens_a_dateline_is_the_category():
     # A list's heading is no type label.
     memo = parse_page(HTML_DATELINE.format(dateline="Recent Features Published 20 February 2023").encode())
     assert memo.category is None
+
+
+DIGEST = """Steppe Security Digest, May 2-9, 2021
+
+Highlights of the week:
+
+  • The water-sharing talks between the upstream and downstream states stalled again, writes a
+    columnist for a regional weekly.
+  • Two new rail links to the Caspian ports were opened, which a transport analyst calls the
+    first real test of the corridor.
+  • Border guards on both sides of the valley were reinforced after the spring clashes,
+    according to a local monitoring group.
+"""
+
+
+def test_a_memo_told_in_a_list_of_sentences_without_a_paragraph():
+    # A digest of highlights (or a page cut off before its prose) is a memo all the same.
+    memo = parse_page(DIGEST.encode())
+    assert memo.title == "Steppe Security Digest, May 2-9, 2021"
+    assert [b.kind for b in memo.blocks] == ["li", "li", "li"]
+    # A list of links (no sentences) is still no memo text.
+    with pytest.raises(ParseError, match="no memo text"):
+        parse_page(b"Links\n\n  * Steppe cameras and their buyers\n  * Rail links to the Caspian ports\n")
