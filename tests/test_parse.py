@@ -579,3 +579,24 @@ def test_a_memo_told_in_a_list_of_sentences_without_a_paragraph():
     # A list of links (no sentences) is still no memo text.
     with pytest.raises(ParseError, match="no memo text"):
         parse_page(b"Links\n\n  * Steppe cameras and their buyers\n  * Rail links to the Caspian ports\n")
+
+
+DIV_RECORD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Record</title></head>
+<body><article><h1>Record</h1>
+<div class="field">Title: Rail Links and Their Limits</div>
+<div class="field">Abstract: The new rail links to the Caspian ports carry less freight than their builders
+promised. Tariffs, gauge changes and slow customs keep shippers on the older routes, and the
+governments of the region have yet to agree on a common timetable.</div>
+<div class="field">Keywords: rail; Caspian; transit</div>
+</article></body></html>"""
+
+
+def test_prose_written_in_divs_is_the_body():
+    # A catalogue record or an old layout writes its paragraphs in <div>s, not <p>s.
+    memo = parse_page(DIV_RECORD.encode())
+    assert [b.kind for b in memo.blocks] == ["p"]
+    assert "Tariffs, gauge changes" in memo.body_text
+    assert memo.language == "en"
+    # Short divs without sentences are still no memo text.
+    with pytest.raises(ParseError, match="not a memo"):
+        parse_page(b"<html><body><div>Home</div><div>About us</div><div>Contact</div></body></html>")
