@@ -758,3 +758,14 @@ def test_a_site_name_after_the_title_that_the_page_prints_alone_too():
         "Rail Links to the Caspian: Direction – Kyrgyzstan\n" + BODY
     )
     assert parse_page(page.encode()).title == "Rail Links to the Caspian: Direction – Kyrgyzstan"
+
+
+def test_a_type_label_on_the_line_under_a_long_title_is_not_part_of_it():
+    page = (
+        "|Printable version\n"
+        "Rail links to the Caspian ports carry less freight than their builders promised\n"
+        "POLICY BRIEF\n"
+        "Tariffs and slow customs keep shippers on the older routes.\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Rail links to the Caspian ports carry less freight than their builders promised"

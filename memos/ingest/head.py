@@ -716,6 +716,15 @@ class TitleSignals:
         lines = self.lines[cand.first : cand.last + 1] if cand.last > cand.first else ()
         return any(site_tail(clean_space(line), self.page) for line in lines)
 
+    def with_kind_label(self, cand: Candidate) -> bool:
+        """Whether a candidate of several lines opens or ends with a line that names a kind of
+        publication ("EXPERT COMMENT" under the title): a category, not words of the title."""
+        if cand.last == cand.first:
+            return False
+        return is_kind_label(clean_space(self.lines[cand.first])) or is_kind_label(
+            clean_space(self.lines[cand.last])
+        )
+
     def score(self, cand: Candidate) -> float | None:
         """Points for each signal the candidate has; None for a line that cannot be a title."""
         found = self.first_signals(cand)
@@ -770,6 +779,7 @@ class TitleSignals:
             and not printed_with_site(text, self.page)
             or site_tail(text, self.page)
             or self.site_inside(cand)
+            or self.with_kind_label(cand)
             or crumb_end(text)
         ):
             return None  # the title without its byline, tag, site or crumb is a candidate of its own
