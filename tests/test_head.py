@@ -746,3 +746,26 @@ def test_names_before_the_organisation_the_page_prints_again():
     # An organisation printed only there leaves where the names end unclear.
     lines[0], lines[6] = "<<", "© 2018"
     assert find_byline(lines, Candidate("A Retrospective on the Caspian Pipeline", 2, 2), 7) is None
+
+
+def test_a_site_name_after_the_title_that_the_page_prints_alone_too():
+    # The page's title line adds the site's name after the title printed over the body; the
+    # title's own last words after a dash ("– Kyrgyzstan") stay.
+    page = (
+        "Rail Links to the Caspian: Direction – Kyrgyzstan - Steppe Rhythm\n"
+        "An analytical outlet on the region's integration\n"
+        "Today: 13.10.2024 |\n\n"
+        "Rail Links to the Caspian: Direction – Kyrgyzstan\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Rail Links to the Caspian: Direction – Kyrgyzstan"
+
+
+def test_a_type_label_on_the_line_under_a_long_title_is_not_part_of_it():
+    page = (
+        "|Printable version\n"
+        "Rail links to the Caspian ports carry less freight than their builders promised\n"
+        "POLICY BRIEF\n"
+        "Tariffs and slow customs keep shippers on the older routes.\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Rail links to the Caspian ports carry less freight than their builders promised"

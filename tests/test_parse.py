@@ -617,3 +617,47 @@ def test_a_language_switch_above_the_title_is_no_category():
     assert parse_page(rubric.encode()).category == "Analytics"
     switch = SWITCH_ABOVE_TITLE.format(above="Eng | Рус")
     assert parse_page(switch.encode()).category is None
+
+
+DIGEST = """Steppe Security Digest, May 2-9, 2021
+
+Highlights of the week:
+
+  • The water-sharing talks between the upstream and downstream states stalled again, writes a
+    columnist for a regional weekly.
+  • Two new rail links to the Caspian ports were opened, which a transport analyst calls the
+    first real test of the corridor.
+  • Border guards on both sides of the valley were reinforced after the spring clashes,
+    according to a local monitoring group.
+"""
+
+
+def test_a_memo_told_in_a_list_of_sentences_without_a_paragraph():
+    # A digest of highlights (or a page cut off before its prose) is a memo all the same.
+    memo = parse_page(DIGEST.encode())
+    assert memo.title == "Steppe Security Digest, May 2-9, 2021"
+    assert [b.kind for b in memo.blocks] == ["li", "li", "li"]
+    # A list of links (no sentences) is still no memo text.
+    with pytest.raises(ParseError, match="no memo text"):
+        parse_page(b"Links\n\n  * Steppe cameras and their buyers\n  * Rail links to the Caspian ports\n")
+
+
+DIV_RECORD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Record</title></head>
+<body><article><h1>Record</h1>
+<div class="field">Title: Rail Links and Their Limits</div>
+<div class="field">Abstract: The new rail links to the Caspian ports carry less freight than their builders
+promised. Tariffs, gauge changes and slow customs keep shippers on the older routes, and the
+governments of the region have yet to agree on a common timetable.</div>
+<div class="field">Keywords: rail; Caspian; transit</div>
+</article></body></html>"""
+
+
+def test_prose_written_in_divs_is_the_body():
+    # A catalogue record or an old layout writes its paragraphs in <div>s, not <p>s.
+    memo = parse_page(DIV_RECORD.encode())
+    assert [b.kind for b in memo.blocks] == ["p"]
+    assert "Tariffs, gauge changes" in memo.body_text
+    assert memo.language == "en"
+    # Short divs without sentences are still no memo text.
+    with pytest.raises(ParseError, match="not a memo"):
+        parse_page(b"<html><body><div>Home</div><div>About us</div><div>Contact</div></body></html>")

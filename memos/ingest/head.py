@@ -186,6 +186,12 @@ class Repetitions:
         self.folded = _fold(head)
 
     @cached_property
+    def lines(self) -> str:
+        """The head's lines folded one by one, each between newlines: where a line is printed
+        whole."""
+        return "\n" + "\n".join(_fold_line(line) for line in self.head.split("\n") if line.strip()) + "\n"
+
+    @cached_property
     def words(self) -> str:
         # As _words gives it: each word with a space before and after it, so that printings
         # that touch ("Title Title") each count.
@@ -339,9 +345,12 @@ def _candidates(
             found.append(Candidate(after, first, last))
         if 0 < last - first < 3:
             # A dump may run a title into the line above it ("…sent to" then the title).
-            found += [
-                Candidate(clean_space(lines[i]), i, i) for i in range(first, last + 1) if lines[i].strip()
-            ]
+            for i in range(first, last + 1):
+                line = clean_space(lines[i])
+                if line:
+                    found.append(Candidate(line, i, i))
+                    if site_tail(line, page):  # "<Title> - <Site>" as the unit's first line
+                        found.append(Candidate(line[: last_separator(line).start()], i, i))
         # "Author > <Title> 01:49 08.11.2005": a crumb ends with the page it leads to.
         for i in range(first, last + 1) if last - first < 3 else ():
             end = crumb_end(clean_space(lines[i]))
@@ -351,8 +360,10 @@ def _candidates(
         # A caption's or a credit's parts are the caption's ("Photo: Getty Images | <caption>"),
         # a dateline's the dateline's ("Posted Aug 06, 2019 | <publisher>, <author>").
         if len(parts) > 1 and not CREDIT_START.match(text) and not any(map(date_at_start, parts)):
-            if site_after(text):
+            if site_after(text) or site_tail(text, page):
                 parts = parts[:-1]
+                if len(parts) > 1:  # "<Title> – <its last words> - <Site>"
+                    found.append(Candidate(text[: last_separator(text).start()], first, last))
             found += [Candidate(part, first, last) for part in parts if len(part.split()) >= 3]
         if is_furniture(text) or len(text) > 90:
             continue
@@ -425,6 +436,40 @@ def site_after(text: str) -> bool:
         and len(parts[0].split()) >= 2
         and (is_organisation(parts[-1]) or len(last) == 1 and last[0][:1].isupper())
     )
+
+
+SITE_WORDS = 4
+
+
+def last_separator(text: str) -> re.Match:
+    return list(TITLE_PARTS.finditer(text))[-1]
+
+
+def site_tail(text: str, page: Repetitions) -> bool:
+    """Whether the last part of a line is a site's name because the page prints what comes before
+    it on a line of its own: "<Title> - Ритм Евразии" beside "<Title>" (a few words, no sentence)."""
+    if not SEPARATOR.search(text) or not TITLE_PARTS.search(text):
+        return False  # most lines, cheaply
+    cut = last_separator(text)
+    if not text[cut.end() :][:1].isupper() or not is_site_name(text[cut.end() :]):
+        return False
+    return "\n" + _fold_line(text[: cut.start()]) + "\n" in page.lines
+
+
+def is_site_name(text: str) -> bool:
+    return len(text.split()) <= SITE_WORDS and not text.endswith((".", "?", "!"))
+
+
+def printed_with_site(text: str, page: Repetitions) -> bool:
+    """Whether the page prints the text alone and again as a line with a site's name after it (see
+    site_tail): then its own last part after a dash is its own ("<Title> – Кыргызстан")."""
+    folded = _fold_line(text)
+    start = page.lines.find("\n" + folded + " ")
+    if start == -1 or "\n" + folded + "\n" not in page.lines:
+        return False
+    line = page.lines[start + 1 : page.lines.find("\n", start + 1)]
+    cut = TITLE_PARTS.match(line, len(folded))
+    return cut is not None and is_site_name(line[cut.end() :]) and not TITLE_PARTS.search(line, cut.end())
 
 
 def _label_or_byline(text: str) -> bool:
@@ -665,6 +710,21 @@ class TitleSignals:
             and not (has_credit_inside(text) or has_date_inside(text) or self.with_byline(cand))
         )
 
+    def site_inside(self, cand: Candidate) -> bool:
+        """Whether a line of a candidate of several is a title with the site's name (site_tail):
+        the title is that line's start, not the lines joined."""
+        lines = self.lines[cand.first : cand.last + 1] if cand.last > cand.first else ()
+        return any(site_tail(clean_space(line), self.page) for line in lines)
+
+    def with_kind_label(self, cand: Candidate) -> bool:
+        """Whether a candidate of several lines opens or ends with a line that names a kind of
+        publication ("EXPERT COMMENT" under the title): a category, not words of the title."""
+        if cand.last == cand.first:
+            return False
+        return is_kind_label(clean_space(self.lines[cand.first])) or is_kind_label(
+            clean_space(self.lines[cand.last])
+        )
+
     def score(self, cand: Candidate) -> float | None:
         """Points for each signal the candidate has; None for a line that cannot be a title."""
         found = self.first_signals(cand)
@@ -716,6 +776,10 @@ class TitleSignals:
             or title_and_credit(text)
             or glued_credit(text, self.page)
             or site_after(text)
+            and not printed_with_site(text, self.page)
+            or site_tail(text, self.page)
+            or self.site_inside(cand)
+            or self.with_kind_label(cand)
             or crumb_end(text)
         ):
             return None  # the title without its byline, tag, site or crumb is a candidate of its own

@@ -30,7 +30,7 @@ from .fields import (
 from .head import split_title
 from .parsed import Block, ParsedMemo, ParseError
 from .sanitize import clean_html
-from .text import END_MARKERS, PROSE_MIN, is_heading, read_labels, split_bio
+from .text import END_MARKERS, PROSE_MIN, has_sentence, is_heading, read_labels, split_bio
 
 # Class or id tokens of page furniture: menus, sidebars, related lists, footers.
 CHROME = re.compile(
@@ -547,6 +547,8 @@ def parse_html(text: str) -> ParsedMemo:
     # "Kennan Cable No. 51: <title>", "<author>*: <title>": what the title is printed with.
     title, title_numbered, title_authors = split_title(title or "")
     blocks, html_parts = _read_blocks(body, title)
+    if not any(b.kind == "p" for b in blocks):
+        blocks, html_parts = _div_paragraphs(body)
     paragraphs = [b for b in blocks if b.kind == "p"]
     # A memo has prose: a long paragraph, or several shorter ones (menus and link lists do not).
     long_enough = any(len(b.text) >= PROSE_MIN for b in paragraphs) or len(paragraphs) >= 3
@@ -638,6 +640,21 @@ def _read_blocks(body: Tag, title: str) -> tuple[list[Block], list[str]]:
         else:
             blocks.append(Block("p", text))
             parts.append(str(el))
+    return blocks, parts
+
+
+def _div_paragraphs(body: Tag) -> tuple[list[Block], list[str]]:
+    """The prose of a page that writes it in <div>s, not <p>s (a catalogue record, an old layout):
+    each innermost div of sentences long enough for a paragraph."""
+    blocks: list[Block] = []
+    parts: list[str] = []
+    for el in body.find_all("div"):
+        if el.find(LAYOUT_BLOCKS):
+            continue
+        text = _text(el)
+        if len(text) >= PROSE_MIN and has_sentence(text):
+            blocks.append(Block("p", text))
+            parts.append(f"<p>{_inner(el)}</p>")
     return blocks, parts
 
 

@@ -267,8 +267,24 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
             best, best_weight = (i, j), weight
         i = max(j, i + 1)
     if best_weight == 0:
-        raise ParseError("no memo text found (no paragraphs of prose)")
+        return sentence_list_body(chunks)
     return best
+
+
+def sentence_list_body(chunks: list[Chunk]) -> tuple[int, int]:
+    """The [start, end) chunk range of a memo told in a list of sentences and no paragraph (a
+    digest's highlights, or a page cut off before its prose): the longest such list."""
+    lists = [
+        (sum(len(item) for item in c.bullet_items()), k)
+        for k, c in enumerate(chunks)
+        if c.is_bullets
+        and all(_list_item_like(item) for item in c.bullet_items())
+        and _sentence_list(c, k == len(chunks) - 1)
+    ]
+    if not lists or max(lists)[0] < PROSE_MIN:
+        raise ParseError("no memo text found (no paragraphs of prose)")
+    k = max(lists)[1]
+    return k, k + 1
 
 
 def with_summary(chunks: list[Chunk], start: int) -> int:
