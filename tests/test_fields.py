@@ -84,6 +84,9 @@ def test_not_a_full_date(text):
         ("By Maria Lipman & Henry Hale", ["Maria Lipman", "Henry Hale"]),
         ("Иван Петров и Мария Иванова", ["Иван Петров", "Мария Иванова"]),
         ("Authors: Pavel Baev; Kimberly Marten", ["Pavel Baev", "Kimberly Marten"]),
+        # A form of address is no part of the name.
+        ("Dr. Jane Roe and Prof Lisa Doe", ["Jane Roe", "Lisa Doe"]),
+        ("By Dr Mark Poe", ["Mark Poe"]),
     ],
 )
 def test_bylines_split_in_order(text, names):

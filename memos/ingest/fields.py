@@ -241,7 +241,12 @@ def split_authors(text: str) -> list[str]:
     parts = _SPLIT.split(text)
     # An initial's full stop is kept ("Петров И.С."); most bylines have none to keep.
     names = [_trimmed(n) for n in parts] if "." in text else [n.strip(" ,;") for n in parts]
+    names = [HONORIFIC.sub("", n) if n[:1] in "DPM" else n for n in names]
     return [name for n in names if n and not (len(n) < 20 and DEGREE.match(n)) for name in run_together(n)]
+
+
+# A form of address before a name is no part of it, like a degree after one: "Dr. Jane Roe".
+HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+(?=[A-ZА-ЯЁ])")
 
 
 INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
