@@ -664,6 +664,16 @@ def test_a_byline_over_the_author_s_job_under_the_lead():
     assert memo.authors == ["Asel Nurlanova"]
 
 
+def test_a_by_line_of_its_own_under_the_abstract():
+    abstract = (
+        "Steppe Cameras and Their Buyers\n\n"
+        "This report presents what the cities of the region bought in 2023 and the first half of 2024, "
+        "who sold it to them, and what the governments of the region now ask of every supplier.\n\n"
+        "By Asel Nurlanova\n" + BODY
+    )
+    assert parse_page(abstract.encode()).authors == ["Asel Nurlanova"]
+
+
 def test_an_authors_heading_inside_a_pdf_s_flattened_text():
     flat = (
         "Cameras on the Border A looming threat?\n\n"

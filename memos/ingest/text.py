@@ -545,6 +545,7 @@ def parse_text(text: str) -> ParsedMemo:
         or lead_names(chunks[start].text)
         or signature(chunks, end)
         or names_over_role(chunks, start)
+        or marked_byline(chunks, start)
         or headed_names(text[:PAGE_LOOKED_AT])
         or []
     )
@@ -631,6 +632,20 @@ def names_over_role(chunks: list[Chunk], start: int) -> list[str] | None:
         c, under = chunks[k], chunks[k + 1]
         if len(c.lines) == 1 and len(under.lines) == 1 and len(c.text) <= 60 and is_role(under.text):
             names = byline_names(c.text)
+            if names:
+                return names
+    return None
+
+
+MARKED_BYLINE_BELOW = 3  # paragraphs of the body a "By" line may follow: an abstract, a dek
+
+
+def marked_byline(chunks: list[Chunk], start: int) -> list[str] | None:
+    """A "By A. Author" line of its own above the body or under its first paragraphs, away from
+    the title: an abstract, a memo's "To:"/"From:" header or a cover's labels may stand between."""
+    for c in chunks[: start + MARKED_BYLINE_BELOW]:
+        if len(c.lines) == 1 and MARKED_BYLINE.match(c.text):
+            names = byline_names(clean_space(c.text))
             if names:
                 return names
     return None
