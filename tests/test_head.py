@@ -508,6 +508,17 @@ def test_names_run_together_after_a_title_printed_twice_are_the_byline():
     assert parse_page(page.encode()).authors == ["Asel Nurlanova", "S. Timur Dadabaev"]
 
 
+def test_names_after_a_printing_of_the_title_between_a_cover_s_labels_and_the_text():
+    title = "Cables Under the Caspian: Old Routes and New Owners"
+    page = (
+        f"{title}\n\nSteppe Policy Memo May 2021 / Issue #7 {title} Asel Nurlanova 1 The cables were laid.\n"
+        + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+    page = f"{title}\n\n3 7 ALMATY MAY 2021 {title.upper()} By Dr Asel Nurlanova\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
 def test_the_from_line_of_a_memorandum_header_is_the_byline():
     header = "TO: Secretary of State Hillary Rodham Clinton\nFROM: Asel Nurlanova & Timur Dadabaev\n"
     header += "DATE: May 1, 2010\n"

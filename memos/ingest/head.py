@@ -968,6 +968,11 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
                 names = None
         elif _fold(text).endswith(folded):
             names = _byline(text[: -len(title.text)].strip(" ,:–—-()"))
+        elif (at := _fold(text).find(folded)) > 0:
+            # A cover's labels before the title, the names and the text after it: where the
+            # names end must show, by what follows them or by "By" before them.
+            rest = text[at + len(title.text) :].strip(" ,:–—-()")
+            names = names_opening(rest) or (_byline(rest) if MARKED_BYLINE.match(rest) else None)
         else:
             continue
         if names:
