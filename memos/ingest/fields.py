@@ -338,6 +338,10 @@ def looks_like_names(text: str) -> bool:
         plain = [words[0], *(w for w in words[1:-1] if not NICKNAME.match(w)), words[-1]]
         if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in plain):
             return False
+        # A name opens with a given name or an initial and its full stop; a letter alone is a
+        # word opening a sentence: "В Таджикистан", "A Plan".
+        if len(words[0]) == 1:
+            return False
         # Title-case phrases are not names: "Kazakhstan's Succession", "One Year On".
         if any(w.casefold() in NOT_IN_NAMES or w.endswith(("'s", "’s")) for w in words):
             return False
