@@ -519,6 +519,13 @@ def test_names_after_a_printing_of_the_title_between_a_cover_s_labels_and_the_te
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
 
 
+def test_a_surname_with_initials_before_the_title_is_its_author():
+    page = "Нурланова А.С. Степные кабели и их новые владельцы в Центральной Азии\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Нурланова А.С."]
+    assert memo.title == "Степные кабели и их новые владельцы в Центральной Азии"
+
+
 def test_the_from_line_of_a_memorandum_header_is_the_byline():
     header = "TO: Secretary of State Hillary Rodham Clinton\nFROM: Asel Nurlanova & Timur Dadabaev\n"
     header += "DATE: May 1, 2010\n"

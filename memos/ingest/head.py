@@ -1157,7 +1157,14 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
         return m[2], Numbered(memo_number_of(sign["n"])), None
     if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
         return m[2], None, _byline(m[1])
+    # "Петров И.С. <Title>": a surname and its initials, the way Russian credits print a name.
+    named = SURNAME_INITIALS.match(text) if "." in text[:40] else None
+    if named and len(named["title"].split()) >= 3 and _byline(named["name"]):
+        return named["title"], None, _byline(named["name"])
     return text, None, None
+
+
+SURNAME_INITIALS = re.compile(r"^(?P<name>[А-ЯЁ][а-яё-]+ [А-ЯЁ]\.\s?[А-ЯЁ]\.)\s+(?P<title>[А-ЯЁ«\"].+)$")
 
 
 # Where a label may begin inside a line: its start, after a sentence or a separator, or where
