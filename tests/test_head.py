@@ -526,6 +526,18 @@ def test_a_surname_with_initials_before_the_title_is_its_author():
     assert memo.title == "Степные кабели и их новые владельцы в Центральной Азии"
 
 
+def test_title_case_words_over_a_list_of_names_are_a_heading_not_a_name():
+    lines = [
+        "2 Steppe Institute & Caspian Review Project 2023",
+        "Daily Pipeline Assessment",
+        "Asel Nurlanova, Timur Dadabaev, and Dana Sultanova",
+        "May 4, 7:00pm",
+        "The pipeline was closed for repairs again over the last 24 hours.",
+    ]
+    title = Candidate(lines[0], 0, 0)
+    assert find_byline(lines, title, 4) == ["Asel Nurlanova", "Timur Dadabaev", "Dana Sultanova"]
+
+
 def test_the_from_line_of_a_memorandum_header_is_the_byline():
     header = "TO: Secretary of State Hillary Rodham Clinton\nFROM: Asel Nurlanova & Timur Dadabaev\n"
     header += "DATE: May 1, 2010\n"

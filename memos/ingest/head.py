@@ -842,6 +842,13 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     for i in below + above:
         text = clean_space(lines[i])
         names = _byline(text) or cited_names(text) or dateline_names(text) or names_before_org(text, lines)
+        if names and len(names) == 1 and i in below:
+            # Title-case words over a list of names are a heading over the byline, not a name:
+            # "Daily Campaign Assessment" over "A, B, and C".
+            j = next_index(lines, i)
+            listed = _byline(clean_space(lines[j])) if j is not None and j < body_line else None
+            if listed and len(listed) > 1:
+                i, text, names = j, clean_space(lines[j]), listed
         if names:
             # A long byline goes on to the next line: "A, B, C," then "D and E"; or each name
             # has a line of its own, one right under the other.
