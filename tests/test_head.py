@@ -538,6 +538,18 @@ def test_title_case_words_over_a_list_of_names_are_a_heading_not_a_name():
     assert find_byline(lines, title, 4) == ["Asel Nurlanova", "Timur Dadabaev", "Dana Sultanova"]
 
 
+def test_a_name_with_its_form_of_address_run_into_the_lead():
+    lead = (
+        "The pipeline under the Caspian was closed for repairs again, and the governments of the region "
+        "now weigh every offer of equipment against its strings."
+    )
+    page = f"Cables Under the Caspian\n\nDr. Asel Nurlanova {lead}\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+    # A sentence about a person named with their address is no byline.
+    page = f"Cables Under the Caspian\n\nDr. Asel Nurlanova said that {lead[4:]}\n" + BODY
+    assert parse_page(page.encode()).authors == []
+
+
 def test_the_from_line_of_a_memorandum_header_is_the_byline():
     header = "TO: Secretary of State Hillary Rodham Clinton\nFROM: Asel Nurlanova & Timur Dadabaev\n"
     header += "DATE: May 1, 2010\n"

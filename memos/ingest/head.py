@@ -25,6 +25,7 @@ from .fields import (
     BARE_NUMBER,
     CITATION_STOP,
     DIGIT,
+    HONORIFIC,
     INITIAL,
     MARKED_BYLINE,
     MONTHS,
@@ -1265,4 +1266,20 @@ def byline_in_text(text: str) -> list[str] | None:
         names = _byline(m[1])
         if names:
             return names
+    return None
+
+
+def addressed_opening(text: str) -> list[str] | None:
+    """ "Dr. A. Author The …": a name with its form of address, which the dump ran into the
+    lead's first sentence; the sentence opens with a capital after it ("The", "In", "A")."""
+    m = HONORIFIC.match(text)
+    if not m:
+        return None
+    words = text[m.end() :].split()[:6]
+    for n in range(min(4, len(words) - 1), 1, -1):
+        after = words[n]
+        if after[:1].isupper() and after.casefold() in NOT_IN_NAMES or after[:1].isdigit():
+            names = _byline(" ".join(words[:n]))
+            if names and len(names) == 1:
+                return names
     return None

@@ -38,6 +38,7 @@ from .head import (
     PAGE_LOOKED_AT,
     SECTION_HEADINGS,
     Head,
+    addressed_opening,
     byline_in_text,
     find_kind_label,
     find_numbered,
@@ -542,6 +543,7 @@ def parse_text(text: str) -> ParsedMemo:
         or header.authors
         or (split_authors(label_authors) if looks_like_names(label_authors) else [])
         or byline_in_text(chunks[start].text)
+        or addressed_opening(chunks[start].text)
         or lead_names(chunks[start].text)
         or signature(chunks, end)
         or names_over_role(chunks, start)
