@@ -401,3 +401,8 @@ def test_the_author_an_about_the_author_section_prints_over_their_bio():
     assert about_author_names(flat) == ["Jo Roe"]
     # A subject the section did not print before its bio sentence is not vouched for.
     assert about_author_names("About the author Central Asia is a region of five states.") is None
+
+
+def test_a_name_a_cover_prints_over_the_about_the_author_heading():
+    cover = "CABLES UNDER THE CASPIAN\n\nJo Roe\n\nAbout the Author\n\nJo Roe is a fellow at a think tank."
+    assert about_author_names(cover) == ["Jo Roe"]

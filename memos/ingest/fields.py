@@ -504,15 +504,21 @@ _BIO_SUBJECT = re.compile(
 )
 
 
+ABOVE_ABOUT = 100  # characters over an "About the author" heading where a name may stand
+
+
 def about_author_names(text: str) -> list[str] | None:
     """The authors an "About the author" section names, where each is printed over their bio and
     is its subject: the name comes before the bio sentence that opens with it."""
-    for _, end in _occurrences(text, _ABOUT_AUTHORS):
+    for start, end in _occurrences(text, _ABOUT_AUTHORS):
         zone = text[end : end + 1500]
+        # A cover may print the name over the heading: "<Title>", "A. Author", "About the Author".
+        over = text[max(0, start - ABOVE_ABOUT) : start]
         names: list[str] = []
         for bio in _BIO_SUBJECT.finditer(zone):
             name = bio["name"]
-            if name in zone[: bio.start()] and looks_like_names(name) and name not in names:
+            printed = name in zone[: bio.start()] or name in over
+            if printed and looks_like_names(name) and name not in names:
                 names.append(name)
         if names:
             return names
