@@ -550,6 +550,15 @@ def test_a_name_with_its_form_of_address_run_into_the_lead():
     assert parse_page(page.encode()).authors == []
 
 
+def test_a_name_over_a_bio_that_opens_with_it_under_the_body_is_the_author_s_card():
+    page = (
+        "Search the site\n\nCables Under the Caspian\n" + BODY + "\nSteppe Grids Are Being Sold\n\n"
+        "Asel Nurlanova\n\nAsel Nurlanova is a writer based in Almaty who has covered the region.\n\n"
+        "Steppe Market Weekly\n"
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
 def test_the_from_line_of_a_memorandum_header_is_the_byline():
     header = "TO: Secretary of State Hillary Rodham Clinton\nFROM: Asel Nurlanova & Timur Dadabaev\n"
     header += "DATE: May 1, 2010\n"

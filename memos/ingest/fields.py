@@ -498,9 +498,12 @@ def _under_heading(text: str) -> list[str] | None:
 # An "About the author" heading run into the text, and a bio sentence's subject after it: "ABOUT
 # THE AUTHOR Rear Admiral (ret.) Jo Roe Project Advisor Rear Adm. Jo Roe served as …".
 _ABOUT_AUTHORS = ("ABOUT THE AUTHOR", "About the Author", "About the author", "ОБ АВТОР", "Об автор")
-_BIO_SUBJECT = re.compile(
-    r"(?<![\w.])(?P<name>[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ]\.)?(?: [A-ZА-ЯЁ][\w'’-]+){1,2}) "
+# What a bio says its subject does: "<Name> is …", "<Name> served …".
+BIO_VERB = (
     r"(?:is|was|served|has|holds|joined|works|leads|heads|teaches|является|был|была|работает|руководит)\b"
+)
+_BIO_SUBJECT = re.compile(
+    r"(?<![\w.])(?P<name>[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ]\.)?(?: [A-ZА-ЯЁ][\w'’-]+){1,2}) " + BIO_VERB
 )
 
 

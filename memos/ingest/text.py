@@ -10,6 +10,7 @@ from itertools import islice
 
 from .declared import first
 from .fields import (
+    BIO_VERB,
     DIGIT,
     MARKED_BYLINE,
     Label,
@@ -545,6 +546,7 @@ def parse_text(text: str) -> ParsedMemo:
         or byline_in_text(chunks[start].text)
         or addressed_opening(chunks[start].text)
         or lead_names(chunks[start].text)
+        or author_card(chunks)
         or signature(chunks, end)
         or names_over_role(chunks, start)
         or marked_byline(chunks, start)
@@ -610,6 +612,24 @@ def labelled_date_near(lines: list[str], chunks: list[Chunk], start: int) -> dat
         return found
     short = [line for c in chunks[start : start + 3] for line in c.lines if len(line) <= 150]
     return labelled_date("\n".join(short)) if short else None
+
+
+CARD_NAME_MAX = 60  # characters
+_BIO_OPENING = re.compile(r"\s*" + BIO_VERB)
+
+
+def author_card(chunks: list[Chunk]) -> list[str] | None:
+    """A name on a line of its own over a bio that opens with it, wherever the page prints the
+    card (often under the body and its related links): "Jane Roe", "Jane Roe is a fellow at …"."""
+    for above, c in zip(chunks, chunks[1:], strict=False):
+        name = above.text
+        # str.startswith first: most pairs of chunks fail it.
+        if not c.text.startswith(name) or len(above.lines) > 1 or len(name) > CARD_NAME_MAX:
+            continue
+        names = byline_names(name) if _BIO_OPENING.match(c.text, len(name)) else None
+        if names and len(names) == 1:
+            return names
+    return None
 
 
 def signature(chunks: list[Chunk], end: int) -> list[str] | None:
