@@ -964,7 +964,8 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
         text = clean_space(line)
         if len(text) <= len(title.text):
             continue
-        if _fold(text).startswith(folded):
+        folded_text = _fold(text)
+        if folded_text.startswith(folded):
             after = text[len(title.text) :]
             rest = after.strip(" ,:–—-()")
             # A PDF's text may print the title twice before the names.
@@ -974,9 +975,9 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
             # One name after a separator is as often the site's ("<Title> - PONARS Eurasia").
             if names and len(names) == 1 and TITLE_PARTS.match(after):
                 names = None
-        elif _fold(text).endswith(folded):
+        elif folded_text.endswith(folded):
             names = _byline(text[: -len(title.text)].strip(" ,:–—-()"))
-        elif (at := _fold(text).find(folded)) > 0:
+        elif (at := folded_text.find(folded)) > 0:
             # A cover's labels before the title, the names and the text after it: where the
             # names end must show, by what follows them or by "By" before them.
             rest = text[at + len(title.text) :].strip(" ,:–—-()")
