@@ -86,6 +86,9 @@ def test_not_a_full_date(text):
         ("By Maria Lipman & Henry Hale", ["Maria Lipman", "Henry Hale"]),
         ("Иван Петров и Мария Иванова", ["Иван Петров", "Мария Иванова"]),
         ("Authors: Pavel Baev; Kimberly Marten", ["Pavel Baev", "Kimberly Marten"]),
+        # A form of address is no part of the name.
+        ("Dr. Jane Roe and Prof Lisa Doe", ["Jane Roe", "Lisa Doe"]),
+        ("By Dr Mark Poe", ["Mark Poe"]),
     ],
 )
 def test_bylines_split_in_order(text, names):
@@ -101,6 +104,8 @@ def test_bylines_split_in_order(text, names):
         "Policy Memos | Аналитика",
         "September 14, 2018",
         "View",
+        # A letter without a full stop is a word opening a sentence, not an initial.
+        "В Казахстане",
     ],
 )
 def test_titles_and_sentences_are_not_bylines(text):
@@ -398,3 +403,8 @@ def test_the_author_an_about_the_author_section_prints_over_their_bio():
     assert about_author_names(flat) == ["Jo Roe"]
     # A subject the section did not print before its bio sentence is not vouched for.
     assert about_author_names("About the author Central Asia is a region of five states.") is None
+
+
+def test_a_name_a_cover_prints_over_the_about_the_author_heading():
+    cover = "CABLES UNDER THE CASPIAN\n\nJo Roe\n\nAbout the Author\n\nJo Roe is a fellow at a think tank."
+    assert about_author_names(cover) == ["Jo Roe"]

@@ -508,6 +508,57 @@ def test_names_run_together_after_a_title_printed_twice_are_the_byline():
     assert parse_page(page.encode()).authors == ["Asel Nurlanova", "S. Timur Dadabaev"]
 
 
+def test_names_after_a_printing_of_the_title_between_a_cover_s_labels_and_the_text():
+    title = "Cables Under the Caspian: Old Routes and New Owners"
+    page = (
+        f"{title}\n\nSteppe Policy Memo May 2021 / Issue #7 {title} Asel Nurlanova 1 The cables were laid.\n"
+        + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+    page = f"{title}\n\n3 7 ALMATY MAY 2021 {title.upper()} By Dr Asel Nurlanova\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_a_surname_with_initials_before_the_title_is_its_author():
+    page = "Нурланова А.С. Степные кабели и их новые владельцы в Центральной Азии\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Нурланова А.С."]
+    assert memo.title == "Степные кабели и их новые владельцы в Центральной Азии"
+
+
+def test_title_case_words_over_a_list_of_names_are_a_heading_not_a_name():
+    lines = [
+        "2 Steppe Institute & Caspian Review Project 2023",
+        "Daily Pipeline Assessment",
+        "Asel Nurlanova, Timur Dadabaev, and Dana Sultanova",
+        "May 4, 7:00pm",
+        "The pipeline was closed for repairs again over the last 24 hours.",
+    ]
+    title = Candidate(lines[0], 0, 0)
+    assert find_byline(lines, title, 4) == ["Asel Nurlanova", "Timur Dadabaev", "Dana Sultanova"]
+
+
+def test_a_name_with_its_form_of_address_run_into_the_lead():
+    lead = (
+        "The pipeline under the Caspian was closed for repairs again, and the governments of the region "
+        "now weigh every offer of equipment against its strings."
+    )
+    page = f"Cables Under the Caspian\n\nDr. Asel Nurlanova {lead}\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+    # A sentence about a person named with their address is no byline.
+    page = f"Cables Under the Caspian\n\nDr. Asel Nurlanova said that {lead[4:]}\n" + BODY
+    assert parse_page(page.encode()).authors == []
+
+
+def test_a_name_over_a_bio_that_opens_with_it_under_the_body_is_the_author_s_card():
+    page = (
+        "Search the site\n\nCables Under the Caspian\n" + BODY + "\nSteppe Grids Are Being Sold\n\n"
+        "Asel Nurlanova\n\nAsel Nurlanova is a writer based in Almaty who has covered the region.\n\n"
+        "Steppe Market Weekly\n"
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
 def test_the_from_line_of_a_memorandum_header_is_the_byline():
     header = "TO: Secretary of State Hillary Rodham Clinton\nFROM: Asel Nurlanova & Timur Dadabaev\n"
     header += "DATE: May 1, 2010\n"
@@ -662,6 +713,16 @@ def test_a_byline_over_the_author_s_job_under_the_lead():
     memo = parse_page(page.encode())
     assert memo.title == "Steppe Cameras and Their Buyers"
     assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_by_line_of_its_own_under_the_abstract():
+    abstract = (
+        "Steppe Cameras and Their Buyers\n\n"
+        "This report presents what the cities of the region bought in 2023 and the first half of 2024, "
+        "who sold it to them, and what the governments of the region now ask of every supplier.\n\n"
+        "By Asel Nurlanova\n" + BODY
+    )
+    assert parse_page(abstract.encode()).authors == ["Asel Nurlanova"]
 
 
 def test_an_authors_heading_inside_a_pdf_s_flattened_text():

@@ -247,7 +247,12 @@ def split_authors(text: str) -> list[str]:
     parts = _SPLIT.split(text)
     # An initial's full stop is kept ("Петров И.С."); most bylines have none to keep.
     names = [_trimmed(n) for n in parts] if "." in text else [n.strip(" ,;") for n in parts]
+    names = [HONORIFIC.sub("", n) if n[:1] in "DPM" else n for n in names]
     return [name for n in names if n and not (len(n) < 20 and DEGREE.match(n)) for name in run_together(n)]
+
+
+# A form of address before a name is no part of it, like a degree after one: "Dr. Jane Roe".
+HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+(?=[A-ZА-ЯЁ])")
 
 
 INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
@@ -338,6 +343,10 @@ def looks_like_names(text: str) -> bool:
         # A nickname may stand in parentheses inside a name: "Nicole (Cole) Anselmo".
         plain = [words[0], *(w for w in words[1:-1] if not NICKNAME.match(w)), words[-1]]
         if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in plain):
+            return False
+        # A name opens with a given name or an initial and its full stop; a letter alone is a
+        # word opening a sentence: "В Таджикистан", "A Plan".
+        if len(words[0]) == 1:
             return False
         # Title-case phrases are not names: "Kazakhstan's Succession", "One Year On".
         if any(w.casefold() in NOT_IN_NAMES or w.endswith(("'s", "’s")) for w in words):
@@ -495,21 +504,30 @@ def _under_heading(text: str) -> list[str] | None:
 # An "About the author" heading run into the text, and a bio sentence's subject after it: "ABOUT
 # THE AUTHOR Rear Admiral (ret.) Jo Roe Project Advisor Rear Adm. Jo Roe served as …".
 _ABOUT_AUTHORS = ("ABOUT THE AUTHOR", "About the Author", "About the author", "ОБ АВТОР", "Об автор")
-_BIO_SUBJECT = re.compile(
-    r"(?<![\w.])(?P<name>[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ]\.)?(?: [A-ZА-ЯЁ][\w'’-]+){1,2}) "
+# What a bio says its subject does: "<Name> is …", "<Name> served …".
+BIO_VERB = (
     r"(?:is|was|served|has|holds|joined|works|leads|heads|teaches|является|был|была|работает|руководит)\b"
 )
+_BIO_SUBJECT = re.compile(
+    r"(?<![\w.])(?P<name>[A-ZА-ЯЁ][\w'’-]+(?: [A-ZА-ЯЁ]\.)?(?: [A-ZА-ЯЁ][\w'’-]+){1,2}) " + BIO_VERB
+)
+
+
+ABOVE_ABOUT = 100  # characters over an "About the author" heading where a name may stand
 
 
 def about_author_names(text: str) -> list[str] | None:
     """The authors an "About the author" section names, where each is printed over their bio and
     is its subject: the name comes before the bio sentence that opens with it."""
-    for _, end in _occurrences(text, _ABOUT_AUTHORS):
+    for start, end in _occurrences(text, _ABOUT_AUTHORS):
         zone = text[end : end + 1500]
+        # A cover may print the name over the heading: "<Title>", "A. Author", "About the Author".
+        over = text[max(0, start - ABOVE_ABOUT) : start]
         names: list[str] = []
         for bio in _BIO_SUBJECT.finditer(zone):
             name = bio["name"]
-            if name in zone[: bio.start()] and looks_like_names(name) and name not in names:
+            printed = name in zone[: bio.start()] or name in over
+            if printed and looks_like_names(name) and name not in names:
                 names.append(name)
         if names:
             return names

@@ -25,6 +25,7 @@ from .fields import (
     BARE_NUMBER,
     CITATION_STOP,
     DIGIT,
+    HONORIFIC,
     INITIAL,
     MARKED_BYLINE,
     MONTHS,
@@ -906,6 +907,13 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     for i in below + above:
         text = clean_space(lines[i])
         names = _byline(text) or cited_names(text) or dateline_names(text) or names_before_org(text, lines)
+        if names and len(names) == 1 and i in below:
+            # Title-case words over a list of names are a heading over the byline, not a name:
+            # "Daily Campaign Assessment" over "A, B, and C".
+            j = next_index(lines, i)
+            listed = _byline(clean_space(lines[j])) if j is not None and j < body_line else None
+            if listed and len(listed) > 1:
+                i, text, names = j, clean_space(lines[j]), listed
         if names:
             # A long byline goes on to the next line: "A, B, C," then "D and E"; or each name
             # has a line of its own, one right under the other.
@@ -1020,7 +1028,8 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
         text = clean_space(line)
         if len(text) <= len(title.text):
             continue
-        if _fold(text).startswith(folded):
+        folded_text = _fold(text)
+        if folded_text.startswith(folded):
             after = text[len(title.text) :]
             rest = after.strip(" ,:–—-()")
             # A PDF's text may print the title twice before the names.
@@ -1030,8 +1039,13 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
             # One name after a separator is as often the site's ("<Title> - PONARS Eurasia").
             if names and len(names) == 1 and TITLE_PARTS.match(after):
                 names = None
-        elif _fold(text).endswith(folded):
+        elif folded_text.endswith(folded):
             names = _byline(text[: -len(title.text)].strip(" ,:–—-()"))
+        elif (at := folded_text.find(folded)) > 0:
+            # A cover's labels before the title, the names and the text after it: where the
+            # names end must show, by what follows them or by "By" before them.
+            rest = text[at + len(title.text) :].strip(" ,:–—-()")
+            names = names_opening(rest) or (_byline(rest) if MARKED_BYLINE.match(rest) else None)
         else:
             continue
         if names:
@@ -1216,7 +1230,14 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
         return m[2], Numbered(memo_number_of(sign["n"])), None
     if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
         return m[2], None, _byline(m[1])
+    # "Петров И.С. <Title>": a surname and its initials, the way Russian credits print a name.
+    named = SURNAME_INITIALS.match(text) if "." in text[:40] else None
+    if named and len(named["title"].split()) >= 3 and _byline(named["name"]):
+        return named["title"], None, _byline(named["name"])
     return text, None, None
+
+
+SURNAME_INITIALS = re.compile(r"^(?P<name>[А-ЯЁ][а-яё-]+ [А-ЯЁ]\.\s?[А-ЯЁ]\.)\s+(?P<title>[А-ЯЁ«\"].+)$")
 
 
 # Where a label may begin inside a line: its start, after a sentence or a separator, or where
@@ -1310,4 +1331,20 @@ def byline_in_text(text: str) -> list[str] | None:
         names = _byline(m[1])
         if names:
             return names
+    return None
+
+
+def addressed_opening(text: str) -> list[str] | None:
+    """ "Dr. A. Author The …": a name with its form of address, which the dump ran into the
+    lead's first sentence; the sentence opens with a capital after it ("The", "In", "A")."""
+    m = HONORIFIC.match(text)
+    if not m:
+        return None
+    words = text[m.end() :].split()[:6]
+    for n in range(min(4, len(words) - 1), 1, -1):
+        after = words[n]
+        if after[:1].isupper() and after.casefold() in NOT_IN_NAMES or after[:1].isdigit():
+            names = _byline(" ".join(words[:n]))
+            if names and len(names) == 1:
+                return names
     return None

@@ -10,6 +10,7 @@ from itertools import islice
 
 from .declared import first
 from .fields import (
+    BIO_VERB,
     DIGIT,
     MARKED_BYLINE,
     Label,
@@ -38,6 +39,7 @@ from .head import (
     PAGE_LOOKED_AT,
     SECTION_HEADINGS,
     Head,
+    addressed_opening,
     byline_in_text,
     find_kind_label,
     find_numbered,
@@ -597,9 +599,12 @@ def parse_text(text: str) -> ParsedMemo:
         or header.authors
         or (split_authors(label_authors) if looks_like_names(label_authors) else [])
         or byline_in_text(chunks[start].text)
+        or addressed_opening(chunks[start].text)
         or lead_names(chunks[start].text)
+        or author_card(chunks)
         or signature(chunks, end)
         or names_over_role(chunks, start)
+        or marked_byline(chunks, start)
         or headed_names(text[:PAGE_LOOKED_AT])
         or []
     )
@@ -664,6 +669,24 @@ def labelled_date_near(lines: list[str], chunks: list[Chunk], start: int) -> dat
     return labelled_date("\n".join(short)) if short else None
 
 
+CARD_NAME_MAX = 60  # characters
+_BIO_OPENING = re.compile(r"\s*" + BIO_VERB)
+
+
+def author_card(chunks: list[Chunk]) -> list[str] | None:
+    """A name on a line of its own over a bio that opens with it, wherever the page prints the
+    card (often under the body and its related links): "Jane Roe", "Jane Roe is a fellow at …"."""
+    for above, c in zip(chunks, chunks[1:], strict=False):
+        name = above.text
+        # str.startswith first: most pairs of chunks fail it.
+        if not c.text.startswith(name) or len(above.lines) > 1 or len(name) > CARD_NAME_MAX:
+            continue
+        names = byline_names(name) if _BIO_OPENING.match(c.text, len(name)) else None
+        if names and len(names) == 1:
+            return names
+    return None
+
+
 def signature(chunks: list[Chunk], end: int) -> list[str] | None:
     """The names a memo is signed with on a line of their own right under its body, a place
     after them aside: "Alexandru Postica, Mihai Popșoi, Chisinau"."""
@@ -686,6 +709,20 @@ def names_over_role(chunks: list[Chunk], start: int) -> list[str] | None:
         c, under = chunks[k], chunks[k + 1]
         if len(c.lines) == 1 and len(under.lines) == 1 and len(c.text) <= 60 and is_role(under.text):
             names = byline_names(c.text)
+            if names:
+                return names
+    return None
+
+
+MARKED_BYLINE_BELOW = 3  # paragraphs of the body a "By" line may follow: an abstract, a dek
+
+
+def marked_byline(chunks: list[Chunk], start: int) -> list[str] | None:
+    """A "By A. Author" line of its own above the body or under its first paragraphs, away from
+    the title: an abstract, a memo's "To:"/"From:" header or a cover's labels may stand between."""
+    for c in chunks[: start + MARKED_BYLINE_BELOW]:
+        if len(c.lines) == 1 and MARKED_BYLINE.match(c.text):
+            names = byline_names(clean_space(c.text))
             if names:
                 return names
     return None
