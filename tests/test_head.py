@@ -769,3 +769,14 @@ def test_a_type_label_on_the_line_under_a_long_title_is_not_part_of_it():
     )
     memo = parse_page(page.encode())
     assert memo.title == "Rail links to the Caspian ports carry less freight than their builders promised"
+
+
+def test_a_date_and_byline_under_the_top_of_the_page_count_for_a_title_printed_further_down():
+    page = (
+        "Caspian Review\n\n14.06.2022\n\nAsel Nurlanova\n\nShare this\n\nPrint this page\n\n"
+        "Cables Under the Caspian Sea\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian Sea"
+    assert memo.authors == ["Asel Nurlanova"]
+    assert memo.published == date(2022, 6, 14)

@@ -1125,20 +1125,38 @@ def read_head(
         numbered = label_after_printing(lines[: body_line + PRINTING_AFTER_BODY], title.text)
     # A byline or a date may stand by any printing of the title: the page's own title line at
     # the top, or the title above the body; the chosen one is looked at first.
-    sites = [title, *repeated_title(lines, title, body_line)]
+    sites = [(site, body_line) for site in (title, *repeated_title(lines, title, body_line))]
+    # Then the top of the page, its own header only: a date or an author's card may stand
+    # under a line that lost the title to one further down (a list of other memos may follow).
+    if units and units[0][0] < title.first:
+        top = Candidate(units[0][2], units[0][0], units[0][1])
+        sites.append((top, header_end(lines, top.last, min(body_line, title.first))))
     return Head(
         title=text,
         title_first=title.first,
         title_line=title.last,
         authors=authors
-        or first_found(find_byline(lines, site, body_line) for site in sites)
+        or first_found(find_byline(lines, site, end) for site, end in sites)
         or glued_byline(lines, title)
         or marked_after(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
         or _byline(cut_short(credit_of(lines, title))),
-        published=first_found(find_date(lines, site, body_line) for site in sites),
+        published=first_found(find_date(lines, site, end) for site, end in sites),
         numbered=numbered,
     )
+
+
+TOP_HEADER_LINES = 3  # a rubric, a date, a name: the header a page's top may hold
+
+
+def header_end(lines: list[str], i: int, end: int) -> int:
+    """The line after the few lines that follow line `i` (not past `end`)."""
+    for _ in range(TOP_HEADER_LINES):
+        j = next_index(lines, i)
+        if j is None or j >= end:
+            return end
+        i = j
+    return i + 1
 
 
 PRINTING_AFTER_BODY = 8  # lines
