@@ -780,3 +780,13 @@ def test_a_date_and_byline_under_the_top_of_the_page_count_for_a_title_printed_f
     assert memo.title == "Cables Under the Caspian Sea"
     assert memo.authors == ["Asel Nurlanova"]
     assert memo.published == date(2022, 6, 14)
+
+
+def test_a_kind_label_under_the_first_line_is_the_category_of_a_title_printed_further_down():
+    page = (
+        "You are on page 1 of 7\n\nEssay\n\nEurope Program\n\n"
+        "Steppe Cables and Their Buyers\n\nBy Asel Nurlanova\n"
+    )
+    memo = parse_page((page + BODY).encode())
+    assert memo.title == "Steppe Cables and Their Buyers"
+    assert memo.category == "Essay"

@@ -1307,6 +1307,12 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
         for part in TITLE_PARTS.split(clean_space(lines[first]))[:-1]:
             if is_kind_label(part) and not part.isupper():
                 return part
+        # Or the line under it, above a title printed further down: a cover's label ("Essay"
+        # under the viewer's page counter).
+        after = next_index(lines, first)
+        text = clean_space(lines[after]) if after is not None and after < title_first else ""
+        if is_kind_label(text) and not text.isupper():
+            return text
     return None
 
 
