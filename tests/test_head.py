@@ -790,3 +790,9 @@ def test_a_kind_label_under_the_first_line_is_the_category_of_a_title_printed_fu
     memo = parse_page((page + BODY).encode())
     assert memo.title == "Steppe Cables and Their Buyers"
     assert memo.category == "Essay"
+
+
+def test_a_widget_line_at_the_top_that_shares_no_word_with_the_body_is_no_title():
+    page = "Enter your keywords\n\nWho Wins the Regional Equipment Tenders\n\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Who Wins the Regional Equipment Tenders"

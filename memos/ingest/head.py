@@ -623,6 +623,7 @@ class TitleSignals:
     after_body: tuple[int, int, str] | None
     units: list[tuple[int, int, str]]
     lowercase: LowerCaseWords
+    opening: str | None = None  # the body's first words
 
     def __post_init__(self) -> None:
         # Worked out once per page, not once per candidate.
@@ -703,12 +704,36 @@ class TitleSignals:
             3 <= len(text.split()) <= 30
             and not text.endswith((".", "...", "…"))
             and not is_furniture(text)
-            and (cand.first == self.first_line and not self.brand or self.page.count(text) > 1)
+            and (self.opens_page(cand) and not self.brand or self.page.count(text) > 1)
             and self.header_after(cand.last)
             and not (TAG_PREFIX.match(text) or TITLE_PARTS.search(text) or title_and_credit(text))
             and not glued_credit(text, self.page)
             and not (has_credit_inside(text) or has_date_inside(text) or self.with_byline(cand))
         )
+
+    def opens_page(self, cand: Candidate) -> bool:
+        """Whether the candidate is the page's first line, and no widget or running head there
+        ("Type to search", "Popular: day week month"): a page's own title names what the memo
+        then speaks of, so a first line that shares no word with the body's opening, where a
+        line below it does, is not the title."""
+        if cand.first != self.first_line:
+            return False
+        return self.agrees(cand.text) or not self.agreeing_below
+
+    def agrees(self, text: str) -> bool:
+        """Whether a word of the text is a word of the body's opening too (its stem)."""
+        return self.opening is None or not stems(text).isdisjoint(self.opening_stems)
+
+    @cached_property
+    def agreeing_below(self) -> bool:
+        return any(
+            first != self.first_line and not is_furniture(text) and self.agrees(text)
+            for first, _, text in self.units
+        )
+
+    @cached_property
+    def opening_stems(self) -> frozenset[str]:
+        return stems(self.opening or "")
 
     def site_inside(self, cand: Candidate) -> bool:
         """Whether a line of a candidate of several is a title with the site's name (site_tail):
@@ -757,7 +782,7 @@ class TitleSignals:
             repeats = int(slug_words(text) in self.file_name)
         # A sentence printed twice is a lede: a page's summary, then its first paragraph.
         points += 3 * (repeats >= 1 and not sentence) + (repeats >= 2)
-        if cand.first == self.first_line and not brand:
+        if self.opens_page(cand) and not brand:
             points += 3  # dumps start with the page's own title
         if self.walked_back is not None and cand.first <= self.walked_back <= cand.last:
             points += 2
@@ -802,6 +827,18 @@ class TitleSignals:
         return points
 
 
+STEM = 5  # letters: "Kazakhstan" and "Kazakhstani", "выборы" and "выбор" share them
+STEM_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def stems(text: str) -> frozenset[str]:
+    """The first letters of the words of four letters or more in `text`, case aside."""
+    return frozenset(word[:STEM] for word in STEM_WORD.findall(text.casefold()))
+
+
+OPENING = 1000  # characters of the body that name what it speaks of
+
+
 def slug_words(text: str) -> str:
     """The words a slug keeps of `text`, each with a space before and after it."""
     words = WORD.findall(text.casefold().replace("’", "").replace("'", ""))
@@ -813,6 +850,7 @@ def choose_title(
     units: list[tuple[int, int, str]],
     walked_back: int | None,
     after_body: tuple[int, int, str] | None = None,
+    body_line: int | None = None,
 ) -> Candidate | None:
     """The title among `units` (first line, last line, text: the paragraphs above the body).
 
@@ -829,8 +867,9 @@ def choose_title(
     head = "\n".join(lines[:end])[:PAGE_LOOKED_AT]
     page = Repetitions(head)
     lowercase = LowerCaseWords(lines)
+    opening = "\n".join(lines[body_line : body_line + 40])[:OPENING] if body_line is not None else None
     signals = TitleSignals(
-        lines, page, units[0][0] if units else None, walked_back, after_body, units, lowercase
+        lines, page, units[0][0] if units else None, walked_back, after_body, units, lowercase, opening
     )
     walked = next((Candidate(t, a, b) for a, b, t in units if a == walked_back and a == b), None)
     if walked is not None and signals.taken_outright(walked):
@@ -1110,7 +1149,7 @@ def read_head(
     after_body: tuple[int, int, str] | None,
 ) -> Head:
     """Title, byline and date of a dump whose body starts at line `body_line`; see choose_title."""
-    title = choose_title(lines, units, walked_back, after_body)
+    title = choose_title(lines, units, walked_back, after_body, body_line)
     if title is None:
         return Head(None, None, None, None, None, None)
     text, numbered, authors = split_title(title.text)
