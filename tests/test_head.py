@@ -796,3 +796,14 @@ def test_a_widget_line_at_the_top_that_shares_no_word_with_the_body_is_no_title(
     page = "Enter your keywords\n\nWho Wins the Regional Equipment Tenders\n\n" + BODY
     memo = parse_page(page.encode())
     assert memo.title == "Who Wins the Regional Equipment Tenders"
+
+
+def test_a_memorandum_header_is_no_title_and_its_subject_opens_the_memo_text():
+    page = (
+        "Steppe Review\n\nWater Talks in the Valley: A Memorandum\n\nBy Asel Nurlanova\n\n"
+        "To: The Ministers of Water Resources\n\nFrom: The Basin Commission Staff\n\n"
+        "Subject: Memorandum on Reopening the Upstream Reservoir Talks\n\nDate: 04/11/2022\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Water Talks in the Valley: A Memorandum"
+    assert memo.blocks[0].text == "Memorandum on Reopening the Upstream Reservoir Talks"

@@ -69,6 +69,8 @@ FURNITURE_START = re.compile(
 CREDIT_START = re.compile(
     r"^(?:image|photo|picture|source|credit|фото|коллаж|иллюстрация|источник)\b|^©", re.I
 )
+# The fields of a memorandum's header: "To: <addressees>", "Subject: <what it is about>".
+MEMO_HEADER = re.compile(r"^(?:to|from|subject|re|cc)\s*:\s", re.I)
 # Whole lines that are generic section headings, never a memo's own title.
 SECTION_HEADINGS = re.compile(
     r"^(?:introduction|summary|executive summary|abstract|contents|table of contents|key points|"
@@ -248,6 +250,7 @@ def _furniture_not_names(text: str) -> bool:
         or not (text[0].isalnum() or text[0] in "\"'“‘«(")
         or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
         or bool(COUNTER.match(text))
+        or bool(MEMO_HEADER.match(text))
         or text[-1:].isdigit()
         and bool(SECTION_YEAR.match(text))
         or text[:1].isdigit()
