@@ -807,3 +807,13 @@ def test_a_memorandum_header_is_no_title_and_its_subject_opens_the_memo_text():
     memo = parse_page(page.encode())
     assert memo.title == "Water Talks in the Valley: A Memorandum"
     assert memo.blocks[0].text == "Memorandum on Reopening the Upstream Reservoir Talks"
+
+
+def test_a_dek_broken_over_two_lines_between_the_title_and_the_byline_is_no_part_of_the_title():
+    page = (
+        "2023 06 27 How End Dispute Over Water Valley Nurlanova - 0\n\nDownload as pdf\n\n"
+        "Report | June 2023\n\nHow to end the dispute\nover water in the valley\n"
+        "Keeping the peace,\nand the price of a bad bargain\n\nAsel Nurlanova\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "How to end the dispute over water in the valley"

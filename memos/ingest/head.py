@@ -521,6 +521,12 @@ def header_follows(lines: list[str], i: int) -> bool:
         text = clean_space(BULLET.sub("", lines[j]))
         if is_header_line(text):
             return True
+        if text.endswith(",") and not is_dek(text):
+            # A dek broken over two lines: "Safeguarding the region’s future," then "and …".
+            k = next_index(lines, j)
+            if k is not None and is_dek(f"{text} {clean_space(lines[k])}"):
+                i = k
+                continue
         if not (is_dek(text) or is_image_text(text)):
             return False
         i = j
