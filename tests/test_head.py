@@ -817,3 +817,12 @@ def test_a_dek_broken_over_two_lines_between_the_title_and_the_byline_is_no_part
     )
     memo = parse_page(page.encode())
     assert memo.title == "How to end the dispute over water in the valley"
+
+
+def test_a_link_above_the_page_leaves_the_top_of_page_points_to_the_line_under_it():
+    page = (
+        "Skip to content\n\nTENDERS FOR REGIONAL EQUIPMENT: A REVIEW\n\n"
+        "Part 1, the offers and their strings\n"
+    )
+    memo = parse_page((page + BODY).encode())
+    assert memo.title == "TENDERS FOR REGIONAL EQUIPMENT: A REVIEW"

@@ -878,7 +878,7 @@ def choose_title(
     lowercase = LowerCaseWords(lines)
     opening = "\n".join(lines[body_line : body_line + 40])[:OPENING] if body_line is not None else None
     signals = TitleSignals(
-        lines, page, units[0][0] if units else None, walked_back, after_body, units, lowercase, opening
+        lines, page, first_printed(units), walked_back, after_body, units, lowercase, opening
     )
     walked = next((Candidate(t, a, b) for a, b, t in units if a == walked_back and a == b), None)
     if walked is not None and signals.taken_outright(walked):
@@ -913,6 +913,14 @@ def choose_title(
         ):
             best, best_index = cand, index
     return best
+
+
+def first_printed(units: list[tuple[int, int, str]]) -> int | None:
+    """Where the page starts: its first unit, after a link or a button above it ("top of page")."""
+    start = units[0][0] if units else None
+    if units and FURNITURE_START.match(units[0][2]) and len(units) > 1:
+        start = units[1][0]
+    return start
 
 
 def _holds(a: Candidate, b: Candidate, page: Repetitions) -> bool:
