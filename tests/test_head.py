@@ -830,3 +830,60 @@ def test_a_type_label_on_the_line_under_a_long_title_is_not_part_of_it():
     )
     memo = parse_page(page.encode())
     assert memo.title == "Rail links to the Caspian ports carry less freight than their builders promised"
+
+
+def test_a_date_and_byline_under_the_top_of_the_page_count_for_a_title_printed_further_down():
+    page = (
+        "Caspian Review\n\n14.06.2022\n\nAsel Nurlanova\n\nShare this\n\nPrint this page\n\n"
+        "Cables Under the Caspian Sea\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian Sea"
+    assert memo.authors == ["Asel Nurlanova"]
+    assert memo.published == date(2022, 6, 14)
+
+
+def test_a_kind_label_under_the_first_line_is_the_category_of_a_title_printed_further_down():
+    page = (
+        "You are on page 1 of 7\n\nEssay\n\nEurope Program\n\n"
+        "Steppe Cables and Their Buyers\n\nBy Asel Nurlanova\n"
+    )
+    memo = parse_page((page + BODY).encode())
+    assert memo.title == "Steppe Cables and Their Buyers"
+    assert memo.category == "Essay"
+
+
+def test_a_widget_line_at_the_top_that_shares_no_word_with_the_body_is_no_title():
+    page = "Enter your keywords\n\nWho Wins the Regional Equipment Tenders\n\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Who Wins the Regional Equipment Tenders"
+
+
+def test_a_memorandum_header_is_no_title_and_its_subject_opens_the_memo_text():
+    page = (
+        "Steppe Review\n\nWater Talks in the Valley: A Memorandum\n\nBy Asel Nurlanova\n\n"
+        "To: The Ministers of Water Resources\n\nFrom: The Basin Commission Staff\n\n"
+        "Subject: Memorandum on Reopening the Upstream Reservoir Talks\n\nDate: 04/11/2022\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Water Talks in the Valley: A Memorandum"
+    assert memo.blocks[0].text == "Memorandum on Reopening the Upstream Reservoir Talks"
+
+
+def test_a_dek_broken_over_two_lines_between_the_title_and_the_byline_is_no_part_of_the_title():
+    page = (
+        "2023 06 27 How End Dispute Over Water Valley Nurlanova - 0\n\nDownload as pdf\n\n"
+        "Report | June 2023\n\nHow to end the dispute\nover water in the valley\n"
+        "Keeping the peace,\nand the price of a bad bargain\n\nAsel Nurlanova\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "How to end the dispute over water in the valley"
+
+
+def test_a_link_above_the_page_leaves_the_top_of_page_points_to_the_line_under_it():
+    page = (
+        "Skip to content\n\nTENDERS FOR REGIONAL EQUIPMENT: A REVIEW\n\n"
+        "Part 1, the offers and their strings\n"
+    )
+    memo = parse_page((page + BODY).encode())
+    assert memo.title == "TENDERS FOR REGIONAL EQUIPMENT: A REVIEW"

@@ -70,6 +70,8 @@ FURNITURE_START = re.compile(
 CREDIT_START = re.compile(
     r"^(?:image|photo|picture|source|credit|фото|коллаж|иллюстрация|источник)\b|^©", re.I
 )
+# The fields of a memorandum's header: "To: <addressees>", "Subject: <what it is about>".
+MEMO_HEADER = re.compile(r"^(?:to|from|subject|re|cc)\s*:\s", re.I)
 # Whole lines that are generic section headings, never a memo's own title.
 SECTION_HEADINGS = re.compile(
     r"^(?:introduction|summary|executive summary|abstract|contents|table of contents|key points|"
@@ -249,6 +251,7 @@ def _furniture_not_names(text: str) -> bool:
         or not (text[0].isalnum() or text[0] in "\"'“‘«(")
         or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
         or bool(COUNTER.match(text))
+        or bool(MEMO_HEADER.match(text))
         or text[-1:].isdigit()
         and bool(SECTION_YEAR.match(text))
         or text[:1].isdigit()
@@ -519,6 +522,12 @@ def header_follows(lines: list[str], i: int) -> bool:
         text = clean_space(BULLET.sub("", lines[j]))
         if is_header_line(text):
             return True
+        if text.endswith(",") and not is_dek(text):
+            # A dek broken over two lines: "Safeguarding the region’s future," then "and …".
+            k = next_index(lines, j)
+            if k is not None and is_dek(f"{text} {clean_space(lines[k])}"):
+                i = k
+                continue
         if not (is_dek(text) or is_image_text(text)):
             return False
         i = j
@@ -624,6 +633,7 @@ class TitleSignals:
     after_body: tuple[int, int, str] | None
     units: list[tuple[int, int, str]]
     lowercase: LowerCaseWords
+    opening: str | None = None  # the body's first words
 
     def __post_init__(self) -> None:
         # Worked out once per page, not once per candidate.
@@ -704,12 +714,36 @@ class TitleSignals:
             3 <= len(text.split()) <= 30
             and not text.endswith((".", "...", "…"))
             and not is_furniture(text)
-            and (cand.first == self.first_line and not self.brand or self.page.count(text) > 1)
+            and (self.opens_page(cand) and not self.brand or self.page.count(text) > 1)
             and self.header_after(cand.last)
             and not (TAG_PREFIX.match(text) or TITLE_PARTS.search(text) or title_and_credit(text))
             and not glued_credit(text, self.page)
             and not (has_credit_inside(text) or has_date_inside(text) or self.with_byline(cand))
         )
+
+    def opens_page(self, cand: Candidate) -> bool:
+        """Whether the candidate is the page's first line, and no widget or running head there
+        ("Type to search", "Popular: day week month"): a page's own title names what the memo
+        then speaks of, so a first line that shares no word with the body's opening, where a
+        line below it does, is not the title."""
+        if cand.first != self.first_line:
+            return False
+        return self.agrees(cand.text) or not self.agreeing_below
+
+    def agrees(self, text: str) -> bool:
+        """Whether a word of the text is a word of the body's opening too (its stem)."""
+        return self.opening is None or not stems(text).isdisjoint(self.opening_stems)
+
+    @cached_property
+    def agreeing_below(self) -> bool:
+        return any(
+            first != self.first_line and not is_furniture(text) and self.agrees(text)
+            for first, _, text in self.units
+        )
+
+    @cached_property
+    def opening_stems(self) -> frozenset[str]:
+        return stems(self.opening or "")
 
     def site_inside(self, cand: Candidate) -> bool:
         """Whether a line of a candidate of several is a title with the site's name (site_tail):
@@ -758,7 +792,7 @@ class TitleSignals:
             repeats = int(slug_words(text) in self.file_name)
         # A sentence printed twice is a lede: a page's summary, then its first paragraph.
         points += 3 * (repeats >= 1 and not sentence) + (repeats >= 2)
-        if cand.first == self.first_line and not brand:
+        if self.opens_page(cand) and not brand:
             points += 3  # dumps start with the page's own title
         if self.walked_back is not None and cand.first <= self.walked_back <= cand.last:
             points += 2
@@ -803,6 +837,18 @@ class TitleSignals:
         return points
 
 
+STEM = 5  # letters: "Kazakhstan" and "Kazakhstani", "выборы" and "выбор" share them
+STEM_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def stems(text: str) -> frozenset[str]:
+    """The first letters of the words of four letters or more in `text`, case aside."""
+    return frozenset(word[:STEM] for word in STEM_WORD.findall(text.casefold()))
+
+
+OPENING = 1000  # characters of the body that name what it speaks of
+
+
 def slug_words(text: str) -> str:
     """The words a slug keeps of `text`, each with a space before and after it."""
     words = WORD.findall(text.casefold().replace("’", "").replace("'", ""))
@@ -814,6 +860,7 @@ def choose_title(
     units: list[tuple[int, int, str]],
     walked_back: int | None,
     after_body: tuple[int, int, str] | None = None,
+    body_line: int | None = None,
 ) -> Candidate | None:
     """The title among `units` (first line, last line, text: the paragraphs above the body).
 
@@ -830,8 +877,9 @@ def choose_title(
     head = "\n".join(lines[:end])[:PAGE_LOOKED_AT]
     page = Repetitions(head)
     lowercase = LowerCaseWords(lines)
+    opening = "\n".join(lines[body_line : body_line + 40])[:OPENING] if body_line is not None else None
     signals = TitleSignals(
-        lines, page, units[0][0] if units else None, walked_back, after_body, units, lowercase
+        lines, page, first_printed(units), walked_back, after_body, units, lowercase, opening
     )
     walked = next((Candidate(t, a, b) for a, b, t in units if a == walked_back and a == b), None)
     if walked is not None and signals.taken_outright(walked):
@@ -866,6 +914,14 @@ def choose_title(
         ):
             best, best_index = cand, index
     return best
+
+
+def first_printed(units: list[tuple[int, int, str]]) -> int | None:
+    """Where the page starts: its first unit, after a link or a button above it ("top of page")."""
+    start = units[0][0] if units else None
+    if units and FURNITURE_START.match(units[0][2]) and len(units) > 1:
+        start = units[1][0]
+    return start
 
 
 def _holds(a: Candidate, b: Candidate, page: Repetitions) -> bool:
@@ -1124,7 +1180,7 @@ def read_head(
     after_body: tuple[int, int, str] | None,
 ) -> Head:
     """Title, byline and date of a dump whose body starts at line `body_line`; see choose_title."""
-    title = choose_title(lines, units, walked_back, after_body)
+    title = choose_title(lines, units, walked_back, after_body, body_line)
     if title is None:
         return Head(None, None, None, None, None, None)
     text, numbered, authors = split_title(title.text)
@@ -1139,20 +1195,38 @@ def read_head(
         numbered = label_after_printing(lines[: body_line + PRINTING_AFTER_BODY], title.text)
     # A byline or a date may stand by any printing of the title: the page's own title line at
     # the top, or the title above the body; the chosen one is looked at first.
-    sites = [title, *repeated_title(lines, title, body_line)]
+    sites = [(site, body_line) for site in (title, *repeated_title(lines, title, body_line))]
+    # Then the top of the page, its own header only: a date or an author's card may stand
+    # under a line that lost the title to one further down (a list of other memos may follow).
+    if units and units[0][0] < title.first:
+        top = Candidate(units[0][2], units[0][0], units[0][1])
+        sites.append((top, header_end(lines, top.last, min(body_line, title.first))))
     return Head(
         title=text,
         title_first=title.first,
         title_line=title.last,
         authors=authors
-        or first_found(find_byline(lines, site, body_line) for site in sites)
+        or first_found(find_byline(lines, site, end) for site, end in sites)
         or glued_byline(lines, title)
         or marked_after(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
         or _byline(cut_short(credit_of(lines, title))),
-        published=first_found(find_date(lines, site, body_line) for site in sites),
+        published=first_found(find_date(lines, site, end) for site, end in sites),
         numbered=numbered,
     )
+
+
+TOP_HEADER_LINES = 3  # a rubric, a date, a name: the header a page's top may hold
+
+
+def header_end(lines: list[str], i: int, end: int) -> int:
+    """The line after the few lines that follow line `i` (not past `end`)."""
+    for _ in range(TOP_HEADER_LINES):
+        j = next_index(lines, i)
+        if j is None or j >= end:
+            return end
+        i = j
+    return i + 1
 
 
 PRINTING_AFTER_BODY = 8  # lines
@@ -1310,6 +1384,12 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
         for part in TITLE_PARTS.split(clean_space(lines[first]))[:-1]:
             if is_kind_label(part) and not part.isupper():
                 return part
+        # Or the line under it, above a title printed further down: a cover's label ("Essay"
+        # under the viewer's page counter).
+        after = next_index(lines, first)
+        text = clean_space(lines[after]) if after is not None and after < title_first else ""
+        if is_kind_label(text) and not text.isupper():
+            return text
     return None
 
 

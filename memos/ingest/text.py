@@ -463,6 +463,20 @@ def memo_from(lines: list[str], i: int) -> Label | None:
     return Label("authors", clean_space(m["names"])) if any(_MEMO_TO.match(line) for line in near) else None
 
 
+_MEMO_SUBJECT = re.compile(r"^\s*(?:subject|re)\s*:\s*(?P<subject>\S.*?)\s*$", re.I)
+
+
+def memo_subject(lines: list[str], start: int, end: int) -> str | None:
+    """What a memorandum's "SUBJECT:" line says it is about, beside its "TO:" line, between lines
+    `start` and `end`: the memo's own opening words, not the page's."""
+    for i in range(start, end):
+        m = _MEMO_SUBJECT.match(lines[i]) if ":" in lines[i][:10] else None
+        near = (line for line in lines[max(0, i - 5) : i + 4] if line.strip())
+        if m and any(_MEMO_TO.match(line) for line in near):
+            return clean_space(m["subject"])
+    return None
+
+
 def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
     if inline:
         return [t.strip() for t in re.split(r"\s*[,;]\s*", inline) if t.strip()], i
@@ -613,6 +627,9 @@ def parse_text(text: str) -> ParsedMemo:
         end += 1
 
     blocks: list[Block] = []
+    subject = memo_subject(lines, title_line + 1, body_line) if title_line >= 0 else None
+    if subject:
+        blocks.append(Block("h", subject))
     for c in chunks[start:end]:
         if c.start <= title_line < c.start + len(c.lines):
             continue  # a title printed after the abstract
