@@ -830,3 +830,8 @@ def test_a_type_label_on_the_line_under_a_long_title_is_not_part_of_it():
     )
     memo = parse_page(page.encode())
     assert memo.title == "Rail links to the Caspian ports carry less freight than their builders promised"
+
+
+def test_a_byline_led_by_a_dash_under_the_title():
+    page = "Cables Under the Caspian\n\nCABLES UNDER THE CASPIAN\n\n- Asel Nurlanova\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]

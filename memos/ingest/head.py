@@ -879,6 +879,9 @@ def _holds(a: Candidate, b: Candidate, page: Repetitions) -> bool:
 
 
 def _byline(text: str) -> list[str] | None:
+    # A dash may lead a byline as "By" does: "- Jane Roe", "— Иван Петров".
+    if text[:2] in ("- ", "– ", "— "):
+        text = text[2:]
     return byline_names(text)
 
 
