@@ -715,6 +715,16 @@ def test_a_byline_over_the_author_s_job_under_the_lead():
     assert memo.authors == ["Asel Nurlanova"]
 
 
+def test_a_byline_over_the_picture_s_credit_under_the_lead():
+    page = (
+        "Steppe Cameras and Their Buyers\n\n"
+        "The cities of the region bought more cameras in 2023 than in the five years before. Who sold "
+        "them, and what the governments of the region now ask of every supplier.\n\n"
+        "Asel Nurlanova, Dana Sultanova\n\nPhoto: Steppe Images\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Dana Sultanova"]
+
+
 def test_a_by_line_of_its_own_under_the_abstract():
     abstract = (
         "Steppe Cameras and Their Buyers\n\n"
