@@ -845,3 +845,12 @@ def test_a_type_label_on_the_line_under_a_long_title_is_not_part_of_it():
 def test_a_byline_led_by_a_dash_under_the_title():
     page = "Cables Under the Caspian\n\nCABLES UNDER THE CASPIAN\n\n- Asel Nurlanova\n" + BODY
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_names_after_a_title_in_capitals_printed_again_are_its_byline():
+    cover = "STEPPE CAMERAS AND THEIR BUYERS. Asel Nurlanova & Dana Sultanova"
+    page = f"{cover}\n\nViews: 1,234\n\n1 {cover} Steppe Institute\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Dana Sultanova"]
+    # Printed once, the words after the capitals may as well be a subtitle.
+    once = "STEPPE CAMERAS AND THEIR BUYERS Energy Security and Regional Order\n" + BODY
+    assert parse_page(once.encode()).authors == []

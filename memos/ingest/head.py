@@ -1152,13 +1152,30 @@ def read_head(
         or glued_byline(lines, title)
         or marked_after(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
-        or _byline(cut_short(credit_of(lines, title))),
+        or _byline(cut_short(credit_of(lines, title)))
+        or names_after_capitals(title.text, lines),
         published=first_found(find_date(lines, site, body_line) for site in sites),
         numbered=numbered,
     )
 
 
 PRINTING_AFTER_BODY = 8  # lines
+CAPITAL_WORDS = 3  # a title in capitals has at least this many words in capitals
+
+
+def names_after_capitals(text: str, lines: list[str]) -> list[str] | None:
+    """The names a PDF's cover prints after a title in capitals, on one line with it: "STAYING THE
+    COURSE IN THE EAST. Jane Roe & Lisa Doe". Words in small letters after capitals could be a
+    subtitle as well: the page must print the names again elsewhere."""
+    words = text.split()
+    capitals = [i for i, w in enumerate(words) if len(w) > 1 and w.strip(".,:;!?").isupper()]
+    if len(capitals) < CAPITAL_WORDS or len(words) - capitals[-1] - 1 < 2:
+        return None
+    tail = " ".join(words[capitals[-1] + 1 :])
+    names = _byline(tail) if tail[:1].isupper() else None
+    if names and "\n".join(lines[:200]).count(tail) >= 2:
+        return names
+    return None
 
 
 def label_after_printing(lines: list[str], title: str) -> Numbered | None:
