@@ -854,3 +854,12 @@ def test_names_after_a_title_in_capitals_printed_again_are_its_byline():
     # Printed once, the words after the capitals may as well be a subtitle.
     once = "STEPPE CAMERAS AND THEIR BUYERS Energy Security and Regional Order\n" + BODY
     assert parse_page(once.encode()).authors == []
+
+
+def test_the_name_by_leads_on_a_title_line_run_together_where_the_page_prints_it_again():
+    top = "Cameras on the Steppe? by Asel Nurlanova Chapter 7 in Dana Sultanova (Ed.), Steppe Security\n\n"
+    teaser = "In Chapter 7, Asel Nurlanova looks at what the cities of the region bought and from whom.\n\n"
+    assert parse_page((top + teaser + BODY).encode()).authors == ["Asel Nurlanova"]
+    # Printed once, words after "by" may be anything: "Shaped by Great Powers".
+    once = "Shaped by Great Powers Chapter 7 in Steppe Security\n\n" + BODY
+    assert parse_page(once.encode()).authors == []

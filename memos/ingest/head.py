@@ -1163,6 +1163,29 @@ PRINTING_AFTER_BODY = 8  # lines
 CAPITAL_WORDS = 3  # a title in capitals has at least this many words in capitals
 
 
+BY_INSIDE = re.compile(r"\s[Bb]y\s+(?=[A-ZА-ЯЁ])")
+NAME_WORDS_MAX = 4
+
+
+def names_after_by(text: str, lines: list[str]) -> list[str] | None:
+    """The name "by" leads on the title's own line, where the dump ran title, byline and more
+    together: "<Title>? by Jane Roe Chapter 13 in …". Where the name ends shows by its printing
+    elsewhere on the page, as does that it is one ("Shaped by Great Powers" reads as a name too)."""
+    m = BY_INSIDE.search(text) if "y " in text else None
+    if not m:
+        return None
+    words = text[m.end() :].split()[:NAME_WORDS_MAX]
+    head = None
+    for n in range(len(words), 1, -1):
+        name = " ".join(words[:n]).rstrip(",.;:")
+        names = _byline(name)
+        if names and len(names) == 1:
+            head = head or "\n".join(lines[:200])
+            if head.count(name) >= 2:
+                return names
+    return None
+
+
 def names_after_capitals(text: str, lines: list[str]) -> list[str] | None:
     """The names a PDF's cover prints after a title in capitals, on one line with it: "STAYING THE
     COURSE IN THE EAST. Jane Roe & Lisa Doe". Words in small letters after capitals could be a

@@ -45,6 +45,7 @@ from .head import (
     find_numbered,
     find_pdf_name,
     has_credit_inside,
+    names_after_by,
     read_head,
 )
 from .parsed import Block, ParsedMemo, ParseError
@@ -606,6 +607,7 @@ def parse_text(text: str) -> ParsedMemo:
         or names_over_role(chunks, start)
         or marked_byline(chunks, start)
         or headed_names(text[:PAGE_LOOKED_AT])
+        or names_after_by(head.title, lines)
         or []
     )
     # A short bio after the body is too short to count as prose, but belongs to the memo.
