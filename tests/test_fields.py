@@ -234,6 +234,7 @@ def test_unique_names_keep_the_first_spelling():
         # A footnote's star a space after the name; a Russian degree before it.
         ("И. С. Петров *", ["И. С. Петров"]),
         ("Кандидат исторических наук, Петров И.С.", ["Петров И.С."]),
+        ("Next Article", None),
     ],
 )
 def test_byline_names(text, names):

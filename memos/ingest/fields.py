@@ -315,6 +315,8 @@ NOT_IN_NAMES = {
     # the headings and labels a byline sits among: "Executive Summary", "Original Material"
     "summary", "executive", "abstract", "introduction", "overview", "original", "material",
     "related", "links", "tags", "comments", "share",
+    # a teaser's label for the page before or after: "Next Article", "Previous Post"
+    "next", "previous",
 }  # fmt: skip
 
 
