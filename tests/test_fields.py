@@ -231,6 +231,10 @@ def test_unique_names_keep_the_first_spelling():
         ("STEPPE Gateways for Georgia: In Caspian Interest Jo Roe REPORT No. 9 | JANUARY 29, 2018", None),
         ("By Eugene Roe for Steppe Review", ["Eugene Roe"]),
         ("Article by Jane Roe and Lisa Doe", ["Jane Roe", "Lisa Doe"]),
+        # A footnote's star a space after the name; a Russian degree before it.
+        ("И. С. Петров *", ["И. С. Петров"]),
+        ("Кандидат исторических наук, Петров И.С.", ["Петров И.С."]),
+        ("Next Article", None),
     ],
 )
 def test_byline_names(text, names):

@@ -715,6 +715,16 @@ def test_a_byline_over_the_author_s_job_under_the_lead():
     assert memo.authors == ["Asel Nurlanova"]
 
 
+def test_a_byline_over_the_picture_s_credit_under_the_lead():
+    page = (
+        "Steppe Cameras and Their Buyers\n\n"
+        "The cities of the region bought more cameras in 2023 than in the five years before. Who sold "
+        "them, and what the governments of the region now ask of every supplier.\n\n"
+        "Asel Nurlanova, Dana Sultanova\n\nPhoto: Steppe Images\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Dana Sultanova"]
+
+
 def test_a_by_line_of_its_own_under_the_abstract():
     abstract = (
         "Steppe Cameras and Their Buyers\n\n"
@@ -887,3 +897,26 @@ def test_a_link_above_the_page_leaves_the_top_of_page_points_to_the_line_under_i
     )
     memo = parse_page((page + BODY).encode())
     assert memo.title == "TENDERS FOR REGIONAL EQUIPMENT: A REVIEW"
+
+
+def test_a_byline_led_by_a_dash_under_the_title():
+    page = "Cables Under the Caspian\n\nCABLES UNDER THE CASPIAN\n\n- Asel Nurlanova\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_names_after_a_title_in_capitals_printed_again_are_its_byline():
+    cover = "STEPPE CAMERAS AND THEIR BUYERS. Asel Nurlanova & Dana Sultanova"
+    page = f"{cover}\n\nViews: 1,234\n\n1 {cover} Steppe Institute\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Dana Sultanova"]
+    # Printed once, the words after the capitals may as well be a subtitle.
+    once = "STEPPE CAMERAS AND THEIR BUYERS Energy Security and Regional Order\n" + BODY
+    assert parse_page(once.encode()).authors == []
+
+
+def test_the_name_by_leads_on_a_title_line_run_together_where_the_page_prints_it_again():
+    top = "Cameras on the Steppe? by Asel Nurlanova Chapter 7 in Dana Sultanova (Ed.), Steppe Security\n\n"
+    teaser = "In Chapter 7, Asel Nurlanova looks at what the cities of the region bought and from whom.\n\n"
+    assert parse_page((top + teaser + BODY).encode()).authors == ["Asel Nurlanova"]
+    # Printed once, words after "by" may be anything: "Shaped by Great Powers".
+    once = "Shaped by Great Powers Chapter 7 in Steppe Security\n\n" + BODY
+    assert parse_page(once.encode()).authors == []

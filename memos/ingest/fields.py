@@ -315,6 +315,8 @@ NOT_IN_NAMES = {
     # the headings and labels a byline sits among: "Executive Summary", "Original Material"
     "summary", "executive", "abstract", "introduction", "overview", "original", "material",
     "related", "links", "tags", "comments", "share",
+    # a teaser's label for the page before or after: "Next Article", "Previous Post"
+    "next", "previous",
 }  # fmt: skip
 
 
@@ -371,7 +373,8 @@ ORG_WORDS = re.compile(
     re.I,
 )
 # A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
-FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)")
+# A star may stand a space after the last name: "А. А. Широв *".
+FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)|(?<=\w) \*+$")
 # "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
 MARKED_BYLINE = re.compile(
     r"^(?:(?:written|posted|article|commentary|analysis|essay|column|story|text|words)\s+by|by|автор[ыа]?|текст)"
@@ -380,6 +383,8 @@ MARKED_BYLINE = re.compile(
 )
 
 
+# A Russian degree printed before the name: "Доктор филологических наук, Рудяков П.М.".
+DEGREE_BEFORE = re.compile(r"^(?:доктор|кандидат)\s+[а-яё]+\s+наук,?\s+", re.I)
 DATE_JOINER = re.compile(r"\s+(?:on|at|в)$")
 # A blog named after its author: "Shakhboz Juraev's Blog".
 _OWNED = re.compile(r"^(?P<name>[^'’]{5,60})['’]s\s+(?:blog|column|corner|notebook)$", re.I)
@@ -421,6 +426,8 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     elif label:
         return None
     text = MARKED_BYLINE.sub("", text)
+    if text[:1] in "ДдКк":
+        text = DEGREE_BEFORE.sub("", text)
     # A footnote mark glued to the last name ends the names: "Oxana Shevel1 Tufts University".
     m = FOOTNOTE_MARK.search(text)
     if m and ORG_WORDS.search(text, m.end()):

@@ -935,6 +935,9 @@ def _holds(a: Candidate, b: Candidate, page: Repetitions) -> bool:
 
 
 def _byline(text: str) -> list[str] | None:
+    # A dash may lead a byline as "By" does: "- Jane Roe", "— Иван Петров".
+    if text[:2] in ("- ", "– ", "— "):
+        text = text[2:]
     return byline_names(text)
 
 
@@ -1210,7 +1213,8 @@ def read_head(
         or glued_byline(lines, title)
         or marked_after(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
-        or _byline(cut_short(credit_of(lines, title))),
+        or _byline(cut_short(credit_of(lines, title)))
+        or names_after_capitals(title.text, lines),
         published=first_found(find_date(lines, site, end) for site, end in sites),
         numbered=numbered,
     )
@@ -1230,6 +1234,45 @@ def header_end(lines: list[str], i: int, end: int) -> int:
 
 
 PRINTING_AFTER_BODY = 8  # lines
+CAPITAL_WORDS = 3  # a title in capitals has at least this many words in capitals
+
+
+BY_INSIDE = re.compile(r"\s[Bb]y\s+(?=[A-ZА-ЯЁ])")
+NAME_WORDS_MAX = 4
+
+
+def names_after_by(text: str, lines: list[str]) -> list[str] | None:
+    """The name "by" leads on the title's own line, where the dump ran title, byline and more
+    together: "<Title>? by Jane Roe Chapter 13 in …". Where the name ends shows by its printing
+    elsewhere on the page, as does that it is one ("Shaped by Great Powers" reads as a name too)."""
+    m = BY_INSIDE.search(text) if "y " in text else None
+    if not m:
+        return None
+    words = text[m.end() :].split()[:NAME_WORDS_MAX]
+    head = None
+    for n in range(len(words), 1, -1):
+        name = " ".join(words[:n]).rstrip(",.;:")
+        names = _byline(name)
+        if names and len(names) == 1:
+            head = head or "\n".join(lines[:200])
+            if head.count(name) >= 2:
+                return names
+    return None
+
+
+def names_after_capitals(text: str, lines: list[str]) -> list[str] | None:
+    """The names a PDF's cover prints after a title in capitals, on one line with it: "STAYING THE
+    COURSE IN THE EAST. Jane Roe & Lisa Doe". Words in small letters after capitals could be a
+    subtitle as well: the page must print the names again elsewhere."""
+    words = text.split()
+    capitals = [i for i, w in enumerate(words) if len(w) > 1 and w.strip(".,:;!?").isupper()]
+    if len(capitals) < CAPITAL_WORDS or len(words) - capitals[-1] - 1 < 2:
+        return None
+    tail = " ".join(words[capitals[-1] + 1 :])
+    names = _byline(tail) if tail[:1].isupper() else None
+    if names and "\n".join(lines[:200]).count(tail) >= 2:
+        return names
+    return None
 
 
 def label_after_printing(lines: list[str], title: str) -> Numbered | None:

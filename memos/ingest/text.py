@@ -45,6 +45,7 @@ from .head import (
     find_numbered,
     find_pdf_name,
     has_credit_inside,
+    names_after_by,
     read_head,
 )
 from .parsed import Block, ParsedMemo, ParseError
@@ -620,6 +621,7 @@ def parse_text(text: str) -> ParsedMemo:
         or names_over_role(chunks, start)
         or marked_byline(chunks, start)
         or headed_names(text[:PAGE_LOOKED_AT])
+        or names_after_by(head.title, lines)
         or []
     )
     # A short bio after the body is too short to count as prose, but belongs to the memo.
@@ -721,10 +723,16 @@ def signature(chunks: list[Chunk], end: int) -> list[str] | None:
 
 def names_over_role(chunks: list[Chunk], start: int) -> list[str] | None:
     """A byline under the lead that opens the body, on a line of its own over what the person
-    does: "<Title>", "<Lead>", "Jane Roe", "Senior analyst, Research Group of …"."""
+    does or over the picture's credit: "<Title>", "<Lead>", "Jane Roe", "Senior analyst, Research
+    Group of …" (or "Photo: …")."""
     for k in range(start + 1, min(start + 3, len(chunks) - 1)):
         c, under = chunks[k], chunks[k + 1]
-        if len(c.lines) == 1 and len(under.lines) == 1 and len(c.text) <= 60 and is_role(under.text):
+        if (
+            len(c.lines) == 1
+            and len(under.lines) == 1
+            and len(c.text) <= 60
+            and (is_role(under.text) or CREDIT_START.match(under.text))
+        ):
             names = byline_names(c.text)
             if names:
                 return names
