@@ -769,3 +769,10 @@ def test_a_type_label_on_the_line_under_a_long_title_is_not_part_of_it():
     )
     memo = parse_page(page.encode())
     assert memo.title == "Rail links to the Caspian ports carry less freight than their builders promised"
+
+
+def test_a_date_over_a_line_of_furniture_above_the_title_is_the_date():
+    page = " date 2023-06-12 Steppe Review\n|Print this page\nCameras on the Steppe Roads\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Cameras on the Steppe Roads"
+    assert memo.published == date(2023, 6, 12)
