@@ -776,3 +776,21 @@ def test_a_date_over_a_line_of_furniture_above_the_title_is_the_date():
     memo = parse_page(page.encode())
     assert memo.title == "Cameras on the Steppe Roads"
     assert memo.published == date(2023, 6, 12)
+
+
+def test_a_date_above_the_title_set_over_two_lines_in_front_matter_is_the_date():
+    front = (
+        "This study was supported by a grant from a foundation. The views expressed in it are those of "
+        "the authors and do not necessarily represent the views of any government or funder.\n\n"
+        "All rights reserved. No part of this publication may be reproduced in any form without the "
+        "written permission of the publisher, except for short quotations in reviews.\n\n"
+    )
+    page = (
+        "Roads and Rails of the Steppe: Who Builds Them\n\nPage 1\n\n"
+        + front
+        + "March 9, 2022\n\nROADS AND RAILS OF THE STEPPE\n\nWho Builds Them\n\nAbout this study\n"
+        + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Roads and Rails of the Steppe: Who Builds Them"
+    assert memo.published == date(2022, 3, 9)

@@ -1139,7 +1139,14 @@ def read_head(
         or marked_after(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
         or _byline(cut_short(credit_of(lines, title))),
-        published=first_found(find_date(lines, site, body_line) for site in sites),
+        # A report's front matter may read as its body: the cover's date is above the title
+        # printed again inside it.
+        published=first_found(find_date(lines, site, body_line) for site in sites)
+        or first_found(
+            find_date(lines, site, body_line)
+            for site in repeated_title(lines, title, head_end(lines))
+            if site.first > body_line
+        ),
         numbered=numbered,
     )
 
@@ -1180,16 +1187,33 @@ NUMBER_AND_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№)\s*\d+\b", r
 
 
 def repeated_title(lines: list[str], title: Candidate, body_line: int) -> list[Candidate]:
-    """The title's other printings on a line of their own above the body."""
+    """The title's other printings above the body: on a line of their own, or broken over two
+    where its parts meet ("<Main title>" then "<Subtitle>", as a cover sets them)."""
     folded = _fold(title.text)
     size = len(title.text)
-    return [
-        Candidate(title.text, i, i)
-        for i in range(min(body_line, len(lines)))
-        if not title.first <= i <= title.last
-        and size - 3 <= len(lines[i].strip()) <= size + 10
-        and _fold(lines[i]) == folded
-    ]
+    words = _words(title.text)
+    found = []
+    for i in range(min(body_line, len(lines))):
+        if title.first <= i <= title.last:
+            continue
+        length = len(lines[i].strip())
+        if size - 3 <= length <= size + 10 and _fold(lines[i]) == folded:
+            found.append(Candidate(title.text, i, i))
+        elif 10 <= length < size - 10 and words.startswith(_words(lines[i])):
+            j = next_index(lines, i)
+            if j is not None and words == _words(lines[i] + " " + lines[j]):
+                found.append(Candidate(title.text, i, j))
+    return found
+
+
+def head_end(lines: list[str]) -> int:
+    """The index of the first line past the head of the page (PAGE_LOOKED_AT characters)."""
+    seen = 0
+    for i, line in enumerate(lines):
+        seen += len(line) + 1
+        if seen > PAGE_LOOKED_AT:
+            return i
+    return len(lines)
 
 
 def first_found(values):
