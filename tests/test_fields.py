@@ -159,6 +159,10 @@ def test_language():
         ),
         ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
         (
+            "Steppe Institute Working Paper 2019/WP 7, 12.03.2019, 24 pages",
+            Numbered(7, "Steppe Institute Working Paper", published=date(2019, 3, 12)),
+        ),
+        (
             "Europe and Central Asia Report N°240, 20 July 2016 Page",
             Numbered(240, "Europe and Central Asia Report", published=date(2016, 7, 20)),
         ),
@@ -177,6 +181,7 @@ def test_numbered_labels(line, expected):
         "No. 5",
         "Policy Memos",
         "the report 10/2024",
+        "the report 2019/WP 7",
     ],
 )
 def test_not_numbered_labels(line):

@@ -673,10 +673,11 @@ _KINDS = (
 _NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|N\s?°|N\s?º|№|#)"
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
 # "Policy Brief No. 47", "Report № 87 / 2023", and without a sign, the number of a year's
-# series: "ZOiS Spotlight 10/2024".
+# series: "ZOiS Spotlight 10/2024", or the year first, with the series' letters: "2016/RP 10".
 _NUMBERED_LINE = re.compile(
     rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS}))\s*"
-    rf"(?:{_NUMBER_SIGN}\s*{_NUMBER}(?:\s*/\s*\d{{2,4}})?|(?P<bare>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?!\d))"
+    rf"(?:{_NUMBER_SIGN}\s*{_NUMBER}(?:\s*/\s*\d{{2,4}})?|(?P<bare>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?!\d)"
+    r"|(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?(?P<lettered>\d{1,4})\b)"
     r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
@@ -686,7 +687,7 @@ _SIGN_HINT = re.compile(_SIGN + r"\s*:?\s*\d", re.I)
 _SIGN_AT_END = re.compile(_SIGN + r"\Z", re.I)
 _LONGEST_SIGN = len("Volume.")
 _FIGURES = re.compile(r"\d+")
-_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b")
+_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?\d", re.I)
 
 
 # Letters or signs every number sign has, looked for before the pattern is.
@@ -781,7 +782,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     short = len(rest.split()) <= 3 or run_on and bool(_MONTH_YEAR.match(rest) or names_and_month(rest))
     if rest and not published and not (short and m["rest"].strip()[0] != ":"):
         return None
-    number = memo_number_of(m["n"] or m["bare"])
+    number = memo_number_of(m["n"] or m["bare"] or m["lettered"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
 
 
