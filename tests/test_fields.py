@@ -158,6 +158,8 @@ def test_language():
             Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
         ),
         ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
+        ("Steppe Policy Memo March 2022 / Issue #12", Numbered(12, "Steppe Policy Memo")),
+        ("Policy Brief, June 2020, No. 5", Numbered(5, "Policy Brief")),
         (
             "Steppe Institute Working Paper 2019/WP 7, 12.03.2019, 24 pages",
             Numbered(7, "Steppe Institute Working Paper", published=date(2019, 3, 12)),
@@ -182,6 +184,7 @@ def test_numbered_labels(line, expected):
         "Policy Memos",
         "the report 10/2024",
         "the report 2019/WP 7",
+        "Policy Brief Junk 2020 No. 5",  # no month between the label and its number
     ],
 )
 def test_not_numbered_labels(line):

@@ -676,6 +676,8 @@ _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
 # series: "ZOiS Spotlight 10/2024", or the year first, with the series' letters: "2016/RP 10".
 _NUMBERED_LINE = re.compile(
     rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS}))\s*"
+    # The month of the issue may come first: "Policy Memo March 2022 / Issue #54".
+    r"(?:[,|·–—-]?\s*(?P<month>[^\W\d_]{3,9})\.?,?\s+(?:19|20)\d\d\s*[,/|·–—-]?\s*)?(?:Issue\s*(?=[#№]))?"
     rf"(?:{_NUMBER_SIGN}\s*{_NUMBER}(?:\s*/\s*\d{{2,4}})?|(?P<bare>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?!\d)"
     r"|(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?(?P<lettered>\d{1,4})\b)"
     r"(?P<rest>\W.{0,120})?$",
@@ -771,7 +773,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
             published=_date_in(m["rest"]),
         )
     m = _NUMBERED_LINE.match(line)
-    if not m or not _is_label_head(m["kind"]):
+    if not m or not _is_label_head(m["kind"]) or m["month"] and m["month"].casefold() not in MONTHS:
         return None
     # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
     # makes the line a citation of a publication (a related list), not this page's label.
