@@ -794,3 +794,16 @@ def test_a_date_above_the_title_set_over_two_lines_in_front_matter_is_the_date()
     memo = parse_page(page.encode())
     assert memo.title == "Roads and Rails of the Steppe: Who Builds Them"
     assert memo.published == date(2022, 3, 9)
+
+
+def test_a_label_run_into_the_title_printed_after_it_gives_the_number_and_the_category():
+    title = "Ports of the Caspian: Who Pays for Them"
+    page = (
+        f"{title}\n\nPage content below\n\n"
+        f"read the text below STEPPE Policy Memo May 2021 / Issue #31 {title} Asel Nurlanova "
+        "Three new ports on the Caspian coast have changed the routes that grain and oil take to "
+        "Europe, and the governments that built them now compete for the same cargo.\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == title
+    assert (memo.memo_number, memo.category) == (31, "STEPPE Policy Memo")

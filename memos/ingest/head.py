@@ -1126,6 +1126,8 @@ def read_head(
     # text may run into what reads as the body's first lines.
     if numbered is None:
         numbered = label_after_printing(lines[: body_line + PRINTING_AFTER_BODY], title.text)
+    if numbered is None:
+        numbered = label_before_printing(lines[: body_line + PRINTING_AFTER_BODY], title.text)
     # A byline or a date may stand by any printing of the title: the page's own title line at
     # the top, or the title above the body; the chosen one is looked at first.
     sites = [title, *repeated_title(lines, title, body_line)]
@@ -1178,6 +1180,30 @@ def label_after_printing(lines: list[str], title: str) -> Numbered | None:
             # "<Title> SIPRI Policy Paper No. 50 neil j. melvin December 2018".
             sign = NUMBER_AND_SIGN.search(rest)
             found = read_numbered(rest, run_on=True) or sign and read_numbered(rest[: sign.end()])
+            if found:
+                return found
+    return None
+
+
+def label_before_printing(lines: list[str], title: str) -> Numbered | None:
+    """A label run into a printing of the title before it, a PDF cover's text run together:
+    "… GIP Policy Memo March 2022 / Issue #54 <Title> <Author> …". The title shows where the
+    label ends; it starts at the first word that makes the rest a label."""
+    folded = _fold(title)
+    word = folded.split(" ", 1)[0]
+    for line in lines:
+        if word not in line.casefold() or not has_number_hint(line):
+            continue
+        text = clean_space(line)
+        folded_line = _fold(text)
+        at = folded_line.find(folded)
+        # Where folding changed the length, where the title starts in `text` is lost.
+        if at < 1 or len(folded_line) != len(text):
+            continue
+        before = text[max(0, at - 120) : at].rstrip(" ,:|·–—-")
+        # The text may have been cut inside a word: a start is known only where the line starts.
+        for start in [0] * (at <= 120) + [m.start() for m in WORD_START.finditer(before)]:
+            found = read_numbered(before[start:])
             if found:
                 return found
     return None
