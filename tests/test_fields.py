@@ -158,6 +158,7 @@ def test_language():
             Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
         ),
         ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
+        ("Vol. 3, No. 11", Numbered(11)),
         ("Steppe Policy Memo March 2022 / Issue #12", Numbered(12, "Steppe Policy Memo")),
         ("Policy Brief, June 2020, No. 5", Numbered(5, "Policy Brief")),
         (
@@ -185,6 +186,7 @@ def test_numbered_labels(line, expected):
         "the report 10/2024",
         "the report 2019/WP 7",
         "Policy Brief Junk 2020 No. 5",  # no month between the label and its number
+        "Vol. 3, No. 11, pp. 45-67",  # a reference
     ],
 )
 def test_not_numbered_labels(line):

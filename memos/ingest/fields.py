@@ -731,7 +731,7 @@ BARE_NUMBER = re.compile(rf"\s*{_NUMBER_SIGN}\s*{_NUMBER}\s*", re.I)
 SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?:[lI]\s+)?(?P<rest>.*)$", re.I)
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
 _VOLUME_LINE = re.compile(
-    r"^\s*(?P<series>[\w’'&.\- ]{3,80}?)[\s,:|–—-]*\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
+    r"^\s*(?:(?P<series>[\w’'&.\- ]{3,80}?)[\s,:|–—-]*)?\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
     rf"(?:[\s,;:|–—-]*(?:Issue|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
     re.I,
 )
@@ -762,6 +762,12 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     # "Publication: Eurasia Daily Monitor Volume: 17 Issue: 32": the label names the series.
     line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
     m = _VOLUME_LINE.match(line)
+    if m and m["series"] is None:
+        # "Vol. 2, No. 7" on a cover, the series' name printed elsewhere if at all; with
+        # anything but a date after it, a line of a list of references.
+        rest = m["rest"].strip(" ,;|·–—-")
+        published = _date_in(rest)
+        return Numbered(memo_number_of(m["n"]), published=published) if not rest or published else None
     if m and len(m["series"].split()) <= 8:
         # A citation's elements end with full stops: "A. Author. <Journal>. Volume 67, Issue 3".
         name = CITATION_STOP.split(clean_space(m["series"]).strip(" ,:|–—-"))[-1]
