@@ -378,6 +378,12 @@ def test_the_issue_a_running_footer_gives():
     assert footer_number("Home | 2023 | Analysis 5 | 6") is None
 
 
+def test_the_issue_of_a_running_head_between_the_page_and_the_series_in_capitals():
+    assert footer_number("Download\n\n1 23 STEPPE SECURITY POLICY BRIEFS A. Author") == 23
+    assert footer_number("1 2020 STEPPE ANNUAL REPORT") is None  # a year
+    assert footer_number("2 Steppe Policy Briefs are published by the Academy") is None
+
+
 def test_a_share_line_is_no_byline():
     assert byline_names("Facebook Twitter LinkedIn Email") is None
     assert byline_names("Asel Nurlanova; Dana Sultanova") == ["Asel Nurlanova", "Dana Sultanova"]

@@ -949,8 +949,19 @@ _FOOTER = re.compile(
 )
 
 
+# A PDF's running head in a dump that numbers its pages: the page, the issue, then the series in
+# capitals, "1 17 CENTRAL ASIA POLICY BRIEFS".
+_HEADER = re.compile(
+    rf"^\d{{1,3}}\s+(?P<n>\d{{1,4}})\s+(?:[A-Z][A-Z’'&.\-]+\s+){{0,4}}(?:{_KINDS.upper()})\b", re.M
+)
+
+
 def footer_number(text: str) -> int | None:
-    """The issue a PDF's running footer gives: "… KENNAN CABLE 91 | 5 …" -> 91."""
+    """The issue a PDF's running footer gives: "… KENNAN CABLE 91 | 5 …" -> 91; or its
+    running head: "1 17 CENTRAL ASIA POLICY BRIEFS" -> 17."""
+    m = _HEADER.search(text)
+    if m and not re.fullmatch(r"(?:19|20)\d\d", m["n"]):
+        return int(m["n"])
     at = text.find(" | ")
     while at != -1:
         if text[at + 3 : at + 4].isdigit() and text[at - 1 : at].isdigit():
