@@ -21,6 +21,7 @@ from memos.ingest.fields import (
     language_of,
     lead_names,
     looks_like_names,
+    month_number,
     normalize_language,
     parse_date,
     read_label,
@@ -376,6 +377,14 @@ def test_a_citation_of_the_memo_itself_gives_its_number():
 def test_the_issue_a_running_footer_gives():
     assert footer_number("in the absence STEPPE CABLE 91 | 5 . [...] In the longer term") == 91
     assert footer_number("Home | 2023 | Analysis 5 | 6") is None
+
+
+def test_the_issue_printed_beside_its_month_on_the_cover_and_the_title_page():
+    cover = "STEPPE PAPER\n\nMAY 2019\n\n41\n\nPORTS OF THE CASPIAN\n\n"
+    title_page = "STEPPE PAPER\n\nMAY 2019 41\n\nPORTS OF THE CASPIAN\n"
+    assert month_number(cover + title_page) == 41
+    assert month_number(cover) is None  # printed once: a page's footer as well
+    assert month_number("May 2019 | 3\nText\nMay 2019 | 4\n") is None  # the pages of a footer
 
 
 def test_the_issue_of_a_running_head_between_the_page_and_the_series_in_capitals():

@@ -949,6 +949,32 @@ _FOOTER = re.compile(
 )
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# What may follow the issue's month and year on a cover: its number, at the end of that line or
+# alone on the next one.
+_NUMBER_AFTER = re.compile(r"[ \t]*(?:[|·–—-][ \t]*|\n\s*)?(?P<n>\d{1,4})[ \t]*(?:\n|$)")
+_MONTH_OPENING = re.compile(r"(?:^|\n)[ \t]*(?P<month>[^\W\d_]{3,9})\.?,?[ \t]+$")
+
+
+def month_number(text: str) -> int | None:
+    """The issue a PDF prints beside its month, the same on its cover and its title page:
+    "NOVEMBER 2021" then "322", and "NOVEMBER 2021 322" (a footer's page changes from page to
+    page; an issue number does not)."""
+    seen: dict[tuple[str, int], int] = {}
+    for y in _YEAR.finditer(text):
+        after = _NUMBER_AFTER.match(text, y.end())
+        if not after or _YEAR.fullmatch(after["n"]):
+            continue
+        month = _MONTH_OPENING.search(text, max(0, y.start() - 14), y.start())
+        if not month or month["month"].casefold() not in MONTHS:
+            continue
+        key = (month["month"].casefold() + y[0], int(after["n"]))
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] == 2:
+            return key[1]
+    return None
+
+
 # A PDF's running head in a dump that numbers its pages: the page, the issue, then the series in
 # capitals, "1 17 CENTRAL ASIA POLICY BRIEFS".
 _HEADER = re.compile(

@@ -27,6 +27,7 @@ from .fields import (
     lead_names,
     looks_like_names,
     memo_number_of,
+    month_number,
     parse_date,
     read_label,
     read_numbered,
@@ -635,7 +636,8 @@ def parse_text(text: str) -> ParsedMemo:
         published=published,
         memo_number=first(memo_number, numbered and numbered.number)
         or cited_number(text, head.title)
-        or footer_number(text[:PAGE_LOOKED_AT]),
+        or footer_number(text[:PAGE_LOOKED_AT])
+        or month_number(text[:PAGE_LOOKED_AT]),
         series=first(labels.get("series"), numbered and numbered.series),
         # Each asked only where those before it found nothing.
         category=category_above(lines, head.title_first)
