@@ -160,6 +160,10 @@ def test_language():
         ),
         ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
         ("Vol. 3, No. 11", Numbered(11)),
+        (
+            "Steppe Review : A Quarterly Vol. 12, No. 3",
+            Numbered(3, "Steppe Review : A Quarterly", "Steppe Review : A Quarterly Vol. 12"),
+        ),
         ("Steppe Policy Memo March 2022 / Issue #12", Numbered(12, "Steppe Policy Memo")),
         ("Policy Brief, June 2020, No. 5", Numbered(5, "Policy Brief")),
         (

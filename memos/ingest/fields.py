@@ -731,7 +731,9 @@ BARE_NUMBER = re.compile(rf"\s*{_NUMBER_SIGN}\s*{_NUMBER}\s*", re.I)
 SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?:[lI]\s+)?(?P<rest>.*)$", re.I)
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
 _VOLUME_LINE = re.compile(
-    r"^\s*(?:(?P<series>[\w’'&.\- ]{3,80}?)[\s,:|–—-]*)?\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
+    # A journal's name may have a subtitle after a colon: "Survival : the IISS Quarterly".
+    r"^\s*(?:(?P<series>[\w’'&.\- ]{3,80}?(?: ?: [\w’'&.\- ]{3,60}?)?)[\s,:|–—-]*)?"
+    r"\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
     rf"(?:[\s,;:|–—-]*(?:Issue|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
     re.I,
 )
