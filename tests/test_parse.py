@@ -678,3 +678,26 @@ def test_an_html_page_s_date_may_be_the_one_its_label_line_prints():
     memo = parse_page(LABEL_LINE_HTML.encode())
     assert memo.category == "Steppe Institute Working Paper"
     assert memo.published == date(2019, 3, 12)
+
+
+KEYWORDS_APART = """Ports of the Caspian
+
+Trade routes | Kazakhstan | Caspian Sea | Ports
+
+by Asel Nurlanova
+
+ABSTRACT
+
+Three new ports on the Caspian coast have changed the routes that grain and oil take to Europe,
+and the governments that built them now compete for the same cargo and the same investors.
+
+keywords
+
+Each port was financed differently, and the terms of those loans decide who profits from the
+traffic that the new routes bring to the coast and to the railways that lead away from it.
+"""
+
+
+def test_keywords_set_apart_from_their_heading_are_the_topics():
+    memo = parse_page(KEYWORDS_APART.encode())
+    assert memo.topics == ["Trade routes", "Kazakhstan", "Caspian Sea", "Ports"]
