@@ -807,3 +807,13 @@ def test_a_label_run_into_the_title_printed_after_it_gives_the_number_and_the_ca
     memo = parse_page(page.encode())
     assert memo.title == title
     assert (memo.memo_number, memo.category) == (31, "STEPPE Policy Memo")
+
+
+def test_a_date_over_the_title_printed_with_a_flag_after_it_is_the_date():
+    page = (
+        "Tuesday, 14 March 2017 00:00\n\nCameras on the Steppe Roads Featured\n\n"
+        "Cameras on the Steppe Roads\n\nBy Asel Nurlanova\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cameras on the Steppe Roads"
+    assert memo.published == date(2017, 3, 14)

@@ -1072,10 +1072,13 @@ def ends_names(following: list[str], marked: bool) -> bool:
 def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None:
     """The first date printed near the title: a date line, or a date beside a label or a number."""
     # The line just above the title (a blog's date header) and the lines below it; a line of
-    # furniture ("|Printable version") may stand between the date and the title.
+    # furniture ("|Printable version") or another printing of the title, a flag after it ("<Title>
+    # Featured"), may stand between the date and the title.
     above = [i for i in range(title.first - 1, max(-1, title.first - 6), -1) if lines[i].strip()][:2]
-    if len(above) == 2 and not is_furniture(clean_space(lines[above[0]]), names=False):
-        above = above[:1]
+    if len(above) == 2:
+        between = clean_space(lines[above[0]])
+        if not (is_furniture(between, names=False) or _fold(between).startswith(_fold(title.text))):
+            above = above[:1]
     for i in above + list(range(title.first, body_line)):
         text = clean_space(lines[i])
         if not text:
