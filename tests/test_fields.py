@@ -21,6 +21,7 @@ from memos.ingest.fields import (
     language_of,
     lead_names,
     looks_like_names,
+    month_number,
     normalize_language,
     parse_date,
     read_label,
@@ -163,6 +164,17 @@ def test_language():
             Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
         ),
         ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
+        ("Vol. 3, No. 11", Numbered(11)),
+        (
+            "Steppe Review : A Quarterly Vol. 12, No. 3",
+            Numbered(3, "Steppe Review : A Quarterly", "Steppe Review : A Quarterly Vol. 12"),
+        ),
+        ("Steppe Policy Memo March 2022 / Issue #12", Numbered(12, "Steppe Policy Memo")),
+        ("Policy Brief, June 2020, No. 5", Numbered(5, "Policy Brief")),
+        (
+            "Steppe Institute Working Paper 2019/WP 7, 12.03.2019, 24 pages",
+            Numbered(7, "Steppe Institute Working Paper", published=date(2019, 3, 12)),
+        ),
         (
             "Europe and Central Asia Report N°240, 20 July 2016 Page",
             Numbered(240, "Europe and Central Asia Report", published=date(2016, 7, 20)),
@@ -182,6 +194,9 @@ def test_numbered_labels(line, expected):
         "No. 5",
         "Policy Memos",
         "the report 10/2024",
+        "the report 2019/WP 7",
+        "Policy Brief Junk 2020 No. 5",  # no month between the label and its number
+        "Vol. 3, No. 11, pp. 45-67",  # a reference
     ],
 )
 def test_not_numbered_labels(line):
@@ -375,6 +390,20 @@ def test_a_citation_of_the_memo_itself_gives_its_number():
 def test_the_issue_a_running_footer_gives():
     assert footer_number("in the absence STEPPE CABLE 91 | 5 . [...] In the longer term") == 91
     assert footer_number("Home | 2023 | Analysis 5 | 6") is None
+
+
+def test_the_issue_printed_beside_its_month_on_the_cover_and_the_title_page():
+    cover = "STEPPE PAPER\n\nMAY 2019\n\n41\n\nPORTS OF THE CASPIAN\n\n"
+    title_page = "STEPPE PAPER\n\nMAY 2019 41\n\nPORTS OF THE CASPIAN\n"
+    assert month_number(cover + title_page) == 41
+    assert month_number(cover) is None  # printed once: a page's footer as well
+    assert month_number("May 2019 | 3\nText\nMay 2019 | 4\n") is None  # the pages of a footer
+
+
+def test_the_issue_of_a_running_head_between_the_page_and_the_series_in_capitals():
+    assert footer_number("Download\n\n1 23 STEPPE SECURITY POLICY BRIEFS A. Author") == 23
+    assert footer_number("1 2020 STEPPE ANNUAL REPORT") is None  # a year
+    assert footer_number("2 Steppe Policy Briefs are published by the Academy") is None
 
 
 def test_a_share_line_is_no_byline():

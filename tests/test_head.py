@@ -920,3 +920,51 @@ def test_the_name_by_leads_on_a_title_line_run_together_where_the_page_prints_it
     # Printed once, words after "by" may be anything: "Shaped by Great Powers".
     once = "Shaped by Great Powers Chapter 7 in Steppe Security\n\n" + BODY
     assert parse_page(once.encode()).authors == []
+
+
+def test_a_date_over_a_line_of_furniture_above_the_title_is_the_date():
+    page = " date 2023-06-12 Steppe Review\n|Print this page\nCameras on the Steppe Roads\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Cameras on the Steppe Roads"
+    assert memo.published == date(2023, 6, 12)
+
+
+def test_a_date_above_the_title_set_over_two_lines_in_front_matter_is_the_date():
+    front = (
+        "This study was supported by a grant from a foundation. The views expressed in it are those of "
+        "the authors and do not necessarily represent the views of any government or funder.\n\n"
+        "All rights reserved. No part of this publication may be reproduced in any form without the "
+        "written permission of the publisher, except for short quotations in reviews.\n\n"
+    )
+    page = (
+        "Roads and Rails of the Steppe: Who Builds Them\n\nPage 1\n\n"
+        + front
+        + "March 9, 2022\n\nROADS AND RAILS OF THE STEPPE\n\nWho Builds Them\n\nAbout this study\n"
+        + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Roads and Rails of the Steppe: Who Builds Them"
+    assert memo.published == date(2022, 3, 9)
+
+
+def test_a_label_run_into_the_title_printed_after_it_gives_the_number_and_the_category():
+    title = "Ports of the Caspian: Who Pays for Them"
+    page = (
+        f"{title}\n\nPage content below\n\n"
+        f"read the text below STEPPE Policy Memo May 2021 / Issue #31 {title} Asel Nurlanova "
+        "Three new ports on the Caspian coast have changed the routes that grain and oil take to "
+        "Europe, and the governments that built them now compete for the same cargo.\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == title
+    assert (memo.memo_number, memo.category) == (31, "STEPPE Policy Memo")
+
+
+def test_a_date_over_the_title_printed_with_a_flag_after_it_is_the_date():
+    page = (
+        "Tuesday, 14 March 2017 00:00\n\nCameras on the Steppe Roads Featured\n\n"
+        "Cameras on the Steppe Roads\n\nBy Asel Nurlanova\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cameras on the Steppe Roads"
+    assert memo.published == date(2017, 3, 14)

@@ -661,3 +661,43 @@ def test_prose_written_in_divs_is_the_body():
     # Short divs without sentences are still no memo text.
     with pytest.raises(ParseError, match="not a memo"):
         parse_page(b"<html><body><div>Home</div><div>About us</div><div>Contact</div></body></html>")
+
+
+LABEL_LINE_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Ports of the Caspian</title></head><body><article>
+<h1>Ports of the Caspian</h1>
+<div class="meta">Steppe Institute Working Paper 2019/WP 7, 12.03.2019, 24 pages</div>
+<p>Three new ports on the Caspian coast have changed the routes that grain and oil take to Europe,
+and the governments that built them now compete for the same cargo.</p>
+<p>Each port was financed differently, and the terms of those loans decide who profits from the
+traffic that the new routes bring.</p>
+</article></body></html>"""
+
+
+def test_an_html_page_s_date_may_be_the_one_its_label_line_prints():
+    memo = parse_page(LABEL_LINE_HTML.encode())
+    assert memo.category == "Steppe Institute Working Paper"
+    assert memo.published == date(2019, 3, 12)
+
+
+KEYWORDS_APART = """Ports of the Caspian
+
+Trade routes | Kazakhstan | Caspian Sea | Ports
+
+by Asel Nurlanova
+
+ABSTRACT
+
+Three new ports on the Caspian coast have changed the routes that grain and oil take to Europe,
+and the governments that built them now compete for the same cargo and the same investors.
+
+keywords
+
+Each port was financed differently, and the terms of those loans decide who profits from the
+traffic that the new routes bring to the coast and to the railways that lead away from it.
+"""
+
+
+def test_keywords_set_apart_from_their_heading_are_the_topics():
+    memo = parse_page(KEYWORDS_APART.encode())
+    assert memo.topics == ["Trade routes", "Kazakhstan", "Caspian Sea", "Ports"]

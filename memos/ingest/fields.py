@@ -698,10 +698,13 @@ _KINDS = (
 _NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|N\s?°|N\s?º|№|#)"
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
 # "Policy Brief No. 47", "Report № 87 / 2023", and without a sign, the number of a year's
-# series: "ZOiS Spotlight 10/2024".
+# series: "ZOiS Spotlight 10/2024", or the year first, with the series' letters: "2016/RP 10".
 _NUMBERED_LINE = re.compile(
     rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS}))\s*"
-    rf"(?:{_NUMBER_SIGN}\s*{_NUMBER}(?:\s*/\s*\d{{2,4}})?|(?P<bare>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?!\d))"
+    # The month of the issue may come first: "Policy Memo March 2022 / Issue #54".
+    r"(?:[,|·–—-]?\s*(?P<month>[^\W\d_]{3,9})\.?,?\s+(?:19|20)\d\d\s*[,/|·–—-]?\s*)?(?:Issue\s*(?=[#№]))?"
+    rf"(?:{_NUMBER_SIGN}\s*{_NUMBER}(?:\s*/\s*\d{{2,4}})?|(?P<bare>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?!\d)"
+    r"|(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?(?P<lettered>\d{1,4})\b)"
     r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
@@ -711,7 +714,7 @@ _SIGN_HINT = re.compile(_SIGN + r"\s*:?\s*\d", re.I)
 _SIGN_AT_END = re.compile(_SIGN + r"\Z", re.I)
 _LONGEST_SIGN = len("Volume.")
 _FIGURES = re.compile(r"\d+")
-_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b")
+_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?\d", re.I)
 
 
 # Letters or signs every number sign has, looked for before the pattern is.
@@ -753,7 +756,9 @@ BARE_NUMBER = re.compile(rf"\s*{_NUMBER_SIGN}\s*{_NUMBER}\s*", re.I)
 SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?:[lI]\s+)?(?P<rest>.*)$", re.I)
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
 _VOLUME_LINE = re.compile(
-    r"^\s*(?P<series>[\w’'&.\- ]{3,80}?)[\s,:|–—-]*\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
+    # A journal's name may have a subtitle after a colon: "Survival : the IISS Quarterly".
+    r"^\s*(?:(?P<series>[\w’'&.\- ]{3,80}?(?: ?: [\w’'&.\- ]{3,60}?)?)[\s,:|–—-]*)?"
+    r"\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
     rf"(?:[\s,;:|–—-]*(?:Issue|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
     re.I,
 )
@@ -784,6 +789,12 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     # "Publication: Eurasia Daily Monitor Volume: 17 Issue: 32": the label names the series.
     line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
     m = _VOLUME_LINE.match(line)
+    if m and m["series"] is None:
+        # "Vol. 2, No. 7" on a cover, the series' name printed elsewhere if at all; with
+        # anything but a date after it, a line of a list of references.
+        rest = m["rest"].strip(" ,;|·–—-")
+        published = _date_in(rest)
+        return Numbered(memo_number_of(m["n"]), published=published) if not rest or published else None
     if m and len(m["series"].split()) <= 8:
         # A citation's elements end with full stops: "A. Author. <Journal>. Volume 67, Issue 3".
         name = CITATION_STOP.split(clean_space(m["series"]).strip(" ,:|–—-"))[-1]
@@ -795,7 +806,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
             published=_date_in(m["rest"]),
         )
     m = _NUMBERED_LINE.match(line)
-    if not m or not _is_label_head(m["kind"]):
+    if not m or not _is_label_head(m["kind"]) or m["month"] and m["month"].casefold() not in MONTHS:
         return None
     # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
     # makes the line a citation of a publication (a related list), not this page's label.
@@ -806,7 +817,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     short = len(rest.split()) <= 3 or run_on and bool(_MONTH_YEAR.match(rest) or names_and_month(rest))
     if rest and not published and not (short and m["rest"].strip()[0] != ":"):
         return None
-    number = memo_number_of(m["n"] or m["bare"])
+    number = memo_number_of(m["n"] or m["bare"] or m["lettered"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
 
 
@@ -965,8 +976,45 @@ _FOOTER = re.compile(
 )
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# What may follow the issue's month and year on a cover: its number, at the end of that line or
+# alone on the next one.
+_NUMBER_AFTER = re.compile(r"[ \t]*(?:[|·–—-][ \t]*|\n\s*)?(?P<n>\d{1,4})[ \t]*(?:\n|$)")
+_MONTH_OPENING = re.compile(r"(?:^|\n)[ \t]*(?P<month>[^\W\d_]{3,9})\.?,?[ \t]+$")
+
+
+def month_number(text: str) -> int | None:
+    """The issue a PDF prints beside its month, the same on its cover and its title page:
+    "NOVEMBER 2021" then "322", and "NOVEMBER 2021 322" (a footer's page changes from page to
+    page; an issue number does not)."""
+    seen: dict[tuple[str, int], int] = {}
+    for y in _YEAR.finditer(text):
+        after = _NUMBER_AFTER.match(text, y.end())
+        if not after or _YEAR.fullmatch(after["n"]):
+            continue
+        month = _MONTH_OPENING.search(text, max(0, y.start() - 14), y.start())
+        if not month or month["month"].casefold() not in MONTHS:
+            continue
+        key = (month["month"].casefold() + y[0], int(after["n"]))
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] == 2:
+            return key[1]
+    return None
+
+
+# A PDF's running head in a dump that numbers its pages: the page, the issue, then the series in
+# capitals, "1 17 CENTRAL ASIA POLICY BRIEFS".
+_HEADER = re.compile(
+    rf"^\d{{1,3}}\s+(?P<n>\d{{1,4}})\s+(?:[A-Z][A-Z’'&.\-]+\s+){{0,4}}(?:{_KINDS.upper()})\b", re.M
+)
+
+
 def footer_number(text: str) -> int | None:
-    """The issue a PDF's running footer gives: "… KENNAN CABLE 91 | 5 …" -> 91."""
+    """The issue a PDF's running footer gives: "… KENNAN CABLE 91 | 5 …" -> 91; or its
+    running head: "1 17 CENTRAL ASIA POLICY BRIEFS" -> 17."""
+    m = _HEADER.search(text)
+    if m and not re.fullmatch(r"(?:19|20)\d\d", m["n"]):
+        return int(m["n"])
     at = text.find(" | ")
     while at != -1:
         if text[at + 3 : at + 4].isdigit() and text[at - 1 : at].isdigit():

@@ -1144,8 +1144,14 @@ def ends_names(following: list[str], marked: bool) -> bool:
 
 def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None:
     """The first date printed near the title: a date line, or a date beside a label or a number."""
-    # The line just above the title (a blog's date header) and the lines below it.
-    above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:1]
+    # The line just above the title (a blog's date header) and the lines below it; a line of
+    # furniture ("|Printable version") or another printing of the title, a flag after it ("<Title>
+    # Featured"), may stand between the date and the title.
+    above = [i for i in range(title.first - 1, max(-1, title.first - 6), -1) if lines[i].strip()][:2]
+    if len(above) == 2:
+        between = clean_space(lines[above[0]])
+        if not (is_furniture(between, names=False) or _fold(between).startswith(_fold(title.text))):
+            above = above[:1]
     for i in above + list(range(title.first, body_line)):
         text = clean_space(lines[i])
         if not text:
@@ -1196,6 +1202,8 @@ def read_head(
     # text may run into what reads as the body's first lines.
     if numbered is None:
         numbered = label_after_printing(lines[: body_line + PRINTING_AFTER_BODY], title.text)
+    if numbered is None:
+        numbered = label_before_printing(lines[: body_line + PRINTING_AFTER_BODY], title.text)
     # A byline or a date may stand by any printing of the title: the page's own title line at
     # the top, or the title above the body; the chosen one is looked at first.
     sites = [(site, body_line) for site in (title, *repeated_title(lines, title, body_line))]
@@ -1215,7 +1223,14 @@ def read_head(
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
         or _byline(cut_short(credit_of(lines, title)))
         or names_after_capitals(title.text, lines),
-        published=first_found(find_date(lines, site, end) for site, end in sites),
+        # A report's front matter may read as its body: the cover's date is above the title
+        # printed again inside it.
+        published=first_found(find_date(lines, site, end) for site, end in sites)
+        or first_found(
+            find_date(lines, site, body_line)
+            for site in repeated_title(lines, title, head_end(lines))
+            if site.first > body_line
+        ),
         numbered=numbered,
     )
 
@@ -1304,20 +1319,61 @@ def label_after_printing(lines: list[str], title: str) -> Numbered | None:
     return None
 
 
+def label_before_printing(lines: list[str], title: str) -> Numbered | None:
+    """A label run into a printing of the title before it, a PDF cover's text run together:
+    "… GIP Policy Memo March 2022 / Issue #54 <Title> <Author> …". The title shows where the
+    label ends; it starts at the first word that makes the rest a label."""
+    folded = _fold(title)
+    word = folded.split(" ", 1)[0]
+    for line in lines:
+        if word not in line.casefold() or not has_number_hint(line):
+            continue
+        text = clean_space(line)
+        folded_line = _fold(text)
+        at = folded_line.find(folded)
+        # Where folding changed the length, where the title starts in `text` is lost.
+        if at < 1 or len(folded_line) != len(text):
+            continue
+        before = text[max(0, at - 120) : at].rstrip(" ,:|·–—-")
+        # The text may have been cut inside a word: a start is known only where the line starts.
+        for start in [0] * (at <= 120) + [m.start() for m in WORD_START.finditer(before)]:
+            found = read_numbered(before[start:])
+            if found:
+                return found
+    return None
+
+
 NUMBER_AND_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№)\s*\d+\b", re.I)
 
 
 def repeated_title(lines: list[str], title: Candidate, body_line: int) -> list[Candidate]:
-    """The title's other printings on a line of their own above the body."""
+    """The title's other printings above the body: on a line of their own, or broken over two
+    where its parts meet ("<Main title>" then "<Subtitle>", as a cover sets them)."""
     folded = _fold(title.text)
     size = len(title.text)
-    return [
-        Candidate(title.text, i, i)
-        for i in range(min(body_line, len(lines)))
-        if not title.first <= i <= title.last
-        and size - 3 <= len(lines[i].strip()) <= size + 10
-        and _fold(lines[i]) == folded
-    ]
+    words = _words(title.text)
+    found = []
+    for i in range(min(body_line, len(lines))):
+        if title.first <= i <= title.last:
+            continue
+        length = len(lines[i].strip())
+        if size - 3 <= length <= size + 10 and _fold(lines[i]) == folded:
+            found.append(Candidate(title.text, i, i))
+        elif 10 <= length < size - 10 and words.startswith(_words(lines[i])):
+            j = next_index(lines, i)
+            if j is not None and words == _words(lines[i] + " " + lines[j]):
+                found.append(Candidate(title.text, i, j))
+    return found
+
+
+def head_end(lines: list[str]) -> int:
+    """The index of the first line past the head of the page (PAGE_LOOKED_AT characters)."""
+    seen = 0
+    for i, line in enumerate(lines):
+        seen += len(line) + 1
+        if seen > PAGE_LOOKED_AT:
+            return i
+    return len(lines)
 
 
 def first_found(values):

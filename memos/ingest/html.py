@@ -580,7 +580,12 @@ def parse_html(text: str) -> ParsedMemo:
         format="html",
         authors=authors,
         published=first(
-            declared.published, time_date, parse_date(str(labels.get("published", ""))), header_date
+            declared.published,
+            time_date,
+            parse_date(str(labels.get("published", ""))),
+            header_date,
+            # "Research Paper 2016/RP 10, 04.10.2016": the date the label line prints.
+            numbered and numbered.published,
         ),
         memo_number=first(
             memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None,

@@ -28,6 +28,7 @@ from .fields import (
     lead_names,
     looks_like_names,
     memo_number_of,
+    month_number,
     parse_date,
     read_label,
     read_numbered,
@@ -428,6 +429,8 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
             continue
         if label.field == "topics":
             topics, i = _read_list(lines, i, label.value)
+            if not topics and label is KEYWORDS_HEADING:
+                topics = keywords_above(lines, i - 1, start)
             found.setdefault("topics", topics)
             continue
         value = label.value
@@ -447,6 +450,31 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
 # label that ends the body: it may sit between the abstract and the text.
 KEYWORDS = re.compile(r"^\s*(?:keywords|key words|ключевые слова)\s*:?\s*$", re.I)
 KEYWORDS_HEADING = Label("topics", "")
+
+
+KEYWORDS_LOOK_BACK = 20  # lines
+
+
+def keywords_above(lines: list[str], heading: int, start: int) -> list[str]:
+    """The keywords of a heading with none under it: a PDF's layout may set the heading apart
+    from its box, whose line of short phrases between bars or commas stands above it ("Trade |
+    Ukraine | Central Asia", then the abstract, then "keywords")."""
+    for k in range(heading - 1, max(start, heading - KEYWORDS_LOOK_BACK) - 1, -1):
+        line = lines[k]
+        if " | " in line:
+            parts = [clean_space(part) for part in line.split(" | ")]
+        elif "," in line:
+            parts = comma_list(line)
+        else:
+            continue
+        # Three or more, none a figure: not a byline's names, nor a header's issue and date.
+        if (
+            len(parts) >= 3
+            and all(part and len(part.split()) <= TAG_WORDS_MAX and not DIGIT.search(part) for part in parts)
+            and not looks_like_names(line)
+        ):
+            return parts
+    return []
 
 
 # A memorandum's header: "TO: <addressees>", "FROM: <authors>", "DATE:", "SUBJECT:".
@@ -659,7 +687,8 @@ def parse_text(text: str) -> ParsedMemo:
         published=published,
         memo_number=first(memo_number, numbered and numbered.number)
         or cited_number(text, head.title)
-        or footer_number(text[:PAGE_LOOKED_AT]),
+        or footer_number(text[:PAGE_LOOKED_AT])
+        or month_number(text[:PAGE_LOOKED_AT]),
         series=first(labels.get("series"), numbered and numbered.series),
         # Each asked only where those before it found nothing.
         category=category_above(lines, head.title_first)
