@@ -118,6 +118,7 @@ def test_labels_with_and_without_values():
     assert read_label("Memo #:").value == ""
     assert read_label("Publication Date:").field == "published"
     assert read_label("Related Topics").field == "topics"
+    assert read_label("Related Categories: Energy; Asia") == Label("topics", "Energy; Asia")
     assert read_label("The memo argues: nothing") is None
 
 
