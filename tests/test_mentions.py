@@ -153,6 +153,8 @@ def vendors_in(text: str, entries) -> set[str]:
         ("на русском языке и по-русски", set()),
         ("Русская литература и китайского языка", {"RU"}),
         ("Куба и кубы льда", {"CU"}),
+        # nouns for a country's people, in any case and at a sentence's start
+        ("Американка вложила деньги. Встреча с россиянами и узбеком.", {"US", "RU", "UZ"}),
         # countries farther afield, as a list of partners names them
         ("Зимбабве, Тунис, Алжиром, Перу и Чили", {"ZW", "TN", "DZ", "PE", "CL"}),
         ("панама и перу, бутан", set()),
