@@ -153,6 +153,9 @@ def vendors_in(text: str, entries) -> set[str]:
         ("на русском языке и по-русски", set()),
         ("Русская литература и китайского языка", {"RU"}),
         ("Куба и кубы льда", {"CU"}),
+        # an organisation's acronym is not the territory it spells
+        ("the GUAM summit; Guam and the Pacific", {"GU"}),
+        ("the GUAM summit", set()),
         # nouns for a country's people, in any case and at a sentence's start
         ("Американка вложила деньги. Встреча с россиянами и узбеком.", {"US", "RU", "UZ"}),
         # countries farther afield, as a list of partners names them
