@@ -298,6 +298,9 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("Huawei’s and ZTE's", {"Huawei", "ZTE"}),
         ("Nokia Siemens Networks", {"Nokia"}),
         ("Яндекс и Ростелеком", {"Yandex", "Rostelecom"}),
+        # a company named after its founder: in quotation marks, the company; bare, the man
+        ("Компания «Касперский» выросла; продукты Лаборатории Касперского", {"Kaspersky"}),
+        ("Евгений Касперский сказал", set()),
         ("a beeline for intel", set()),
         ("Beeline and Intel", {"Beeline", "Intel"}),
         ("AT&T, Group-IB, N-Tech.Lab and Amazon.com", {"AT&T", "Group-IB", "NtechLab", "Amazon"}),
