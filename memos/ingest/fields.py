@@ -844,7 +844,7 @@ def _date_in(rest: str | None) -> date | None:
 
 _KIND_LABEL = re.compile(
     rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KINDS}|articles?|feature|insights?|digest|статьи|статья|аналитика|"
-    r"мнения?|интервью)$",
+    r"мнения?|интервью|комментарии)$",
     re.I,
 )
 
