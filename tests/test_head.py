@@ -920,3 +920,12 @@ def test_the_name_by_leads_on_a_title_line_run_together_where_the_page_prints_it
     # Printed once, words after "by" may be anything: "Shaped by Great Powers".
     once = "Shaped by Great Powers Chapter 7 in Steppe Security\n\n" + BODY
     assert parse_page(once.encode()).authors == []
+
+
+def test_a_back_link_run_into_the_title_is_no_part_of_it():
+    body = (
+        "Степные города закупают камеры у разных поставщиков, и каждый контракт приносит новые "
+        "обязательства по обслуживанию, хранению данных и обучению персонала на местах.\n"
+    )
+    page = "Мнения экспертов\nНазадКамеры на степи: кто платит за безопасность\n\n" + body
+    assert parse_page(page.encode()).title == "Камеры на степи: кто платит за безопасность"
