@@ -119,6 +119,7 @@ def test_labels_with_and_without_values():
     assert read_label("Memo #:").value == ""
     assert read_label("Publication Date:").field == "published"
     assert read_label("Related Topics").field == "topics"
+    assert read_label("Related Categories: Energy; Asia") == Label("topics", "Energy; Asia")
     assert read_label("The memo argues: nothing") is None
 
 
@@ -220,6 +221,7 @@ def test_a_bar_a_pdf_printed_as_a_letter_between_the_number_and_its_month():
 def test_a_kind_label_has_no_number():
     assert is_kind_label("Policy Brief")
     assert not is_kind_label("#48, JUNE 2018 POLICY BRIEF")
+    assert is_kind_label("Аналитика и комментарии") and is_kind_label("Комментарии")
 
 
 def test_unique_names_keep_the_first_spelling():

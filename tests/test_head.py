@@ -968,3 +968,12 @@ def test_a_date_over_the_title_printed_with_a_flag_after_it_is_the_date():
     memo = parse_page(page.encode())
     assert memo.title == "Cameras on the Steppe Roads"
     assert memo.published == date(2017, 3, 14)
+
+
+def test_a_back_link_run_into_the_title_is_no_part_of_it():
+    body = (
+        "Степные города закупают камеры у разных поставщиков, и каждый контракт приносит новые "
+        "обязательства по обслуживанию, хранению данных и обучению персонала на местах.\n"
+    )
+    page = "Мнения экспертов\nНазадКамеры на степи: кто платит за безопасность\n\n" + body
+    assert parse_page(page.encode()).title == "Камеры на степи: кто платит за безопасность"

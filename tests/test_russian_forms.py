@@ -57,6 +57,13 @@ def test_generate_adds_languages_and_ordinary_words():
     assert "кубы" in generated["common_nouns"] and "россии" not in generated["common_nouns"]
 
 
+def test_a_noun_for_the_people_is_matched_in_either_case():
+    generated = generate({"countries": {"US": ["американка"], "CU": ["Куба"]}, "not_countries": []})
+    assert {"американка", "американку", "американкой"} <= set(generated["countries"]["US"])
+    # Written in lower case, it is no capitalised name that could pass for a common word.
+    assert "американку" not in generated["common_nouns"] and "кубы" in generated["common_nouns"]
+
+
 def test_rewrite_keeps_english_and_replaces_every_russian_form(tmp_path):
     aliases = tmp_path / "aliases.json"
     aliases.write_text(

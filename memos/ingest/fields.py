@@ -607,8 +607,8 @@ LABELS = {
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
     "authors": ["author", "authors", "author(s)", "by", "words", "автор", "авторы", "автор(ы)"],
-    "topics": ["related topics", "topics", "tags", "keywords", "темы", "теги", "тэги", "похожие темы",
-               "ключевые слова"],
+    "topics": ["related topics", "related categories", "topics", "tags", "keywords", "темы", "теги", "тэги",
+               "похожие темы", "ключевые слова"],
     "category": ["category", "type", "категория", "рубрика", "тип"],
 }  # fmt: skip
 _LABEL_FOR = {label: name for name, labels in LABELS.items() for label in labels}
@@ -619,7 +619,7 @@ _LABEL_LINE = re.compile(
     re.I,
 )
 _HEADER_ONLY = re.compile(  # labels that head a list and may stand without a colon
-    r"^\s*(related topics|topics|tags|темы|теги|тэги|похожие темы)\s*:?\s*$", re.I
+    r"^\s*(related topics|related categories|topics|tags|темы|теги|тэги|похожие темы)\s*:?\s*$", re.I
 )
 
 
@@ -855,7 +855,7 @@ def _date_in(rest: str | None) -> date | None:
 
 _KIND_LABEL = re.compile(
     rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KINDS}|articles?|feature|insights?|digest|статьи|статья|аналитика|"
-    r"мнения?|интервью)$",
+    r"мнения?|интервью|комментарии)$",
     re.I,
 )
 

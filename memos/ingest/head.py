@@ -343,6 +343,10 @@ def _candidates(
             bare = credited[0]
         if bare != text:
             found.append(Candidate(bare, first, last))
+        # "НазадУкраинский пример…": a back link's word run into the title after it.
+        link = GLUED_LINK.match(text)
+        if link:
+            found.append(Candidate(text[link.end() :], first, last))
         # "<Caption> (Source: …) <Title> By A. Author": a PDF's cover run into one line.
         after = after_credit(text) if "(" in text else None
         if after:
@@ -390,6 +394,10 @@ def _candidates(
             if goes_on or page.count(joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found + shared_openings(found)
+
+
+# A navigation link's word glued to the capital that opens the line's real text.
+GLUED_LINK = re.compile(r"(?:Назад|Вперёд|Вперед|Далее)(?=[А-ЯЁA-Z«\"“])")
 
 
 # A picture's credit in parentheses, and what follows it.
@@ -816,8 +824,9 @@ class TitleSignals:
             or self.site_inside(cand)
             or self.with_kind_label(cand)
             or crumb_end(text)
+            or GLUED_LINK.match(text)
         ):
-            return None  # the title without its byline, tag, site or crumb is a candidate of its own
+            return None  # the title without its byline, tag, site, crumb or link is a candidate of its own
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
         if names_run_together(text):

@@ -208,7 +208,9 @@ def _country_data(path: Path) -> _CountryData:
     data = json.loads(path.read_text(encoding="utf-8"))
     common_nouns = {word.lower() for word in data.get("common_nouns", [])}
     not_countries = [_normalize_alias(p) for p in data.get("not_countries", [])]
-    blocked = {p.lower() for p in not_countries}
+    # A phrase matched in any case takes the name out in any case; an abbreviation only in its
+    # own spelling: "GUAM" is an organisation of four states, "Guam" stays the territory.
+    blocked = {p if _is_case_sensitive(p, common_nouns) else p.lower() for p in not_countries}
 
     names: dict[str, list[str]] = {}
     for entry in pycountry.countries:
@@ -224,7 +226,7 @@ def _country_data(path: Path) -> _CountryData:
             names[code].extend(extra.get(field, []))
     for code, forms in names.items():
         unique = dict.fromkeys(map(_normalize_alias, forms))
-        names[code] = [form for form in unique if form and form.lower() not in blocked]
+        names[code] = [form for form in unique if form and not {form, form.lower()} & blocked]
 
     entries: list[tuple[str, str | None, bool]] = [
         (phrase, None, _is_case_sensitive(phrase, common_nouns)) for phrase in not_countries

@@ -4,9 +4,11 @@ Only `generate_russian_forms` imports this module: the import reads the forms it
 alias file, so the morphological analyser (and its dictionaries) never load while importing.
 
 From fixtures/country_names_ru.json, which lists each country's names in the nominative and
-its adjectives in the masculine (Россия, Российская Федерация, РФ, российский), it makes:
+its adjectives in the masculine (Россия, Российская Федерация, РФ, российский) and the nouns for its
+people (россиянин, россияне), it makes:
 - every case of each name, in the name's number (Россия → России, Россию, Россией, …; a phrase
   inflects up to its head noun: Соединённых Штатов Америки); abbreviations stay as written;
+- every case of each noun for the country's people, in its number (американка → американку);
 - every gender, number and case of each adjective (российская, российских, …), and the first
   part of a compound adjective (российско- in российско-китайский);
 - the phrases that are not countries in every case: the listed ones (Латинская Америка) and
@@ -174,7 +176,9 @@ def generate(source: dict, morph=None) -> dict:
                 continue
             name_forms = inflector.name_forms(name)
             forms += name_forms
-            if len(name.split()) == 1 and not name.isupper():
+            # A noun for the people (американец) is an ordinary word by nature and written in
+            # lower case: only a capitalised name can be mistaken for one (Куба, куба).
+            if len(name.split()) == 1 and name[:1].isupper() and not name.isupper():
                 ordinary += [f for f in name_forms if inflector.is_ordinary_word(f)]
         countries[code] = list(dict.fromkeys(forms))
     phrases = list(source.get("not_countries", []))
