@@ -107,6 +107,7 @@ DATE_LABEL = (
     r"(?:publication date|date of publication|date published|published|posted|date|"
     r"дата публикации|дата размещения|дата|опубликовано)"
 )
+_DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", re.I)
 # A labelled date anywhere in a line, as dumps run labels and values together, even glued to the
 # word before ("Occasional PapersPublished on Apr 29, 2024").
 LABELLED_DATE = re.compile(
@@ -165,7 +166,7 @@ def parse_date(text: str | None) -> date | None:
     if not text or len(text) > DATE_MAX or not DIGIT.search(text):
         return None
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
-    cleaned = re.sub(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I)
+    cleaned = _DATE_LABEL_FIRST.sub("", cleaned)
     cleaned = _TIME_AFTER.sub("", _WEEKDAY.sub("", cleaned))
     found = _calendar_date(cleaned)
     if found is None and " " in cleaned:
@@ -175,6 +176,8 @@ def parse_date(text: str | None) -> date | None:
             found = _calendar_date(rest)
     if found is not None:
         return found
+    if not cleaned[:4].isdigit():
+        return None  # every ISO 8601 form opens with the year's four figures
     try:  # ISO 8601 with a time zone, as in <time datetime> and JSON-LD
         return datetime.fromisoformat(cleaned.replace("Z", "+00:00")).date()
     except ValueError:
