@@ -360,6 +360,9 @@ ORG_WORDS = re.compile(
 )
 # A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
 FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)")
+FOOTNOTE_HINT = re.compile(r"[*¹²³†‡\d]")
+# A figure after the last name, apart from it: a footnote's number.
+LAST_FIGURE = re.compile(r"(?<=[a-zа-яё])\s+\d$")
 # "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
 MARKED_BYLINE = re.compile(
     r"^(?:(?:written|posted|article|commentary|analysis|essay|column|story|text|words)\s+by|by|автор[ыа]?|текст)"
@@ -409,12 +412,15 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     elif label:
         return None
     text = MARKED_BYLINE.sub("", text)
-    # A footnote mark glued to the last name ends the names: "Oxana Shevel1 Tufts University".
-    m = FOOTNOTE_MARK.search(text)
-    if m and ORG_WORDS.search(text, m.end()):
-        text = text[: m.start()]
-    text = FOOTNOTE_MARK.sub("", text)
-    text = re.sub(r"(?<=[a-zа-яё])\s+\d$", "", text)  # "… and Benjamin Forest 1"
+    # Each mark is a sign or a figure: most lines have neither, and the patterns, which open by
+    # looking behind, would be tried at every character.
+    if FOOTNOTE_HINT.search(text):
+        # A footnote mark glued to the last name ends the names: "Oxana Shevel1 Tufts University".
+        m = FOOTNOTE_MARK.search(text)
+        if m and ORG_WORDS.search(text, m.end()):
+            text = text[: m.start()]
+        text = FOOTNOTE_MARK.sub("", text)
+        text = LAST_FIGURE.sub("", text)  # "… and Benjamin Forest 1"
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
     by_marked, marked = marked, marked or undated != text
