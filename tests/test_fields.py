@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from memos.ingest.fields import (
+    _SPLIT,
     Label,
     Numbered,
     about_author_names,
@@ -14,6 +15,7 @@ from memos.ingest.fields import (
     filed_in,
     footer_number,
     has_number_hint,
+    has_separator,
     headed_names,
     is_kind_label,
     kind_and_date,
@@ -396,3 +398,12 @@ def test_the_author_an_about_the_author_section_prints_over_their_bio():
     assert about_author_names(flat) == ["Jo Roe"]
     # A subject the section did not print before its bio sentence is not vouched for.
     assert about_author_names("About the author Central Asia is a region of five states.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jane Roe", "Jane Roe, John Doe", "Jane Roe; John Doe", "Jane Roe and John Doe", "A & B", "Анна и Борис",
+     "Alexandra Anderson", "Ivan Ivanov Ivanovich", "Jane Roe,John Doe"],
+)  # fmt: skip
+def test_has_separator_is_true_wherever_the_split_pattern_parts_a_byline(text):
+    assert has_separator(text) == (len(_SPLIT.split(text)) > 1)

@@ -241,10 +241,17 @@ def is_organisation(text: str) -> bool:
 def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
     text = _BY.sub("", " ".join(text.replace("\u00a0", " ").split()))
-    parts = _SPLIT.split(text)
+    parts = _SPLIT.split(text) if has_separator(text) else [text]
     # An initial's full stop is kept ("Петров И.С."); most bylines have none to keep.
     names = [_trimmed(n) for n in parts] if "." in text else [n.strip(" ,;") for n in parts]
     return [name for n in names if n and not (len(n) < 20 and DEGREE.match(n)) for name in run_together(n)]
+
+
+def has_separator(text: str) -> bool:
+    """Whether _SPLIT can part `text`, whose spaces are single: a comma, a semicolon, or a joining
+    word between spaces. The pattern opens with spaces and is tried at every character; most
+    bylines name one author."""
+    return "," in text or ";" in text or " and " in text or " & " in text or " и " in text
 
 
 INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
