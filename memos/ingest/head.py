@@ -15,7 +15,6 @@ title that holds the other, then to the upper one (a title above its dek).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -941,12 +940,9 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
     Seferian", "Fabio Indeo <Title>", "<Title> By A and B March 2021 The …")."""
     folded = _fold(title.text)
     opening = title.text.split()[0].casefold()
+    # The lines that hold the title's first word, case-folded in one go.
     head = "\n".join(lines[:200]).casefold()
-    # The lines that hold the title's first word, found in one pass over the head.
-    starts = [0]
-    for m in re.finditer("\n", head):
-        starts.append(m.end())
-    holding = sorted({bisect_right(starts, m.start()) - 1 for m in re.finditer(re.escape(opening), head)})
+    holding = [i for i, line in enumerate(head.split("\n")) if opening in line]
     for i in holding:
         line = lines[i]
         if title.first <= i <= title.last or len(line) <= len(title.text):
