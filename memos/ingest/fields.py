@@ -630,7 +630,9 @@ def read_label(line: str) -> Label | None:
         return Label("memo_number", m["n"])
     if read_numbered(line):
         return Label("numbered", clean_space(line))
-    m = _LABEL_LINE.match(line)
+    # A label and its value have a colon between them: the pattern, which tries each label in
+    # turn, runs only on a line with one.
+    m = _LABEL_LINE.match(line) if ":" in line else None
     if m:
         return Label(_LABEL_FOR[m["label"].lower()], clean_space(m["value"]))
     m = _HEADER_ONLY.match(line)
