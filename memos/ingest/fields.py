@@ -335,12 +335,15 @@ def looks_like_names(text: str) -> bool:
     if not text or len(text) > 200 or text.rstrip().endswith((".", "?", "!", ":")) and not _BY.match(text):
         return False
     names = split_authors(text)
-    if not names or not any(ch.islower() for ch in text):
+    if not names or not any(map(str.islower, text)):
         return False  # capitals only: a heading ("CITATION AND REPRODUCTION"), not a byline
     for name in names:
         words = name.split()
         # A nickname may stand in parentheses inside a name: "Nicole (Cole) Anselmo".
-        plain = [words[0], *(w for w in words[1:-1] if not NICKNAME.match(w)), words[-1]]
+        if "(" in name:
+            plain = [words[0], *(w for w in words[1:-1] if not NICKNAME.match(w)), words[-1]]
+        else:
+            plain = words  # no nickname without a parenthesis: most names
         if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in plain):
             return False
         # Title-case phrases are not names: "Kazakhstan's Succession", "One Year On".
