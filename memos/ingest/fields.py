@@ -716,7 +716,7 @@ def has_number_hint(text: str) -> bool:
     if "/" in text and _YEAR_HINT.search(text):
         return True
     folded = text.casefold()
-    return any(part in folded for part in _SIGN_PARTS) and _sign_before_figure(text)
+    return any(map(folded.__contains__, _SIGN_PARTS)) and _sign_before_figure(text)
 
 
 def _sign_before_figure(text: str) -> bool:

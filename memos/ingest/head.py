@@ -248,7 +248,7 @@ def _furniture_not_names(text: str) -> bool:
         or "rights reserved" in text.lower()
         or has_menu_separator(text)
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
-        or sum(len(w) == 1 for w in words) > len(words) / 2  # "A P R I L 2 0 24"
+        or list(map(len, words)).count(1) > len(words) / 2  # "A P R I L 2 0 24"
         or read_label(text) is not None
         or parse_date(text) is not None
         # A running head: "No. 69 | July 2021 KENNAN CABLE".
