@@ -1236,9 +1236,16 @@ def find_pdf_name(lines: list[str]) -> str | None:
 PDF_NAME = re.compile(r"^\s*([\w.\-]+\.pdf)\b", re.I)
 
 
+# "By" and two to four capitalized words, opening the text or a sentence.
+BY_IN_TEXT = re.compile(r"(?:^|(?<=[.!?]\s))By\s+((?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’\-]+)")
+
+
 def byline_in_text(text: str) -> list[str] | None:
     """ "By Benno Zogg" opening a sentence of the lead, when the dump ran the byline into it."""
-    for m in re.finditer(r"(?:^|(?<=[.!?]\s))By\s+((?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’\-]+)", text[:3000]):
+    lead = text[:3000]
+    if "By" not in lead:
+        return None  # most leads: the pattern, which opens by looking behind, would try every character
+    for m in BY_IN_TEXT.finditer(lead):
         names = _byline(m[1])
         if names:
             return names
