@@ -1007,8 +1007,8 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
     above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:1]
     for i in above + list(range(title.first, body_line)):
         text = clean_space(lines[i])
-        if not text:
-            continue
+        if not DIGIT.search(text):
+            continue  # no date without a figure: most lines, before the tests below each look
         found = parse_date(text)
         if found:
             return as_the_page_reads(found, text, "\n".join(lines[:body_line]))
