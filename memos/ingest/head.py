@@ -112,7 +112,7 @@ def has_credit_inside(text: str) -> bool:
     # a credit's word must be there first.
     if "(" not in text:
         folded = text.casefold()
-        if not any(part in folded for part in CREDIT_WORD_PARTS):
+        if not any(map(folded.__contains__, CREDIT_WORD_PARTS)):
             return False
     return bool(CREDIT_INSIDE.search(text))
 
