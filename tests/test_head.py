@@ -2,8 +2,11 @@
 
 from datetime import date
 
+import pytest
+
 from memos.ingest.fields import Numbered
 from memos.ingest.head import (
+    TITLE_PARTS,
     Candidate,
     find_byline,
     find_numbered,
@@ -11,6 +14,7 @@ from memos.ingest.head import (
     is_furniture,
     is_header_line,
     label_after_printing,
+    title_parts,
 )
 from memos.ingest.parse import parse_page
 from memos.ingest.text import chunks_of, find_header
@@ -746,3 +750,12 @@ def test_names_before_the_organisation_the_page_prints_again():
     # An organisation printed only there leaves where the names end unclear.
     lines[0], lines[6] = "<<", "© 2018"
     assert find_byline(lines, Candidate("A Retrospective on the Caspian Pipeline", 2, 2), 7) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A Title - Site", "A Title | Site | Section", "A Title :: Site", "A Title: Subtitle",
+     "Russia-Ukraine Talks", "No separator here", "A Title — Site", "A Title\t·\tSite", "A Title -Site"],
+)  # fmt: skip
+def test_title_parts_splits_as_the_pattern_does(text):
+    assert title_parts(text) == TITLE_PARTS.split(text)

@@ -82,6 +82,8 @@ SECTION_YEAR = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}\s+[|–—·/
 # Separators between a title and the site or section it is printed with.
 TITLE_PARTS = re.compile(r"\s+(?:[|–—·-]|::)\s+")
 SEPARATOR = re.compile(r"[|–—·:-]")
+
+
 # Between the items of a menu or a breadcrumb: "News | Analysis", "Home > Analysis > Asia".
 MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+")
 # Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
@@ -94,6 +96,12 @@ DATE_PARTS = re.compile(
 
 PAGE_LOOKED_AT = 8000  # characters searched for a repeated title: the head of any page
 MAX_UNITS = 12  # paragraphs above the body looked at, besides the first three
+
+
+def title_parts(text: str) -> list[str]:
+    """`text` split at TITLE_PARTS. The pattern opens with spaces and is tried at every character:
+    it runs only on a line with one of its separators' characters."""
+    return TITLE_PARTS.split(text) if SEPARATOR.search(text) else [text]
 
 
 # A picture's credit inside a line: its caption.
@@ -286,7 +294,7 @@ def title_and_credit(text: str) -> tuple[str, str] | None:
     m = CREDIT_AFTER.match(text)
     if m and _byline(m["credit"]):
         return m["title"], m["credit"]
-    parts = TITLE_PARTS.split(text)
+    parts = title_parts(text)
     if len(parts) == 2 and len(parts[0].split()) >= 3 and _byline(parts[1]) and not _byline(parts[0]):
         return parts[0], parts[1]
     return None
@@ -346,7 +354,7 @@ def _candidates(
             end = crumb_end(clean_space(lines[i]))
             if end:
                 found.append(Candidate(end, i, i))
-        parts = TITLE_PARTS.split(text)
+        parts = title_parts(text)
         # A caption's or a credit's parts are the caption's ("Photo: Getty Images | <caption>"),
         # a dateline's the dateline's ("Posted Aug 06, 2019 | <publisher>, <author>").
         if len(parts) > 1 and not CREDIT_START.match(text) and not any(map(date_at_start, parts)):
@@ -659,7 +667,7 @@ class TitleSignals:
             and not is_furniture(text)
             and (cand.first == self.first_line and not self.brand or self.page.count(text) > 1)
             and self.header_after(cand.last)
-            and not (TAG_PREFIX.match(text) or TITLE_PARTS.search(text) or title_and_credit(text))
+            and not (TAG_PREFIX.match(text) or len(title_parts(text)) > 1 or title_and_credit(text))
             and not glued_credit(text, self.page)
             and not (has_credit_inside(text) or has_date_inside(text) or self.with_byline(cand))
         )
@@ -1218,7 +1226,7 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
         if labelled:
             return labelled[0]
     if first is not None:
-        for part in TITLE_PARTS.split(clean_space(lines[first]))[:-1]:
+        for part in title_parts(clean_space(lines[first]))[:-1]:
             if is_kind_label(part) and not part.isupper():
                 return part
     return None
