@@ -550,8 +550,10 @@ def is_header_line(text: str) -> bool:
     # Bylines and datelines are short; the line under a title is often the first paragraph.
     return len(text) <= HEADER_LINE_MAX and bool(
         parse_date(text)
-        # "Posted Aug 6, 2019 | …"; no date without a figure, and the split tries every character.
-        or DIGIT.search(text)
+        # "Posted Aug 6, 2019 | …". The split tries every character: it runs only where a figure
+        # is near enough the start for date_at_start, which looks at the first part's first 40
+        # characters (the part opens the line, once stripped).
+        or DIGIT.search(text.lstrip(" ,;()"), 0, 40)
         and date_at_start(DATE_PARTS.split(text, 1)[0].strip(" ,;()"))
         or text.lower() == "published"
         or AUTHOR_HEADING.match(text)
