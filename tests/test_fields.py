@@ -1,11 +1,13 @@
 """Single fields as pages write them: dates, bylines, labels."""
 
+import re
 from datetime import date
 
 import pytest
 
 from memos.ingest.fields import (
     _SPLIT,
+    MARKED_BYLINE,
     Label,
     Numbered,
     about_author_names,
@@ -31,6 +33,7 @@ from memos.ingest.fields import (
     split_authors,
     unique_names,
     valid_value,
+    without_opening,
 )
 
 
@@ -407,3 +410,11 @@ def test_the_author_an_about_the_author_section_prints_over_their_bio():
 )  # fmt: skip
 def test_has_separator_is_true_wherever_the_split_pattern_parts_a_byline(text):
     assert has_separator(text) == (len(_SPLIT.split(text)) > 1)
+
+
+@pytest.mark.parametrize(
+    "text", ["By Jane Roe", "by: Jane and by John", "Jane Roe, by the way", "", "  • item", "Written by A"]
+)
+def test_without_opening_removes_what_an_anchored_pattern_matches_as_sub_does(text):
+    for pattern in (MARKED_BYLINE, re.compile(r"^\s*[•·▪◦●*+]\s+"), re.compile(r"^x*")):
+        assert without_opening(pattern, text) == pattern.sub("", text)

@@ -78,6 +78,13 @@ _WEEKDAY = re.compile(
 DIGIT = re.compile(r"\d")
 
 
+def without_opening(pattern: re.Pattern, text: str) -> str:
+    """`text` without what `pattern`, anchored at the start ("^"), matches there: as
+    pattern.sub("", text), without sub's search on through every later character."""
+    m = pattern.match(text)
+    return text[m.end() :] if m else text
+
+
 def date_at_start(text: str) -> date | None:
     """A date that opens `text` ("26.04.23 Sanctions Review", "8 July 2022 Central Asia")."""
     if not DIGIT.search(text, 0, 40):
@@ -166,8 +173,8 @@ def parse_date(text: str | None) -> date | None:
     if not text or len(text) > DATE_MAX or not DIGIT.search(text):
         return None
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
-    cleaned = _DATE_LABEL_FIRST.sub("", cleaned)
-    cleaned = _TIME_AFTER.sub("", _WEEKDAY.sub("", cleaned))
+    cleaned = without_opening(_DATE_LABEL_FIRST, cleaned)
+    cleaned = _TIME_AFTER.sub("", without_opening(_WEEKDAY, cleaned))
     found = _calendar_date(cleaned)
     if found is None and " " in cleaned:
         # A weekday in another language opens it: "Τετάρτη 6 Νοεμβρίου 2013".
@@ -240,7 +247,7 @@ def is_organisation(text: str) -> bool:
 
 def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
-    text = _BY.sub("", " ".join(text.replace("\u00a0", " ").split()))
+    text = without_opening(_BY, " ".join(text.replace("\u00a0", " ").split()))
     parts = _SPLIT.split(text) if has_separator(text) else [text]
     # An initial's full stop is kept ("Петров И.С."); most bylines have none to keep.
     names = [_trimmed(n) for n in parts] if "." in text else [n.strip(" ,;") for n in parts]
@@ -421,7 +428,7 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
         text = label.value
     elif label:
         return None
-    text = MARKED_BYLINE.sub("", text)
+    text = without_opening(MARKED_BYLINE, text)
     # Each mark is a sign or a figure: most lines have neither, and the patterns, which open by
     # looking behind, would be tried at every character.
     if FOOTNOTE_HINT.search(text):

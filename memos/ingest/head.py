@@ -47,6 +47,7 @@ from .fields import (
     read_sign_first,
     split_authors,
     without_date,
+    without_opening,
 )
 
 # Words that open a line of page furniture, not a title: buttons, links, captions, credits.
@@ -334,7 +335,7 @@ def _candidates(
     for k, (first, last, text) in enumerate(units):
         found.append(Candidate(text, first, last))
         # "(Uzbekistan) <Title> (A. Author, Publisher)": the title without its tag and credit.
-        bare = TAG_PREFIX.sub("", text)
+        bare = without_opening(TAG_PREFIX, text)
         credited = title_and_credit(bare) or glued_credit(bare, page)
         if credited:
             bare = credited[0]
@@ -463,7 +464,7 @@ def shared_openings(found: list[Candidate]) -> list[Candidate]:
 def next_line(lines: list[str], i: int) -> str:
     """The first non-blank line after line `i`, without its bullet."""
     j = next_index(lines, i)
-    return clean_space(BULLET.sub("", lines[j])) if j is not None else ""
+    return clean_space(without_opening(BULLET, lines[j])) if j is not None else ""
 
 
 def next_index(lines: list[str], i: int) -> int | None:
@@ -477,7 +478,7 @@ def header_follows(lines: list[str], i: int) -> bool:
         j = next_index(lines, i)
         if j is None:
             return False
-        text = clean_space(BULLET.sub("", lines[j]))
+        text = clean_space(without_opening(BULLET, lines[j]))
         if is_header_line(text):
             return True
         if not (is_dek(text) or is_image_text(text)):
@@ -829,7 +830,7 @@ def _byline(text: str) -> list[str] | None:
 def credit_of(lines: list[str], title: Candidate) -> str | None:
     """The byline printed on the title's own line after it, if any."""
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
-    bare = TAG_PREFIX.sub("", own)
+    bare = without_opening(TAG_PREFIX, own)
     credited = title_and_credit(bare) or split_glued(bare) if own != title.text else None
     return credited[1] if credited and _fold(credited[0]) == _fold(title.text) else None
 
@@ -858,7 +859,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 # Over as many lines as end with a comma or "and": "A, B," "C, D," "E and F".
                 j = i
                 while (j := next_index(lines, j)) is not None:
-                    more = _byline(clean_space(BULLET.sub("", lines[j])))
+                    more = _byline(clean_space(without_opening(BULLET, lines[j])))
                     if not more:
                         break
                     names += more
@@ -996,7 +997,7 @@ def names_opening(text: str) -> list[str] | None:
         opening = " ".join(words[:n])
         names = _byline(opening)
         # Every word a name's: not "A, <post at an organisation>".
-        if names and names == split_authors(MARKED_BYLINE.sub("", opening)):
+        if names and names == split_authors(without_opening(MARKED_BYLINE, opening)):
             return names
     return None
 
@@ -1216,12 +1217,12 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
     near += below[:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     for i in near:
-        text = clean_space(BULLET.sub("", lines[i]))
+        text = clean_space(without_opening(BULLET, lines[i]))
         if is_kind_label(text):
             return text
     # A label with the date after it, in the header below the title: "Paper January 25, 2016".
     for i in below:
-        text = clean_space(BULLET.sub("", lines[i]))
+        text = clean_space(without_opening(BULLET, lines[i]))
         if len(text) > 60 or not DIGIT.search(text):
             continue  # no label and its date
         labelled = kind_and_date(text)

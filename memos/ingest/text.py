@@ -32,6 +32,7 @@ from .fields import (
     read_numbered,
     split_authors,
     valid_value,
+    without_opening,
 )
 from .head import (
     CREDIT_START,
@@ -92,7 +93,7 @@ class Chunk:
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = clean_space(" ".join(_BULLET.sub("", line) for line in self.lines))
+            self._text = clean_space(" ".join(without_opening(_BULLET, line) for line in self.lines))
         return self._text
 
     @property
@@ -105,7 +106,7 @@ class Chunk:
         items: list[str] = []
         for line in self.lines:
             if _BULLET.match(line) or not items:
-                items.append(_BULLET.sub("", line).strip())
+                items.append(without_opening(_BULLET, line).strip())
             else:
                 items[-1] += " " + line.strip()
         return [clean_space(i) for i in items if i.strip()]
@@ -357,7 +358,7 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     menus and labels are not.
     """
     above = next((lines[i] for i in range(title_line - 1, -1, -1) if lines[i].strip()), "")
-    above = clean_space(_BULLET.sub("", above))
+    above = clean_space(without_opening(_BULLET, above))
     parts = above.split("|")
     if (
         above
@@ -400,7 +401,7 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
             j = i
             while j < len(lines) and not lines[j].strip():
                 j += 1
-            candidate = clean_space(_BULLET.sub("", lines[j])) if j < len(lines) else ""
+            candidate = clean_space(without_opening(_BULLET, lines[j])) if j < len(lines) else ""
             if valid_value(label.field, candidate):
                 value, i = candidate, j + 1
         if value and label.field not in found:
@@ -445,7 +446,7 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
         if not _BULLET.match(line) and len(line.split()) > 6:
             break
         # "Russia; Putin; Medvedev" on the line under its label is a list too.
-        items += [t for t in (clean_space(part) for part in _BULLET.sub("", line).split(";")) if t]
+        items += [t for t in (clean_space(part) for part in without_opening(_BULLET, line).split(";")) if t]
         i += 1
     return items, i
 
