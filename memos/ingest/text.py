@@ -56,6 +56,18 @@ END_MARKERS = re.compile(
     r"|вам также может понравиться|читайте также|похожие материалы)\s*:?\s*$",
     re.I,
 )
+END_MARKER_MAX = len("вам также может понравиться")  # the longest of the phrases
+
+
+def is_end_marker(line: str) -> bool:
+    """Whether END_MARKERS matches `line`. The pattern tries each phrase in turn: it runs only on
+    a line no longer than the longest phrase, once the spaces around it and its colon are off."""
+    bare = line.strip()
+    if bare.endswith(":"):
+        bare = bare[:-1].rstrip()
+    return len(bare) <= END_MARKER_MAX and bool(END_MARKERS.match(line))
+
+
 _CATEGORY_WORDS = re.compile(
     r"memo|commentary|analysis|report|brief|article|аналитика|комментари|записк|статьи", re.I
 )
@@ -88,7 +100,7 @@ class Chunk:
     def add(self, line: str) -> None:
         self.lines.append(line)
         self._text = None
-        self.is_end_marker = self.is_end_marker or bool(END_MARKERS.match(line))
+        self.is_end_marker = self.is_end_marker or is_end_marker(line)
 
     @property
     def text(self) -> str:
@@ -147,7 +159,7 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 # Hard-wrapped lines are 50 to about 120 characters long; a longer line is a
                 # paragraph of its own (a dump that keeps each paragraph on one line).
                 or not 50 <= previous <= WRAP_MAX
-                or bool(END_MARKERS.match(line) or read_label(line) or opens_with_date(line))
+                or bool(is_end_marker(line) or read_label(line) or opens_with_date(line))
                 or opens_with_date(current.lines[-1])
                 or looks_like_names(line)
                 or is_byline_start(line)
@@ -385,7 +397,7 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
     i = start
     while i < len(lines):
         line = lines[i]
-        if stop_at_markers and END_MARKERS.match(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
+        if stop_at_markers and is_end_marker(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
             break
         opening = line[:12]
         label = read_label(line) or (memo_from(lines, i) if "ROM" in opening or "rom" in opening else None)
@@ -436,7 +448,7 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
             i += 1
             continue
         if (
-            END_MARKERS.match(line)
+            is_end_marker(line)
             or read_label(line)
             or not _BULLET.match(line)
             and items
