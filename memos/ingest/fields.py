@@ -174,7 +174,11 @@ def parse_date(text: str | None) -> date | None:
         return None
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
     cleaned = without_opening(_DATE_LABEL_FIRST, cleaned)
-    cleaned = _TIME_AFTER.sub("", without_opening(_WEEKDAY, cleaned))
+    cleaned = without_opening(_WEEKDAY, cleaned)
+    # A time has a colon or a full stop ("12:00", "10.30"); the pattern opens with spaces and is
+    # tried at every character.
+    if ":" in cleaned or "." in cleaned:
+        cleaned = _TIME_AFTER.sub("", cleaned)
     found = _calendar_date(cleaned)
     if found is None and " " in cleaned:
         # A weekday in another language opens it: "Τετάρτη 6 Νοεμβρίου 2013".
