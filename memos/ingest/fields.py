@@ -445,7 +445,10 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
     by_marked, marked = marked, marked or undated != text
-    text = DATE_JOINER.sub("", undated).rstrip(" …")  # "… on March 3, 2021"
+    # "… on March 3, 2021"; the pattern opens with spaces and is tried at every character.
+    if undated.rstrip("\n").endswith(("on", "at", "в")):
+        undated = DATE_JOINER.sub("", undated)
+    text = undated.rstrip(" …")
     names = _names_of(text.rstrip(" .…"), marked, by_marked)
     if names and SHARE_BUTTONS.search(text):
         return None  # a share line: "Facebook Twitter LinkedIn Email"
