@@ -585,7 +585,8 @@ _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]+")
 def language_of(text: str) -> str:
     """ISO 639-1 code from the script of the text: Cyrillic is Russian, else English."""
     sample = text[:5000]
-    if not _CYRILLIC.search(sample):  # most pages: one scan, no list of every letter
+    # Most pages: ASCII (a flag str keeps) or one scan, no list of every letter.
+    if sample.isascii() or not _CYRILLIC.search(sample):
         return "en"
     letters = len(_NOT_LETTERS.sub("", sample))
     cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(sample)))  # run by run, not letter by letter
