@@ -1139,6 +1139,10 @@ def first_found(values):
 ISSUE_OF_YEAR = re.compile(r"\d{1,3}/(?:19|20)\d\d\s+(?=[^\W\d_])")
 
 
+# A label or an author, a colon, and the title: "Kennan Cable No. 51: A Rising Global Player".
+LABEL_COLON_TITLE = re.compile(r"^(.{3,80}?)\s*:\s+(.{3,})$")
+
+
 def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     """A title without the label or the author it is printed with, and those.
 
@@ -1150,7 +1154,7 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
     if issue and len(text[issue.end() :].split()) >= 3:
         text = text[issue.end() :]
-    m = re.match(r"^(.{3,80}?)\s*:\s+(.{3,})$", text)
+    m = LABEL_COLON_TITLE.match(text) if ":" in text else None
     if m and read_numbered(m[1]):
         return m[2], read_numbered(m[1]), None
     # "No. 109: <Title>": the number of an issue whose series is printed elsewhere.
