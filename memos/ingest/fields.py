@@ -345,9 +345,11 @@ def looks_like_names(text: str) -> bool:
     """A byline: every name is two to five capitalized words, no sentence in sight."""
     if not text or len(text) > 200 or text.rstrip().endswith((".", "?", "!", ":")) and not _BY.match(text):
         return False
-    names = split_authors(text)
-    if not names or not any(map(str.islower, text)):
+    if not any(map(str.islower, text)):
         return False  # capitals only: a heading ("CITATION AND REPRODUCTION"), not a byline
+    names = split_authors(text)
+    if not names:
+        return False
     for name in names:
         words = name.split()
         # A nickname may stand in parentheses inside a name: "Nicole (Cole) Anselmo".
