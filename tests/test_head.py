@@ -14,6 +14,7 @@ from memos.ingest.head import (
     is_furniture,
     is_header_line,
     label_after_printing,
+    printed_more_than,
     title_parts,
 )
 from memos.ingest.parse import parse_page
@@ -759,3 +760,10 @@ def test_names_before_the_organisation_the_page_prints_again():
 )  # fmt: skip
 def test_title_parts_splits_as_the_pattern_does(text):
     assert title_parts(text) == TITLE_PARTS.split(text)
+
+
+@pytest.mark.parametrize("text", ["", "a", "aa", "aaaa", "aaaaa", "the war the war", "war", "no war here"])
+@pytest.mark.parametrize("word", ["a", "aa", "war", "the"])
+def test_printed_more_than_agrees_with_str_count(text, word):
+    for times in (0, 1, 2):
+        assert printed_more_than(text, word, times) == (text.count(word) > times)

@@ -206,9 +206,20 @@ class Repetitions:
             # Each printing word for word prints each of its words, and the folded head holds
             # them as they are (but for "ʼ", which folding turns into "'"): a word the head holds
             # no more than `found` times leaves no more printings to find, without its words.
-            if not any(self.folded.count(word) <= found for word in key.split() if "ʼ" not in word):
+            if all(printed_more_than(self.folded, word, found) for word in key.split() if "ʼ" not in word):
                 found = max(found, self.words.count(key))
         return found
+
+
+def printed_more_than(text: str, word: str, times: int) -> bool:
+    """Whether text.count(word) > times, found without counting the printings after the one that
+    tells (str.count reads all of `text`)."""
+    at = -len(word)
+    for _ in range(times + 1):
+        at = text.find(word, at + len(word))
+        if at == -1:
+            return False
+    return True
 
 
 WORD = re.compile(r"\w+")
