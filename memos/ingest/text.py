@@ -397,6 +397,9 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
     i = start
     while i < len(lines):
         line = lines[i]
+        if not line.strip():
+            i += 1
+            continue  # a blank line is no marker and no label: a third of a dump's lines
         if stop_at_markers and is_end_marker(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
             break
         opening = line[:12]
