@@ -428,6 +428,8 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     where "By" or a label marks the line, an organisation after the names ("By A for <Centre>")
     or among them are not names.
     """
+    if not any(map(str.islower, text)):
+        return None  # every name looks_like_names takes has a small letter: a cover's capitals have none
     label = read_label(text)
     marked = bool(label and label.field == "authors") or bool(MARKED_BYLINE.match(text))
     if label and label.field == "authors":
