@@ -192,6 +192,7 @@ class Repetitions:
     def __init__(self, head: str):
         self.head = head
         self.folded = _fold(head)
+        self._counts: dict[str, int] = {}  # a candidate is counted again when candidates are compared
 
     @cached_property
     def words(self) -> str:
@@ -200,6 +201,11 @@ class Repetitions:
         return " " + "  ".join(WORD.findall(self.head.casefold())) + " "
 
     def count(self, text: str) -> int:
+        if text not in self._counts:
+            self._counts[text] = self._count(text)
+        return self._counts[text]
+
+    def _count(self, text: str) -> int:
         found = self.folded.count(_fold_line(text)) if text.strip() else 0
         if found < 2 and PUNCTUATION.search(text):
             key = _words(text)
