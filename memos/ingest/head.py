@@ -379,7 +379,7 @@ def _candidates(
             if site_after(text):
                 parts = parts[:-1]
             found += [Candidate(part, first, last) for part in parts if len(part.split()) >= 3]
-        if is_furniture(text) or len(text) > 90:
+        if len(text) > 90 or is_furniture(text):
             continue
         joined, end = text, last
         for more_first, more_last, more in units[k + 1 : k + 4]:
