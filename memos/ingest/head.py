@@ -383,6 +383,9 @@ def _candidates(
             continue
         joined, end = text, last
         for more_first, more_last, more in units[k + 1 : k + 4]:
+            # The cheap tests first: a unit after a sentence, or a long one, ends the title.
+            if joined.endswith((".", "?", "!")) or len(more) > 90:
+                break
             # A line that a colon or a comma leads into goes on the title, even one that reads
             # like names ("…Economic Union:" then "Postponed Integration, Costly Enlargement").
             led_into = joined.endswith((":", ","))
@@ -392,8 +395,6 @@ def _candidates(
                 or not more[:1].islower()
                 and (is_furniture(more, names=False) or not led_into and reads_as_names(more, lowercase))
             ):
-                break
-            if joined.endswith((".", "?", "!")) or len(more) > 90:
                 break
             goes_on = joined.endswith((":", ",", "-", "–")) or more[:1].islower()
             joined, end = f"{joined} {more}", more_last
