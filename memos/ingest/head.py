@@ -702,7 +702,7 @@ class TitleSignals:
         """The points of the cheap signals, and whether a repetition may still be found (see
         shortened_elsewhere); None for a line of furniture."""
         text = cand.text
-        if is_furniture(text, names=False) or len(text) > 300:
+        if len(text) > 300 or is_furniture(text, names=False):
             return None
         words = text.split()
         points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
