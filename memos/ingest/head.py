@@ -309,7 +309,8 @@ CREDIT_AFTER = re.compile(r"^(?P<title>.{12,}?)\s*\((?P<credit>[^()]{3,120})\)$"
 @lru_cache(maxsize=4096)
 def title_and_credit(text: str) -> tuple[str, str] | None:
     """A title printed with its byline after it: "<Title> - A, B, C ...", "<Title> (A, Publisher)"."""
-    m = CREDIT_AFTER.match(text)
+    # The credit closes the line: the pattern, which tries every length of title, runs only then.
+    m = CREDIT_AFTER.match(text) if text.rstrip("\n").endswith(")") else None
     if m and _byline(m["credit"]):
         return m["title"], m["credit"]
     parts = title_parts(text)
