@@ -1,10 +1,13 @@
 """Single fields as pages write them: dates, bylines, labels."""
 
+import re
 from datetime import date
 
 import pytest
 
 from memos.ingest.fields import (
+    _SPLIT,
+    MARKED_BYLINE,
     Label,
     Numbered,
     about_author_names,
@@ -14,6 +17,7 @@ from memos.ingest.fields import (
     filed_in,
     footer_number,
     has_number_hint,
+    has_separator,
     headed_names,
     is_kind_label,
     kind_and_date,
@@ -30,6 +34,7 @@ from memos.ingest.fields import (
     split_authors,
     unique_names,
     valid_value,
+    without_opening,
 )
 
 
@@ -443,3 +448,20 @@ def test_the_author_an_about_the_author_section_prints_over_their_bio():
 def test_a_name_a_cover_prints_over_the_about_the_author_heading():
     cover = "CABLES UNDER THE CASPIAN\n\nJo Roe\n\nAbout the Author\n\nJo Roe is a fellow at a think tank."
     assert about_author_names(cover) == ["Jo Roe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jane Roe", "Jane Roe, John Doe", "Jane Roe; John Doe", "Jane Roe and John Doe", "A & B", "Анна и Борис",
+     "Alexandra Anderson", "Ivan Ivanov Ivanovich", "Jane Roe,John Doe"],
+)  # fmt: skip
+def test_has_separator_is_true_wherever_the_split_pattern_parts_a_byline(text):
+    assert has_separator(text) == (len(_SPLIT.split(text)) > 1)
+
+
+@pytest.mark.parametrize(
+    "text", ["By Jane Roe", "by: Jane and by John", "Jane Roe, by the way", "", "  • item", "Written by A"]
+)
+def test_without_opening_removes_what_an_anchored_pattern_matches_as_sub_does(text):
+    for pattern in (MARKED_BYLINE, re.compile(r"^\s*[•·▪◦●*+]\s+"), re.compile(r"^x*")):
+        assert without_opening(pattern, text) == pattern.sub("", text)

@@ -2,8 +2,11 @@
 
 from datetime import date
 
+import pytest
+
 from memos.ingest.fields import Numbered
 from memos.ingest.head import (
+    TITLE_PARTS,
     Candidate,
     find_byline,
     find_numbered,
@@ -11,6 +14,8 @@ from memos.ingest.head import (
     is_furniture,
     is_header_line,
     label_after_printing,
+    printed_more_than,
+    title_parts,
 )
 from memos.ingest.parse import parse_page
 from memos.ingest.text import chunks_of, find_header
@@ -977,3 +982,19 @@ def test_a_back_link_run_into_the_title_is_no_part_of_it():
     )
     page = "Мнения экспертов\nНазадКамеры на степи: кто платит за безопасность\n\n" + body
     assert parse_page(page.encode()).title == "Камеры на степи: кто платит за безопасность"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A Title - Site", "A Title | Site | Section", "A Title :: Site", "A Title: Subtitle",
+     "Russia-Ukraine Talks", "No separator here", "A Title — Site", "A Title\t·\tSite", "A Title -Site"],
+)  # fmt: skip
+def test_title_parts_splits_as_the_pattern_does(text):
+    assert title_parts(text) == TITLE_PARTS.split(text)
+
+
+@pytest.mark.parametrize("text", ["", "a", "aa", "aaaa", "aaaaa", "the war the war", "war", "no war here"])
+@pytest.mark.parametrize("word", ["a", "aa", "war", "the"])
+def test_printed_more_than_agrees_with_str_count(text, word):
+    for times in (0, 1, 2):
+        assert printed_more_than(text, word, times) == (text.count(word) > times)

@@ -78,6 +78,13 @@ _WEEKDAY = re.compile(
 DIGIT = re.compile(r"\d")
 
 
+def without_opening(pattern: re.Pattern, text: str) -> str:
+    """`text` without what `pattern`, anchored at the start ("^"), matches there: as
+    pattern.sub("", text), without sub's search on through every later character."""
+    m = pattern.match(text)
+    return text[m.end() :] if m else text
+
+
 def date_at_start(text: str) -> date | None:
     """A date that opens `text` ("26.04.23 Sanctions Review", "8 July 2022 Central Asia")."""
     if not DIGIT.search(text, 0, 40):
@@ -107,6 +114,7 @@ DATE_LABEL = (
     r"(?:publication date|date of publication|date published|published|posted|date|"
     r"дата публикации|дата размещения|дата|опубликовано)"
 )
+_DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", re.I)
 # A labelled date anywhere in a line, as dumps run labels and values together, even glued to the
 # word before ("Occasional PapersPublished on Apr 29, 2024").
 LABELLED_DATE = re.compile(
@@ -165,8 +173,12 @@ def parse_date(text: str | None) -> date | None:
     if not text or len(text) > DATE_MAX or not DIGIT.search(text):
         return None
     cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
-    cleaned = re.sub(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I)
-    cleaned = _TIME_AFTER.sub("", _WEEKDAY.sub("", cleaned))
+    cleaned = without_opening(_DATE_LABEL_FIRST, cleaned)
+    cleaned = without_opening(_WEEKDAY, cleaned)
+    # A time has a colon or a full stop ("12:00", "10.30"); the pattern opens with spaces and is
+    # tried at every character.
+    if ":" in cleaned or "." in cleaned:
+        cleaned = _TIME_AFTER.sub("", cleaned)
     found = _calendar_date(cleaned)
     if found is None and " " in cleaned:
         # A weekday in another language opens it: "Τετάρτη 6 Νοεμβρίου 2013"; or ends it, as
@@ -180,6 +192,8 @@ def parse_date(text: str | None) -> date | None:
                 found = _calendar_date(rest.rstrip(","))
     if found is not None:
         return found
+    if not cleaned[:4].isdigit():
+        return None  # every ISO 8601 form opens with the year's four figures
     try:  # ISO 8601 with a time zone, as in <time datetime> and JSON-LD
         return datetime.fromisoformat(cleaned.replace("Z", "+00:00")).date()
     except ValueError:
@@ -243,8 +257,8 @@ def is_organisation(text: str) -> bool:
 
 def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
-    text = _BY.sub("", " ".join(text.replace("\u00a0", " ").split()))
-    parts = _SPLIT.split(text)
+    text = without_opening(_BY, " ".join(text.replace("\u00a0", " ").split()))
+    parts = _SPLIT.split(text) if has_separator(text) else [text]
     # An initial's full stop is kept ("Петров И.С."); most bylines have none to keep.
     names = [_trimmed(n) for n in parts] if "." in text else [n.strip(" ,;") for n in parts]
     names = [HONORIFIC.sub("", n) if n[:1] in "DPM" else n for n in names]
@@ -253,6 +267,13 @@ def split_authors(text: str) -> list[str]:
 
 # A form of address before a name is no part of it, like a degree after one: "Dr. Jane Roe".
 HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+(?=[A-ZА-ЯЁ])")
+
+
+def has_separator(text: str) -> bool:
+    """Whether _SPLIT can part `text`, whose spaces are single: a comma, a semicolon, or a joining
+    word between spaces. The pattern opens with spaces and is tried at every character; most
+    bylines name one author."""
+    return "," in text or ";" in text or " and " in text or " & " in text or " и " in text
 
 
 INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
@@ -337,13 +358,18 @@ def looks_like_names(text: str) -> bool:
     """A byline: every name is two to five capitalized words, no sentence in sight."""
     if not text or len(text) > 200 or text.rstrip().endswith((".", "?", "!", ":")) and not _BY.match(text):
         return False
-    names = split_authors(text)
-    if not names or not any(ch.islower() for ch in text):
+    if not any(map(str.islower, text)):
         return False  # capitals only: a heading ("CITATION AND REPRODUCTION"), not a byline
+    names = split_authors(text)
+    if not names:
+        return False
     for name in names:
         words = name.split()
         # A nickname may stand in parentheses inside a name: "Nicole (Cole) Anselmo".
-        plain = [words[0], *(w for w in words[1:-1] if not NICKNAME.match(w)), words[-1]]
+        if "(" in name:
+            plain = [words[0], *(w for w in words[1:-1] if not NICKNAME.match(w)), words[-1]]
+        else:
+            plain = words  # no nickname without a parenthesis: most names
         if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in plain):
             return False
         # A name opens with a given name or an initial and its full stop; a letter alone is a
@@ -375,6 +401,9 @@ ORG_WORDS = re.compile(
 # A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
 # A star may stand a space after the last name: "А. А. Широв *".
 FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)|(?<=\w) \*+$")
+FOOTNOTE_HINT = re.compile(r"[*¹²³†‡\d]")
+# A figure after the last name, apart from it: a footnote's number.
+LAST_FIGURE = re.compile(r"(?<=[a-zа-яё])\s+\d$")
 # "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
 MARKED_BYLINE = re.compile(
     r"^(?:(?:written|posted|article|commentary|analysis|essay|column|story|text|words)\s+by|by|автор[ыа]?|текст)"
@@ -419,25 +448,33 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     where "By" or a label marks the line, an organisation after the names ("By A for <Centre>")
     or among them are not names.
     """
+    if not any(map(str.islower, text)):
+        return None  # every name looks_like_names takes has a small letter: a cover's capitals have none
     label = read_label(text)
     marked = bool(label and label.field == "authors") or bool(MARKED_BYLINE.match(text))
     if label and label.field == "authors":
         text = label.value
     elif label:
         return None
-    text = MARKED_BYLINE.sub("", text)
+    text = without_opening(MARKED_BYLINE, text)
     if text[:1] in "ДдКк":
         text = DEGREE_BEFORE.sub("", text)
-    # A footnote mark glued to the last name ends the names: "Oxana Shevel1 Tufts University".
-    m = FOOTNOTE_MARK.search(text)
-    if m and ORG_WORDS.search(text, m.end()):
-        text = text[: m.start()]
-    text = FOOTNOTE_MARK.sub("", text)
-    text = re.sub(r"(?<=[a-zа-яё])\s+\d$", "", text)  # "… and Benjamin Forest 1"
+    # Each mark is a sign or a figure: most lines have neither, and the patterns, which open by
+    # looking behind, would be tried at every character.
+    if FOOTNOTE_HINT.search(text):
+        # A footnote mark glued to the last name ends the names: "Oxana Shevel1 Tufts University".
+        m = FOOTNOTE_MARK.search(text)
+        if m and ORG_WORDS.search(text, m.end()):
+            text = text[: m.start()]
+        text = FOOTNOTE_MARK.sub("", text)
+        text = LAST_FIGURE.sub("", text)  # "… and Benjamin Forest 1"
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
     by_marked, marked = marked, marked or undated != text
-    text = DATE_JOINER.sub("", undated).rstrip(" …")  # "… on March 3, 2021"
+    # "… on March 3, 2021"; the pattern opens with spaces and is tried at every character.
+    if undated.rstrip("\n").endswith(("on", "at", "в")):
+        undated = DATE_JOINER.sub("", undated)
+    text = undated.rstrip(" …")
     names = _names_of(text.rstrip(" .…"), marked, by_marked)
     if names and SHARE_BUTTONS.search(text):
         return None  # a share line: "Facebook Twitter LinkedIn Email"
@@ -583,7 +620,8 @@ _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]+")
 def language_of(text: str) -> str:
     """ISO 639-1 code from the script of the text: Cyrillic is Russian, else English."""
     sample = text[:5000]
-    if not _CYRILLIC.search(sample):  # most pages: one scan, no list of every letter
+    # Most pages: ASCII (a flag str keeps) or one scan, no list of every letter.
+    if sample.isascii() or not _CYRILLIC.search(sample):
         return "en"
     letters = len(_NOT_LETTERS.sub("", sample))
     cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(sample)))  # run by run, not letter by letter
@@ -645,7 +683,9 @@ def read_label(line: str) -> Label | None:
         return Label("memo_number", m["n"])
     if read_numbered(line):
         return Label("numbered", clean_space(line))
-    m = _LABEL_LINE.match(line)
+    # A label and its value have a colon between them: the pattern, which tries each label in
+    # turn, runs only on a line with one.
+    m = _LABEL_LINE.match(line) if ":" in line else None
     if m:
         return Label(_LABEL_FOR[m["label"].lower()], clean_space(m["value"]))
     m = _HEADER_ONLY.match(line)
@@ -729,7 +769,7 @@ def has_number_hint(text: str) -> bool:
     if "/" in text and _YEAR_HINT.search(text):
         return True
     folded = text.casefold()
-    return any(part in folded for part in _SIGN_PARTS) and _sign_before_figure(text)
+    return any(map(folded.__contains__, _SIGN_PARTS)) and _sign_before_figure(text)
 
 
 def _sign_before_figure(text: str) -> bool:
@@ -863,7 +903,12 @@ _KIND_LABEL = re.compile(
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
-    return not DIGIT.search(text) and bool(_KIND_LABEL.match(clean_space(text)))
+    if DIGIT.search(text):
+        return False
+    text = clean_space(text)
+    # At most three words before the kind, one space apart: the pattern, which backtracks over
+    # the words of a long line, runs only on a short one.
+    return text.count(" ") <= 3 and bool(_KIND_LABEL.match(text))
 
 
 _LABEL_JOINERS = {"and", "of", "for", "on", "in", "the", "&", "и", "по"}

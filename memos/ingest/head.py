@@ -15,7 +15,6 @@ title that holds the other, then to the upper one (a title above its dek).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -49,6 +48,7 @@ from .fields import (
     read_sign_first,
     split_authors,
     without_date,
+    without_opening,
 )
 
 # Words that open a line of page furniture, not a title: buttons, links, captions, credits.
@@ -86,6 +86,8 @@ SECTION_YEAR = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}\s+[|–—·/
 # Separators between a title and the site or section it is printed with.
 TITLE_PARTS = re.compile(r"\s+(?:[|–—·-]|::)\s+")
 SEPARATOR = re.compile(r"[|–—·:-]")
+
+
 # Between the items of a menu or a breadcrumb: "News | Analysis", "Home > Analysis > Asia".
 MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+")
 # Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
@@ -98,6 +100,12 @@ DATE_PARTS = re.compile(
 
 PAGE_LOOKED_AT = 8000  # characters searched for a repeated title: the head of any page
 MAX_UNITS = 12  # paragraphs above the body looked at, besides the first three
+
+
+def title_parts(text: str) -> list[str]:
+    """`text` split at TITLE_PARTS. The pattern opens with spaces and is tried at every character:
+    it runs only on a line with one of its separators' characters."""
+    return TITLE_PARTS.split(text) if SEPARATOR.search(text) else [text]
 
 
 # A picture's credit inside a line: its caption.
@@ -116,7 +124,7 @@ def has_credit_inside(text: str) -> bool:
     # a credit's word must be there first.
     if "(" not in text:
         folded = text.casefold()
-        if not any(part in folded for part in CREDIT_WORD_PARTS):
+        if not any(map(folded.__contains__, CREDIT_WORD_PARTS)):
             return False
     return bool(CREDIT_INSIDE.search(text))
 
@@ -187,6 +195,7 @@ class Repetitions:
     def __init__(self, head: str):
         self.head = head
         self.folded = _fold(head)
+        self._counts: dict[str, int] = {}  # a candidate is counted again when candidates are compared
 
     @cached_property
     def lines(self) -> str:
@@ -201,15 +210,31 @@ class Repetitions:
         return " " + "  ".join(WORD.findall(self.head.casefold())) + " "
 
     def count(self, text: str) -> int:
+        if text not in self._counts:
+            self._counts[text] = self._count(text)
+        return self._counts[text]
+
+    def _count(self, text: str) -> int:
         found = self.folded.count(_fold_line(text)) if text.strip() else 0
         if found < 2 and PUNCTUATION.search(text):
             key = _words(text)
             # Each printing word for word prints each of its words, and the folded head holds
             # them as they are (but for "ʼ", which folding turns into "'"): a word the head holds
             # no more than `found` times leaves no more printings to find, without its words.
-            if not any(self.folded.count(word) <= found for word in key.split() if "ʼ" not in word):
+            if all(printed_more_than(self.folded, word, found) for word in key.split() if "ʼ" not in word):
                 found = max(found, self.words.count(key))
         return found
+
+
+def printed_more_than(text: str, word: str, times: int) -> bool:
+    """Whether text.count(word) > times, found without counting the printings after the one that
+    tells (str.count reads all of `text`)."""
+    at = -len(word)
+    for _ in range(times + 1):
+        at = text.find(word, at + len(word))
+        if at == -1:
+            return False
+    return True
 
 
 WORD = re.compile(r"\w+")
@@ -259,7 +284,7 @@ def _furniture_not_names(text: str) -> bool:
         or "rights reserved" in text.lower()
         or has_menu_separator(text)
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
-        or sum(len(w) == 1 for w in words) > len(words) / 2  # "A P R I L 2 0 24"
+        or list(map(len, words)).count(1) > len(words) / 2  # "A P R I L 2 0 24"
         or read_label(text) is not None
         or parse_date(text) is not None
         # A running head: "No. 69 | July 2021 KENNAN CABLE".
@@ -294,10 +319,11 @@ CREDIT_AFTER = re.compile(r"^(?P<title>.{12,}?)\s*\((?P<credit>[^()]{3,120})\)$"
 @lru_cache(maxsize=4096)
 def title_and_credit(text: str) -> tuple[str, str] | None:
     """A title printed with its byline after it: "<Title> - A, B, C ...", "<Title> (A, Publisher)"."""
-    m = CREDIT_AFTER.match(text)
+    # The credit closes the line: the pattern, which tries every length of title, runs only then.
+    m = CREDIT_AFTER.match(text) if text.rstrip("\n").endswith(")") else None
     if m and _byline(m["credit"]):
         return m["title"], m["credit"]
-    parts = TITLE_PARTS.split(text)
+    parts = title_parts(text)
     if len(parts) == 2 and len(parts[0].split()) >= 3 and _byline(parts[1]) and not _byline(parts[0]):
         return parts[0], parts[1]
     return None
@@ -337,7 +363,7 @@ def _candidates(
     for k, (first, last, text) in enumerate(units):
         found.append(Candidate(text, first, last))
         # "(Uzbekistan) <Title> (A. Author, Publisher)": the title without its tag and credit.
-        bare = TAG_PREFIX.sub("", text)
+        bare = without_opening(TAG_PREFIX, text)
         credited = title_and_credit(bare) or glued_credit(bare, page)
         if credited:
             bare = credited[0]
@@ -364,7 +390,7 @@ def _candidates(
             end = crumb_end(clean_space(lines[i]))
             if end:
                 found.append(Candidate(end, i, i))
-        parts = TITLE_PARTS.split(text)
+        parts = title_parts(text)
         # A caption's or a credit's parts are the caption's ("Photo: Getty Images | <caption>"),
         # a dateline's the dateline's ("Posted Aug 06, 2019 | <publisher>, <author>").
         if len(parts) > 1 and not CREDIT_START.match(text) and not any(map(date_at_start, parts)):
@@ -373,10 +399,13 @@ def _candidates(
                 if len(parts) > 1:  # "<Title> – <its last words> - <Site>"
                     found.append(Candidate(text[: last_separator(text).start()], first, last))
             found += [Candidate(part, first, last) for part in parts if len(part.split()) >= 3]
-        if is_furniture(text) or len(text) > 90:
+        if len(text) > 90 or is_furniture(text):
             continue
         joined, end = text, last
         for more_first, more_last, more in units[k + 1 : k + 4]:
+            # The cheap tests first: a unit after a sentence, or a long one, ends the title.
+            if joined.endswith((".", "?", "!")) or len(more) > 90:
+                break
             # A line that a colon or a comma leads into goes on the title, even one that reads
             # like names ("…Economic Union:" then "Postponed Integration, Costly Enlargement").
             led_into = joined.endswith((":", ","))
@@ -386,8 +415,6 @@ def _candidates(
                 or not more[:1].islower()
                 and (is_furniture(more, names=False) or not led_into and reads_as_names(more, lowercase))
             ):
-                break
-            if joined.endswith((".", "?", "!")) or len(more) > 90:
                 break
             goes_on = joined.endswith((":", ",", "-", "–")) or more[:1].islower()
             joined, end = f"{joined} {more}", more_last
@@ -513,7 +540,7 @@ def shared_openings(found: list[Candidate]) -> list[Candidate]:
 def next_line(lines: list[str], i: int) -> str:
     """The first non-blank line after line `i`, without its bullet."""
     j = next_index(lines, i)
-    return clean_space(BULLET.sub("", lines[j])) if j is not None else ""
+    return clean_space(without_opening(BULLET, lines[j])) if j is not None else ""
 
 
 def next_index(lines: list[str], i: int) -> int | None:
@@ -527,7 +554,7 @@ def header_follows(lines: list[str], i: int) -> bool:
         j = next_index(lines, i)
         if j is None:
             return False
-        text = clean_space(BULLET.sub("", lines[j]))
+        text = clean_space(without_opening(BULLET, lines[j]))
         if is_header_line(text):
             return True
         if text.endswith(",") and not is_dek(text):
@@ -606,8 +633,10 @@ def is_header_line(text: str) -> bool:
     # Bylines and datelines are short; the line under a title is often the first paragraph.
     return len(text) <= HEADER_LINE_MAX and bool(
         parse_date(text)
-        # "Posted Aug 6, 2019 | …"; no date without a figure, and the split tries every character.
-        or DIGIT.search(text)
+        # "Posted Aug 6, 2019 | …". The split tries every character: it runs only where a figure
+        # is near enough the start for date_at_start, which looks at the first part's first 40
+        # characters (the part opens the line, once stripped).
+        or DIGIT.search(text.lstrip(" ,;()"), 0, 40)
         and date_at_start(DATE_PARTS.split(text, 1)[0].strip(" ,;()"))
         or text.lower() == "published"
         or AUTHOR_HEADING.match(text)
@@ -724,7 +753,7 @@ class TitleSignals:
             and not is_furniture(text)
             and (self.opens_page(cand) and not self.brand or self.page.count(text) > 1)
             and self.header_after(cand.last)
-            and not (TAG_PREFIX.match(text) or TITLE_PARTS.search(text) or title_and_credit(text))
+            and not (TAG_PREFIX.match(text) or len(title_parts(text)) > 1 or title_and_credit(text))
             and not glued_credit(text, self.page)
             and not (has_credit_inside(text) or has_date_inside(text) or self.with_byline(cand))
         )
@@ -777,7 +806,7 @@ class TitleSignals:
         """The points of the cheap signals, and whether a repetition may still be found (see
         shortened_elsewhere); None for a line of furniture."""
         text = cand.text
-        if is_furniture(text, names=False) or len(text) > 300:
+        if len(text) > 300 or is_furniture(text, names=False):
             return None
         words = text.split()
         points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
@@ -953,7 +982,7 @@ def _byline(text: str) -> list[str] | None:
 def credit_of(lines: list[str], title: Candidate) -> str | None:
     """The byline printed on the title's own line after it, if any."""
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
-    bare = TAG_PREFIX.sub("", own)
+    bare = without_opening(TAG_PREFIX, own)
     credited = title_and_credit(bare) or split_glued(bare) if own != title.text else None
     return credited[1] if credited and _fold(credited[0]) == _fold(title.text) else None
 
@@ -989,7 +1018,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 # Over as many lines as end with a comma or "and": "A, B," "C, D," "E and F".
                 j = i
                 while (j := next_index(lines, j)) is not None:
-                    more = _byline(clean_space(BULLET.sub("", lines[j])))
+                    more = _byline(clean_space(without_opening(BULLET, lines[j])))
                     if not more:
                         break
                     names += more
@@ -1081,12 +1110,9 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
     Seferian", "Fabio Indeo <Title>", "<Title> By A and B March 2021 The …")."""
     folded = _fold(title.text)
     opening = title.text.split()[0].casefold()
+    # The lines that hold the title's first word, case-folded in one go.
     head = "\n".join(lines[:200]).casefold()
-    # The lines that hold the title's first word, found in one pass over the head.
-    starts = [0]
-    for m in re.finditer("\n", head):
-        starts.append(m.end())
-    holding = sorted({bisect_right(starts, m.start()) - 1 for m in re.finditer(re.escape(opening), head)})
+    holding = [i for i, line in enumerate(head.split("\n")) if opening in line]
     for i in holding:
         line = lines[i]
         if title.first <= i <= title.last or len(line) <= len(title.text):
@@ -1136,7 +1162,7 @@ def names_opening(text: str) -> list[str] | None:
         opening = " ".join(words[:n])
         names = _byline(opening)
         # Every word a name's: not "A, <post at an organisation>".
-        if names and names == split_authors(MARKED_BYLINE.sub("", opening)):
+        if names and names == split_authors(without_opening(MARKED_BYLINE, opening)):
             return names
     return None
 
@@ -1163,8 +1189,8 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
             above = above[:1]
     for i in above + list(range(title.first, body_line)):
         text = clean_space(lines[i])
-        if not text:
-            continue
+        if not DIGIT.search(text):
+            continue  # no date without a figure: most lines, before the tests below each look
         found = parse_date(text)
         if found:
             return as_the_page_reads(found, text, "\n".join(lines[:body_line]))
@@ -1392,6 +1418,10 @@ def first_found(values):
 ISSUE_OF_YEAR = re.compile(r"\d{1,3}/(?:19|20)\d\d\s+(?=[^\W\d_])")
 
 
+# A label or an author, a colon, and the title: "Kennan Cable No. 51: A Rising Global Player".
+LABEL_COLON_TITLE = re.compile(r"^(.{3,80}?)\s*:\s+(.{3,})$")
+
+
 def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     """A title without the label or the author it is printed with, and those.
 
@@ -1403,7 +1433,7 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
     if issue and len(text[issue.end() :].split()) >= 3:
         text = text[issue.end() :]
-    m = re.match(r"^(.{3,80}?)\s*:\s+(.{3,})$", text)
+    m = LABEL_COLON_TITLE.match(text) if ":" in text else None
     if m and read_numbered(m[1]):
         return m[2], read_numbered(m[1]), None
     # "No. 109: <Title>": the number of an issue whose series is printed elsewhere.
@@ -1477,19 +1507,19 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
     near += below[:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     for i in near:
-        text = clean_space(BULLET.sub("", lines[i]))
+        text = clean_space(without_opening(BULLET, lines[i]))
         if is_kind_label(text):
             return text
     # A label with the date after it, in the header below the title: "Paper January 25, 2016".
     for i in below:
-        text = clean_space(BULLET.sub("", lines[i]))
+        text = clean_space(without_opening(BULLET, lines[i]))
         if len(text) > 60 or not DIGIT.search(text):
             continue  # no label and its date
         labelled = kind_and_date(text)
         if labelled:
             return labelled[0]
     if first is not None:
-        for part in TITLE_PARTS.split(clean_space(lines[first]))[:-1]:
+        for part in title_parts(clean_space(lines[first]))[:-1]:
             if is_kind_label(part) and not part.isupper():
                 return part
         # Or the line under it, above a title printed further down: a cover's label ("Essay"
@@ -1513,9 +1543,16 @@ def find_pdf_name(lines: list[str]) -> str | None:
 PDF_NAME = re.compile(r"^\s*([\w.\-]+\.pdf)\b", re.I)
 
 
+# "By" and two to four capitalized words, opening the text or a sentence.
+BY_IN_TEXT = re.compile(r"(?:^|(?<=[.!?]\s))By\s+((?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’\-]+)")
+
+
 def byline_in_text(text: str) -> list[str] | None:
     """ "By Benno Zogg" opening a sentence of the lead, when the dump ran the byline into it."""
-    for m in re.finditer(r"(?:^|(?<=[.!?]\s))By\s+((?:[A-Z][\w'’.\-]*\s+){1,3}[A-Z][\w'’\-]+)", text[:3000]):
+    lead = text[:3000]
+    if "By" not in lead:
+        return None  # most leads: the pattern, which opens by looking behind, would try every character
+    for m in BY_IN_TEXT.finditer(lead):
         names = _byline(m[1])
         if names:
             return names

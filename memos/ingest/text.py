@@ -34,6 +34,7 @@ from .fields import (
     read_numbered,
     split_authors,
     valid_value,
+    without_opening,
 )
 from .head import (
     CREDIT_START,
@@ -59,6 +60,18 @@ END_MARKERS = re.compile(
     r"|вам также может понравиться|читайте также|похожие материалы)\s*:?\s*$",
     re.I,
 )
+END_MARKER_MAX = len("вам также может понравиться")  # the longest of the phrases
+
+
+def is_end_marker(line: str) -> bool:
+    """Whether END_MARKERS matches `line`. The pattern tries each phrase in turn: it runs only on
+    a line no longer than the longest phrase, once the spaces around it and its colon are off."""
+    bare = line.strip()
+    if bare.endswith(":"):
+        bare = bare[:-1].rstrip()
+    return len(bare) <= END_MARKER_MAX and bool(END_MARKERS.match(line))
+
+
 _CATEGORY_WORDS = re.compile(
     r"memo|commentary|analysis|report|brief|article|аналитика|комментари|записк|статьи", re.I
 )
@@ -91,12 +104,12 @@ class Chunk:
     def add(self, line: str) -> None:
         self.lines.append(line)
         self._text = None
-        self.is_end_marker = self.is_end_marker or bool(END_MARKERS.match(line))
+        self.is_end_marker = self.is_end_marker or is_end_marker(line)
 
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = clean_space(" ".join(_BULLET.sub("", line) for line in self.lines))
+            self._text = clean_space(" ".join(without_opening(_BULLET, line) for line in self.lines))
         return self._text
 
     @property
@@ -109,7 +122,7 @@ class Chunk:
         items: list[str] = []
         for line in self.lines:
             if _BULLET.match(line) or not items:
-                items.append(_BULLET.sub("", line).strip())
+                items.append(without_opening(_BULLET, line).strip())
             else:
                 items[-1] += " " + line.strip()
         return [clean_space(i) for i in items if i.strip()]
@@ -157,7 +170,7 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 # Hard-wrapped lines are 50 to about 120 characters long; a longer line is a
                 # paragraph of its own (a dump that keeps each paragraph on one line).
                 or not 50 <= previous <= WRAP_MAX
-                or bool(END_MARKERS.match(line) or read_label(line) or opens_with_date(line))
+                or bool(is_end_marker(line) or read_label(line) or opens_with_date(line))
                 or opens_with_date(current.lines[-1])
                 or looks_like_names(line)
                 or is_byline_start(line)
@@ -387,7 +400,7 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     menus and labels are not.
     """
     above = next((lines[i] for i in range(title_line - 1, -1, -1) if lines[i].strip()), "")
-    above = clean_space(_BULLET.sub("", above))
+    above = clean_space(without_opening(_BULLET, above))
     parts = above.split("|")
     if (
         above
@@ -416,7 +429,10 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
     i = start
     while i < len(lines):
         line = lines[i]
-        if stop_at_markers and END_MARKERS.match(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
+        if not line.strip():
+            i += 1
+            continue  # a blank line is no marker and no label: a third of a dump's lines
+        if stop_at_markers and is_end_marker(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
             break
         opening = line[:12]
         label = (
@@ -438,7 +454,7 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
             j = i
             while j < len(lines) and not lines[j].strip():
                 j += 1
-            candidate = clean_space(_BULLET.sub("", lines[j])) if j < len(lines) else ""
+            candidate = clean_space(without_opening(_BULLET, lines[j])) if j < len(lines) else ""
             if valid_value(label.field, candidate):
                 value, i = candidate, j + 1
         if value and label.field not in found:
@@ -518,7 +534,7 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
             i += 1
             continue
         if (
-            END_MARKERS.match(line)
+            is_end_marker(line)
             or read_label(line)
             or not _BULLET.match(line)
             and items
@@ -534,7 +550,7 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
         if not _BULLET.match(line) and len(line.split()) > 6:
             break
         # "Russia; Putin; Medvedev" on the line under its label is a list too.
-        items += [t for t in (clean_space(part) for part in _BULLET.sub("", line).split(";")) if t]
+        items += [t for t in (clean_space(part) for part in without_opening(_BULLET, line).split(";")) if t]
         i += 1
     return items, i
 
