@@ -59,6 +59,9 @@ _DATE_PATTERNS = [
     # 11/08/2020: month first, as American sites write it with slashes (a day over 12 first
     # can only be a day: 25/03/2020)
     re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})$"),
+    # 2-02-2021, 23-04-2018: day first, as the European and Russian sites that write dashes do (a
+    # second figure over 12 can only be a day: 04-23-2018)
+    re.compile(r"^(?P<day_first>\d{1,2})-(?P<second>\d{1,2})-(?P<year>\d{4})$"),
 ]
 # A time after the date: "12:00", "- 4:57pm", "at 10:30 a.m. EST", "| 09:15".
 _TIME_AFTER = re.compile(
@@ -212,6 +215,10 @@ def _calendar_date(cleaned: str) -> date | None:
             first, second = int(parts["first"]), int(parts["second"])
             month_first = first <= 12
             parts["mnum"], parts["day"] = (first, second) if month_first else (second, first)
+        elif parts.get("day_first"):
+            first, second = int(parts["day_first"]), int(parts["second"])
+            day_first = second <= 12
+            parts["mnum"], parts["day"] = (second, first) if day_first else (first, second)
         month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"].casefold())
         if not month:
             continue
