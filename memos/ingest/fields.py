@@ -107,20 +107,20 @@ def date_at_end(text: str) -> date | None:
 
 # Words that label a date as the item's own: "Publication Date 11/09/2014", "Опубликовано:".
 DATE_LABEL = (
-    r"(?:publication date|date of publication|date published|published|posted|date|"
+    r"(?:publication date|date of publication|date published|published(?: online)?|posted|written|date|"
     r"дата публикации|дата размещения|дата|опубликовано)"
 )
 # A labelled date anywhere in a line, as dumps run labels and values together, even glued to the
 # word before ("Occasional PapersPublished on Apr 29, 2024").
 LABELLED_DATE = re.compile(
     r"(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
-    r"date published|published(?: on)?|posted on|дата публикации|дата размещения|опубликовано)"
-    r"\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
+    r"date published|published(?: online)?(?: on| by [^:\n]{3,60}(?=:))?|posted on|written on|"
+    r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
     re.I,
 )
 
 
-DATE_LABEL_WORDS = ("ublicat", "ublished", "osted on", "ата публ", "ата разм", "публиковано")
+DATE_LABEL_WORDS = ("ublicat", "ublished", "osted on", "ritten on", "ата публ", "ата разм", "публиковано")
 
 
 def labelled_date(text: str) -> date | None:
@@ -167,7 +167,8 @@ def parse_date(text: str | None) -> date | None:
     # most lines a page asks about are turned away here.
     if not text or len(text) > DATE_MAX or not DIGIT.search(text):
         return None
-    cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
+    # A sentence's full stop may end it: "Published online: 27 Feb 2020."
+    cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,").removesuffix(".")
     cleaned = re.sub(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", "", cleaned, flags=re.I)
     cleaned = _TIME_AFTER.sub("", _WEEKDAY.sub("", cleaned))
     found = _calendar_date(cleaned)
