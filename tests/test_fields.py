@@ -169,6 +169,8 @@ def test_language():
             Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
         ),
         ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
+        ("Steppe Trade Monitor: No. 204", Numbered(204, "Steppe Trade Monitor")),
+        ("Regional Paper Series, no. 7, May 2021", Numbered(7, "Regional Paper Series")),
         ("Vol. 3, No. 11", Numbered(11)),
         (
             "Steppe Review : A Quarterly Vol. 12, No. 3",
