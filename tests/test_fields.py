@@ -171,6 +171,7 @@ def test_language():
         ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
         ("Steppe Trade Monitor: No. 204", Numbered(204, "Steppe Trade Monitor")),
         ("Regional Paper Series, no. 7, May 2021", Numbered(7, "Regional Paper Series")),
+        ("Applied policy Paper Series, no. 3", Numbered(3, "Applied policy Paper Series")),
         ("Vol. 3, No. 11", Numbered(11)),
         (
             "Steppe Review : A Quarterly Vol. 12, No. 3",

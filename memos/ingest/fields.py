@@ -882,11 +882,15 @@ def _is_label_head(kind: str) -> bool:
     # Every word capitalized (or an acronym), as labels are: "Policy Brief", not "the report";
     # small joining words inside: "Europe and Central Asia Report".
     words = kind.split()
+    if words[-1][:1].isupper() and words[0][:1].isupper():
+        # A word in lower case between capitalized ones, as a site may write its series' name:
+        # "Academic policy Paper Series".
+        return True
     # Russian capitalizes only the first word: "Аналитическая записка".
     return all(
         w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() or (k and w in _LABEL_JOINERS)
         for k, w in enumerate(words[:-1])
-    ) and (words[-1][:1].isupper() or len(words) == 1 or bool(_CYRILLIC.match(words[-1])))
+    ) and (len(words) == 1 or bool(_CYRILLIC.match(words[-1])))
 
 
 # "Published in News Digest", "Posted: December 12, 2022 in RUSI Journal", "Filed under Analysis":
