@@ -211,6 +211,12 @@ def test_not_numbered_labels(line):
     assert read_numbered(line) is None
 
 
+def test_an_issue_number_after_a_date_line():
+    assert read_numbered("14 марта 2023, 09:00 №11") == Numbered(11, published=date(2023, 3, 14))
+    assert read_numbered("June 2, 2021 | No. 48") == Numbered(48, published=date(2021, 6, 2))
+    assert read_numbered("Since June 2021 No. 48") is None
+
+
 def test_a_number_sign_opening_a_line_counts_with_a_date_after_it():
     assert read_sign_first("No. 293 3 March 2023 russian analytical digest") == Numbered(
         293, published=date(2023, 3, 3)

@@ -815,7 +815,9 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
             published=_date_in(m["rest"]),
         )
     m = _NUMBERED_LINE.match(line)
-    if not m or not _is_label_head(m["kind"]) or m["month"] and m["month"].casefold() not in MONTHS:
+    if not m:
+        return dated_number(line)
+    if not _is_label_head(m["kind"]) or m["month"] and m["month"].casefold() not in MONTHS:
         return None
     # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
     # makes the line a citation of a publication (a related list), not this page's label.
@@ -828,6 +830,16 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         return None
     number = memo_number_of(m["n"] or m["bare"] or m["lettered"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
+
+
+# "23 May 2024, 10:00 №19": a magazine's date line with the number of its issue after the date.
+_DATE_THEN_NUMBER = re.compile(rf"^(?P<date>[^№#]{{6,60}}?)[\s,|·•–—-]*{_NUMBER_SIGN}\s*{_NUMBER}$", re.I)
+
+
+def dated_number(line: str) -> Numbered | None:
+    m = _DATE_THEN_NUMBER.match(line)
+    published = parse_date(m["date"]) if m else None
+    return Numbered(memo_number_of(m["n"]), published=published) if published else None
 
 
 _MONTH_YEAR = re.compile(r"[^\W\d_]{3,9}\.?,?\s+(?:19|20)\d\d\b")
