@@ -169,6 +169,9 @@ def test_language():
             Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
         ),
         ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
+        # A journal cited with its year: the journal and volume, no kind of publication.
+        ("Steppe Studies, 2019, Vol. 4, No. 2, pp. 5-9", Numbered(2, None, "Steppe Studies Vol. 4")),
+        ("Вестник Степи, 2020, Т. 12, № 3, с. 40-51", Numbered(3, None, "Вестник Степи Т. 12")),
         ("Steppe Trade Monitor: No. 204", Numbered(204, "Steppe Trade Monitor")),
         ("Regional Paper Series, no. 7, May 2021", Numbered(7, "Regional Paper Series")),
         ("Applied policy Paper Series, no. 3", Numbered(3, "Applied policy Paper Series")),
@@ -205,6 +208,7 @@ def test_numbered_labels(line, expected):
         "the report 2019/WP 7",
         "Policy Brief Junk 2020 No. 5",  # no month between the label and its number
         "Vol. 3, No. 11, pp. 45-67",  # a reference
+        "2019 Vol. 4, No. 2, 11-19",  # a citation's tail: a year is no journal's name
     ],
 )
 def test_not_numbered_labels(line):

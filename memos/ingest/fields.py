@@ -766,8 +766,10 @@ SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
 _VOLUME_LINE = re.compile(
     # A journal's name may have a subtitle after a colon: "Survival : the IISS Quarterly".
-    r"^\s*(?:(?P<series>[\w’'&.\- ]{3,80}?(?: ?: [\w’'&.\- ]{3,60}?)?)[\s,:|–—-]*)?"
-    r"\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
+    # A journal's citation puts the year between: "Steppe Studies, 2019, Vol. 4, No. 2, pp. 5-9".
+    r"^\s*(?:(?P<series>[\w’'&.\- ]{3,80}?(?: ?: [\w’'&.\- ]{3,60}?)?)(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    # Russian journals print the volume as "Т." (том).
+    r"[\s,:|–—-]*)?\b(?P<word>Volume|Vol\.?|[ТT]\.)\s*:?\s*(?P<volume>\d{1,4})"
     rf"(?:[\s,;:|–—-]*(?:Issue|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
     re.I,
 )
@@ -798,6 +800,8 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     # "Publication: Eurasia Daily Monitor Volume: 17 Issue: 32": the label names the series.
     line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
     m = _VOLUME_LINE.match(line)
+    if m and m["series"] and _YEAR.fullmatch(m["series"].strip()):
+        m = None  # "2016 Vol. 40, No. 6, 573–589": a citation's tail, its journal cut off
     if m and m["series"] is None:
         # "Vol. 2, No. 7" on a cover, the series' name printed elsewhere if at all; with
         # anything but a date after it, a line of a list of references.
@@ -810,7 +814,8 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         name = re.sub(r"(?<=[a-zа-яё]{2})\.$", "", name)
         return Numbered(
             memo_number_of(m["n"]),
-            category=name,
+            # A journal cited with its year is a journal, not a kind of publication.
+            category=None if m["year"] else name,
             series=f"{name} {m['word']} {int(m['volume'])}",
             published=_date_in(m["rest"]),
         )
