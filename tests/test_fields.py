@@ -125,6 +125,13 @@ def test_labels_with_and_without_values():
     assert read_label("Publication Date:").field == "published"
     assert read_label("Related Topics").field == "topics"
     assert read_label("The memo argues: nothing") is None
+    assert read_label("Type") == Label("category", "")  # a definition list: the value under it
+    assert read_label("type") is None
+
+
+def test_a_type_label_takes_a_name_not_a_sentence_from_the_next_line():
+    assert valid_value("category", "Regional Trade Law")
+    assert not valid_value("category", "The tariffs rose again.")
 
 
 def test_a_label_never_takes_another_label_as_its_value():

@@ -629,6 +629,9 @@ _LABEL_LINE = re.compile(
 _HEADER_ONLY = re.compile(  # labels that head a list and may stand without a colon
     r"^\s*(related topics|topics|tags|темы|теги|тэги|похожие темы)\s*:?\s*$", re.I
 )
+# A type label alone on its line, its value on the next: a definition list ("Type" then
+# "Research Article") as a page's text gives it.
+_KIND_ABOVE_VALUE = re.compile(r"^\s*(?:Type|Category|Тип|Категория|Рубрика)\s*$")
 
 
 @dataclass(frozen=True)
@@ -659,6 +662,8 @@ def read_label(line: str) -> Label | None:
     m = _HEADER_ONLY.match(line)
     if m:
         return Label("topics", "")
+    if _KIND_ABOVE_VALUE.match(line):
+        return Label("category", "")
     return None
 
 
@@ -677,7 +682,8 @@ def valid_value(field_name: str, value: str) -> bool:
     if field_name == "authors":
         return looks_like_names(value)
     if field_name == "category":
-        return len(value) <= 60
+        # A name, not a sentence.
+        return len(value) <= 60 and len(value.split()) <= 6 and not value.endswith((".", "!", "?"))
     return True
 
 
