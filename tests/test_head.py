@@ -260,6 +260,11 @@ def test_a_kind_label_with_the_date_after_it_under_the_title_is_the_category():
     assert parse_page(page.encode()).category == "Commentary"
 
 
+def test_a_kind_label_opening_a_cover_over_its_month_and_the_title_is_the_category():
+    page = "Working Paper\n\nMay 2020\n\nPipelines and Power in the Caspian Basin\n" + BODY
+    assert parse_page(page.encode()).category == "Working Paper"
+
+
 def test_a_type_label_over_its_value_gives_the_category():
     page = (
         "Pipelines and Power in the Caspian Basin\n\nAbstract\n\nType\nRegional Trade Law\n"
