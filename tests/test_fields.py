@@ -182,6 +182,7 @@ def test_language():
         ("Steppe Trade Monitor: No. 204", Numbered(204, "Steppe Trade Monitor")),
         ("Regional Paper Series, no. 7, May 2021", Numbered(7, "Regional Paper Series")),
         ("Applied policy Paper Series, no. 3", Numbered(3, "Applied policy Paper Series")),
+        ("Centre for the Steppes Report No. 4", Numbered(4, "Centre for the Steppes Report")),
         ("Vol. 3, No. 11", Numbered(11)),
         (
             "Steppe Review : A Quarterly Vol. 12, No. 3",
@@ -214,6 +215,7 @@ def test_numbered_labels(line, expected):
         "the report 10/2024",
         "the report 2019/WP 7",
         "Policy Brief Junk 2020 No. 5",  # no month between the label and its number
+        "Read our latest Policy Brief No. 5",  # a sentence: an article before the label
         "Vol. 3, No. 11, pp. 45-67",  # a reference
         "2019 Vol. 4, No. 2, 11-19",  # a citation's tail: a year is no journal's name
     ],

@@ -899,21 +899,27 @@ def is_kind_label(text: str) -> bool:
 
 
 _LABEL_JOINERS = {"and", "of", "for", "on", "in", "the", "&", "и", "по"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "our", "its", "their", "his", "her", "my", "your"}
 
 
 def _is_label_head(kind: str) -> bool:
     # Every word capitalized (or an acronym), as labels are: "Policy Brief", not "the report";
     # small joining words inside: "Europe and Central Asia Report".
     words = kind.split()
-    if words[-1][:1].isupper() and words[0][:1].isupper():
-        # A word in lower case between capitalized ones, as a site may write its series' name:
-        # "Academic policy Paper Series".
+    # A word in lower case between capitalized ones, as a site may write its series' name:
+    # "Academic policy Paper Series"; not an article, which makes it a sentence: "Read the latest
+    # Policy Brief".
+    if (
+        words[-1][:1].isupper()
+        and words[0][:1].isupper()
+        and not any(w.casefold() in _DETERMINERS for w in words[1:-1])
+    ):
         return True
     # Russian capitalizes only the first word: "Аналитическая записка".
     return all(
         w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() or (k and w in _LABEL_JOINERS)
         for k, w in enumerate(words[:-1])
-    ) and (len(words) == 1 or bool(_CYRILLIC.match(words[-1])))
+    ) and (words[-1][:1].isupper() or len(words) == 1 or bool(_CYRILLIC.match(words[-1])))
 
 
 # "Published in News Digest", "Posted: December 12, 2022 in RUSI Journal", "Filed under Analysis":
