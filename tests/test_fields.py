@@ -56,6 +56,11 @@ from memos.ingest.fields import (
         ("03.04.2021 12:00", date(2021, 4, 3)),
         ("Sun, 11/08/2020 - 4:57pm", date(2020, 11, 8)),
         ("25/03/2020", date(2020, 3, 25)),
+        ("Written on 11/25/2017", date(2017, 11, 25)),
+        ("Published online: 14 Jan 2021.", date(2021, 1, 14)),
+        ("2-02-2021, 06:30", date(2021, 2, 2)),
+        ("05-04-2019", date(2019, 4, 5)),
+        ("04-23-2018", date(2018, 4, 23)),
         ("March 3rd, 2020 at 10:30 a.m. EST", date(2020, 3, 3)),
         ("3rd September 2020", date(2020, 9, 3)),
         ("Τετάρτη 6 Νοεμβρίου 2013", date(2013, 11, 6)),
@@ -126,6 +131,13 @@ def test_labels_with_and_without_values():
     assert read_label("Related Topics").field == "topics"
     assert read_label("Related Categories: Energy; Asia") == Label("topics", "Energy; Asia")
     assert read_label("The memo argues: nothing") is None
+    assert read_label("Type") == Label("category", "")  # a definition list: the value under it
+    assert read_label("type") is None
+
+
+def test_a_type_label_takes_a_name_not_a_sentence_from_the_next_line():
+    assert valid_value("category", "Regional Trade Law")
+    assert not valid_value("category", "The tariffs rose again.")
 
 
 def test_a_label_never_takes_another_label_as_its_value():
@@ -170,6 +182,13 @@ def test_language():
             Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
         ),
         ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
+        # A journal cited with its year: the journal and volume, no kind of publication.
+        ("Steppe Studies, 2019, Vol. 4, No. 2, pp. 5-9", Numbered(2, None, "Steppe Studies Vol. 4")),
+        ("Вестник Степи, 2020, Т. 12, № 3, с. 40-51", Numbered(3, None, "Вестник Степи Т. 12")),
+        ("Steppe Trade Monitor: No. 204", Numbered(204, "Steppe Trade Monitor")),
+        ("Regional Paper Series, no. 7, May 2021", Numbered(7, "Regional Paper Series")),
+        ("Applied policy Paper Series, no. 3", Numbered(3, "Applied policy Paper Series")),
+        ("Centre for the Steppes Report No. 4", Numbered(4, "Centre for the Steppes Report")),
         ("Vol. 3, No. 11", Numbered(11)),
         (
             "Steppe Review : A Quarterly Vol. 12, No. 3",
@@ -202,11 +221,19 @@ def test_numbered_labels(line, expected):
         "the report 10/2024",
         "the report 2019/WP 7",
         "Policy Brief Junk 2020 No. 5",  # no month between the label and its number
+        "Read our latest Policy Brief No. 5",  # a sentence: an article before the label
         "Vol. 3, No. 11, pp. 45-67",  # a reference
+        "2019 Vol. 4, No. 2, 11-19",  # a citation's tail: a year is no journal's name
     ],
 )
 def test_not_numbered_labels(line):
     assert read_numbered(line) is None
+
+
+def test_an_issue_number_after_a_date_line():
+    assert read_numbered("14 марта 2023, 09:00 №11") == Numbered(11, published=date(2023, 3, 14))
+    assert read_numbered("June 2, 2021 | No. 48") == Numbered(48, published=date(2021, 6, 2))
+    assert read_numbered("Since June 2021 No. 48") is None
 
 
 def test_a_number_sign_opening_a_line_counts_with_a_date_after_it():
@@ -353,6 +380,10 @@ def test_degrees_after_names_are_no_names_and_headings_are_no_byline():
         ("Occasional PapersPublished on Apr 29, 2024 PDF Download", date(2024, 4, 29)),
         ("The World Today Published 1 March 2006 Updated 15 October 2020 5 minute READ", date(2006, 3, 1)),
         ("The draft was unpublished on 3 May 2020", None),
+        ("Published online: 14 Jan 2021.", date(2021, 1, 14)),
+        ("Published online by Northern University Press:  3 March 2019", date(2019, 3, 3)),
+        ("Published by the Institute for the Region on behalf of its members", None),
+        ("Written on 11/25/2017", date(2017, 11, 25)),
         ("Published 12 reports since", None),
     ],
 )

@@ -265,6 +265,19 @@ def test_a_kind_label_with_the_date_after_it_under_the_title_is_the_category():
     assert parse_page(page.encode()).category == "Commentary"
 
 
+def test_a_kind_label_opening_a_cover_over_its_month_and_the_title_is_the_category():
+    page = "Working Paper\n\nMay 2020\n\nPipelines and Power in the Caspian Basin\n" + BODY
+    assert parse_page(page.encode()).category == "Working Paper"
+
+
+def test_a_type_label_over_its_value_gives_the_category():
+    page = (
+        "Pipelines and Power in the Caspian Basin\n\nAbstract\n\nType\nRegional Trade Law\n"
+        "Copyright\nCopyright © The Authors, 2021\n" + BODY
+    )
+    assert parse_page(page.encode()).category == "Regional Trade Law"
+
+
 def test_a_words_credit_is_the_byline_and_a_nickname_stays_in_the_name():
     page = (
         "Pipelines and Power in the Caspian Basin\n\nWords: Asel (Asya) Nurlanova\n"

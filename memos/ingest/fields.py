@@ -59,6 +59,9 @@ _DATE_PATTERNS = [
     # 11/08/2020: month first, as American sites write it with slashes (a day over 12 first
     # can only be a day: 25/03/2020)
     re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})$"),
+    # 2-02-2021, 23-04-2018: day first, as the European and Russian sites that write dashes do (a
+    # second figure over 12 can only be a day: 04-23-2018)
+    re.compile(r"^(?P<day_first>\d{1,2})-(?P<second>\d{1,2})-(?P<year>\d{4})$"),
 ]
 # A time after the date: "12:00", "- 4:57pm", "at 10:30 a.m. EST", "| 09:15".
 _TIME_AFTER = re.compile(
@@ -111,7 +114,7 @@ def date_at_end(text: str) -> date | None:
 
 # Words that label a date as the item's own: "Publication Date 11/09/2014", "Опубликовано:".
 DATE_LABEL = (
-    r"(?:publication date|date of publication|date published|published|posted|date|"
+    r"(?:publication date|date of publication|date published|published(?: online)?|posted|written|date|"
     r"дата публикации|дата размещения|дата|опубликовано)"
 )
 _DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", re.I)
@@ -119,13 +122,13 @@ _DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", re.I)
 # word before ("Occasional PapersPublished on Apr 29, 2024").
 LABELLED_DATE = re.compile(
     r"(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
-    r"date published|published(?: on)?|posted on|дата публикации|дата размещения|опубликовано)"
-    r"\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
+    r"date published|published(?: online)?(?: on| by [^:\n]{3,60}(?=:))?|posted on|written on|"
+    r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
     re.I,
 )
 
 
-DATE_LABEL_WORDS = ("ublicat", "ublished", "osted on", "ата публ", "ата разм", "публиковано")
+DATE_LABEL_WORDS = ("ublicat", "ublished", "osted on", "ritten on", "ата публ", "ата разм", "публиковано")
 
 
 def labelled_date(text: str) -> date | None:
@@ -172,7 +175,8 @@ def parse_date(text: str | None) -> date | None:
     # most lines a page asks about are turned away here.
     if not text or len(text) > DATE_MAX or not DIGIT.search(text):
         return None
-    cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
+    # A sentence's full stop may end it: "Published online: 27 Feb 2020."
+    cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,").removesuffix(".")
     cleaned = without_opening(_DATE_LABEL_FIRST, cleaned)
     cleaned = without_opening(_WEEKDAY, cleaned)
     # A time has a colon or a full stop ("12:00", "10.30"); the pattern opens with spaces and is
@@ -226,6 +230,10 @@ def _calendar_date(cleaned: str) -> date | None:
             first, second = int(parts["first"]), int(parts["second"])
             month_first = first <= 12
             parts["mnum"], parts["day"] = (first, second) if month_first else (second, first)
+        elif parts.get("day_first"):
+            first, second = int(parts["day_first"]), int(parts["second"])
+            day_first = second <= 12
+            parts["mnum"], parts["day"] = (second, first) if day_first else (first, second)
         month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get(parts["month"].casefold())
         if not month:
             continue
@@ -659,6 +667,9 @@ _LABEL_LINE = re.compile(
 _HEADER_ONLY = re.compile(  # labels that head a list and may stand without a colon
     r"^\s*(related topics|related categories|topics|tags|темы|теги|тэги|похожие темы)\s*:?\s*$", re.I
 )
+# A type label alone on its line, its value on the next: a definition list ("Type" then
+# "Research Article") as a page's text gives it.
+_KIND_ABOVE_VALUE = re.compile(r"^\s*(?:Type|Category|Тип|Категория|Рубрика)\s*$")
 
 
 @dataclass(frozen=True)
@@ -691,6 +702,8 @@ def read_label(line: str) -> Label | None:
     m = _HEADER_ONLY.match(line)
     if m:
         return Label("topics", "")
+    if _KIND_ABOVE_VALUE.match(line):
+        return Label("category", "")
     return None
 
 
@@ -709,7 +722,8 @@ def valid_value(field_name: str, value: str) -> bool:
     if field_name == "authors":
         return looks_like_names(value)
     if field_name == "category":
-        return len(value) <= 60
+        # A name, not a sentence.
+        return len(value) <= 60 and len(value.split()) <= 6 and not value.endswith((".", "!", "?"))
     return True
 
 
@@ -740,7 +754,8 @@ _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
 # "Policy Brief No. 47", "Report № 87 / 2023", and without a sign, the number of a year's
 # series: "ZOiS Spotlight 10/2024", or the year first, with the series' letters: "2016/RP 10".
 _NUMBERED_LINE = re.compile(
-    rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS}))\s*"
+    # A colon or comma may stand before the sign: "Reform Monitor: No. 12", "Paper Series, no. 3".
+    rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS})(?:\s+series)?)\s*(?:[:,]\s*(?=[#№NnI]))?"
     # The month of the issue may come first: "Policy Memo March 2022 / Issue #54".
     r"(?:[,|·–—-]?\s*(?P<month>[^\W\d_]{3,9})\.?,?\s+(?:19|20)\d\d\s*[,/|·–—-]?\s*)?(?:Issue\s*(?=[#№]))?"
     rf"(?:{_NUMBER_SIGN}\s*{_NUMBER}(?:\s*/\s*\d{{2,4}})?|(?P<bare>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?!\d)"
@@ -797,8 +812,10 @@ SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
 _VOLUME_LINE = re.compile(
     # A journal's name may have a subtitle after a colon: "Survival : the IISS Quarterly".
-    r"^\s*(?:(?P<series>[\w’'&.\- ]{3,80}?(?: ?: [\w’'&.\- ]{3,60}?)?)[\s,:|–—-]*)?"
-    r"\b(?P<word>Volume|Vol\.?)\s*:?\s*(?P<volume>\d{1,4})"
+    # A journal's citation puts the year between: "Steppe Studies, 2019, Vol. 4, No. 2, pp. 5-9".
+    r"^\s*(?:(?P<series>[\w’'&.\- ]{3,80}?(?: ?: [\w’'&.\- ]{3,60}?)?)(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    # Russian journals print the volume as "Т." (том).
+    r"[\s,:|–—-]*)?\b(?P<word>Volume|Vol\.?|[ТT]\.)\s*:?\s*(?P<volume>\d{1,4})"
     rf"(?:[\s,;:|–—-]*(?:Issue|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
     re.I,
 )
@@ -829,6 +846,8 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     # "Publication: Eurasia Daily Monitor Volume: 17 Issue: 32": the label names the series.
     line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
     m = _VOLUME_LINE.match(line)
+    if m and m["series"] and _YEAR.fullmatch(m["series"].strip()):
+        m = None  # "2016 Vol. 40, No. 6, 573–589": a citation's tail, its journal cut off
     if m and m["series"] is None:
         # "Vol. 2, No. 7" on a cover, the series' name printed elsewhere if at all; with
         # anything but a date after it, a line of a list of references.
@@ -841,12 +860,15 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         name = re.sub(r"(?<=[a-zа-яё]{2})\.$", "", name)
         return Numbered(
             memo_number_of(m["n"]),
-            category=name,
+            # A journal cited with its year is a journal, not a kind of publication.
+            category=None if m["year"] else name,
             series=f"{name} {m['word']} {int(m['volume'])}",
             published=_date_in(m["rest"]),
         )
     m = _NUMBERED_LINE.match(line)
-    if not m or not _is_label_head(m["kind"]) or m["month"] and m["month"].casefold() not in MONTHS:
+    if not m:
+        return dated_number(line)
+    if not _is_label_head(m["kind"]) or m["month"] and m["month"].casefold() not in MONTHS:
         return None
     # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
     # makes the line a citation of a publication (a related list), not this page's label.
@@ -859,6 +881,16 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         return None
     number = memo_number_of(m["n"] or m["bare"] or m["lettered"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
+
+
+# "23 May 2024, 10:00 №19": a magazine's date line with the number of its issue after the date.
+_DATE_THEN_NUMBER = re.compile(rf"^(?P<date>[^№#]{{6,60}}?)[\s,|·•–—-]*{_NUMBER_SIGN}\s*{_NUMBER}$", re.I)
+
+
+def dated_number(line: str) -> Numbered | None:
+    m = _DATE_THEN_NUMBER.match(line)
+    published = parse_date(m["date"]) if m else None
+    return Numbered(memo_number_of(m["n"]), published=published) if published else None
 
 
 _MONTH_YEAR = re.compile(r"[^\W\d_]{3,9}\.?,?\s+(?:19|20)\d\d\b")
@@ -912,12 +944,22 @@ def is_kind_label(text: str) -> bool:
 
 
 _LABEL_JOINERS = {"and", "of", "for", "on", "in", "the", "&", "и", "по"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "our", "its", "their", "his", "her", "my", "your"}
 
 
 def _is_label_head(kind: str) -> bool:
     # Every word capitalized (or an acronym), as labels are: "Policy Brief", not "the report";
     # small joining words inside: "Europe and Central Asia Report".
     words = kind.split()
+    # A word in lower case between capitalized ones, as a site may write its series' name:
+    # "Academic policy Paper Series"; not an article, which makes it a sentence: "Read the latest
+    # Policy Brief".
+    if (
+        words[-1][:1].isupper()
+        and words[0][:1].isupper()
+        and not any(w.casefold() in _DETERMINERS for w in words[1:-1])
+    ):
+        return True
     # Russian capitalizes only the first word: "Аналитическая записка".
     return all(
         w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() or (k and w in _LABEL_JOINERS)

@@ -1519,7 +1519,10 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
         if labelled:
             return labelled[0]
     if first is not None:
-        for part in title_parts(clean_space(lines[first]))[:-1]:
+        parts = title_parts(clean_space(lines[first]))
+        # The whole line, too, above a title printed further down: a cover's "Discussion Paper"
+        # over its month and the title.
+        for part in parts[:-1] if len(parts) > 1 or first >= title_first else parts:
             if is_kind_label(part) and not part.isupper():
                 return part
         # Or the line under it, above a title printed further down: a cover's label ("Essay"
