@@ -661,3 +661,29 @@ def test_prose_written_in_divs_is_the_body():
     # Short divs without sentences are still no memo text.
     with pytest.raises(ParseError, match="not a memo"):
         parse_page(b"<html><body><div>Home</div><div>About us</div><div>Contact</div></body></html>")
+
+
+SHORT_TEASER = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Steppe Rail</title></head>
+<body><article><h1>Steppe rail and the ports of the Caspian</h1>
+<div class="consent">Loading the player sets a cookie.</div>
+<p>As freight moves south to the Caspian ports, a transport economist asks why the new rail links carry so
+little. Listen to the talk here.</p>
+</article></body></html>"""
+
+
+def test_a_short_page_with_one_paragraph_of_sentences_is_a_memo():
+    # A teaser page for a report or a recording holds a title and a single paragraph.
+    memo = parse_page(SHORT_TEASER.encode())
+    assert memo.title == "Steppe rail and the ports of the Caspian"
+    assert memo.language == "en"
+    # A long line that does not end as a sentence does (a banner, a list of links) is not enough.
+    banner = SHORT_TEASER.replace(
+        "so\nlittle. Listen to the talk here.", "so little | Caspian ports | Freight | Podcasts"
+    )
+    with pytest.raises(ParseError, match="not a memo"):
+        parse_page(banner.encode())
+    # An archive's description over a list of linked memo titles is not a memo either.
+    entries = "".join(f'<h2><a href="/memo-{n}/">Rail memo {n}</a></h2>' for n in range(3))
+    archive = SHORT_TEASER.replace("</article>", f"</article>{entries}")
+    with pytest.raises(ParseError, match="not a memo"):
+        parse_page(archive.encode())
