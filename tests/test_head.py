@@ -920,3 +920,14 @@ def test_the_name_by_leads_on_a_title_line_run_together_where_the_page_prints_it
     # Printed once, words after "by" may be anything: "Shaped by Great Powers".
     once = "Shaped by Great Powers Chapter 7 in Steppe Security\n\n" + BODY
     assert parse_page(once.encode()).authors == []
+
+
+def test_a_link_to_a_file_above_the_abstract_is_no_title():
+    page = (
+        "Steppe Review, 2021, Vol. 7, No. 3, pp. 10-19\n\nRAIL LINKS TO THE CASPIAN PORTS\n\nA. Nurlanova\n\n"
+        "Steppe Institute\nAlmaty\n\nReceived 01.02.2021\nAccepted 03.03.2021\n\n"
+        "Full text (PDF)\n\nAbstract\n\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "RAIL LINKS TO THE CASPIAN PORTS"
+    assert is_furniture("Report on the Caspian ports [pdf, 2 MB]")
+    assert not is_furniture("Rail Links to the Caspian Ports (2019)")

@@ -267,6 +267,8 @@ def _furniture_not_names(text: str) -> bool:
         and has_number_hint(text)
         and read_sign_first(text) is not None
         or is_image_text(text)
+        or text[-1:] in ")]"
+        and is_file_link(text)
         or bool(AUTHOR_HEADING.match(text))
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
@@ -285,6 +287,12 @@ def is_image_text(text: str) -> bool:
 
 
 IMAGE_TEXT_ENDS = "rotlROTL"
+# A link to a file names the file's format last: "Full text (PDF)", "Report [pdf, 2 MB]".
+FILE_FORMAT = re.compile(r"[(\[](?:pdf|docx?|epub|rtf|pptx?|xlsx?)(?:[,;][^()\[\]]*)?[)\]]", re.I)
+
+
+def is_file_link(text: str) -> bool:
+    return bool(FILE_FORMAT.fullmatch(text, max(text.rfind("("), text.rfind("["), 0)))
 
 
 TAG_PREFIX = re.compile(r"^\((?P<tag>[^()]{2,40})\)\s+(?=\S)")
