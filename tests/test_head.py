@@ -931,3 +931,14 @@ def test_a_link_to_a_file_above_the_abstract_is_no_title():
     assert parse_page((page + BODY).encode()).title == "RAIL LINKS TO THE CASPIAN PORTS"
     assert is_furniture("Report on the Caspian ports [pdf, 2 MB]")
     assert not is_furniture("Rail Links to the Caspian Ports (2019)")
+
+
+def test_a_logo_s_text_under_the_title_is_no_title():
+    page = (
+        "Briefing Paper\n\nMay 2021\n\nRail links to the Caspian ports: what the region can expect\n\n"
+        "Logo in two colours on a white field\n\n"
+    )
+    assert (
+        parse_page((page + BODY).encode()).title
+        == "Rail links to the Caspian ports: what the region can expect"
+    )

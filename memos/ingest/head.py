@@ -62,7 +62,7 @@ FURNITURE_START = re.compile(
     r"please|пожалуйста|при (?:использовании|цитировании|перепечатке)|"
     r"в оглавление|на главную|вернуться|перейти|page \d|total pages?|file type|image|photo|\d+px|"
     r"source|credit|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
-    r"иллюстрация|источник)\b|^©",
+    r"иллюстрация|источник|logo)\b|^©",
     re.I,
 )
 # Words that open a picture's caption or credit.
