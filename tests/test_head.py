@@ -942,3 +942,14 @@ def test_a_logo_s_text_under_the_title_is_no_title():
         parse_page((page + BODY).encode()).title
         == "Rail links to the Caspian ports: what the region can expect"
     )
+
+
+def test_a_display_in_capitals_of_the_part_after_the_colon_vouches_for_the_whole_title():
+    page = (
+        "Steppe Monthly (English)\n\nOld Roads, New Trains: Rail Links to the Caspian Ports\n\n"
+        "RAIL LINKS TO THE CASPIAN PORTS\n\n- Asel Nurlanova\n\n"
+        "Freight on the new lines to the Caspian harbours falls short of what their builders promised,\n"
+        "and the shippers of the region keep to the older routes and their familiar tariffs.\n"
+    )
+    memo = parse_page((page + BODY).encode())
+    assert memo.title == "Old Roads, New Trains: Rail Links to the Caspian Ports"

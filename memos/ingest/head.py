@@ -713,6 +713,26 @@ class TitleSignals:
                 return True  # a site's name
         return False
 
+    def ends_title(self, text: str) -> bool:
+        """Whether a unit in mixed case ends with `text` after a colon ("Kicker: Main Title" above
+        "MAIN TITLE"): a display of the title's part, printed once more only inside the title."""
+        folded = _fold_line(text)
+        return any(
+            ":" in other
+            and not other.isupper()
+            and _fold_line(other).endswith(folded)
+            and _fold_line(other)[: -len(folded)].rstrip().endswith(":")
+            for _, _, other in self.units
+        )
+
+    def displayed(self, text: str) -> bool:
+        """Whether a unit in capitals prints the part of `text` after its colon: the title's
+        display, which vouches for the title as a second printing would."""
+        part = _fold_line(text.rsplit(":", 1)[1])
+        return len(part.split()) >= 3 and any(
+            other.isupper() and _fold_line(other) == part for _, _, other in self.units
+        )
+
     def taken_outright(self, cand: Candidate) -> bool:
         """The line walked back to from the body, with a header below it, that is the page's
         first line or printed again: three signals agree, and no other line could outweigh
@@ -795,6 +815,10 @@ class TitleSignals:
         # printings of a line cut short are of the whole title, which is the candidate.
         brand = self.brand is not None and _fold_line(text) == self.brand
         repeats = 0 if brand or cut else self.page.count(text) - 1
+        if repeats == 1 and text.isupper() and self.ends_title(text):
+            repeats = 0  # the other printing is inside the title, whose part the capitals display
+        elif repeats < 1 and ":" in text and not text.isupper() and self.displayed(text):
+            repeats = 1
         if self.file_name and repeats < 1 and len(words) >= 3:
             # The page's file name spells the title as its slug does.
             repeats = int(slug_words(text) in self.file_name)
