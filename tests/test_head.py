@@ -953,3 +953,17 @@ def test_a_display_in_capitals_of_the_part_after_the_colon_vouches_for_the_whole
     )
     memo = parse_page((page + BODY).encode())
     assert memo.title == "Old Roads, New Trains: Rail Links to the Caspian Ports"
+
+
+def test_names_before_the_organisation_the_page_prints_again_are_no_title():
+    page = (
+        # A cover whose title is a picture: no line of text prints it.
+        "<<\n\nSteppe Policy Institute • Strategy Papers\n\n"
+        "Jo R. Roe Steppe Policy Institute\n\n"
+        "All rights reserved. No part of this publication may be reproduced or transmitted in any\n"
+        "form or by any means without permission in writing from the publisher.\n\n"
+        "© 2018 by the Steppe Policy Institute\n"
+    )
+    memo = parse_page((page + BODY).encode())
+    assert memo.title != "Jo R. Roe Steppe Policy Institute"
+    assert memo.authors == ["Jo R. Roe"]

@@ -852,8 +852,8 @@ class TitleSignals:
             return None  # the title without its byline, tag, site or crumb is a candidate of its own
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
-        if names_run_together(text):
-            return None
+        if names_run_together(text) or names_before_org(text, self.lines):
+            return None  # a byline: names, then the organisation the page names elsewhere too
         if has_credit_inside(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
         if has_date_inside(text) or len(text) > 150:
