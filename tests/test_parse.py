@@ -687,3 +687,18 @@ def test_a_short_page_with_one_paragraph_of_sentences_is_a_memo():
     archive = SHORT_TEASER.replace("</article>", f"</article>{entries}")
     with pytest.raises(ParseError, match="not a memo"):
         parse_page(archive.encode())
+
+
+def test_a_heading_with_its_paragraph_run_on_under_it_is_the_title():
+    # No blank line between the title and the paragraph, which the dump prints on one line.
+    paragraph = (
+        "Freight on the new lines to the Caspian harbours falls short of the promises of their builders, "
+        "and the shippers of the region keep to the older routes and their familiar tariffs. The customs "
+        "posts on the way add days to every trip, and the governments have yet to agree on a timetable."
+    )
+    page = (
+        f"Home Forum Top What's new?\nTHE CASPIAN HARBOURS: Will the new rail lines fill them?\n{paragraph}\n"
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "THE CASPIAN HARBOURS: Will the new rail lines fill them?"
+    assert memo.body_text.startswith("Freight on the new lines")
