@@ -967,3 +967,11 @@ def test_names_before_the_organisation_the_page_prints_again_are_no_title():
     memo = parse_page((page + BODY).encode())
     assert memo.title != "Jo R. Roe Steppe Policy Institute"
     assert memo.authors == ["Jo R. Roe"]
+
+
+def test_a_title_above_its_dek_where_the_walk_back_from_the_body_stops_at_the_dek():
+    page = (
+        "top of page\nSearch\nWriter's pictureAsel Nurlanova\n\nThe Region's Suppliers\n\n"
+        "Each Capital's Quest for Balance in the Heart of the Steppe\n\n\n\nIntroduction\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "The Region's Suppliers"

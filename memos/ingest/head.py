@@ -19,7 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from .fields import (
     BARE_NUMBER,
@@ -713,6 +713,26 @@ class TitleSignals:
                 return True  # a site's name
         return False
 
+    @cached_property
+    def above_dek(self) -> int | None:
+        """The last line of the unit right above the line the walk back reached, where that line
+        is a dek (a line that sums the memo up) with at most a blank line between them. A line
+        that opens in capitals is a display or a cover's line, one with a byline or a date under
+        it is the title, and lines run together or with figures are labels or a cover's text."""
+        if self.walked_back is None:
+            return None
+        for (_, last, _), (first, end, text) in pairwise(self.units):
+            if (
+                first == self.walked_back == end
+                and first - last <= 2
+                and is_dek(text)
+                and not DIGIT.search(text)
+                and not text.split()[0].isupper()
+                and not self.header_after(end)
+            ):
+                return last
+        return None
+
     def ends_title(self, text: str) -> bool:
         """Whether a unit in mixed case ends with `text` after a colon ("Kicker: Main Title" above
         "MAIN TITLE"): a display of the title's part, printed once more only inside the title."""
@@ -828,6 +848,8 @@ class TitleSignals:
             points += 3  # dumps start with the page's own title
         if self.walked_back is not None and cand.first <= self.walked_back <= cand.last:
             points += 2
+        elif self.above_dek is not None and cand.last == self.above_dek:
+            points += 2  # the walk back from the body stopped at the title's dek, under the title
         if self.after_body is not None and cand.last == self.after_body[1]:
             points += 3
         if self.header_after(cand.last):
