@@ -975,3 +975,8 @@ def test_a_title_above_its_dek_where_the_walk_back_from_the_body_stops_at_the_de
         "Each Capital's Quest for Balance in the Heart of the Steppe\n\n\n\nIntroduction\n"
     )
     assert parse_page((page + BODY).encode()).title == "The Region's Suppliers"
+
+
+def test_a_date_in_figures_after_a_comma_ends_a_caption_line_under_the_title():
+    page = "Rail Links to the Caspian Ports\n\nThe port of Aktau - Steppe Agency, 1920, 25.10.2021\n\n" + BODY
+    assert parse_page(page.encode()).published == date(2021, 10, 25)

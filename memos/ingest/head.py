@@ -90,7 +90,7 @@ SEPARATOR = re.compile(r"[|–—·:-]")
 MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+")
 # Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
 DATE_PARTS = re.compile(
-    r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=[a-z])(?=[A-Z][a-z])"
+    r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}\b)|(?<=[a-z])(?=[A-Z][a-z])"
     # After a year: a space, or the reading time glued to it ("06.03.201718 МИН ЧТЕНИЕ").
     r"|(?<=\d{4})(?:\s+|(?=\d{1,3}\s?(?:[Mm][Ii][Nn]|[Мм][Ии][Нн])\b))"
 )
