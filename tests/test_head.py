@@ -980,3 +980,17 @@ def test_a_title_above_its_dek_where_the_walk_back_from_the_body_stops_at_the_de
 def test_a_date_in_figures_after_a_comma_ends_a_caption_line_under_the_title():
     page = "Rail Links to the Caspian Ports\n\nThe port of Aktau - Steppe Agency, 1920, 25.10.2021\n\n" + BODY
     assert parse_page(page.encode()).published == date(2021, 10, 25)
+
+
+def test_a_caption_printed_again_in_its_credit_line_is_no_title():
+    page = (
+        "Registration complete!\nPlease follow the link in the letter sent to\n"
+        "Rail Links to the Caspian Ports\n\nWhy the freight will not come soon\n\n"
+        "© Reuters Asel Nurlanova / To the photo bankTrains at the port of Aktau\n"
+        "Trains at the port of Aktau - Steppe Agency, 1920, 25.10.2021\n"
+        "The agency's pages give the views of foreign media alone, not those of its editors\n"
+        "Read steppe.kz in\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Rail Links to the Caspian Ports"
+    assert memo.published == date(2021, 10, 25)

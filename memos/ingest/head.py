@@ -733,6 +733,21 @@ class TitleSignals:
                 return last
         return None
 
+    @cached_property
+    def credit_lines(self) -> list[tuple[int, str]]:
+        """The head's lines that credit a picture, folded: "© Agency / …", "Photo: …"."""
+        found = []
+        for i, line in enumerate(self.page.head.split("\n")):
+            line = line.strip()
+            if line and (CREDIT_START.match(line) or " © " in line or has_credit_inside(line)):
+                found.append((i, _fold_line(line)))
+        return found
+
+    def in_credits(self, text: str, line: int) -> int:
+        """How many lines other than `line` that credit a picture print `text`."""
+        folded = _fold_line(text)
+        return sum(folded in credit for i, credit in self.credit_lines if i != line)
+
     def ends_title(self, text: str) -> bool:
         """Whether a unit in mixed case ends with `text` after a colon ("Kicker: Main Title" above
         "MAIN TITLE"): a display of the title's part, printed once more only inside the title."""
@@ -835,6 +850,9 @@ class TitleSignals:
         # printings of a line cut short are of the whole title, which is the candidate.
         brand = self.brand is not None and _fold_line(text) == self.brand
         repeats = 0 if brand or cut else self.page.count(text) - 1
+        if repeats >= 1:
+            # A picture's caption is printed again in its credit line ("© Agency / Caption").
+            repeats -= self.in_credits(text, cand.first)
         if repeats == 1 and text.isupper() and self.ends_title(text):
             repeats = 0  # the other printing is inside the title, whose part the capitals display
         elif repeats < 1 and ":" in text and not text.isupper() and self.displayed(text):
