@@ -739,7 +739,7 @@ class TitleSignals:
         found = []
         for i, line in enumerate(self.page.head.split("\n")):
             line = line.strip()
-            if line and (CREDIT_START.match(line) or " © " in line or has_credit_inside(line)):
+            if line and (CREDIT_START.match(line) or " © " in line):
                 found.append((i, _fold_line(line)))
         return found
 
