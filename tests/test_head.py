@@ -1011,3 +1011,77 @@ def test_title_parts_splits_as_the_pattern_does(text):
 def test_printed_more_than_agrees_with_str_count(text, word):
     for times in (0, 1, 2):
         assert printed_more_than(text, word, times) == (text.count(word) > times)
+
+
+def test_a_link_to_a_file_above_the_abstract_is_no_title():
+    page = (
+        "Steppe Review, 2021, Vol. 7, No. 3, pp. 10-19\n\nRAIL LINKS TO THE CASPIAN PORTS\n\nA. Nurlanova\n\n"
+        "Steppe Institute\nAlmaty\n\nReceived 01.02.2021\nAccepted 03.03.2021\n\n"
+        "Full text (PDF)\n\nAbstract\n\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "RAIL LINKS TO THE CASPIAN PORTS"
+    assert is_furniture("Report on the Caspian ports [pdf, 2 MB]")
+    assert not is_furniture("Rail Links to the Caspian Ports (2019)")
+
+
+def test_a_logo_s_text_under_the_title_is_no_title():
+    page = (
+        "Briefing Paper\n\nMay 2021\n\nRail links to the Caspian ports: what the region can expect\n\n"
+        "Logo in two colours on a white field\n\n"
+    )
+    assert (
+        parse_page((page + BODY).encode()).title
+        == "Rail links to the Caspian ports: what the region can expect"
+    )
+
+
+def test_a_display_in_capitals_of_the_part_after_the_colon_vouches_for_the_whole_title():
+    page = (
+        "Steppe Monthly (English)\n\nOld Roads, New Trains: Rail Links to the Caspian Ports\n\n"
+        "RAIL LINKS TO THE CASPIAN PORTS\n\n- Asel Nurlanova\n\n"
+        "Freight on the new lines to the Caspian harbours falls short of what their builders promised,\n"
+        "and the shippers of the region keep to the older routes and their familiar tariffs.\n"
+    )
+    memo = parse_page((page + BODY).encode())
+    assert memo.title == "Old Roads, New Trains: Rail Links to the Caspian Ports"
+
+
+def test_names_before_the_organisation_the_page_prints_again_are_no_title():
+    page = (
+        # A cover whose title is a picture: no line of text prints it.
+        "<<\n\nSteppe Policy Institute • Strategy Papers\n\n"
+        "Jo R. Roe Steppe Policy Institute\n\n"
+        "All rights reserved. No part of this publication may be reproduced or transmitted in any\n"
+        "form or by any means without permission in writing from the publisher.\n\n"
+        "© 2018 by the Steppe Policy Institute\n"
+    )
+    memo = parse_page((page + BODY).encode())
+    assert memo.title != "Jo R. Roe Steppe Policy Institute"
+    assert memo.authors == ["Jo R. Roe"]
+
+
+def test_a_title_above_its_dek_where_the_walk_back_from_the_body_stops_at_the_dek():
+    page = (
+        "top of page\nSearch\nWriter's pictureAsel Nurlanova\n\nThe Region's Suppliers\n\n"
+        "Each Capital's Quest for Balance in the Heart of the Steppe\n\n\n\nIntroduction\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "The Region's Suppliers"
+
+
+def test_a_date_in_figures_after_a_comma_ends_a_caption_line_under_the_title():
+    page = "Rail Links to the Caspian Ports\n\nThe port of Aktau - Steppe Agency, 1920, 25.10.2021\n\n" + BODY
+    assert parse_page(page.encode()).published == date(2021, 10, 25)
+
+
+def test_a_caption_printed_again_in_its_credit_line_is_no_title():
+    page = (
+        "Registration complete!\nPlease follow the link in the letter sent to\n"
+        "Rail Links to the Caspian Ports\n\nWhy the freight will not come soon\n\n"
+        "© Reuters Asel Nurlanova / To the photo bankTrains at the port of Aktau\n"
+        "Trains at the port of Aktau - Steppe Agency, 1920, 25.10.2021\n"
+        "The agency's pages give the views of foreign media alone, not those of its editors\n"
+        "Read steppe.kz in\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Rail Links to the Caspian Ports"
+    assert memo.published == date(2021, 10, 25)

@@ -701,3 +701,44 @@ traffic that the new routes bring to the coast and to the railways that lead awa
 def test_keywords_set_apart_from_their_heading_are_the_topics():
     memo = parse_page(KEYWORDS_APART.encode())
     assert memo.topics == ["Trade routes", "Kazakhstan", "Caspian Sea", "Ports"]
+
+
+SHORT_TEASER = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Steppe Rail</title></head>
+<body><article><h1>Steppe rail and the ports of the Caspian</h1>
+<div class="consent">Loading the player sets a cookie.</div>
+<p>As freight moves south to the Caspian ports, a transport economist asks why the new rail links carry so
+little. Listen to the talk here.</p>
+</article></body></html>"""
+
+
+def test_a_short_page_with_one_paragraph_of_sentences_is_a_memo():
+    # A teaser page for a report or a recording holds a title and a single paragraph.
+    memo = parse_page(SHORT_TEASER.encode())
+    assert memo.title == "Steppe rail and the ports of the Caspian"
+    assert memo.language == "en"
+    # A long line that does not end as a sentence does (a banner, a list of links) is not enough.
+    banner = SHORT_TEASER.replace(
+        "so\nlittle. Listen to the talk here.", "so little | Caspian ports | Freight | Podcasts"
+    )
+    with pytest.raises(ParseError, match="not a memo"):
+        parse_page(banner.encode())
+    # An archive's description over a list of linked memo titles is not a memo either.
+    entries = "".join(f'<h2><a href="/memo-{n}/">Rail memo {n}</a></h2>' for n in range(3))
+    archive = SHORT_TEASER.replace("</article>", f"</article>{entries}")
+    with pytest.raises(ParseError, match="not a memo"):
+        parse_page(archive.encode())
+
+
+def test_a_heading_with_its_paragraph_run_on_under_it_is_the_title():
+    # No blank line between the title and the paragraph, which the dump prints on one line.
+    paragraph = (
+        "Freight on the new lines to the Caspian harbours falls short of the promises of their builders, "
+        "and the shippers of the region keep to the older routes and their familiar tariffs. The customs "
+        "posts on the way add days to every trip, and the governments have yet to agree on a timetable."
+    )
+    page = (
+        f"Home Forum Top What's new?\nTHE CASPIAN HARBOURS: Will the new rail lines fill them?\n{paragraph}\n"
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "THE CASPIAN HARBOURS: Will the new rail lines fill them?"
+    assert memo.body_text.startswith("Freight on the new lines")

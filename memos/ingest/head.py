@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from .fields import (
     BARE_NUMBER,
@@ -62,7 +62,7 @@ FURNITURE_START = re.compile(
     r"please|пожалуйста|при (?:использовании|цитировании|перепечатке)|"
     r"в оглавление|на главную|вернуться|перейти|page \d|total pages?|file type|image|photo|\d+px|"
     r"source|credit|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
-    r"иллюстрация|источник)\b|^©",
+    r"иллюстрация|источник|logo)\b|^©",
     re.I,
 )
 # Words that open a picture's caption or credit.
@@ -92,7 +92,7 @@ SEPARATOR = re.compile(r"[|–—·:-]")
 MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+")
 # Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
 DATE_PARTS = re.compile(
-    r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4})|(?<=[a-z])(?=[A-Z][a-z])"
+    r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}\b)|(?<=[a-z])(?=[A-Z][a-z])"
     # After a year: a space, or the reading time glued to it ("06.03.201718 МИН ЧТЕНИЕ").
     r"|(?<=\d{4})(?:\s+|(?=\d{1,3}\s?(?:[Mm][Ii][Nn]|[Мм][Ии][Нн])\b))"
 )
@@ -292,6 +292,8 @@ def _furniture_not_names(text: str) -> bool:
         and has_number_hint(text)
         and read_sign_first(text) is not None
         or is_image_text(text)
+        or text[-1:] in ")]"
+        and is_file_link(text)
         or bool(AUTHOR_HEADING.match(text))
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
@@ -310,6 +312,12 @@ def is_image_text(text: str) -> bool:
 
 
 IMAGE_TEXT_ENDS = "rotlROTL"
+# A link to a file names the file's format last: "Full text (PDF)", "Report [pdf, 2 MB]".
+FILE_FORMAT = re.compile(r"[(\[](?:pdf|docx?|epub|rtf|pptx?|xlsx?)(?:[,;][^()\[\]]*)?[)\]]", re.I)
+
+
+def is_file_link(text: str) -> bool:
+    return bool(FILE_FORMAT.fullmatch(text, max(text.rfind("("), text.rfind("["), 0)))
 
 
 TAG_PREFIX = re.compile(r"^\((?P<tag>[^()]{2,40})\)\s+(?=\S)")
@@ -656,6 +664,9 @@ def is_dek(text: str) -> bool:
     return len(words) > 8 or sum(w[:1].islower() for w in words[1:]) > len(words) / 2
 
 
+TITLE_WORDS_MIN = 3  # over a dek; a rubric is one or two words
+
+
 BRAND_WORDS = 5
 
 
@@ -742,6 +753,64 @@ class TitleSignals:
                 return True  # a site's name
         return False
 
+    @cached_property
+    def above_dek(self) -> int | None:
+        """The last line of the unit right above the line the walk back reached, where that line
+        is a dek (a line that sums the memo up) with at most a blank line between them. A line
+        that opens in capitals is a display or a cover's line, one with a byline or a date under
+        it is the title, and lines run together or with figures are labels or a cover's text.
+        The line above must hold three words or more: a rubric ("Мнения экспертов") over a title in
+        sentence case, as Russian titles are, is no title over its dek."""
+        if self.walked_back is None:
+            return None
+        for (_, last, above), (first, end, text) in pairwise(self.units):
+            if (
+                first == self.walked_back == end
+                and len(above.split()) >= TITLE_WORDS_MIN
+                and first - last <= 2
+                and is_dek(text)
+                and not DIGIT.search(text)
+                and not text.split()[0].isupper()
+                and not self.header_after(end)
+            ):
+                return last
+        return None
+
+    @cached_property
+    def credit_lines(self) -> list[tuple[int, str]]:
+        """The head's lines that credit a picture, folded: "© Agency / …", "Photo: …"."""
+        found = []
+        for i, line in enumerate(self.page.head.split("\n")):
+            line = line.strip()
+            if line and (CREDIT_START.match(line) or " © " in line):
+                found.append((i, _fold_line(line)))
+        return found
+
+    def in_credits(self, text: str, line: int) -> int:
+        """How many lines other than `line` that credit a picture print `text`."""
+        folded = _fold_line(text)
+        return sum(folded in credit for i, credit in self.credit_lines if i != line)
+
+    def ends_title(self, text: str) -> bool:
+        """Whether a unit in mixed case ends with `text` after a colon ("Kicker: Main Title" above
+        "MAIN TITLE"): a display of the title's part, printed once more only inside the title."""
+        folded = _fold_line(text)
+        return any(
+            ":" in other
+            and not other.isupper()
+            and _fold_line(other).endswith(folded)
+            and _fold_line(other)[: -len(folded)].rstrip().endswith(":")
+            for _, _, other in self.units
+        )
+
+    def displayed(self, text: str) -> bool:
+        """Whether a unit in capitals prints the part of `text` after its colon: the title's
+        display, which vouches for the title as a second printing would."""
+        part = _fold_line(text.rsplit(":", 1)[1])
+        return len(part.split()) >= 3 and any(
+            other.isupper() and _fold_line(other) == part for _, _, other in self.units
+        )
+
     def taken_outright(self, cand: Candidate) -> bool:
         """The line walked back to from the body, with a header below it, that is the page's
         first line or printed again: three signals agree, and no other line could outweigh
@@ -824,6 +893,13 @@ class TitleSignals:
         # printings of a line cut short are of the whole title, which is the candidate.
         brand = self.brand is not None and _fold_line(text) == self.brand
         repeats = 0 if brand or cut else self.page.count(text) - 1
+        if repeats >= 1:
+            # A picture's caption is printed again in its credit line ("© Agency / Caption").
+            repeats -= self.in_credits(text, cand.first)
+        if repeats == 1 and text.isupper() and self.ends_title(text):
+            repeats = 0  # the other printing is inside the title, whose part the capitals display
+        elif repeats < 1 and ":" in text and not text.isupper() and self.displayed(text):
+            repeats = 1
         if self.file_name and repeats < 1 and len(words) >= 3:
             # The page's file name spells the title as its slug does.
             repeats = int(slug_words(text) in self.file_name)
@@ -833,6 +909,8 @@ class TitleSignals:
             points += 3  # dumps start with the page's own title
         if self.walked_back is not None and cand.first <= self.walked_back <= cand.last:
             points += 2
+        elif self.above_dek is not None and cand.last == self.above_dek:
+            points += 2  # the walk back from the body stopped at the title's dek, under the title
         if self.after_body is not None and cand.last == self.after_body[1]:
             points += 3
         if self.header_after(cand.last):
@@ -858,8 +936,8 @@ class TitleSignals:
             return None  # the title without its byline, tag, site, crumb or link is a candidate of its own
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
-        if names_run_together(text):
-            return None
+        if names_run_together(text) or names_before_org(text, self.lines):
+            return None  # a byline: names, then the organisation the page names elsewhere too
         if has_credit_inside(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
         if has_date_inside(text) or len(text) > 150:

@@ -476,6 +476,15 @@ def _dateline(text: str) -> tuple[object, list[str]]:
     return published, authors
 
 
+def _short_memo(soup: BeautifulSoup, paragraphs: list[Block]) -> bool:
+    """A short page (a teaser for a report or a recording) is a memo when its one long paragraph is
+    sentences, as in a text dump (a banner or link line does not end as a sentence does), and the
+    page lists no other pages under linked headings (an archive's description is no memo)."""
+    return any(len(b.text) >= PROSE_MIN and has_sentence(b.text[-3:]) for b in paragraphs) and (
+        len(soup.select("h2 a[href], h3 a[href], h4 a[href]")) < 2
+    )
+
+
 def parse_html(text: str) -> ParsedMemo:
     soup = BeautifulSoup(text, "lxml")
     if soup.body is None or not soup.body.get_text(strip=True):
@@ -552,7 +561,9 @@ def parse_html(text: str) -> ParsedMemo:
     paragraphs = [b for b in blocks if b.kind == "p"]
     # A memo has prose: a long paragraph, or several shorter ones (menus and link lists do not).
     long_enough = any(len(b.text) >= PROSE_MIN for b in paragraphs) or len(paragraphs) >= 3
-    if not long_enough or sum(len(b.text) for b in paragraphs) < 2 * PROSE_MIN:
+    if not long_enough or (
+        sum(len(b.text) for b in paragraphs) < 2 * PROSE_MIN and not _short_memo(soup, paragraphs)
+    ):
         raise ParseError("not a memo page: no article text found")
 
     authors = (

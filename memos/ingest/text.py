@@ -188,6 +188,19 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
     return chunks
 
 
+def heading_run_on(chunk: Chunk) -> bool:
+    """Whether the chunk's first line is a heading of its own: a short line that does not end as a
+    sentence does (a lede's does), and under it a line longer than any wrap (a paragraph the dump
+    printed on one line, no blank line between)."""
+    first = chunk.lines[0].strip()
+    return (
+        len(chunk.lines) > 1
+        and len(first) <= WRAP_MAX
+        and not first.endswith(".")
+        and len(chunk.lines[1]) > 2 * WRAP_MAX
+    )
+
+
 def is_byline_start(line: str) -> bool:
     """A short line that a byline's "By" opens ("By staff reporter JIAO FENG"), not a sentence."""
     return bool(MARKED_BYLINE.match(line.strip())) and len(line.split()) <= 6 and not has_sentence(line)
@@ -636,6 +649,16 @@ def parse_text(text: str) -> ParsedMemo:
             body_line = chunks[start].start
             units = [(cover.start, cover.start, clean_space(cover.lines[0]))]
             head = read_head(lines, units, body_line, None, None)
+    elif head.title and not prose and heading_run_on(chunks[start]):
+        # A heading with the paragraph run on under it: nearer the body than any line above, it
+        # may be the title the walk back from the body would have reached.
+        cover = chunks[start]
+        rest = Chunk(cover.start + 1, cover.lines[1:])
+        found = read_head(
+            lines, [*units, (cover.start, cover.start, opening)], rest.start, cover.start, after_body
+        )
+        if found.title_first == cover.start:
+            chunks[start], body_line, head = rest, rest.start, found
     warnings = []
     if not head.title:
         # A memo without a title line (a repost, a page cut above its text) is still a memo.
