@@ -284,6 +284,10 @@ def test_unique_names_keep_the_first_spelling():
         ("И. С. Петров *", ["И. С. Петров"]),
         ("Кандидат исторических наук, Петров И.С.", ["Петров И.С."]),
         ("Next Article", None),
+        # A note in parentheses after a marked byline is no part of the names; a nickname is.
+        ("By Jane Roe & Lisa Doe (Roe is a fellow at the Steppe Institute.)", ["Jane Roe", "Lisa Doe"]),
+        ("By Nicole (Cole) Roe (Caspian Review)", ["Nicole (Cole) Roe"]),
+        ("Steppe Gateways (Caspian Review)", None),
     ],
 )
 def test_byline_names(text, names):

@@ -420,6 +420,7 @@ MARKED_BYLINE = re.compile(
 )
 
 
+PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # A Russian degree printed before the name: "Доктор филологических наук, Рудяков П.М.".
 DEGREE_BEFORE = re.compile(r"^(?:доктор|кандидат)\s+[а-яё]+\s+наук,?\s+", re.I)
 DATE_JOINER = re.compile(r"\s+(?:on|at|в)$")
@@ -483,6 +484,10 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     if undated.rstrip("\n").endswith(("on", "at", "в")):
         undated = DATE_JOINER.sub("", undated)
     text = undated.rstrip(" …")
+    if by_marked and text.endswith(")"):
+        # A note in parentheses after the names: "By A & B (A is a fellow at …)". A nickname
+        # inside a name stays: "Nicole (Cole) Anselmo".
+        text = PARENTHESES.sub(lambda m: m[0] if NICKNAME.match(m[0].strip()) else "", text)
     names = _names_of(text.rstrip(" .…"), marked, by_marked)
     if names and SHARE_BUTTONS.search(text):
         return None  # a share line: "Facebook Twitter LinkedIn Email"
