@@ -549,6 +549,16 @@ def test_a_byline_element_that_names_the_kind_of_piece_before_by():
     assert parse_page(page.encode()).authors == ["Jane Roe", "Lisa Doe"]
 
 
+def test_a_byline_element_run_on_into_words_the_page_prints_elsewhere():
+    byline = '<div class="byline">By Jane K. Roe Choices for the Steppe</div>'
+    book = '<div class="book-title">Choices for the Steppe: A Decade Ahead</div>'
+    page = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', byline).replace("<h1>", book + "<h1>")
+    assert parse_page(page.encode()).authors == ["Jane K. Roe"]
+    # Words printed nowhere else are no run-on: no names are guessed out of them.
+    alone = page.replace("Choices for the Steppe: A", "A")
+    assert parse_page(alone.encode()).authors == []
+
+
 def test_a_type_label_that_opens_a_dateline_is_the_category():
     dateline = "Feature Updated 1 June 2023 Published 20 February 2023 21 minute READ"
     memo = parse_page(HTML_DATELINE.format(dateline=dateline).encode())

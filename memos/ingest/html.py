@@ -336,6 +336,29 @@ def _unlabel(text: str) -> str:
     return label.value if label else text
 
 
+RUN_ON_WORDS_MAX = 12  # a byline element longer than this is a sentence, not names run on
+
+
+def _byline_element_names(el: Tag, page: str) -> list[str] | None:
+    """The names of an element marked as a byline. Its text may run on from the names into words
+    the page prints elsewhere, where the layout set them beside it: "By A. Author Charting a
+    Course", under the book title "Charting a Course: …"."""
+    text = BY_PREFIX.sub("", _unlabel(_text(el)))
+    names = byline_names(text)
+    words = text.split()
+    if names or len(words) > RUN_ON_WORDS_MAX:
+        return names
+    own = "\n".join(clean_space(s) for s in el.get_text("\n").split("\n"))
+    # The longest run-on first: names are two words at least, what follows them two or more.
+    for k in range(2, len(words) - 1):
+        rest = " ".join(words[k:])
+        if rest[:1].isupper() and page.count(rest) > own.count(rest):
+            names = byline_names(" ".join(words[:k]))
+            if names:
+                return names
+    return None
+
+
 def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str], str | None]:
     """A date, a "By ..." byline and a type label written between the title and the body, if any."""
     published, authors, kind = None, [], None
@@ -518,14 +541,14 @@ def parse_html(text: str) -> ParsedMemo:
         without_date(_unlabel(_text(el))) for el in category_els
     ]
     author_links = _link_texts(container.select('a[rel~="author"]'))
-    marked_names = [byline_names(BY_PREFIX.sub("", _unlabel(_text(el)))) for el in bylines]
+    page_lines = [clean_space(s) for s in container.get_text("\n").split("\n")]
+    page = "\n".join(page_lines)
+    marked_names = [_byline_element_names(el, page) for el in bylines]
     time_el = container.find("time", class_=re.compile("published|entry-date", re.I)) or container.find(
         "time"
     )
     time_date = parse_date(time_el.get("datetime") or time_el.get_text()) if time_el else None
-    labels = read_labels(
-        [clean_space(s) for s in container.get_text("\n").split("\n")], 0, stop_at_markers=False
-    )
+    labels = read_labels(page_lines, 0, stop_at_markers=False)
     numbered = read_numbered(str(labels.get("numbered", "")))
     pdf_link = next(
         (
