@@ -559,6 +559,16 @@ def test_a_byline_element_run_on_into_words_the_page_prints_elsewhere():
     assert parse_page(alone.encode()).authors == []
 
 
+def test_an_author_label_over_a_name_and_post_among_other_credit_labels():
+    credits = (
+        '<div class="label">Author:</div>\n'
+        "<ul><li>Jane Roe, Energy Studies Program Director, Steppe Council</li></ul>\n"
+        '<div class="label">Editor:</div>\n<ul><li>Lisa Doe, Senior Editor, Steppe Council</li></ul>'
+    )
+    page = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', credits)
+    assert parse_page(page.encode()).authors == ["Jane Roe"]
+
+
 def test_a_type_label_that_opens_a_dateline_is_the_category():
     dateline = "Feature Updated 1 June 2023 Published 20 February 2023 21 minute READ"
     memo = parse_page(HTML_DATELINE.format(dateline=dateline).encode())

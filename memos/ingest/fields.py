@@ -725,7 +725,8 @@ def valid_value(field_name: str, value: str) -> bool:
     if field_name == "published":
         return parse_date(value) is not None
     if field_name == "authors":
-        return looks_like_names(value)
+        # The names, or a name and what the person does: "Jane Roe, Senior Fellow, <Centre>".
+        return looks_like_names(value) or bool(byline_names(value))
     if field_name == "category":
         # A name, not a sentence.
         return len(value) <= 60 and len(value.split()) <= 6 and not value.endswith((".", "!", "?"))

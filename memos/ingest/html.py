@@ -601,7 +601,7 @@ def parse_html(text: str) -> ParsedMemo:
         or _blog_owner(near)
         or first(
             declared.meta_authors,
-            split_authors(str(labels["authors"])) if looks_like_names(str(labels.get("authors"))) else None,
+            byline_names(str(labels.get("authors", ""))),
         )
         or []
     )

@@ -350,7 +350,7 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
         above = read_label(chunks[k - 1].lines[-1]) if k > 0 else None
         if above and not above.value and len(c.lines) == 1 and valid_value(above.field, c.text):
             if above.field == "authors" and authors is None:
-                authors = split_authors(c.text)
+                authors = byline_names(c.text)
             elif above.field == "published" and published is None:
                 published = parse_date(c.text)
             k -= 2
@@ -679,7 +679,7 @@ def parse_text(text: str) -> ParsedMemo:
     authors = (
         head.authors
         or header.authors
-        or (split_authors(label_authors) if looks_like_names(label_authors) else [])
+        or byline_names(label_authors)
         or byline_in_text(chunks[start].text)
         or addressed_opening(chunks[start].text)
         or lead_names(chunks[start].text)
