@@ -14,6 +14,7 @@ from memos.ingest.fields import (
     byline_names,
     capitals_kind,
     cited_number,
+    dash_lead,
     filed_in,
     footer_number,
     has_number_hint,
@@ -305,6 +306,12 @@ def test_a_russian_lead_that_opens_with_its_authors():
         "Мария Иванова",
     ]
     assert lead_names("Эксперты о том, как покупать камеры") is None
+
+
+def test_a_russian_lead_that_names_its_author_before_a_dash():
+    assert dash_lead("Политолог Иван Петров – о выборах в степных странах.") == ("Политолог", "Иван Петров")
+    assert dash_lead("Иван Петров — об уроках прошлого года.") == ("", "Иван Петров")
+    assert dash_lead("Иван Петров сказал, что камеры – о них спорят давно.") is None
 
 
 def test_a_byline_s_names_are_the_caller_s_own_list():

@@ -569,6 +569,28 @@ def test_an_author_label_over_a_name_and_post_among_other_credit_labels():
     assert parse_page(page.encode()).authors == ["Jane Roe"]
 
 
+RUSSIAN_COLUMN = """<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">
+<title>Степь и камеры</title></head>
+<body><article>{card}<h1>Степь и камеры</h1>
+<p class="lead">{lead}</p>
+<p>Правительства региона взвешивают каждое предложение оборудования, сравнивая его условия и цену, и ни одно
+из них больше не хочет зависеть от единственного поставщика, как это было десять лет назад.</p>
+<p>Поэтому тендеры последних двух лет были разделены между несколькими участниками сразу, а переговоры о
+новых поставках идут одновременно с несколькими странами.</p>
+</article></body></html>"""
+
+
+def test_a_column_lead_names_its_author_before_a_dash_where_the_page_prints_the_post_twice():
+    post = "Директор центра «Степь»"
+    lead = f"{post} Иван Петров – о том, кто покупает камеры."
+    card = f'<div class="author-position">{post}</div>'
+    assert parse_page(RUSSIAN_COLUMN.format(card=card, lead=lead).encode()).authors == ["Иван Петров"]
+    # A post printed only in the lead may be that of someone the column speaks of.
+    assert parse_page(RUSSIAN_COLUMN.format(card="", lead=lead).encode()).authors == []
+    bare = "Иван Петров – о том, кто покупает камеры."
+    assert parse_page(RUSSIAN_COLUMN.format(card="", lead=bare).encode()).authors == ["Иван Петров"]
+
+
 def test_a_type_label_that_opens_a_dateline_is_the_category():
     dateline = "Feature Updated 1 June 2023 Published 20 February 2023 21 minute READ"
     memo = parse_page(HTML_DATELINE.format(dateline=dateline).encode())

@@ -608,6 +608,19 @@ def lead_names(text: str) -> list[str] | None:
     return split_authors(m["names"]) if m and looks_like_names(m["names"]) else None
 
 
+# A column's lead that names its author before a dash, what the person does before the name:
+# "Политолог Иван Петров – о выборах в Казахстане".
+_DASH_LEAD = re.compile(r"^(?P<post>.{0,150}?)\s*(?P<name>[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё-]+)\s+[–—-]\s+о(?:бо?)?\s")
+
+
+def dash_lead(text: str) -> tuple[str, str] | None:
+    """What the person does and their name, from a lead "<post> <name> – о(б) …", else None."""
+    if "– о" not in text and "— о" not in text and "- о" not in text:
+        return None  # most paragraphs: no dash before "о" in them, and the pattern looks far
+    m = _DASH_LEAD.match(text)
+    return (m["post"], m["name"]) if m and looks_like_names(m["name"]) else None
+
+
 def without_date(text: str) -> str:
     """`text` without a date that opens or ends it."""
     if not DIGIT.search(text):

@@ -13,6 +13,7 @@ from .fields import (
     blog_owner,
     byline_names,
     clean_space,
+    dash_lead,
     date_at_end,
     date_at_start,
     is_kind_label,
@@ -359,7 +360,18 @@ def _byline_element_names(el: Tag, page: str) -> list[str] | None:
     return None
 
 
-def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str], str | None]:
+def _dash_lead_names(text: str, page: str) -> list[str] | None:
+    """The author a lead "<post> <name> – о(б) …" names, where the page prints no post before the
+    name, or prints it elsewhere too (an author card's post line): a post the page prints only
+    here may be that of someone the column speaks of."""
+    found = dash_lead(text)
+    if found is None:
+        return None
+    post, name = found
+    return [name] if not post or page.count(post) > 1 else None
+
+
+def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, list[str], str | None]:
     """A date, a "By ..." byline and a type label written between the title and the body, if any."""
     published, authors, kind = None, [], None
     if title_el is None:
@@ -376,7 +388,8 @@ def _header_fields(title_el: Tag | None, body: Tag) -> tuple[object, list[str], 
             continue
         text = _text(el)
         # A lead that names the authors: "A и B о том, как …".
-        authors = authors or (lead_names(text) if prose == 0 else None) or []
+        if prose == 0 and not authors:
+            authors = lead_names(text) or _dash_lead_names(text, page) or []
         if len(text) >= PROSE_MIN:
             prose += 1
             if not inside or prose > 1:
@@ -561,7 +574,7 @@ def parse_html(text: str) -> ParsedMemo:
     for table in _metadata_tables(container):
         table.decompose()
     body = _body_element(container)
-    header_date, header_authors, header_kind = _header_fields(title_el, body)
+    header_date, header_authors, header_kind = _header_fields(title_el, body, page)
     for el in bylines:
         # A byline element, not a name inside a sentence ("as <span class=author>…</span> argues").
         if not el.decomposed and not el.find("p") and (el.name == "p" or not el.find_parent("p")):
