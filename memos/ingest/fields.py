@@ -1021,7 +1021,9 @@ _FOOTER = re.compile(
 )
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year, "\b(?:19|20)\d\d\b": the look behind comes after the first figures, so that a search
+# skips to them rather than trying the boundary at every character of the page.
+_YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
 # What may follow the month and year on a cover: its number, at the end of that line or
 # alone on the next one.
 _NUMBER_AFTER = re.compile(r"[ \t]*(?:[|·–—-][ \t]*|\n\s*)?(?P<n>\d{1,4})[ \t]*(?:\n|$)")
