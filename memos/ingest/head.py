@@ -876,12 +876,14 @@ class TitleSignals:
 
 
 STEM = 5  # letters: "Kazakhstan" and "Kazakhstani", "выборы" and "выбор" share them
-STEM_WORD = re.compile(r"[^\W\d_]{4,}")
+# A word of four letters or more; the group holds its first STEM letters, so that findall gives
+# the stems themselves (no Python loop over the body's words).
+STEM_WORD = re.compile(rf"([^\W\d_]{{4,{STEM}}})[^\W\d_]*")
 
 
 def stems(text: str) -> frozenset[str]:
     """The first letters of the words of four letters or more in `text`, case aside."""
-    return frozenset(word[:STEM] for word in STEM_WORD.findall(text.casefold()))
+    return frozenset(STEM_WORD.findall(text.casefold()))
 
 
 OPENING = 1000  # characters of the body that name what it speaks of
