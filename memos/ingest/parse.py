@@ -34,6 +34,7 @@ class Decoded:
 # XML (the feed) cannot carry; vertical tab and form feed (page breaks in text dumps) end a line.
 _STRIPPED = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _LINE_BREAKS = re.compile(r"[\x0b\x0c]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # either of the two
 # How much more disorder (charset-normalizer's mess ratio, 0 to 1) a declared charset's reading
 # may show than the best one before the declaration counts as contradicted. Encodings of one
 # family (windows-1252, iso-8859-1, -15) read most text alike; a wrong family reads as mojibake.
@@ -62,7 +63,9 @@ def read_text(data: bytes) -> Decoded:
     decoded = by_evidence(data)
     if looks_binary(decoded.text):
         raise ParseError("binary file, not a web page or text")
-    decoded.text = _LINE_BREAKS.sub("\n", _STRIPPED.sub("", decoded.text))
+    # One scan where, as on most pages, there is no control character to remove or replace.
+    if _CONTROLS.search(decoded.text):
+        decoded.text = _LINE_BREAKS.sub("\n", _STRIPPED.sub("", decoded.text))
     return decoded
 
 
