@@ -761,6 +761,7 @@ _YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s
 _SIGN_PARTS = ("no", "nr", "number", "°", "º", "№", "#", "issue", "vol")
 
 
+@lru_cache(maxsize=8192)  # a head's lines are asked about as labels, then again as lines of the head
 def has_number_hint(text: str) -> bool:
     """A number sign and a number, or a number and a year: most lines have neither. Scanning
     for a figure, a slash or a sign's letters costs little; the patterns run only after."""
