@@ -769,7 +769,20 @@ class TitleSignals:
 
     def agrees(self, text: str) -> bool:
         """Whether a word of the text is a word of the body's opening too (its stem)."""
-        return self.opening is None or not stems(text).isdisjoint(self.opening_stems)
+        return self.opening is None or any(map(self.opening_has_stem, stems(text)))
+
+    def opening_has_stem(self, stem: str) -> bool:
+        """Whether a word of the body's opening has this stem: a word that starts with it, or is
+        it where it is shorter than STEM. Looked for with str.find: a candidate has a few stems,
+        and the opening's every word would be dearer to list."""
+        opening = self.folded_opening
+        at = opening.find(stem)
+        while at != -1:
+            starts_word = not (at and LETTER.match(opening, at - 1))
+            if starts_word and (len(stem) == STEM or not LETTER.match(opening, at + len(stem))):
+                return True
+            at = opening.find(stem, at + 1)
+        return False
 
     @cached_property
     def agreeing_below(self) -> bool:
@@ -779,8 +792,8 @@ class TitleSignals:
         )
 
     @cached_property
-    def opening_stems(self) -> frozenset[str]:
-        return stems(self.opening or "")
+    def folded_opening(self) -> str:
+        return (self.opening or "").casefold()
 
     def site_inside(self, cand: Candidate) -> bool:
         """Whether a line of a candidate of several is a title with the site's name (site_tail):
@@ -879,6 +892,7 @@ STEM = 5  # letters: "Kazakhstan" and "Kazakhstani", "выборы" and "выб�
 # A word of four letters or more; the group holds its first STEM letters, so that findall gives
 # the stems themselves (no Python loop over the body's words).
 STEM_WORD = re.compile(rf"([^\W\d_]{{4,{STEM}}})[^\W\d_]*")
+LETTER = re.compile(r"[^\W\d_]")  # a letter as STEM_WORD reads one
 
 
 def stems(text: str) -> frozenset[str]:
