@@ -1518,7 +1518,7 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
     ("U.S.-Russia Insight", "A Briefing Memo"), one of the header's lines with its date, or a
     part of the page's first line ("Discussion Paper - Belfer Center …", "Title - Research Paper
     - Chatham House")."""
-    near = [i for i in range(title_first - 1, -1, -1) if lines[i].strip()][:1]
+    near = list(islice((i for i in range(title_first - 1, -1, -1) if lines[i].strip()), 1))
     below = list(islice((i for i in range(title_last + 1, len(lines)) if lines[i].strip()), 3))
     near += below[:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
