@@ -172,7 +172,7 @@ def parse_date(text: str | None) -> date | None:
     # most lines a page asks about are turned away here.
     if not text or len(text) > DATE_MAX or not DIGIT.search(text):
         return None
-    cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,")
+    cleaned = " ".join(text.split()).strip(" •·|-–—,")
     cleaned = without_opening(_DATE_LABEL_FIRST, cleaned)
     cleaned = without_opening(_WEEKDAY, cleaned)
     # A time has a colon or a full stop ("12:00", "10.30"); the pattern opens with spaces and is
@@ -257,7 +257,7 @@ def is_organisation(text: str) -> bool:
 
 def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
-    text = without_opening(_BY, " ".join(text.replace("\u00a0", " ").split()))
+    text = without_opening(_BY, " ".join(text.split()))
     parts = _SPLIT.split(text) if has_separator(text) else [text]
     # An initial's full stop is kept ("Петров И.С."); most bylines have none to keep.
     names = [_trimmed(n) for n in parts] if "." in text else [n.strip(" ,;") for n in parts]
@@ -346,7 +346,7 @@ def unique_names(names: list[str]) -> list[str]:
     seen: set[str] = set()
     kept = []
     for name in names:
-        key = " ".join(name.replace("\u00a0", " ").split()).casefold()
+        key = " ".join(name.split()).casefold()
         if key not in seen:
             seen.add(key)
             kept.append(name)
@@ -609,7 +609,8 @@ def without_date(text: str) -> str:
 
 
 def clean_space(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
+    # str.split() parts at every Unicode space, the no-break space among them.
+    return " ".join(text.split())
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
