@@ -353,6 +353,14 @@ def unique_names(names: list[str]) -> list[str]:
     return kept
 
 
+# The words in small letters a byline may hold outside its names, which split_authors drops:
+# the words that join names, "by" or "author" before them, and a degree after one (DEGREE).
+_DROPPED_WORDS = {
+    "and", "и", "with", "written", "by", "author", "authors", "автор", "авторы", "автора",
+    "phd", "ph", "d", "dphil", "ma", "msc", "mba", "md", "jd", "llm", "candidate", "student",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=8192)
 def looks_like_names(text: str) -> bool:
     """A byline: every name is two to five capitalized words, no sentence in sight."""
@@ -360,6 +368,11 @@ def looks_like_names(text: str) -> bool:
         return False
     if not any(map(str.islower, text)):
         return False  # capitals only: a heading ("CITATION AND REPRODUCTION"), not a byline
+    # A word in small letters that split_authors keeps and that is no particle of a name fails
+    # the name it ends up in: a sentence's words turn it away before it is split into names.
+    for word in text.split():
+        if word.isalpha() and word.islower() and word not in _DROPPED_WORDS and not _NAME_WORD.match(word):
+            return False
     names = split_authors(text)
     if not names:
         return False
