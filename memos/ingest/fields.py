@@ -918,12 +918,11 @@ _KIND_LABEL = re.compile(
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
-    if DIGIT.search(text):
+    # At most three words before the kind: the pattern, which backtracks over the words of a
+    # long line, runs only on a short one, and a long one is not even cleaned.
+    if DIGIT.search(text) or len(text.split(maxsplit=4)) > 4:
         return False
-    text = clean_space(text)
-    # At most three words before the kind, one space apart: the pattern, which backtracks over
-    # the words of a long line, runs only on a short one.
-    return text.count(" ") <= 3 and bool(_KIND_LABEL.match(text))
+    return bool(_KIND_LABEL.match(clean_space(text)))
 
 
 _LABEL_JOINERS = {"and", "of", "for", "on", "in", "the", "&", "и", "по"}
