@@ -1523,14 +1523,16 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
     near += below[:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     for i in near:
-        text = clean_space(without_opening(BULLET, lines[i]))
-        if is_kind_label(text):
-            return text
+        text = without_opening(BULLET, lines[i])
+        if is_kind_label(text):  # which cleans the spaces itself: a long line is not cleaned
+            return clean_space(text)
     # A label with the date after it, in the header below the title: "Paper January 25, 2016".
     for i in below:
+        if not DIGIT.search(lines[i]):
+            continue  # no label and its date (asked first: the line may be a long paragraph)
         text = clean_space(without_opening(BULLET, lines[i]))
-        if len(text) > 60 or not DIGIT.search(text):
-            continue  # no label and its date
+        if len(text) > 60:
+            continue
         labelled = kind_and_date(text)
         if labelled:
             return labelled[0]
