@@ -624,7 +624,7 @@ def parse_text(text: str) -> ParsedMemo:
     before_cover = (list(chunks), start, end, body_line)
     # Nothing above the body reads as a title: the body's first line may be it (a cover, or a
     # title run into its lede)...
-    opening = clean_space(lines[chunks[start].start])
+    opening = clean_space(lines[chunks[start].start]) if not head.title else ""
     # ...unless it is sentences of the memo's first paragraph.
     prose = opening.endswith(".") and has_sentence(opening[:-1])
     if not head.title and len(opening) <= 300 and not prose:
