@@ -414,7 +414,10 @@ ORG_WORDS = re.compile(
 # A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
 # A star may stand a space after the last name: "А. А. Широв *".
 FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)|(?<=\w) \*+$")
-FOOTNOTE_HINT = re.compile(r"[*¹²³†‡\d]")
+# What a mark needs: a sign, or a figure right after a small letter (each pattern opens with the
+# character it looks for, so a search skips to it).
+FOOTNOTE_SIGN = re.compile(r"[*¹²³†‡]")
+FIGURE_AFTER_LETTER = re.compile(r"[a-zа-яё]\d")
 # A figure after the last name, apart from it: a footnote's number.
 LAST_FIGURE = re.compile(r"(?<=[a-zа-яё])\s+\d$")
 # "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
@@ -472,14 +475,16 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     text = without_opening(MARKED_BYLINE, text)
     if text[:1] in "ДдКк":
         text = DEGREE_BEFORE.sub("", text)
-    # Each mark is a sign or a figure: most lines have neither, and the patterns, which open by
-    # looking behind, would be tried at every character.
-    if FOOTNOTE_HINT.search(text):
+    # Most lines have no mark, and the patterns, which open by looking behind, would be tried at
+    # every character: they run only where what they need is found (a figure last, for the
+    # last figure).
+    if FOOTNOTE_SIGN.search(text) or FIGURE_AFTER_LETTER.search(text):
         # A footnote mark glued to the last name ends the names: "Oxana Shevel1 Tufts University".
         m = FOOTNOTE_MARK.search(text)
         if m and ORG_WORDS.search(text, m.end()):
             text = text[: m.start()]
         text = FOOTNOTE_MARK.sub("", text)
+    if DIGIT.search(text, len(text) - 2):
         text = LAST_FIGURE.sub("", text)  # "… and Benjamin Forest 1"
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
