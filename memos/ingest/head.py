@@ -15,6 +15,7 @@ title that holds the other, then to the upper one (a title above its dek).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -523,7 +524,12 @@ def shared_openings(found: list[Candidate]) -> list[Candidate]:
     shared = []
     printings = [(c, c.text.split()) for c in found]
     printings = [(c, words, _fold_line(c.text).split()) for c, words in printings if len(words) >= 5]
+    openings = [tuple(folded[:4]) for _, _, folded in printings]
+    # Most pages have no two printings that open alike: their pairs are not gone through.
+    shared_opening = {opening for opening, n in Counter(openings).items() if n > 1}
     for k, (a, a_words, a_folded) in enumerate(printings):
+        if openings[k] not in shared_opening:
+            continue
         for b, b_words, b_folded in printings[k + 1 :]:
             if b.first <= a.last or a_folded[:4] != b_folded[:4]:
                 continue
