@@ -388,7 +388,9 @@ def _candidates(
                         found.append(Candidate(line[: last_separator(line).start()], i, i))
         # "Author > <Title> 01:49 08.11.2005": a crumb ends with the page it leads to.
         for i in range(first, last + 1) if last - first < 3 else ():
-            end = crumb_end(clean_space(lines[i]))
+            # A line without a crumb's separator (see crumb_end) is not cleaned to be asked.
+            line = lines[i]
+            end = crumb_end(clean_space(line)) if ">" in line or "»" in line or "›" in line else None
             if end:
                 found.append(Candidate(end, i, i))
         parts = title_parts(text)
