@@ -1385,7 +1385,8 @@ def label_before_printing(lines: list[str], title: str) -> Numbered | None:
     folded = _fold(title)
     word = folded.split(" ", 1)[0]
     for line in lines:
-        if word not in line.casefold() or not has_number_hint(line):
+        # The hint first: a line seldom has a figure, and then it is not case-folded.
+        if not has_number_hint(line) or word not in line.casefold():
             continue
         text = clean_space(line)
         folded_line = _fold(text)
