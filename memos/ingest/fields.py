@@ -994,7 +994,11 @@ _CAPITALS_KIND = re.compile(
     r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b"
 )
 
-_CAPITALS_MONTH = re.compile(r"[A-Z]{4,}\s+[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d")
+# Tried only where a run of capitals starts (whether one is found is all that is asked): from a
+# capital inside a run, the same run's end is tried again.
+_CAPITALS_MONTH = re.compile(
+    r"[A-Z](?<![A-Z].)[A-Z]{3,}\s+[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d"
+)
 
 
 def capitals_kind(head: str, page: str) -> str | None:
