@@ -772,6 +772,7 @@ _SIGN_HINT = re.compile(_SIGN + r"\s*:?\s*\d", re.I)
 # A sign that ends where the text ends (or where a search's end is set).
 _SIGN_AT_END = re.compile(_SIGN + r"\Z", re.I)
 _LONGEST_SIGN = len("Volume.")
+_SIGN_LAST = frozenset("oOrReElL.°º№#")  # the characters a sign of _SIGN may end with
 _FIGURES = re.compile(r"\d+")
 _YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?\d", re.I)
 
@@ -804,6 +805,9 @@ def _sign_before_figure(text: str) -> bool:
             end -= 1
             while end and text[end - 1].isspace():
                 end -= 1
+        # Most figures have no sign before them: the pattern runs only after a sign's last letter.
+        if not end or text[end - 1] not in _SIGN_LAST:
+            continue
         if _SIGN_AT_END.search(text, max(0, end - _LONGEST_SIGN), end):
             return True
     return False
