@@ -1017,8 +1017,9 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     own = " ".join(lines[title.first : title.last + 1])
     if credit and not cut_short(credit) and (CREDIT_AFTER.match(own) or GLUED_NAMES.search(own.rstrip())):
         return _byline(credit)  # "<Title> (A. Author, Publisher)", "<Title>Luke Coffey"
-    below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
-    above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
+    # Each stops at the lines it keeps, not at the top of the page or at the body.
+    below = list(islice((i for i in range(title.last + 1, body_line) if lines[i].strip()), 6))
+    above = list(islice((i for i in range(title.first - 1, -1, -1) if lines[i].strip()), 2))
     # "Article author" then the name on the next line: the heading says what follows.
     for i in below:
         if AUTHOR_HEADING.match(clean_space(lines[i])):
