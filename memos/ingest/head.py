@@ -1288,8 +1288,7 @@ def read_head(
         published=first_found(find_date(lines, site, end) for site, end in sites)
         or first_found(
             find_date(lines, site, body_line)
-            for site in repeated_title(lines, title, head_end(lines))
-            if site.first > body_line
+            for site in repeated_title(lines, title, head_end(lines), body_line + 1)
         ),
         numbered=numbered,
     )
@@ -1407,14 +1406,15 @@ def label_before_printing(lines: list[str], title: str) -> Numbered | None:
 NUMBER_AND_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№)\s*\d+\b", re.I)
 
 
-def repeated_title(lines: list[str], title: Candidate, body_line: int) -> list[Candidate]:
-    """The title's other printings above the body: on a line of their own, or broken over two
-    where its parts meet ("<Main title>" then "<Subtitle>", as a cover sets them)."""
+def repeated_title(lines: list[str], title: Candidate, body_line: int, start: int = 0) -> list[Candidate]:
+    """The title's other printings above the body (from line `start`): on a line of their own,
+    or broken over two where its parts meet ("<Main title>" then "<Subtitle>", as a cover sets
+    them)."""
     folded = _fold(title.text)
     size = len(title.text)
     words = _words(title.text)
     found = []
-    for i in range(min(body_line, len(lines))):
+    for i in range(start, min(body_line, len(lines))):
         if title.first <= i <= title.last:
             continue
         length = len(lines[i].strip())
