@@ -678,6 +678,7 @@ _LABEL_LINE = re.compile(
 _HEADER_ONLY = re.compile(  # labels that head a list and may stand without a colon
     r"^\s*(related topics|related categories|topics|tags|темы|теги|тэги|похожие темы)\s*:?\s*$", re.I
 )
+_HEADER_ONLY_MAX = len("related categories")  # the longest of them
 
 
 @dataclass(frozen=True)
@@ -707,8 +708,12 @@ def read_label(line: str) -> Label | None:
     m = _LABEL_LINE.match(line) if ":" in line else None
     if m:
         return Label(_LABEL_FOR[m["label"].lower()], clean_space(m["value"]))
-    m = _HEADER_ONLY.match(line)
-    if m:
+    # A heading alone is short once the spaces around it and its colon are off: the pattern,
+    # which tries each heading in turn, runs only on such a line.
+    bare = line.strip()
+    if bare.endswith(":"):
+        bare = bare[:-1].rstrip()
+    if len(bare) <= _HEADER_ONLY_MAX and _HEADER_ONLY.match(line):
         return Label("topics", "")
     return None
 
