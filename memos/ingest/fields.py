@@ -708,14 +708,19 @@ def read_label(line: str) -> Label | None:
     m = _LABEL_LINE.match(line) if ":" in line else None
     if m:
         return Label(_LABEL_FOR[m["label"].lower()], clean_space(m["value"]))
-    # A heading alone is short once the spaces around it and its colon are off: the pattern,
-    # which tries each heading in turn, runs only on such a line.
+    # The pattern, which tries each heading in turn, runs only on a line short enough to be one.
+    if bare_length(line) <= _HEADER_ONLY_MAX and _HEADER_ONLY.match(line):
+        return Label("topics", "")
+    return None
+
+
+def bare_length(line: str) -> int:
+    """The length of a line without the spaces around it and a colon at its end: the length of
+    the heading or marker it is, if it is one."""
     bare = line.strip()
     if bare.endswith(":"):
         bare = bare[:-1].rstrip()
-    if len(bare) <= _HEADER_ONLY_MAX and _HEADER_ONLY.match(line):
-        return Label("topics", "")
-    return None
+    return len(bare)
 
 
 def valid_value(field_name: str, value: str) -> bool:
