@@ -176,7 +176,7 @@ def parse_date(text: str | None) -> date | None:
     if not text or len(text) > DATE_MAX or not DIGIT.search(text):
         return None
     # A sentence's full stop may end it: "Published online: 27 Feb 2020."
-    cleaned = " ".join(text.replace("\u00a0", " ").split()).strip(" •·|-–—,").removesuffix(".")
+    cleaned = " ".join(text.split()).strip(" •·|-–—,").removesuffix(".")
     cleaned = without_opening(_DATE_LABEL_FIRST, cleaned)
     cleaned = without_opening(_WEEKDAY, cleaned)
     # A time has a colon or a full stop ("12:00", "10.30"); the pattern opens with spaces and is
@@ -265,7 +265,7 @@ def is_organisation(text: str) -> bool:
 
 def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
-    text = without_opening(_BY, " ".join(text.replace("\u00a0", " ").split()))
+    text = without_opening(_BY, " ".join(text.split()))
     parts = _SPLIT.split(text) if has_separator(text) else [text]
     # An initial's full stop is kept ("Петров И.С."); most bylines have none to keep.
     names = [_trimmed(n) for n in parts] if "." in text else [n.strip(" ,;") for n in parts]
@@ -354,11 +354,19 @@ def unique_names(names: list[str]) -> list[str]:
     seen: set[str] = set()
     kept = []
     for name in names:
-        key = " ".join(name.replace("\u00a0", " ").split()).casefold()
+        key = " ".join(name.split()).casefold()
         if key not in seen:
             seen.add(key)
             kept.append(name)
     return kept
+
+
+# The words in small letters a byline may hold outside its names, which split_authors drops:
+# the words that join names, "by" or "author" before them, and a degree after one (DEGREE).
+_DROPPED_WORDS = {
+    "and", "и", "with", "written", "by", "author", "authors", "автор", "авторы", "автора",
+    "phd", "ph", "d", "dphil", "ma", "msc", "mba", "md", "jd", "llm", "candidate", "student",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=8192)
@@ -368,6 +376,11 @@ def looks_like_names(text: str) -> bool:
         return False
     if not any(map(str.islower, text)):
         return False  # capitals only: a heading ("CITATION AND REPRODUCTION"), not a byline
+    # A word in small letters that split_authors keeps and that is no particle of a name fails
+    # the name it ends up in: a sentence's words turn it away before it is split into names.
+    for word in text.split():
+        if word.isalpha() and word.islower() and word not in _DROPPED_WORDS and not _NAME_WORD.match(word):
+            return False
     names = split_authors(text)
     if not names:
         return False
@@ -409,7 +422,10 @@ ORG_WORDS = re.compile(
 # A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
 # A star may stand a space after the last name: "А. А. Широв *".
 FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)|(?<=\w) \*+$")
-FOOTNOTE_HINT = re.compile(r"[*¹²³†‡\d]")
+# What a mark needs: a sign, or a figure right after a small letter (each pattern opens with the
+# character it looks for, so a search skips to it).
+FOOTNOTE_SIGN = re.compile(r"[*¹²³†‡]")
+FIGURE_AFTER_LETTER = re.compile(r"[a-zа-яё]\d")
 # A figure after the last name, apart from it: a footnote's number.
 LAST_FIGURE = re.compile(r"(?<=[a-zа-яё])\s+\d$")
 # "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
@@ -468,14 +484,16 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     text = without_opening(MARKED_BYLINE, text)
     if text[:1] in "ДдКк":
         text = DEGREE_BEFORE.sub("", text)
-    # Each mark is a sign or a figure: most lines have neither, and the patterns, which open by
-    # looking behind, would be tried at every character.
-    if FOOTNOTE_HINT.search(text):
+    # Most lines have no mark, and the patterns, which open by looking behind, would be tried at
+    # every character: they run only where what they need is found (a figure last, for the
+    # last figure).
+    if FOOTNOTE_SIGN.search(text) or FIGURE_AFTER_LETTER.search(text):
         # A footnote mark glued to the last name ends the names: "Oxana Shevel1 Tufts University".
         m = FOOTNOTE_MARK.search(text)
         if m and ORG_WORDS.search(text, m.end()):
             text = text[: m.start()]
         text = FOOTNOTE_MARK.sub("", text)
+    if DIGIT.search(text, len(text) - 2):
         text = LAST_FIGURE.sub("", text)  # "… and Benjamin Forest 1"
     undated = without_date(text)
     # A dateline's names are marked by its date: "Posted Aug 06, 2019 | <publisher>, <author>".
@@ -610,7 +628,9 @@ def lead_names(text: str) -> list[str] | None:
 
 # A column's lead that names its author before a dash, what the person does before the name:
 # "Политолог Иван Петров – о выборах в Казахстане".
-_DASH_LEAD = re.compile(r"^(?P<post>.{0,150}?)\s*(?P<name>[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё-]+)\s+[–—-]\s+о(?:бо?)?\s")
+_DASH_LEAD = re.compile(
+    r"^(?P<post>.{0,150}?)\s*(?P<name>[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё-]+)\s+[–—-]\s+о(?:бо?)?\s"
+)
 
 
 def dash_lead(text: str) -> tuple[str, str] | None:
@@ -635,7 +655,8 @@ def without_date(text: str) -> str:
 
 
 def clean_space(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
+    # str.split() parts at every Unicode space, the no-break space among them.
+    return " ".join(text.split())
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -643,11 +664,23 @@ _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]+")
 
 
+# In UTF-8 a letter of the Cyrillic block (U+0400 to U+04FF), and nothing else, starts with one
+# of these bytes.
+_CYRILLIC_LEADS = (b"\xd0", b"\xd1", b"\xd2", b"\xd3")
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether _CYRILLIC is found in `text`: the bytes that start its letters are searched for in
+    the encoded text, far faster than the pattern searches for its class of characters."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return any(lead in encoded for lead in _CYRILLIC_LEADS)
+
+
 def language_of(text: str) -> str:
     """ISO 639-1 code from the script of the text: Cyrillic is Russian, else English."""
     sample = text[:5000]
-    # Most pages: ASCII (a flag str keeps) or one scan, no list of every letter.
-    if sample.isascii() or not _CYRILLIC.search(sample):
+    # Most pages: ASCII (a flag str keeps) or no Cyrillic letter, no list of every letter.
+    if sample.isascii() or not has_cyrillic(sample):
         return "en"
     letters = len(_NOT_LETTERS.sub("", sample))
     cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(sample)))  # run by run, not letter by letter
@@ -688,6 +721,7 @@ _HEADER_ONLY = re.compile(  # labels that head a list and may stand without a co
 # A type label alone on its line, its value on the next: a definition list ("Type" then
 # "Research Article") as a page's text gives it.
 _KIND_ABOVE_VALUE = re.compile(r"^\s*(?:Type|Category|Тип|Категория|Рубрика)\s*$")
+_HEADER_ONLY_MAX = len("related categories")  # the longest of them
 
 
 @dataclass(frozen=True)
@@ -717,12 +751,21 @@ def read_label(line: str) -> Label | None:
     m = _LABEL_LINE.match(line) if ":" in line else None
     if m:
         return Label(_LABEL_FOR[m["label"].lower()], clean_space(m["value"]))
-    m = _HEADER_ONLY.match(line)
-    if m:
+    # The pattern, which tries each heading in turn, runs only on a line short enough to be one.
+    if bare_length(line) <= _HEADER_ONLY_MAX and _HEADER_ONLY.match(line):
         return Label("topics", "")
     if _KIND_ABOVE_VALUE.match(line):
         return Label("category", "")
     return None
+
+
+def bare_length(line: str) -> int:
+    """The length of a line without the spaces around it and a colon at its end: the length of
+    the heading or marker it is, if it is one."""
+    bare = line.strip()
+    if bare.endswith(":"):
+        bare = bare[:-1].rstrip()
+    return len(bare)
 
 
 def valid_value(field_name: str, value: str) -> bool:
@@ -787,6 +830,7 @@ _SIGN_HINT = re.compile(_SIGN + r"\s*:?\s*\d", re.I)
 # A sign that ends where the text ends (or where a search's end is set).
 _SIGN_AT_END = re.compile(_SIGN + r"\Z", re.I)
 _LONGEST_SIGN = len("Volume.")
+_SIGN_LAST = frozenset("oOrReElL.°º№#")  # the characters a sign of _SIGN may end with
 _FIGURES = re.compile(r"\d+")
 _YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?\d", re.I)
 
@@ -795,6 +839,7 @@ _YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s
 _SIGN_PARTS = ("no", "nr", "number", "°", "º", "№", "#", "issue", "vol")
 
 
+@lru_cache(maxsize=8192)  # a head's lines are asked about as labels, then again as lines of the head
 def has_number_hint(text: str) -> bool:
     """A number sign and a number, or a number and a year: most lines have neither. Scanning
     for a figure, a slash or a sign's letters costs little; the patterns run only after."""
@@ -818,6 +863,9 @@ def _sign_before_figure(text: str) -> bool:
             end -= 1
             while end and text[end - 1].isspace():
                 end -= 1
+        # Most figures have no sign before them: the pattern runs only after a sign's last letter.
+        if not end or text[end - 1] not in _SIGN_LAST:
+            continue
         if _SIGN_AT_END.search(text, max(0, end - _LONGEST_SIGN), end):
             return True
     return False
@@ -954,12 +1002,11 @@ _KIND_LABEL = re.compile(
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
-    if DIGIT.search(text):
+    # At most three words before the kind: the pattern, which backtracks over the words of a
+    # long line, runs only on a short one, and a long one is not even cleaned.
+    if DIGIT.search(text) or len(text.split(maxsplit=4)) > 4:
         return False
-    text = clean_space(text)
-    # At most three words before the kind, one space apart: the pattern, which backtracks over
-    # the words of a long line, runs only on a short one.
-    return text.count(" ") <= 3 and bool(_KIND_LABEL.match(text))
+    return bool(_KIND_LABEL.match(clean_space(text)))
 
 
 _LABEL_JOINERS = {"and", "of", "for", "on", "in", "the", "&", "и", "по"}
@@ -1036,7 +1083,11 @@ _CAPITALS_KIND = re.compile(
     r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d\b"
 )
 
-_CAPITALS_MONTH = re.compile(r"[A-Z]{4,}\s+[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d")
+# Tried only where a run of capitals starts (whether one is found is all that is asked): from a
+# capital inside a run, the same run's end is tried again.
+_CAPITALS_MONTH = re.compile(
+    r"[A-Z](?<![A-Z].)[A-Z]{3,}\s+[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d"
+)
 
 
 def capitals_kind(head: str, page: str) -> str | None:
@@ -1082,7 +1133,9 @@ _FOOTER = re.compile(
 )
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year, "\b(?:19|20)\d\d\b": the look behind comes after the first figures, so that a search
+# skips to them rather than trying the boundary at every character of the page.
+_YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
 # What may follow the issue's month and year on a cover: its number, at the end of that line or
 # alone on the next one.
 _NUMBER_AFTER = re.compile(r"[ \t]*(?:[|·–—-][ \t]*|\n\s*)?(?P<n>\d{1,4})[ \t]*(?:\n|$)")

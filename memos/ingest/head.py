@@ -15,6 +15,7 @@ title that holds the other, then to the upper one (a title above its dek).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -395,7 +396,9 @@ def _candidates(
                         found.append(Candidate(line[: last_separator(line).start()], i, i))
         # "Author > <Title> 01:49 08.11.2005": a crumb ends with the page it leads to.
         for i in range(first, last + 1) if last - first < 3 else ():
-            end = crumb_end(clean_space(lines[i]))
+            # A line without a crumb's separator (see crumb_end) is not cleaned to be asked.
+            line = lines[i]
+            end = crumb_end(clean_space(line)) if ">" in line or "»" in line or "›" in line else None
             if end:
                 found.append(Candidate(end, i, i))
         parts = title_parts(text)
@@ -531,7 +534,12 @@ def shared_openings(found: list[Candidate]) -> list[Candidate]:
     shared = []
     printings = [(c, c.text.split()) for c in found]
     printings = [(c, words, _fold_line(c.text).split()) for c, words in printings if len(words) >= 5]
+    openings = [tuple(folded[:4]) for _, _, folded in printings]
+    # Most pages have no two printings that open alike: their pairs are not gone through.
+    shared_opening = {opening for opening, n in Counter(openings).items() if n > 1}
     for k, (a, a_words, a_folded) in enumerate(printings):
+        if openings[k] not in shared_opening:
+            continue
         for b, b_words, b_folded in printings[k + 1 :]:
             if b.first <= a.last or a_folded[:4] != b_folded[:4]:
                 continue
@@ -838,7 +846,20 @@ class TitleSignals:
 
     def agrees(self, text: str) -> bool:
         """Whether a word of the text is a word of the body's opening too (its stem)."""
-        return self.opening is None or not stems(text).isdisjoint(self.opening_stems)
+        return self.opening is None or any(map(self.opening_has_stem, stems(text)))
+
+    def opening_has_stem(self, stem: str) -> bool:
+        """Whether a word of the body's opening has this stem: a word that starts with it, or is
+        it where it is shorter than STEM. Looked for with str.find: a candidate has a few stems,
+        and the opening's every word would be dearer to list."""
+        opening = self.folded_opening
+        at = opening.find(stem)
+        while at != -1:
+            starts_word = not (at and LETTER.match(opening, at - 1))
+            if starts_word and (len(stem) == STEM or not LETTER.match(opening, at + len(stem))):
+                return True
+            at = opening.find(stem, at + 1)
+        return False
 
     @cached_property
     def agreeing_below(self) -> bool:
@@ -848,8 +869,8 @@ class TitleSignals:
         )
 
     @cached_property
-    def opening_stems(self) -> frozenset[str]:
-        return stems(self.opening or "")
+    def folded_opening(self) -> str:
+        return (self.opening or "").casefold()
 
     def site_inside(self, cand: Candidate) -> bool:
         """Whether a line of a candidate of several is a title with the site's name (site_tail):
@@ -954,12 +975,15 @@ class TitleSignals:
 
 
 STEM = 5  # letters: "Kazakhstan" and "Kazakhstani", "выборы" and "выбор" share them
-STEM_WORD = re.compile(r"[^\W\d_]{4,}")
+# A word of four letters or more; the group holds its first STEM letters, so that findall gives
+# the stems themselves (no Python loop over the body's words).
+STEM_WORD = re.compile(rf"([^\W\d_]{{4,{STEM}}})[^\W\d_]*")
+LETTER = re.compile(r"[^\W\d_]")  # a letter as STEM_WORD reads one
 
 
 def stems(text: str) -> frozenset[str]:
     """The first letters of the words of four letters or more in `text`, case aside."""
-    return frozenset(word[:STEM] for word in STEM_WORD.findall(text.casefold()))
+    return frozenset(STEM_WORD.findall(text.casefold()))
 
 
 OPENING = 1000  # characters of the body that name what it speaks of
@@ -1071,8 +1095,9 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     own = " ".join(lines[title.first : title.last + 1])
     if credit and not cut_short(credit) and (CREDIT_AFTER.match(own) or GLUED_NAMES.search(own.rstrip())):
         return _byline(credit)  # "<Title> (A. Author, Publisher)", "<Title>Luke Coffey"
-    below = [i for i in range(title.last + 1, body_line) if lines[i].strip()][:6]
-    above = [i for i in range(title.first - 1, -1, -1) if lines[i].strip()][:2]
+    # Each stops at the lines it keeps, not at the top of the page or at the body.
+    below = list(islice((i for i in range(title.last + 1, body_line) if lines[i].strip()), 6))
+    above = list(islice((i for i in range(title.first - 1, -1, -1) if lines[i].strip()), 2))
     # "Article author" then the name on the next line: the heading says what follows.
     for i in below:
         if AUTHOR_HEADING.match(clean_space(lines[i])):
@@ -1341,8 +1366,7 @@ def read_head(
         published=first_found(find_date(lines, site, end) for site, end in sites)
         or first_found(
             find_date(lines, site, body_line)
-            for site in repeated_title(lines, title, head_end(lines))
-            if site.first > body_line
+            for site in repeated_title(lines, title, head_end(lines), body_line + 1)
         ),
         numbered=numbered,
     )
@@ -1439,7 +1463,8 @@ def label_before_printing(lines: list[str], title: str) -> Numbered | None:
     folded = _fold(title)
     word = folded.split(" ", 1)[0]
     for line in lines:
-        if word not in line.casefold() or not has_number_hint(line):
+        # The hint first: a line seldom has a figure, and then it is not case-folded.
+        if not has_number_hint(line) or word not in line.casefold():
             continue
         text = clean_space(line)
         folded_line = _fold(text)
@@ -1459,14 +1484,15 @@ def label_before_printing(lines: list[str], title: str) -> Numbered | None:
 NUMBER_AND_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№)\s*\d+\b", re.I)
 
 
-def repeated_title(lines: list[str], title: Candidate, body_line: int) -> list[Candidate]:
-    """The title's other printings above the body: on a line of their own, or broken over two
-    where its parts meet ("<Main title>" then "<Subtitle>", as a cover sets them)."""
+def repeated_title(lines: list[str], title: Candidate, body_line: int, start: int = 0) -> list[Candidate]:
+    """The title's other printings above the body (from line `start`): on a line of their own,
+    or broken over two where its parts meet ("<Main title>" then "<Subtitle>", as a cover sets
+    them)."""
     folded = _fold(title.text)
     size = len(title.text)
     words = _words(title.text)
     found = []
-    for i in range(min(body_line, len(lines))):
+    for i in range(start, min(body_line, len(lines))):
         if title.first <= i <= title.last:
             continue
         length = len(lines[i].strip())
@@ -1580,19 +1606,21 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
     ("U.S.-Russia Insight", "A Briefing Memo"), one of the header's lines with its date, or a
     part of the page's first line ("Discussion Paper - Belfer Center …", "Title - Research Paper
     - Chatham House")."""
-    near = [i for i in range(title_first - 1, -1, -1) if lines[i].strip()][:1]
+    near = list(islice((i for i in range(title_first - 1, -1, -1) if lines[i].strip()), 1))
     below = list(islice((i for i in range(title_last + 1, len(lines)) if lines[i].strip()), 3))
     near += below[:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     for i in near:
-        text = clean_space(without_opening(BULLET, lines[i]))
-        if is_kind_label(text):
-            return text
+        text = without_opening(BULLET, lines[i])
+        if is_kind_label(text):  # which cleans the spaces itself: a long line is not cleaned
+            return clean_space(text)
     # A label with the date after it, in the header below the title: "Paper January 25, 2016".
     for i in below:
+        if not DIGIT.search(lines[i]):
+            continue  # no label and its date (asked first: the line may be a long paragraph)
         text = clean_space(without_opening(BULLET, lines[i]))
-        if len(text) > 60 or not DIGIT.search(text):
-            continue  # no label and its date
+        if len(text) > 60:
+            continue
         labelled = kind_and_date(text)
         if labelled:
             return labelled[0]
@@ -1615,13 +1643,16 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
 def find_pdf_name(lines: list[str]) -> str | None:
     """A PDF's file name printed at the start of a line ("EUCAM-Policy-Brief-19.pdf – Downloaded …")."""
     for line in lines:
-        m = PDF_NAME.match(line)
+        # Asked of every line of the page: the pattern runs only on the few that hold the
+        # extension at all, which a plain search finds faster.
+        m = PDF_NAME.match(line) if PDF_EXTENSION.search(line) else None
         if m:
             return m[1]
     return None
 
 
 PDF_NAME = re.compile(r"^\s*([\w.\-]+\.pdf)\b", re.I)
+PDF_EXTENSION = re.compile(r"\.pdf", re.I)
 
 
 # "By" and two to four capitalized words, opening the text or a sentence.

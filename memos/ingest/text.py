@@ -14,6 +14,7 @@ from .fields import (
     DIGIT,
     MARKED_BYLINE,
     Label,
+    bare_length,
     byline_names,
     capitals_kind,
     cited_number,
@@ -66,10 +67,7 @@ END_MARKER_MAX = len("вам также может понравиться")  # t
 def is_end_marker(line: str) -> bool:
     """Whether END_MARKERS matches `line`. The pattern tries each phrase in turn: it runs only on
     a line no longer than the longest phrase, once the spaces around it and its colon are off."""
-    bare = line.strip()
-    if bare.endswith(":"):
-        bare = bare[:-1].rstrip()
-    return len(bare) <= END_MARKER_MAX and bool(END_MARKERS.match(line))
+    return bare_length(line) <= END_MARKER_MAX and bool(END_MARKERS.match(line))
 
 
 _CATEGORY_WORDS = re.compile(
@@ -451,7 +449,7 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         label = (
             read_label(line)
             or (memo_from(lines, i) if "ROM" in opening or "rom" in opening else None)
-            or (KEYWORDS_HEADING if KEYWORDS.match(line) else None)
+            or (KEYWORDS_HEADING if bare_length(line) <= KEYWORDS_MAX and KEYWORDS.match(line) else None)
         )
         i += 1
         if not label:
@@ -478,6 +476,7 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
 # A journal's keywords heading on a line of its own, over a line of them between commas. Not a
 # label that ends the body: it may sit between the abstract and the text.
 KEYWORDS = re.compile(r"^\s*(?:keywords|key words|ключевые слова)\s*:?\s*$", re.I)
+KEYWORDS_MAX = len("ключевые слова")  # the longest: the pattern runs only on a line as short
 KEYWORDS_HEADING = Label("topics", "")
 
 
@@ -637,7 +636,7 @@ def parse_text(text: str) -> ParsedMemo:
     before_cover = (list(chunks), start, end, body_line)
     # Nothing above the body reads as a title: the body's first line may be it (a cover, or a
     # title run into its lede)...
-    opening = clean_space(lines[chunks[start].start])
+    opening = clean_space(lines[chunks[start].start]) if not head.title else ""
     # ...unless it is sentences of the memo's first paragraph.
     prose = opening.endswith(".") and has_sentence(opening[:-1])
     if not head.title and len(opening) <= 300 and not prose:
