@@ -648,14 +648,13 @@ def parse_text(text: str) -> ParsedMemo:
             body_line = chunks[start].start
             units = [(cover.start, cover.start, clean_space(cover.lines[0]))]
             head = read_head(lines, units, body_line, None, None)
-    elif head.title and not prose and heading_run_on(chunks[start]):
-        # A heading with the paragraph run on under it: nearer the body than any line above, it
-        # may be the title the walk back from the body would have reached.
+    elif head.title and heading_run_on(chunks[start]):
+        # A heading with the paragraph run on under it (no sentence's full stop ends it): nearer
+        # the body than any line above, it may be the title the walk back would have reached.
         cover = chunks[start]
         rest = Chunk(cover.start + 1, cover.lines[1:])
-        found = read_head(
-            lines, [*units, (cover.start, cover.start, opening)], rest.start, cover.start, after_body
-        )
+        heading = (cover.start, cover.start, clean_space(cover.lines[0]))
+        found = read_head(lines, [*units, heading], rest.start, cover.start, after_body)
         if found.title_first == cover.start:
             chunks[start], body_line, head = rest, rest.start, found
     warnings = []
