@@ -696,6 +696,30 @@ def normalize_language(code: str | None) -> str | None:
 
 
 # Labels pages put before a value. Each maps to the ParsedMemo field it fills.
+class PhraseLine:
+    """A line that is one of `phrases` and nothing else, a colon after it or not, in any case. The
+    pattern tries each phrase in turn: it runs only on a line no longer than the longest phrase,
+    once the spaces around it and a colon at its end are off (bare_length)."""
+
+    def __init__(self, *phrases: str):
+        self.pattern = re.compile(r"^\s*(?:" + "|".join(map(re.escape, phrases)) + r")\s*:?\s*$", re.I)
+        self.longest = max(map(len, phrases))
+
+    def matches(self, line: str) -> bool:
+        return bare_length(line) <= self.longest and bool(self.pattern.match(line))
+
+
+# Labels that head a list and may stand without a colon.
+LIST_HEADINGS = (
+    "related topics",
+    "related categories",
+    "topics",
+    "tags",
+    "темы",
+    "теги",
+    "тэги",
+    "похожие темы",
+)
 LABELS = {
     "memo_number": ["memo #", "memo no.", "memo no", "memo number", "policy memo", "policy memo #",
                     "policy memo no.", "memo", "записка №", "записка"],
@@ -704,8 +728,7 @@ LABELS = {
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
     "authors": ["author", "authors", "author(s)", "by", "words", "автор", "авторы", "автор(ы)"],
-    "topics": ["related topics", "related categories", "topics", "tags", "keywords", "темы", "теги", "тэги",
-               "похожие темы", "ключевые слова"],
+    "topics": [*LIST_HEADINGS, "keywords", "ключевые слова"],
     "category": ["category", "type", "категория", "рубрика", "тип"],
 }  # fmt: skip
 _LABEL_FOR = {label: name for name, labels in LABELS.items() for label in labels}
@@ -715,13 +738,10 @@ _LABEL_LINE = re.compile(
     + r")\s*:\s*(?P<value>.*?)\s*$",
     re.I,
 )
-_HEADER_ONLY = re.compile(  # labels that head a list and may stand without a colon
-    r"^\s*(related topics|related categories|topics|tags|темы|теги|тэги|похожие темы)\s*:?\s*$", re.I
-)
+_HEADER_ONLY = PhraseLine(*LIST_HEADINGS)
 # A type label alone on its line, its value on the next: a definition list ("Type" then
 # "Research Article") as a page's text gives it.
 _KIND_ABOVE_VALUE = re.compile(r"^\s*(?:Type|Category|Тип|Категория|Рубрика)\s*$")
-_HEADER_ONLY_MAX = len("related categories")  # the longest of them
 
 
 @dataclass(frozen=True)
@@ -751,8 +771,7 @@ def read_label(line: str) -> Label | None:
     m = _LABEL_LINE.match(line) if ":" in line else None
     if m:
         return Label(_LABEL_FOR[m["label"].lower()], clean_space(m["value"]))
-    # The pattern, which tries each heading in turn, runs only on a line short enough to be one.
-    if bare_length(line) <= _HEADER_ONLY_MAX and _HEADER_ONLY.match(line):
+    if _HEADER_ONLY.matches(line):
         return Label("topics", "")
     if _KIND_ABOVE_VALUE.match(line):
         return Label("category", "")

@@ -668,7 +668,7 @@ def _read_blocks(body: Tag, title: str) -> tuple[list[Block], list[str]]:
         text = _text(el)
         if not text or text == title or PDF_LINK_TEXT.match(text):
             continue
-        if END_MARKERS.match(text) and el.name not in ("p", "li"):
+        if END_MARKERS.matches(text) and el.name not in ("p", "li"):
             continue
         label = read_label(text)
         if label:  # metadata lines ("Memo #: 540") are fields, not body

@@ -14,7 +14,7 @@ from .fields import (
     DIGIT,
     MARKED_BYLINE,
     Label,
-    bare_length,
+    PhraseLine,
     byline_names,
     capitals_kind,
     cited_number,
@@ -55,19 +55,26 @@ from .parsed import Block, ParsedMemo, ParseError
 
 _BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")  # "+": lynx's second-level bullets
 # Lines after which nothing belongs to the memo any more (related lists, footers).
-END_MARKERS = re.compile(
-    r"^\s*(\[pdf\]|previous article|next article|you may also like|related (articles|posts|memos)"
-    r"|read more|recommended|share this|print|comments?|предыдущая статья|следующая статья"
-    r"|вам также может понравиться|читайте также|похожие материалы)\s*:?\s*$",
-    re.I,
+END_MARKERS = PhraseLine(
+    "[pdf]",
+    "previous article",
+    "next article",
+    "you may also like",
+    "related articles",
+    "related posts",
+    "related memos",
+    "read more",
+    "recommended",
+    "share this",
+    "print",
+    "comment",
+    "comments",
+    "предыдущая статья",
+    "следующая статья",
+    "вам также может понравиться",
+    "читайте также",
+    "похожие материалы",
 )
-END_MARKER_MAX = len("вам также может понравиться")  # the longest of the phrases
-
-
-def is_end_marker(line: str) -> bool:
-    """Whether END_MARKERS matches `line`. The pattern tries each phrase in turn: it runs only on
-    a line no longer than the longest phrase, once the spaces around it and its colon are off."""
-    return bare_length(line) <= END_MARKER_MAX and bool(END_MARKERS.match(line))
 
 
 _CATEGORY_WORDS = re.compile(
@@ -102,7 +109,7 @@ class Chunk:
     def add(self, line: str) -> None:
         self.lines.append(line)
         self._text = None
-        self.is_end_marker = self.is_end_marker or is_end_marker(line)
+        self.is_end_marker = self.is_end_marker or END_MARKERS.matches(line)
 
     @property
     def text(self) -> str:
@@ -168,7 +175,7 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 # Hard-wrapped lines are 50 to about 120 characters long; a longer line is a
                 # paragraph of its own (a dump that keeps each paragraph on one line).
                 or not 50 <= previous <= WRAP_MAX
-                or bool(is_end_marker(line) or read_label(line) or opens_with_date(line))
+                or bool(END_MARKERS.matches(line) or read_label(line) or opens_with_date(line))
                 or opens_with_date(current.lines[-1])
                 or looks_like_names(line)
                 or is_byline_start(line)
@@ -443,13 +450,13 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         if not line.strip():
             i += 1
             continue  # a blank line is no marker and no label: a third of a dump's lines
-        if stop_at_markers and is_end_marker(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
+        if stop_at_markers and END_MARKERS.matches(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
             break
         opening = line[:12]
         label = (
             read_label(line)
             or (memo_from(lines, i) if "ROM" in opening or "rom" in opening else None)
-            or (KEYWORDS_HEADING if bare_length(line) <= KEYWORDS_MAX and KEYWORDS.match(line) else None)
+            or (KEYWORDS_HEADING if KEYWORDS.matches(line) else None)
         )
         i += 1
         if not label:
@@ -475,8 +482,7 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
 
 # A journal's keywords heading on a line of its own, over a line of them between commas. Not a
 # label that ends the body: it may sit between the abstract and the text.
-KEYWORDS = re.compile(r"^\s*(?:keywords|key words|ключевые слова)\s*:?\s*$", re.I)
-KEYWORDS_MAX = len("ключевые слова")  # the longest: the pattern runs only on a line as short
+KEYWORDS = PhraseLine("keywords", "key words", "ключевые слова")
 KEYWORDS_HEADING = Label("topics", "")
 
 
@@ -546,7 +552,7 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
             i += 1
             continue
         if (
-            is_end_marker(line)
+            END_MARKERS.matches(line)
             or read_label(line)
             or not _BULLET.match(line)
             and items
