@@ -1191,7 +1191,7 @@ def footer_number(text: str) -> int | None:
     """The issue a PDF's running footer gives: "… KENNAN CABLE 91 | 5 …" -> 91; or its
     running head: "1 17 CENTRAL ASIA POLICY BRIEFS" -> 17."""
     m = _HEADER.search(text)
-    if m and not re.fullmatch(r"(?:19|20)\d\d", m["n"]):
+    if m and not _YEAR.fullmatch(m["n"]):
         return int(m["n"])
     at = text.find(" | ")
     while at != -1:

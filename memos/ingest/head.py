@@ -1208,13 +1208,20 @@ def cited_names(text: str) -> list[str] | None:
     return None
 
 
+HEAD_LINES = 200  # where a page's cover and header print names and the title again
+
+
+def head_text(lines: list[str]) -> str:
+    return "\n".join(lines[:HEAD_LINES])
+
+
 def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
     """Names glued to a repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg
     Seferian", "Fabio Indeo <Title>", "<Title> By A and B March 2021 The …")."""
     folded = _fold(title.text)
     opening = title.text.split()[0].casefold()
     # The lines that hold the title's first word, case-folded in one go.
-    head = "\n".join(lines[:200]).casefold()
+    head = head_text(lines).casefold()
     holding = [i for i, line in enumerate(head.split("\n")) if opening in line]
     for i in holding:
         line = lines[i]
@@ -1406,7 +1413,7 @@ def names_after_by(text: str, lines: list[str]) -> list[str] | None:
         name = " ".join(words[:n]).rstrip(",.;:")
         names = _byline(name)
         if names and len(names) == 1:
-            head = head or "\n".join(lines[:200])
+            head = head or head_text(lines)
             if head.count(name) >= 2:
                 return names
     return None
@@ -1422,7 +1429,7 @@ def names_after_capitals(text: str, lines: list[str]) -> list[str] | None:
         return None
     tail = " ".join(words[capitals[-1] + 1 :])
     names = _byline(tail) if tail[:1].isupper() else None
-    if names and "\n".join(lines[:200]).count(tail) >= 2:
+    if names and head_text(lines).count(tail) >= 2:
         return names
     return None
 

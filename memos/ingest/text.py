@@ -819,7 +819,7 @@ def marked_byline(chunks: list[Chunk], start: int) -> list[str] | None:
     the title: an abstract, a memo's "To:"/"From:" header or a cover's labels may stand between."""
     for c in chunks[: start + MARKED_BYLINE_BELOW]:
         if len(c.lines) == 1 and MARKED_BYLINE.match(c.text):
-            names = byline_names(clean_space(c.text))
+            names = byline_names(c.text)  # Chunk.text is cleaned
             if names:
                 return names
     return None
