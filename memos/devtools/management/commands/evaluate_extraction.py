@@ -12,6 +12,7 @@ from memos.devtools.evaluation import (
     gold_pages,
     report,
 )
+from memos.devtools.head_swaps import score_swaps
 
 
 class Command(BaseCommand):
@@ -28,13 +29,21 @@ class Command(BaseCommand):
             "--check-floor", action="store_true",
             help="Fail if the test split is below the floor pinned in memos/devtools/evaluation.py.",
         )  # fmt: skip
+        parser.add_argument(
+            "--swap-heads", action="store_true",
+            help="Instead, score the titles and bylines of the dev split's text dumps under other pages' "
+            "furniture (memos/devtools/head_swaps.py); -v 2 lists every miss.",
+        )  # fmt: skip
 
-    def handle(self, *args, paths, format, check_floor, verbosity, **options):
+    def handle(self, *args, paths, format, check_floor, swap_heads, verbosity, **options):
         pages, problems = gold_pages(paths)
         for problem in problems:
             self.stderr.write(problem)
         if not pages:
             raise CommandError("no annotated pages found")
+        if swap_heads:
+            self.swap_heads(pages, format, verbosity)
+            return
         results = evaluate(pages)
         figures = report(results)
         if format == "json":
@@ -49,3 +58,14 @@ class Command(BaseCommand):
                 raise CommandError("the test split dropped below its floor: " + "; ".join(dropped))
             if verbosity >= 1 and format == "text":
                 self.stdout.write(self.style.SUCCESS("test split at or above its floor"))
+
+    def swap_heads(self, pages, format, verbosity):
+        figures = score_swaps(pages)
+        misses = figures.pop("misses")
+        if format == "json":
+            self.stdout.write(json.dumps(figures))
+            return
+        for name, counts in figures.items():
+            self.stdout.write(f"{name:10} {counts['right']}/{counts['total']} under other pages' heads")
+        if verbosity >= 2:
+            self.stdout.write("\n".join(misses))
