@@ -93,7 +93,9 @@ def date_at_start(text: str) -> date | None:
     if not DIGIT.search(text, 0, 40):
         return None
     words = text.split()
-    for n in range(min(5, len(words)), 0, -1):
+    # parse_date takes no text without a figure: the fewest words tried hold the first one.
+    fewest = next(k for k, word in enumerate(words) if DIGIT.search(word)) + 1
+    for n in range(min(5, len(words)), fewest - 1, -1):
         found = parse_date(" ".join(words[:n]))
         if found:
             return found
@@ -105,7 +107,9 @@ def date_at_end(text: str) -> date | None:
     if not DIGIT.search(text, max(0, len(text) - 40)):
         return None
     words = text.split()
-    for n in range(min(5, len(words)), 0, -1):
+    # As in date_at_start: the fewest words tried hold the last figure.
+    fewest = len(words) - last_with_figure(words)
+    for n in range(min(5, len(words)), fewest - 1, -1):
         found = parse_date(" ".join(words[-n:]))
         if found:
             return found
@@ -646,12 +650,21 @@ def without_date(text: str) -> str:
     if not DIGIT.search(text):
         return text  # no date without a digit: most lines, cheaply
     words = text.split()
+    # parse_date takes no text without a figure: the words at either end are tried only as many
+    # as reach the first figure, and the last.
+    opening = next(k for k, word in enumerate(words) if DIGIT.search(word)) + 1
+    ending = len(words) - last_with_figure(words)
     for n in range(min(5, len(words) - 1), 0, -1):
-        if parse_date(" ".join(words[-n:])):
+        if n >= ending and parse_date(" ".join(words[-n:])):
             return " ".join(words[:-n]).rstrip(" ,|·•–—-")
-        if parse_date(" ".join(words[:n])):
+        if n >= opening and parse_date(" ".join(words[:n])):
             return " ".join(words[n:]).lstrip(" ,|·•–—-")
     return text
+
+
+def last_with_figure(words: list[str]) -> int:
+    """The index of the last of `words` with a figure in it (one has)."""
+    return next(k for k in range(len(words) - 1, -1, -1) if DIGIT.search(words[k]))
 
 
 def clean_space(text: str) -> str:
@@ -661,6 +674,7 @@ def clean_space(text: str) -> str:
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]+")
 
 
@@ -682,8 +696,12 @@ def language_of(text: str) -> str:
     # Most pages: ASCII (a flag str keeps) or no Cyrillic letter, no list of every letter.
     if sample.isascii() or not has_cyrillic(sample):
         return "en"
-    letters = len(_NOT_LETTERS.sub("", sample))
     cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(sample)))  # run by run, not letter by letter
+    if cyrillic > 0.3 * len(sample):
+        # Over the share of all the characters, then over the share of the letters, fewer: the
+        # letters are not counted (a text of Cyrillic has some).
+        return "ru" if _LETTER.search(sample) else "en"
+    letters = len(_NOT_LETTERS.sub("", sample))
     return "ru" if letters and cyrillic / letters > 0.3 else "en"
 
 
@@ -1182,8 +1200,10 @@ def month_number(text: str) -> int | None:
 
 # A PDF's running head in a dump that numbers its pages: the page, the issue, then the series in
 # capitals, "1 17 CENTRAL ASIA POLICY BRIEFS".
+# (The first figure first, the look behind it for the line's start after: a pattern that opens
+# with "^" under re.M is tried at every character.)
 _HEADER = re.compile(
-    rf"^\d{{1,3}}\s+(?P<n>\d{{1,4}})\s+(?:[A-Z][A-Z’'&.\-]+\s+){{0,4}}(?:{_KINDS.upper()})\b", re.M
+    rf"\d(?<![^\n].)\d{{0,2}}\s+(?P<n>\d{{1,4}})\s+(?:[A-Z][A-Z’'&.\-]+\s+){{0,4}}(?:{_KINDS.upper()})\b"
 )
 
 
