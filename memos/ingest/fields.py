@@ -81,6 +81,12 @@ _WEEKDAY = re.compile(
 DIGIT = re.compile(r"\d")
 
 
+def first_letters(words: str) -> str:
+    """The letters the words of an alternation of plain words ("council|center|…") open with, for a
+    character class."""
+    return "".join(sorted({word[0] for word in words.split("|")}))
+
+
 def without_opening(pattern: re.Pattern, text: str) -> str:
     """`text` without what `pattern`, anchored at the start ("^"), matches there: as
     pattern.sub("", text), without sub's search on through every later character."""
@@ -124,8 +130,10 @@ DATE_LABEL = (
 _DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", re.I)
 # A labelled date anywhere in a line, as dumps run labels and values together, even glued to the
 # word before ("Occasional PapersPublished on Apr 29, 2024").
+# (The look ahead for the labels' first letters comes first: the pattern would try the places a
+# label may start and each label at every character.)
 LABELLED_DATE = re.compile(
-    r"(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
+    r"(?=[pdwдо])(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
     r"date published|published(?: online)?(?: on| by [^:\n]{3,60}(?=:))?|posted on|written on|"
     r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
     re.I,
@@ -418,11 +426,13 @@ _ROLE = re.compile(
 )
 # Where an organisation follows the names of a byline: "By Eugene Kogan for Center for …".
 _ORG_TAIL = re.compile(r"\s+(?:for|from|at)\s+(?=[A-Z])")
-ORG_WORDS = re.compile(
-    r"\b(?:council|cent(?:er|re)|institute|university|foundation|endowment|journal|group|academy|"
-    r"programme|program|school|agency|ministry|media|news|press|times|post)\b",
-    re.I,
+_ORG_WORDS = (
+    r"council|center|centre|institute|university|foundation|endowment|journal|group|academy|"
+    r"programme|program|school|agency|ministry|media|news|press|times|post"
 )
+# (The look ahead for the words' first letters comes before the words: a pattern that opens with
+# an alternation of words is tried word by word at every character.)
+ORG_WORDS = re.compile(rf"\b(?=[{first_letters(_ORG_WORDS)}])(?:{_ORG_WORDS})\b", re.I)
 # A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
 # A star may stand a space after the last name: "А. А. Широв *".
 FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)|(?<=\w) \*+$")
@@ -869,7 +879,9 @@ _SIGN_AT_END = re.compile(_SIGN + r"\Z", re.I)
 _LONGEST_SIGN = len("Volume.")
 _SIGN_LAST = frozenset("oOrReElL.°º№#")  # the characters a sign of _SIGN may end with
 _FIGURES = re.compile(r"\d+")
-_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?\d", re.I)
+# (Each branch opens with its characters, "\b" looked behind for after the year's first figures as
+# in _YEAR: a search skips to them.)
+_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|(?:19|20)(?<!\w..)\d\d\s*/\s*[A-Z]{1,3}\s?\d", re.I)
 
 
 # Letters or signs every number sign has, looked for before the pattern is.
@@ -1029,11 +1041,13 @@ def _date_in(rest: str | None) -> date | None:
     return parse_date(rest.strip(" ,()|·•–—-")) if rest else None
 
 
-_KIND_LABEL = re.compile(
-    rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KINDS}|articles?|feature|insights?|digest|статьи|статья|аналитика|"
-    r"мнения?|интервью|комментарии)$",
-    re.I,
+_KIND_WORDS = (
+    rf"{_KINDS}|articles?|feature|insights?|digest|статьи|статья|аналитика|мнения?|интервью|комментарии"
 )
+_KIND_LABEL = re.compile(rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KIND_WORDS})$", re.I)
+# The last word of a kind label, which the pattern reaches after trying every count of words
+# before it.
+_KIND_WORD = re.compile(_KIND_WORDS, re.I)
 
 
 def is_kind_label(text: str) -> bool:
@@ -1041,7 +1055,10 @@ def is_kind_label(text: str) -> bool:
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
     # At most three words before the kind: the pattern, which backtracks over the words of a
     # long line, runs only on a short one, and a long one is not even cleaned.
-    if DIGIT.search(text) or len(text.split(maxsplit=4)) > 4:
+    if DIGIT.search(text):
+        return False
+    words = text.split(maxsplit=4)
+    if len(words) > 4 or not _KIND_WORD.fullmatch(words[-1] if words else ""):
         return False
     return bool(_KIND_LABEL.match(clean_space(text)))
 
