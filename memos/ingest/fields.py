@@ -1217,17 +1217,17 @@ def month_number(text: str) -> int | None:
 
 # A PDF's running head in a dump that numbers its pages: the page, the issue, then the series in
 # capitals, "1 17 CENTRAL ASIA POLICY BRIEFS".
-# (The first figure first, the look behind it for the line's start after: a pattern that opens
-# with "^" under re.M is tried at every character.)
+# Searched after a newline put before the text: a pattern that opens with "^" under re.M is tried
+# at every character, one that opens with a newline only where one is.
 _HEADER = re.compile(
-    rf"\d(?<![^\n].)\d{{0,2}}\s+(?P<n>\d{{1,4}})\s+(?:[A-Z][A-Z’'&.\-]+\s+){{0,4}}(?:{_KINDS.upper()})\b"
+    rf"\n\d{{1,3}}\s+(?P<n>\d{{1,4}})\s+(?:[A-Z][A-Z’'&.\-]+\s+){{0,4}}(?:{_KINDS.upper()})\b"
 )
 
 
 def footer_number(text: str) -> int | None:
     """The issue a PDF's running footer gives: "… KENNAN CABLE 91 | 5 …" -> 91; or its
     running head: "1 17 CENTRAL ASIA POLICY BRIEFS" -> 17."""
-    m = _HEADER.search(text)
+    m = _HEADER.search("\n" + text)
     if m and not _YEAR.fullmatch(m["n"]):
         return int(m["n"])
     at = text.find(" | ")
