@@ -81,6 +81,12 @@ _WEEKDAY = re.compile(
 DIGIT = re.compile(r"\d")
 
 
+def first_letters(words: str) -> str:
+    """The letters the words of an alternation of plain words ("council|center|…") open with, for a
+    character class."""
+    return "".join(sorted({word[0] for word in words.split("|")}))
+
+
 def without_opening(pattern: re.Pattern, text: str) -> str:
     """`text` without what `pattern`, anchored at the start ("^"), matches there: as
     pattern.sub("", text), without sub's search on through every later character."""
@@ -93,7 +99,9 @@ def date_at_start(text: str) -> date | None:
     if not DIGIT.search(text, 0, 40):
         return None
     words = text.split()
-    for n in range(min(5, len(words)), 0, -1):
+    # parse_date takes no text without a figure: the fewest words tried hold the first one.
+    fewest = next(k for k, word in enumerate(words) if DIGIT.search(word)) + 1
+    for n in range(min(5, len(words)), fewest - 1, -1):
         found = parse_date(" ".join(words[:n]))
         if found:
             return found
@@ -105,7 +113,9 @@ def date_at_end(text: str) -> date | None:
     if not DIGIT.search(text, max(0, len(text) - 40)):
         return None
     words = text.split()
-    for n in range(min(5, len(words)), 0, -1):
+    # As in date_at_start: the fewest words tried hold the last figure.
+    fewest = len(words) - last_with_figure(words)
+    for n in range(min(5, len(words)), fewest - 1, -1):
         found = parse_date(" ".join(words[-n:]))
         if found:
             return found
@@ -120,8 +130,10 @@ DATE_LABEL = (
 _DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", re.I)
 # A labelled date anywhere in a line, as dumps run labels and values together, even glued to the
 # word before ("Occasional PapersPublished on Apr 29, 2024").
+# (The look ahead for the labels' first letters comes first: the pattern would try the places a
+# label may start and each label at every character.)
 LABELLED_DATE = re.compile(
-    r"(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
+    r"(?=[pdwдо])(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
     r"date published|published(?: online)?(?: on| by [^:\n]{3,60}(?=:))?|posted on|written on|"
     r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
     re.I,
@@ -414,11 +426,13 @@ _ROLE = re.compile(
 )
 # Where an organisation follows the names of a byline: "By Eugene Kogan for Center for …".
 _ORG_TAIL = re.compile(r"\s+(?:for|from|at)\s+(?=[A-Z])")
-ORG_WORDS = re.compile(
-    r"\b(?:council|cent(?:er|re)|institute|university|foundation|endowment|journal|group|academy|"
-    r"programme|program|school|agency|ministry|media|news|press|times|post)\b",
-    re.I,
+_ORG_WORDS = (
+    r"council|center|centre|institute|university|foundation|endowment|journal|group|academy|"
+    r"programme|program|school|agency|ministry|media|news|press|times|post"
 )
+# (The look ahead for the words' first letters comes before the words: a pattern that opens with
+# an alternation of words is tried word by word at every character.)
+ORG_WORDS = re.compile(rf"\b(?=[{first_letters(_ORG_WORDS)}])(?:{_ORG_WORDS})\b", re.I)
 # A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
 # A star may stand a space after the last name: "А. А. Широв *".
 FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)|(?<=\w) \*+$")
@@ -646,12 +660,21 @@ def without_date(text: str) -> str:
     if not DIGIT.search(text):
         return text  # no date without a digit: most lines, cheaply
     words = text.split()
+    # parse_date takes no text without a figure: the words at either end are tried only as many
+    # as reach the first figure, and the last.
+    opening = next(k for k, word in enumerate(words) if DIGIT.search(word)) + 1
+    ending = len(words) - last_with_figure(words)
     for n in range(min(5, len(words) - 1), 0, -1):
-        if parse_date(" ".join(words[-n:])):
+        if n >= ending and parse_date(" ".join(words[-n:])):
             return " ".join(words[:-n]).rstrip(" ,|·•–—-")
-        if parse_date(" ".join(words[:n])):
+        if n >= opening and parse_date(" ".join(words[:n])):
             return " ".join(words[n:]).lstrip(" ,|·•–—-")
     return text
+
+
+def last_with_figure(words: list[str]) -> int:
+    """The index of the last of `words` with a figure in it (one has)."""
+    return next(k for k in range(len(words) - 1, -1, -1) if DIGIT.search(words[k]))
 
 
 def clean_space(text: str) -> str:
@@ -661,6 +684,7 @@ def clean_space(text: str) -> str:
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]+")
 
 
@@ -682,8 +706,12 @@ def language_of(text: str) -> str:
     # Most pages: ASCII (a flag str keeps) or no Cyrillic letter, no list of every letter.
     if sample.isascii() or not has_cyrillic(sample):
         return "en"
-    letters = len(_NOT_LETTERS.sub("", sample))
     cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(sample)))  # run by run, not letter by letter
+    if cyrillic > 0.3 * len(sample):
+        # Over the share of all the characters, then over the share of the letters, fewer: the
+        # letters are not counted (a text of Cyrillic has some).
+        return "ru" if _LETTER.search(sample) else "en"
+    letters = len(_NOT_LETTERS.sub("", sample))
     return "ru" if letters and cyrillic / letters > 0.3 else "en"
 
 
@@ -851,7 +879,9 @@ _SIGN_AT_END = re.compile(_SIGN + r"\Z", re.I)
 _LONGEST_SIGN = len("Volume.")
 _SIGN_LAST = frozenset("oOrReElL.°º№#")  # the characters a sign of _SIGN may end with
 _FIGURES = re.compile(r"\d+")
-_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?\d", re.I)
+# (Each branch opens with its characters, "\b" looked behind for after the year's first figures as
+# in _YEAR: a search skips to them.)
+_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|(?:19|20)(?<!\w..)\d\d\s*/\s*[A-Z]{1,3}\s?\d", re.I)
 
 
 # Letters or signs every number sign has, looked for before the pattern is.
@@ -1011,11 +1041,13 @@ def _date_in(rest: str | None) -> date | None:
     return parse_date(rest.strip(" ,()|·•–—-")) if rest else None
 
 
-_KIND_LABEL = re.compile(
-    rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KINDS}|articles?|feature|insights?|digest|статьи|статья|аналитика|"
-    r"мнения?|интервью|комментарии)$",
-    re.I,
+_KIND_WORDS = (
+    rf"{_KINDS}|articles?|feature|insights?|digest|статьи|статья|аналитика|мнения?|интервью|комментарии"
 )
+_KIND_LABEL = re.compile(rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KIND_WORDS})$", re.I)
+# The last word of a kind label, which the pattern reaches after trying every count of words
+# before it.
+_KIND_WORD = re.compile(_KIND_WORDS, re.I)
 
 
 def is_kind_label(text: str) -> bool:
@@ -1023,7 +1055,10 @@ def is_kind_label(text: str) -> bool:
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
     # At most three words before the kind: the pattern, which backtracks over the words of a
     # long line, runs only on a short one, and a long one is not even cleaned.
-    if DIGIT.search(text) or len(text.split(maxsplit=4)) > 4:
+    if DIGIT.search(text):
+        return False
+    words = text.split(maxsplit=4)
+    if len(words) > 4 or not _KIND_WORD.fullmatch(words[-1] if words else ""):
         return False
     return bool(_KIND_LABEL.match(clean_space(text)))
 
@@ -1182,15 +1217,17 @@ def month_number(text: str) -> int | None:
 
 # A PDF's running head in a dump that numbers its pages: the page, the issue, then the series in
 # capitals, "1 17 CENTRAL ASIA POLICY BRIEFS".
+# Searched after a newline put before the text: a pattern that opens with "^" under re.M is tried
+# at every character, one that opens with a newline only where one is.
 _HEADER = re.compile(
-    rf"^\d{{1,3}}\s+(?P<n>\d{{1,4}})\s+(?:[A-Z][A-Z’'&.\-]+\s+){{0,4}}(?:{_KINDS.upper()})\b", re.M
+    rf"\n\d{{1,3}}\s+(?P<n>\d{{1,4}})\s+(?:[A-Z][A-Z’'&.\-]+\s+){{0,4}}(?:{_KINDS.upper()})\b"
 )
 
 
 def footer_number(text: str) -> int | None:
     """The issue a PDF's running footer gives: "… KENNAN CABLE 91 | 5 …" -> 91; or its
     running head: "1 17 CENTRAL ASIA POLICY BRIEFS" -> 17."""
-    m = _HEADER.search(text)
+    m = _HEADER.search("\n" + text)
     if m and not _YEAR.fullmatch(m["n"]):
         return int(m["n"])
     at = text.find(" | ")

@@ -207,8 +207,10 @@ class Repetitions:
     @cached_property
     def words(self) -> str:
         # As _words gives it: each word with a space before and after it, so that printings
-        # that touch ("Title Title") each count.
-        return " " + "  ".join(WORD.findall(self.head.casefold())) + " "
+        # that touch ("Title Title") each count. The folded head holds the same words, but for
+        # "ʼ" (a letter, which folding turns into "'"), and is case-folded already.
+        folded = self.folded if "ʼ" not in self.head else self.head.casefold()
+        return " " + "  ".join(WORD.findall(folded)) + " "
 
     def count(self, text: str) -> int:
         if text not in self._counts:
@@ -585,7 +587,9 @@ def header_follows(lines: list[str], i: int) -> bool:
     return False
 
 
-LOWERCASE_WORD = re.compile(r"\b[a-zа-яё][a-zа-яё'’-]{2,}\b")
+# A word in lower case: "\b" before its first letter is looked behind for after it, so that a
+# search skips to the letters rather than trying the boundary at every character.
+LOWERCASE_WORD = re.compile(r"[a-zа-яё](?<!\w.)[a-zа-яё'’-]{2,}\b")
 
 
 class LowerCaseWords:
@@ -596,7 +600,7 @@ class LowerCaseWords:
 
     @cached_property
     def words(self) -> set[str]:
-        return set(LOWERCASE_WORD.findall("\n".join(self.lines)[:PAGE_LOOKED_AT]))
+        return set(LOWERCASE_WORD.findall("\n".join(self.lines[: head_end(self.lines) + 1])[:PAGE_LOOKED_AT]))
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
