@@ -1085,3 +1085,41 @@ def test_a_caption_printed_again_in_its_credit_line_is_no_title():
     memo = parse_page(page.encode())
     assert memo.title == "Rail Links to the Caspian Ports"
     assert memo.published == date(2021, 10, 25)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12 minute read",
+        "5 мин чтения",
+        "2 hours ago",
+        "больше месяца назад",
+        "Write to the desk at desk@steppe-review.example",
+        "Read it at https://steppe-review.example/rail",
+        "rail,Ports,Energy,Caspian Sea,Tariffs",
+        "Steppe Review: news of the region Today: 01.02.2023 |",
+        "Site icon Caspiana",
+        "Author's pictureAsel Nurlanova",
+    ],
+)
+def test_widget_lines_are_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Thirty Years Ago in the Steppe", "The Bigger Picture in Central Asia", "Ports, Rails and Pipes"],
+)
+def test_titles_like_widget_lines_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_a_title_over_a_list_of_names_and_their_dateline_is_the_title():
+    page = (
+        "12 minute read\n\n\nNext Article\nAsel Nurlanova\n\nAsel Nurlanova\n\n"
+        "Caspian Freight Assessment\nDana Sultanova, Aziz Karimov, and Olena Bondar\nMay 4, 9:00am ET\n"
+        + BODY.lstrip("\n")
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Caspian Freight Assessment"
+    assert memo.authors == ["Dana Sultanova", "Aziz Karimov", "Olena Bondar"]

@@ -81,7 +81,12 @@ SECTION_HEADINGS = re.compile(
     re.I,
 )
 # "File Type:pdf, Size:1020Kb", "Total Page:16", "Views: 1,234": a short label and a figure.
-COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?)\b", re.I)
+# A reading time is a counter too: "80 minute read", "5 мин чтения".
+COUNTER = re.compile(
+    r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?|"
+    r"min(?:ute)?s?\.?\s+read|мин\w*\.?\s+чтени\w*)\b",
+    re.I,
+)
 # A section of the site and a year: "Publications — 2021", "Archive | 2019", a crumb.
 SECTION_YEAR = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}\s+[|–—·/:-]\s+(?:19|20)\d\d$")
 # Separators between a title and the site or section it is printed with.
@@ -293,6 +298,7 @@ def _furniture_not_names(text: str) -> bool:
         and has_number_hint(text)
         and read_sign_first(text) is not None
         or is_image_text(text)
+        or is_widget_text(text)
         or text[-1:] in ")]"
         and is_file_link(text)
         or bool(AUTHOR_HEADING.match(text))
@@ -313,6 +319,40 @@ def is_image_text(text: str) -> bool:
 
 
 IMAGE_TEXT_ENDS = "rotlROTL"
+# A picture's alternative text naming whose picture it is, the name after it: "Site icon Steppe
+# Review", "Writer's pictureAsel Nurlanova" (the word in small letters, as no title's is).
+IMAGE_LABEL = re.compile(
+    r"^(?:[\w'’]+ ){0,2}(?:icon|picture|avatar|logo|photo|portrait|headshot) ?(?=[A-ZА-ЯЁ])"
+)
+# A time ago: "3 hours ago", "больше месяца назад" (a date a widget keeps up to date).
+RELATIVE_DATE = re.compile(
+    r"^(?:\d+|an?|one|[a-zа-яё]+)(?: [a-zа-яё]+)? (?:second|minute|hour|day|week|month|year|секунд|минут|"
+    r"час|дн|день|недел|месяц|год|лет)\w* (?:ago|назад)$"
+)
+# An address to write to: "… в редакцию news@site.kz".
+EMAIL = re.compile(r"\w@\w[\w-]*\.\w")
+# Tags run together between commas, a space after none of them: "missiles,Defense,Nuclear".
+GLUED_COMMA = re.compile(r",(?=[^\W\d_])")
+
+
+def is_widget_text(text: str) -> bool:
+    """A line of a page's widgets: a picture's label, a time ago, an e-mail address or a link, a
+    run of tags, or a line that ends with a separator, the rest of it cut off ("Сегодня: 13.10.2024
+    |"). Each pattern runs only where a character it needs is there."""
+    return (
+        text[-1:] in "|/"
+        or text.endswith(("ago", "назад"))
+        and bool(RELATIVE_DATE.match(text))
+        or "@" in text
+        and bool(EMAIL.search(text))
+        or "://" in text
+        or "www." in text
+        or text.count(",") >= 2
+        and len(GLUED_COMMA.findall(text)) >= 2
+        or bool(IMAGE_LABEL.match(text))
+    )
+
+
 # A link to a file names the file's format last: "Full text (PDF)", "Report [pdf, 2 MB]".
 FILE_FORMAT = re.compile(r"[(\[](?:pdf|docx?|epub|rtf|pptx?|xlsx?)(?:[,;][^()\[\]]*)?[)\]]", re.I)
 
@@ -638,7 +678,10 @@ def byline_below(lines: list[str], i: int, text: str) -> bool:
     if AUTHOR_HEADING.match(following):
         return True
     marked = re.match(r"^(?:written\s+by|by|author\(?s?\)?:|автор[ыа]?:?)\s", following, re.I)
-    return bool(marked and _byline(following) and _byline(following) != split_authors(text))
+    names = _byline(following) if marked or "," in following or " and " in following else None
+    # Unmarked, a list of names is a byline too: the one "name" above it is a heading over it
+    # ("Daily Campaign Assessment" over "A, B, and C"), as find_byline reads it.
+    return bool(names and names != split_authors(text) and (marked or len(names) > 1))
 
 
 @lru_cache(maxsize=4096)
@@ -887,6 +930,14 @@ class TitleSignals:
             clean_space(self.lines[cand.last])
         )
 
+    def names_then_date(self, cand: Candidate) -> bool:
+        """Whether a candidate of several lines is a byline and the date or time under it: "A, B,
+        and C" then "March 23, 5:00pm ET" (a title's lines carry no figures after a name)."""
+        if cand.last == cand.first or not DIGIT.search(cand.text):
+            return False
+        first = clean_space(self.lines[cand.first])
+        return reads_as_names(first, self.lowercase) and bool(DIGIT.search(cand.text, len(first)))
+
     def score(self, cand: Candidate) -> float | None:
         """Points for each signal the candidate has; None for a line that cannot be a title."""
         found = self.first_signals(cand)
@@ -957,7 +1008,7 @@ class TitleSignals:
             return None  # the title without its byline, tag, site, crumb or link is a candidate of its own
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
-        if names_run_together(text) or names_before_org(text, self.lines):
+        if names_run_together(text) or names_before_org(text, self.lines) or self.names_then_date(cand):
             return None  # a byline: names, then the organisation the page names elsewhere too
         if has_credit_inside(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
