@@ -1123,3 +1123,14 @@ def test_a_title_over_a_list_of_names_and_their_dateline_is_the_title():
     memo = parse_page(page.encode())
     assert memo.title == "Caspian Freight Assessment"
     assert memo.authors == ["Dana Sultanova", "Aziz Karimov", "Olena Bondar"]
+
+
+@pytest.mark.parametrize("furniture", ["Join Steppe Review on Telegram!", "rails - ports - pipes"])
+def test_a_call_or_a_slogan_in_small_letters_over_the_title_loses_to_it(furniture):
+    page = f"{furniture}\n\nCaspian Freight After the War\n\n" + BODY
+    assert parse_page(page.encode()).title == "Caspian Freight After the War"
+
+
+def test_a_heading_over_a_list_under_the_title_loses_to_it():
+    page = "Home\nNews\nCaspian Freight After the War\n\nThis Week's Picks:\n" + BODY
+    assert parse_page(page.encode()).title == "Caspian Freight After the War"

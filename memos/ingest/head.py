@@ -961,6 +961,10 @@ class TitleSignals:
         cut = text.endswith(("...", "…"))
         if cut or words[-1] in DANGLING:
             points -= 2  # cut short: the whole title is printed elsewhere
+        if text.endswith(("!", ":")) or text[0].islower():
+            # A call or a message ("Join us on Telegram!"), a heading over a list ("This week:"),
+            # a slogan or a time in small letters: a title opens with a capital and ends plainly.
+            points -= 2
         # A line printed twice at the top of the page is the site's logo and its name; the
         # printings of a line cut short are of the whole title, which is the candidate.
         brand = self.brand is not None and _fold_line(text) == self.brand
