@@ -1100,6 +1100,7 @@ def test_a_caption_printed_again_in_its_credit_line_is_no_title():
         "Steppe Review: news of the region Today: 01.02.2023 |",
         "Site icon Caspiana",
         "Author's pictureAsel Nurlanova",
+        "If the file does not open, you can download it here",
     ],
 )
 def test_widget_lines_are_furniture(line):
@@ -1133,4 +1134,9 @@ def test_a_call_or_a_slogan_in_small_letters_over_the_title_loses_to_it(furnitur
 
 def test_a_heading_over_a_list_under_the_title_loses_to_it():
     page = "Home\nNews\nCaspian Freight After the War\n\nThis Week's Picks:\n" + BODY
+    assert parse_page(page.encode()).title == "Caspian Freight After the War"
+
+
+def test_a_byline_with_a_role_before_a_name_in_capitals_is_no_title():
+    page = "Home\nNews\nCaspian Freight After the War\nBy staff reporter ASEL NURLANOVA\n" + BODY
     assert parse_page(page.encode()).title == "Caspian Freight After the War"

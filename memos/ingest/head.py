@@ -331,20 +331,24 @@ RELATIVE_DATE = re.compile(
 )
 # An address to write to: "… в редакцию news@site.kz".
 EMAIL = re.compile(r"\w@\w[\w-]*\.\w")
+# A link's text: "click here", "you can download it here".
+LINK_HERE = re.compile(r"\b(?:click|it|them|more|out)\s+here[.!]?$", re.I)
 # Tags run together between commas, a space after none of them: "missiles,Defense,Nuclear".
 GLUED_COMMA = re.compile(r",(?=[^\W\d_])")
 
 
 def is_widget_text(text: str) -> bool:
-    """A line of a page's widgets: a picture's label, a time ago, an e-mail address or a link, a
-    run of tags, or a line that ends with a separator, the rest of it cut off ("Сегодня: 13.10.2024
-    |"). Each pattern runs only where a character it needs is there."""
+    """A line of a page's widgets: a picture's label, a time ago, an e-mail address or a link or
+    its text, a run of tags, or a line that ends with a separator, the rest of it cut off
+    ("Сегодня: 13.10.2024 |"). Each pattern runs only where a character it needs is there."""
     return (
         text[-1:] in "|/"
         or text.endswith(("ago", "назад"))
         and bool(RELATIVE_DATE.match(text))
         or "@" in text
         and bool(EMAIL.search(text))
+        or text[-1:] in "eE.!"
+        and bool(LINK_HERE.search(text))
         or "://" in text
         or "www." in text
         or text.count(",") >= 2
@@ -1018,8 +1022,14 @@ class TitleSignals:
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
         if has_date_inside(text) or len(text) > 150:
             points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
-        if MARKED_BYLINE.match(text) and (_byline(text) or _byline(text.split(",", 1)[0])):
-            points -= 3  # a byline: "By A. Author, Senior Fellow at …", "By A. Author, Ph.D., & …"
+        if MARKED_BYLINE.match(text) and (
+            _byline(text)
+            or _byline(text.split(",", 1)[0])
+            or ROLE_THEN_NAME.match(without_opening(MARKED_BYLINE, text))
+        ):
+            # A byline: "By A. Author, Senior Fellow at …", "By A. Author, Ph.D., & …", "By staff
+            # reporter JANE ROE".
+            points -= 3
         if DIGIT.search(text) and has_number_hint(text):
             points -= 2  # a label: "Series Details No.233, September 2014"
         if " | " in text and any(len(part.split()) >= 3 for part in text.split(" | ")):
@@ -1127,6 +1137,11 @@ def _holds(a: Candidate, b: Candidate, page: Repetitions) -> bool:
     if len(wa) > len(wb):
         return wa.startswith(wb) or wa.endswith(wb) and page.count(b.text) <= page.count(a.text)
     return len(wa) < len(wb) and wb.endswith(wa) and page.count(a.text) > page.count(b.text)
+
+
+# After "By", a role in small letters and a name in capitals or title case: "staff reporter JANE
+# ROE", "our correspondent Jane Roe".
+ROLE_THEN_NAME = re.compile(r"^(?:[a-zа-яё]+\s+){1,3}(?:[A-ZА-ЯЁ][\w'’.-]*(?:\s+|$)){2,4}$")
 
 
 def _byline(text: str) -> list[str] | None:
