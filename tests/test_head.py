@@ -1140,3 +1140,12 @@ def test_a_heading_over_a_list_under_the_title_loses_to_it():
 def test_a_byline_with_a_role_before_a_name_in_capitals_is_no_title():
     page = "Home\nNews\nCaspian Freight After the War\nBy staff reporter ASEL NURLANOVA\n" + BODY
     assert parse_page(page.encode()).title == "Caspian Freight After the War"
+
+
+def test_a_numbered_part_heading_opening_the_body_is_no_title():
+    page = (
+        "Steppe Review\n\nOn the politics and markets of the region\n\n"
+        "CASPIAN FREIGHT: THE NEW ROUTES\n\nPart 1, where the cargo comes from\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "CASPIAN FREIGHT: THE NEW ROUTES"
+    assert is_furniture("Часть 2. Откуда идут грузы")

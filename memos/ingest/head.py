@@ -80,6 +80,15 @@ SECTION_HEADINGS = re.compile(
     r"аннотация|резюме|выводы|заключение)$",
     re.I,
 )
+# A numbered part of the memo: "Part 1, what drove the growth", "Глава 2. …"; it opens the body.
+PART_HEADING = re.compile(r"^(?:part|chapter|section|часть|глава|раздел)\s+(?:\d+|[ivx]+)\b", re.I)
+PART_HEADING_STARTS = "PpCcSsЧчГгРр"
+
+
+def is_part_heading(text: str) -> bool:
+    return text[:1] in PART_HEADING_STARTS and bool(PART_HEADING.match(text))
+
+
 # "File Type:pdf, Size:1020Kb", "Total Page:16", "Views: 1,234": a short label and a figure.
 # A reading time is a counter too: "80 minute read", "5 мин чтения".
 COUNTER = re.compile(
@@ -281,6 +290,7 @@ def _furniture_not_names(text: str) -> bool:
         or sum(map(str.isalpha, text)) < 0.6 * len(text.replace(" ", ""))
         or not (text[0].isalnum() or text[0] in "\"'“‘«(")
         or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
+        or is_part_heading(text)
         or bool(COUNTER.match(text))
         or bool(MEMO_HEADER.match(text))
         or text[-1:].isdigit()
