@@ -1149,3 +1149,24 @@ def test_a_numbered_part_heading_opening_the_body_is_no_title():
     )
     assert parse_page(page.encode()).title == "CASPIAN FREIGHT: THE NEW ROUTES"
     assert is_furniture("Часть 2. Откуда идут грузы")
+
+
+def test_a_cover_line_with_names_glued_after_the_title_in_capitals_is_no_title():
+    page = (
+        "Policy Notes\n\n"
+        'A "Steppe Freight" Rolls On: Caspian Routes in 2023 and Future Prospects\n\nPage 1\n\n'
+        "A “STEPPE FREIGHT” ROLLS ON Caspian routes in 2023 and future prospects Dana Sultanova\n\n"
+        "Aziz karimov\n\n"
+        "All rights reserved. No part of this paper may be reproduced without the consent of the desk.\n\n"
+        'A "Steppe Freight" Rolls On: Caspian Routes in 2023 and Future Prospects '
+        "Dana Sultanova and Aziz Karimov\n" + BODY
+    )
+    assert parse_page(page.encode()).title.startswith('A "Steppe Freight" Rolls On')
+
+
+def test_a_name_in_small_letters_that_the_page_prints_with_capitals_is_no_title():
+    page = (
+        "Policy Notes\n\nCaspian Freight After the War\n\nPage 1\n\n"
+        "Dana Sultanova and Aziz Karimov\n\nAziz karimov\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "Caspian Freight After the War"

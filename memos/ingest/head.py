@@ -668,6 +668,29 @@ def reads_as_names(text: str, lowercase: LowerCaseWords | set[str]) -> bool:
     return True
 
 
+def tail_of_words(text: str, n: int) -> str | None:
+    """The end of `text` that holds its last `n` words (as WORD finds them), if it starts at a space."""
+    parts = text.split()
+    count = 0
+    for k in range(len(parts) - 1, -1, -1):
+        count += len(WORD.findall(parts[k]))
+        if count == n:
+            return " ".join(parts[k:])
+        if count > n:
+            return None
+    return None
+
+
+def name_in_small_letters(text: str, head: str) -> bool:
+    """Whether a line of a few words, some of them in small letters, is a name the head prints
+    with capitals elsewhere: "Jane roe" beside "… by Jane Roe"."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not text[:1].isupper() or all(w[:1].isupper() for w in words):
+        return False
+    capitals = " ".join(w[:1].upper() + w[1:] for w in words)
+    return capitals in head and looks_like_names(capitals)
+
+
 # Small words no title ends with: a line that does is cut short ("Looking Forward: and the");
 # in lower case, as inside a title ("Plan A" ends with a letter).
 DANGLING = {"the", "a", "an", "and", "of", "or", "и"}
@@ -816,6 +839,20 @@ class TitleSignals:
                 return reads_as_names(glued, self.lowercase) or not looks_like_names(glued)
             if after and len(glued.split()) <= 2 and glued[:1].isupper() and glued[-1:] not in ".?!":
                 return True  # a site's name
+        return self.names_after_printing(cand)
+
+    def names_after_printing(self, cand: Candidate) -> bool:
+        """Whether the candidate is another unit's words, whatever their punctuation and case, and
+        then names: a cover's "A “TITLE” IN CAPITALS Jane Roe" beside "A "Title" in Capitals"."""
+        words = _words(cand.text)
+        for _, _, other in self.unit_words:
+            if len(other) < len(words) and words.startswith(other):
+                glued = tail_of_words(cand.text, len(words.split()) - len(other.split()))
+                # Glued on, as in with_byline: a subtitle has a colon or a dash before it.
+                if not glued or cand.text[: -len(glued)].rstrip()[-1:] in ":–—-|,":
+                    continue
+                if _byline(glued) and reads_as_names(glued, self.lowercase):
+                    return True
         return False
 
     @cached_property
@@ -1026,6 +1063,8 @@ class TitleSignals:
             return None  # the title without its byline, tag, site, crumb or link is a candidate of its own
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
+        if name_in_small_letters(text, self.page.head):
+            return None  # "Jane roe": a byline that the page prints elsewhere as "Jane Roe"
         if names_run_together(text) or names_before_org(text, self.lines) or self.names_then_date(cand):
             return None  # a byline: names, then the organisation the page names elsewhere too
         if has_credit_inside(text):
