@@ -1170,3 +1170,12 @@ def test_a_name_in_small_letters_that_the_page_prints_with_capitals_is_no_title(
         "Dana Sultanova and Aziz Karimov\n\nAziz karimov\n"
     )
     assert parse_page((page + BODY).encode()).title == "Caspian Freight After the War"
+
+
+def test_a_site_name_printed_twice_over_a_title_in_sentence_case_is_no_title_above_its_dek():
+    page = (
+        "Letters from the Steppe\n\nLetters from the Steppe\n\nIs the port ready for the winter?\n\n"
+        "A crane seen at the port of Aktau in the winter light.\n"
+        "A crane seen at the port of Aktau in the winter light.\nSTR via Steppe Agency\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "Is the port ready for the winter?"

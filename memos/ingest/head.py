@@ -869,6 +869,7 @@ class TitleSignals:
             if (
                 first == self.walked_back == end
                 and len(above.split()) >= TITLE_WORDS_MIN
+                and _fold_line(above) != self.brand  # the site's name over a title in sentence case
                 and first - last <= 2
                 and is_dek(text)
                 and not DIGIT.search(text)
