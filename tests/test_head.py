@@ -1179,3 +1179,8 @@ def test_a_site_name_printed_twice_over_a_title_in_sentence_case_is_no_title_abo
         "A crane seen at the port of Aktau in the winter light.\nSTR via Steppe Agency\n"
     )
     assert parse_page((page + BODY).encode()).title == "Is the port ready for the winter?"
+
+
+def test_a_site_name_with_its_edition_language_loses_to_the_title():
+    page = "Steppe Review (English)\n\nCaspian Freight After the War\n"
+    assert parse_page((page + BODY).encode()).title == "Caspian Freight After the War"

@@ -334,6 +334,12 @@ IMAGE_TEXT_ENDS = "rotlROTL"
 IMAGE_LABEL = re.compile(
     r"^(?:[\w'’]+ ){0,2}(?:icon|picture|avatar|logo|photo|portrait|headshot) ?(?=[A-ZА-ЯЁ])"
 )
+# The language of a site's edition, after its name: "(English)", "(Русская версия)".
+LANGUAGE_AT_END = re.compile(
+    r"\((?:english|russian|русский|русская версия|english version|deutsch|français|español|қазақша|"
+    r"кыргызча|o[‘'’ʻ]?zbek(?:cha)?|українська|türkçe|eng|rus?|en)\)$",
+    re.I,
+)
 # A time ago: "3 hours ago", "больше месяца назад" (a date a widget keeps up to date).
 RELATIVE_DATE = re.compile(
     r"^(?:\d+|an?|one|[a-zа-яё]+)(?: [a-zа-яё]+)? (?:second|minute|hour|day|week|month|year|секунд|минут|"
@@ -1013,9 +1019,15 @@ class TitleSignals:
         cut = text.endswith(("...", "…"))
         if cut or words[-1] in DANGLING:
             points -= 2  # cut short: the whole title is printed elsewhere
-        if text.endswith(("!", ":")) or text[0].islower():
+        if (
+            text.endswith(("!", ":"))
+            or text[0].islower()
+            or text[-1:] == ")"
+            and LANGUAGE_AT_END.search(text)
+        ):
             # A call or a message ("Join us on Telegram!"), a heading over a list ("This week:"),
-            # a slogan or a time in small letters: a title opens with a capital and ends plainly.
+            # a slogan or a time in small letters, an edition's language ("Steppe Review
+            # (English)"): a title opens with a capital and ends plainly.
             points -= 2
         # A line printed twice at the top of the page is the site's logo and its name; the
         # printings of a line cut short are of the whole title, which is the candidate.
