@@ -1184,3 +1184,15 @@ def test_a_site_name_printed_twice_over_a_title_in_sentence_case_is_no_title_abo
 def test_a_site_name_with_its_edition_language_loses_to_the_title():
     page = "Steppe Review (English)\n\nCaspian Freight After the War\n"
     assert parse_page((page + BODY).encode()).title == "Caspian Freight After the War"
+
+
+def test_a_site_description_cut_short_at_the_top_loses_to_a_long_title():
+    title = (
+        "An Assessment of the Drivers of Freight Growth in the Caspian Ports, including the Roles of "
+        "Rail Operators in Financing, Building, and Running the New Terminals"
+    )
+    page = (
+        "Steppe Review is an independent news site that covers the ports, the rails and the markets of "
+        f"the Caspian region, with reports from…\n\nMore Info\n\n{title}\n\nBy Dana Sultanova\n"
+    )
+    assert parse_page((page + BODY).encode()).title == title

@@ -759,6 +759,7 @@ def is_dek(text: str) -> bool:
 
 
 TITLE_WORDS_MIN = 3  # over a dek; a rubric is one or two words
+CUT_LEAD_WORDS = 15  # a line cut short after more words is a sentence's start
 
 
 BRAND_WORDS = 5
@@ -1019,6 +1020,8 @@ class TitleSignals:
         cut = text.endswith(("...", "…"))
         if cut or words[-1] in DANGLING:
             points -= 2  # cut short: the whole title is printed elsewhere
+        if cut and len(words) > CUT_LEAD_WORDS:
+            points -= 3  # a lede or a site's description cut short, not a title
         if (
             text.endswith(("!", ":"))
             or text[0].islower()
