@@ -1196,3 +1196,18 @@ def test_a_site_description_cut_short_at_the_top_loses_to_a_long_title():
         f"the Caspian region, with reports from…\n\nMore Info\n\n{title}\n\nBy Dana Sultanova\n"
     )
     assert parse_page((page + BODY).encode()).title == title
+
+
+def test_a_copyright_sign_deep_in_a_pdfs_text_run_together_does_not_make_its_line_a_credit():
+    filler = "The desk is a research centre and a forum for debate on the ports and rails of the region. " * 4
+    cover = (
+        "Caspian Freight After the War Dana Sultanova April 2011 Steppe Desk "
+        + filler
+        + "All rights reserved, © Steppe Desk, 2011 "
+        + filler
+    )
+    page = (
+        "Looking Ahead: and the\n\n\nSTEPPE PAPER May 2014\n\nCaspian Freight After the War\n\n"
+        f"Total Page:16\n\n{cover}\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "Caspian Freight After the War"

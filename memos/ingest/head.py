@@ -759,6 +759,7 @@ def is_dek(text: str) -> bool:
 
 
 TITLE_WORDS_MIN = 3  # over a dek; a rubric is one or two words
+CREDIT_LINE_MAX = 300  # characters: a caption and its credit
 CUT_LEAD_WORDS = 15  # a line cut short after more words is a sentence's start
 
 
@@ -892,7 +893,8 @@ class TitleSignals:
         found = []
         for i, line in enumerate(self.page.head.split("\n")):
             line = line.strip()
-            if line and (CREDIT_START.match(line) or " © " in line):
+            # A credit is a line of its own or a caption's end, not a PDF's text run together.
+            if line and (CREDIT_START.match(line) or " © " in line and len(line) <= CREDIT_LINE_MAX):
                 found.append((i, _fold_line(line)))
         return found
 
