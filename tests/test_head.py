@@ -8,6 +8,9 @@ from memos.ingest.fields import Numbered
 from memos.ingest.head import (
     TITLE_PARTS,
     Candidate,
+    LowerCaseWords,
+    Repetitions,
+    TitleSignals,
     find_byline,
     find_numbered,
     header_follows,
@@ -1211,3 +1214,17 @@ def test_a_copyright_sign_deep_in_a_pdfs_text_run_together_does_not_make_its_lin
         f"Total Page:16\n\n{cover}\n"
     )
     assert parse_page((page + BODY).encode()).title == "Caspian Freight After the War"
+
+
+def test_a_title_run_on_from_the_furniture_above_it_shows_the_first_line_is_not_the_page_title():
+    lines = [
+        "Registration completed successfully",
+        "Please follow the link in the letter sent to",
+        "The Region's Tenders and Their Suppliers",
+        "",
+    ]
+    units = [(0, 0, lines[0]), (1, 2, f"{lines[1]} {lines[2]}")]
+    signals = TitleSignals(
+        lines, Repetitions("\n".join(lines)), 0, None, None, units, LowerCaseWords(lines), BODY
+    )
+    assert not signals.opens_page(Candidate(lines[0], 0, 0))

@@ -969,8 +969,23 @@ class TitleSignals:
     def agreeing_below(self) -> bool:
         return any(
             first != self.first_line and not is_furniture(text) and self.agrees(text)
-            for first, _, text in self.units
+            for first, _, text in self.unit_lines
         )
+
+    @cached_property
+    def unit_lines(self) -> list[tuple[int, int, str]]:
+        """The units, and the lines of a unit of a few lines on their own (as _candidates takes
+        them): a title may run on from the line of furniture above it."""
+        found = []
+        for first, last, text in self.units:
+            found.append((first, last, text))
+            if 0 < last - first < 3:
+                found += [
+                    (i, i, clean_space(self.lines[i]))
+                    for i in range(first, last + 1)
+                    if self.lines[i].strip()
+                ]
+        return found
 
     @cached_property
     def folded_opening(self) -> str:
