@@ -1228,3 +1228,8 @@ def test_a_title_run_on_from_the_furniture_above_it_shows_the_first_line_is_not_
         lines, Repetitions("\n".join(lines)), 0, None, None, units, LowerCaseWords(lines), BODY
     )
     assert not signals.opens_page(Candidate(lines[0], 0, 0))
+
+
+def test_a_covers_label_and_its_month_is_no_title_above_a_title_in_sentence_case():
+    page = "Looking Ahead: and the\n\n\nSTEPPE PAPER May 2014\n\nКак порты Каспия готовятся к зиме\n"
+    assert parse_page((page + BODY).encode()).title == "Как порты Каспия готовятся к зиме"

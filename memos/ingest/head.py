@@ -687,6 +687,12 @@ def tail_of_words(text: str, n: int) -> str | None:
     return None
 
 
+def ends_with_month(text: str) -> bool:
+    """Whether `text` ends with a month and a year: "September 2014"."""
+    words = text[-20:].split()
+    return len(words) >= 2 and words[-1].isdigit() and len(words[-1]) == 4 and words[-2].casefold() in MONTHS
+
+
 def name_in_small_letters(text: str, head: str) -> bool:
     """Whether a line of a few words, some of them in small letters, is a name the head prints
     with capitals elsewhere: "Jane roe" beside "… by Jane Roe"."""
@@ -878,6 +884,7 @@ class TitleSignals:
                 first == self.walked_back == end
                 and len(above.split()) >= TITLE_WORDS_MIN
                 and _fold_line(above) != self.brand  # the site's name over a title in sentence case
+                and not ends_with_month(above)  # a cover's label and its date: "… Paper May 2014"
                 and first - last <= 2
                 and is_dek(text)
                 and not DIGIT.search(text)
