@@ -1233,3 +1233,13 @@ def test_a_title_run_on_from_the_furniture_above_it_shows_the_first_line_is_not_
 def test_a_covers_label_and_its_month_is_no_title_above_a_title_in_sentence_case():
     page = "Looking Ahead: and the\n\n\nSTEPPE PAPER May 2014\n\nКак порты Каспия готовятся к зиме\n"
     assert parse_page((page + BODY).encode()).title == "Как порты Каспия готовятся к зиме"
+
+
+def test_a_long_title_without_a_full_stop_or_a_figure_is_no_caption():
+    title = (
+        "An Assessment of the Drivers of Freight Growth in the Caspian Ports, including the Roles of "
+        "Rail Operators in Financing, Building, and Running the New Terminals"
+    )
+    page = f"More Info\n\nMember Content\n\n{title}\n\nBy Dana Sultanova, Ph.D.\n\nPDF here\n\n"
+    page += "Executive Summary\n"
+    assert parse_page((page + BODY).encode()).title == title

@@ -1109,8 +1109,10 @@ class TitleSignals:
             return None  # a byline: names, then the organisation the page names elsewhere too
         if has_credit_inside(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
-        if has_date_inside(text) or len(text) > 150:
-            points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
+        if has_date_inside(text) or len(text) > 150 and (text.endswith(".") or DIGIT.search(text)):
+            # A caption or a dateline: "Protest rally …, 16 August 2020, Minsk"; a long line
+            # without a full stop or a figure is a report's long title.
+            points -= 2
         if MARKED_BYLINE.match(text) and (
             _byline(text)
             or _byline(text.split(",", 1)[0])
