@@ -858,6 +858,8 @@ class TitleSignals:
     def names_after_printing(self, cand: Candidate) -> bool:
         """Whether the candidate is another unit's words, whatever their punctuation and case, and
         then names: a cover's "A “TITLE” IN CAPITALS Jane Roe" beside "A "Title" in Capitals"."""
+        if not cand.text[cand.text.rfind(" ") + 1 :][:1].isupper():
+            return False  # a name's last word has a capital: most lines, cheaply
         words = _words(cand.text)
         for _, _, other in self.unit_words:
             if len(other) < len(words) and words.startswith(other):
