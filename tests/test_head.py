@@ -1243,3 +1243,14 @@ def test_a_long_title_without_a_full_stop_or_a_figure_is_no_caption():
     page = f"More Info\n\nMember Content\n\n{title}\n\nBy Dana Sultanova, Ph.D.\n\nPDF here\n\n"
     page += "Executive Summary\n"
     assert parse_page((page + BODY).encode()).title == title
+
+
+def test_a_dek_under_the_title_and_its_caption_loses_to_the_title_the_byline_follows():
+    page = (
+        "CONTINUE READING\nPort operators shift Caspian freight to rail routes\n\n"
+        "A crane at the port of Aktau, October 4, 2018. (Source: Steppe Agency/Jo Roe)\n\n"
+        "The region's busiest port is moving its grain and steel cargo onto the new rail lines "
+        "across the steppe\n\n"
+        "By Dana Sultanova and Aziz Karimov\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "Port operators shift Caspian freight to rail routes"

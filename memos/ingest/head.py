@@ -765,6 +765,8 @@ def is_dek(text: str) -> bool:
 
 
 TITLE_WORDS_MIN = 3  # over a dek; a rubric is one or two words
+DEK_WORDS = 8  # a dek under a title is longer than this
+DEK_TITLE_WORDS = 5  # and the title over it no shorter than this
 CREDIT_LINE_MAX = 300  # characters: a caption and its credit
 CUT_LEAD_WORDS = 15  # a line cut short after more words is a sentence's start
 
@@ -1015,6 +1017,31 @@ class TitleSignals:
             clean_space(self.lines[cand.last])
         )
 
+    def dek_under_title(self, cand: Candidate) -> bool:
+        """Whether the candidate is a dek (a long line that sums the memo up) under a shorter line
+        whose header (byline, date) comes after the dek: that line is the title, whatever the walk
+        back from the body reached. A picture's caption may stand between them."""
+        words = len(cand.text.split())
+        if cand.first != cand.last or words <= DEK_WORDS or not is_dek(cand.text):
+            return False
+        k = next((k for k, unit in enumerate(self.units) if unit[0] == cand.first), None)
+        below = cand.first
+        while k:
+            k -= 1
+            first, last, text = self.units[k]
+            if below - last > 2:
+                return False
+            if has_credit_inside(text) or is_image_text(text):
+                below = first
+                continue  # a caption between the title and its dek
+            return (
+                DEK_TITLE_WORDS <= len(text.split()) <= words - 3
+                and not DIGIT.search(text)
+                and not is_furniture(text)
+                and self.header_after(last)
+            )
+        return False
+
     def names_then_date(self, cand: Candidate) -> bool:
         """Whether a candidate of several lines is a byline and the date or time under it: "A, B,
         and C" then "March 23, 5:00pm ET" (a title's lines carry no figures after a name)."""
@@ -1109,6 +1136,8 @@ class TitleSignals:
             return None  # "Jane roe": a byline that the page prints elsewhere as "Jane Roe"
         if names_run_together(text) or names_before_org(text, self.lines) or self.names_then_date(cand):
             return None  # a byline: names, then the organisation the page names elsewhere too
+        if self.dek_under_title(cand):
+            points -= 2
         if has_credit_inside(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
         if has_date_inside(text) or len(text) > 150 and (text.endswith(".") or DIGIT.search(text)):
