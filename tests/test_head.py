@@ -1085,3 +1085,20 @@ def test_a_caption_printed_again_in_its_credit_line_is_no_title():
     memo = parse_page(page.encode())
     assert memo.title == "Rail Links to the Caspian Ports"
     assert memo.published == date(2021, 10, 25)
+
+
+def test_title_case_words_two_lines_over_the_title_with_furniture_between_are_no_byline():
+    lines = [
+        "Steppe Quarterly",
+        "",
+        "Print edition: 1234-5678 (Online) Journal homepage: www.example.org/sq",
+        "",
+        "Cables Under the Caspian and Their New Owners",
+        "",
+        "The pipeline was closed for repairs again over the last month, and the tenders were split.",
+    ]
+    title = Candidate(lines[4], 4, 4)
+    assert find_byline(lines, title, 6) is None
+    # Right above the title, or above its date, the names are its byline.
+    assert find_byline([*lines[:2], "Asel Nurlanova", *lines[3:]], title, 6) == ["Asel Nurlanova"]
+    assert find_byline(["Asel Nurlanova", "", "March 3, 2021", *lines[3:]], title, 6) == ["Asel Nurlanova"]

@@ -1106,6 +1106,10 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 return names
     for i in below + above:
         text = clean_space(lines[i])
+        if i in above[1:] and bare_names(text) and not is_header_line(clean_space(lines[above[0]])):
+            # A byline over the title stands right above it, or above its date: title-case words
+            # further up, with other furniture between, are a journal's or a site's name.
+            continue
         names = _byline(text) or cited_names(text) or dateline_names(text) or names_before_org(text, lines)
         if names and len(names) == 1 and i in below:
             # Title-case words over a list of names are a heading over the byline, not a name:
@@ -1137,6 +1141,12 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # it; a single pair of words there is as often the site's name ("<Title> — Riddle Russia").
     names = _byline(credit) if credit and not cut_short(credit) else None
     return names if names and len(names) > 1 else None
+
+
+def bare_names(text: str) -> bool:
+    """Whether a line is names and nothing else: no "By", no label, no date or role beside them,
+    nothing that vouches for them being a byline."""
+    return not MARKED_BYLINE.match(text) and looks_like_names(text) and read_label(text) is None
 
 
 def cut_short(text: str | None) -> str:
