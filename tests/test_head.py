@@ -1102,3 +1102,10 @@ def test_title_case_words_two_lines_over_the_title_with_furniture_between_are_no
     # Right above the title, or above its date, the names are its byline.
     assert find_byline([*lines[:2], "Asel Nurlanova", *lines[3:]], title, 6) == ["Asel Nurlanova"]
     assert find_byline(["Asel Nurlanova", "", "March 3, 2021", *lines[3:]], title, 6) == ["Asel Nurlanova"]
+
+
+def test_a_line_printed_again_right_under_itself_is_no_byline_under_it():
+    lines = ["Steppe Review", "Steppe Review", "Ideas on the region", "", "Cables Under the Caspian"]
+    assert find_byline(lines, Candidate("Steppe Review", 0, 0), 3) is None
+    lines[1] = "Asel Nurlanova"
+    assert find_byline(lines, Candidate("Steppe Review", 0, 0), 3) == ["Asel Nurlanova"]

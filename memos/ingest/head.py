@@ -1098,6 +1098,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # Each stops at the lines it keeps, not at the top of the page or at the body.
     below = list(islice((i for i in range(title.last + 1, body_line) if lines[i].strip()), 6))
     above = list(islice((i for i in range(title.first - 1, -1, -1) if lines[i].strip()), 2))
+    below_first = below[0] if below else None
     # "Article author" then the name on the next line: the heading says what follows.
     for i in below:
         if AUTHOR_HEADING.match(clean_space(lines[i])):
@@ -1109,6 +1110,9 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
         if i in above[1:] and bare_names(text) and not is_header_line(clean_space(lines[above[0]])):
             # A byline over the title stands right above it, or above its date: title-case words
             # further up, with other furniture between, are a journal's or a site's name.
+            continue
+        if i == below_first and _fold(text) == _fold(title.text):
+            # The line printed again right under it: a logo's text over the site's name.
             continue
         names = _byline(text) or cited_names(text) or dateline_names(text) or names_before_org(text, lines)
         if names and len(names) == 1 and i in below:
