@@ -1132,3 +1132,10 @@ def test_a_byline_over_its_date_and_time_is_no_title():
     memo = parse_page(page.encode())
     assert memo.title == "Steppe Pipeline Assessment"
     assert memo.authors == ["Asel Nurlanova", "Timur Dadabaev", "Dana Sultanova"]
+
+
+def test_names_over_the_title_go_on_no_further_than_the_title():
+    lines = ["Asel Nurlanova", "Steppe Pipeline Assessment", "The pipeline was closed for repairs again."]
+    assert find_byline(lines, Candidate(lines[1], 1, 1), 2) == ["Asel Nurlanova"]
+    lines[0] = "Asel Nurlanova, Timur Dadabaev,"
+    assert find_byline(lines, Candidate(lines[1], 1, 1), 2) == ["Asel Nurlanova", "Timur Dadabaev"]

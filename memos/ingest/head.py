@@ -1142,11 +1142,13 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 i, text, names = j, clean_space(lines[j]), listed
         if names:
             # A long byline goes on to the next line: "A, B, C," then "D and E"; or each name
-            # has a line of its own, one right under the other.
+            # has a line of its own, one right under the other. Names over the title go on no
+            # further than the title.
+            end = body_line if i > title.last else title.first
             if re.search(r"(?:,|\band|&)$", text):
                 # Over as many lines as end with a comma or "and": "A, B," "C, D," "E and F".
                 j = i
-                while (j := next_index(lines, j)) is not None:
+                while (j := next_index(lines, j)) is not None and j < end:
                     more = _byline(clean_space(without_opening(BULLET, lines[j])))
                     if not more:
                         break
@@ -1155,7 +1157,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                         break
             else:
                 k = i + 1
-                while k < body_line and lines[k].strip() and looks_like_names(clean_space(lines[k])):
+                while k < end and lines[k].strip() and looks_like_names(clean_space(lines[k])):
                     names += split_authors(clean_space(lines[k]))
                     k += 1
             return names
