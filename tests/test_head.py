@@ -1139,3 +1139,11 @@ def test_names_over_the_title_go_on_no_further_than_the_title():
     assert find_byline(lines, Candidate(lines[1], 1, 1), 2) == ["Asel Nurlanova"]
     lines[0] = "Asel Nurlanova, Timur Dadabaev,"
     assert find_byline(lines, Candidate(lines[1], 1, 1), 2) == ["Asel Nurlanova", "Timur Dadabaev"]
+
+
+@pytest.mark.parametrize("rubric", ["Central Asia", "Steppe Eurasia", "Eastern Partnership"])
+def test_title_case_words_that_name_a_region_over_the_title_are_no_byline(rubric):
+    lines = ["Connect with us", "", rubric, "", "Cables Under the Caspian", "", "The pipeline was closed."]
+    assert find_byline(lines, Candidate(lines[4], 4, 4), 6) is None
+    lines[2] = "Asel Nurlanova"
+    assert find_byline(lines, Candidate(lines[4], 4, 4), 6) == ["Asel Nurlanova"]

@@ -1129,6 +1129,8 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             # A byline over the title stands right above it, or above its date: title-case words
             # further up, with other furniture between, are a journal's or a site's name.
             continue
+        if bare_names(text) and names_a_region(text):
+            continue  # a site's section or rubric: "Central Asia"
         if i == below_first and _fold(text) == _fold(title.text):
             # The line printed again right under it: a logo's text over the site's name.
             continue
@@ -1165,6 +1167,19 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # it; a single pair of words there is as often the site's name ("<Title> — Riddle Russia").
     names = _byline(credit) if credit and not cut_short(credit) else None
     return names if names and len(names) > 1 else None
+
+
+# The words of a region's name (no compass point alone: "North" and "West" are surnames too).
+REGION_WORDS = frozenset(
+    ("central", "northern", "southern", "eastern", "western", "asia", "europe", "africa", "eurasia")
+    + ("caucasus", "balkans", "arctic", "азия", "европа", "евразия", "кавказ")
+)
+
+
+def names_a_region(text: str) -> bool:
+    """Whether a line of title-case words names a region, as a site's section or rubric over the
+    title does ("Central Asia", "Crossroads Asia"): no person's name has these words."""
+    return any(word.casefold() in REGION_WORDS for word in text.split())
 
 
 def bare_names(text: str) -> bool:
