@@ -1147,3 +1147,14 @@ def test_title_case_words_that_name_a_region_over_the_title_are_no_byline(rubric
     assert find_byline(lines, Candidate(lines[4], 4, 4), 6) is None
     lines[2] = "Asel Nurlanova"
     assert find_byline(lines, Candidate(lines[4], 4, 4), 6) == ["Asel Nurlanova"]
+
+
+def test_names_over_the_title_in_another_alphabet_are_the_sites_name():
+    lines = ["Степные Вести", "", "Cables Under the Caspian", "", "The pipeline was closed."]
+    assert find_byline(lines, Candidate(lines[2], 2, 2), 4) is None
+    lines[0] = "Асель Нурланова"
+    lines[2] = "Кабели под Каспием и их новые владельцы"
+    assert find_byline(lines, Candidate(lines[2], 2, 2), 4) == ["Асель Нурланова"]
+    # Marked as a byline, a name in another alphabet is one.
+    lines[0] = "By Asel Nurlanova"
+    assert find_byline(lines, Candidate(lines[2], 2, 2), 4) == ["Asel Nurlanova"]

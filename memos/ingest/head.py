@@ -37,6 +37,7 @@ from .fields import (
     clean_space,
     date_at_end,
     date_at_start,
+    has_cyrillic,
     has_number_hint,
     is_kind_label,
     is_organisation,
@@ -1131,6 +1132,10 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             continue
         if bare_names(text) and names_a_region(text):
             continue  # a site's section or rubric: "Central Asia"
+        if i in above and has_cyrillic(text) != has_cyrillic(title.text) and bare_names(text):
+            # Names over the title, in another alphabet than the title's and unmarked: the site's
+            # name over a memo it reprints ("Русские Вести" over an English title).
+            continue
         if i == below_first and _fold(text) == _fold(title.text):
             # The line printed again right under it: a logo's text over the site's name.
             continue
