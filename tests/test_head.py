@@ -1145,6 +1145,8 @@ def test_names_over_the_title_go_on_no_further_than_the_title():
 def test_title_case_words_that_name_a_region_over_the_title_are_no_byline(rubric):
     lines = ["Connect with us", "", rubric, "", "Cables Under the Caspian", "", "The pipeline was closed."]
     assert find_byline(lines, Candidate(lines[4], 4, 4), 6) is None
+    # Nor is the site's name over the rubric.
+    assert find_byline(["Steppe Quarterly", *lines[1:]], Candidate(lines[4], 4, 4), 6) is None
     lines[2] = "Asel Nurlanova"
     assert find_byline(lines, Candidate(lines[4], 4, 4), 6) == ["Asel Nurlanova"]
 
@@ -1158,3 +1160,12 @@ def test_names_over_the_title_in_another_alphabet_are_the_sites_name():
     # Marked as a byline, a name in another alphabet is one.
     lines[0] = "By Asel Nurlanova"
     assert find_byline(lines, Candidate(lines[2], 2, 2), 4) == ["Asel Nurlanova"]
+
+
+def test_a_name_at_the_end_of_a_list_of_people_over_the_title_is_no_byline():
+    lines = ["Asel Nurlanova", ".", "Dana Sultanova", ".", "Timur Dadabaev", ""]
+    lines += ["Cables Under the Caspian", "", "The pipeline was closed for repairs again."]
+    assert find_byline(lines, Candidate(lines[6], 6, 6), 8) is None
+    # A site's name over the byline is no list.
+    lines[:3] = ["Steppe Quarterly", ".", "About us"]
+    assert find_byline(lines, Candidate(lines[6], 6, 6), 8) == ["Timur Dadabaev"]

@@ -1126,9 +1126,9 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 return names
     for i in below + above:
         text = clean_space(lines[i])
-        if i in above[1:] and bare_names(text) and not is_header_line(clean_space(lines[above[0]])):
+        if i in above[1:] and bare_names(text) and not dated_or_labelled(clean_space(lines[above[0]])):
             # A byline over the title stands right above it, or above its date: title-case words
-            # further up, with other furniture between, are a journal's or a site's name.
+            # further up, with other furniture or names between, are a journal's or a site's name.
             continue
         if bare_names(text) and names_a_region(text):
             continue  # a site's section or rubric: "Central Asia"
@@ -1136,6 +1136,8 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             # Names over the title, in another alphabet than the title's and unmarked: the site's
             # name over a memo it reprints ("Русские Вести" over an English title).
             continue
+        if i in above and bare_names(text) and names_listed_above(lines, i):
+            continue  # one of a list of people over the title: an editorial board, a team
         if i == below_first and _fold(text) == _fold(title.text):
             # The line printed again right under it: a logo's text over the site's name.
             continue
@@ -1185,6 +1187,21 @@ def names_a_region(text: str) -> bool:
     """Whether a line of title-case words names a region, as a site's section or rubric over the
     title does ("Central Asia", "Crossroads Asia"): no person's name has these words."""
     return any(word.casefold() in REGION_WORDS for word in text.split())
+
+
+LISTED_ABOVE = 6  # lines over a name where other names show it is one of a list
+
+
+def names_listed_above(lines: list[str], i: int) -> bool:
+    """Whether two more lines of names alone stand among the few lines over line `i`: a list of
+    people one to a line (one line of names over another may be a site's name over a byline)."""
+    over = islice((j for j in range(i - 1, -1, -1) if lines[j].strip()), LISTED_ABOVE)
+    return sum(bare_names(clean_space(lines[j])) for j in over) >= 2
+
+
+def dated_or_labelled(text: str) -> bool:
+    """A header line that is no names: a date or a label."""
+    return is_header_line(text) and not bare_names(text)
 
 
 def bare_names(text: str) -> bool:
