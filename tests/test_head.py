@@ -1169,3 +1169,15 @@ def test_a_name_at_the_end_of_a_list_of_people_over_the_title_is_no_byline():
     # A site's name over the byline is no list.
     lines[:3] = ["Steppe Quarterly", ".", "About us"]
     assert find_byline(lines, Candidate(lines[6], 6, 6), 8) == ["Timur Dadabaev"]
+
+
+def test_no_byline_is_read_under_a_blurb_at_the_top_of_the_page():
+    page = (
+        "  • 3 minutes Pipeline tenders split again\n  • 2 days Rail freight doubles\n\n"
+        "Steppe Wire is an independent outlet that covers news on the steppe, with"
+        " reporting and perspectives on…\n\nMore Info\n\nFor members only\n\n"
+        "Cables Under the Caspian\n\nMarch 3, 2021\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian"
+    assert memo.authors == []

@@ -1424,8 +1424,9 @@ def read_head(
     # the top, or the title above the body; the chosen one is looked at first.
     sites = [(site, body_line) for site in (title, *repeated_title(lines, title, body_line))]
     # Then the top of the page, its own header only: a date or an author's card may stand
-    # under a line that lost the title to one further down (a list of other memos may follow).
-    if units and units[0][0] < title.first:
+    # under a line that lost the title to one further down (a list of other memos may follow);
+    # a sentence there, or a line cut short, is a blurb, not a title with its header.
+    if units and units[0][0] < title.first and not is_blurb(units[0][2]):
         top = Candidate(units[0][2], units[0][0], units[0][1])
         sites.append((top, header_end(lines, top.last, min(body_line, title.first))))
     return Head(
@@ -1448,6 +1449,14 @@ def read_head(
         ),
         numbered=numbered,
     )
+
+
+def is_blurb(text: str) -> bool:
+    """A sentence or a line cut short, longer than a title in sentence form would be."""
+    return text.endswith((".", "…", "...")) and len(text.split()) > BLURB_WORDS
+
+
+BLURB_WORDS = 8
 
 
 TOP_HEADER_LINES = 3  # a rubric, a date, a name: the header a page's top may hold
