@@ -1181,3 +1181,12 @@ def test_no_byline_is_read_under_a_blurb_at_the_top_of_the_page():
     memo = parse_page(page.encode())
     assert memo.title == "Cables Under the Caspian"
     assert memo.authors == []
+
+
+def test_a_name_under_a_link_to_another_memo_is_no_byline():
+    lines = ["12 minute read", "", "Next Article", "Dana Sultanova", "", "Cables Under the Caspian", ""]
+    lines.append("The pipeline was closed for repairs again.")
+    assert find_byline(lines, Candidate(lines[5], 5, 5), 7) is None
+    assert find_byline(lines, Candidate(lines[0], 0, 0), 5) is None
+    lines[2] = "Steppe Quarterly"
+    assert find_byline(lines, Candidate(lines[5], 5, 5), 7) == ["Dana Sultanova"]

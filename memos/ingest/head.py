@@ -1138,6 +1138,8 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             continue
         if i in above and bare_names(text) and names_listed_above(lines, i):
             continue  # one of a list of people over the title: an editorial board, a team
+        if bare_names(text) and under_teaser(lines, i):
+            continue  # the author of another memo a link leads to: "Next Article" over a name
         if i == below_first and _fold(text) == _fold(title.text):
             # The line printed again right under it: a logo's text over the site's name.
             continue
@@ -1197,6 +1199,21 @@ def names_listed_above(lines: list[str], i: int) -> bool:
     people one to a line (one line of names over another may be a site's name over a byline)."""
     over = islice((j for j in range(i - 1, -1, -1) if lines[j].strip()), LISTED_ABOVE)
     return sum(bare_names(clean_space(lines[j])) for j in over) >= 2
+
+
+# A link's label to another memo, over that memo's title and author.
+TEASER_LABEL = re.compile(
+    r"^(?:next|previous|prev|related|read (?:also|next)|see also|more from|recommended|"
+    r"читайте также|по теме|следующая|предыдущая)\b",
+    re.I,
+)
+TEASER_ABOVE = 3  # lines over a name where a link's label shows it is another memo's
+
+
+def under_teaser(lines: list[str], i: int) -> bool:
+    """Whether a link's label to another memo stands among the few lines over line `i`."""
+    over = islice((j for j in range(i - 1, -1, -1) if lines[j].strip()), TEASER_ABOVE)
+    return any(TEASER_LABEL.match(lines[j].strip()) for j in over)
 
 
 def dated_or_labelled(text: str) -> bool:
