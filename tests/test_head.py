@@ -8,7 +8,6 @@ from memos.ingest.fields import Numbered
 from memos.ingest.head import (
     TITLE_PARTS,
     Candidate,
-    byline_below,
     find_byline,
     find_numbered,
     header_follows,
@@ -1110,28 +1109,6 @@ def test_a_line_printed_again_right_under_itself_is_no_byline_under_it():
     assert find_byline(lines, Candidate("Steppe Review", 0, 0), 3) is None
     lines[1] = "Asel Nurlanova"
     assert find_byline(lines, Candidate("Steppe Review", 0, 0), 3) == ["Asel Nurlanova"]
-
-
-def test_title_case_words_over_a_list_of_names_are_the_title_not_a_name():
-    lines = ["Steppe Pipeline Assessment", "Asel Nurlanova, Timur Dadabaev, and Dana Sultanova", "May 4"]
-    assert byline_below(lines, 0, lines[0])
-    # One name under one name: either could be the byline.
-    assert not byline_below([lines[0], "Asel Nurlanova", "May 4"], 0, lines[0])
-
-
-def test_a_byline_over_its_date_and_time_is_no_title():
-    page = (
-        "Page created by Jo Roe\n\nCONTINUE READING\nNOVEMBER 2021\n\n"
-        "Steppe Pipeline Assessment\n"
-        "Asel Nurlanova, Timur Dadabaev, and Dana Sultanova\n"
-        "May 4, 7:00pm ET\n"
-        "Steppe forces continued to settle in for a protracted conflict over the last 24 hours,\n"
-        "with more reports emerging of troops digging in and laying mines along the pipeline.\n"
-        "Progress around the pumping stations remains slow, and the repairs were postponed again.\n"
-    )
-    memo = parse_page(page.encode())
-    assert memo.title == "Steppe Pipeline Assessment"
-    assert memo.authors == ["Asel Nurlanova", "Timur Dadabaev", "Dana Sultanova"]
 
 
 def test_names_over_the_title_go_on_no_further_than_the_title():

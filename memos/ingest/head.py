@@ -639,12 +639,7 @@ def byline_below(lines: list[str], i: int, text: str) -> bool:
     if AUTHOR_HEADING.match(following):
         return True
     marked = re.match(r"^(?:written\s+by|by|author\(?s?\)?:|автор[ыа]?:?)\s", following, re.I)
-    names = _byline(following)
-    if marked:
-        return bool(names and names != split_authors(text))
-    # Title-case words over a list of several names are a heading over that byline (see
-    # find_byline), not one more name.
-    return bool(names and len(names) > 1 and len(split_authors(text)) == 1)
+    return bool(marked and _byline(following) and _byline(following) != split_authors(text))
 
 
 @lru_cache(maxsize=4096)
@@ -893,18 +888,6 @@ class TitleSignals:
             clean_space(self.lines[cand.last])
         )
 
-    def byline_and_furniture(self, cand: Candidate) -> bool:
-        """Whether a candidate of several lines is a line of names and, under it, lines no title
-        has ("March 23, 5:00pm ET"): a byline with its date, not a title broken over lines."""
-        if cand.last == cand.first:
-            return False
-        first, *rest = (clean_space(line) for line in self.lines[cand.first : cand.last + 1] if line.strip())
-        return (
-            bool(rest)
-            and all(is_furniture(line, names=False) for line in rest)
-            and reads_as_names(first, self.lowercase)
-        )
-
     def score(self, cand: Candidate) -> float | None:
         """Points for each signal the candidate has; None for a line that cannot be a title."""
         found = self.first_signals(cand)
@@ -969,7 +952,6 @@ class TitleSignals:
             or site_tail(text, self.page)
             or self.site_inside(cand)
             or self.with_kind_label(cand)
-            or self.byline_and_furniture(cand)
             or crumb_end(text)
             or GLUED_LINK.match(text)
         ):
