@@ -1108,20 +1108,8 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 return names
     for i in below + above:
         text = clean_space(lines[i])
-        if i in above[1:] and bare_names(text) and not dated_or_labelled(clean_space(lines[above[0]])):
-            # A byline over the title stands right above it, or above its date: title-case words
-            # further up, with other furniture or names between, are a journal's or a site's name.
+        if bare_names(text) and names_of_furniture(lines, i, text, title, above):
             continue
-        if bare_names(text) and names_a_region(text):
-            continue  # a site's section or rubric: "Central Asia"
-        if i in above and has_cyrillic(text) != has_cyrillic(title.text) and bare_names(text):
-            # Names over the title, in another alphabet than the title's and unmarked: the site's
-            # name over a memo it reprints ("Русские Вести" over an English title).
-            continue
-        if i in above and bare_names(text) and names_listed_above(lines, i):
-            continue  # one of a list of people over the title: an editorial board, a team
-        if bare_names(text) and under_teaser(lines, i):
-            continue  # the author of another memo a link leads to: "Next Article" over a name
         if i == below_first and _fold(text) == _fold(title.text):
             # The line printed again right under it: a logo's text over the site's name.
             continue
@@ -1158,6 +1146,28 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # it; a single pair of words there is as often the site's name ("<Title> — Riddle Russia").
     names = _byline(credit) if credit and not cut_short(credit) else None
     return names if names and len(names) > 1 else None
+
+
+def names_of_furniture(lines: list[str], i: int, text: str, title: Candidate, above: list[int]) -> bool:
+    """Whether title-case words near the title that read as names and nothing else (bare_names)
+    are the page's furniture: nothing vouches for them as a byline, and a sign shows they are not."""
+    if names_a_region(text):
+        return True  # a site's section or rubric: "Central Asia"
+    if under_teaser(lines, i):
+        return True  # the author of another memo a link leads to: "Next Article" over a name
+    if i not in above:
+        return False
+    return (
+        # A byline over the title stands right above it, or above its date: title-case words
+        # further up, with other furniture or names between, are a journal's or a site's name.
+        i != above[0]
+        and not dated_or_labelled(clean_space(lines[above[0]]))
+        # Names in another alphabet than the title's: the name of a site reprinting the memo
+        # ("Русские Вести" over an English title).
+        or has_cyrillic(text) != has_cyrillic(title.text)
+        # One of a list of people one to a line over the title: an editorial board, a team.
+        or names_listed_above(lines, i)
+    )
 
 
 # The words of a region's name (no compass point alone: "North" and "West" are surnames too).
