@@ -1254,3 +1254,85 @@ def test_a_dek_under_the_title_and_its_caption_loses_to_the_title_the_byline_fol
         "By Dana Sultanova and Aziz Karimov\n"
     )
     assert parse_page((page + BODY).encode()).title == "Port operators shift Caspian freight to rail routes"
+
+
+def test_title_case_words_two_lines_over_the_title_with_furniture_between_are_no_byline():
+    lines = [
+        "Steppe Quarterly",
+        "",
+        "Print edition: 1234-5678 (Online) Journal homepage: www.example.org/sq",
+        "",
+        "Cables Under the Caspian and Their New Owners",
+        "",
+        "The pipeline was closed for repairs again over the last month, and the tenders were split.",
+    ]
+    title = Candidate(lines[4], 4, 4)
+    assert find_byline(lines, title, 6) is None
+    # Right above the title, or above its date, the names are its byline.
+    assert find_byline([*lines[:2], "Asel Nurlanova", *lines[3:]], title, 6) == ["Asel Nurlanova"]
+    assert find_byline(["Asel Nurlanova", "", "March 3, 2021", *lines[3:]], title, 6) == ["Asel Nurlanova"]
+
+
+def test_a_line_printed_again_right_under_itself_is_no_byline_under_it():
+    lines = ["Steppe Review", "Steppe Review", "Ideas on the region", "", "Cables Under the Caspian"]
+    assert find_byline(lines, Candidate("Steppe Review", 0, 0), 3) is None
+    lines[1] = "Asel Nurlanova"
+    assert find_byline(lines, Candidate("Steppe Review", 0, 0), 3) == ["Asel Nurlanova"]
+
+
+def test_names_over_the_title_go_on_no_further_than_the_title():
+    lines = ["Asel Nurlanova", "Steppe Pipeline Assessment", "The pipeline was closed for repairs again."]
+    assert find_byline(lines, Candidate(lines[1], 1, 1), 2) == ["Asel Nurlanova"]
+    lines[0] = "Asel Nurlanova, Timur Dadabaev,"
+    assert find_byline(lines, Candidate(lines[1], 1, 1), 2) == ["Asel Nurlanova", "Timur Dadabaev"]
+
+
+@pytest.mark.parametrize("rubric", ["Central Asia", "Steppe Eurasia", "Eastern Partnership"])
+def test_title_case_words_that_name_a_region_over_the_title_are_no_byline(rubric):
+    lines = ["Connect with us", "", rubric, "", "Cables Under the Caspian", "", "The pipeline was closed."]
+    assert find_byline(lines, Candidate(lines[4], 4, 4), 6) is None
+    # Nor is the site's name over the rubric.
+    assert find_byline(["Steppe Quarterly", *lines[1:]], Candidate(lines[4], 4, 4), 6) is None
+    lines[2] = "Asel Nurlanova"
+    assert find_byline(lines, Candidate(lines[4], 4, 4), 6) == ["Asel Nurlanova"]
+
+
+def test_names_over_the_title_in_another_alphabet_are_the_sites_name():
+    lines = ["Степные Вести", "", "Cables Under the Caspian", "", "The pipeline was closed."]
+    assert find_byline(lines, Candidate(lines[2], 2, 2), 4) is None
+    lines[0] = "Асель Нурланова"
+    lines[2] = "Кабели под Каспием и их новые владельцы"
+    assert find_byline(lines, Candidate(lines[2], 2, 2), 4) == ["Асель Нурланова"]
+    # Marked as a byline, a name in another alphabet is one.
+    lines[0] = "By Asel Nurlanova"
+    assert find_byline(lines, Candidate(lines[2], 2, 2), 4) == ["Asel Nurlanova"]
+
+
+def test_a_name_at_the_end_of_a_list_of_people_over_the_title_is_no_byline():
+    lines = ["Asel Nurlanova", ".", "Dana Sultanova", ".", "Timur Dadabaev", ""]
+    lines += ["Cables Under the Caspian", "", "The pipeline was closed for repairs again."]
+    assert find_byline(lines, Candidate(lines[6], 6, 6), 8) is None
+    # A site's name over the byline is no list.
+    lines[:3] = ["Steppe Quarterly", ".", "About us"]
+    assert find_byline(lines, Candidate(lines[6], 6, 6), 8) == ["Timur Dadabaev"]
+
+
+def test_no_byline_is_read_under_a_blurb_at_the_top_of_the_page():
+    page = (
+        "  • 3 minutes Pipeline tenders split again\n  • 2 days Rail freight doubles\n\n"
+        "Steppe Wire is an independent outlet that covers news on the steppe, with"
+        " reporting and perspectives on…\n\nMore Info\n\nFor members only\n\n"
+        "Cables Under the Caspian\n\nMarch 3, 2021\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian"
+    assert memo.authors == []
+
+
+def test_a_name_under_a_link_to_another_memo_is_no_byline():
+    lines = ["12 minute read", "", "Next Article", "Dana Sultanova", "", "Cables Under the Caspian", ""]
+    lines.append("The pipeline was closed for repairs again.")
+    assert find_byline(lines, Candidate(lines[5], 5, 5), 7) is None
+    assert find_byline(lines, Candidate(lines[0], 0, 0), 5) is None
+    lines[2] = "Steppe Quarterly"
+    assert find_byline(lines, Candidate(lines[5], 5, 5), 7) == ["Dana Sultanova"]

@@ -37,6 +37,7 @@ from .fields import (
     clean_space,
     date_at_end,
     date_at_start,
+    has_cyrillic,
     has_number_hint,
     is_kind_label,
     is_organisation,
@@ -1294,6 +1295,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # Each stops at the lines it keeps, not at the top of the page or at the body.
     below = list(islice((i for i in range(title.last + 1, body_line) if lines[i].strip()), 6))
     above = list(islice((i for i in range(title.first - 1, -1, -1) if lines[i].strip()), 2))
+    below_first = below[0] if below else None
     # "Article author" then the name on the next line: the heading says what follows.
     for i in below:
         if AUTHOR_HEADING.match(clean_space(lines[i])):
@@ -1302,6 +1304,11 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 return names
     for i in below + above:
         text = clean_space(lines[i])
+        if bare_names(text) and names_of_furniture(lines, i, text, title, above):
+            continue
+        if i == below_first and _fold(text) == _fold(title.text):
+            # The line printed again right under it: a logo's text over the site's name.
+            continue
         names = _byline(text) or cited_names(text) or dateline_names(text) or names_before_org(text, lines)
         if names and len(names) == 1 and i in below:
             # Title-case words over a list of names are a heading over the byline, not a name:
@@ -1312,11 +1319,13 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 i, text, names = j, clean_space(lines[j]), listed
         if names:
             # A long byline goes on to the next line: "A, B, C," then "D and E"; or each name
-            # has a line of its own, one right under the other.
+            # has a line of its own, one right under the other. Names over the title go on no
+            # further than the title.
+            end = body_line if i > title.last else title.first
             if re.search(r"(?:,|\band|&)$", text):
                 # Over as many lines as end with a comma or "and": "A, B," "C, D," "E and F".
                 j = i
-                while (j := next_index(lines, j)) is not None:
+                while (j := next_index(lines, j)) is not None and j < end:
                     more = _byline(clean_space(without_opening(BULLET, lines[j])))
                     if not more:
                         break
@@ -1325,7 +1334,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                         break
             else:
                 k = i + 1
-                while k < body_line and lines[k].strip() and looks_like_names(clean_space(lines[k])):
+                while k < end and lines[k].strip() and looks_like_names(clean_space(lines[k])):
                     names += split_authors(clean_space(lines[k]))
                     k += 1
             return names
@@ -1333,6 +1342,77 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # it; a single pair of words there is as often the site's name ("<Title> — Riddle Russia").
     names = _byline(credit) if credit and not cut_short(credit) else None
     return names if names and len(names) > 1 else None
+
+
+def names_of_furniture(lines: list[str], i: int, text: str, title: Candidate, above: list[int]) -> bool:
+    """Whether title-case words near the title that read as names and nothing else (bare_names)
+    are the page's furniture: nothing vouches for them as a byline, and a sign shows they are not."""
+    if names_a_region(text):
+        return True  # a site's section or rubric: "Central Asia"
+    if under_teaser(lines, i):
+        return True  # the author of another memo a link leads to: "Next Article" over a name
+    if i not in above:
+        return False
+    return (
+        # A byline over the title stands right above it, or above its date: title-case words
+        # further up, with other furniture or names between, are a journal's or a site's name.
+        i != above[0]
+        and not dated_or_labelled(clean_space(lines[above[0]]))
+        # Names in another alphabet than the title's: the name of a site reprinting the memo
+        # ("Русские Вести" over an English title).
+        or has_cyrillic(text) != has_cyrillic(title.text)
+        # One of a list of people one to a line over the title: an editorial board, a team.
+        or names_listed_above(lines, i)
+    )
+
+
+# The words of a region's name (no compass point alone: "North" and "West" are surnames too).
+REGION_WORDS = frozenset(
+    ("central", "northern", "southern", "eastern", "western", "asia", "europe", "africa", "eurasia")
+    + ("caucasus", "balkans", "arctic", "азия", "европа", "евразия", "кавказ")
+)
+
+
+def names_a_region(text: str) -> bool:
+    """Whether a line of title-case words names a region, as a site's section or rubric over the
+    title does ("Central Asia", "Crossroads Asia"): no person's name has these words."""
+    return any(word.casefold() in REGION_WORDS for word in text.split())
+
+
+LISTED_ABOVE = 6  # lines over a name where other names show it is one of a list
+
+
+def names_listed_above(lines: list[str], i: int) -> bool:
+    """Whether two more lines of names alone stand among the few lines over line `i`: a list of
+    people one to a line (one line of names over another may be a site's name over a byline)."""
+    over = islice((j for j in range(i - 1, -1, -1) if lines[j].strip()), LISTED_ABOVE)
+    return sum(bare_names(clean_space(lines[j])) for j in over) >= 2
+
+
+# A link's label to another memo, over that memo's title and author.
+TEASER_LABEL = re.compile(
+    r"^(?:next|previous|prev|related|read (?:also|next)|see also|more from|recommended|"
+    r"читайте также|по теме|следующая|предыдущая)\b",
+    re.I,
+)
+TEASER_ABOVE = 3  # lines over a name where a link's label shows it is another memo's
+
+
+def under_teaser(lines: list[str], i: int) -> bool:
+    """Whether a link's label to another memo stands among the few lines over line `i`."""
+    over = islice((j for j in range(i - 1, -1, -1) if lines[j].strip()), TEASER_ABOVE)
+    return any(TEASER_LABEL.match(lines[j].strip()) for j in over)
+
+
+def dated_or_labelled(text: str) -> bool:
+    """A header line that is no names: a date or a label."""
+    return is_header_line(text) and not bare_names(text)
+
+
+def bare_names(text: str) -> bool:
+    """Whether a line is names and nothing else: no "By", no label, no date or role beside them,
+    nothing that vouches for them being a byline."""
+    return not MARKED_BYLINE.match(text) and looks_like_names(text) and read_label(text) is None
 
 
 def cut_short(text: str | None) -> str:
@@ -1549,8 +1629,9 @@ def read_head(
     # the top, or the title above the body; the chosen one is looked at first.
     sites = [(site, body_line) for site in (title, *repeated_title(lines, title, body_line))]
     # Then the top of the page, its own header only: a date or an author's card may stand
-    # under a line that lost the title to one further down (a list of other memos may follow).
-    if units and units[0][0] < title.first:
+    # under a line that lost the title to one further down (a list of other memos may follow);
+    # a sentence there, or a line cut short, is a blurb, not a title with its header.
+    if units and units[0][0] < title.first and not is_blurb(units[0][2]):
         top = Candidate(units[0][2], units[0][0], units[0][1])
         sites.append((top, header_end(lines, top.last, min(body_line, title.first))))
     return Head(
@@ -1573,6 +1654,14 @@ def read_head(
         ),
         numbered=numbered,
     )
+
+
+def is_blurb(text: str) -> bool:
+    """A sentence or a line cut short, longer than a title in sentence form would be."""
+    return text.endswith((".", "…", "...")) and len(text.split()) > BLURB_WORDS
+
+
+BLURB_WORDS = 8
 
 
 TOP_HEADER_LINES = 3  # a rubric, a date, a name: the header a page's top may hold
