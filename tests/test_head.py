@@ -1336,3 +1336,10 @@ def test_a_name_under_a_link_to_another_memo_is_no_byline():
     assert find_byline(lines, Candidate(lines[0], 0, 0), 5) is None
     lines[2] = "Steppe Quarterly"
     assert find_byline(lines, Candidate(lines[5], 5, 5), 7) == ["Dana Sultanova"]
+
+
+def test_a_labelled_date_run_into_the_title_on_its_line_leaves_the_title():
+    page = "date 2021-05-04 The Steppe’s cameras and their buyers\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "The Steppe’s cameras and their buyers"
+    assert memo.published == date(2021, 5, 4)

@@ -441,6 +441,10 @@ def _candidates(
             bare = credited[0]
         if bare != text:
             found.append(Candidate(bare, first, last))
+        # "date 2022-09-21 <Title>": a dateline run into the title after it.
+        dated = title_after_date(text) if DIGIT.search(text, 0, DATE_RUN_IN) else None
+        if dated:
+            found.append(Candidate(dated, first, last))
         # "НазадУкраинский пример…": a back link's word run into the title after it.
         link = GLUED_LINK.match(text)
         if link:
@@ -777,6 +781,23 @@ CUT_LEAD_WORDS = 15  # a line cut short after more words is a sentence's start
 
 
 BRAND_WORDS = 5
+
+
+DATE_RUN_IN = 30  # characters: a label and a date that open a line, before its title
+
+
+def title_after_date(text: str) -> str | None:
+    """The rest of a line that opens with a date (and its label), where the rest opens with a
+    capital, holds three words or more and ends as a title does: a title run into the dateline
+    above it. After a separator the rest is the dateline's ("Posted Aug 06, 2019 | <publisher>,
+    <author>"); a sentence after a date is a post's opening. The date is the fewest words that
+    parse as one (parse_date reads a date that opens a longer text)."""
+    words = text.split()
+    for n in range(1, min(5, len(words) - 3) + 1):
+        if DIGIT.search(words[n - 1]) and parse_date(" ".join(words[:n])):
+            rest = " ".join(words[n:])
+            return rest if rest[:1].isupper() and not rest.endswith(".") else None
+    return None
 
 
 @dataclass
