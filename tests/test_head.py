@@ -1343,3 +1343,22 @@ def test_a_labelled_date_run_into_the_title_on_its_line_leaves_the_title():
     memo = parse_page(page.encode())
     assert memo.title == "The Steppe’s cameras and their buyers"
     assert memo.published == date(2021, 5, 4)
+
+
+RU_BODY = """
+Правительства региона пересматривают договорённости о поставках оборудования, которые ещё
+недавно казались окончательными, и каждое предложение взвешивают по его условиям.
+
+Каждая столица отвечает по-своему, но ни одна не хочет снова зависеть от одного поставщика,
+поэтому тендеры последних двух лет были разделены между несколькими участниками сразу.
+"""
+
+
+def test_a_russian_line_of_capitalised_words_over_the_title_is_a_menu_not_the_title_over_its_dek():
+    page = (
+        "Спецпроекты\n\nСети Камеры Облака Поставщикам Рынок\n\n"
+        "Через два года после запрета поставщиков правительства региона пересматривают "
+        "договорённости о камерах\n" + RU_BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title.startswith("Через два года после запрета поставщиков")

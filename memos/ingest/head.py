@@ -783,6 +783,11 @@ CUT_LEAD_WORDS = 15  # a line cut short after more words is a sentence's start
 BRAND_WORDS = 5
 
 
+def is_russian_title_case(words: list[str], text: str) -> bool:
+    """Whether every word of a Russian line opens with a capital (the line not in capitals)."""
+    return all(w[:1].isupper() for w in words) and has_cyrillic(text)
+
+
 DATE_RUN_IN = 30  # characters: a label and a date that open a line, before its title
 
 
@@ -1096,6 +1101,8 @@ class TitleSignals:
                 points -= 2  # two of them
         if text.isupper():
             points -= 1
+        elif len(words) >= 3 and is_russian_title_case(words, text):
+            points -= 2  # a menu's links ("Софт Безопасность Маркет"): Russian titles are in sentence case
         cut = text.endswith(("...", "…"))
         if cut or words[-1] in DANGLING:
             points -= 2  # cut short: the whole title is printed elsewhere
