@@ -1362,3 +1362,12 @@ def test_a_russian_line_of_capitalised_words_over_the_title_is_a_menu_not_the_ti
     )
     memo = parse_page(page.encode())
     assert memo.title.startswith("Через два года после запрета поставщиков")
+
+
+def test_a_greeting_at_the_top_printed_again_above_the_body_is_not_the_title():
+    page = (
+        "Рады видеть вас\n\nПохоже, правительства региона пересматривают договорённости\n\n"
+        "Рады видеть вас\n" + RU_BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Похоже, правительства региона пересматривают договорённости"

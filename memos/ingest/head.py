@@ -981,6 +981,18 @@ class TitleSignals:
             and not (has_credit_inside(text) or has_date_inside(text) or self.with_byline(cand))
         )
 
+    def off_topic_top(self, text: str) -> bool:
+        """Whether `text` is the page's first line that opens_page turns away (it shares no word
+        with the body's opening, a line below does): printed again, it is a running head or a
+        greeting printed at the top and over the body (where the walk back from the body stops),
+        not a title printed twice."""
+        return (
+            self.first_line is not None
+            and _fold_line(text) == _fold_line(self.lines[self.first_line])
+            and not self.agrees(text)
+            and self.agreeing_below
+        )
+
     def opens_page(self, cand: Candidate) -> bool:
         """Whether the candidate is the page's first line, and no widget or running head there
         ("Type to search", "Popular: day week month"): a page's own title names what the memo
@@ -1121,7 +1133,10 @@ class TitleSignals:
         # A line printed twice at the top of the page is the site's logo and its name; the
         # printings of a line cut short are of the whole title, which is the candidate.
         brand = self.brand is not None and _fold_line(text) == self.brand
-        repeats = 0 if brand or cut else self.page.count(text) - 1
+        off_topic = self.off_topic_top(text)
+        repeats = 0 if brand or cut or off_topic else self.page.count(text) - 1
+        if off_topic and self.page.count(text) > 1:
+            points -= 2  # a running head or a greeting, printed at the top and again
         if repeats >= 1:
             # A picture's caption is printed again in its credit line ("© Agency / Caption").
             repeats -= self.in_credits(text, cand.first)
@@ -1136,7 +1151,7 @@ class TitleSignals:
         points += 3 * (repeats >= 1 and not sentence) + (repeats >= 2)
         if self.opens_page(cand) and not brand:
             points += 3  # dumps start with the page's own title
-        if self.walked_back is not None and cand.first <= self.walked_back <= cand.last:
+        if self.walked_back is not None and cand.first <= self.walked_back <= cand.last and not off_topic:
             points += 2
         elif self.above_dek is not None and cand.last == self.above_dek:
             points += 2  # the walk back from the body stopped at the title's dek, under the title
