@@ -1371,3 +1371,14 @@ def test_a_greeting_at_the_top_printed_again_above_the_body_is_not_the_title():
     )
     memo = parse_page(page.encode())
     assert memo.title == "Похоже, правительства региона пересматривают договорённости"
+
+
+def test_a_first_line_in_title_case_whose_words_the_body_opens_with_is_the_title_not_names():
+    page = (
+        "Amid Tenders, Governments Renegotiate Regional Arrangements\n\n"
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated "
+        "as governments weigh every tender and offer of equipment against its strings.\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Amid Tenders, Governments Renegotiate Regional Arrangements"
+    assert memo.authors == []

@@ -1006,6 +1006,12 @@ class TitleSignals:
         """Whether a word of the text is a word of the body's opening too (its stem)."""
         return self.opening is None or any(map(self.opening_has_stem, stems(text)))
 
+    def names_opening_words(self, text: str) -> bool:
+        """Whether OPENING_WORDS or more words of the text (their stems) are words of the body's
+        opening: a title in title case names what the memo speaks of ("Amid Outcry, Russia
+        Increases Online Surveillance"), a byline's names are seldom all in its first lines."""
+        return self.opening is not None and sum(map(self.opening_has_stem, stems(text))) >= OPENING_WORDS
+
     def opening_has_stem(self, stem: str) -> bool:
         """Whether a word of the body's opening has this stem: a word that starts with it, or is
         it where it is shorter than STEM. Looked for with str.find: a candidate has a few stems,
@@ -1178,8 +1184,12 @@ class TitleSignals:
             or GLUED_LINK.match(text)
         ):
             return None  # the title without its byline, tag, site, crumb or link is a candidate of its own
-        if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
-            return None  # a byline, unless the page's byline comes after it
+        if (
+            reads_as_names(text, self.lowercase)
+            and not byline_below(self.lines, cand.last, text)
+            and not self.names_opening_words(text)
+        ):
+            return None  # a byline, unless the page's byline comes after it or the body speaks of it
         if name_in_small_letters(text, self.page.head):
             return None  # "Jane roe": a byline that the page prints elsewhere as "Jane Roe"
         if names_run_together(text) or names_before_org(text, self.lines) or self.names_then_date(cand):
@@ -1222,6 +1232,7 @@ def stems(text: str) -> frozenset[str]:
 
 
 OPENING = 1000  # characters of the body that name what it speaks of
+OPENING_WORDS = 3  # words of a line of title-case words the opening has: a title, not names
 
 
 def slug_words(text: str) -> str:
