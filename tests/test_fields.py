@@ -289,6 +289,10 @@ def test_unique_names_keep_the_first_spelling():
         ("By Jane Roe & Lisa Doe (Roe is a fellow at the Steppe Institute.)", ["Jane Roe", "Lisa Doe"]),
         ("By Nicole (Cole) Roe (Caspian Review)", ["Nicole (Cole) Roe"]),
         ("Steppe Gateways (Caspian Review)", None),
+        # A name and the outlet it writes for: a domain or an acronym.
+        ("Асель Нурланова, STEPPE.KZ", ["Асель Нурланова"]),
+        ("Jane Roe, steppereview.org", ["Jane Roe"]),
+        ("Jane Roe, CASPIAN", ["Jane Roe"]),
     ],
 )
 def test_byline_names(text, names):

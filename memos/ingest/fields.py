@@ -541,15 +541,20 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
             return tuple(names)
     if looks_like_names(text):
         return tuple(split_authors(text))
-    # A name and what the person does.
+    # A name and what the person does, or the outlet they write for ("TUT.BY", "BBC").
     name, _, role = text.partition(", ")
     if (
-        (role[:1].islower() or _ROLE.match(role) or ORG_WORDS.search(role))
+        (role[:1].islower() or _ROLE.match(role) or ORG_WORDS.search(role) or is_outlet(role))
         and looks_like_names(name)
         and len(split_authors(name)) == 1
     ):
         return (name,)
     return None
+
+
+def is_outlet(text: str) -> bool:
+    """One word that names an outlet: a domain ("TUT.BY", "bbc.com") or an acronym ("BBC")."""
+    return " " not in text and len(text) > 1 and (text.isupper() or "." in text[1:-1])
 
 
 # An authors heading inside a PDF's flattened text, where no line of its own holds it: after a
