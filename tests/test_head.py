@@ -1382,3 +1382,10 @@ def test_a_first_line_in_title_case_whose_words_the_body_opens_with_is_the_title
     memo = parse_page(page.encode())
     assert memo.title == "Amid Tenders, Governments Renegotiate Regional Arrangements"
     assert memo.authors == []
+
+
+def test_a_dateline_under_the_title_with_a_time_and_its_zone_before_the_name_gives_the_name():
+    page = "Steppe Cameras and Their Buyers\n\n17/09/2020 - 21:13 (по МСК) Asel Nurlanova\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Asel Nurlanova"]
+    assert memo.published == date(2020, 9, 17)

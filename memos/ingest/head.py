@@ -1492,7 +1492,12 @@ def dateline_names(text: str) -> list[str] | None:
     parts = [p.strip(" ·|") for p in TITLE_PARTS.split(text)]
     if len(parts) < 2 or not any(vouches(p) for p in parts):
         return None
-    return first_found(_byline(p) for p in parts)
+    # The time may open the names' part: "17/09/2020 - 21:13 (по МСК) A. Author".
+    return first_found(_byline(without_opening(TIME_OPENING, p) if p[:1].isdigit() else p) for p in parts)
+
+
+# A time and its zone in parentheses: "21:13 (по МСК)", "9:30 (GMT)".
+TIME_OPENING = re.compile(r"^\d{1,2}:\d\d(?:\s*\([^()]{1,20}\))?\s+")
 
 
 # A repost's link to the original, printed as one word.

@@ -28,7 +28,7 @@ from .fields import (
     split_authors,
     without_date,
 )
-from .head import split_title
+from .head import dateline_names, split_title
 from .parsed import Block, ParsedMemo, ParseError
 from .sanitize import clean_html
 from .text import END_MARKERS, PROSE_MIN, has_sentence, is_heading, read_labels, split_bio
@@ -509,6 +509,9 @@ def _dateline(text: str) -> tuple[object, list[str]]:
         published = published or labelled_date(part)
         if not authors and BY_PREFIX.match(part):
             authors = byline_names(part) or []
+    # Unmarked names among a dateline's parts, vouched for by its date: "<date> - <time> A. Author".
+    if not authors and published is not None:
+        authors = dateline_names(text) or []
     return published, authors
 
 
