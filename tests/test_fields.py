@@ -293,6 +293,9 @@ def test_unique_names_keep_the_first_spelling():
         ("Асель Нурланова, STEPPE.KZ", ["Асель Нурланова"]),
         ("Jane Roe, steppereview.org", ["Jane Roe"]),
         ("Jane Roe, CASPIAN", ["Jane Roe"]),
+        # A name and the institute the person is at, named in its own language.
+        ("Jane Roe, Institut des études caspiennes, Paris, France", ["Jane Roe"]),
+        ("Jane Roe, Universität Steppenburg", ["Jane Roe"]),
     ],
 )
 def test_byline_names(text, names):

@@ -348,6 +348,7 @@ NOT_IN_NAMES = {
     "under", "between", "against", "about", "and", "or", "not", "no", "new", "is", "are", "why",
     "how", "what", "who", "its", "his", "her", "their", "our", "this", "that", "policy", "memo",
     "memos", "paper", "report", "brief", "news", "center", "centre", "institute", "university",
+    "institut", "instituto", "universität", "université", "universidad", "università",
     # the words of labels and links: "Series Title", "Content Type", "Request PDF"
     "series", "title", "type", "content", "details", "date", "publication", "pdf",
     # what people are, on the line under their names: "Senior Fellow", "Program Director"
@@ -428,7 +429,9 @@ _ROLE = re.compile(
 _ORG_TAIL = re.compile(r"\s+(?:for|from|at)\s+(?=[A-Z])")
 _ORG_WORDS = (
     r"council|center|centre|institute|university|foundation|endowment|journal|group|academy|"
-    r"programme|program|school|agency|ministry|media|news|press|times|post"
+    r"programme|program|school|agency|ministry|media|news|press|times|post|"
+    # the same in the languages of Europe's institutes: "Institut français …", "Universität …"
+    r"institut|instituto|universität|université|universidad|università"
 )
 # (The look ahead for the words' first letters comes before the words: a pattern that opens with
 # an alternation of words is tried word by word at every character.)
