@@ -1389,3 +1389,10 @@ def test_a_dateline_under_the_title_with_a_time_and_its_zone_before_the_name_giv
     memo = parse_page(page.encode())
     assert memo.authors == ["Asel Nurlanova"]
     assert memo.published == date(2020, 9, 17)
+
+
+def test_a_headline_in_quotes_then_its_writer_and_affiliation_gives_the_writer():
+    page = "“Steppe cameras and their buyers: Will there be more?”, Asel Nurlanova (CIS, Kazakhstan)\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe cameras and their buyers: Will there be more?"
+    assert memo.authors == ["Asel Nurlanova"]

@@ -1897,6 +1897,12 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
         return m[2], Numbered(memo_number_of(sign["n"])), None
     if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
         return m[2], None, _byline(m[1])
+    # "“<Title>”, Jane Roe (Institute, Country)": a headline in quotes, then its writer.
+    quoted = QUOTED_THEN_NAMES.match(text) if text[:1] in '“"«„' else None
+    if quoted and len(quoted["title"].split()) >= 3:
+        names = _byline(quoted["names"].rstrip())
+        if names:
+            return quoted["title"], None, names
     # "Петров И.С. <Title>": a surname and its initials, the way Russian credits print a name.
     named = SURNAME_INITIALS.match(text) if "." in text[:40] else None
     if named and len(named["title"].split()) >= 3 and _byline(named["name"]):
@@ -1904,6 +1910,8 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     return text, None, None
 
 
+# The writer's affiliation in parentheses after the names is no part of them.
+QUOTED_THEN_NAMES = re.compile(r"^[“\"«„](?P<title>[^“”\"«»]+)[”\"»“],\s+(?P<names>[^,()]+)(?:\([^()]*\))?$")
 SURNAME_INITIALS = re.compile(r"^(?P<name>[А-ЯЁ][а-яё-]+ [А-ЯЁ]\.\s?[А-ЯЁ]\.)\s+(?P<title>[А-ЯЁ«\"].+)$")
 
 
