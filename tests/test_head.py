@@ -1396,3 +1396,27 @@ def test_a_headline_in_quotes_then_its_writer_and_affiliation_gives_the_writer()
     memo = parse_page(page.encode())
     assert memo.title == "Steppe cameras and their buyers: Will there be more?"
     assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_byline_after_by_that_ends_the_title_line_is_the_byline_not_the_names_above():
+    page = (
+        "Steppe Quarterly\n\nCameras on the steppe: Ambitions meet tenders in Kazakhstan by Asel Nurlanova\n"
+        + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cameras on the steppe: Ambitions meet tenders in Kazakhstan"
+    assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_an_office_and_a_name_after_by_at_the_end_of_the_title_are_the_title():
+    page = "Thaw on the Steppe. Reforms by President Nurlanov\n\nAsel Nurlanova\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Thaw on the Steppe. Reforms by President Nurlanov"
+    assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_title_case_words_after_by_that_the_page_writes_in_small_letters_are_the_title():
+    page = "Steppe Trade Shaped by Great Powers\n\nThe great powers shaped the steppe's trade.\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe Trade Shaped by Great Powers"
+    assert memo.authors == []

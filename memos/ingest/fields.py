@@ -354,6 +354,8 @@ NOT_IN_NAMES = {
     # what people are, on the line under their names: "Senior Fellow", "Program Director"
     "senior", "fellow", "director", "professor", "editor", "researcher", "analyst", "associate",
     "program", "programme", "department", "expert",
+    # an office before the name of whoever holds it: "Reforms by President Roe"
+    "president", "minister", "chairman", "ambassador", "secretary",
     # the headings and labels a byline sits among: "Executive Summary", "Original Material"
     "summary", "executive", "abstract", "introduction", "overview", "original", "material",
     "related", "links", "tags", "comments", "share",

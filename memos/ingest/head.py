@@ -1673,6 +1673,10 @@ def read_head(
     if title is None:
         return Head(None, None, None, None, None, None)
     text, numbered, authors = split_title(title.text)
+    if not authors and "y " in text:
+        ended = byline_ending(text, lines)
+        if ended:
+            text, authors = ended
     # A label printed after the title on its line: "<Title> Europe and Central Asia Report N°240".
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
     if numbered is None and own.startswith(title.text):
@@ -1760,6 +1764,21 @@ def names_after_by(text: str, lines: list[str]) -> list[str] | None:
             head = head or head_text(lines)
             if head.count(name) >= 2:
                 return names
+    return None
+
+
+def byline_ending(text: str, lines: list[str]) -> tuple[str, list[str]] | None:
+    """The title and the names of a title line that ends with "by" and a name: "<Title> by Jane
+    Roe". Title-case words the page writes in small letters are the title's ("… Shaped by Great
+    Powers")."""
+    found = list(BY_INSIDE.finditer(text))
+    if not found:
+        return None
+    m = found[-1]
+    rest = text[m.end() :]
+    names = _byline(rest)
+    if names and reads_as_names(rest, LowerCaseWords(lines)):
+        return text[: m.start()].rstrip(" ,:–—-"), names
     return None
 
 
