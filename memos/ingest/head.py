@@ -987,11 +987,15 @@ class TitleSignals:
         greeting printed at the top and over the body (where the walk back from the body stops),
         not a title printed twice."""
         return (
-            self.first_line is not None
-            and _fold_line(text) == _fold_line(self.lines[self.first_line])
+            self.folded_top is not None
+            and _fold_line(text) == self.folded_top
             and not self.agrees(text)
             and self.agreeing_below
         )
+
+    @cached_property
+    def folded_top(self) -> str | None:
+        return None if self.first_line is None else _fold_line(self.lines[self.first_line])
 
     def opens_page(self, cand: Candidate) -> bool:
         """Whether the candidate is the page's first line, and no widget or running head there
