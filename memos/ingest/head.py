@@ -15,7 +15,6 @@ title that holds the other, then to the upper one (a title above its dek).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -533,15 +532,25 @@ def shared_openings(found: list[Candidate]) -> list[Candidate]:
     ways into a label or a byline: a PDF's title run into its labels ("<Title> Europe and
     Central Asia Report N°240" and "<Title> Crisis Group …"). The later printing is the
     candidate."""
+    # The four opening words of each candidate of five or more (split no further: a candidate
+    # may be a paragraph); most pages have no two alike, and then nothing more is split or paired.
+    openings = []
+    for c in found:
+        if len(c.text.split(maxsplit=4)) == 5:
+            openings.append((c, tuple(_fold_line(c.text).split(maxsplit=4)[:4])))
+    seen: set[tuple[str, ...]] = set()
+    shared_opening = set()
+    for _, opening in openings:
+        (shared_opening if opening in seen else seen).add(opening)
+    if not shared_opening:
+        return []
+    printings = [
+        (c, c.text.split(), _fold_line(c.text).split())
+        for c, opening in openings
+        if opening in shared_opening
+    ]
     shared = []
-    printings = [(c, c.text.split()) for c in found]
-    printings = [(c, words, _fold_line(c.text).split()) for c, words in printings if len(words) >= 5]
-    openings = [tuple(folded[:4]) for _, _, folded in printings]
-    # Most pages have no two printings that open alike: their pairs are not gone through.
-    shared_opening = {opening for opening, n in Counter(openings).items() if n > 1}
     for k, (a, a_words, a_folded) in enumerate(printings):
-        if openings[k] not in shared_opening:
-            continue
         for b, b_words, b_folded in printings[k + 1 :]:
             if b.first <= a.last or a_folded[:4] != b_folded[:4]:
                 continue
