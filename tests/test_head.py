@@ -14,6 +14,7 @@ from memos.ingest.head import (
     is_furniture,
     is_header_line,
     label_after_printing,
+    letter_count,
     printed_more_than,
     title_parts,
 )
@@ -1085,3 +1086,11 @@ def test_a_caption_printed_again_in_its_credit_line_is_no_title():
     memo = parse_page(page.encode())
     assert memo.title == "Rail Links to the Caspian Ports"
     assert memo.published == date(2021, 10, 25)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Policy Memo No. 540", "A P R I L 2 0 24", "Ёлки, 2021 г.", "Straße ² Ⅻ ½", "«Кыргызстан» — 5"],
+)
+def test_letter_count_counts_what_str_isalpha_calls_letters_in_ascii_and_other_text(text):
+    assert letter_count(text) == sum(map(str.isalpha, text))

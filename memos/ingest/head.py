@@ -15,6 +15,7 @@ title that holds the other, then to the upper one (a title above its dek).
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -274,7 +275,7 @@ def _furniture_not_names(text: str) -> bool:
     words = text.split()
     return (
         len(words) < 2
-        or sum(map(str.isalpha, text)) < 0.6 * len(text.replace(" ", ""))
+        or letter_count(text) < 0.6 * (len(text) - text.count(" "))
         or not (text[0].isalnum() or text[0] in "\"'“‘«(")
         or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
         or bool(COUNTER.match(text))
@@ -299,6 +300,18 @@ def _furniture_not_names(text: str) -> bool:
         or bool(AUTHOR_HEADING.match(text))
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
+
+
+ASCII_LETTERS = string.ascii_letters.encode()
+
+
+def letter_count(text: str) -> int:
+    """How many characters of `text` are letters (str.isalpha). An ASCII text's letters are
+    A to Z in either case: its bytes without them are counted in one go, not character by
+    character."""
+    if text.isascii():
+        return len(text) - len(text.encode().translate(None, ASCII_LETTERS))
+    return sum(map(str.isalpha, text))
 
 
 def has_menu_separator(text: str) -> bool:
