@@ -14,6 +14,7 @@ from memos.ingest.fields import (
     byline_names,
     capitals_kind,
     cited_number,
+    clean_space,
     dash_lead,
     filed_in,
     footer_number,
@@ -507,3 +508,24 @@ def test_has_separator_is_true_wherever_the_split_pattern_parts_a_byline(text):
 def test_without_opening_removes_what_an_anchored_pattern_matches_as_sub_does(text):
     for pattern in (MARKED_BYLINE, re.compile(r"^\s*[•·▪◦●*+]\s+"), re.compile(r"^x*")):
         assert without_opening(pattern, text) == pattern.sub("", text)
+
+
+def test_every_unicode_space_but_the_plain_one_is_a_character_str_isprintable_turns_down():
+    # clean_space keeps a printable line with single spaces as it is.
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert [c for c in spaces if c.isprintable()] == [" "]
+
+
+@pytest.mark.parametrize(
+    "text, cleaned",
+    [
+        ("Policy Memo No. 540", "Policy Memo No. 540"),
+        ("  Policy  Memo\tNo.\u00a0540 ", "Policy Memo No. 540"),
+        ("Jane\u2003Roe\u202fand\u3000John Doe", "Jane Roe and John Doe"),
+        ("line\n", "line"),
+        (" ", ""),
+        ("", ""),
+    ],
+)
+def test_clean_space_parts_at_every_unicode_space_and_keeps_clean_lines(text, cleaned):
+    assert clean_space(text) == cleaned

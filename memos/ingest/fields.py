@@ -678,6 +678,11 @@ def last_with_figure(words: list[str]) -> int:
 
 
 def clean_space(text: str) -> str:
+    # Most lines are clean already: every Unicode space but " " is a character str.isprintable
+    # turns down, so a printable line without two spaces together or one at either end is kept
+    # as it is, without splitting it into words and joining them again.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     # str.split() parts at every Unicode space, the no-break space among them.
     return " ".join(text.split())
 
