@@ -254,7 +254,7 @@ def _fold(text: str) -> str:
         for fancy, plain in _PLAIN:
             if fancy in text:
                 text = text.replace(fancy, plain)
-    return " ".join(text.split()).casefold()
+    return clean_space(text).casefold()
 
 
 # Lines and candidates are folded again and again while a page's title is weighed.
