@@ -584,7 +584,13 @@ def next_line(lines: list[str], i: int) -> str:
 
 
 def next_index(lines: list[str], i: int) -> int | None:
-    return next((j for j in range(i + 1, min(i + 8, len(lines))) if lines[j].strip()), None)
+    # A loop, not next() over a generator, and a blank line told by str.isspace, not by a
+    # stripped copy: asked after every candidate and header line.
+    for j in range(i + 1, min(i + 8, len(lines))):
+        line = lines[j]
+        if line and not line.isspace():
+            return j
+    return None
 
 
 def header_follows(lines: list[str], i: int) -> bool:
