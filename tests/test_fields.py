@@ -10,6 +10,7 @@ from memos.ingest.fields import (
     MARKED_BYLINE,
     Label,
     Numbered,
+    PhraseLine,
     about_author_names,
     byline_names,
     capitals_kind,
@@ -529,3 +530,19 @@ def test_every_unicode_space_but_the_plain_one_is_a_character_str_isprintable_tu
 )
 def test_clean_space_parts_at_every_unicode_space_and_keeps_clean_lines(text, cleaned):
     assert clean_space(text) == cleaned
+
+
+@pytest.mark.parametrize(
+    "line, matches",
+    [
+        ("read more", True),
+        ("Read More:", True),
+        ("  read more  :  ", True),
+        ("\tread more :\t", True),
+        ("read more:x", False),
+        ("read more, please", False),
+        ("read", False),
+    ],
+)
+def test_a_phrase_line_is_the_phrase_alone_whatever_the_spaces_and_colon_around_it(line, matches):
+    assert PhraseLine("read more", "print").matches(line) is matches

@@ -739,6 +739,13 @@ class PhraseLine:
         self.longest = max(map(len, phrases))
 
     def matches(self, line: str) -> bool:
+        # A line two characters or more longer than the longest phrase, with no space at either
+        # end (nor before a colon at its end), is longer than it once bare: most lines, told
+        # without bare_length's stripping.
+        if len(line) > self.longest + 1 and not (
+            line[0].isspace() or line[-1].isspace() or line[-2].isspace()
+        ):
+            return False
         return bare_length(line) <= self.longest and bool(self.pattern.match(line))
 
 
