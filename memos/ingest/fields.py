@@ -1206,6 +1206,9 @@ _YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
 # alone on the next one.
 _NUMBER_AFTER = re.compile(r"[ \t]*(?:[|·–—-][ \t]*|\n\s*)?(?P<n>\d{1,4})[ \t]*(?:\n|$)")
 _MONTH_OPENING = re.compile(r"(?:^|\n)[ \t]*(?P<month>[^\W\d_]{3,9})\.?,?[ \t]+$")
+# A year with a number after it, found in one search: most years in a page have none, and are
+# not gone through one by one. (A year is a word of its own: two cannot overlap.)
+_YEAR_NUMBER = re.compile(f"{_YEAR.pattern}(?={_NUMBER_AFTER.pattern})")
 
 
 def month_number(text: str) -> int | None:
@@ -1213,14 +1216,13 @@ def month_number(text: str) -> int | None:
     "NOVEMBER 2021" then "322", and "NOVEMBER 2021 322" (a footer's page changes from page to
     page; an issue number does not)."""
     seen: dict[tuple[str, int], int] = {}
-    for y in _YEAR.finditer(text):
-        after = _NUMBER_AFTER.match(text, y.end())
-        if not after or _YEAR.fullmatch(after["n"]):
+    for y in _YEAR_NUMBER.finditer(text):
+        if _YEAR.fullmatch(y["n"]):
             continue
         month = _MONTH_OPENING.search(text, max(0, y.start() - 14), y.start())
         if not month or month["month"].casefold() not in MONTHS:
             continue
-        key = (month["month"].casefold() + y[0], int(after["n"]))
+        key = (month["month"].casefold() + y[0], int(y["n"]))
         seen[key] = seen.get(key, 0) + 1
         if seen[key] == 2:
             return key[1]
