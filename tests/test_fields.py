@@ -524,6 +524,8 @@ def test_every_unicode_space_but_the_plain_one_is_a_character_str_isprintable_tu
         ("  Policy  Memo\tNo.\u00a0540 ", "Policy Memo No. 540"),
         ("Jane\u2003Roe\u202fand\u3000John Doe", "Jane Roe and John Doe"),
         ("line\n", "line"),
+        ("  Title\n\n  of the   memo \n", "Title of the memo"),
+        ("Title\n\tof the\u00a0memo\n", "Title of the memo"),
         (" ", ""),
         ("", ""),
     ],

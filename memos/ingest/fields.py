@@ -683,8 +683,17 @@ def clean_space(text: str) -> str:
     # as it is, without splitting it into words and joining them again.
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
+    if "\n" in text:
+        # Lines joined (a page's head): where their only spaces are " " and the newlines, runs of
+        # spaces are replaced in one search, without a string for every word.
+        spaced = text.replace("\n", " ")
+        if spaced.isprintable():
+            return SPACES.sub(" ", spaced).strip(" ")
     # str.split() parts at every Unicode space, the no-break space among them.
     return " ".join(text.split())
+
+
+SPACES = re.compile("  +")
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
