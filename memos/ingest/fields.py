@@ -160,14 +160,15 @@ AMBIGUOUS_DATE = re.compile(r"\b(?P<a>0?[1-9]|1[0-2])[/.](?P<b>0?[1-9]|1[0-2])[/
 MONTH_YEAR = re.compile(r"\b(?P<month>[^\W\d_]{3,9})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
 
 
-def as_the_page_reads(found: date, line: str, page: str) -> date:
+def as_the_page_reads(found: date, line: str, page: list[str]) -> date:
     """`found`, read from `line`, with day and month swapped where they could be either and the
-    page names the other month with that year ("Publication Date 11/09/2014" under "No.233,
-    September 2014")."""
+    page (its lines) names the other month with that year ("Publication Date 11/09/2014" under
+    "No.233, September 2014"). The lines are joined only for a date that could be either."""
     m = AMBIGUOUS_DATE.search(line)
     if not m or m["a"] == m["b"] or int(m["year"]) != found.year:
         return found
-    named = {(MONTHS.get(n["month"].casefold()), int(n["year"])) for n in MONTH_YEAR.finditer(page)}
+    text = "\n".join(page)
+    named = {(MONTHS.get(n["month"].casefold()), int(n["year"])) for n in MONTH_YEAR.finditer(text)}
     swapped = date(found.year, found.day, found.month)
     if (swapped.month, swapped.year) in named and (found.month, found.year) not in named:
         return swapped

@@ -1335,7 +1335,7 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
             continue  # no date without a figure: most lines, before the tests below each look
         found = parse_date(text)
         if found:
-            return as_the_page_reads(found, text, "\n".join(lines[:body_line]))
+            return as_the_page_reads(found, text, lines[:body_line])
         # "Е.Абдуллаев > <Title> 01:49 08.11.2005": a date ending the title's own line.
         found = date_at_end(text) if title.first <= i <= title.last else None
         if found:
@@ -1354,7 +1354,7 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
         for part in DATE_PARTS.split(text):
             found = date_at_start(part.strip(" ,;()"))
             if found:
-                return as_the_page_reads(found, part, "\n".join(lines[:body_line]))
+                return as_the_page_reads(found, part, lines[:body_line])
     return None
 
 
