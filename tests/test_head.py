@@ -8,6 +8,9 @@ from memos.ingest.fields import Numbered
 from memos.ingest.head import (
     TITLE_PARTS,
     Candidate,
+    LowerCaseWords,
+    Repetitions,
+    TitleSignals,
     find_byline,
     find_numbered,
     header_follows,
@@ -1086,6 +1089,254 @@ def test_a_caption_printed_again_in_its_credit_line_is_no_title():
     memo = parse_page(page.encode())
     assert memo.title == "Rail Links to the Caspian Ports"
     assert memo.published == date(2021, 10, 25)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12 minute read",
+        "5 мин чтения",
+        "2 hours ago",
+        "больше месяца назад",
+        "Write to the desk at desk@steppe-review.example",
+        "Read it at https://steppe-review.example/rail",
+        "rail,Ports,Energy,Caspian Sea,Tariffs",
+        "Steppe Review: news of the region Today: 01.02.2023 |",
+        "Site icon Caspiana",
+        "Author's pictureAsel Nurlanova",
+        "If the file does not open, you can download it here",
+    ],
+)
+def test_widget_lines_are_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Thirty Years Ago in the Steppe", "The Bigger Picture in Central Asia", "Ports, Rails and Pipes"],
+)
+def test_titles_like_widget_lines_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_a_title_over_a_list_of_names_and_their_dateline_is_the_title():
+    page = (
+        "12 minute read\n\n\nNext Article\nAsel Nurlanova\n\nAsel Nurlanova\n\n"
+        "Caspian Freight Assessment\nDana Sultanova, Aziz Karimov, and Olena Bondar\nMay 4, 9:00am ET\n"
+        + BODY.lstrip("\n")
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Caspian Freight Assessment"
+    assert memo.authors == ["Dana Sultanova", "Aziz Karimov", "Olena Bondar"]
+
+
+@pytest.mark.parametrize("furniture", ["Join Steppe Review on Telegram!", "rails - ports - pipes"])
+def test_a_call_or_a_slogan_in_small_letters_over_the_title_loses_to_it(furniture):
+    page = f"{furniture}\n\nCaspian Freight After the War\n\n" + BODY
+    assert parse_page(page.encode()).title == "Caspian Freight After the War"
+
+
+def test_a_heading_over_a_list_under_the_title_loses_to_it():
+    page = "Home\nNews\nCaspian Freight After the War\n\nThis Week's Picks:\n" + BODY
+    assert parse_page(page.encode()).title == "Caspian Freight After the War"
+
+
+def test_a_byline_with_a_role_before_a_name_in_capitals_is_no_title():
+    page = "Home\nNews\nCaspian Freight After the War\nBy staff reporter ASEL NURLANOVA\n" + BODY
+    assert parse_page(page.encode()).title == "Caspian Freight After the War"
+
+
+def test_a_numbered_part_heading_opening_the_body_is_no_title():
+    page = (
+        "Steppe Review\n\nOn the politics and markets of the region\n\n"
+        "CASPIAN FREIGHT: THE NEW ROUTES\n\nPart 1, where the cargo comes from\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "CASPIAN FREIGHT: THE NEW ROUTES"
+    assert is_furniture("Часть 2. Откуда идут грузы")
+
+
+def test_a_cover_line_with_names_glued_after_the_title_in_capitals_is_no_title():
+    page = (
+        "Policy Notes\n\n"
+        'A "Steppe Freight" Rolls On: Caspian Routes in 2023 and Future Prospects\n\nPage 1\n\n'
+        "A “STEPPE FREIGHT” ROLLS ON Caspian routes in 2023 and future prospects Dana Sultanova\n\n"
+        "Aziz karimov\n\n"
+        "All rights reserved. No part of this paper may be reproduced without the consent of the desk.\n\n"
+        'A "Steppe Freight" Rolls On: Caspian Routes in 2023 and Future Prospects '
+        "Dana Sultanova and Aziz Karimov\n" + BODY
+    )
+    assert parse_page(page.encode()).title.startswith('A "Steppe Freight" Rolls On')
+
+
+def test_a_name_in_small_letters_that_the_page_prints_with_capitals_is_no_title():
+    page = (
+        "Policy Notes\n\nCaspian Freight After the War\n\nPage 1\n\n"
+        "Dana Sultanova and Aziz Karimov\n\nAziz karimov\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "Caspian Freight After the War"
+
+
+def test_a_site_name_printed_twice_over_a_title_in_sentence_case_is_no_title_above_its_dek():
+    page = (
+        "Letters from the Steppe\n\nLetters from the Steppe\n\nIs the port ready for the winter?\n\n"
+        "A crane seen at the port of Aktau in the winter light.\n"
+        "A crane seen at the port of Aktau in the winter light.\nSTR via Steppe Agency\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "Is the port ready for the winter?"
+
+
+def test_a_site_name_with_its_edition_language_loses_to_the_title():
+    page = "Steppe Review (English)\n\nCaspian Freight After the War\n"
+    assert parse_page((page + BODY).encode()).title == "Caspian Freight After the War"
+
+
+def test_a_site_description_cut_short_at_the_top_loses_to_a_long_title():
+    title = (
+        "An Assessment of the Drivers of Freight Growth in the Caspian Ports, including the Roles of "
+        "Rail Operators in Financing, Building, and Running the New Terminals"
+    )
+    page = (
+        "Steppe Review is an independent news site that covers the ports, the rails and the markets of "
+        f"the Caspian region, with reports from…\n\nMore Info\n\n{title}\n\nBy Dana Sultanova\n"
+    )
+    assert parse_page((page + BODY).encode()).title == title
+
+
+def test_a_copyright_sign_deep_in_a_pdfs_text_run_together_does_not_make_its_line_a_credit():
+    filler = "The desk is a research centre and a forum for debate on the ports and rails of the region. " * 4
+    cover = (
+        "Caspian Freight After the War Dana Sultanova April 2011 Steppe Desk "
+        + filler
+        + "All rights reserved, © Steppe Desk, 2011 "
+        + filler
+    )
+    page = (
+        "Looking Ahead: and the\n\n\nSTEPPE PAPER May 2014\n\nCaspian Freight After the War\n\n"
+        f"Total Page:16\n\n{cover}\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "Caspian Freight After the War"
+
+
+def test_a_title_run_on_from_the_furniture_above_it_shows_the_first_line_is_not_the_page_title():
+    lines = [
+        "Registration completed successfully",
+        "Please follow the link in the letter sent to",
+        "The Region's Tenders and Their Suppliers",
+        "",
+    ]
+    units = [(0, 0, lines[0]), (1, 2, f"{lines[1]} {lines[2]}")]
+    signals = TitleSignals(
+        lines, Repetitions("\n".join(lines)), 0, None, None, units, LowerCaseWords(lines), BODY
+    )
+    assert not signals.opens_page(Candidate(lines[0], 0, 0))
+
+
+def test_a_covers_label_and_its_month_is_no_title_above_a_title_in_sentence_case():
+    page = "Looking Ahead: and the\n\n\nSTEPPE PAPER May 2014\n\nКак порты Каспия готовятся к зиме\n"
+    assert parse_page((page + BODY).encode()).title == "Как порты Каспия готовятся к зиме"
+
+
+def test_a_long_title_without_a_full_stop_or_a_figure_is_no_caption():
+    title = (
+        "An Assessment of the Drivers of Freight Growth in the Caspian Ports, including the Roles of "
+        "Rail Operators in Financing, Building, and Running the New Terminals"
+    )
+    page = f"More Info\n\nMember Content\n\n{title}\n\nBy Dana Sultanova, Ph.D.\n\nPDF here\n\n"
+    page += "Executive Summary\n"
+    assert parse_page((page + BODY).encode()).title == title
+
+
+def test_a_dek_under_the_title_and_its_caption_loses_to_the_title_the_byline_follows():
+    page = (
+        "CONTINUE READING\nPort operators shift Caspian freight to rail routes\n\n"
+        "A crane at the port of Aktau, October 4, 2018. (Source: Steppe Agency/Jo Roe)\n\n"
+        "The region's busiest port is moving its grain and steel cargo onto the new rail lines "
+        "across the steppe\n\n"
+        "By Dana Sultanova and Aziz Karimov\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "Port operators shift Caspian freight to rail routes"
+
+
+def test_title_case_words_two_lines_over_the_title_with_furniture_between_are_no_byline():
+    lines = [
+        "Steppe Quarterly",
+        "",
+        "Print edition: 1234-5678 (Online) Journal homepage: www.example.org/sq",
+        "",
+        "Cables Under the Caspian and Their New Owners",
+        "",
+        "The pipeline was closed for repairs again over the last month, and the tenders were split.",
+    ]
+    title = Candidate(lines[4], 4, 4)
+    assert find_byline(lines, title, 6) is None
+    # Right above the title, or above its date, the names are its byline.
+    assert find_byline([*lines[:2], "Asel Nurlanova", *lines[3:]], title, 6) == ["Asel Nurlanova"]
+    assert find_byline(["Asel Nurlanova", "", "March 3, 2021", *lines[3:]], title, 6) == ["Asel Nurlanova"]
+
+
+def test_a_line_printed_again_right_under_itself_is_no_byline_under_it():
+    lines = ["Steppe Review", "Steppe Review", "Ideas on the region", "", "Cables Under the Caspian"]
+    assert find_byline(lines, Candidate("Steppe Review", 0, 0), 3) is None
+    lines[1] = "Asel Nurlanova"
+    assert find_byline(lines, Candidate("Steppe Review", 0, 0), 3) == ["Asel Nurlanova"]
+
+
+def test_names_over_the_title_go_on_no_further_than_the_title():
+    lines = ["Asel Nurlanova", "Steppe Pipeline Assessment", "The pipeline was closed for repairs again."]
+    assert find_byline(lines, Candidate(lines[1], 1, 1), 2) == ["Asel Nurlanova"]
+    lines[0] = "Asel Nurlanova, Timur Dadabaev,"
+    assert find_byline(lines, Candidate(lines[1], 1, 1), 2) == ["Asel Nurlanova", "Timur Dadabaev"]
+
+
+@pytest.mark.parametrize("rubric", ["Central Asia", "Steppe Eurasia", "Eastern Partnership"])
+def test_title_case_words_that_name_a_region_over_the_title_are_no_byline(rubric):
+    lines = ["Connect with us", "", rubric, "", "Cables Under the Caspian", "", "The pipeline was closed."]
+    assert find_byline(lines, Candidate(lines[4], 4, 4), 6) is None
+    # Nor is the site's name over the rubric.
+    assert find_byline(["Steppe Quarterly", *lines[1:]], Candidate(lines[4], 4, 4), 6) is None
+    lines[2] = "Asel Nurlanova"
+    assert find_byline(lines, Candidate(lines[4], 4, 4), 6) == ["Asel Nurlanova"]
+
+
+def test_names_over_the_title_in_another_alphabet_are_the_sites_name():
+    lines = ["Степные Вести", "", "Cables Under the Caspian", "", "The pipeline was closed."]
+    assert find_byline(lines, Candidate(lines[2], 2, 2), 4) is None
+    lines[0] = "Асель Нурланова"
+    lines[2] = "Кабели под Каспием и их новые владельцы"
+    assert find_byline(lines, Candidate(lines[2], 2, 2), 4) == ["Асель Нурланова"]
+    # Marked as a byline, a name in another alphabet is one.
+    lines[0] = "By Asel Nurlanova"
+    assert find_byline(lines, Candidate(lines[2], 2, 2), 4) == ["Asel Nurlanova"]
+
+
+def test_a_name_at_the_end_of_a_list_of_people_over_the_title_is_no_byline():
+    lines = ["Asel Nurlanova", ".", "Dana Sultanova", ".", "Timur Dadabaev", ""]
+    lines += ["Cables Under the Caspian", "", "The pipeline was closed for repairs again."]
+    assert find_byline(lines, Candidate(lines[6], 6, 6), 8) is None
+    # A site's name over the byline is no list.
+    lines[:3] = ["Steppe Quarterly", ".", "About us"]
+    assert find_byline(lines, Candidate(lines[6], 6, 6), 8) == ["Timur Dadabaev"]
+
+
+def test_no_byline_is_read_under_a_blurb_at_the_top_of_the_page():
+    page = (
+        "  • 3 minutes Pipeline tenders split again\n  • 2 days Rail freight doubles\n\n"
+        "Steppe Wire is an independent outlet that covers news on the steppe, with"
+        " reporting and perspectives on…\n\nMore Info\n\nFor members only\n\n"
+        "Cables Under the Caspian\n\nMarch 3, 2021\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian"
+    assert memo.authors == []
+
+
+def test_a_name_under_a_link_to_another_memo_is_no_byline():
+    lines = ["12 minute read", "", "Next Article", "Dana Sultanova", "", "Cables Under the Caspian", ""]
+    lines.append("The pipeline was closed for repairs again.")
+    assert find_byline(lines, Candidate(lines[5], 5, 5), 7) is None
+    assert find_byline(lines, Candidate(lines[0], 0, 0), 5) is None
+    lines[2] = "Steppe Quarterly"
+    assert find_byline(lines, Candidate(lines[5], 5, 5), 7) == ["Dana Sultanova"]
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,7 @@ from .fields import (
     clean_space,
     date_at_end,
     date_at_start,
+    has_cyrillic,
     has_number_hint,
     is_kind_label,
     is_organisation,
@@ -80,8 +81,22 @@ SECTION_HEADINGS = re.compile(
     r"аннотация|резюме|выводы|заключение)$",
     re.I,
 )
+# A numbered part of the memo: "Part 1, what drove the growth", "Глава 2. …"; it opens the body.
+PART_HEADING = re.compile(r"^(?:part|chapter|section|часть|глава|раздел)\s+(?:\d+|[ivx]+)\b", re.I)
+PART_HEADING_STARTS = "PpCcSsЧчГгРр"
+
+
+def is_part_heading(text: str) -> bool:
+    return text[:1] in PART_HEADING_STARTS and bool(PART_HEADING.match(text))
+
+
 # "File Type:pdf, Size:1020Kb", "Total Page:16", "Views: 1,234": a short label and a figure.
-COUNTER = re.compile(r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?)\b", re.I)
+# A reading time is a counter too: "80 minute read", "5 мин чтения".
+COUNTER = re.compile(
+    r"^[\w .]{1,20}:\s*\S*\d|^\d[\d,.\s]*(?:views?|просмотр\w*|reads?|downloads?|"
+    r"min(?:ute)?s?\.?\s+read|мин\w*\.?\s+чтени\w*)\b",
+    re.I,
+)
 # A section of the site and a year: "Publications — 2021", "Archive | 2019", a crumb.
 SECTION_YEAR = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}\s+[|–—·/:-]\s+(?:19|20)\d\d$")
 # Separators between a title and the site or section it is printed with.
@@ -278,6 +293,7 @@ def _furniture_not_names(text: str) -> bool:
         or letter_count(text) < 0.6 * (len(text) - text.count(" "))
         or not (text[0].isalnum() or text[0] in "\"'“‘«(")
         or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
+        or is_part_heading(text)
         or bool(COUNTER.match(text))
         or bool(MEMO_HEADER.match(text))
         or text[-1:].isdigit()
@@ -295,6 +311,7 @@ def _furniture_not_names(text: str) -> bool:
         and has_number_hint(text)
         and read_sign_first(text) is not None
         or is_image_text(text)
+        or is_widget_text(text)
         or text[-1:] in ")]"
         and is_file_link(text)
         or bool(AUTHOR_HEADING.match(text))
@@ -327,6 +344,50 @@ def is_image_text(text: str) -> bool:
 
 
 IMAGE_TEXT_ENDS = "rotlROTL"
+# A picture's alternative text naming whose picture it is, the name after it: "Site icon Steppe
+# Review", "Writer's pictureAsel Nurlanova" (the word in small letters, as no title's is).
+IMAGE_LABEL = re.compile(
+    r"^(?:[\w'’]+ ){0,2}(?:icon|picture|avatar|logo|photo|portrait|headshot) ?(?=[A-ZА-ЯЁ])"
+)
+# The language of a site's edition, after its name: "(English)", "(Русская версия)".
+LANGUAGE_AT_END = re.compile(
+    r"\((?:english|russian|русский|русская версия|english version|deutsch|français|español|қазақша|"
+    r"кыргызча|o[‘'’ʻ]?zbek(?:cha)?|українська|türkçe|eng|rus?|en)\)$",
+    re.I,
+)
+# A time ago: "3 hours ago", "больше месяца назад" (a date a widget keeps up to date).
+RELATIVE_DATE = re.compile(
+    r"^(?:\d+|an?|one|[a-zа-яё]+)(?: [a-zа-яё]+)? (?:second|minute|hour|day|week|month|year|секунд|минут|"
+    r"час|дн|день|недел|месяц|год|лет)\w* (?:ago|назад)$"
+)
+# An address to write to: "… в редакцию news@site.kz".
+EMAIL = re.compile(r"\w@\w[\w-]*\.\w")
+# A link's text: "click here", "you can download it here".
+LINK_HERE = re.compile(r"\b(?:click|it|them|more|out)\s+here[.!]?$", re.I)
+# Tags run together between commas, a space after none of them: "missiles,Defense,Nuclear".
+GLUED_COMMA = re.compile(r",(?=[^\W\d_])")
+
+
+def is_widget_text(text: str) -> bool:
+    """A line of a page's widgets: a picture's label, a time ago, an e-mail address or a link or
+    its text, a run of tags, or a line that ends with a separator, the rest of it cut off
+    ("Сегодня: 13.10.2024 |"). Each pattern runs only where a character it needs is there."""
+    return (
+        text[-1:] in "|/"
+        or text.endswith(("ago", "назад"))
+        and bool(RELATIVE_DATE.match(text))
+        or "@" in text
+        and bool(EMAIL.search(text))
+        or text[-1:] in "eE.!"
+        and bool(LINK_HERE.search(text))
+        or "://" in text
+        or "www." in text
+        or text.count(",") >= 2
+        and len(GLUED_COMMA.findall(text)) >= 2
+        or bool(IMAGE_LABEL.match(text))
+    )
+
+
 # A link to a file names the file's format last: "Full text (PDF)", "Report [pdf, 2 MB]".
 FILE_FORMAT = re.compile(r"[(\[](?:pdf|docx?|epub|rtf|pptx?|xlsx?)(?:[,;][^()\[\]]*)?[)\]]", re.I)
 
@@ -646,6 +707,35 @@ def reads_as_names(text: str, lowercase: LowerCaseWords | set[str]) -> bool:
     return True
 
 
+def tail_of_words(text: str, n: int) -> str | None:
+    """The end of `text` that holds its last `n` words (as WORD finds them), if it starts at a space."""
+    parts = text.split()
+    count = 0
+    for k in range(len(parts) - 1, -1, -1):
+        count += len(WORD.findall(parts[k]))
+        if count == n:
+            return " ".join(parts[k:])
+        if count > n:
+            return None
+    return None
+
+
+def ends_with_month(text: str) -> bool:
+    """Whether `text` ends with a month and a year: "September 2014"."""
+    words = text[-20:].split()
+    return len(words) >= 2 and words[-1].isdigit() and len(words[-1]) == 4 and words[-2].casefold() in MONTHS
+
+
+def name_in_small_letters(text: str, head: str) -> bool:
+    """Whether a line of a few words, some of them in small letters, is a name the head prints
+    with capitals elsewhere: "Jane roe" beside "… by Jane Roe"."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not text[:1].isupper() or all(w[:1].isupper() for w in words):
+        return False
+    capitals = " ".join(w[:1].upper() + w[1:] for w in words)
+    return capitals in head and looks_like_names(capitals)
+
+
 # Small words no title ends with: a line that does is cut short ("Looking Forward: and the");
 # in lower case, as inside a title ("Plan A" ends with a letter).
 DANGLING = {"the", "a", "an", "and", "of", "or", "и"}
@@ -670,7 +760,10 @@ def byline_below(lines: list[str], i: int, text: str) -> bool:
     if AUTHOR_HEADING.match(following):
         return True
     marked = re.match(r"^(?:written\s+by|by|author\(?s?\)?:|автор[ыа]?:?)\s", following, re.I)
-    return bool(marked and _byline(following) and _byline(following) != split_authors(text))
+    names = _byline(following) if marked or "," in following or " and " in following else None
+    # Unmarked, a list of names is a byline too: the one "name" above it is a heading over it
+    # ("Daily Campaign Assessment" over "A, B, and C"), as find_byline reads it.
+    return bool(names and names != split_authors(text) and (marked or len(names) > 1))
 
 
 @lru_cache(maxsize=4096)
@@ -705,6 +798,10 @@ def is_dek(text: str) -> bool:
 
 
 TITLE_WORDS_MIN = 3  # over a dek; a rubric is one or two words
+DEK_WORDS = 8  # a dek under a title is longer than this
+DEK_TITLE_WORDS = 5  # and the title over it no shorter than this
+CREDIT_LINE_MAX = 300  # characters: a caption and its credit
+CUT_LEAD_WORDS = 15  # a line cut short after more words is a sentence's start
 
 
 BRAND_WORDS = 5
@@ -791,6 +888,22 @@ class TitleSignals:
                 return reads_as_names(glued, self.lowercase) or not looks_like_names(glued)
             if after and len(glued.split()) <= 2 and glued[:1].isupper() and glued[-1:] not in ".?!":
                 return True  # a site's name
+        return self.names_after_printing(cand)
+
+    def names_after_printing(self, cand: Candidate) -> bool:
+        """Whether the candidate is another unit's words, whatever their punctuation and case, and
+        then names: a cover's "A “TITLE” IN CAPITALS Jane Roe" beside "A "Title" in Capitals"."""
+        if not cand.text[cand.text.rfind(" ") + 1 :][:1].isupper():
+            return False  # a name's last word has a capital: most lines, cheaply
+        words = _words(cand.text)
+        for _, _, other in self.unit_words:
+            if len(other) < len(words) and words.startswith(other):
+                glued = tail_of_words(cand.text, len(words.split()) - len(other.split()))
+                # Glued on, as in with_byline: a subtitle has a colon or a dash before it.
+                if not glued or cand.text[: -len(glued)].rstrip()[-1:] in ":–—-|,":
+                    continue
+                if _byline(glued) and reads_as_names(glued, self.lowercase):
+                    return True
         return False
 
     @cached_property
@@ -807,6 +920,8 @@ class TitleSignals:
             if (
                 first == self.walked_back == end
                 and len(above.split()) >= TITLE_WORDS_MIN
+                and _fold_line(above) != self.brand  # the site's name over a title in sentence case
+                and not ends_with_month(above)  # a cover's label and its date: "… Paper May 2014"
                 and first - last <= 2
                 and is_dek(text)
                 and not DIGIT.search(text)
@@ -822,7 +937,8 @@ class TitleSignals:
         found = []
         for i, line in enumerate(self.page.head.split("\n")):
             line = line.strip()
-            if line and (CREDIT_START.match(line) or " © " in line):
+            # A credit is a line of its own or a caption's end, not a PDF's text run together.
+            if line and (CREDIT_START.match(line) or " © " in line and len(line) <= CREDIT_LINE_MAX):
                 found.append((i, _fold_line(line)))
         return found
 
@@ -897,8 +1013,23 @@ class TitleSignals:
     def agreeing_below(self) -> bool:
         return any(
             first != self.first_line and not is_furniture(text) and self.agrees(text)
-            for first, _, text in self.units
+            for first, _, text in self.unit_lines
         )
+
+    @cached_property
+    def unit_lines(self) -> list[tuple[int, int, str]]:
+        """The units, and the lines of a unit of a few lines on their own (as _candidates takes
+        them): a title may run on from the line of furniture above it."""
+        found = []
+        for first, last, text in self.units:
+            found.append((first, last, text))
+            if 0 < last - first < 3:
+                found += [
+                    (i, i, clean_space(self.lines[i]))
+                    for i in range(first, last + 1)
+                    if self.lines[i].strip()
+                ]
+        return found
 
     @cached_property
     def folded_opening(self) -> str:
@@ -918,6 +1049,39 @@ class TitleSignals:
         return is_kind_label(clean_space(self.lines[cand.first])) or is_kind_label(
             clean_space(self.lines[cand.last])
         )
+
+    def dek_under_title(self, cand: Candidate) -> bool:
+        """Whether the candidate is a dek (a long line that sums the memo up) under a shorter line
+        whose header (byline, date) comes after the dek: that line is the title, whatever the walk
+        back from the body reached. A picture's caption may stand between them."""
+        words = len(cand.text.split())
+        if cand.first != cand.last or words <= DEK_WORDS or not is_dek(cand.text):
+            return False
+        k = next((k for k, unit in enumerate(self.units) if unit[0] == cand.first), None)
+        below = cand.first
+        while k:
+            k -= 1
+            first, last, text = self.units[k]
+            if below - last > 2:
+                return False
+            if has_credit_inside(text) or is_image_text(text):
+                below = first
+                continue  # a caption between the title and its dek
+            return (
+                DEK_TITLE_WORDS <= len(text.split()) <= words - 3
+                and not DIGIT.search(text)
+                and not is_furniture(text)
+                and self.header_after(last)
+            )
+        return False
+
+    def names_then_date(self, cand: Candidate) -> bool:
+        """Whether a candidate of several lines is a byline and the date or time under it: "A, B,
+        and C" then "March 23, 5:00pm ET" (a title's lines carry no figures after a name)."""
+        if cand.last == cand.first or not DIGIT.search(cand.text):
+            return False
+        first = clean_space(self.lines[cand.first])
+        return reads_as_names(first, self.lowercase) and bool(DIGIT.search(cand.text, len(first)))
 
     def score(self, cand: Candidate) -> float | None:
         """Points for each signal the candidate has; None for a line that cannot be a title."""
@@ -942,6 +1106,18 @@ class TitleSignals:
         cut = text.endswith(("...", "…"))
         if cut or words[-1] in DANGLING:
             points -= 2  # cut short: the whole title is printed elsewhere
+        if cut and len(words) > CUT_LEAD_WORDS:
+            points -= 3  # a lede or a site's description cut short, not a title
+        if (
+            text.endswith(("!", ":"))
+            or text[0].islower()
+            or text[-1:] == ")"
+            and LANGUAGE_AT_END.search(text)
+        ):
+            # A call or a message ("Join us on Telegram!"), a heading over a list ("This week:"),
+            # a slogan or a time in small letters, an edition's language ("Steppe Review
+            # (English)"): a title opens with a capital and ends plainly.
+            points -= 2
         # A line printed twice at the top of the page is the site's logo and its name; the
         # printings of a line cut short are of the whole title, which is the candidate.
         brand = self.brand is not None and _fold_line(text) == self.brand
@@ -989,14 +1165,26 @@ class TitleSignals:
             return None  # the title without its byline, tag, site, crumb or link is a candidate of its own
         if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
             return None  # a byline, unless the page's byline comes after it
-        if names_run_together(text) or names_before_org(text, self.lines):
+        if name_in_small_letters(text, self.page.head):
+            return None  # "Jane roe": a byline that the page prints elsewhere as "Jane Roe"
+        if names_run_together(text) or names_before_org(text, self.lines) or self.names_then_date(cand):
             return None  # a byline: names, then the organisation the page names elsewhere too
+        if self.dek_under_title(cand):
+            points -= 2
         if has_credit_inside(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
-        if has_date_inside(text) or len(text) > 150:
-            points -= 2  # a caption or a dateline: "Protest rally …, 16 August 2020, Minsk"
-        if MARKED_BYLINE.match(text) and (_byline(text) or _byline(text.split(",", 1)[0])):
-            points -= 3  # a byline: "By A. Author, Senior Fellow at …", "By A. Author, Ph.D., & …"
+        if has_date_inside(text) or len(text) > 150 and (text.endswith(".") or DIGIT.search(text)):
+            # A caption or a dateline: "Protest rally …, 16 August 2020, Minsk"; a long line
+            # without a full stop or a figure is a report's long title.
+            points -= 2
+        if MARKED_BYLINE.match(text) and (
+            _byline(text)
+            or _byline(text.split(",", 1)[0])
+            or ROLE_THEN_NAME.match(without_opening(MARKED_BYLINE, text))
+        ):
+            # A byline: "By A. Author, Senior Fellow at …", "By A. Author, Ph.D., & …", "By staff
+            # reporter JANE ROE".
+            points -= 3
         if DIGIT.search(text) and has_number_hint(text):
             points -= 2  # a label: "Series Details No.233, September 2014"
         if " | " in text and any(len(part.split()) >= 3 for part in text.split(" | ")):
@@ -1106,6 +1294,11 @@ def _holds(a: Candidate, b: Candidate, page: Repetitions) -> bool:
     return len(wa) < len(wb) and wb.endswith(wa) and page.count(a.text) > page.count(b.text)
 
 
+# After "By", a role in small letters and a name in capitals or title case: "staff reporter JANE
+# ROE", "our correspondent Jane Roe".
+ROLE_THEN_NAME = re.compile(r"^(?:[a-zа-яё]+\s+){1,3}(?:[A-ZА-ЯЁ][\w'’.-]*(?:\s+|$)){2,4}$")
+
+
 def _byline(text: str) -> list[str] | None:
     # A dash may lead a byline as "By" does: "- Jane Roe", "— Иван Петров".
     if text[:2] in ("- ", "– ", "— "):
@@ -1130,6 +1323,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # Each stops at the lines it keeps, not at the top of the page or at the body.
     below = list(islice((i for i in range(title.last + 1, body_line) if lines[i].strip()), 6))
     above = list(islice((i for i in range(title.first - 1, -1, -1) if lines[i].strip()), 2))
+    below_first = below[0] if below else None
     # "Article author" then the name on the next line: the heading says what follows.
     for i in below:
         if AUTHOR_HEADING.match(clean_space(lines[i])):
@@ -1138,6 +1332,11 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 return names
     for i in below + above:
         text = clean_space(lines[i])
+        if bare_names(text) and names_of_furniture(lines, i, text, title, above):
+            continue
+        if i == below_first and _fold(text) == _fold(title.text):
+            # The line printed again right under it: a logo's text over the site's name.
+            continue
         names = _byline(text) or cited_names(text) or dateline_names(text) or names_before_org(text, lines)
         if names and len(names) == 1 and i in below:
             # Title-case words over a list of names are a heading over the byline, not a name:
@@ -1148,11 +1347,13 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 i, text, names = j, clean_space(lines[j]), listed
         if names:
             # A long byline goes on to the next line: "A, B, C," then "D and E"; or each name
-            # has a line of its own, one right under the other.
+            # has a line of its own, one right under the other. Names over the title go on no
+            # further than the title.
+            end = body_line if i > title.last else title.first
             if re.search(r"(?:,|\band|&)$", text):
                 # Over as many lines as end with a comma or "and": "A, B," "C, D," "E and F".
                 j = i
-                while (j := next_index(lines, j)) is not None:
+                while (j := next_index(lines, j)) is not None and j < end:
                     more = _byline(clean_space(without_opening(BULLET, lines[j])))
                     if not more:
                         break
@@ -1161,7 +1362,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                         break
             else:
                 k = i + 1
-                while k < body_line and lines[k].strip() and looks_like_names(clean_space(lines[k])):
+                while k < end and lines[k].strip() and looks_like_names(clean_space(lines[k])):
                     names += split_authors(clean_space(lines[k]))
                     k += 1
             return names
@@ -1169,6 +1370,77 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # it; a single pair of words there is as often the site's name ("<Title> — Riddle Russia").
     names = _byline(credit) if credit and not cut_short(credit) else None
     return names if names and len(names) > 1 else None
+
+
+def names_of_furniture(lines: list[str], i: int, text: str, title: Candidate, above: list[int]) -> bool:
+    """Whether title-case words near the title that read as names and nothing else (bare_names)
+    are the page's furniture: nothing vouches for them as a byline, and a sign shows they are not."""
+    if names_a_region(text):
+        return True  # a site's section or rubric: "Central Asia"
+    if under_teaser(lines, i):
+        return True  # the author of another memo a link leads to: "Next Article" over a name
+    if i not in above:
+        return False
+    return (
+        # A byline over the title stands right above it, or above its date: title-case words
+        # further up, with other furniture or names between, are a journal's or a site's name.
+        i != above[0]
+        and not dated_or_labelled(clean_space(lines[above[0]]))
+        # Names in another alphabet than the title's: the name of a site reprinting the memo
+        # ("Русские Вести" over an English title).
+        or has_cyrillic(text) != has_cyrillic(title.text)
+        # One of a list of people one to a line over the title: an editorial board, a team.
+        or names_listed_above(lines, i)
+    )
+
+
+# The words of a region's name (no compass point alone: "North" and "West" are surnames too).
+REGION_WORDS = frozenset(
+    ("central", "northern", "southern", "eastern", "western", "asia", "europe", "africa", "eurasia")
+    + ("caucasus", "balkans", "arctic", "азия", "европа", "евразия", "кавказ")
+)
+
+
+def names_a_region(text: str) -> bool:
+    """Whether a line of title-case words names a region, as a site's section or rubric over the
+    title does ("Central Asia", "Crossroads Asia"): no person's name has these words."""
+    return any(word.casefold() in REGION_WORDS for word in text.split())
+
+
+LISTED_ABOVE = 6  # lines over a name where other names show it is one of a list
+
+
+def names_listed_above(lines: list[str], i: int) -> bool:
+    """Whether two more lines of names alone stand among the few lines over line `i`: a list of
+    people one to a line (one line of names over another may be a site's name over a byline)."""
+    over = islice((j for j in range(i - 1, -1, -1) if lines[j].strip()), LISTED_ABOVE)
+    return sum(bare_names(clean_space(lines[j])) for j in over) >= 2
+
+
+# A link's label to another memo, over that memo's title and author.
+TEASER_LABEL = re.compile(
+    r"^(?:next|previous|prev|related|read (?:also|next)|see also|more from|recommended|"
+    r"читайте также|по теме|следующая|предыдущая)\b",
+    re.I,
+)
+TEASER_ABOVE = 3  # lines over a name where a link's label shows it is another memo's
+
+
+def under_teaser(lines: list[str], i: int) -> bool:
+    """Whether a link's label to another memo stands among the few lines over line `i`."""
+    over = islice((j for j in range(i - 1, -1, -1) if lines[j].strip()), TEASER_ABOVE)
+    return any(TEASER_LABEL.match(lines[j].strip()) for j in over)
+
+
+def dated_or_labelled(text: str) -> bool:
+    """A header line that is no names: a date or a label."""
+    return is_header_line(text) and not bare_names(text)
+
+
+def bare_names(text: str) -> bool:
+    """Whether a line is names and nothing else: no "By", no label, no date or role beside them,
+    nothing that vouches for them being a byline."""
+    return not MARKED_BYLINE.match(text) and looks_like_names(text) and read_label(text) is None
 
 
 def cut_short(text: str | None) -> str:
@@ -1385,8 +1657,9 @@ def read_head(
     # the top, or the title above the body; the chosen one is looked at first.
     sites = [(site, body_line) for site in (title, *repeated_title(lines, title, body_line))]
     # Then the top of the page, its own header only: a date or an author's card may stand
-    # under a line that lost the title to one further down (a list of other memos may follow).
-    if units and units[0][0] < title.first:
+    # under a line that lost the title to one further down (a list of other memos may follow);
+    # a sentence there, or a line cut short, is a blurb, not a title with its header.
+    if units and units[0][0] < title.first and not is_blurb(units[0][2]):
         top = Candidate(units[0][2], units[0][0], units[0][1])
         sites.append((top, header_end(lines, top.last, min(body_line, title.first))))
     return Head(
@@ -1409,6 +1682,14 @@ def read_head(
         ),
         numbered=numbered,
     )
+
+
+def is_blurb(text: str) -> bool:
+    """A sentence or a line cut short, longer than a title in sentence form would be."""
+    return text.endswith((".", "…", "...")) and len(text.split()) > BLURB_WORDS
+
+
+BLURB_WORDS = 8
 
 
 TOP_HEADER_LINES = 3  # a rubric, a date, a name: the header a page's top may hold

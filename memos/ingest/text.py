@@ -48,6 +48,7 @@ from .head import (
     find_numbered,
     find_pdf_name,
     has_credit_inside,
+    is_part_heading,
     names_after_by,
     read_head,
 )
@@ -360,8 +361,8 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
                 published = parse_date(c.text)
             k -= 2
             continue
-        if SECTION_HEADINGS.match(c.text.rstrip(":. ")):
-            k -= 1  # "Introduction" opens the body: the title is above it
+        if SECTION_HEADINGS.match(c.text.rstrip(":. ")) or is_part_heading(c.text):
+            k -= 1  # "Introduction", "Part 1, …" opens the body: the title is above it
             continue
         if is_caption(c, chunks[k - 1] if k > 0 else None):
             k -= 1  # a picture's caption or credit between the title and the body
