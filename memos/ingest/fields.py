@@ -502,7 +502,9 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     # Most lines have no mark, and the patterns, which open by looking behind, would be tried at
     # every character: they run only where what they need is found (a figure last, for the
     # last figure).
-    if FOOTNOTE_SIGN.search(text) or FIGURE_AFTER_LETTER.search(text):
+    # (A figure is looked for first: most lines have none, and FIGURE_AFTER_LETTER, which opens
+    # with a small letter, is tried at most of their characters.)
+    if FOOTNOTE_SIGN.search(text) or DIGIT.search(text) and FIGURE_AFTER_LETTER.search(text):
         # A footnote mark glued to the last name ends the names: "Oxana Shevel1 Tufts University".
         m = FOOTNOTE_MARK.search(text)
         if m and ORG_WORDS.search(text, m.end()):
