@@ -546,9 +546,11 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
         return tuple(split_authors(text))
     # A name and what the person does.
     name, _, role = text.partition(", ")
+    # The name first: most lines are no byline, and their opening words, when they are the first
+    # words of a sentence, are turned away at once (what follows may be a paragraph to search).
     if (
-        (role[:1].islower() or _ROLE.match(role) or ORG_WORDS.search(role))
-        and looks_like_names(name)
+        looks_like_names(name)
+        and (role[:1].islower() or _ROLE.match(role) or ORG_WORDS.search(role))
         and len(split_authors(name)) == 1
     ):
         return (name,)
