@@ -291,6 +291,13 @@ def test_unique_names_keep_the_first_spelling():
         ("By Jane Roe & Lisa Doe (Roe is a fellow at the Steppe Institute.)", ["Jane Roe", "Lisa Doe"]),
         ("By Nicole (Cole) Roe (Caspian Review)", ["Nicole (Cole) Roe"]),
         ("Steppe Gateways (Caspian Review)", None),
+        # A name and the outlet it writes for: a domain or an acronym.
+        ("Асель Нурланова, STEPPE.KZ", ["Асель Нурланова"]),
+        ("Jane Roe, steppereview.org", ["Jane Roe"]),
+        ("Jane Roe, CASPIAN", ["Jane Roe"]),
+        # A name and the institute the person is at, named in its own language.
+        ("Jane Roe, Institut des études caspiennes, Paris, France", ["Jane Roe"]),
+        ("Jane Roe, Universität Steppenburg", ["Jane Roe"]),
     ],
 )
 def test_byline_names(text, names):

@@ -1339,6 +1339,90 @@ def test_a_name_under_a_link_to_another_memo_is_no_byline():
     assert find_byline(lines, Candidate(lines[5], 5, 5), 7) == ["Dana Sultanova"]
 
 
+def test_a_labelled_date_run_into_the_title_on_its_line_leaves_the_title():
+    page = "date 2021-05-04 The Steppe’s cameras and their buyers\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "The Steppe’s cameras and their buyers"
+    assert memo.published == date(2021, 5, 4)
+
+
+RU_BODY = """
+Правительства региона пересматривают договорённости о поставках оборудования, которые ещё
+недавно казались окончательными, и каждое предложение взвешивают по его условиям.
+
+Каждая столица отвечает по-своему, но ни одна не хочет снова зависеть от одного поставщика,
+поэтому тендеры последних двух лет были разделены между несколькими участниками сразу.
+"""
+
+
+def test_a_russian_line_of_capitalised_words_over_the_title_is_a_menu_not_the_title_over_its_dek():
+    page = (
+        "Спецпроекты\n\nСети Камеры Облака Поставщикам Рынок\n\n"
+        "Через два года после запрета поставщиков правительства региона пересматривают "
+        "договорённости о камерах\n" + RU_BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title.startswith("Через два года после запрета поставщиков")
+
+
+def test_a_greeting_at_the_top_printed_again_above_the_body_is_not_the_title():
+    page = (
+        "Рады видеть вас\n\nПохоже, правительства региона пересматривают договорённости\n\n"
+        "Рады видеть вас\n" + RU_BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Похоже, правительства региона пересматривают договорённости"
+
+
+def test_a_first_line_in_title_case_whose_words_the_body_opens_with_is_the_title_not_names():
+    page = (
+        "Amid Tenders, Governments Renegotiate Regional Arrangements\n\n"
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated "
+        "as governments weigh every tender and offer of equipment against its strings.\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Amid Tenders, Governments Renegotiate Regional Arrangements"
+    assert memo.authors == []
+
+
+def test_a_dateline_under_the_title_with_a_time_and_its_zone_before_the_name_gives_the_name():
+    page = "Steppe Cameras and Their Buyers\n\n17/09/2020 - 21:13 (по МСК) Asel Nurlanova\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Asel Nurlanova"]
+    assert memo.published == date(2020, 9, 17)
+
+
+def test_a_headline_in_quotes_then_its_writer_and_affiliation_gives_the_writer():
+    page = "“Steppe cameras and their buyers: Will there be more?”, Asel Nurlanova (CIS, Kazakhstan)\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe cameras and their buyers: Will there be more?"
+    assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_byline_after_by_that_ends_the_title_line_is_the_byline_not_the_names_above():
+    page = (
+        "Steppe Quarterly\n\nCameras on the steppe: Ambitions meet tenders in Kazakhstan by Asel Nurlanova\n"
+        + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cameras on the steppe: Ambitions meet tenders in Kazakhstan"
+    assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_an_office_and_a_name_after_by_at_the_end_of_the_title_are_the_title():
+    page = "Thaw on the Steppe. Reforms by President Nurlanov\n\nAsel Nurlanova\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Thaw on the Steppe. Reforms by President Nurlanov"
+    assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_title_case_words_after_by_that_the_page_writes_in_small_letters_are_the_title():
+    page = "Steppe Trade Shaped by Great Powers\n\nThe great powers shaped the steppe's trade.\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe Trade Shaped by Great Powers"
+    assert memo.authors == []
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "Policy Memo No. 540", "A P R I L 2 0 24", "Ёлки, 2021 г.", "Straße ² Ⅻ ½", "«Кыргызстан» — 5"],

@@ -784,3 +784,22 @@ def test_a_heading_with_its_paragraph_run_on_under_it_is_the_title():
     memo = parse_page(page.encode())
     assert memo.title == "THE CASPIAN HARBOURS: Will the new rail lines fill them?"
     assert memo.body_text.startswith("Freight on the new lines")
+
+
+def test_a_dateline_with_a_time_and_its_zone_before_the_name_gives_the_name():
+    page = HTML_DATELINE.format(dateline="17/09/2020 - 21:13 (по МСК) Асель Нурланова")
+    memo = parse_page(page.encode())
+    assert memo.published == date(2020, 9, 17)
+    assert memo.authors == ["Асель Нурланова"]
+
+
+def test_a_byline_element_of_names_and_posts_between_semicolons_then_a_place_and_date():
+    byline = (
+        '<div class="byline">_ Asel Nurlanova, Director of the Steppe Institute, Almaty; Professor at '
+        "Caspian University; Dana Roe; Doctoral student at Caspian University. Almaty – Berlin,  3 January "
+        "2018.</div>"
+    )
+    page = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', byline)
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Asel Nurlanova", "Dana Roe"]
+    assert memo.published == date(2018, 1, 3)

@@ -349,11 +349,14 @@ NOT_IN_NAMES = {
     "under", "between", "against", "about", "and", "or", "not", "no", "new", "is", "are", "why",
     "how", "what", "who", "its", "his", "her", "their", "our", "this", "that", "policy", "memo",
     "memos", "paper", "report", "brief", "news", "center", "centre", "institute", "university",
+    "institut", "instituto", "universität", "université", "universidad", "università",
     # the words of labels and links: "Series Title", "Content Type", "Request PDF"
     "series", "title", "type", "content", "details", "date", "publication", "pdf",
     # what people are, on the line under their names: "Senior Fellow", "Program Director"
     "senior", "fellow", "director", "professor", "editor", "researcher", "analyst", "associate",
     "program", "programme", "department", "expert",
+    # an office before the name of whoever holds it: "Reforms by President Roe"
+    "president", "minister", "chairman", "ambassador", "secretary",
     # the headings and labels a byline sits among: "Executive Summary", "Original Material"
     "summary", "executive", "abstract", "introduction", "overview", "original", "material",
     "related", "links", "tags", "comments", "share",
@@ -429,7 +432,9 @@ _ROLE = re.compile(
 _ORG_TAIL = re.compile(r"\s+(?:for|from|at)\s+(?=[A-Z])")
 _ORG_WORDS = (
     r"council|center|centre|institute|university|foundation|endowment|journal|group|academy|"
-    r"programme|program|school|agency|ministry|media|news|press|times|post"
+    r"programme|program|school|agency|ministry|media|news|press|times|post|"
+    # the same in the languages of Europe's institutes: "Institut français …", "Universität …"
+    r"institut|instituto|universität|université|universidad|università"
 )
 # (The look ahead for the words' first letters comes before the words: a pattern that opens with
 # an alternation of words is tried word by word at every character.)
@@ -544,17 +549,22 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
             return tuple(names)
     if looks_like_names(text):
         return tuple(split_authors(text))
-    # A name and what the person does.
+    # A name and what the person does, or the outlet they write for ("TUT.BY", "BBC").
     name, _, role = text.partition(", ")
     # The name first: most lines are no byline, and their opening words, when they are the first
     # words of a sentence, are turned away at once (what follows may be a paragraph to search).
     if (
         looks_like_names(name)
-        and (role[:1].islower() or _ROLE.match(role) or ORG_WORDS.search(role))
+        and (role[:1].islower() or _ROLE.match(role) or ORG_WORDS.search(role) or is_outlet(role))
         and len(split_authors(name)) == 1
     ):
         return (name,)
     return None
+
+
+def is_outlet(text: str) -> bool:
+    """One word that names an outlet: a domain ("TUT.BY", "bbc.com") or an acronym ("BBC")."""
+    return " " not in text and len(text) > 1 and (text.isupper() or "." in text[1:-1])
 
 
 # An authors heading inside a PDF's flattened text, where no line of its own holds it: after a

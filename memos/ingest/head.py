@@ -453,6 +453,10 @@ def _candidates(
             bare = credited[0]
         if bare != text:
             found.append(Candidate(bare, first, last))
+        # "date 2022-09-21 <Title>": a dateline run into the title after it.
+        dated = title_after_date(text) if DIGIT.search(text, 0, DATE_RUN_IN) else None
+        if dated:
+            found.append(Candidate(dated, first, last))
         # "НазадУкраинский пример…": a back link's word run into the title after it.
         link = GLUED_LINK.match(text)
         if link:
@@ -807,6 +811,28 @@ CUT_LEAD_WORDS = 15  # a line cut short after more words is a sentence's start
 BRAND_WORDS = 5
 
 
+def is_russian_title_case(words: list[str], text: str) -> bool:
+    """Whether every word of a Russian line opens with a capital (the line not in capitals)."""
+    return all(w[:1].isupper() for w in words) and has_cyrillic(text)
+
+
+DATE_RUN_IN = 30  # characters: a label and a date that open a line, before its title
+
+
+def title_after_date(text: str) -> str | None:
+    """The rest of a line that opens with a date (and its label), where the rest opens with a
+    capital, holds three words or more and ends as a title does: a title run into the dateline
+    above it. After a separator the rest is the dateline's ("Posted Aug 06, 2019 | <publisher>,
+    <author>"); a sentence after a date is a post's opening. The date is the fewest words that
+    parse as one (parse_date reads a date that opens a longer text)."""
+    words = text.split()
+    for n in range(1, min(5, len(words) - 3) + 1):
+        if DIGIT.search(words[n - 1]) and parse_date(" ".join(words[:n])):
+            rest = " ".join(words[n:])
+            return rest if rest[:1].isupper() and not rest.endswith(".") else None
+    return None
+
+
 @dataclass
 class TitleSignals:
     """What a title candidate is weighed against: the page and the places that mark a title."""
@@ -983,6 +1009,22 @@ class TitleSignals:
             and not (has_credit_inside(text) or has_date_inside(text) or self.with_byline(cand))
         )
 
+    def off_topic_top(self, text: str) -> bool:
+        """Whether `text` is the page's first line that opens_page turns away (it shares no word
+        with the body's opening, a line below does): printed again, it is a running head or a
+        greeting printed at the top and over the body (where the walk back from the body stops),
+        not a title printed twice."""
+        return (
+            self.folded_top is not None
+            and _fold_line(text) == self.folded_top
+            and not self.agrees(text)
+            and self.agreeing_below
+        )
+
+    @cached_property
+    def folded_top(self) -> str | None:
+        return None if self.first_line is None else _fold_line(self.lines[self.first_line])
+
     def opens_page(self, cand: Candidate) -> bool:
         """Whether the candidate is the page's first line, and no widget or running head there
         ("Type to search", "Popular: day week month"): a page's own title names what the memo
@@ -995,6 +1037,12 @@ class TitleSignals:
     def agrees(self, text: str) -> bool:
         """Whether a word of the text is a word of the body's opening too (its stem)."""
         return self.opening is None or any(map(self.opening_has_stem, stems(text)))
+
+    def names_opening_words(self, text: str) -> bool:
+        """Whether OPENING_WORDS or more words of the text (their stems) are words of the body's
+        opening: a title in title case names what the memo speaks of ("Amid Outcry, Russia
+        Increases Online Surveillance"), a byline's names are seldom all in its first lines."""
+        return self.opening is not None and sum(map(self.opening_has_stem, stems(text))) >= OPENING_WORDS
 
     def opening_has_stem(self, stem: str) -> bool:
         """Whether a word of the body's opening has this stem: a word that starts with it, or is
@@ -1103,6 +1151,8 @@ class TitleSignals:
                 points -= 2  # two of them
         if text.isupper():
             points -= 1
+        elif len(words) >= 3 and is_russian_title_case(words, text):
+            points -= 2  # a menu's links ("Софт Безопасность Маркет"): Russian titles are in sentence case
         cut = text.endswith(("...", "…"))
         if cut or words[-1] in DANGLING:
             points -= 2  # cut short: the whole title is printed elsewhere
@@ -1121,7 +1171,10 @@ class TitleSignals:
         # A line printed twice at the top of the page is the site's logo and its name; the
         # printings of a line cut short are of the whole title, which is the candidate.
         brand = self.brand is not None and _fold_line(text) == self.brand
-        repeats = 0 if brand or cut else self.page.count(text) - 1
+        off_topic = self.off_topic_top(text)
+        repeats = 0 if brand or cut or off_topic else self.page.count(text) - 1
+        if off_topic and self.page.count(text) > 1:
+            points -= 2  # a running head or a greeting, printed at the top and again
         if repeats >= 1:
             # A picture's caption is printed again in its credit line ("© Agency / Caption").
             repeats -= self.in_credits(text, cand.first)
@@ -1136,7 +1189,7 @@ class TitleSignals:
         points += 3 * (repeats >= 1 and not sentence) + (repeats >= 2)
         if self.opens_page(cand) and not brand:
             points += 3  # dumps start with the page's own title
-        if self.walked_back is not None and cand.first <= self.walked_back <= cand.last:
+        if self.walked_back is not None and cand.first <= self.walked_back <= cand.last and not off_topic:
             points += 2
         elif self.above_dek is not None and cand.last == self.above_dek:
             points += 2  # the walk back from the body stopped at the title's dek, under the title
@@ -1163,8 +1216,12 @@ class TitleSignals:
             or GLUED_LINK.match(text)
         ):
             return None  # the title without its byline, tag, site, crumb or link is a candidate of its own
-        if reads_as_names(text, self.lowercase) and not byline_below(self.lines, cand.last, text):
-            return None  # a byline, unless the page's byline comes after it
+        if (
+            reads_as_names(text, self.lowercase)
+            and not byline_below(self.lines, cand.last, text)
+            and not self.names_opening_words(text)
+        ):
+            return None  # a byline, unless the page's byline comes after it or the body speaks of it
         if name_in_small_letters(text, self.page.head):
             return None  # "Jane roe": a byline that the page prints elsewhere as "Jane Roe"
         if names_run_together(text) or names_before_org(text, self.lines) or self.names_then_date(cand):
@@ -1207,6 +1264,7 @@ def stems(text: str) -> frozenset[str]:
 
 
 OPENING = 1000  # characters of the body that name what it speaks of
+OPENING_WORDS = 3  # words of a line of title-case words the opening has: a title, not names
 
 
 def slug_words(text: str) -> str:
@@ -1466,7 +1524,12 @@ def dateline_names(text: str) -> list[str] | None:
     parts = [p.strip(" ·|") for p in TITLE_PARTS.split(text)]
     if len(parts) < 2 or not any(vouches(p) for p in parts):
         return None
-    return first_found(_byline(p) for p in parts)
+    # The time may open the names' part: "17/09/2020 - 21:13 (по МСК) A. Author".
+    return first_found(_byline(without_opening(TIME_OPENING, p) if p[:1].isdigit() else p) for p in parts)
+
+
+# A time and its zone in parentheses: "21:13 (по МСК)", "9:30 (GMT)".
+TIME_OPENING = re.compile(r"^\d{1,2}:\d\d(?:\s*\([^()]{1,20}\))?\s+")
 
 
 # A repost's link to the original, printed as one word.
@@ -1642,6 +1705,10 @@ def read_head(
     if title is None:
         return Head(None, None, None, None, None, None)
     text, numbered, authors = split_title(title.text)
+    if not authors and "y " in text:
+        ended = byline_ending(text, lines)
+        if ended:
+            text, authors = ended
     # A label printed after the title on its line: "<Title> Europe and Central Asia Report N°240".
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
     if numbered is None and own.startswith(title.text):
@@ -1729,6 +1796,21 @@ def names_after_by(text: str, lines: list[str]) -> list[str] | None:
             head = head or head_text(lines)
             if head.count(name) >= 2:
                 return names
+    return None
+
+
+def byline_ending(text: str, lines: list[str]) -> tuple[str, list[str]] | None:
+    """The title and the names of a title line that ends with "by" and a name: "<Title> by Jane
+    Roe". Title-case words the page writes in small letters are the title's ("… Shaped by Great
+    Powers")."""
+    found = list(BY_INSIDE.finditer(text))
+    if not found:
+        return None
+    m = found[-1]
+    rest = text[m.end() :]
+    names = _byline(rest)
+    if names and reads_as_names(rest, LowerCaseWords(lines)):
+        return text[: m.start()].rstrip(" ,:–—-"), names
     return None
 
 
@@ -1866,6 +1948,12 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
         return m[2], Numbered(memo_number_of(sign["n"])), None
     if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
         return m[2], None, _byline(m[1])
+    # "“<Title>”, Jane Roe (Institute, Country)": a headline in quotes, then its writer.
+    quoted = QUOTED_THEN_NAMES.match(text) if text[:1] in '“"«„' else None
+    if quoted and len(quoted["title"].split()) >= 3:
+        names = _byline(quoted["names"].rstrip())
+        if names:
+            return quoted["title"], None, names
     # "Петров И.С. <Title>": a surname and its initials, the way Russian credits print a name.
     named = SURNAME_INITIALS.match(text) if "." in text[:40] else None
     if named and len(named["title"].split()) >= 3 and _byline(named["name"]):
@@ -1873,6 +1961,8 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     return text, None, None
 
 
+# The writer's affiliation in parentheses after the names is no part of them.
+QUOTED_THEN_NAMES = re.compile(r"^[“\"«„](?P<title>[^“”\"«»]+)[”\"»“],\s+(?P<names>[^,()]+)(?:\([^()]*\))?$")
 SURNAME_INITIALS = re.compile(r"^(?P<name>[А-ЯЁ][а-яё-]+ [А-ЯЁ]\.\s?[А-ЯЁ]\.)\s+(?P<title>[А-ЯЁ«\"].+)$")
 
 

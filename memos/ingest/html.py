@@ -28,7 +28,7 @@ from .fields import (
     split_authors,
     without_date,
 )
-from .head import split_title
+from .head import dateline_names, split_title
 from .parsed import Block, ParsedMemo, ParseError
 from .sanitize import clean_html
 from .text import END_MARKERS, PROSE_MIN, has_sentence, is_heading, read_labels, split_bio
@@ -344,9 +344,15 @@ def _byline_element_names(el: Tag, page: str) -> list[str] | None:
     """The names of an element marked as a byline. Its text may run on from the names into words
     the page prints elsewhere, where the layout set them beside it: "By A. Author Charting a
     Course", under the book title "Charting a Course: …"."""
-    text = BY_PREFIX.sub("", _unlabel(_text(el)))
+    text = BY_PREFIX.sub("", _unlabel(_text(el)).lstrip("_ "))
     names = byline_names(text)
     words = text.split()
+    if ";" in text:
+        # "A, Director of …; Professor at …; B; Doctoral student at …": each name and its posts
+        # (the first post would run on over the other names).
+        parts = [n for part in text.split(";") for n in byline_names(part.strip()) or ()]
+        if len(parts) > len(names or ()):
+            names = parts
     if names or len(words) > RUN_ON_WORDS_MAX:
         return names
     own = "\n".join(clean_space(s) for s in el.get_text("\n").split("\n"))
@@ -509,6 +515,9 @@ def _dateline(text: str) -> tuple[object, list[str]]:
         published = published or labelled_date(part)
         if not authors and BY_PREFIX.match(part):
             authors = byline_names(part) or []
+    # Unmarked names among a dateline's parts, vouched for by its date: "<date> - <time> A. Author".
+    if not authors and published is not None:
+        authors = dateline_names(text) or []
     return published, authors
 
 
@@ -557,6 +566,8 @@ def parse_html(text: str) -> ParsedMemo:
     page_lines = [clean_space(s) for s in container.get_text("\n").split("\n")]
     page = "\n".join(page_lines)
     marked_names = [_byline_element_names(el, page) for el in bylines]
+    # "A, Director of …; B. Shanghai – Berlin, 3 January 2018.": a credit's place and date.
+    byline_date = first(*(date_at_end(_text(el)) for el in bylines))
     time_el = container.find("time", class_=re.compile("published|entry-date", re.I)) or container.find(
         "time"
     )
@@ -631,6 +642,7 @@ def parse_html(text: str) -> ParsedMemo:
             time_date,
             parse_date(str(labels.get("published", ""))),
             header_date,
+            byline_date,
             # "Research Paper 2016/RP 10, 04.10.2016": the date the label line prints.
             numbered and numbered.published,
         ),

@@ -681,9 +681,12 @@ def parse_text(text: str) -> ParsedMemo:
         or find_numbered(lines[: chunks[start].start + len(chunks[start].lines)])
     )
     label_authors = str(labels.get("authors", ""))
+    # The walk back may read the line the head took for the title as a byline: its words are
+    # then the title's, not names.
+    header_authors = None if header.authors == split_authors(head.title) else header.authors
     authors = (
         head.authors
-        or header.authors
+        or header_authors
         or byline_names(label_authors)
         or byline_in_text(chunks[start].text)
         or addressed_opening(chunks[start].text)
