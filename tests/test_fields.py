@@ -37,6 +37,7 @@ from memos.ingest.fields import (
     split_authors,
     unique_names,
     valid_value,
+    without_date,
     without_opening,
 )
 
@@ -555,3 +556,17 @@ def test_clean_space_parts_at_every_unicode_space_and_keeps_clean_lines(text, cl
 )
 def test_a_phrase_line_is_the_phrase_alone_whatever_the_spaces_and_colon_around_it(line, matches):
     assert PhraseLine("read more", "print").matches(line) is matches
+
+
+@pytest.mark.parametrize(
+    "text, undated",
+    [
+        ("by Daria Kravets-Meinke 15/05/2024", "by Daria Kravets-Meinke"),
+        ("26.04.23 Sanctions Review", "Sanctions Review"),
+        ("Jane Roe | March 3rd, 2020", "Jane Roe"),
+        ("Vol. 3, No. 7", "Vol. 3, No. 7"),  # figures, but no two side by side: no year
+        ("5 min read", "5 min read"),
+    ],
+)
+def test_without_date_takes_off_a_date_at_either_end_and_leaves_lines_without_a_year(text, undated):
+    assert without_date(text) == undated

@@ -672,19 +672,23 @@ def dash_lead(text: str) -> tuple[str, str] | None:
 
 def without_date(text: str) -> str:
     """`text` without a date that opens or ends it."""
-    if not DIGIT.search(text):
-        return text  # no date without a digit: most lines, cheaply
+    # Every date parse_date reads has a year, and so two figures side by side, in one word ("5
+    # min", "Vol. 3, No. 7" have none): the words at either end are tried only as many as reach
+    # the first word that has them, and the last.
+    if not TWO_FIGURES.search(text):
+        return text  # most lines, cheaply
     words = text.split()
-    # parse_date takes no text without a figure: the words at either end are tried only as many
-    # as reach the first figure, and the last.
-    opening = next(k for k, word in enumerate(words) if DIGIT.search(word)) + 1
-    ending = len(words) - last_with_figure(words)
+    opening = next(k for k, word in enumerate(words) if TWO_FIGURES.search(word)) + 1
+    ending = len(words) - next(k for k in range(len(words) - 1, -1, -1) if TWO_FIGURES.search(words[k]))
     for n in range(min(5, len(words) - 1), 0, -1):
         if n >= ending and parse_date(" ".join(words[-n:])):
             return " ".join(words[:-n]).rstrip(" ,|·•–—-")
         if n >= opening and parse_date(" ".join(words[:n])):
             return " ".join(words[n:]).lstrip(" ,|·•–—-")
     return text
+
+
+TWO_FIGURES = re.compile(r"\d\d")
 
 
 def last_with_figure(words: list[str]) -> int:
