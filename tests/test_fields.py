@@ -17,6 +17,8 @@ from memos.ingest.fields import (
     cited_number,
     clean_space,
     dash_lead,
+    date_at_end,
+    date_at_start,
     filed_in,
     footer_number,
     has_number_hint,
@@ -570,3 +572,31 @@ def test_a_phrase_line_is_the_phrase_alone_whatever_the_spaces_and_colon_around_
 )
 def test_without_date_takes_off_a_date_at_either_end_and_leaves_lines_without_a_year(text, undated):
     assert without_date(text) == undated
+
+
+LONG_TAIL = " ".join(["The ministry said 12 ships and 7 trains left in 2019."] * 20)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("8 July 2022 Central Asia " + LONG_TAIL, date(2022, 7, 8)),
+        ("Monday, March 3rd, 2020 10:30 Jane Roe", date(2020, 3, 3)),
+        ("5 min read " + LONG_TAIL, None),  # the year further on opens no date
+        ("No. 7 | 12 May 2021", None),  # a date after five words is not at the start
+    ],
+)
+def test_date_at_start_reads_a_date_of_up_to_five_words_that_opens_the_text(text, found):
+    assert date_at_start(text) == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        (LONG_TAIL + " by Daria Kravets-Meinke 15/05/2024", date(2024, 5, 15)),
+        (LONG_TAIL + " Posted on Monday, March 3rd, 2020", date(2020, 3, 3)),
+        ("2019 was the year " + "of the steppe " * 20 + "page 5", None),
+    ],
+)
+def test_date_at_end_reads_a_date_of_up_to_five_words_that_ends_the_text(text, found):
+    assert date_at_end(text) == found

@@ -98,10 +98,14 @@ def date_at_start(text: str) -> date | None:
     """A date that opens `text` ("26.04.23 Sanctions Review", "8 July 2022 Central Asia")."""
     if not DIGIT.search(text, 0, 40):
         return None
-    words = text.split()
-    # parse_date takes no text without a figure: the fewest words tried hold the first one.
-    fewest = next(k for k, word in enumerate(words) if DIGIT.search(word)) + 1
-    for n in range(min(5, len(words)), fewest - 1, -1):
+    # At most five words are tried: the rest of a long text is not split. parse_date takes no
+    # text without two figures side by side in a word (a year's): the fewest words tried hold
+    # the first word that has them.
+    words = text.split(maxsplit=DATE_WORDS)[:DATE_WORDS]
+    fewest = next((k for k, word in enumerate(words) if TWO_FIGURES.search(word)), None)
+    if fewest is None:
+        return None
+    for n in range(len(words), fewest, -1):
         found = parse_date(" ".join(words[:n]))
         if found:
             return found
@@ -112,14 +116,20 @@ def date_at_end(text: str) -> date | None:
     """A date that ends `text` ("by Daria Kravets-Meinke 15/05/2024")."""
     if not DIGIT.search(text, max(0, len(text) - 40)):
         return None
-    words = text.split()
-    # As in date_at_start: the fewest words tried hold the last figure.
-    fewest = len(words) - last_with_figure(words)
-    for n in range(min(5, len(words)), fewest - 1, -1):
+    # As in date_at_start: the last five words, the fewest tried holding the last word with two
+    # figures side by side.
+    words = text.rsplit(maxsplit=DATE_WORDS)[-DATE_WORDS:]
+    last = next((k for k in range(len(words) - 1, -1, -1) if TWO_FIGURES.search(words[k])), None)
+    if last is None:
+        return None
+    for n in range(len(words), len(words) - last - 1, -1):
         found = parse_date(" ".join(words[-n:]))
         if found:
             return found
     return None
+
+
+DATE_WORDS = 5  # the most words a date takes: a weekday, a day, a month, a year and a time
 
 
 # Words that label a date as the item's own: "Publication Date 11/09/2014", "Опубликовано:".
