@@ -10,11 +10,15 @@ from memos.ingest.fields import (
     MARKED_BYLINE,
     Label,
     Numbered,
+    PhraseLine,
     about_author_names,
     byline_names,
     capitals_kind,
     cited_number,
+    clean_space,
     dash_lead,
+    date_at_end,
+    date_at_start,
     filed_in,
     footer_number,
     has_number_hint,
@@ -35,6 +39,7 @@ from memos.ingest.fields import (
     split_authors,
     unique_names,
     valid_value,
+    without_date,
     without_opening,
 )
 
@@ -514,3 +519,84 @@ def test_has_separator_is_true_wherever_the_split_pattern_parts_a_byline(text):
 def test_without_opening_removes_what_an_anchored_pattern_matches_as_sub_does(text):
     for pattern in (MARKED_BYLINE, re.compile(r"^\s*[•·▪◦●*+]\s+"), re.compile(r"^x*")):
         assert without_opening(pattern, text) == pattern.sub("", text)
+
+
+def test_every_unicode_space_but_the_plain_one_is_a_character_str_isprintable_turns_down():
+    # clean_space keeps a printable line with single spaces as it is.
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert [c for c in spaces if c.isprintable()] == [" "]
+
+
+@pytest.mark.parametrize(
+    "text, cleaned",
+    [
+        ("Policy Memo No. 540", "Policy Memo No. 540"),
+        ("  Policy  Memo\tNo.\u00a0540 ", "Policy Memo No. 540"),
+        ("Jane\u2003Roe\u202fand\u3000John Doe", "Jane Roe and John Doe"),
+        ("line\n", "line"),
+        ("  Title\n\n  of the   memo \n", "Title of the memo"),
+        ("Title\n\tof the\u00a0memo\n", "Title of the memo"),
+        (" ", ""),
+        ("", ""),
+    ],
+)
+def test_clean_space_parts_at_every_unicode_space_and_keeps_clean_lines(text, cleaned):
+    assert clean_space(text) == cleaned
+
+
+@pytest.mark.parametrize(
+    "line, matches",
+    [
+        ("read more", True),
+        ("Read More:", True),
+        ("  read more  :  ", True),
+        ("\tread more :\t", True),
+        ("read more:x", False),
+        ("read more, please", False),
+        ("read", False),
+    ],
+)
+def test_a_phrase_line_is_the_phrase_alone_whatever_the_spaces_and_colon_around_it(line, matches):
+    assert PhraseLine("read more", "print").matches(line) is matches
+
+
+@pytest.mark.parametrize(
+    "text, undated",
+    [
+        ("by Daria Kravets-Meinke 15/05/2024", "by Daria Kravets-Meinke"),
+        ("26.04.23 Sanctions Review", "Sanctions Review"),
+        ("Jane Roe | March 3rd, 2020", "Jane Roe"),
+        ("Vol. 3, No. 7", "Vol. 3, No. 7"),  # figures, but no two side by side: no year
+        ("5 min read", "5 min read"),
+    ],
+)
+def test_without_date_takes_off_a_date_at_either_end_and_leaves_lines_without_a_year(text, undated):
+    assert without_date(text) == undated
+
+
+LONG_TAIL = " ".join(["The ministry said 12 ships and 7 trains left in 2019."] * 20)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("8 July 2022 Central Asia " + LONG_TAIL, date(2022, 7, 8)),
+        ("Monday, March 3rd, 2020 10:30 Jane Roe", date(2020, 3, 3)),
+        ("5 min read " + LONG_TAIL, None),  # the year further on opens no date
+        ("No. 7 | 12 May 2021", None),  # a date after five words is not at the start
+    ],
+)
+def test_date_at_start_reads_a_date_of_up_to_five_words_that_opens_the_text(text, found):
+    assert date_at_start(text) == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        (LONG_TAIL + " by Daria Kravets-Meinke 15/05/2024", date(2024, 5, 15)),
+        (LONG_TAIL + " Posted on Monday, March 3rd, 2020", date(2020, 3, 3)),
+        ("2019 was the year " + "of the steppe " * 20 + "page 5", None),
+    ],
+)
+def test_date_at_end_reads_a_date_of_up_to_five_words_that_ends_the_text(text, found):
+    assert date_at_end(text) == found

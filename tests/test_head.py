@@ -17,6 +17,7 @@ from memos.ingest.head import (
     is_furniture,
     is_header_line,
     label_after_printing,
+    letter_count,
     printed_more_than,
     title_parts,
 )
@@ -1420,3 +1421,11 @@ def test_title_case_words_after_by_that_the_page_writes_in_small_letters_are_the
     memo = parse_page(page.encode())
     assert memo.title == "Steppe Trade Shaped by Great Powers"
     assert memo.authors == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Policy Memo No. 540", "A P R I L 2 0 24", "Ёлки, 2021 г.", "Straße ² Ⅻ ½", "«Кыргызстан» — 5"],
+)
+def test_letter_count_counts_what_str_isalpha_calls_letters_in_ascii_and_other_text(text):
+    assert letter_count(text) == sum(map(str.isalpha, text))

@@ -98,10 +98,14 @@ def date_at_start(text: str) -> date | None:
     """A date that opens `text` ("26.04.23 Sanctions Review", "8 July 2022 Central Asia")."""
     if not DIGIT.search(text, 0, 40):
         return None
-    words = text.split()
-    # parse_date takes no text without a figure: the fewest words tried hold the first one.
-    fewest = next(k for k, word in enumerate(words) if DIGIT.search(word)) + 1
-    for n in range(min(5, len(words)), fewest - 1, -1):
+    # At most five words are tried: the rest of a long text is not split. parse_date takes no
+    # text without two figures side by side in a word (a year's): the fewest words tried hold
+    # the first word that has them.
+    words = text.split(maxsplit=DATE_WORDS)[:DATE_WORDS]
+    fewest = next((k for k, word in enumerate(words) if TWO_FIGURES.search(word)), None)
+    if fewest is None:
+        return None
+    for n in range(len(words), fewest, -1):
         found = parse_date(" ".join(words[:n]))
         if found:
             return found
@@ -112,14 +116,20 @@ def date_at_end(text: str) -> date | None:
     """A date that ends `text` ("by Daria Kravets-Meinke 15/05/2024")."""
     if not DIGIT.search(text, max(0, len(text) - 40)):
         return None
-    words = text.split()
-    # As in date_at_start: the fewest words tried hold the last figure.
-    fewest = len(words) - last_with_figure(words)
-    for n in range(min(5, len(words)), fewest - 1, -1):
+    # As in date_at_start: the last five words, the fewest tried holding the last word with two
+    # figures side by side.
+    words = text.rsplit(maxsplit=DATE_WORDS)[-DATE_WORDS:]
+    last = next((k for k in range(len(words) - 1, -1, -1) if TWO_FIGURES.search(words[k])), None)
+    if last is None:
+        return None
+    for n in range(len(words), len(words) - last - 1, -1):
         found = parse_date(" ".join(words[-n:]))
         if found:
             return found
     return None
+
+
+DATE_WORDS = 5  # the most words a date takes: a weekday, a day, a month, a year and a time
 
 
 # Words that label a date as the item's own: "Publication Date 11/09/2014", "Опубликовано:".
@@ -160,14 +170,15 @@ AMBIGUOUS_DATE = re.compile(r"\b(?P<a>0?[1-9]|1[0-2])[/.](?P<b>0?[1-9]|1[0-2])[/
 MONTH_YEAR = re.compile(r"\b(?P<month>[^\W\d_]{3,9})\.?,?\s+(?P<year>(?:19|20)\d\d)\b")
 
 
-def as_the_page_reads(found: date, line: str, page: str) -> date:
+def as_the_page_reads(found: date, line: str, page: list[str]) -> date:
     """`found`, read from `line`, with day and month swapped where they could be either and the
-    page names the other month with that year ("Publication Date 11/09/2014" under "No.233,
-    September 2014")."""
+    page (its lines) names the other month with that year ("Publication Date 11/09/2014" under
+    "No.233, September 2014"). The lines are joined only for a date that could be either."""
     m = AMBIGUOUS_DATE.search(line)
     if not m or m["a"] == m["b"] or int(m["year"]) != found.year:
         return found
-    named = {(MONTHS.get(n["month"].casefold()), int(n["year"])) for n in MONTH_YEAR.finditer(page)}
+    text = "\n".join(page)
+    named = {(MONTHS.get(n["month"].casefold()), int(n["year"])) for n in MONTH_YEAR.finditer(text)}
     swapped = date(found.year, found.day, found.month)
     if (swapped.month, swapped.year) in named and (found.month, found.year) not in named:
         return swapped
@@ -506,7 +517,9 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     # Most lines have no mark, and the patterns, which open by looking behind, would be tried at
     # every character: they run only where what they need is found (a figure last, for the
     # last figure).
-    if FOOTNOTE_SIGN.search(text) or FIGURE_AFTER_LETTER.search(text):
+    # (A figure is looked for first: most lines have none, and FIGURE_AFTER_LETTER, which opens
+    # with a small letter, is tried at most of their characters.)
+    if FOOTNOTE_SIGN.search(text) or DIGIT.search(text) and FIGURE_AFTER_LETTER.search(text):
         # A footnote mark glued to the last name ends the names: "Oxana Shevel1 Tufts University".
         m = FOOTNOTE_MARK.search(text)
         if m and ORG_WORDS.search(text, m.end()):
@@ -548,9 +561,11 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
         return tuple(split_authors(text))
     # A name and what the person does, or the outlet they write for ("TUT.BY", "BBC").
     name, _, role = text.partition(", ")
+    # The name first: most lines are no byline, and their opening words, when they are the first
+    # words of a sentence, are turned away at once (what follows may be a paragraph to search).
     if (
-        (role[:1].islower() or _ROLE.match(role) or ORG_WORDS.search(role) or is_outlet(role))
-        and looks_like_names(name)
+        looks_like_names(name)
+        and (role[:1].islower() or _ROLE.match(role) or ORG_WORDS.search(role) or is_outlet(role))
         and len(split_authors(name)) == 1
     ):
         return (name,)
@@ -667,13 +682,14 @@ def dash_lead(text: str) -> tuple[str, str] | None:
 
 def without_date(text: str) -> str:
     """`text` without a date that opens or ends it."""
-    if not DIGIT.search(text):
-        return text  # no date without a digit: most lines, cheaply
+    # Every date parse_date reads has a year, and so two figures side by side, in one word ("5
+    # min", "Vol. 3, No. 7" have none): the words at either end are tried only as many as reach
+    # the first word that has them, and the last.
+    if not TWO_FIGURES.search(text):
+        return text  # most lines, cheaply
     words = text.split()
-    # parse_date takes no text without a figure: the words at either end are tried only as many
-    # as reach the first figure, and the last.
-    opening = next(k for k, word in enumerate(words) if DIGIT.search(word)) + 1
-    ending = len(words) - last_with_figure(words)
+    opening = next(k for k, word in enumerate(words) if TWO_FIGURES.search(word)) + 1
+    ending = len(words) - next(k for k in range(len(words) - 1, -1, -1) if TWO_FIGURES.search(words[k]))
     for n in range(min(5, len(words) - 1), 0, -1):
         if n >= ending and parse_date(" ".join(words[-n:])):
             return " ".join(words[:-n]).rstrip(" ,|·•–—-")
@@ -682,14 +698,31 @@ def without_date(text: str) -> str:
     return text
 
 
+TWO_FIGURES = re.compile(r"\d\d")
+
+
 def last_with_figure(words: list[str]) -> int:
     """The index of the last of `words` with a figure in it (one has)."""
     return next(k for k in range(len(words) - 1, -1, -1) if DIGIT.search(words[k]))
 
 
 def clean_space(text: str) -> str:
+    # Most lines are clean already: every Unicode space but " " is a character str.isprintable
+    # turns down, so a printable line without two spaces together or one at either end is kept
+    # as it is, without splitting it into words and joining them again.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    if "\n" in text:
+        # Lines joined (a page's head): where their only spaces are " " and the newlines, runs of
+        # spaces are replaced in one search, without a string for every word.
+        spaced = text.replace("\n", " ")
+        if spaced.isprintable():
+            return SPACES.sub(" ", spaced).strip(" ")
     # str.split() parts at every Unicode space, the no-break space among them.
     return " ".join(text.split())
+
+
+SPACES = re.compile("  +")
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -744,6 +777,13 @@ class PhraseLine:
         self.longest = max(map(len, phrases))
 
     def matches(self, line: str) -> bool:
+        # A line two characters or more longer than the longest phrase, with no space at either
+        # end (nor before a colon at its end), is longer than it once bare: most lines, told
+        # without bare_length's stripping.
+        if len(line) > self.longest + 1 and not (
+            line[0].isspace() or line[-1].isspace() or line[-2].isspace()
+        ):
+            return False
         return bare_length(line) <= self.longest and bool(self.pattern.match(line))
 
 
@@ -1204,6 +1244,9 @@ _YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
 # alone on the next one.
 _NUMBER_AFTER = re.compile(r"[ \t]*(?:[|·–—-][ \t]*|\n\s*)?(?P<n>\d{1,4})[ \t]*(?:\n|$)")
 _MONTH_OPENING = re.compile(r"(?:^|\n)[ \t]*(?P<month>[^\W\d_]{3,9})\.?,?[ \t]+$")
+# A year with a number after it, found in one search: most years in a page have none, and are
+# not gone through one by one. (A year is a word of its own: two cannot overlap.)
+_YEAR_NUMBER = re.compile(f"{_YEAR.pattern}(?={_NUMBER_AFTER.pattern})")
 
 
 def month_number(text: str) -> int | None:
@@ -1211,14 +1254,13 @@ def month_number(text: str) -> int | None:
     "NOVEMBER 2021" then "322", and "NOVEMBER 2021 322" (a footer's page changes from page to
     page; an issue number does not)."""
     seen: dict[tuple[str, int], int] = {}
-    for y in _YEAR.finditer(text):
-        after = _NUMBER_AFTER.match(text, y.end())
-        if not after or _YEAR.fullmatch(after["n"]):
+    for y in _YEAR_NUMBER.finditer(text):
+        if _YEAR.fullmatch(y["n"]):
             continue
         month = _MONTH_OPENING.search(text, max(0, y.start() - 14), y.start())
         if not month or month["month"].casefold() not in MONTHS:
             continue
-        key = (month["month"].casefold() + y[0], int(after["n"]))
+        key = (month["month"].casefold() + y[0], int(y["n"]))
         seen[key] = seen.get(key, 0) + 1
         if seen[key] == 2:
             return key[1]

@@ -15,7 +15,7 @@ title that holds the other, then to the upper one (a title above its dek).
 from __future__ import annotations
 
 import re
-from collections import Counter
+import string
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -269,7 +269,7 @@ def _fold(text: str) -> str:
         for fancy, plain in _PLAIN:
             if fancy in text:
                 text = text.replace(fancy, plain)
-    return " ".join(text.split()).casefold()
+    return clean_space(text).casefold()
 
 
 # Lines and candidates are folded again and again while a page's title is weighed.
@@ -290,7 +290,7 @@ def _furniture_not_names(text: str) -> bool:
     words = text.split()
     return (
         len(words) < 2
-        or sum(map(str.isalpha, text)) < 0.6 * len(text.replace(" ", ""))
+        or letter_count(text) < 0.6 * (len(text) - text.count(" "))
         or not (text[0].isalnum() or text[0] in "\"'“‘«(")
         or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
         or is_part_heading(text)
@@ -317,6 +317,18 @@ def _furniture_not_names(text: str) -> bool:
         or bool(AUTHOR_HEADING.match(text))
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
+
+
+ASCII_LETTERS = string.ascii_letters.encode()
+
+
+def letter_count(text: str) -> int:
+    """How many characters of `text` are letters (str.isalpha). An ASCII text's letters are
+    A to Z in either case: its bytes without them are counted in one go, not character by
+    character."""
+    if text.isascii():
+        return len(text) - len(text.encode().translate(None, ASCII_LETTERS))
+    return sum(map(str.isalpha, text))
 
 
 def has_menu_separator(text: str) -> bool:
@@ -598,15 +610,25 @@ def shared_openings(found: list[Candidate]) -> list[Candidate]:
     ways into a label or a byline: a PDF's title run into its labels ("<Title> Europe and
     Central Asia Report N°240" and "<Title> Crisis Group …"). The later printing is the
     candidate."""
+    # The four opening words of each candidate of five or more (split no further: a candidate
+    # may be a paragraph); most pages have no two alike, and then nothing more is split or paired.
+    openings = []
+    for c in found:
+        if len(c.text.split(maxsplit=4)) == 5:
+            openings.append((c, tuple(_fold_line(c.text).split(maxsplit=4)[:4])))
+    seen: set[tuple[str, ...]] = set()
+    shared_opening = set()
+    for _, opening in openings:
+        (shared_opening if opening in seen else seen).add(opening)
+    if not shared_opening:
+        return []
+    printings = [
+        (c, c.text.split(), _fold_line(c.text).split())
+        for c, opening in openings
+        if opening in shared_opening
+    ]
     shared = []
-    printings = [(c, c.text.split()) for c in found]
-    printings = [(c, words, _fold_line(c.text).split()) for c, words in printings if len(words) >= 5]
-    openings = [tuple(folded[:4]) for _, _, folded in printings]
-    # Most pages have no two printings that open alike: their pairs are not gone through.
-    shared_opening = {opening for opening, n in Counter(openings).items() if n > 1}
     for k, (a, a_words, a_folded) in enumerate(printings):
-        if openings[k] not in shared_opening:
-            continue
         for b, b_words, b_folded in printings[k + 1 :]:
             if b.first <= a.last or a_folded[:4] != b_folded[:4]:
                 continue
@@ -627,7 +649,13 @@ def next_line(lines: list[str], i: int) -> str:
 
 
 def next_index(lines: list[str], i: int) -> int | None:
-    return next((j for j in range(i + 1, min(i + 8, len(lines))) if lines[j].strip()), None)
+    # A loop, not next() over a generator, and a blank line told by str.isspace, not by a
+    # stripped copy: asked after every candidate and header line.
+    for j in range(i + 1, min(i + 8, len(lines))):
+        line = lines[j]
+        if line and not line.isspace():
+            return j
+    return None
 
 
 def header_follows(lines: list[str], i: int) -> bool:
@@ -1642,7 +1670,7 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
             continue  # no date without a figure: most lines, before the tests below each look
         found = parse_date(text)
         if found:
-            return as_the_page_reads(found, text, "\n".join(lines[:body_line]))
+            return as_the_page_reads(found, text, lines[:body_line])
         # "Е.Абдуллаев > <Title> 01:49 08.11.2005": a date ending the title's own line.
         found = date_at_end(text) if title.first <= i <= title.last else None
         if found:
@@ -1661,7 +1689,7 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
         for part in DATE_PARTS.split(text):
             found = date_at_start(part.strip(" ,;()"))
             if found:
-                return as_the_page_reads(found, part, "\n".join(lines[:body_line]))
+                return as_the_page_reads(found, part, lines[:body_line])
     return None
 
 

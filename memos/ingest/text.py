@@ -159,7 +159,7 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
     chunks: list[Chunk] = []
     current: Chunk | None = None
     for i, line in enumerate(lines):
-        if not line.strip():
+        if not line or line.isspace():  # blank (str.isspace makes no stripped copy)
             current = None
             continue
         # A bullet or a marker starts a chunk of its own kind even without a blank line before it.
@@ -448,7 +448,7 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
     i = start
     while i < len(lines):
         line = lines[i]
-        if not line.strip():
+        if not line or line.isspace():
             i += 1
             continue  # a blank line is no marker and no label: a third of a dump's lines
         if stop_at_markers and END_MARKERS.matches(line) and not re.match(r"^\s*\[pdf\]\s*$", line, re.I):
