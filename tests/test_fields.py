@@ -188,8 +188,25 @@ def test_language():
             Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
         ),
         ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
-        # A journal cited with its year: the journal and volume, no kind of publication.
-        ("Steppe Studies, 2019, Vol. 4, No. 2, pp. 5-9", Numbered(2, None, "Steppe Studies Vol. 4")),
+        # A journal cited with its year: the journal and volume, no kind of publication. A
+        # journal's "Vol." is its series' "Volume".
+        ("Steppe Studies, 2019, Vol. 4, No. 2, pp. 5-9", Numbered(2, None, "Steppe Studies Volume 4")),
+        # Its ISSN between the journal and the volume.
+        (
+            "Steppe Politics (ISSN: 1234-5678) Vol. 12, No. 1",
+            Numbered(1, "Steppe Politics", "Steppe Politics Volume 12"),
+        ),
+        # A title's footnote mark run into the journal's name: the name starts after it, and
+        # the line's start is no label's.
+        (
+            "Borders of the steppe1 Steppe Politics Vol. 12, No. 1",
+            Numbered(1, None, "Steppe Politics Volume 12"),
+        ),
+        # A weekly's volume in Roman figures.
+        ("Steppe Weekly, VOL XLII No 17", Numbered(17, "Steppe Weekly", "Steppe Weekly Volume XLII")),
+        # An issue field: the issue's theme after its number.
+        ("- Выпуск: Том 7, № 2 (2021): Степь и город", Numbered(2)),
+        ("Issue: Vol. 7, No. 2 (2021): Steppe and City", Numbered(2)),
         ("Вестник Степи, 2020, Т. 12, № 3, с. 40-51", Numbered(3, None, "Вестник Степи Т. 12")),
         ("Steppe Trade Monitor: No. 204", Numbered(204, "Steppe Trade Monitor")),
         ("Regional Paper Series, no. 7, May 2021", Numbered(7, "Regional Paper Series")),
@@ -198,7 +215,7 @@ def test_language():
         ("Vol. 3, No. 11", Numbered(11)),
         (
             "Steppe Review : A Quarterly Vol. 12, No. 3",
-            Numbered(3, "Steppe Review : A Quarterly", "Steppe Review : A Quarterly Vol. 12"),
+            Numbered(3, "Steppe Review : A Quarterly", "Steppe Review : A Quarterly Volume 12"),
         ),
         ("Steppe Policy Memo March 2022 / Issue #12", Numbered(12, "Steppe Policy Memo")),
         ("Policy Brief, June 2020, No. 5", Numbered(5, "Policy Brief")),
@@ -230,6 +247,7 @@ def test_numbered_labels(line, expected):
         "Read our latest Policy Brief No. 5",  # a sentence: an article before the label
         "Vol. 3, No. 11, pp. 45-67",  # a reference
         "2019 Vol. 4, No. 2, 11-19",  # a citation's tail: a year is no journal's name
+        "Том 7, № 2 (2021): Степь и город",  # without the issue field's label, a reference
     ],
 )
 def test_not_numbered_labels(line):

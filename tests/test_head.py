@@ -254,6 +254,16 @@ def test_a_labelled_date_run_into_the_first_line_of_a_repost_is_its_date():
     assert parse_page(page.encode()).published == date(2021, 8, 4)
 
 
+def test_a_run_on_journal_citation_gives_its_series_where_a_figure_shows_where_its_name_starts():
+    after_url = "Terms at https://example.org/info?code=stp20 Steppe Review, 2019 Vol. 26, No. 2, 76–104"
+    assert find_numbered([after_url]) == Numbered(2, series="Steppe Review Volume 26")
+    after_mark = "Borders of the steppe1 Steppe Politics (ISSN: 1234-5678) Vol. 12, No. 1 Jane Roe DOI: 10.1"
+    assert find_numbered([after_mark]) == Numbered(1, series="Steppe Politics Volume 12")
+    # A title run into the journal's name: where the name starts is unclear.
+    after_title = "Downloaded from [Steppe Library] Grids and Borders Steppe Review, 2019 Vol. 26, No. 2"
+    assert find_numbered([after_title]) == Numbered(2)
+
+
 def test_a_number_sign_after_a_label_vouched_for_by_a_month_or_a_year_is_the_number():
     assert find_numbered(["Series Details No.17, March 2019"]) == Numbered(17)
     cited = "Степь и сети: модель 2023: доклад № 87 / 2023 [А.Б. Иванов и др.]"

@@ -119,6 +119,9 @@ def vendors_in(text: str, entries) -> set[str]:
         ("North Korean and South Korean", {"KP", "KR"}),
         ("Iranian, Israeli, Turkish, Indian", {"IR", "IL", "TR", "IN"}),
         ("Sino-Russian ties", {"CN", "RU"}),
+        ("Indo-Russian defence ties", {"IN", "RU"}),
+        # "Indo-" compounds that name a region or a language family, not India
+        ("the Indo-Pacific and Indo-European languages", set()),
         # whole words only
         ("A woman from Indiana.", set()),
         ("Germanic languages.", set()),

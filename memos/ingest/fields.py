@@ -978,13 +978,17 @@ SIGN_FIRST = re.compile(rf"^\s*{_NUMBER_SIGN}\s*{_NUMBER}\b[\s,|·•–—-]*(?
 # "Eurasia Daily Monitor Volume: 17 Issue: 32", "Policy Perspectives Vol. 9/2, February 2021"
 _VOLUME_LINE = re.compile(
     # A journal's name may have a subtitle after a colon: "Survival : the IISS Quarterly".
-    # A journal's citation puts the year between: "Steppe Studies, 2019, Vol. 4, No. 2, pp. 5-9".
+    # A journal's citation puts the year between: "Steppe Studies, 2019, Vol. 4, No. 2, pp. 5-9",
+    # or its ISSN: "Steppe Politics (ISSN: 1234-5678) Vol. 12, No. 1".
     r"^\s*(?:(?P<series>[\w’'&.\- ]{3,80}?(?: ?: [\w’'&.\- ]{3,60}?)?)(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    # Russian journals print the volume as "Т." (том).
-    r"[\s,:|–—-]*)?\b(?P<word>Volume|Vol\.?|[ТT]\.)\s*:?\s*(?P<volume>\d{1,4})"
-    rf"(?:[\s,;:|–—-]*(?:Issue|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
+    r"(?:\s*\((?:[ep]-?)?ISSN\b[^()]{0,30}\))?"
+    # Russian journals print the volume as "Т." or "Том"; a weekly may print it in Roman figures.
+    r"[\s,:|–—-]*)?\b(?P<word>Volume|Vol\.?|Том|[ТT]\.)\s*:?\s*(?P<volume>\d{1,4}|[IVXLC]{1,7}\b)"
+    rf"(?:[\s,;:|–—-]*(?P<sign>Issue|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
     re.I,
 )
+# A field's label that says the line is the issue: "Выпуск: Том 22, № 1 (2022): <the issue's theme>".
+_ISSUE_LABEL = re.compile(r"^[-–—•*]?\s*(?:issue|выпуск)\s*:\s*", re.I)
 
 
 # A full stop after a word, not after an initial or an abbreviation ("U.S.", "St.").
@@ -1011,6 +1015,10 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         return Numbered(int(m["n"]))
     # "Publication: Eurasia Daily Monitor Volume: 17 Issue: 32": the label names the series.
     line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
+    # An issue field names no series; what follows its number is the issue's date or theme.
+    issue_field = _ISSUE_LABEL.match(line)
+    if issue_field:
+        line = line[issue_field.end() :]
     m = _VOLUME_LINE.match(line)
     if m and m["series"] and _YEAR.fullmatch(m["series"].strip()):
         m = None  # "2016 Vol. 40, No. 6, 573–589": a citation's tail, its journal cut off
@@ -1019,16 +1027,27 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         # anything but a date after it, a line of a list of references.
         rest = m["rest"].strip(" ,;|·–—-")
         published = _date_in(rest)
-        return Numbered(memo_number_of(m["n"]), published=published) if not rest or published else None
+        if rest and not published and not issue_field:
+            return None
+        return Numbered(memo_number_of(m["n"]), published=published)
     if m and len(m["series"].split()) <= 8:
         # A citation's elements end with full stops: "A. Author. <Journal>. Volume 67, Issue 3".
         name = CITATION_STOP.split(clean_space(m["series"]).strip(" ,:|–—-"))[-1]
         name = re.sub(r"(?<=[a-zа-яё]{2})\.$", "", name)
+        # A word with a figure is no part of a name but what a dump ran into it: a footnote's
+        # mark on a title ("…of the steppe1 Steppe Politics Vol. 12"), a URL's end. Where the
+        # line starts is then no label's start.
+        words = name.split()
+        marked = [k for k, word in enumerate(words) if DIGIT.search(word)]
+        if marked:
+            name = " ".join(words[marked[-1] + 1 :])
+            if not name[:1].isupper():
+                return Numbered(memo_number_of(m["n"]), published=_date_in(m["rest"]))
         return Numbered(
             memo_number_of(m["n"]),
             # A journal cited with its year is a journal, not a kind of publication.
-            category=None if m["year"] else name,
-            series=f"{name} {m['word']} {int(m['volume'])}",
+            category=None if m["year"] or marked else name,
+            series=f"{name} {_volume_word(m)} {_volume(m['volume'])}",
             published=_date_in(m["rest"]),
         )
     m = _NUMBERED_LINE.match(line)
@@ -1047,6 +1066,17 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         return None
     number = memo_number_of(m["n"] or m["bare"] or m["lettered"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
+
+
+def _volume_word(m: re.Match) -> str:
+    """ "Vol. 12, No. 1" is a journal's citation, whose series is "<Journal> Volume 12"; a
+    series' own compact label ("Policy Perspectives Vol. 9/2") keeps its word as printed, as do
+    the Russian "Т." and "Том"."""
+    return "Volume" if m["sign"] and m["word"].casefold().startswith("vol") else m["word"]
+
+
+def _volume(figures: str) -> str:
+    return str(int(figures)) if figures.isdigit() else figures.upper()  # "LIII" stays Roman
 
 
 # "23 May 2024, 10:00 №19": a magazine's date line with the number of its issue after the date.

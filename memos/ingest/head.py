@@ -1994,8 +1994,24 @@ def find_numbered(lines: list[str]) -> Numbered | None:
         for m in WORD_START.finditer(text[:200]):
             found = read_numbered(text[m.start() : m.start() + 120], run_on=True)
             if found:
-                return Numbered(found.number, published=found.published)
+                series = figure_bounded(text[: m.start()], text[m.start() :], found.series)
+                return Numbered(found.number, series=series, published=found.published)
     return None
+
+
+def figure_bounded(before: str, segment: str, series: str | None) -> str | None:
+    """A run-on citation's "<Journal> Volume V", where a word holding a figure shows where the
+    journal's name starts: a URL's, a time's or a footnote mark's ("…journalCode=abc20 Steppe
+    Review, 2019 Vol. 26, No. 2", "…in the Steppes1 Steppe Politics Vol. 12, No. 1", the name
+    read after the mark). Words before a name run into it otherwise (a title's), so without
+    such a word there is none."""
+    if not series:
+        return None
+    if series.startswith(segment.split(None, 1)[0]) and not DIGIT.search(
+        before.rsplit(None, 1)[-1] if before.strip() else ""
+    ):
+        return None
+    return series
 
 
 def after_organisation(kind: str | None) -> str | None:
