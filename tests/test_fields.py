@@ -378,6 +378,11 @@ def test_a_footnote_mark_after_a_name_is_no_part_of_it_and_ends_the_names():
     assert byline_names("Juliet Johnson and Benjamin Forest 1") == ["Juliet Johnson", "Benjamin Forest"]
 
 
+def test_a_footnote_figure_glued_to_an_initial_is_no_part_of_the_name():
+    assert byline_names("Авторы: Смирнова Е.Д.1") == ["Смирнова Е.Д."]
+    assert byline_names("Authors: Brown K.L.2; Gray T.3") == ["Brown K.L.", "Gray T."]
+
+
 def test_a_memo_number_line_gives_its_number_and_no_category():
     assert read_numbered("PONARS Eurasia Policy Memo No. 587 April 2019") == Numbered(587)
     assert read_numbered("Policy Brief No. 47") == Numbered(47, "Policy Brief")

@@ -438,13 +438,17 @@ _ORG_WORDS = (
 # (The look ahead for the words' first letters comes before the words: a pattern that opens with
 # an alternation of words is tried word by word at every character.)
 ORG_WORDS = re.compile(rf"\b(?=[{first_letters(_ORG_WORDS)}])(?:{_ORG_WORDS})\b", re.I)
-# A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
-# A star may stand a space after the last name: "А. А. Широв *".
-FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)|(?<=\w) \*+$")
-# What a mark needs: a sign, or a figure right after a small letter (each pattern opens with the
-# character it looks for, so a search skips to it).
+# A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1") or to
+# an initial's full stop ("Иванов А.В.1"). A star may stand a space after the last name:
+# "А. А. Широв *".
+FOOTNOTE_MARK = re.compile(
+    r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)|(?<=[A-ZА-ЯЁ]\.)\d{1,2}(?=[\s,;]|$)"
+    r"|(?<=\w) \*+$"
+)
+# What a mark needs: a sign, or a figure right after a small letter or an initial (each pattern
+# opens with the character it looks for, so a search skips to it).
 FOOTNOTE_SIGN = re.compile(r"[*¹²³†‡]")
-FIGURE_AFTER_LETTER = re.compile(r"[a-zа-яё]\d")
+FIGURE_AFTER_LETTER = re.compile(r"[a-zа-яё]\d|[A-ZА-ЯЁ]\.\d")
 # A figure after the last name, apart from it: a footnote's number.
 LAST_FIGURE = re.compile(r"(?<=[a-zа-яё])\s+\d$")
 # "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
