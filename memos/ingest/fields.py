@@ -545,6 +545,13 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
         parts = _ORG_TAIL.split(text, maxsplit=1)
         if len(parts) == 2 and (by_marked or ORG_WORDS.search(parts[1])):
             text = parts[0]
+        if by_marked:
+            if " with " in text:
+                text = text.replace(" with ", " and ")  # "By A with B": two authors
+            # The outlet run on after the names, as a page's text puts it: "By A The Week".
+            cut = text.rfind(" The ")
+            if cut > 0 and is_outlet_name(text[cut + 1 :]) and looks_like_names(text[:cut]):
+                text = text[:cut]
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
         if names and all(looks_like_names(n) for n in names):
             return tuple(names)
@@ -559,6 +566,12 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
     ):
         return (name,)
     return None
+
+
+def is_outlet_name(text: str) -> bool:
+    """A few words, each capitalized: the name of an outlet ("The Moscow Times")."""
+    words = text.split()
+    return 1 < len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def is_outlet(text: str) -> bool:
