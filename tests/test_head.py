@@ -1420,3 +1420,15 @@ def test_title_case_words_after_by_that_the_page_writes_in_small_letters_are_the
     memo = parse_page(page.encode())
     assert memo.title == "Steppe Trade Shaped by Great Powers"
     assert memo.authors == []
+
+
+def test_a_line_of_places_between_dashes_under_the_title_lends_it_no_word():
+    page = (
+        "Операторам мобильной связи в регионе станет тесновато\nОмск — Томск — Омск\n"
+        "Рынок связи региона по-прежнему растёт, поскольку несколько лет подряд абонентов становится "
+        "больше, а цены на услуги снижаются быстрее, чем ожидали аналитики и сами операторы.\n\n"
+        "Поэтому покупка небольшого оператора крупным игроком стала ожидаемым событием, и сделка сразу "
+        "вызвала интерес, ведь новые владельцы обещали вложить в сеть немалые деньги.\n"
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Операторам мобильной связи в регионе станет тесновато"

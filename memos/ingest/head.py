@@ -476,6 +476,8 @@ def _candidates(
                 parts = parts[:-1]
                 if len(parts) > 1:  # "<Title> – <its last words> - <Site>"
                     found.append(Candidate(text[: last_separator(text).start()], first, last))
+            if last > first and runs_past_line(parts[0], clean_space(lines[first])):
+                parts = parts[1:]
             found += [Candidate(part, first, last) for part in parts if len(part.split()) >= 3]
         if len(text) > 90 or is_furniture(text):
             continue
@@ -499,6 +501,16 @@ def _candidates(
             if goes_on or page.count(joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found + shared_openings(found)
+
+
+def runs_past_line(part: str, line: str) -> bool:
+    """Whether the first part of a unit of several lines is its whole first line and the next
+    line's words before a dash: "<Title>" over "Киев — Москва — Киев" gives "<Title> Киев", no
+    title. A first line that plainly goes on (a small joining word or a colon last) is a title
+    broken over two lines, whose part it is."""
+    if not part.startswith(line + " ") or len(line.split()) < 3:
+        return False
+    return line[-1:] not in ":,-–" and line.rsplit(" ", 1)[-1].casefold() not in DANGLING
 
 
 # A navigation link's word glued to the capital that opens the line's real text.
