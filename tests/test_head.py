@@ -1432,3 +1432,18 @@ def test_a_line_of_places_between_dashes_under_the_title_lends_it_no_word():
     )
     memo = parse_page(page.encode())
     assert memo.title == "Операторам мобильной связи в регионе станет тесновато"
+
+
+def test_a_date_ending_the_heading_line_above_the_title_is_the_date():
+    page = (
+        "Policy Comments\n\nYou are here\n\n  • Share\n  • Print\n"
+        "  • Title Author Date Summary Body Topics\n"
+        "    Steppe Tenders: What the Bids Tell Jane Roe March 9, 2017\n\n"
+        "    The tenders of the past two years were split between bidders, and the split tells much.\n" + BODY
+    )
+    assert parse_page(page.encode()).published == date(2017, 3, 9)
+
+
+def test_a_date_after_a_label_above_the_title_is_the_day_the_page_was_saved():
+    page = "Steppe Tenders Weekly\nToday: 13.10.2024 |\n\nWhat the Steppe Tenders Tell Us\n" + BODY
+    assert parse_page(page.encode()).published is None

@@ -1655,8 +1655,13 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
         found = parse_date(text)
         if found:
             return as_the_page_reads(found, text, "\n".join(lines[:body_line]))
-        # "Е.Абдуллаев > <Title> 01:49 08.11.2005": a date ending the title's own line.
-        found = date_at_end(text) if title.first <= i <= title.last else None
+        # "Е.Абдуллаев > <Title> 01:49 08.11.2005": a date ending the title's own line, or a
+        # heading's right above it ("<Headline> <Author> October 18, 2018" over a dek).
+        found = (
+            date_at_end(text)
+            if title.first <= i <= title.last or dated_heading_above(text, i, above)
+            else None
+        )
         if found:
             return found
         if len(text.split()) > 16:
@@ -1675,6 +1680,15 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
             if found:
                 return as_the_page_reads(found, part, "\n".join(lines[:body_line]))
     return None
+
+
+HEADING_WORDS_DATED = 7  # a headline, names and a date; a label and its date ("Today: …") are fewer
+
+
+def dated_heading_above(text: str, i: int, above: list[int]) -> bool:
+    """Whether the line right above the title is a heading that a date ends: a headline run into
+    its byline and date. The date is the line's last word, not a page's "Today: 13.10.2024 |"."""
+    return above[:1] == [i] and text[-1:].isdigit() and len(text.split()) >= HEADING_WORDS_DATED
 
 
 def read_head(
