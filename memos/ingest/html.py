@@ -501,16 +501,23 @@ DATELINE_OPENING = re.compile(
 )
 
 
+DATELINE_TIME = re.compile(r"(?<!\S)\d{1,2}:\d\d\s+")
+
+
 def _dateline(text: str) -> tuple[object, list[str]]:
     """The date and the "By ..." names of a short header line, trying each part of it:
     "Policy Memo No. 389 · Published on 22.09.2015", "by A 15/05/2024"."""
     published, authors = None, []
     for part in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text):
-        if published is None and len(part.split()) <= 6:
+        # The crumbs of the page's section may stand before the time: "Главная Политика 13:08 28
+        # Октября 2022 3922" (a count of views ends the line).
+        time = DATELINE_TIME.search(part) if published is None and ":" in part else None
+        dated = part[time.start() :] if time else part
+        if published is None and len(dated.split()) <= 6:
             # A time or the reading time may open it: "00:02 03 Сентябрь 2016 4326", "14 MIN
             # READAug 17, 2023".
-            part = DATELINE_OPENING.sub("", part)
-            published = date_at_start(part) or date_at_end(part)
+            dated = DATELINE_OPENING.sub("", dated)
+            published = date_at_start(dated) or date_at_end(dated)
         # "Feature Updated 1 June 2023 Published 20 February 2023": the label says which date.
         published = published or labelled_date(part)
         if not authors and BY_PREFIX.match(part):
