@@ -551,6 +551,12 @@ def test_a_byline_element_that_names_the_kind_of_piece_before_by():
     assert parse_page(page.encode()).authors == ["Jane Roe", "Lisa Doe"]
 
 
+def test_a_byline_element_of_a_form_of_address_alone_leaves_the_name_in_the_next_one():
+    bylines = '<div class="byline">Hon.</div><div class="byline">Jane K. Roe</div>'
+    page = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', bylines)
+    assert parse_page(page.encode()).authors == ["Jane K. Roe"]
+
+
 def test_a_byline_element_run_on_into_words_the_page_prints_elsewhere():
     byline = '<div class="byline">By Jane K. Roe Choices for the Steppe</div>'
     book = '<div class="book-title">Choices for the Steppe: A Decade Ahead</div>'

@@ -340,6 +340,9 @@ def _unlabel(text: str) -> str:
 RUN_ON_WORDS_MAX = 12  # a byline element longer than this is a sentence, not names run on
 
 
+ADDRESS_ONLY = re.compile(r"^(?:Hon|Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Amb)\.?$")
+
+
 def _byline_element_names(el: Tag, page: str) -> list[str] | None:
     """The names of an element marked as a byline. Its text may run on from the names into words
     the page prints elsewhere, where the layout set them beside it: "By A. Author Charting a
@@ -572,7 +575,8 @@ def parse_html(text: str) -> ParsedMemo:
     author_links = _link_texts(container.select('a[rel~="author"]'))
     page_lines = [clean_space(s) for s in container.get_text("\n").split("\n")]
     page = "\n".join(page_lines)
-    marked_names = [_byline_element_names(el, page) for el in bylines]
+    # A form of address the layout set apart from the name ("Hon." over "Jane Roe") names no one.
+    marked_names = [_byline_element_names(el, page) for el in bylines if not ADDRESS_ONLY.match(_text(el))]
     # "A, Director of …; B. Shanghai – Berlin, 3 January 2018.": a credit's place and date.
     byline_date = first(*(date_at_end(_text(el)) for el in bylines))
     time_el = container.find("time", class_=re.compile("published|entry-date", re.I)) or container.find(
