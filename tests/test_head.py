@@ -1447,3 +1447,12 @@ def test_a_date_ending_the_heading_line_above_the_title_is_the_date():
 def test_a_date_after_a_label_above_the_title_is_the_day_the_page_was_saved():
     page = "Steppe Tenders Weekly\nToday: 13.10.2024 |\n\nWhat the Steppe Tenders Tell Us\n" + BODY
     assert parse_page(page.encode()).published is None
+
+
+def test_a_pictures_description_in_small_letters_at_the_top_is_no_title():
+    page = (
+        "cover image with map of the region and its capitals\n\n"
+        "Steppe Tenders:   What the bids tell about the region\n\nJane Roe, Lisa Doe\n\nMay 2022\n\n"
+        "Executive Summary\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Steppe Tenders: What the bids tell about the region"

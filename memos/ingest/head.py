@@ -328,7 +328,17 @@ def has_menu_separator(text: str) -> bool:
 def is_image_text(text: str) -> bool:
     # The pattern's words all end with one of these letters, at the end or before a last
     # newline; tried at every character, it runs only on the few lines that end so.
-    return text.rstrip("\n")[-1:] in IMAGE_TEXT_ENDS and bool(IMAGE_TEXT.search(text))
+    if text.rstrip("\n")[-1:] in IMAGE_TEXT_ENDS and IMAGE_TEXT.search(text):
+        return True
+    # A picture's description in small letters ("cover image with map of …"): a title opens
+    # with a capital; the pattern is anchored, and only such lines are asked.
+    return text[:1].islower() and bool(IMAGE_DESCRIPTION.match(text))
+
+
+IMAGE_DESCRIPTION = re.compile(
+    r"(?:[a-z]+ ){0,2}(?:image|photo|photograph|picture|illustration|graphic|map)s? "
+    r"(?:of|with|showing|shows|depicting)\b"
+)
 
 
 IMAGE_TEXT_ENDS = "rotlROTL"
