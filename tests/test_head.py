@@ -1456,3 +1456,16 @@ def test_a_pictures_description_in_small_letters_at_the_top_is_no_title():
         "Executive Summary\n" + BODY
     )
     assert parse_page(page.encode()).title == "Steppe Tenders: What the bids tell about the region"
+
+
+def test_a_notice_paragraph_above_the_title_and_its_by_line_is_no_part_of_the_body():
+    page = (
+        "ISSUE 2-2020\nSTUDIES\nJane Roe Lisa Doe Omar Khan\nREVIEW\nPaul Brenner\n\n\n"
+        "Notice: The opinions in the articles are those of their authors and are not the official "
+        "position of the publisher or of its board.\n\n"
+        "STUDIES\nSTEPPE TENDERS: WHAT THE BIDS TELL\n"
+        "By Omar Khan | Lecturer, Steppe State University | Issue 2, 2020\n\nIntroduction\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("STEPPE TENDERS: WHAT THE BIDS TELL", ["Omar Khan"])
+    assert "Notice" not in memo.blocks[0].text

@@ -304,7 +304,31 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
         i = max(j, i + 1)
     if best_weight == 0:
         return sentence_list_body(chunks)
-    return best
+    return under_header(chunks, *best), best[1]
+
+
+def marked_names(text: str) -> list[str] | None:
+    """The names of a "By" line, which may give the post and the issue after bars: "By A |
+    Professor, … | Issue 4, 2018"."""
+    return byline_names(text) or (byline_names(text.split(" | ", 1)[0]) if " | " in text else None)
+
+
+HEADER_CHUNKS = 5  # short chunks between a notice and the prose: a rubric, the title, the byline
+
+
+def under_header(chunks: list[Chunk], start: int, end: int) -> int:
+    """The body's start, moved down where the run opens with one paragraph and then, in short
+    chunks of their own, a title and its "By …" line over the rest of the prose: the paragraph
+    is the page's (a disclaimer, a notice of support), not the memo's."""
+    for k in range(start + 1, min(end - 1, start + 1 + HEADER_CHUNKS)):
+        c = chunks[k]
+        if len(c.text) >= PROSE_MIN:
+            return start  # prose before any byline: the run is the memo's
+        if len(c.lines) == 1 and c.text[:1] in "BbAaWwPp" and MARKED_BYLINE.match(c.text) and k > start + 1:
+            title = chunks[k - 1]
+            if len(title.lines) == 1 and not has_sentence(title.text) and marked_names(c.text):
+                return k + 1
+    return start
 
 
 def sentence_list_body(chunks: list[Chunk]) -> tuple[int, int]:
@@ -384,8 +408,8 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
                 authors = split_authors(item)
             elif authors and item.endswith((",", " and", " &")) and looks_like_names(item):
                 authors = split_authors(item) + authors  # a long byline broken over lines: "A, B," "C and D"
-            elif MARKED_BYLINE.match(item) and byline_names(item) and authors is None:
-                authors = byline_names(item)  # "By A. Author, Senior Fellow at …"
+            elif MARKED_BYLINE.match(item) and marked_names(item) and authors is None:
+                authors = marked_names(item)  # "By A. Author, Senior Fellow at …"
             elif label is None and not c.is_bullets and len(item.split()) <= 30:
                 consumed = False
             else:
