@@ -1469,3 +1469,19 @@ def test_a_notice_paragraph_above_the_title_and_its_by_line_is_no_part_of_the_bo
     memo = parse_page(page.encode())
     assert (memo.title, memo.authors) == ("STEPPE TENDERS: WHAT THE BIDS TELL", ["Omar Khan"])
     assert "Notice" not in memo.blocks[0].text
+
+
+def test_a_long_by_line_between_the_title_and_the_paragraph_it_runs_into_parts_them():
+    page = (
+        "Copyright © 2024\n\nThe work of Steppe Press is funded by the Open Steppe Foundation\n\n"
+        "When quoting our materials, please include an active hyperlink to the Steppe Press story and "
+        "no more than a short extract of it.\n\nPrivacy Policy.\n\n"
+        "Steppe tenders and their buyers: why we must read the bids!\n\n"
+        "Steppe tenders and their buyers: why we must read the bids!\n"
+        "Article by: Karel Novak with Ana Maria Novak\n"
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated, "
+        "and the governments of the region now weigh every offer.\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe tenders and their buyers: why we must read the bids!"
+    assert memo.authors == ["Karel Novak", "Ana Maria Novak"]

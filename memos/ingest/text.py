@@ -180,6 +180,8 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 or opens_with_date(current.lines[-1])
                 or looks_like_names(line)
                 or is_byline_start(line)
+                # Nor does a byline run on into the paragraph under it.
+                or is_byline_start(current.lines[-1])
                 # A caption or a credit under a paragraph is not its continuation ("Photo: …").
                 or bool(CREDIT_START.match(line.strip()))
                 # Nor is a line without a word: an arrow, a rule ("←", "—", "* * *"), short.
@@ -208,8 +210,14 @@ def heading_run_on(chunk: Chunk) -> bool:
 
 
 def is_byline_start(line: str) -> bool:
-    """A short line that a byline's "By" opens ("By staff reporter JIAO FENG"), not a sentence."""
-    return bool(MARKED_BYLINE.match(line.strip())) and len(line.split()) <= 6 and not has_sentence(line)
+    """A short line that a byline's "By" opens ("By staff reporter JIAO FENG"), not a sentence; or
+    a longer one of names ("Article by: A with B C")."""
+    line = line.strip()
+    if not MARKED_BYLINE.match(line):
+        return False
+    if len(line.split()) <= 6:
+        return not has_sentence(line)
+    return len(line) < PROSE_MIN and bool(byline_names(line))
 
 
 def _list_item_like(item: str) -> bool:
@@ -326,7 +334,7 @@ def under_header(chunks: list[Chunk], start: int, end: int) -> int:
             return start  # prose before any byline: the run is the memo's
         if len(c.lines) == 1 and c.text[:1] in "BbAaWwPp" and MARKED_BYLINE.match(c.text) and k > start + 1:
             title = chunks[k - 1]
-            if len(title.lines) == 1 and not has_sentence(title.text) and marked_names(c.text):
+            if len(title.lines) == 1 and marked_names(c.text):
                 return k + 1
     return start
 
