@@ -1485,3 +1485,15 @@ def test_a_long_by_line_between_the_title_and_the_paragraph_it_runs_into_parts_t
     memo = parse_page(page.encode())
     assert memo.title == "Steppe tenders and their buyers: why we must read the bids!"
     assert memo.authors == ["Karel Novak", "Ana Maria Novak"]
+
+
+def test_names_cut_short_that_a_running_head_prints_whole_are_no_title():
+    page = (
+        "Steppe Journal of Regional Studies Vol. 12, No. 2, 2019, 11–40\n\n"
+        "The Steppe’s “Turn to the South” Policy: Role of the Caspian Ports\n\nJane Roe and Lisa\n\n"
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated, and "
+        "the governments of the region now weigh every offer. 12 Jane Roe and Lisa Doe The Steppe’s "
+        "“Turn to the South” Policy and the ports that it needs for its trade with the rest of Asia.\n" + BODY
+    )
+    title = "The Steppe’s “Turn to the South” Policy: Role of the Caspian Ports"
+    assert parse_page(page.encode()).title == title

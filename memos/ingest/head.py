@@ -734,6 +734,23 @@ def name_in_small_letters(text: str, head: str) -> bool:
     return capitals in head and looks_like_names(capitals)
 
 
+NAMES_CUT_WORDS = 8  # words of a byline of two or three names
+
+
+def names_cut_short(text: str, head: str) -> bool:
+    """Whether a line of names joined by "and" lost its last word, which the head prints after it
+    elsewhere (a PDF's running head): "Jane Roe and Lisa" beside "12 Jane Roe and Lisa Doe <Title>"."""
+    if " and " not in text and " & " not in text or len(text.split()) > NAMES_CUT_WORDS:
+        return False  # most lines, cheaply
+    at = head.find(text + " ")
+    while at != -1:
+        after = head[at + len(text) + 1 : at + len(text) + 40].split(maxsplit=1)
+        if after and after[0][:1].isupper() and looks_like_names(f"{text} {after[0]}"):
+            return True
+        at = head.find(text + " ", at + 1)
+    return False
+
+
 # Small words no title ends with: a line that does is cut short ("Looking Forward: and the");
 # in lower case, as inside a title ("Plan A" ends with a letter).
 DANGLING = {"the", "a", "an", "and", "of", "or", "и"}
@@ -1216,8 +1233,10 @@ class TitleSignals:
             and not self.names_opening_words(text)
         ):
             return None  # a byline, unless the page's byline comes after it or the body speaks of it
-        if name_in_small_letters(text, self.page.head):
-            return None  # "Jane roe": a byline that the page prints elsewhere as "Jane Roe"
+        if name_in_small_letters(text, self.page.head) or names_cut_short(text, self.page.head):
+            # "Jane roe": a byline that the page prints elsewhere as "Jane Roe"; "Jane Roe and
+            # Lisa", printed elsewhere as "Jane Roe and Lisa Doe".
+            return None
         if names_run_together(text) or names_before_org(text, self.lines) or self.names_then_date(cand):
             return None  # a byline: names, then the organisation the page names elsewhere too
         if self.dek_under_title(cand):
