@@ -385,6 +385,11 @@ def test_a_marked_byline_parts_names_at_with_and_drops_an_outlet_run_on_after_th
     assert byline_names("Walking with Giants") is None
 
 
+def test_a_journal_name_before_a_citations_volume_is_no_name_and_post():
+    assert byline_names("Steppe Regional Studies Yearbook, vol. 12(1) (2019), pp. 5–30") is None
+    assert byline_names("Тигран Саркисян, заместитель председателя") == ["Тигран Саркисян"]
+
+
 def test_a_footnote_figure_glued_to_an_initial_is_no_part_of_the_name():
     assert byline_names("Авторы: Смирнова Е.Д.1") == ["Смирнова Е.Д."]
     assert byline_names("Authors: Brown K.L.2; Gray T.3") == ["Brown K.L.", "Gray T."]

@@ -557,15 +557,25 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
             return tuple(names)
     if looks_like_names(text):
         return tuple(split_authors(text))
-    # A name and what the person does, or the outlet they write for ("TUT.BY", "BBC").
+    # A name and what the person does, or the outlet they write for ("TUT.BY", "BBC"); not a
+    # journal's name and the volume of a citation ("<Journal>, vol. 49(2) (2020), pp. 11–40").
     name, _, role = text.partition(", ")
     if (
-        (role[:1].islower() or _ROLE.match(role) or ORG_WORDS.search(role) or is_outlet(role))
+        (
+            role[:1].islower()
+            and not CITED_PART.match(role)
+            or _ROLE.match(role)
+            or ORG_WORDS.search(role)
+            or is_outlet(role)
+        )
         and looks_like_names(name)
         and len(split_authors(name)) == 1
     ):
         return (name,)
     return None
+
+
+CITED_PART = re.compile(r"(?:vol|no|nos|pp?|issue|iss|т|вып)\.?\s*\d", re.I)
 
 
 def is_outlet_name(text: str) -> bool:
