@@ -401,6 +401,23 @@ def test_a_footnote_mark_after_a_name_is_no_part_of_it_and_ends_the_names():
     assert byline_names("Juliet Johnson and Benjamin Forest 1") == ["Juliet Johnson", "Benjamin Forest"]
 
 
+def test_a_marked_byline_parts_names_at_with_and_drops_an_outlet_run_on_after_them():
+    assert byline_names("Essay by: Karel Novak with Ana Maria Novak") == ["Karel Novak", "Ana Maria Novak"]
+    assert byline_names("By Ruth Ellery The Daily Lantern") == ["Ruth Ellery"]
+    # Without "By" neither is read into a byline: a title may run so.
+    assert byline_names("Walking with Giants") is None
+
+
+def test_a_journal_name_before_a_citations_volume_is_no_name_and_post():
+    assert byline_names("Steppe Regional Studies Yearbook, vol. 12(1) (2019), pp. 5–30") is None
+    assert byline_names("Тигран Саркисян, заместитель председателя") == ["Тигран Саркисян"]
+
+
+def test_a_footnote_figure_glued_to_an_initial_is_no_part_of_the_name():
+    assert byline_names("Авторы: Смирнова Е.Д.1") == ["Смирнова Е.Д."]
+    assert byline_names("Authors: Brown K.L.2; Gray T.3") == ["Brown K.L.", "Gray T."]
+
+
 def test_a_memo_number_line_gives_its_number_and_no_category():
     assert read_numbered("PONARS Eurasia Policy Memo No. 587 April 2019") == Numbered(587)
     assert read_numbered("Policy Brief No. 47") == Numbered(47, "Policy Brief")

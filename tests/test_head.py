@@ -1439,3 +1439,80 @@ def test_title_case_words_after_by_that_the_page_writes_in_small_letters_are_the
 )
 def test_letter_count_counts_what_str_isalpha_calls_letters_in_ascii_and_other_text(text):
     assert letter_count(text) == sum(map(str.isalpha, text))
+
+
+def test_a_line_of_places_between_dashes_under_the_title_lends_it_no_word():
+    page = (
+        "Операторам мобильной связи в регионе станет тесновато\nОмск — Томск — Омск\n"
+        "Рынок связи региона по-прежнему растёт, поскольку несколько лет подряд абонентов становится "
+        "больше, а цены на услуги снижаются быстрее, чем ожидали аналитики и сами операторы.\n\n"
+        "Поэтому покупка небольшого оператора крупным игроком стала ожидаемым событием, и сделка сразу "
+        "вызвала интерес, ведь новые владельцы обещали вложить в сеть немалые деньги.\n"
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Операторам мобильной связи в регионе станет тесновато"
+
+
+def test_a_date_ending_the_heading_line_above_the_title_is_the_date():
+    page = (
+        "Policy Comments\n\nYou are here\n\n  • Share\n  • Print\n"
+        "  • Title Author Date Summary Body Topics\n"
+        "    Steppe Tenders: What the Bids Tell Jane Roe March 9, 2017\n\n"
+        "    The tenders of the past two years were split between bidders, and the split tells much.\n" + BODY
+    )
+    assert parse_page(page.encode()).published == date(2017, 3, 9)
+
+
+def test_a_date_after_a_label_above_the_title_is_the_day_the_page_was_saved():
+    page = "Steppe Tenders Weekly\nToday: 13.10.2024 |\n\nWhat the Steppe Tenders Tell Us\n" + BODY
+    assert parse_page(page.encode()).published is None
+
+
+def test_a_pictures_description_in_small_letters_at_the_top_is_no_title():
+    page = (
+        "cover image with map of the region and its capitals\n\n"
+        "Steppe Tenders:   What the bids tell about the region\n\nJane Roe, Lisa Doe\n\nMay 2022\n\n"
+        "Executive Summary\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Steppe Tenders: What the bids tell about the region"
+
+
+def test_a_notice_paragraph_above_the_title_and_its_by_line_is_no_part_of_the_body():
+    page = (
+        "ISSUE 2-2020\nSTUDIES\nJane Roe Lisa Doe Omar Khan\nREVIEW\nPaul Brenner\n\n\n"
+        "Notice: The opinions in the articles are those of their authors and are not the official "
+        "position of the publisher or of its board.\n\n"
+        "STUDIES\nSTEPPE TENDERS: WHAT THE BIDS TELL\n"
+        "By Omar Khan | Lecturer, Steppe State University | Issue 2, 2020\n\nIntroduction\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("STEPPE TENDERS: WHAT THE BIDS TELL", ["Omar Khan"])
+    assert "Notice" not in memo.blocks[0].text
+
+
+def test_a_long_by_line_between_the_title_and_the_paragraph_it_runs_into_parts_them():
+    page = (
+        "Copyright © 2024\n\nThe work of Steppe Press is funded by the Open Steppe Foundation\n\n"
+        "When quoting our materials, please include an active hyperlink to the Steppe Press story and "
+        "no more than a short extract of it.\n\nPrivacy Policy.\n\n"
+        "Steppe tenders and their buyers: why we must read the bids!\n\n"
+        "Steppe tenders and their buyers: why we must read the bids!\n"
+        "Article by: Karel Novak with Ana Maria Novak\n"
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated, "
+        "and the governments of the region now weigh every offer.\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe tenders and their buyers: why we must read the bids!"
+    assert memo.authors == ["Karel Novak", "Ana Maria Novak"]
+
+
+def test_names_cut_short_that_a_running_head_prints_whole_are_no_title():
+    page = (
+        "Steppe Journal of Regional Studies Vol. 12, No. 2, 2019, 11–40\n\n"
+        "The Steppe’s “Turn to the South” Policy: Role of the Caspian Ports\n\nJane Roe and Lisa\n\n"
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated, and "
+        "the governments of the region now weigh every offer. 12 Jane Roe and Lisa Doe The Steppe’s "
+        "“Turn to the South” Policy and the ports that it needs for its trade with the rest of Asia.\n" + BODY
+    )
+    title = "The Steppe’s “Turn to the South” Policy: Role of the Caspian Ports"
+    assert parse_page(page.encode()).title == title

@@ -535,6 +535,8 @@ is why the tenders of the past two years were split between several bidders at o
         ("Feature Updated 1 June 2023 Published 20 February 2023 21 minute READ", date(2023, 2, 20)),
         ("00:02 03 Сентябрь 2016 4326", date(2016, 9, 3)),
         ("14 MIN READAug 17, 2023 | 21:40 GMT", date(2023, 8, 17)),
+        # The section's crumbs before the time, and a count of views after the date.
+        ("Home Politics Regions 09:15 4 March 2021 1207", date(2021, 3, 4)),
     ],
 )
 def test_a_dateline_with_a_time_a_reading_time_or_two_labelled_dates(dateline, published):
@@ -547,6 +549,12 @@ def test_a_byline_element_that_names_the_kind_of_piece_before_by():
         '<div class="meta">{dateline}</div>', '<div class="byline">Article by Jane Roe and Lisa Doe</div>'
     )
     assert parse_page(page.encode()).authors == ["Jane Roe", "Lisa Doe"]
+
+
+def test_a_byline_element_of_a_form_of_address_alone_leaves_the_name_in_the_next_one():
+    bylines = '<div class="byline">Hon.</div><div class="byline">Jane K. Roe</div>'
+    page = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', bylines)
+    assert parse_page(page.encode()).authors == ["Jane K. Roe"]
 
 
 def test_a_byline_element_run_on_into_words_the_page_prints_elsewhere():

@@ -449,13 +449,17 @@ _ORG_WORDS = (
 # (The look ahead for the words' first letters comes before the words: a pattern that opens with
 # an alternation of words is tried word by word at every character.)
 ORG_WORDS = re.compile(rf"\b(?=[{first_letters(_ORG_WORDS)}])(?:{_ORG_WORDS})\b", re.I)
-# A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1").
-# A star may stand a space after the last name: "А. А. Широв *".
-FOOTNOTE_MARK = re.compile(r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)|(?<=\w) \*+$")
-# What a mark needs: a sign, or a figure right after a small letter (each pattern opens with the
-# character it looks for, so a search skips to it).
+# A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1") or to
+# an initial's full stop ("Иванов А.В.1"). A star may stand a space after the last name:
+# "А. А. Широв *".
+FOOTNOTE_MARK = re.compile(
+    r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)|(?<=[A-ZА-ЯЁ]\.)\d{1,2}(?=[\s,;]|$)"
+    r"|(?<=\w) \*+$"
+)
+# What a mark needs: a sign, or a figure right after a small letter or an initial (each pattern
+# opens with the character it looks for, so a search skips to it).
 FOOTNOTE_SIGN = re.compile(r"[*¹²³†‡]")
-FIGURE_AFTER_LETTER = re.compile(r"[a-zа-яё]\d")
+FIGURE_AFTER_LETTER = re.compile(r"[a-zа-яё]\d|[A-ZА-ЯЁ]\.\d")
 # A figure after the last name, apart from it: a footnote's number.
 LAST_FIGURE = re.compile(r"(?<=[a-zа-яё])\s+\d$")
 # "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
@@ -554,22 +558,45 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
         parts = _ORG_TAIL.split(text, maxsplit=1)
         if len(parts) == 2 and (by_marked or ORG_WORDS.search(parts[1])):
             text = parts[0]
+        if by_marked:
+            if " with " in text:
+                text = text.replace(" with ", " and ")  # "By A with B": two authors
+            # The outlet run on after the names, as a page's text puts it: "By A The Week".
+            cut = text.rfind(" The ")
+            if cut > 0 and is_outlet_name(text[cut + 1 :]) and looks_like_names(text[:cut]):
+                text = text[:cut]
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
         if names and all(looks_like_names(n) for n in names):
             return tuple(names)
     if looks_like_names(text):
         return tuple(split_authors(text))
-    # A name and what the person does, or the outlet they write for ("TUT.BY", "BBC").
+    # A name and what the person does, or the outlet they write for ("TUT.BY", "BBC"); not a
+    # journal's name and the volume of a citation ("<Journal>, vol. 49(2) (2020), pp. 11–40").
     name, _, role = text.partition(", ")
     # The name first: most lines are no byline, and their opening words, when they are the first
     # words of a sentence, are turned away at once (what follows may be a paragraph to search).
     if (
         looks_like_names(name)
-        and (role[:1].islower() or _ROLE.match(role) or ORG_WORDS.search(role) or is_outlet(role))
+        and (
+            role[:1].islower()
+            and not CITED_PART.match(role)
+            or _ROLE.match(role)
+            or ORG_WORDS.search(role)
+            or is_outlet(role)
+        )
         and len(split_authors(name)) == 1
     ):
         return (name,)
     return None
+
+
+CITED_PART = re.compile(r"(?:vol|no|nos|pp?|issue|iss|т|вып)\.?\s*\d", re.I)
+
+
+def is_outlet_name(text: str) -> bool:
+    """A few words, each capitalized: the name of an outlet ("The Moscow Times")."""
+    words = text.split()
+    return 1 < len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def is_outlet(text: str) -> bool:

@@ -340,7 +340,17 @@ def has_menu_separator(text: str) -> bool:
 def is_image_text(text: str) -> bool:
     # The pattern's words all end with one of these letters, at the end or before a last
     # newline; tried at every character, it runs only on the few lines that end so.
-    return text.rstrip("\n")[-1:] in IMAGE_TEXT_ENDS and bool(IMAGE_TEXT.search(text))
+    if text.rstrip("\n")[-1:] in IMAGE_TEXT_ENDS and IMAGE_TEXT.search(text):
+        return True
+    # A picture's description in small letters ("cover image with map of …"): a title opens
+    # with a capital; the pattern is anchored, and only such lines are asked.
+    return text[:1].islower() and bool(IMAGE_DESCRIPTION.match(text))
+
+
+IMAGE_DESCRIPTION = re.compile(
+    r"(?:[a-z]+ ){0,2}(?:image|photo|photograph|picture|illustration|graphic|map)s? "
+    r"(?:of|with|showing|shows|depicting)\b"
+)
 
 
 IMAGE_TEXT_ENDS = "rotlROTL"
@@ -488,6 +498,8 @@ def _candidates(
                 parts = parts[:-1]
                 if len(parts) > 1:  # "<Title> – <its last words> - <Site>"
                     found.append(Candidate(text[: last_separator(text).start()], first, last))
+            if last > first and runs_past_line(parts[0], clean_space(lines[first])):
+                parts = parts[1:]
             found += [Candidate(part, first, last) for part in parts if len(part.split()) >= 3]
         if len(text) > 90 or is_furniture(text):
             continue
@@ -511,6 +523,16 @@ def _candidates(
             if goes_on or page.count(joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found + shared_openings(found)
+
+
+def runs_past_line(part: str, line: str) -> bool:
+    """Whether the first part of a unit of several lines is its whole first line and the next
+    line's words before a dash: "<Title>" over "Киев — Москва — Киев" gives "<Title> Киев", no
+    title. A first line that plainly goes on (a small joining word or a colon last) is a title
+    broken over two lines, whose part it is."""
+    if not part.startswith(line + " ") or len(line.split()) < 3:
+        return False
+    return line[-1:] not in ":,-–" and line.rsplit(" ", 1)[-1].casefold() not in DANGLING
 
 
 # A navigation link's word glued to the capital that opens the line's real text.
@@ -738,6 +760,23 @@ def name_in_small_letters(text: str, head: str) -> bool:
         return False
     capitals = " ".join(w[:1].upper() + w[1:] for w in words)
     return capitals in head and looks_like_names(capitals)
+
+
+NAMES_CUT_WORDS = 8  # words of a byline of two or three names
+
+
+def names_cut_short(text: str, head: str) -> bool:
+    """Whether a line of names joined by "and" lost its last word, which the head prints after it
+    elsewhere (a PDF's running head): "Jane Roe and Lisa" beside "12 Jane Roe and Lisa Doe <Title>"."""
+    if " and " not in text and " & " not in text or len(text.split()) > NAMES_CUT_WORDS:
+        return False  # most lines, cheaply
+    at = head.find(text + " ")
+    while at != -1:
+        after = head[at + len(text) + 1 : at + len(text) + 40].split(maxsplit=1)
+        if after and after[0][:1].isupper() and looks_like_names(f"{text} {after[0]}"):
+            return True
+        at = head.find(text + " ", at + 1)
+    return False
 
 
 # Small words no title ends with: a line that does is cut short ("Looking Forward: and the");
@@ -1222,8 +1261,10 @@ class TitleSignals:
             and not self.names_opening_words(text)
         ):
             return None  # a byline, unless the page's byline comes after it or the body speaks of it
-        if name_in_small_letters(text, self.page.head):
-            return None  # "Jane roe": a byline that the page prints elsewhere as "Jane Roe"
+        if name_in_small_letters(text, self.page.head) or names_cut_short(text, self.page.head):
+            # "Jane roe": a byline that the page prints elsewhere as "Jane Roe"; "Jane Roe and
+            # Lisa", printed elsewhere as "Jane Roe and Lisa Doe".
+            return None
         if names_run_together(text) or names_before_org(text, self.lines) or self.names_then_date(cand):
             return None  # a byline: names, then the organisation the page names elsewhere too
         if self.dek_under_title(cand):
@@ -1671,8 +1712,13 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
         found = parse_date(text)
         if found:
             return as_the_page_reads(found, text, lines[:body_line])
-        # "Е.Абдуллаев > <Title> 01:49 08.11.2005": a date ending the title's own line.
-        found = date_at_end(text) if title.first <= i <= title.last else None
+        # "Е.Абдуллаев > <Title> 01:49 08.11.2005": a date ending the title's own line, or a
+        # heading's right above it ("<Headline> <Author> October 18, 2018" over a dek).
+        found = (
+            date_at_end(text)
+            if title.first <= i <= title.last or dated_heading_above(text, i, above)
+            else None
+        )
         if found:
             return found
         if len(text.split()) > 16:
@@ -1691,6 +1737,15 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
             if found:
                 return as_the_page_reads(found, part, lines[:body_line])
     return None
+
+
+HEADING_WORDS_DATED = 7  # a headline, names and a date; a label and its date ("Today: …") are fewer
+
+
+def dated_heading_above(text: str, i: int, above: list[int]) -> bool:
+    """Whether the line right above the title is a heading that a date ends: a headline run into
+    its byline and date. The date is the line's last word, not a page's "Today: 13.10.2024 |"."""
+    return above[:1] == [i] and text[-1:].isdigit() and len(text.split()) >= HEADING_WORDS_DATED
 
 
 def read_head(

@@ -340,6 +340,9 @@ def _unlabel(text: str) -> str:
 RUN_ON_WORDS_MAX = 12  # a byline element longer than this is a sentence, not names run on
 
 
+ADDRESS_ONLY = re.compile(r"^(?:Hon|Dr|Prof|Mr|Mrs|Ms|Sen|Rep|Amb)\.?$")
+
+
 def _byline_element_names(el: Tag, page: str) -> list[str] | None:
     """The names of an element marked as a byline. Its text may run on from the names into words
     the page prints elsewhere, where the layout set them beside it: "By A. Author Charting a
@@ -501,16 +504,23 @@ DATELINE_OPENING = re.compile(
 )
 
 
+DATELINE_TIME = re.compile(r"(?<!\S)\d{1,2}:\d\d\s+")
+
+
 def _dateline(text: str) -> tuple[object, list[str]]:
     """The date and the "By ..." names of a short header line, trying each part of it:
     "Policy Memo No. 389 · Published on 22.09.2015", "by A 15/05/2024"."""
     published, authors = None, []
     for part in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text):
-        if published is None and len(part.split()) <= 6:
+        # The crumbs of the page's section may stand before the time: "Главная Политика 13:08 28
+        # Октября 2022 3922" (a count of views ends the line).
+        time = DATELINE_TIME.search(part) if published is None and ":" in part else None
+        dated = part[time.start() :] if time else part
+        if published is None and len(dated.split()) <= 6:
             # A time or the reading time may open it: "00:02 03 Сентябрь 2016 4326", "14 MIN
             # READAug 17, 2023".
-            part = DATELINE_OPENING.sub("", part)
-            published = date_at_start(part) or date_at_end(part)
+            dated = DATELINE_OPENING.sub("", dated)
+            published = date_at_start(dated) or date_at_end(dated)
         # "Feature Updated 1 June 2023 Published 20 February 2023": the label says which date.
         published = published or labelled_date(part)
         if not authors and BY_PREFIX.match(part):
@@ -565,7 +575,8 @@ def parse_html(text: str) -> ParsedMemo:
     author_links = _link_texts(container.select('a[rel~="author"]'))
     page_lines = [clean_space(s) for s in container.get_text("\n").split("\n")]
     page = "\n".join(page_lines)
-    marked_names = [_byline_element_names(el, page) for el in bylines]
+    # A form of address the layout set apart from the name ("Hon." over "Jane Roe") names no one.
+    marked_names = [_byline_element_names(el, page) for el in bylines if not ADDRESS_ONLY.match(_text(el))]
     # "A, Director of …; B. Shanghai – Berlin, 3 January 2018.": a credit's place and date.
     byline_date = first(*(date_at_end(_text(el)) for el in bylines))
     time_el = container.find("time", class_=re.compile("published|entry-date", re.I)) or container.find(

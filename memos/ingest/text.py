@@ -180,6 +180,8 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 or opens_with_date(current.lines[-1])
                 or looks_like_names(line)
                 or is_byline_start(line)
+                # Nor does a byline run on into the paragraph under it.
+                or is_byline_start(current.lines[-1])
                 # A caption or a credit under a paragraph is not its continuation ("Photo: …").
                 or bool(CREDIT_START.match(line.strip()))
                 # Nor is a line without a word: an arrow, a rule ("←", "—", "* * *"), short.
@@ -208,8 +210,14 @@ def heading_run_on(chunk: Chunk) -> bool:
 
 
 def is_byline_start(line: str) -> bool:
-    """A short line that a byline's "By" opens ("By staff reporter JIAO FENG"), not a sentence."""
-    return bool(MARKED_BYLINE.match(line.strip())) and len(line.split()) <= 6 and not has_sentence(line)
+    """A short line that a byline's "By" opens ("By staff reporter JIAO FENG"), not a sentence; or
+    a longer one of names ("Article by: A with B C")."""
+    line = line.strip()
+    if not MARKED_BYLINE.match(line):
+        return False
+    if len(line.split()) <= 6:
+        return not has_sentence(line)
+    return len(line) < PROSE_MIN and bool(byline_names(line))
 
 
 def _list_item_like(item: str) -> bool:
@@ -304,7 +312,31 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
         i = max(j, i + 1)
     if best_weight == 0:
         return sentence_list_body(chunks)
-    return best
+    return under_header(chunks, *best), best[1]
+
+
+def marked_names(text: str) -> list[str] | None:
+    """The names of a "By" line, which may give the post and the issue after bars: "By A |
+    Professor, … | Issue 4, 2018"."""
+    return byline_names(text) or (byline_names(text.split(" | ", 1)[0]) if " | " in text else None)
+
+
+HEADER_CHUNKS = 5  # short chunks between a notice and the prose: a rubric, the title, the byline
+
+
+def under_header(chunks: list[Chunk], start: int, end: int) -> int:
+    """The body's start, moved down where the run opens with one paragraph and then, in short
+    chunks of their own, a title and its "By …" line over the rest of the prose: the paragraph
+    is the page's (a disclaimer, a notice of support), not the memo's."""
+    for k in range(start + 1, min(end - 1, start + 1 + HEADER_CHUNKS)):
+        c = chunks[k]
+        if len(c.text) >= PROSE_MIN:
+            return start  # prose before any byline: the run is the memo's
+        if len(c.lines) == 1 and c.text[:1] in "BbAaWwPp" and MARKED_BYLINE.match(c.text) and k > start + 1:
+            title = chunks[k - 1]
+            if len(title.lines) == 1 and marked_names(c.text):
+                return k + 1
+    return start
 
 
 def sentence_list_body(chunks: list[Chunk]) -> tuple[int, int]:
@@ -384,8 +416,8 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
                 authors = split_authors(item)
             elif authors and item.endswith((",", " and", " &")) and looks_like_names(item):
                 authors = split_authors(item) + authors  # a long byline broken over lines: "A, B," "C and D"
-            elif MARKED_BYLINE.match(item) and byline_names(item) and authors is None:
-                authors = byline_names(item)  # "By A. Author, Senior Fellow at …"
+            elif MARKED_BYLINE.match(item) and marked_names(item) and authors is None:
+                authors = marked_names(item)  # "By A. Author, Senior Fellow at …"
             elif label is None and not c.is_bullets and len(item.split()) <= 30:
                 consumed = False
             else:
