@@ -94,6 +94,22 @@ def without_opening(pattern: re.Pattern, text: str) -> str:
     return text[m.end() :] if m else text
 
 
+DATE_WORDS = 5  # the most words a date takes: a weekday, a day, a month, a year and a time
+# Every date parse_date reads has a year, and so two figures side by side in one word ("5 min",
+# "Vol. 3, No. 7" have none).
+TWO_FIGURES = re.compile(r"\d\d")
+
+
+def first_with_year(words: list[str]) -> int | None:
+    """The index of the first of `words` with two figures side by side, as a year has."""
+    return next((k for k, word in enumerate(words) if TWO_FIGURES.search(word)), None)
+
+
+def last_with_year(words: list[str]) -> int | None:
+    """The index of the last of `words` with two figures side by side."""
+    return next((k for k in range(len(words) - 1, -1, -1) if TWO_FIGURES.search(words[k])), None)
+
+
 def date_at_start(text: str) -> date | None:
     """A date that opens `text` ("26.04.23 Sanctions Review", "8 July 2022 Central Asia")."""
     if not DIGIT.search(text, 0, 40):
@@ -102,7 +118,7 @@ def date_at_start(text: str) -> date | None:
     # text without two figures side by side in a word (a year's): the fewest words tried hold
     # the first word that has them.
     words = text.split(maxsplit=DATE_WORDS)[:DATE_WORDS]
-    fewest = next((k for k, word in enumerate(words) if TWO_FIGURES.search(word)), None)
+    fewest = first_with_year(words)
     if fewest is None:
         return None
     for n in range(len(words), fewest, -1):
@@ -119,7 +135,7 @@ def date_at_end(text: str) -> date | None:
     # As in date_at_start: the last five words, the fewest tried holding the last word with two
     # figures side by side.
     words = text.rsplit(maxsplit=DATE_WORDS)[-DATE_WORDS:]
-    last = next((k for k in range(len(words) - 1, -1, -1) if TWO_FIGURES.search(words[k])), None)
+    last = last_with_year(words)
     if last is None:
         return None
     for n in range(len(words), len(words) - last - 1, -1):
@@ -127,9 +143,6 @@ def date_at_end(text: str) -> date | None:
         if found:
             return found
     return None
-
-
-DATE_WORDS = 5  # the most words a date takes: a weekday, a day, a month, a year and a time
 
 
 # Words that label a date as the item's own: "Publication Date 11/09/2014", "Опубликовано:".
@@ -709,28 +722,19 @@ def dash_lead(text: str) -> tuple[str, str] | None:
 
 def without_date(text: str) -> str:
     """`text` without a date that opens or ends it."""
-    # Every date parse_date reads has a year, and so two figures side by side, in one word ("5
-    # min", "Vol. 3, No. 7" have none): the words at either end are tried only as many as reach
-    # the first word that has them, and the last.
+    # A date's year puts two figures side by side: the words at either end are tried only as many
+    # as reach the first word that has them, and the last.
     if not TWO_FIGURES.search(text):
         return text  # most lines, cheaply
     words = text.split()
-    opening = next(k for k, word in enumerate(words) if TWO_FIGURES.search(word)) + 1
-    ending = len(words) - next(k for k in range(len(words) - 1, -1, -1) if TWO_FIGURES.search(words[k]))
-    for n in range(min(5, len(words) - 1), 0, -1):
+    opening = first_with_year(words) + 1
+    ending = len(words) - last_with_year(words)
+    for n in range(min(DATE_WORDS, len(words) - 1), 0, -1):
         if n >= ending and parse_date(" ".join(words[-n:])):
             return " ".join(words[:-n]).rstrip(" ,|·•–—-")
         if n >= opening and parse_date(" ".join(words[:n])):
             return " ".join(words[n:]).lstrip(" ,|·•–—-")
     return text
-
-
-TWO_FIGURES = re.compile(r"\d\d")
-
-
-def last_with_figure(words: list[str]) -> int:
-    """The index of the last of `words` with a figure in it (one has)."""
-    return next(k for k in range(len(words) - 1, -1, -1) if DIGIT.search(words[k]))
 
 
 def clean_space(text: str) -> str:
