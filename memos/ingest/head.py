@@ -24,6 +24,7 @@ from itertools import islice, pairwise
 from .fields import (
     BARE_NUMBER,
     CITATION_STOP,
+    DATE_WORDS,
     DIGIT,
     HONORIFIC,
     INITIAL,
@@ -865,7 +866,7 @@ def title_after_date(text: str) -> str | None:
     <author>"); a sentence after a date is a post's opening. The date is the fewest words that
     parse as one (parse_date reads a date that opens a longer text)."""
     words = text.split()
-    for n in range(1, min(5, len(words) - 3) + 1):
+    for n in range(1, min(DATE_WORDS, len(words) - 3) + 1):
         if DIGIT.search(words[n - 1]) and parse_date(" ".join(words[:n])):
             rest = " ".join(words[n:])
             return rest if rest[:1].isupper() and not rest.endswith(".") else None
@@ -1420,8 +1421,8 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     if credit and not cut_short(credit) and (CREDIT_AFTER.match(own) or GLUED_NAMES.search(own.rstrip())):
         return _byline(credit)  # "<Title> (A. Author, Publisher)", "<Title>Luke Coffey"
     # Each stops at the lines it keeps, not at the top of the page or at the body.
-    below = list(islice((i for i in range(title.last + 1, body_line) if lines[i].strip()), 6))
-    above = list(islice((i for i in range(title.first - 1, -1, -1) if lines[i].strip()), 2))
+    below = filled_below(lines, title.last, body_line, 6)
+    above = filled_above(lines, title.first, 2)
     below_first = below[0] if below else None
     # "Article author" then the name on the next line: the heading says what follows.
     for i in below:
@@ -1471,6 +1472,16 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     return names if names and len(names) > 1 else None
 
 
+def filled_above(lines: list[str], i: int, n: int) -> list[int]:
+    """The indexes of the `n` lines nearest over line `i` that are not blank, nearest first."""
+    return list(islice((j for j in range(i - 1, -1, -1) if lines[j].strip()), n))
+
+
+def filled_below(lines: list[str], i: int, stop: int, n: int) -> list[int]:
+    """The indexes of the first `n` lines under line `i`, before `stop`, that are not blank."""
+    return list(islice((j for j in range(i + 1, stop) if lines[j].strip()), n))
+
+
 def names_of_furniture(lines: list[str], i: int, text: str, title: Candidate, above: list[int]) -> bool:
     """Whether title-case words near the title that read as names and nothing else (bare_names)
     are the page's furniture: nothing vouches for them as a byline, and a sign shows they are not."""
@@ -1512,8 +1523,7 @@ LISTED_ABOVE = 6  # lines over a name where other names show it is one of a list
 def names_listed_above(lines: list[str], i: int) -> bool:
     """Whether two more lines of names alone stand among the few lines over line `i`: a list of
     people one to a line (one line of names over another may be a site's name over a byline)."""
-    over = islice((j for j in range(i - 1, -1, -1) if lines[j].strip()), LISTED_ABOVE)
-    return sum(bare_names(clean_space(lines[j])) for j in over) >= 2
+    return sum(bare_names(clean_space(lines[j])) for j in filled_above(lines, i, LISTED_ABOVE)) >= 2
 
 
 # A link's label to another memo, over that memo's title and author.
@@ -1527,8 +1537,7 @@ TEASER_ABOVE = 3  # lines over a name where a link's label shows it is another m
 
 def under_teaser(lines: list[str], i: int) -> bool:
     """Whether a link's label to another memo stands among the few lines over line `i`."""
-    over = islice((j for j in range(i - 1, -1, -1) if lines[j].strip()), TEASER_ABOVE)
-    return any(TEASER_LABEL.match(lines[j].strip()) for j in over)
+    return any(TEASER_LABEL.match(lines[j].strip()) for j in filled_above(lines, i, TEASER_ABOVE))
 
 
 def dated_or_labelled(text: str) -> bool:
@@ -2087,8 +2096,8 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
     ("U.S.-Russia Insight", "A Briefing Memo"), one of the header's lines with its date, or a
     part of the page's first line ("Discussion Paper - Belfer Center …", "Title - Research Paper
     - Chatham House")."""
-    near = list(islice((i for i in range(title_first - 1, -1, -1) if lines[i].strip()), 1))
-    below = list(islice((i for i in range(title_last + 1, len(lines)) if lines[i].strip()), 3))
+    near = filled_above(lines, title_first, 1)
+    below = filled_below(lines, title_last, len(lines), 3)
     near += below[:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     for i in near:
