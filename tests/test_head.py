@@ -1389,6 +1389,11 @@ def test_a_russian_line_of_capitalised_words_over_the_title_is_a_menu_not_the_ti
     assert memo.title.startswith("Через два года после запрета поставщиков")
 
 
+def test_a_short_russian_title_naming_a_country_is_no_byline():
+    page = "Аналитика\n\nВыбор Казахстана\n\n12.03.2023\n" + RU_BODY.replace("региона", "Казахстана", 1)
+    assert parse_page(page.encode()).title == "Выбор Казахстана"
+
+
 def test_a_greeting_at_the_top_printed_again_above_the_body_is_not_the_title():
     page = (
         "Рады видеть вас\n\nПохоже, правительства региона пересматривают договорённости\n\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 MONTHS = {
     # English, full and abbreviated
@@ -367,6 +367,28 @@ DEGREE = re.compile(
 )
 
 
+class _RussianCountryNames:
+    """The Russian names of countries, each one word, in every case ("Казахстана"), as the
+    archive's country aliases give them: read the first time a line's names are weighed."""
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        from .mentions import country_names
+
+        return frozenset(
+            form
+            for forms in country_names().values()
+            for form in forms
+            if form[:1].isupper() and " " not in form and not form.isascii()
+        )
+
+    def isdisjoint(self, words: list[str]) -> bool:
+        return self.words.isdisjoint(words)
+
+
+RUSSIAN_COUNTRY_NAMES = _RussianCountryNames()
+
+
 NOT_IN_NAMES = {
     "a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "with", "after", "before", "over",
     "under", "between", "against", "about", "and", "or", "not", "no", "new", "is", "are", "why",
@@ -440,6 +462,10 @@ def looks_like_names(text: str) -> bool:
         if any(w.casefold() in NOT_IN_NAMES or w.endswith(("'s", "’s")) for w in words):
             return False
         if parse_date(name):
+            return False
+        # A country's name is no person's: "Выбор Казахстана", "Послевыборный Казахстан". (In
+        # English, "Georgia", "Jordan" or "Chad" may well be.)
+        if not words[0].isascii() and not RUSSIAN_COUNTRY_NAMES.isdisjoint(words):
             return False
     return True
 
