@@ -361,6 +361,15 @@ def test_names_on_lines_of_their_own_one_under_the_other_are_all_authors():
     assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Daniyar Seitkali"]
 
 
+@pytest.mark.parametrize(
+    "role", ["Guest Contributor", "Research Intern", "Visiting Scholar", "Staff Correspondent"]
+)
+def test_a_post_in_title_case_under_a_by_line_is_not_another_name(role):
+    page = "Blog\n\nPipelines and Power in the Caspian Basin\nBy Asel Nurlanova\n" + role + "\n"
+    page += BODY.lstrip()
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
 def test_names_after_the_title_in_a_pdf_s_run_together_text_end_where_the_date_starts():
     lead = (
         "Pipelines and Power in the Caspian Basin By Asel Nurlanova and Daniyar Seitkali March 2021 "

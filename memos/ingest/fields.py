@@ -399,7 +399,8 @@ NOT_IN_NAMES = {
     "series", "title", "type", "content", "details", "date", "publication", "pdf",
     # what people are, on the line under their names: "Senior Fellow", "Program Director"
     "senior", "fellow", "director", "professor", "editor", "researcher", "analyst", "associate",
-    "program", "programme", "department", "expert",
+    "program", "programme", "department", "expert", "scholar", "lecturer", "correspondent",
+    "journalist", "contributor", "intern", "volunteer",
     # an office before the name of whoever holds it: "Reforms by President Roe"
     "president", "minister", "chairman", "ambassador", "secretary",
     # the headings and labels a byline sits among: "Executive Summary", "Original Material"
