@@ -978,6 +978,20 @@ def test_a_date_over_a_line_of_furniture_above_the_title_is_the_date():
     assert memo.published == date(2023, 6, 12)
 
 
+def test_a_title_with_its_subtitle_then_a_line_in_title_case_under_it_is_title_and_dek():
+    page = (
+        "From Pipelines to Power: How the Steppe Chose Its Partners\nAfter Gas, Comes Light\n" + BODY.lstrip()
+    )
+    assert parse_page(page.encode()).title == "From Pipelines to Power: How the Steppe Chose Its Partners"
+    # A title broken after its colon, or before a word in small letters, goes on.
+    for broken in (
+        "From Pipelines to Power:\nHow the Steppe Chose Its",
+        "From Pipelines to Power: How the Steppe Chose Its\n",
+    ):
+        page = broken + " partners\n" + BODY.lstrip()
+        assert parse_page(page.encode()).title == "From Pipelines to Power: How the Steppe Chose Its partners"
+
+
 def test_a_date_above_the_title_set_over_two_lines_in_front_matter_is_the_date():
     front = (
         "This study was supported by a grant from a foundation. The views expressed in it are those of "
