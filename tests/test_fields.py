@@ -315,6 +315,9 @@ def test_unique_names_keep_the_first_spelling():
         ("By Jane Roe & Lisa Doe (Roe is a fellow at the Steppe Institute.)", ["Jane Roe", "Lisa Doe"]),
         ("By Nicole (Cole) Roe (Caspian Review)", ["Nicole (Cole) Roe"]),
         ("Steppe Gateways (Caspian Review)", None),
+        # An e-mail address in parentheses after a name is how to reach the author.
+        ("Jane Roe (j.roe@steppe.org), columnist, host of a podcast on the region", ["Jane Roe"]),
+        ("Jane Roe (j.roe@steppe.org) and Lisa Doe (l.doe@steppe.org)", ["Jane Roe", "Lisa Doe"]),
         # A name and the outlet it writes for: a domain or an acronym.
         ("Асель Нурланова, STEPPE.KZ", ["Асель Нурланова"]),
         ("Jane Roe, steppereview.org", ["Jane Roe"]),

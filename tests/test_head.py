@@ -361,6 +361,15 @@ def test_names_on_lines_of_their_own_one_under_the_other_are_all_authors():
     assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Daniyar Seitkali"]
 
 
+@pytest.mark.parametrize(
+    "role", ["Guest Contributor", "Research Intern", "Visiting Scholar", "Staff Correspondent"]
+)
+def test_a_post_in_title_case_under_a_by_line_is_not_another_name(role):
+    page = "Blog\n\nPipelines and Power in the Caspian Basin\nBy Asel Nurlanova\n" + role + "\n"
+    page += BODY.lstrip()
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
 def test_names_after_the_title_in_a_pdf_s_run_together_text_end_where_the_date_starts():
     lead = (
         "Pipelines and Power in the Caspian Basin By Asel Nurlanova and Daniyar Seitkali March 2021 "
@@ -967,6 +976,20 @@ def test_a_date_over_a_line_of_furniture_above_the_title_is_the_date():
     memo = parse_page(page.encode())
     assert memo.title == "Cameras on the Steppe Roads"
     assert memo.published == date(2023, 6, 12)
+
+
+def test_a_title_with_its_subtitle_then_a_line_in_title_case_under_it_is_title_and_dek():
+    page = (
+        "From Pipelines to Power: How the Steppe Chose Its Partners\nAfter Gas, Comes Light\n" + BODY.lstrip()
+    )
+    assert parse_page(page.encode()).title == "From Pipelines to Power: How the Steppe Chose Its Partners"
+    # A title broken after its colon, or before a word in small letters, goes on.
+    for broken in (
+        "From Pipelines to Power:\nHow the Steppe Chose Its",
+        "From Pipelines to Power: How the Steppe Chose Its\n",
+    ):
+        page = broken + " partners\n" + BODY.lstrip()
+        assert parse_page(page.encode()).title == "From Pipelines to Power: How the Steppe Chose Its partners"
 
 
 def test_a_date_above_the_title_set_over_two_lines_in_front_matter_is_the_date():

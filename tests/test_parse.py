@@ -577,6 +577,16 @@ def test_an_author_label_over_a_name_and_post_among_other_credit_labels():
     assert parse_page(page.encode()).authors == ["Jane Roe"]
 
 
+def test_a_paragraph_of_two_names_and_nothing_else_right_under_the_title_is_the_byline():
+    names = "<p>Петров И.С.1, Сидорова А.В.2</p><p>1 Институт степи, Алматы</p>"
+    page = RUSSIAN_COLUMN.format(card="", lead="Кто покупает камеры в регионе.")
+    page = page.replace("</h1>", "</h1>" + names)
+    assert parse_page(page.encode()).authors == ["Петров И.С.", "Сидорова А.В."]
+    # One pair of capitalized words there may be a rubric or a place as well as a name.
+    alone = page.replace(", Сидорова А.В.2", "")
+    assert parse_page(alone.encode()).authors == []
+
+
 RUSSIAN_COLUMN = """<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">
 <title>Степь и камеры</title></head>
 <body><article>{card}<h1>Степь и камеры</h1>

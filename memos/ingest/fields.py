@@ -399,7 +399,8 @@ NOT_IN_NAMES = {
     "series", "title", "type", "content", "details", "date", "publication", "pdf",
     # what people are, on the line under their names: "Senior Fellow", "Program Director"
     "senior", "fellow", "director", "professor", "editor", "researcher", "analyst", "associate",
-    "program", "programme", "department", "expert",
+    "program", "programme", "department", "expert", "scholar", "lecturer", "correspondent",
+    "journalist", "contributor", "intern", "volunteer",
     # an office before the name of whoever holds it: "Reforms by President Roe"
     "president", "minister", "chairman", "ambassador", "secretary",
     # the headings and labels a byline sits among: "Executive Summary", "Original Material"
@@ -532,6 +533,10 @@ SHARE_BUTTONS = re.compile(
 )
 
 
+# An e-mail address in parentheses after a name: "Jane Roe (j.roe@steppe.org), columnist".
+EMAIL_AFTER_NAME = re.compile(r"\s*\([^()\s@]+@[^()\s@]+\.[^()\s@]+\)")
+
+
 def byline_names(text: str) -> list[str] | None:
     """See _byline_names; a list of its own, which the caller may extend."""
     names = _byline_names(text)
@@ -557,6 +562,8 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     text = without_opening(MARKED_BYLINE, text)
     if text[:1] in "ДдКк":
         text = DEGREE_BEFORE.sub("", text)
+    if "@" in text:
+        text = EMAIL_AFTER_NAME.sub("", text)  # how to reach the author, not part of the name
     # Most lines have no mark, and the patterns, which open by looking behind, would be tried at
     # every character: they run only where what they need is found (a figure last, for the
     # last figure).

@@ -1163,6 +1163,20 @@ class TitleSignals:
             )
         return False
 
+    def dek_after_subtitle(self, cand: Candidate) -> bool:
+        """Whether a candidate of two lines is a title with its subtitle ("Main: Sub") ending
+        plainly, then a line that opens with a capital: a title that has its subtitle is whole,
+        and the line under it is a dek ("After Hubris, Comes Nemesis")."""
+        if cand.last - cand.first != 1:
+            return False
+        first, second = clean_space(self.lines[cand.first]), clean_space(self.lines[cand.last])
+        return (
+            ": " in first
+            and first[-1:].isalpha()
+            and first.rsplit(" ", 1)[-1][:1].isupper()
+            and second[:1].isupper()
+        )
+
     def names_then_date(self, cand: Candidate) -> bool:
         """Whether a candidate of several lines is a byline and the date or time under it: "A, B,
         and C" then "March 23, 5:00pm ET" (a title's lines carry no figures after a name)."""
@@ -1273,7 +1287,7 @@ class TitleSignals:
             return None
         if names_run_together(text) or names_before_org(text, self.lines) or self.names_then_date(cand):
             return None  # a byline: names, then the organisation the page names elsewhere too
-        if self.dek_under_title(cand):
+        if self.dek_under_title(cand) or self.dek_after_subtitle(cand):
             points -= 2
         if has_credit_inside(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"

@@ -28,7 +28,7 @@ from .fields import (
     split_authors,
     without_date,
 )
-from .head import dateline_names, split_title
+from .head import bare_names, dateline_names, split_title
 from .parsed import Block, ParsedMemo, ParseError
 from .sanitize import clean_html
 from .text import END_MARKERS, PROSE_MIN, has_sentence, is_heading, read_labels, split_bio
@@ -389,6 +389,7 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
     # (one long paragraph) may stand between the title and the byline or date.
     inside = body in title_el.parents
     prose = 0
+    under_title = True
     for el in title_el.find_all_next(True, limit=80):
         if not inside and (el is body or body in el.parents):
             break
@@ -399,6 +400,9 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
         # A lead that names the authors: "A и B о том, как …".
         if prose == 0 and not authors:
             authors = lead_names(text) or _dash_lead_names(text, page) or []
+        if under_title and text:
+            under_title = False
+            authors = authors or _names_under_title(text)
         if len(text) >= PROSE_MIN:
             prose += 1
             if not inside or prose > 1:
@@ -421,6 +425,14 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
             if published:
                 break
     return published, authors, kind
+
+
+def _names_under_title(text: str) -> list[str]:
+    """The names of an unmarked byline right under the title: two names or more and nothing else
+    ("Петров И.С.1, Сидорова А.В.2"), which a dek or a rubric never is; a single pair of
+    capitalized words there may be a place or a rubric as well."""
+    names = byline_names(text) if bare_names(text) else None
+    return names if names and len(names) > 1 else []
 
 
 # A type label that opens a dateline: "Feature Updated 1 June 2023 Published 20 February 2023".
