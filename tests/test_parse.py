@@ -653,6 +653,24 @@ def test_keywords_under_their_heading_between_commas_are_the_topics():
     assert "dredged" in memo.body_text
 
 
+def test_keywords_between_slashes_are_the_topics():
+    # A journal host prints its keywords in capitals between slashes, too long a line for a
+    # sentence-free list of words, but no sentence is written that way.
+    dump = KEYWORDS_DUMP.replace(
+        "rail transit, Caspian ports, regional policy, great powers.",
+        "RAIL TRANSIT / CASPIAN PORTS / REGIONAL POLICY / GREAT POWER RIVALRY / LANDLOCKED STATES",
+    )
+    memo = parse_page(dump.encode())
+    assert memo.topics == [
+        "RAIL TRANSIT", "CASPIAN PORTS", "REGIONAL POLICY", "GREAT POWER RIVALRY", "LANDLOCKED STATES"
+    ]  # fmt: skip
+
+
+def test_a_keywords_heading_may_end_in_a_full_stop():
+    memo = parse_page(KEYWORDS_DUMP.replace("Keywords\n", "Keywords.\n").encode())
+    assert memo.topics == ["rail transit", "Caspian ports", "regional policy", "great powers"]
+
+
 SWITCH_ABOVE_TITLE = """{above}
 
 Water Sharing in the Upper Valley After the Spring Floods
