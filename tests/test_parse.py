@@ -139,6 +139,27 @@ def test_json_ld_graph_is_trusted_before_the_page():
     assert memo.memo_number is None and memo.pdf is None
 
 
+UPLOADED_PDF = """Ports and rail links of the steppe a study of the Caspian corridor.pdf
+
+Added 3 weeks ago by a reader
+
+Ports and Rail Links of the Steppe
+
+The opening of two rail links to the Caspian ports has changed how the region's states bargain
+with their larger neighbours, and this study asks what the corridor is worth to each of them.
+"""
+
+
+def test_a_pdf_file_name_on_a_line_of_its_own_is_the_pdf():
+    # A document host prints the upload's file name, spaces and all, above the text; it is
+    # kept as a link, as every stored URL is, its spaces percent-encoded.
+    memo = parse_page(UPLOADED_PDF.encode())
+    assert memo.pdf == "Ports and rail links of the steppe a study of the Caspian corridor.pdf".replace(" ", "%20")
+    # A sentence that ends in a link to a file is no file name.
+    sentence = UPLOADED_PDF.replace("Ports and rail", "The full text is at https://example.org/ports", 1)
+    assert parse_page(sentence.encode()).pdf is None
+
+
 BARE_HTML_PAGE = """<html><head>
 <title>Water Politics in the Fergana Valley - Central Asia Review</title></head>
 <body>

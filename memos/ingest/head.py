@@ -2136,17 +2136,20 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
 
 
 def find_pdf_name(lines: list[str]) -> str | None:
-    """A PDF's file name printed at the start of a line ("EUCAM-Policy-Brief-19.pdf – Downloaded …")."""
+    """A PDF's file name printed at the start of a line ("EUCAM-Policy-Brief-19.pdf – Downloaded …"),
+    or filling a line of its own, spaces and all, as document hosts print an upload's name."""
     for line in lines:
-        # Asked of every line of the page: the pattern runs only on the few that hold the
+        # Asked of every line of the page: the patterns run only on the few that hold the
         # extension at all, which a plain search finds faster.
-        m = PDF_NAME.match(line) if PDF_EXTENSION.search(line) else None
+        m = (PDF_NAME.match(line) or PDF_NAME_LINE.match(line)) if PDF_EXTENSION.search(line) else None
         if m:
             return m[1]
     return None
 
 
 PDF_NAME = re.compile(r"^\s*([\w.\-]+\.pdf)\b", re.I)
+# No slash, colon or backslash: a path, a link or a label's line is not a bare file name.
+PDF_NAME_LINE = re.compile(r"^\s*([^\s/:\\][^/:\\]{0,200}\.pdf)\s*$", re.I)
 PDF_EXTENSION = re.compile(r"\.pdf", re.I)
 
 
