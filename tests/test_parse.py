@@ -154,7 +154,8 @@ def test_a_pdf_file_name_on_a_line_of_its_own_is_the_pdf():
     # A document host prints the upload's file name, spaces and all, above the text; it is
     # kept as a link, as every stored URL is, its spaces percent-encoded.
     memo = parse_page(UPLOADED_PDF.encode())
-    assert memo.pdf == "Ports and rail links of the steppe a study of the Caspian corridor.pdf".replace(" ", "%20")
+    name = "Ports and rail links of the steppe a study of the Caspian corridor.pdf"
+    assert memo.pdf == name.replace(" ", "%20")
     # A sentence that ends in a link to a file is no file name.
     sentence = UPLOADED_PDF.replace("Ports and rail", "The full text is at https://example.org/ports", 1)
     assert parse_page(sentence.encode()).pdf is None
