@@ -161,6 +161,25 @@ def test_a_pdf_file_name_on_a_line_of_its_own_is_the_pdf():
     assert parse_page(sentence.encode()).pdf is None
 
 
+JOURNAL_RUNNING_HEAD = """Steppe Journal of Regional Studies | Vol. 4, No. 2, 2019 | eISSN 1234-5678 \
+Published online by the Steppe Institute at www.example.org
+
+© 2019 The Author/s This is an open access article. Date of publication: May 04, 2019
+
+THE PORTS OF THE CASPIAN AND THE ‘
+
+Jane Roe Steppe University, , ORCID iD: https://orcid.org/0000-0000-0000-0000
+
+Abstract: The opening of two rail links to the Caspian ports has changed how the region's states bargain \
+with their larger neighbours, and this article asks what the corridor is worth to each of them.
+"""
+
+
+def test_a_journal_s_running_head_with_a_bare_volume_gives_the_series():
+    memo = parse_page(JOURNAL_RUNNING_HEAD.encode())
+    assert (memo.series, memo.memo_number) == ("Steppe Journal of Regional Studies Volume 4", 2)
+
+
 BARE_HTML_PAGE = """<html><head>
 <title>Water Politics in the Fergana Valley - Central Asia Review</title></head>
 <body>

@@ -1789,6 +1789,10 @@ def read_head(
         numbered = label_after_printing(lines[: body_line + PRINTING_AFTER_BODY], title.text)
     if numbered is None:
         numbered = label_before_printing(lines[: body_line + PRINTING_AFTER_BODY], title.text)
+    # "<Journal> | Vol. 6, No. 1, 2020 | eISSN …": a bare volume after what was taken for the
+    # title names the journal, as the whole line reads it.
+    if numbered and not numbered.series and not numbered.category and own.startswith(title.text):
+        numbered = read_numbered(own) or numbered
     # A byline or a date may stand by any printing of the title: the page's own title line at
     # the top, or the title above the body; the chosen one is looked at first.
     sites = [(site, body_line) for site in (title, *repeated_title(lines, title, body_line))]
