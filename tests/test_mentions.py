@@ -493,6 +493,12 @@ def test_russian_inflections():
     assert {"Китай", "Китая", "Китаю", "Китаем", "Китае", "КНР"} <= set(country_names()["CN"])
 
 
+def test_the_sahel_states_are_named_in_russian():
+    # Memos on Russia in Africa name the Sahel's juntas; Niger is not Nigeria.
+    text = "Влияние Франции в Нигере, Мали и Буркина-Фасо ослабло, а нигерский уран ушёл из Нигерии."
+    assert countries(text) == {"FR", "NE", "ML", "BF", "NG"}
+
+
 def test_custom_alias_file(tmp_path):
     path = tmp_path / "aliases.json"
     path.write_text(
