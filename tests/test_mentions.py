@@ -376,7 +376,7 @@ def test_required_vendors_are_present(vendors):
         "Cellebrite", "Hacking Team", "FinFisher", "Verint", "Kaspersky", "Yandex", "NtechLab",
         "VisionLabs", "Positive Technologies", "Rostelecom", "MTS", "VEON", "MegaFon", "Kcell",
         "Beeline", "Tele2", "Telenor", "Vodafone", "Orange", "Qualcomm", "Cognitive Technologies",
-        "Group-IB",
+        "Group-IB", "Vokord",
     ]  # fmt: skip
     assert [name for name in required if name not in by_name] == []
     assert {"HikVision", "HIKVISION", "Hangzhou Hikvision"} <= by_name["Hikvision"]
