@@ -309,6 +309,11 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("research firm Dell'Oro and Dell's servers", {"Dell"}),
         ("research firm Dell’Oro", set()),
         ("Didi Chuxing and DiDi, not Didier", {"Didi"}),
+        # an imprint's contact labels name the journal's accounts, not the companies, even where
+        # the dump cut the link after its scheme
+        ("Contacts: Facebook: https://example.org/j Twitter : @journal", set()),
+        ("Director of the Centre) Twitter: https\nE-mail:", set()),
+        ("Twitter: the company cut its staff", {"Twitter"}),
     ],
 )
 def test_vendor_matching_is_case_sensitive_and_whole_word(vendors, text, expected):
