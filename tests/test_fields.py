@@ -449,6 +449,8 @@ def test_degrees_after_names_are_no_names_and_headings_are_no_byline():
         ("Published by the Institute for the Region on behalf of its members", None),
         ("Written on 11/25/2017", date(2017, 11, 25)),
         ("Published 12 reports since", None),
+        # A PDF's cover run together: the label glued to the DOI, the date to the next label.
+        ("DOI: 10.1000/12345.2017.998877Published online: 14 Jan 2021.Submit it", date(2021, 1, 14)),
     ],
 )
 def test_a_labelled_date_inside_a_line(text, expected):

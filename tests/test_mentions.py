@@ -309,6 +309,11 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("research firm Dell'Oro and Dell's servers", {"Dell"}),
         ("research firm Dell’Oro", set()),
         ("Didi Chuxing and DiDi, not Didier", {"Didi"}),
+        # an imprint's contact labels name the journal's accounts, not the companies, even where
+        # the dump cut the link after its scheme
+        ("Contacts: Facebook: https://example.org/j Twitter : @journal", set()),
+        ("Director of the Centre) Twitter: https\nE-mail:", set()),
+        ("Twitter: the company cut its staff", {"Twitter"}),
     ],
 )
 def test_vendor_matching_is_case_sensitive_and_whole_word(vendors, text, expected):
@@ -376,7 +381,7 @@ def test_required_vendors_are_present(vendors):
         "Cellebrite", "Hacking Team", "FinFisher", "Verint", "Kaspersky", "Yandex", "NtechLab",
         "VisionLabs", "Positive Technologies", "Rostelecom", "MTS", "VEON", "MegaFon", "Kcell",
         "Beeline", "Tele2", "Telenor", "Vodafone", "Orange", "Qualcomm", "Cognitive Technologies",
-        "Group-IB",
+        "Group-IB", "Vokord",
     ]  # fmt: skip
     assert [name for name in required if name not in by_name] == []
     assert {"HikVision", "HIKVISION", "Hangzhou Hikvision"} <= by_name["Hikvision"]
@@ -491,6 +496,12 @@ def test_russian_inflections():
         country_names()["KZ"]
     )
     assert {"Китай", "Китая", "Китаю", "Китаем", "Китае", "КНР"} <= set(country_names()["CN"])
+
+
+def test_the_sahel_states_are_named_in_russian():
+    # Memos on Russia in Africa name the Sahel's juntas; Niger is not Nigeria.
+    text = "Влияние Франции в Нигере, Мали и Буркина-Фасо ослабло, а нигерский уран ушёл из Нигерии."
+    assert countries(text) == {"FR", "NE", "ML", "BF", "NG"}
 
 
 def test_custom_alias_file(tmp_path):

@@ -139,6 +139,47 @@ def test_json_ld_graph_is_trusted_before_the_page():
     assert memo.memo_number is None and memo.pdf is None
 
 
+UPLOADED_PDF = """Ports and rail links of the steppe a study of the Caspian corridor.pdf
+
+Added 3 weeks ago by a reader
+
+Ports and Rail Links of the Steppe
+
+The opening of two rail links to the Caspian ports has changed how the region's states bargain
+with their larger neighbours, and this study asks what the corridor is worth to each of them.
+"""
+
+
+def test_a_pdf_file_name_on_a_line_of_its_own_is_the_pdf():
+    # A document host prints the upload's file name, spaces and all, above the text; it is
+    # kept as a link, as every stored URL is, its spaces percent-encoded.
+    memo = parse_page(UPLOADED_PDF.encode())
+    name = "Ports and rail links of the steppe a study of the Caspian corridor.pdf"
+    assert memo.pdf == name.replace(" ", "%20")
+    # A sentence that ends in a link to a file is no file name.
+    sentence = UPLOADED_PDF.replace("Ports and rail", "The full text is at https://example.org/ports", 1)
+    assert parse_page(sentence.encode()).pdf is None
+
+
+JOURNAL_RUNNING_HEAD = """Steppe Journal of Regional Studies | Vol. 4, No. 2, 2019 | eISSN 1234-5678 \
+Published online by the Steppe Institute at www.example.org
+
+© 2019 The Author/s This is an open access article. Date of publication: May 04, 2019
+
+THE PORTS OF THE CASPIAN AND THE ‘
+
+Jane Roe Steppe University, , ORCID iD: https://orcid.org/0000-0000-0000-0000
+
+Abstract: The opening of two rail links to the Caspian ports has changed how the region's states bargain \
+with their larger neighbours, and this article asks what the corridor is worth to each of them.
+"""
+
+
+def test_a_journal_s_running_head_with_a_bare_volume_gives_the_series():
+    memo = parse_page(JOURNAL_RUNNING_HEAD.encode())
+    assert (memo.series, memo.memo_number) == ("Steppe Journal of Regional Studies Volume 4", 2)
+
+
 BARE_HTML_PAGE = """<html><head>
 <title>Water Politics in the Fergana Valley - Central Asia Review</title></head>
 <body>
@@ -661,6 +702,24 @@ def test_keywords_under_their_heading_between_commas_are_the_topics():
     assert memo.topics == ["rail transit", "Caspian ports", "regional policy", "great powers"]
     # The heading does not end the memo's text: the article goes on under it.
     assert "dredged" in memo.body_text
+
+
+def test_keywords_between_slashes_are_the_topics():
+    # A journal host prints its keywords in capitals between slashes, too long a line for a
+    # sentence-free list of words, but no sentence is written that way.
+    dump = KEYWORDS_DUMP.replace(
+        "rail transit, Caspian ports, regional policy, great powers.",
+        "RAIL TRANSIT / CASPIAN PORTS / REGIONAL POLICY / GREAT POWER RIVALRY / LANDLOCKED STATES",
+    )
+    memo = parse_page(dump.encode())
+    assert memo.topics == [
+        "RAIL TRANSIT", "CASPIAN PORTS", "REGIONAL POLICY", "GREAT POWER RIVALRY", "LANDLOCKED STATES"
+    ]  # fmt: skip
+
+
+def test_a_keywords_heading_may_end_in_a_full_stop():
+    memo = parse_page(KEYWORDS_DUMP.replace("Keywords\n", "Keywords.\n").encode())
+    assert memo.topics == ["rail transit", "Caspian ports", "regional policy", "great powers"]
 
 
 SWITCH_ABOVE_TITLE = """{above}

@@ -152,16 +152,18 @@ DATE_LABEL = (
 )
 _DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", re.I)
 # A labelled date anywhere in a line, as dumps run labels and values together, even glued to the
-# word before ("Occasional PapersPublished on Apr 29, 2024").
+# word or figure before ("Occasional PapersPublished on Apr 29, 2024", "…1520809Published online").
 # (The look ahead for the labels' first letters comes first: the pattern would try the places a
 # label may start and each label at every character.)
 LABELLED_DATE = re.compile(
-    r"(?=[pdwдо])(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
+    r"(?=[pdwдо])(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё\d])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
     r"date published|published(?: online)?(?: on| by [^:\n]{3,60}(?=:))?|posted on|written on|"
     r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
     re.I,
 )
 
+
+GLUED_STOP = re.compile(r"(?<=\d)\.(?=[A-ZА-ЯЁ][a-zа-яё])")
 
 DATE_LABEL_WORDS = ("ublicat", "ublished", "osted on", "ritten on", "ата публ", "ата разм", "публиковано")
 
@@ -172,7 +174,8 @@ def labelled_date(text: str) -> date | None:
     if not any(word in text for word in DATE_LABEL_WORDS):
         return None  # most pages, cheaply
     for m in LABELLED_DATE.finditer(text):
-        found = date_at_start(text[m.end() : m.end() + 40])
+        # A full stop glued to the next word ends the date a PDF's text ran on: "2018.Submit".
+        found = date_at_start(GLUED_STOP.split(text[m.end() : m.end() + 40], 1)[0])
         if found:
             return found
     return None

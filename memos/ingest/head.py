@@ -1803,6 +1803,10 @@ def read_head(
         numbered = label_after_printing(lines[: body_line + PRINTING_AFTER_BODY], title.text)
     if numbered is None:
         numbered = label_before_printing(lines[: body_line + PRINTING_AFTER_BODY], title.text)
+    # "<Journal> | Vol. 6, No. 1, 2020 | eISSN …": a bare volume after what was taken for the
+    # title names the journal, as the whole line reads it.
+    if numbered and not numbered.series and not numbered.category and own.startswith(title.text):
+        numbered = read_numbered(own) or numbered
     # A byline or a date may stand by any printing of the title: the page's own title line at
     # the top, or the title above the body; the chosen one is looked at first.
     sites = [(site, body_line) for site in (title, *repeated_title(lines, title, body_line))]
@@ -2150,17 +2154,20 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
 
 
 def find_pdf_name(lines: list[str]) -> str | None:
-    """A PDF's file name printed at the start of a line ("EUCAM-Policy-Brief-19.pdf – Downloaded …")."""
+    """A PDF's file name printed at the start of a line ("EUCAM-Policy-Brief-19.pdf – Downloaded …"),
+    or filling a line of its own, spaces and all, as document hosts print an upload's name."""
     for line in lines:
-        # Asked of every line of the page: the pattern runs only on the few that hold the
+        # Asked of every line of the page: the patterns run only on the few that hold the
         # extension at all, which a plain search finds faster.
-        m = PDF_NAME.match(line) if PDF_EXTENSION.search(line) else None
+        m = (PDF_NAME.match(line) or PDF_NAME_LINE.match(line)) if PDF_EXTENSION.search(line) else None
         if m:
             return m[1]
     return None
 
 
 PDF_NAME = re.compile(r"^\s*([\w.\-]+\.pdf)\b", re.I)
+# No slash, colon or backslash: a path, a link or a label's line is not a bare file name.
+PDF_NAME_LINE = re.compile(r"^\s*([^\s/:\\][^/:\\]{0,200}\.pdf)\s*$", re.I)
 PDF_EXTENSION = re.compile(r"\.pdf", re.I)
 
 

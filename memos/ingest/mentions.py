@@ -337,13 +337,25 @@ def _longer_name(padded: str, end: int) -> bool:
     return padded[end : end + 1] == "'" and padded[end + 1 : end + 2].isupper()
 
 
-def _scan(table: _Table, texts: Sequence[_Text]) -> dict[str, Hit]:
+_CONTACT_LINK = re.compile(r"\s*:\s*(?:https?\b|www\.|@)")
+
+
+def _contact_label(padded: str, end: int) -> bool:
+    """A match that labels a link: "Twitter: https://…", "Facebook: @journal" in an imprint's
+    contacts names the page's account, not the company."""
+    return padded[end : end + 2].lstrip()[:1] == ":" and bool(_CONTACT_LINK.match(padded, end))
+
+
+def _scan(table: _Table, texts: Sequence[_Text], contacts: bool = False) -> dict[str, Hit]:
+    """`contacts`: skip the matches that label a link (vendors' platforms)."""
     counts: dict[str, int] = {}
     contexts: dict[str, str] = {}
     for text in texts:
         for m in table.regex.finditer(text.padded):
             key = table.key_for(m.group(1))
             if key is None or _word_piece(text.padded, m.start(1)) or _longer_name(text.padded, m.end(1)):
+                continue
+            if contacts and _contact_label(text.padded, m.end(1)):
                 continue
             counts[key] = counts.get(key, 0) + 1
             if key not in contexts:
@@ -364,5 +376,5 @@ def find_mentions(
     """
     texts = [_Text(title), _Text(body)]
     countries = _scan(_country_data(_aliases_path(aliases_path)).table, texts)
-    found_vendors = _scan(_vendor_table(tuple(vendors)), texts) if vendors else {}
+    found_vendors = _scan(_vendor_table(tuple(vendors)), texts, contacts=True) if vendors else {}
     return Mentions(countries=countries, vendors=found_vendors)

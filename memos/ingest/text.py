@@ -514,8 +514,9 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
 
 
 # A journal's keywords heading on a line of its own, over a line of them between commas. Not a
-# label that ends the body: it may sit between the abstract and the text.
-KEYWORDS = PhraseLine("keywords", "key words", "ключевые слова")
+# label that ends the body: it may sit between the abstract and the text. A journal may close the
+# heading with a full stop where others set a colon.
+KEYWORDS = PhraseLine("keywords", "key words", "ключевые слова", "keywords.", "key words.", "ключевые слова.")
 KEYWORDS_HEADING = Label("topics", "")
 
 
@@ -592,9 +593,10 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
             and (len(line.split()) > 6)
         ):
             break
-        if not items and not _BULLET.match(line) and "," in line:
-            # "China, Central Asia, great powers." under its label: one line of short items
-            # between commas is a list too, as no sentence is written that way.
+        if not items and not _BULLET.match(line) and ("," in line or " / " in line):
+            # "China, Central Asia, great powers." (or "CHINA / CENTRAL ASIA") under its label:
+            # one line of short items between commas or slashes is a list too, as no sentence
+            # is written that way.
             listed = comma_list(line)
             if listed:
                 return listed, i + 1
@@ -610,8 +612,9 @@ TAG_WORDS_MAX = 4
 
 
 def comma_list(line: str) -> list[str]:
-    """The items of a line of short phrases between commas (or semicolons), else []."""
-    parts = [clean_space(part) for part in re.split(r"[,;]", line.strip().rstrip("."))]
+    """The items of a line of short phrases between commas (or semicolons, or slashes set
+    apart by spaces), else []."""
+    parts = [clean_space(part) for part in re.split(r"[,;]|\s/\s", line.strip().rstrip("."))]
     if len(parts) < 2 or not all(part and len(part.split()) <= TAG_WORDS_MAX for part in parts):
         return []
     return parts
