@@ -627,6 +627,8 @@ LONG_TAIL = " ".join(["The ministry said 12 ships and 7 trains left in 2019."] *
         ("Monday, March 3rd, 2020 10:30 Jane Roe", date(2020, 3, 3)),
         ("5 min read " + LONG_TAIL, None),  # the year further on opens no date
         ("No. 7 | 12 May 2021", None),  # a date after five words is not at the start
+        ("14.09.2016Tenders Split Between Bidders", date(2016, 9, 14)),  # run into the title
+        ("2021-05-04Cables Under the Caspian", date(2021, 5, 4)),
     ],
 )
 def test_date_at_start_reads_a_date_of_up_to_five_words_that_opens_the_text(text, found):

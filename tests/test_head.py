@@ -551,6 +551,13 @@ def test_a_date_ending_the_title_line_is_the_date():
     assert parse_page(page.encode()).published == date(2005, 11, 8)
 
 
+def test_a_numeric_date_glued_to_the_title_after_it_is_the_date_and_not_part_of_the_title():
+    page = "Analysis - Business\n\n14.09.2016Tenders Split Between Several Bidders: Who Gains?\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Tenders Split Between Several Bidders: Who Gains?"
+    assert memo.published == date(2016, 9, 14)
+
+
 def test_names_run_together_after_a_title_printed_twice_are_the_byline():
     title = "Cables Under the Caspian: Old Routes and New Owners"
     page = f"{title}\n\n{title} {title} Asel Nurlanova S. Timur Dadabaev SILK ROAD PAPER July 2006\n" + BODY

@@ -110,6 +110,17 @@ def last_with_year(words: list[str]) -> int | None:
     return next((k for k in range(len(words) - 1, -1, -1) if TWO_FIGURES.search(words[k])), None)
 
 
+# A date in figures run into the word after it, as a dump joins a date line and a title:
+# "27.03.2014Узбекистан намерен …", "2021-05-04Cables …".
+GLUED_DATE = re.compile(r"(?:\d{1,2}([./])\d{1,2}\1(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?=[^\W\d_])")
+
+
+def unglued_date(text: str) -> str:
+    """`text` with a date in figures that opens it set apart from the word run into it."""
+    glued = GLUED_DATE.match(text)
+    return f"{text[: glued.end()]} {text[glued.end() :]}" if glued else text
+
+
 def date_at_start(text: str) -> date | None:
     """A date that opens `text` ("26.04.23 Sanctions Review", "8 July 2022 Central Asia")."""
     if not DIGIT.search(text, 0, 40):
@@ -117,7 +128,7 @@ def date_at_start(text: str) -> date | None:
     # At most five words are tried: the rest of a long text is not split. parse_date takes no
     # text without two figures side by side in a word (a year's): the fewest words tried hold
     # the first word that has them.
-    words = text.split(maxsplit=DATE_WORDS)[:DATE_WORDS]
+    words = unglued_date(text).split(maxsplit=DATE_WORDS)[:DATE_WORDS]
     fewest = first_with_year(words)
     if fewest is None:
         return None

@@ -50,6 +50,7 @@ from .fields import (
     read_numbered,
     read_sign_first,
     split_authors,
+    unglued_date,
     without_date,
     without_opening,
 )
@@ -146,10 +147,11 @@ def has_credit_inside(text: str) -> bool:
     return bool(CREDIT_INSIDE.search(text))
 
 
-# A day, a month and a year inside a line.
+# A day, a month and a year inside a line; in figures, even run into the word after it
+# ("27.03.2014Title").
 DATE_INSIDE = re.compile(
     r"\b\d{1,2}\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d\d\b|\b[^\W\d_]{3,12}\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
-    r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d\b"
+    r"|\b\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d(?!\d)"
 )
 
 
@@ -865,7 +867,7 @@ def title_after_date(text: str) -> str | None:
     above it. After a separator the rest is the dateline's ("Posted Aug 06, 2019 | <publisher>,
     <author>"); a sentence after a date is a post's opening. The date is the fewest words that
     parse as one (parse_date reads a date that opens a longer text)."""
-    words = text.split()
+    words = unglued_date(text).split()
     for n in range(1, min(DATE_WORDS, len(words) - 3) + 1):
         if DIGIT.search(words[n - 1]) and parse_date(" ".join(words[:n])):
             rest = " ".join(words[n:])
