@@ -1424,6 +1424,16 @@ def test_a_short_russian_title_naming_a_country_is_no_byline():
     assert parse_page(page.encode()).title == "Выбор Казахстана"
 
 
+def test_a_russian_title_run_into_a_text_line_that_ends_on_a_preposition_stands_alone():
+    title = "Правительства региона не могут зависеть от одного поставщика оборудования"
+    page = (
+        f"{title}\nНадо сначала понять, что такое поставщик в\n"
+        "широком или узком смысле, и каждое предложение взвешивают по его условиям, которые\n"
+        "ещё недавно казались окончательными для всех участников.\n" + RU_BODY
+    )
+    assert parse_page(page.encode()).title == title
+
+
 def test_a_greeting_at_the_top_printed_again_above_the_body_is_not_the_title():
     page = (
         "Рады видеть вас\n\nПохоже, правительства региона пересматривают договорённости\n\n"

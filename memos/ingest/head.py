@@ -782,9 +782,13 @@ def names_cut_short(text: str, head: str) -> bool:
     return False
 
 
-# Small words no title ends with: a line that does is cut short ("Looking Forward: and the");
-# in lower case, as inside a title ("Plan A" ends with a letter).
-DANGLING = {"the", "a", "an", "and", "of", "or", "и"}
+# Small words no title ends with: a line that does is cut short ("Looking Forward: and the"), or
+# runs on into the text under it ("… о чём спорят в"); in lower case, as inside a title
+# ("Plan A" ends with a letter). A Russian preposition or conjunction is never a title's last word.
+DANGLING = {"the", "a", "an", "and", "of", "or", "и"} | {
+    *("в", "во", "на", "с", "со", "к", "ко", "о", "об", "по", "из", "от", "до", "для", "у", "при"),
+    *("а", "но", "или", "что", "как", "же"),
+}
 
 
 def names_run_together(text: str) -> bool:
