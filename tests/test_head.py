@@ -1434,6 +1434,15 @@ def test_a_russian_title_run_into_a_text_line_that_ends_on_a_preposition_stands_
     assert parse_page(page.encode()).title == title
 
 
+def test_a_title_broken_at_its_colon_whose_main_part_heads_each_page_is_the_whole_title():
+    page = (
+        "Карта поставщиков\nоборудования:\nтендеры в регионе\n!1\nСтепной институт, 2019\n!2\n"
+        "Содержание\nВведение 4\nМетодология 12\n!3\nКарта поставщиков оборудования | Введение\n"
+        "Введение\n" + RU_BODY
+    )
+    assert parse_page(page.encode()).title == "Карта поставщиков оборудования: тендеры в регионе"
+
+
 def test_a_greeting_at_the_top_printed_again_above_the_body_is_not_the_title():
     page = (
         "Рады видеть вас\n\nПохоже, правительства региона пересматривают договорённости\n\n"

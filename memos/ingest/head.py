@@ -1039,6 +1039,16 @@ class TitleSignals:
             other.isupper() and _fold_line(other) == part for _, _, other in self.units
         )
 
+    def heads_pages(self, text: str) -> bool:
+        """Whether a line of the page is the part of `text` before its colon (three words or
+        more), alone or before a bar: a report's running head ("<Main part> | Introduction"),
+        which vouches for the title as a second printing would."""
+        main, _, rest = text.partition(":")
+        if len(main.split()) < 3 or not rest.strip():
+            return False
+        line = "\n" + _fold_line(main)
+        return line + "\n" in self.page.lines or line + " | " in self.page.lines
+
     def taken_outright(self, cand: Candidate) -> bool:
         """The line walked back to from the body, with a header below it, that is the page's
         first line or printed again: three signals agree, and no other line could outweigh
@@ -1240,8 +1250,8 @@ class TitleSignals:
             repeats -= self.in_credits(text, cand.first)
         if repeats == 1 and text.isupper() and self.ends_title(text):
             repeats = 0  # the other printing is inside the title, whose part the capitals display
-        elif repeats < 1 and ":" in text and not text.isupper() and self.displayed(text):
-            repeats = 1
+        elif repeats < 1 and ":" in text and not text.isupper():
+            repeats = int(self.displayed(text) or self.heads_pages(text))
         if self.file_name and repeats < 1 and len(words) >= 3:
             # The page's file name spells the title as its slug does.
             repeats = int(slug_words(text) in self.file_name)
