@@ -36,6 +36,7 @@ from memos.ingest.fields import (
     read_label,
     read_numbered,
     read_sign_first,
+    role_lead,
     split_authors,
     unique_names,
     valid_value,
@@ -342,6 +343,14 @@ def test_a_russian_lead_that_opens_with_its_authors():
         "Мария Иванова",
     ]
     assert lead_names("Эксперты о том, как покупать камеры") is None
+
+
+def test_a_paragraph_that_opens_with_a_name_a_dash_and_a_role_is_its_author_s_bio():
+    assert role_lead("Jane Roe – Senior Resident Fellow at the Steppe Institute. She …") == ["Jane Roe"]
+    assert role_lead("Jane Roe - professor of economics at Steppe University.") == ["Jane Roe"]
+    # A dash after words that are no name, or before what is no role, opens no bio.
+    assert role_lead("The tenders – a director of the ministry said – were split.") is None
+    assert role_lead("Jane Roe – the tenders were split between bidders.") is None
 
 
 def test_a_russian_lead_that_names_its_author_before_a_dash():

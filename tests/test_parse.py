@@ -650,6 +650,18 @@ def test_a_column_lead_names_its_author_before_a_dash_where_the_page_prints_the_
     assert parse_page(RUSSIAN_COLUMN.format(card="", lead=bare).encode()).authors == ["Иван Петров"]
 
 
+def test_a_bio_that_opens_the_text_under_the_title_names_the_author():
+    page = (
+        "Steppe Yearbook 2019\n\nTenders Split Between Several Bidders: Who Gains?\n\n"
+        "Jane Roe – Senior Resident Fellow at the Steppe Institute and a former adviser to the ministry of "
+        "transport. She served as its chief economist in 2010-2014 and as an adviser to the regional "
+        "development bank in 2015-2018. E-mail: jane@example.org\n\n"
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated, and "
+        "the governments of the region now weigh every offer of equipment against its strings.\n"
+    )
+    assert parse_page(page.encode()).authors == ["Jane Roe"]
+
+
 def test_a_type_label_that_opens_a_dateline_is_the_category():
     dateline = "Feature Updated 1 June 2023 Published 20 February 2023 21 minute READ"
     memo = parse_page(HTML_DATELINE.format(dateline=dateline).encode())

@@ -767,6 +767,18 @@ def dash_lead(text: str) -> tuple[str, str] | None:
     return (m["post"], m["name"]) if m and looks_like_names(m["name"]) else None
 
 
+# A bio that opens the text with its author's name and a dash before what the person does:
+# "Jane Roe – Senior Resident Fellow at …" (a yearbook's chapter prints it under the title).
+_ROLE_LEAD = re.compile(r"(?P<name>[^\W\d_][^–—,.:;()]{3,60}?)\s+[–—-]\s+")
+
+
+def role_lead(text: str) -> list[str] | None:
+    """The one author a paragraph "<name> – <role> …" opens with, else None."""
+    m = _ROLE_LEAD.match(text) if "–" in text[:80] or "—" in text[:80] or " - " in text[:80] else None
+    names = byline_names(m["name"]) if m and is_role(text[m.end() :]) else None
+    return names if names and len(names) == 1 else None
+
+
 def without_date(text: str) -> str:
     """`text` without a date that opens or ends it."""
     # A date's year puts two figures side by side: the words at either end are tried only as many

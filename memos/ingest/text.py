@@ -33,6 +33,7 @@ from .fields import (
     parse_date,
     read_label,
     read_numbered,
+    role_lead,
     split_authors,
     valid_value,
     without_opening,
@@ -726,6 +727,7 @@ def parse_text(text: str) -> ParsedMemo:
         or byline_in_text(chunks[start].text)
         or addressed_opening(chunks[start].text)
         or lead_names(chunks[start].text)
+        or role_lead(chunks[start].text)
         or author_card(chunks)
         or signature(chunks, end)
         or names_over_role(chunks, start)
