@@ -534,6 +534,17 @@ def test_names_under_an_authors_heading_in_a_run_of_text():
     assert headed_names("About the Author\n\nJane Roe is a fellow.") is None
 
 
+def test_names_after_an_authors_label_and_a_dash_that_end_a_line():
+    line = "Обзор статьи по экономике, автор исследования — Нурланова Асель Маратовна\n\nТекст"
+    assert headed_names(line) == ["Нурланова Асель Маратовна"]
+    assert headed_names("Summary of the paper, authors of the study – Jane Roe and Jo Doe\n") == [
+        "Jane Roe",
+        "Jo Doe",
+    ]
+    # A dash inside a sentence about an author opens no byline.
+    assert headed_names("The author – a former diplomat – argues that tenders were split.\n") is None
+
+
 def test_a_run_on_label_with_the_author_and_month_after_the_number():
     line = "Steppe Policy Paper No. 50 jane r. roe December 2018"
     assert read_numbered(line, run_on=True) == Numbered(50, category="Steppe Policy Paper")

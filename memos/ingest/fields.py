@@ -687,7 +687,26 @@ def headed_names(text: str) -> list[str] | None:
     heading itself, or as the subjects of an "About the author" section's bios."""
     if "uthor" not in text and "UTHOR" not in text and "втор" not in text and "ВТОР" not in text:
         return None  # most pages, cheaply
-    return _under_heading(text) or about_author_names(text)
+    return _under_heading(text) or _after_dashed_label(text) or about_author_names(text)
+
+
+# A label that names the author, a few words qualifying it and a dash, with the names ending the
+# line: "…, автор научной работы — <names>", "authors of the study – <names>".
+_DASHED_LABELS = ("author", "Author", "автор", "Автор")
+_DASHED = re.compile(r"(?:s|ы|а)?(?:[ \t]+[^\W\d_]+){0,3}[ \t]+[–—][ \t]+(?P<names>[^\n]{5,120})$", re.M)
+
+
+def _after_dashed_label(text: str) -> list[str] | None:
+    if "—" not in text and "–" not in text:
+        return None
+    for start, end in _occurrences(text, _DASHED_LABELS):
+        if start and text[start - 1].isalpha():
+            continue  # the end of a longer word ("coauthor")
+        m = _DASHED.match(text, end)
+        names = byline_names(m["names"]) if m else None
+        if names:
+            return names
+    return None
 
 
 def _under_heading(text: str) -> list[str] | None:
