@@ -558,6 +558,17 @@ def test_a_numeric_date_glued_to_the_title_after_it_is_the_date_and_not_part_of_
     assert memo.published == date(2016, 9, 14)
 
 
+def test_a_name_run_into_what_the_person_does_under_the_title_is_the_byline():
+    page = (
+        "Tenders Split Between Several Bidders\n\n"
+        "Asel Nurlanova Analyst - Steppe Study Group Institute for Regional Studies\n\nMay 2021\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+    # A role's word after a qualifier is no two-word name's end: nothing is guessed.
+    page = page.replace("Nurlanova Analyst", "Nurlanova Senior Analyst")
+    assert parse_page(page.encode()).authors == []
+
+
 def test_names_run_together_after_a_title_printed_twice_are_the_byline():
     title = "Cables Under the Caspian: Old Routes and New Owners"
     page = f"{title}\n\n{title} {title} Asel Nurlanova S. Timur Dadabaev SILK ROAD PAPER July 2006\n" + BODY

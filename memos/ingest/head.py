@@ -42,6 +42,7 @@ from .fields import (
     has_number_hint,
     is_kind_label,
     is_organisation,
+    is_role,
     kind_and_date,
     looks_like_names,
     memo_number_of,
@@ -1472,7 +1473,13 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
         if i == below_first and _fold(text) == _fold(title.text):
             # The line printed again right under it: a logo's text over the site's name.
             continue
-        names = _byline(text) or cited_names(text) or dateline_names(text) or names_before_org(text, lines)
+        names = (
+            _byline(text)
+            or cited_names(text)
+            or dateline_names(text)
+            or names_before_org(text, lines)
+            or names_before_role(text)
+        )
         if names and len(names) == 1 and i in below:
             # Title-case words over a list of names are a heading over the byline, not a name:
             # "Daily Campaign Assessment" over "A, B, and C".
@@ -1648,6 +1655,16 @@ def names_before_org(text: str, lines: list[str]) -> list[str] | None:
         if head.count(org) >= 2:
             return _byline(" ".join(words[:n]))
     return None
+
+
+def names_before_role(text: str) -> list[str] | None:
+    """The two-word name a PDF's cover runs into what the person does, the role's word right
+    after it: "Jane Roe Analyst - Steppe Study Group …"."""
+    words = text.split(maxsplit=3)
+    if len(words) < 4 or not is_role(words[2]):
+        return None
+    names = _byline(" ".join(words[:2]))
+    return names if names and len(names) == 1 else None
 
 
 def cited_names(text: str) -> list[str] | None:
