@@ -76,6 +76,8 @@ from memos.ingest.fields import (
         ("lørdag 4. desember 2021", date(2021, 12, 4)),
         ("12 Şubat 2019 Salı", date(2019, 2, 12)),
         ("Cuma, 3 Ekim 2014", date(2014, 10, 3)),
+        # A template that prints its own "on" before a date that brings one.
+        ("Published on on May 7, 2015", date(2015, 5, 7)),
     ],
 )
 def test_dates_pages_write(text, expected):
@@ -449,6 +451,7 @@ def test_degrees_after_names_are_no_names_and_headings_are_no_byline():
         ("Published by the Institute for the Region on behalf of its members", None),
         ("Written on 11/25/2017", date(2017, 11, 25)),
         ("Published 12 reports since", None),
+        ("Printed in Review 2016:2, pages 4-9 Published on on May 7, 2015", date(2015, 5, 7)),
         # A PDF's cover run together: the label glued to the DOI, the date to the next label.
         ("DOI: 10.1000/12345.2017.998877Published online: 14 Jan 2021.Submit it", date(2021, 1, 14)),
     ],

@@ -150,14 +150,15 @@ DATE_LABEL = (
     r"(?:publication date|date of publication|date published|published(?: online)?|posted|written|date|"
     r"дата публикации|дата размещения|дата|опубликовано)"
 )
-_DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", re.I)
+# "on" may come twice: a template's own before a date that brings one ("Published on on March 5, 2019").
+_DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on){{0,2}}\s*:?\s*", re.I)
 # A labelled date anywhere in a line, as dumps run labels and values together, even glued to the
 # word or figure before ("Occasional PapersPublished on Apr 29, 2024", "…1520809Published online").
 # (The look ahead for the labels' first letters comes first: the pattern would try the places a
 # label may start and each label at every character.)
 LABELLED_DATE = re.compile(
     r"(?=[pdwдо])(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё\d])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
-    r"date published|published(?: online)?(?: on| by [^:\n]{3,60}(?=:))?|posted on|written on|"
+    r"date published|published(?: online)?(?: on(?: on)?| by [^:\n]{3,60}(?=:))?|posted on|written on|"
     r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
     re.I,
 )
