@@ -287,6 +287,12 @@ def test_a_kind_label_with_the_date_after_it_under_the_title_is_the_category():
     assert parse_page(page.encode()).category == "Commentary"
 
 
+def test_a_kind_label_under_a_rubric_in_capitals_below_the_title_is_the_category():
+    page = "Pipelines and Power in the Caspian Basin\nENERGY / CASPIAN\n- In Focus\n2 Mar 2021\nby Jane Roe\n"
+    page += BODY
+    assert parse_page(page.encode()).category == "In Focus"
+
+
 def test_a_kind_label_opening_a_cover_over_its_month_and_the_title_is_the_category():
     page = "Working Paper\n\nMay 2020\n\nPipelines and Power in the Caspian Basin\n" + BODY
     assert parse_page(page.encode()).category == "Working Paper"

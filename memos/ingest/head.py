@@ -2110,6 +2110,16 @@ def after_organisation(kind: str | None) -> str | None:
     return label if label and is_kind_label(label) and not label.isupper() else None
 
 
+# A bullet, or the dash a header line may open with as one: "- In Brief".
+LIST_MARK = re.compile(r"^\s*[•·▪◦●*+\-–—]\s+")
+RUBRIC_MAX = 60  # characters
+
+
+def is_rubric(line: str) -> bool:
+    """A short line of a section's name printed in capitals: "RUSSIA / FSU POLITICS"."""
+    return len(line) <= RUBRIC_MAX and line.isupper() and not DIGIT.search(line)
+
+
 NUMBER_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№|#)\s*\d", re.I)
 WORD_START = re.compile(r"(?<=\s)(?=[A-ZА-ЯЁ])")
 
@@ -2121,10 +2131,12 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
     - Chatham House")."""
     near = filled_above(lines, title_first, 1)
     below = filled_below(lines, title_last, len(lines), 3)
-    near += below[:1]
+    # A rubric in capitals may stand between the title and its label: "<Title>", "ENERGY /
+    # CASPIAN", "- In Brief".
+    near += below[:2] if below and is_rubric(lines[below[0]]) else below[:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     for i in near:
-        text = without_opening(BULLET, lines[i])
+        text = without_opening(LIST_MARK, lines[i])
         if is_kind_label(text):  # which cleans the spaces itself: a long line is not cleaned
             return clean_space(text)
     # A label with the date after it, in the header below the title: "Paper January 25, 2016".
