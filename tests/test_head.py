@@ -1564,3 +1564,12 @@ def test_names_cut_short_that_a_running_head_prints_whole_are_no_title():
     )
     title = "The Steppe’s “Turn to the South” Policy: Role of the Caspian Ports"
     assert parse_page(page.encode()).title == title
+
+
+def test_an_articles_type_label_over_its_identifiers_and_the_title_is_the_category():
+    page = (
+        "ПОЛЕМИКА\nPOLEMICS\nВестник степи. 2021. № 3. С. 5—19.\nОбзорная статья\nУДК 327.5\n"
+        "DOI: 10.10000/VS.2021.3.1\n"
+        "Тендеры на камеры в столицах региона\nИван Петров\n" + RU_BODY
+    )
+    assert parse_page(page.encode()).category == "Обзорная статья"

@@ -2110,6 +2110,11 @@ def after_organisation(kind: str | None) -> str | None:
     return label if label and is_kind_label(label) and not label.isupper() else None
 
 
+# A journal's identifiers of an article, which it prints between the article's type label and its
+# title: "Дискуссионная статья", "УДК 316.334.3", "DOI: 10.…", "<Title>".
+IDENTIFIER_LINE = re.compile(r"\s*(?:УДК|UDC|DOI|ISSN|JEL)\b", re.I)
+IDENTIFIER_LINES = 3
+
 # A bullet, or the dash a header line may open with as one: "- In Brief".
 LIST_MARK = re.compile(r"^\s*[•·▪◦●*+\-–—]\s+")
 RUBRIC_MAX = 60  # characters
@@ -2129,7 +2134,8 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
     ("U.S.-Russia Insight", "A Briefing Memo"), one of the header's lines with its date, or a
     part of the page's first line ("Discussion Paper - Belfer Center …", "Title - Research Paper
     - Chatham House")."""
-    near = filled_above(lines, title_first, 1)
+    above = filled_above(lines, title_first, 1 + IDENTIFIER_LINES)
+    near = next(([i] for i in above if not IDENTIFIER_LINE.match(lines[i])), [])
     below = filled_below(lines, title_last, len(lines), 3)
     # A rubric in capitals may stand between the title and its label: "<Title>", "ENERGY /
     # CASPIAN", "- In Brief".
