@@ -232,6 +232,8 @@ def test_language():
             "Europe and Central Asia Report N°240, 20 July 2016 Page",
             Numbered(240, "Europe and Central Asia Report", published=date(2016, 7, 20)),
         ),
+        # A working-paper series cited by its name and the paper's number, a link's words after.
+        ("Steppe Working Papers, 1375 Download PDF", Numbered(1375, series="Steppe Working Papers")),
     ],
 )
 def test_numbered_labels(line, expected):
@@ -253,6 +255,8 @@ def test_numbered_labels(line, expected):
         "Vol. 3, No. 11, pp. 45-67",  # a reference
         "2019 Vol. 4, No. 2, 11-19",  # a citation's tail: a year is no journal's name
         "Том 7, № 2 (2021): Степь и город",  # without the issue field's label, a reference
+        "Steppe Working Papers, 2019",  # a year, not a number
+        "Our working papers, 12 of them written by fellows this year",  # a sentence
     ],
 )
 def test_not_numbered_labels(line):

@@ -1071,8 +1071,11 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     17", 32. A label inside a sentence is no label: the line is short, and what follows the
     number is at most a date or a title after a colon or dash.
     """
-    if len(line) > 400 or not has_number_hint(line):
-        return None  # the common case, cheaply: most lines have no number sign at all
+    if len(line) > 400:
+        return None
+    if not has_number_hint(line):
+        # The common case, cheaply: most lines have no number sign at all.
+        return series_and_number(line) if "Papers," in line else None
     line = clean_space(line)
     if len(line) > 200:
         return None
@@ -1134,6 +1137,20 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         return None
     number = memo_number_of(m["n"] or m["bare"] or m["lettered"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
+
+
+# A working-paper series cited by its name and the paper's number, with at most a link's few words
+# after: "Steppe Working Papers, 1375 Download PDF".
+_SERIES_NUMBER = re.compile(
+    r"^\s*(?P<series>(?:[A-Z][\w’'&.\-]*\s+){1,5}Papers),\s*(?P<n>\d{1,5})(?:\s+[^\s\d]+){0,3}\s*$"
+)
+
+
+def series_and_number(line: str) -> Numbered | None:
+    m = _SERIES_NUMBER.match(line)
+    if not m or re.fullmatch(r"(?:19|20)\d\d", m["n"]):
+        return None  # "Steppe Working Papers, 2019": the year, not a paper's number
+    return Numbered(int(m["n"]), series=clean_space(m["series"]))
 
 
 def _volume_word(m: re.Match) -> str:
