@@ -213,6 +213,8 @@ def test_language():
         ("- Выпуск: Том 7, № 2 (2021): Степь и город", Numbered(2)),
         ("Issue: Vol. 7, No. 2 (2021): Steppe and City", Numbered(2)),
         ("Вестник Степи, 2020, Т. 12, № 3, с. 40-51", Numbered(3, None, "Вестник Степи Т. 12")),
+        # "Вып." (выпуск), the issue, after the volume and its full stop.
+        ("Вестник Степи, 2020, Т. 12. Вып. 3. С. 40-51", Numbered(3, None, "Вестник Степи Т. 12")),
         ("Steppe Trade Monitor: No. 204", Numbered(204, "Steppe Trade Monitor")),
         ("Regional Paper Series, no. 7, May 2021", Numbered(7, "Regional Paper Series")),
         ("Applied policy Paper Series, no. 3", Numbered(3, "Applied policy Paper Series")),

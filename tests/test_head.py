@@ -272,6 +272,11 @@ def test_a_run_on_journal_citation_gives_its_series_where_a_figure_shows_where_i
     assert find_numbered([after_title]) == Numbered(2)
 
 
+def test_a_russian_journal_s_issue_after_its_volume_in_a_run_on_running_head_is_the_number():
+    head = "© Степной университет, 2020 7 2020 ВЕСТНИК СТЕПНОГО УНИВЕРСИТЕТА Т. 12. Вып. 3 ПРАВО УДК 94 " * 5
+    assert find_numbered([head]).number == 3
+
+
 def test_a_number_sign_after_a_label_vouched_for_by_a_month_or_a_year_is_the_number():
     assert find_numbered(["Series Details No.17, March 2019"]) == Numbered(17)
     cited = "Степь и сети: модель 2023: доклад № 87 / 2023 [А.Б. Иванов и др.]"

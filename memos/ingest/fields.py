@@ -990,12 +990,12 @@ _NUMBERED_LINE = re.compile(
     r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
-_SIGN = r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)"
+_SIGN = r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?|Вып\.?)"
 _SIGN_HINT = re.compile(_SIGN + r"\s*:?\s*\d", re.I)
 # A sign that ends where the text ends (or where a search's end is set).
 _SIGN_AT_END = re.compile(_SIGN + r"\Z", re.I)
 _LONGEST_SIGN = len("Volume.")
-_SIGN_LAST = frozenset("oOrReElL.°º№#")  # the characters a sign of _SIGN may end with
+_SIGN_LAST = frozenset("oOrReElL.°º№#пП")  # the characters a sign of _SIGN may end with
 _FIGURES = re.compile(r"\d+")
 # (Each branch opens with its characters, "\b" looked behind for after the year's first figures as
 # in _YEAR: a search skips to them.)
@@ -1003,7 +1003,7 @@ _YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|(?:19|20)(?<!\w..)\d\d\s*/\s*[A-Z]
 
 
 # Letters or signs every number sign has, looked for before the pattern is.
-_SIGN_PARTS = ("no", "nr", "number", "°", "º", "№", "#", "issue", "vol")
+_SIGN_PARTS = ("no", "nr", "number", "°", "º", "№", "#", "issue", "vol", "вып")
 
 
 @lru_cache(maxsize=8192)  # a head's lines are asked about as labels, then again as lines of the head
@@ -1052,7 +1052,8 @@ _VOLUME_LINE = re.compile(
     r"(?:\s*\((?:[ep]-?)?ISSN\b[^()]{0,30}\))?"
     # Russian journals print the volume as "Т." or "Том"; a weekly may print it in Roman figures.
     r"[\s,:|–—-]*)?\b(?P<word>Volume|Vol\.?|Том|[ТT]\.)\s*:?\s*(?P<volume>\d{1,4}|[IVXLC]{1,7}\b)"
-    rf"(?:[\s,;:|–—-]*(?P<sign>Issue|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
+    # Russian journals print the issue as "Вып." after the volume and a full stop: "Т. 35. Вып. 1".
+    rf"(?:[\s.,;:|–—-]*(?P<sign>Issue|Вып\.|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
     re.I,
 )
 # A field's label that says the line is the issue: "Выпуск: Том 22, № 1 (2022): <the issue's theme>".
