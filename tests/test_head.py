@@ -1578,3 +1578,8 @@ def test_an_articles_type_label_over_its_identifiers_and_the_title_is_the_catego
         "Тендеры на камеры в столицах региона\nИван Петров\n" + RU_BODY
     )
     assert parse_page(page.encode()).category == "Обзорная статья"
+
+
+def test_a_cover_line_with_the_site_s_address_before_the_date_gives_the_date():
+    page = "www.steppe-review.org 12 May 2020 045 TRD 20 E\n\nPorts of the Caspian\n" + BODY
+    assert parse_page(page.encode()).published == date(2020, 5, 12)

@@ -112,6 +112,8 @@ DATE_PARTS = re.compile(
     r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}\b)|(?<=[a-z])(?=[A-Z][a-z])"
     # After a year: a space, or the reading time glued to it ("06.03.201718 МИН ЧТЕНИЕ").
     r"|(?<=\d{4})(?:\s+|(?=\d{1,3}\s?(?:[Mm][Ii][Nn]|[Мм][Ии][Нн])\b))"
+    # After a site's address on a cover: "www.example.org 7 October 2017".
+    r"|(?:(?<=\.[a-z]{2})|(?<=\.[a-z]{3}))\s+(?=\d)"
 )
 
 
