@@ -77,6 +77,8 @@ from memos.ingest.fields import (
         ("lørdag 4. desember 2021", date(2021, 12, 4)),
         ("12 Şubat 2019 Salı", date(2019, 2, 12)),
         ("Cuma, 3 Ekim 2014", date(2014, 10, 3)),
+        # A template that prints its own "on" before a date that brings one.
+        ("Published on on May 7, 2015", date(2015, 5, 7)),
     ],
 )
 def test_dates_pages_write(text, expected):
@@ -212,6 +214,8 @@ def test_language():
         ("- Выпуск: Том 7, № 2 (2021): Степь и город", Numbered(2)),
         ("Issue: Vol. 7, No. 2 (2021): Steppe and City", Numbered(2)),
         ("Вестник Степи, 2020, Т. 12, № 3, с. 40-51", Numbered(3, None, "Вестник Степи Т. 12")),
+        # "Вып." (выпуск), the issue, after the volume and its full stop.
+        ("Вестник Степи, 2020, Т. 12. Вып. 3. С. 40-51", Numbered(3, None, "Вестник Степи Т. 12")),
         ("Steppe Trade Monitor: No. 204", Numbered(204, "Steppe Trade Monitor")),
         ("Regional Paper Series, no. 7, May 2021", Numbered(7, "Regional Paper Series")),
         ("Applied policy Paper Series, no. 3", Numbered(3, "Applied policy Paper Series")),
@@ -231,6 +235,8 @@ def test_language():
             "Europe and Central Asia Report N°240, 20 July 2016 Page",
             Numbered(240, "Europe and Central Asia Report", published=date(2016, 7, 20)),
         ),
+        # A working-paper series cited by its name and the paper's number, a link's words after.
+        ("Steppe Working Papers, 1375 Download PDF", Numbered(1375, series="Steppe Working Papers")),
     ],
 )
 def test_numbered_labels(line, expected):
@@ -252,6 +258,8 @@ def test_numbered_labels(line, expected):
         "Vol. 3, No. 11, pp. 45-67",  # a reference
         "2019 Vol. 4, No. 2, 11-19",  # a citation's tail: a year is no journal's name
         "Том 7, № 2 (2021): Степь и город",  # without the issue field's label, a reference
+        "Steppe Working Papers, 2019",  # a year, not a number
+        "Our working papers, 12 of them written by fellows this year",  # a sentence
     ],
 )
 def test_not_numbered_labels(line):
@@ -458,6 +466,7 @@ def test_degrees_after_names_are_no_names_and_headings_are_no_byline():
         ("Published by the Institute for the Region on behalf of its members", None),
         ("Written on 11/25/2017", date(2017, 11, 25)),
         ("Published 12 reports since", None),
+        ("Printed in Review 2016:2, pages 4-9 Published on on May 7, 2015", date(2015, 5, 7)),
         # A PDF's cover run together: the label glued to the DOI, the date to the next label.
         ("DOI: 10.1000/12345.2017.998877Published online: 14 Jan 2021.Submit it", date(2021, 1, 14)),
     ],

@@ -272,6 +272,11 @@ def test_a_run_on_journal_citation_gives_its_series_where_a_figure_shows_where_i
     assert find_numbered([after_title]) == Numbered(2)
 
 
+def test_a_russian_journal_s_issue_after_its_volume_in_a_run_on_running_head_is_the_number():
+    head = "© Степной университет, 2020 7 2020 ВЕСТНИК СТЕПНОГО УНИВЕРСИТЕТА Т. 12. Вып. 3 ПРАВО УДК 94 " * 5
+    assert find_numbered([head]).number == 3
+
+
 def test_a_number_sign_after_a_label_vouched_for_by_a_month_or_a_year_is_the_number():
     assert find_numbered(["Series Details No.17, March 2019"]) == Numbered(17)
     cited = "Степь и сети: модель 2023: доклад № 87 / 2023 [А.Б. Иванов и др.]"
@@ -285,6 +290,12 @@ def test_a_kind_label_with_the_date_after_it_under_the_title_is_the_category():
         "Commentary January 25, 2016\n" + BODY
     )
     assert parse_page(page.encode()).category == "Commentary"
+
+
+def test_a_kind_label_under_a_rubric_in_capitals_below_the_title_is_the_category():
+    page = "Pipelines and Power in the Caspian Basin\nENERGY / CASPIAN\n- In Focus\n2 Mar 2021\nby Jane Roe\n"
+    page += BODY
+    assert parse_page(page.encode()).category == "In Focus"
 
 
 def test_a_kind_label_opening_a_cover_over_its_month_and_the_title_is_the_category():
@@ -1595,3 +1606,17 @@ def test_names_cut_short_that_a_running_head_prints_whole_are_no_title():
     )
     title = "The Steppe’s “Turn to the South” Policy: Role of the Caspian Ports"
     assert parse_page(page.encode()).title == title
+
+
+def test_an_articles_type_label_over_its_identifiers_and_the_title_is_the_category():
+    page = (
+        "ПОЛЕМИКА\nPOLEMICS\nВестник степи. 2021. № 3. С. 5—19.\nОбзорная статья\nУДК 327.5\n"
+        "DOI: 10.10000/VS.2021.3.1\n"
+        "Тендеры на камеры в столицах региона\nИван Петров\n" + RU_BODY
+    )
+    assert parse_page(page.encode()).category == "Обзорная статья"
+
+
+def test_a_cover_line_with_the_site_s_address_before_the_date_gives_the_date():
+    page = "www.steppe-review.org 12 May 2020 045 TRD 20 E\n\nPorts of the Caspian\n" + BODY
+    assert parse_page(page.encode()).published == date(2020, 5, 12)

@@ -829,6 +829,13 @@ traffic that the new routes bring to the coast and to the railways that lead awa
 """
 
 
+def test_a_working_paper_series_line_with_the_paper_s_number_gives_series_and_number():
+    line = '<div class="meta">Steppe Institute Working Paper 2019/WP 7, 12.03.2019, 24 pages</div>'
+    page = LABEL_LINE_HTML.replace(line, '<div class="series">Steppe Working Papers, 1375 Download PDF</div>')
+    memo = parse_page(page.encode())
+    assert (memo.series, memo.memo_number) == ("Steppe Working Papers", 1375)
+
+
 def test_keywords_set_apart_from_their_heading_are_the_topics():
     memo = parse_page(KEYWORDS_APART.encode())
     assert memo.topics == ["Trade routes", "Kazakhstan", "Caspian Sea", "Ports"]

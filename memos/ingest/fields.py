@@ -161,14 +161,15 @@ DATE_LABEL = (
     r"(?:publication date|date of publication|date published|published(?: online)?|posted|written|date|"
     r"дата публикации|дата размещения|дата|опубликовано)"
 )
-_DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on)?\s*:?\s*", re.I)
+# "on" may come twice: a template's own before a date that brings one ("Published on on March 5, 2019").
+_DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on){{0,2}}\s*:?\s*", re.I)
 # A labelled date anywhere in a line, as dumps run labels and values together, even glued to the
 # word or figure before ("Occasional PapersPublished on Apr 29, 2024", "…1520809Published online").
 # (The look ahead for the labels' first letters comes first: the pattern would try the places a
 # label may start and each label at every character.)
 LABELLED_DATE = re.compile(
     r"(?=[pdwдо])(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё\d])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
-    r"date published|published(?: online)?(?: on| by [^:\n]{3,60}(?=:))?|posted on|written on|"
+    r"date published|published(?: online)?(?: on(?: on)?| by [^:\n]{3,60}(?=:))?|posted on|written on|"
     r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
     re.I,
 )
@@ -1031,12 +1032,12 @@ _NUMBERED_LINE = re.compile(
     r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
-_SIGN = r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?)"
+_SIGN = r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?|Вып\.?)"
 _SIGN_HINT = re.compile(_SIGN + r"\s*:?\s*\d", re.I)
 # A sign that ends where the text ends (or where a search's end is set).
 _SIGN_AT_END = re.compile(_SIGN + r"\Z", re.I)
 _LONGEST_SIGN = len("Volume.")
-_SIGN_LAST = frozenset("oOrReElL.°º№#")  # the characters a sign of _SIGN may end with
+_SIGN_LAST = frozenset("oOrReElL.°º№#пП")  # the characters a sign of _SIGN may end with
 _FIGURES = re.compile(r"\d+")
 # (Each branch opens with its characters, "\b" looked behind for after the year's first figures as
 # in _YEAR: a search skips to them.)
@@ -1044,7 +1045,7 @@ _YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|(?:19|20)(?<!\w..)\d\d\s*/\s*[A-Z]
 
 
 # Letters or signs every number sign has, looked for before the pattern is.
-_SIGN_PARTS = ("no", "nr", "number", "°", "º", "№", "#", "issue", "vol")
+_SIGN_PARTS = ("no", "nr", "number", "°", "º", "№", "#", "issue", "vol", "вып")
 
 
 @lru_cache(maxsize=8192)  # a head's lines are asked about as labels, then again as lines of the head
@@ -1093,7 +1094,8 @@ _VOLUME_LINE = re.compile(
     r"(?:\s*\((?:[ep]-?)?ISSN\b[^()]{0,30}\))?"
     # Russian journals print the volume as "Т." or "Том"; a weekly may print it in Roman figures.
     r"[\s,:|–—-]*)?\b(?P<word>Volume|Vol\.?|Том|[ТT]\.)\s*:?\s*(?P<volume>\d{1,4}|[IVXLC]{1,7}\b)"
-    rf"(?:[\s,;:|–—-]*(?P<sign>Issue|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
+    # Russian journals print the issue as "Вып." after the volume and a full stop: "Т. 35. Вып. 1".
+    rf"(?:[\s.,;:|–—-]*(?P<sign>Issue|Вып\.|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
     re.I,
 )
 # A field's label that says the line is the issue: "Выпуск: Том 22, № 1 (2022): <the issue's theme>".
@@ -1112,8 +1114,11 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     17", 32. A label inside a sentence is no label: the line is short, and what follows the
     number is at most a date or a title after a colon or dash.
     """
-    if len(line) > 400 or not has_number_hint(line):
-        return None  # the common case, cheaply: most lines have no number sign at all
+    if len(line) > 400:
+        return None
+    if not has_number_hint(line):
+        # The common case, cheaply: most lines have no number sign at all.
+        return series_and_number(line) if "Papers," in line else None
     line = clean_space(line)
     if len(line) > 200:
         return None
@@ -1175,6 +1180,20 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         return None
     number = memo_number_of(m["n"] or m["bare"] or m["lettered"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
+
+
+# A working-paper series cited by its name and the paper's number, with at most a link's few words
+# after: "Steppe Working Papers, 1375 Download PDF".
+_SERIES_NUMBER = re.compile(
+    r"^\s*(?P<series>(?:[A-Z][\w’'&.\-]*\s+){1,5}Papers),\s*(?P<n>\d{1,5})(?:\s+[^\s\d]+){0,3}\s*$"
+)
+
+
+def series_and_number(line: str) -> Numbered | None:
+    m = _SERIES_NUMBER.match(line)
+    if not m or re.fullmatch(r"(?:19|20)\d\d", m["n"]):
+        return None  # "Steppe Working Papers, 2019": the year, not a paper's number
+    return Numbered(int(m["n"]), series=clean_space(m["series"]))
 
 
 def _volume_word(m: re.Match) -> str:

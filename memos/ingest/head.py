@@ -114,6 +114,8 @@ DATE_PARTS = re.compile(
     r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}\b)|(?<=[a-z])(?=[A-Z][a-z])"
     # After a year: a space, or the reading time glued to it ("06.03.201718 МИН ЧТЕНИЕ").
     r"|(?<=\d{4})(?:\s+|(?=\d{1,3}\s?(?:[Mm][Ii][Nn]|[Мм][Ии][Нн])\b))"
+    # After a site's address on a cover: "www.example.org 7 October 2017".
+    r"|(?:(?<=\.[a-z]{2})|(?<=\.[a-z]{3}))\s+(?=\d)"
 )
 
 
@@ -2143,6 +2145,21 @@ def after_organisation(kind: str | None) -> str | None:
     return label if label and is_kind_label(label) and not label.isupper() else None
 
 
+# A journal's identifiers of an article, which it prints between the article's type label and its
+# title: "Дискуссионная статья", "УДК 316.334.3", "DOI: 10.…", "<Title>".
+IDENTIFIER_LINE = re.compile(r"\s*(?:УДК|UDC|DOI|ISSN|JEL)\b", re.I)
+IDENTIFIER_LINES = 3
+
+# A bullet, or the dash a header line may open with as one: "- In Brief".
+LIST_MARK = re.compile(r"^\s*[•·▪◦●*+\-–—]\s+")
+RUBRIC_MAX = 60  # characters
+
+
+def is_rubric(line: str) -> bool:
+    """A short line of a section's name printed in capitals: "RUSSIA / FSU POLITICS"."""
+    return len(line) <= RUBRIC_MAX and line.isupper() and not DIGIT.search(line)
+
+
 NUMBER_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№|#)\s*\d", re.I)
 WORD_START = re.compile(r"(?<=\s)(?=[A-ZА-ЯЁ])")
 
@@ -2152,12 +2169,15 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
     ("U.S.-Russia Insight", "A Briefing Memo"), one of the header's lines with its date, or a
     part of the page's first line ("Discussion Paper - Belfer Center …", "Title - Research Paper
     - Chatham House")."""
-    near = filled_above(lines, title_first, 1)
+    above = filled_above(lines, title_first, 1 + IDENTIFIER_LINES)
+    near = next(([i] for i in above if not IDENTIFIER_LINE.match(lines[i])), [])
     below = filled_below(lines, title_last, len(lines), 3)
-    near += below[:1]
+    # A rubric in capitals may stand between the title and its label: "<Title>", "ENERGY /
+    # CASPIAN", "- In Brief".
+    near += below[:2] if below and is_rubric(lines[below[0]]) else below[:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     for i in near:
-        text = without_opening(BULLET, lines[i])
+        text = without_opening(LIST_MARK, lines[i])
         if is_kind_label(text):  # which cleans the spaces itself: a long line is not cleaned
             return clean_space(text)
     # A label with the date after it, in the header below the title: "Paper January 25, 2016".
