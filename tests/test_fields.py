@@ -334,6 +334,12 @@ def test_unique_names_keep_the_first_spelling():
         # A name and the institute the person is at, named in its own language.
         ("Jane Roe, Institut des études caspiennes, Paris, France", ["Jane Roe"]),
         ("Jane Roe, Universität Steppenburg", ["Jane Roe"]),
+        # The label of a date is no name, though the date marks the line as a dateline.
+        ("Last Updated March 3, 2021 1:31 PM", None),
+        ("Posted 3 March 2021", None),
+        # A CMS's stand-in for a missing author names no one.
+        ("By Unknown Author 14 December 2009", None),
+        ("Guest Author", None),
     ],
 )
 def test_byline_names(text, names):

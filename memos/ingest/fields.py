@@ -423,6 +423,10 @@ NOT_IN_NAMES = {
     "related", "links", "tags", "comments", "share",
     # a teaser's label for the page before or after: "Next Article", "Previous Post"
     "next", "previous",
+    # the label of a date the line prints beside: "Last Updated March 3, 2021"
+    "updated", "published", "posted",
+    # a CMS's stand-in where no author was filled in: "Unknown Author", "Guest Author"
+    "author",
 }  # fmt: skip
 
 
