@@ -340,6 +340,9 @@ def test_unique_names_keep_the_first_spelling():
         # A CMS's stand-in for a missing author names no one.
         ("By Unknown Author 14 December 2009", None),
         ("Guest Author", None),
+        # A label in capitals run into the name by a dump that lost the line break between them.
+        ("VOL TWOJane Roe", ["Jane Roe"]),
+        ("ISSUE 3 SPRINGJane Roe and Lisa Doe", ["Jane Roe", "Lisa Doe"]),
     ],
 )
 def test_byline_names(text, names):

@@ -529,6 +529,9 @@ MARKED_BYLINE = re.compile(
 )
 
 
+# A label in capitals a dump ran into the name after it, the line break between them lost: "VOL
+# TWOJane Roe" (no name opens with two capitals and then a capital and a small letter).
+GLUED_CAPITALS = re.compile(r"^(?:[A-ZА-ЯЁ\d]+\s+)*[A-ZА-ЯЁ]{2,}(?=[A-ZА-ЯЁ][a-zа-яё])")
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # A Russian degree printed before the name: "Доктор филологических наук, Рудяков П.М.".
 DEGREE_BEFORE = re.compile(r"^(?:доктор|кандидат)\s+[а-яё]+\s+наук,?\s+", re.I)
@@ -579,6 +582,8 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     elif label:
         return None
     text = without_opening(MARKED_BYLINE, text)
+    if text[1:2].isupper():
+        text = without_opening(GLUED_CAPITALS, text)
     if text[:1] in "ДдКк":
         text = DEGREE_BEFORE.sub("", text)
     if "@" in text:
