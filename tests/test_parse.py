@@ -585,6 +585,23 @@ def test_a_dateline_with_a_time_a_reading_time_or_two_labelled_dates(dateline, p
     assert memo.published == published
 
 
+@pytest.mark.parametrize(
+    "dateline, names",
+    [
+        ("27.06.2023 Author: Jane Roe", ["Jane Roe"]),
+        ("4.09.2025, автор Асель Нурланова.", ["Асель Нурланова"]),
+        ("June 27, 2023 by Jane Roe and Lisa Doe", ["Jane Roe", "Lisa Doe"]),
+    ],
+)
+def test_a_marked_byline_after_the_date_of_a_dateline_under_or_over_the_title(dateline, names):
+    under = parse_page(HTML_DATELINE.format(dateline=dateline).encode())
+    assert under.authors == names
+    over = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', "").replace(
+        "<h1>", f"<p>{dateline}</p><h1>"
+    )
+    assert parse_page(over.encode()).authors == names
+
+
 def test_a_byline_element_that_names_the_kind_of_piece_before_by():
     page = HTML_DATELINE.replace(
         '<div class="meta">{dateline}</div>', '<div class="byline">Article by Jane Roe and Lisa Doe</div>'

@@ -10,6 +10,8 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .declared import first, read_declared, strip_site_name
 from .fields import (
+    DIGIT,
+    MARKED_BYLINE,
     blog_owner,
     byline_names,
     clean_space,
@@ -412,8 +414,8 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
         published = published or found_date
         authors = authors or found_names
         kind = kind or _dateline_kind(text)
-    if published is None:
-        # A kicker or a dateline above the title: "26.04.23 Sanctions Review".
+    if published is None or not authors:
+        # A kicker or a dateline above the title: "26.04.23 Sanctions Review", "27.06.2023 Author: A".
         for el in title_el.find_all_previous(True, limit=6):
             if (
                 el.name in ("html", "body", "head", "title")
@@ -421,8 +423,9 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
                 and el.find(LAYOUT_BLOCKS)
             ):
                 continue
-            published = _dateline(_text(el))[0]
-            if published:
+            found_date, found_names = _dateline(_text(el))
+            if found_date:
+                published, authors = published or found_date, authors or found_names
                 break
     return published, authors, kind
 
@@ -537,10 +540,24 @@ def _dateline(text: str) -> tuple[object, list[str]]:
         published = published or labelled_date(part)
         if not authors and BY_PREFIX.match(part):
             authors = byline_names(part) or []
+        elif not authors and (names := _dated_byline(part)):
+            # However long the byline, the date that opens the line is the dateline's.
+            published, authors = published or date_at_start(part), names
     # Unmarked names among a dateline's parts, vouched for by its date: "<date> - <time> A. Author".
     if not authors and published is not None:
         authors = dateline_names(text) or []
     return published, authors
+
+
+def _dated_byline(text: str) -> list[str] | None:
+    """The names of a marked byline after the date that opens a dateline: "27.06.2023 Author: A",
+    "4.09.2025, автор A."."""
+    if not DIGIT.match(text) and not text[:1].isupper():
+        return None  # a date opens with a figure or a month's name: most lines, cheaply
+    rest = without_date(text)
+    if rest != text and date_at_start(text) and (BY_PREFIX.match(rest) or MARKED_BYLINE.match(rest)):
+        return byline_names(rest)
+    return None
 
 
 def _short_memo(soup: BeautifulSoup, paragraphs: list[Block]) -> bool:
