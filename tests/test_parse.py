@@ -602,6 +602,15 @@ def test_a_marked_byline_after_the_date_of_a_dateline_under_or_over_the_title(da
     assert parse_page(over.encode()).authors == names
 
 
+def test_a_name_alone_under_the_title_over_a_date_is_the_byline():
+    header = "<p>Jane Roe</p><p>July 14, 2022</p>"
+    memo = parse_page(HTML_DATELINE.replace('<div class="meta">{dateline}</div>', header).encode())
+    assert (memo.authors, memo.published) == (["Jane Roe"], date(2022, 7, 14))
+    # Without the date, one pair of capitalized words there may be a rubric or a place.
+    alone = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', "<p>Central Steppe</p>")
+    assert parse_page(alone.encode()).authors == []
+
+
 def test_a_byline_element_that_names_the_kind_of_piece_before_by():
     page = HTML_DATELINE.replace(
         '<div class="meta">{dateline}</div>', '<div class="byline">Article by Jane Roe and Lisa Doe</div>'

@@ -404,7 +404,7 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
             authors = lead_names(text) or _dash_lead_names(text, page) or []
         if under_title and text:
             under_title = False
-            authors = authors or _names_under_title(text)
+            authors = authors or _names_under_title(text) or _name_over_date(el, text)
         if len(text) >= PROSE_MIN:
             prose += 1
             if not inside or prose > 1:
@@ -436,6 +436,16 @@ def _names_under_title(text: str) -> list[str]:
     capitalized words there may be a place or a rubric as well."""
     names = byline_names(text) if bare_names(text) else None
     return names if names and len(names) > 1 else []
+
+
+def _name_over_date(el: Tag, text: str) -> list[str]:
+    """One name alone right under the title where a date stands right under it: "Jane Roe" over
+    "July 14, 2022". The date vouches for the name as a byline, as it does not for a rubric."""
+    names = byline_names(text) if bare_names(text) else None
+    if not names or len(names) > 1:
+        return []
+    after = next((t for e in el.find_all_next(True, limit=6) if (t := _text(e)) and t != text), "")
+    return names if len(after) < PROSE_MIN and _dateline(after)[0] else []
 
 
 # A type label that opens a dateline: "Feature Updated 1 June 2023 Published 20 February 2023".
