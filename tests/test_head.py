@@ -1620,3 +1620,12 @@ def test_an_articles_type_label_over_its_identifiers_and_the_title_is_the_catego
 def test_a_cover_line_with_the_site_s_address_before_the_date_gives_the_date():
     page = "www.steppe-review.org 12 May 2020 045 TRD 20 E\n\nPorts of the Caspian\n" + BODY
     assert parse_page(page.encode()).published == date(2020, 5, 12)
+
+
+def test_title_case_words_under_the_title_yield_to_a_byline_marked_by_further_down():
+    page = (
+        "Steppe University Press\n\nSteppe University\nAstana, Kazakhstan\n\n"
+        "Journal of Steppe Studies, Special Issue, 2022\n\nBroken Pipelines, Broken Promises\n\n"
+        "Gas Diplomacy on the Caspian Shore\n\nby Jane Roe\n\nhttps://doi.org/10.1000/jss.2022.1\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Jane Roe"]

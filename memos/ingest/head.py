@@ -1482,6 +1482,12 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             or names_before_org(text, lines)
             or names_before_role(text)
         )
+        if names and i in below and bare_names(text):
+            # Title-case words with no mark yield to a byline marked "By" under them: a subtitle
+            # ("Broken Pipelines, Broken Promises") reads as names as well.
+            marked = marked_below(lines, below, i)
+            if marked:
+                return marked
         if names and len(names) == 1 and i in below:
             # Title-case words over a list of names are a heading over the byline, not a name:
             # "Daily Campaign Assessment" over "A, B, and C".
@@ -1514,6 +1520,17 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # it; a single pair of words there is as often the site's name ("<Title> — Riddle Russia").
     names = _byline(credit) if credit and not cut_short(credit) else None
     return names if names and len(names) > 1 else None
+
+
+def marked_below(lines: list[str], below: list[int], i: int) -> list[str] | None:
+    """The names of a line marked "By" (or a kind of piece and "by") among `below` after line `i`."""
+    for j in below:
+        text = clean_space(lines[j]) if j > i else ""
+        if MARKED_BYLINE.match(text):
+            names = _byline(text)
+            if names:
+                return names
+    return None
 
 
 def filled_above(lines: list[str], i: int, n: int) -> list[int]:
