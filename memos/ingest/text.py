@@ -39,6 +39,7 @@ from .fields import (
     without_opening,
 )
 from .head import (
+    COUNTER,
     CREDIT_START,
     PAGE_LOOKED_AT,
     SECTION_HEADINGS,
@@ -188,6 +189,9 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 # Nor is a line without a word: an arrow, a rule ("←", "—", "* * *"), short.
                 or len(line) < WORDLESS_MAX
                 and not LETTER_OR_DIGIT.search(line)
+                # Nor a heading or a counter on a line of its own: "Abstract", "5 min read".
+                or len(line) < STANDALONE_MAX
+                and is_standalone_line(line)
             )
         if starts_new:
             current = Chunk(i, [line])
@@ -195,6 +199,18 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
         else:
             current.add(line)
     return chunks
+
+
+STANDALONE_MAX = 30  # characters: a section heading or a reading time, never a wrapped line's end
+
+
+def is_standalone_line(line: str) -> bool:
+    """A generic section heading ("Abstract", "Introduction") or a counter ("5 min read"): a line
+    that stands alone even right under a line long enough to wrap."""
+    line = line.strip()
+    return (
+        line[:1].isupper() and bool(SECTION_HEADINGS.match(line.rstrip(":. "))) or bool(COUNTER.match(line))
+    )
 
 
 def heading_run_on(chunk: Chunk) -> bool:
