@@ -49,3 +49,20 @@ def test_a_title_over_an_abstract_heading_or_a_reading_time_is_the_title_alone()
         f"Home / Freight / {title}\n7 min read\n\n{title}\n\n{CASPIAN_BODY}",
     ):
         assert parse_page(page.encode()).title == title
+
+
+def test_a_journal_running_head_over_the_title_block_is_not_the_body():
+    # The article's citation on one line: full stops as in sentences, but no running text.
+    page = (
+        "Степные исследования: история, право, общество. 2021. № 3 (40). С. 12-19. STEPPE STUDIES: History, "
+        "Law, Society. 2021. Vol. 3 (40). P. 12-19.\n"
+        "Научная статья\n"
+        "УДК 339.9\n"
+        "Железные дороги Каспийского региона и грузы из Китая\n"
+        "Нурланова Асель Маратовна\n"
+        "Аннотация. Статья посвящена грузовым перевозкам по новым железным дорогам к портам Каспийского "
+        "моря. Авторы сравнивают обещания строителей с объёмами грузов и тарифами старых маршрутов.\n"
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Железные дороги Каспийского региона и грузы из Китая"
+    assert memo.category == "Научная статья"

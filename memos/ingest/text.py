@@ -284,6 +284,25 @@ def is_running_text(text: str) -> bool:
     return len(words) >= 6 and sum(w[:1].islower() for w in words[1:]) > len(words) / 2
 
 
+# The pages of an article in its journal: "С. 68-73", "P. 101—114", "pp. 5-9".
+PAGE_RANGE = re.compile(r"(?<!\w)(?:С|P|pp?|S)\.\s?\d{1,4}\s?[-–—]\s?\d{1,4}\b")
+
+
+def is_running_head(chunk: Chunk) -> bool:
+    """A journal article's running head, its citation on one line: "<Journal>. 2023. № 1 (74).
+    С. 68-73." Its full stops read as sentences, its words as no prose (see is_running_text)."""
+    text = chunk.text
+    return (
+        len(chunk.lines) == 1
+        and len(text) <= RUNNING_HEAD_MAX
+        and bool(PAGE_RANGE.search(text))
+        and not is_running_text(text)
+    )
+
+
+RUNNING_HEAD_MAX = 300  # characters: a longer line is a page's whole text run together
+
+
 def _sentence_list(chunk: Chunk, ends_page: bool) -> bool:
     """Bullets that are sentences, the last one cut short only where the page ends."""
     ended = [has_sentence(item[-3:]) for item in chunk.bullet_items()]
@@ -300,7 +319,12 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     i = 0
     while i < len(chunks):
         # A run starts with a paragraph of sentences, not a long line of names or a title.
-        if not (chunks[i].is_prose and len(chunks[i].text) >= PROSE_MIN and is_paragraph(chunks[i])):
+        if not (
+            chunks[i].is_prose
+            and len(chunks[i].text) >= PROSE_MIN
+            and is_paragraph(chunks[i])
+            and not is_running_head(chunks[i])
+        ):
             i += 1
             continue
         j, weight = i, 0
