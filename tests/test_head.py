@@ -1620,3 +1620,9 @@ def test_an_articles_type_label_over_its_identifiers_and_the_title_is_the_catego
 def test_a_cover_line_with_the_site_s_address_before_the_date_gives_the_date():
     page = "www.steppe-review.org 12 May 2020 045 TRD 20 E\n\nPorts of the Caspian\n" + BODY
     assert parse_page(page.encode()).published == date(2020, 5, 12)
+
+
+def test_a_kind_label_and_its_number_before_the_title_give_the_memo_number():
+    memo = parse_page(f"Policy Paper 3. Rails and Ports of the Caspian\n{BODY}".encode())
+    assert memo.memo_number == 3
+    assert memo.title == "Rails and Ports of the Caspian"

@@ -1044,6 +1044,10 @@ _FIGURES = re.compile(r"\d+")
 _YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|(?:19|20)(?<!\w..)\d\d\s*/\s*[A-Z]{1,3}\s?\d", re.I)
 
 
+# A Chinese journal's year and issue: "2018年6期", "2018年第6期" (the sixth issue of 2018).
+_YEAR_ISSUE_ZH = re.compile(r"(?:19|20)\d\d\s?年\s?第?\s?(?P<n>\d{1,3})\s?期")
+
+
 # Letters or signs every number sign has, looked for before the pattern is.
 _SIGN_PARTS = ("no", "nr", "number", "°", "º", "№", "#", "issue", "vol", "вып")
 
@@ -1055,6 +1059,8 @@ def has_number_hint(text: str) -> bool:
     if not DIGIT.search(text):
         return False
     if "/" in text and _YEAR_HINT.search(text):
+        return True
+    if "期" in text and _YEAR_ISSUE_ZH.search(text):
         return True
     folded = text.casefold()
     return any(map(folded.__contains__, _SIGN_PARTS)) and _sign_before_figure(text)
@@ -1122,6 +1128,10 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     line = clean_space(line)
     if len(line) > 200:
         return None
+    # "<Journal> 2018年6期": the issue's number; the journal is named as a citation names it.
+    m = _YEAR_ISSUE_ZH.search(line) if "期" in line else None
+    if m:
+        return Numbered(int(m["n"]))
     # "PONARS Eurasia Policy Memo No. 587": a memo-number line gives the number; the category is
     # the site's section ("Policy Memos"), printed elsewhere if at all.
     m = _MEMO_NUMBER_LINE.match(line)
@@ -1180,6 +1190,23 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         return None
     number = memo_number_of(m["n"] or m["bare"] or m["lettered"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
+
+
+# A kind label and its number, without a sign, before the title on its line: "Policy Paper 2.
+# <Title>", "Policy Brief 12: <Title>".
+_KIND_NUMBER_TITLE = re.compile(
+    rf"^(?P<kind>(?:[\w’'&.\-]+\s+){{0,4}}?(?:{_KINDS}))\s+(?P<n>\d{{1,3}})[.:]\s+(?P<title>[^\W\d_].*)$",
+    re.I,
+)
+
+
+def kind_number_title(text: str) -> tuple[Numbered, str] | None:
+    """The label and the title of "Policy Paper 2. Reform and Change": the label's words are
+    capitalized (see _is_label_head) and a title of a few words, capitalized too, follows."""
+    m = _KIND_NUMBER_TITLE.match(text) if text[:1].isupper() and DIGIT.search(text, 0, 80) else None
+    if not m or not _is_label_head(m["kind"]) or not m["title"][:1].isupper() or len(m["title"].split()) < 3:
+        return None
+    return Numbered(int(m["n"]), category=m["kind"]), m["title"]
 
 
 # A working-paper series cited by its name and the paper's number, with at most a link's few words
