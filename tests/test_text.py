@@ -4,7 +4,7 @@ import pytest
 
 from memos.ingest.fields import _HEADER_ONLY
 from memos.ingest.parse import parse_page
-from memos.ingest.text import END_MARKERS, KEYWORDS, chunks_of
+from memos.ingest.text import END_MARKERS, KEYWORDS, chunks_of, tag_words
 
 
 @pytest.mark.parametrize("phrases", [END_MARKERS, KEYWORDS, _HEADER_ONLY])
@@ -66,3 +66,19 @@ def test_a_journal_running_head_over_the_title_block_is_not_the_body():
     memo = parse_page(page.encode())
     assert memo.title == "Железные дороги Каспийского региона и грузы из Китая"
     assert memo.category == "Научная статья"
+
+
+def test_a_dash_inside_a_keyword_is_no_word_of_it():
+    page = (
+        "Rails to the Caspian: Why the new freight lines stay empty so far\n\n"
+        "Keywords\n"
+        'CASPIAN / FREIGHT / "EAST - WEST RAIL CORRIDOR" / PORTS\n\n'
+        f"{CASPIAN_BODY}"
+    )
+    assert parse_page(page.encode()).topics == ["CASPIAN", "FREIGHT", '"EAST - WEST RAIL CORRIDOR"', "PORTS"]
+
+
+def test_the_words_of_a_tag():
+    assert tag_words("ONE BELT - ONE ROAD") == 4
+    assert tag_words("Central Asia") == 2
+    assert tag_words("Russia") == 1

@@ -656,9 +656,18 @@ def comma_list(line: str) -> list[str]:
     """The items of a line of short phrases between commas (or semicolons, or slashes set
     apart by spaces), else []."""
     parts = [clean_space(part) for part in re.split(r"[,;]|\s/\s", line.strip().rstrip("."))]
-    if len(parts) < 2 or not all(part and len(part.split()) <= TAG_WORDS_MAX for part in parts):
+    if len(parts) < 2 or not all(part and tag_words(part) <= TAG_WORDS_MAX for part in parts):
         return []
     return parts
+
+
+def tag_words(tag: str) -> int:
+    """The words of a tag; a dash between two of them is none ("ОДИН ПОЯС - ОДИН ПУТЬ" has four)."""
+    words = tag.split()
+    return len(words) - sum(word in DASHES for word in words) if " " in tag else len(words)
+
+
+DASHES = frozenset("-–—")
 
 
 _BIO_START = re.compile(
