@@ -698,3 +698,10 @@ def test_a_chinese_journal_year_and_issue_give_the_issue_number():
 )  # fmt: skip
 def test_a_kind_label_and_its_number_without_a_sign_before_the_title(text, expected):
     assert kind_number_title(text) == expected
+
+
+def test_a_volume_and_an_issue_with_the_months_it_covers():
+    assert has_number_hint("Том 3, Номер 4 (Октябрь-декабрь 2021)")
+    assert read_numbered("Том 3, Номер 4 (Октябрь-декабрь 2021)") == Numbered(4)
+    assert read_numbered("Vol. 3, No. 4 (October–December 2021)") == Numbered(4)
+    assert read_numbered("Vol. 3, No. 4 (Steppe Press 2021)") is None  # no months: a reference's tail

@@ -1018,7 +1018,7 @@ _KINDS = (
     r"alerts?|essays?|spotlights?|explainers?|primers?|outlooks?|viewpoints?|backgrounders?|"
     r"memorand(?:um|a)|reviews?|записк[аи]|доклад|обзор|комментарий|бюллетень"
 )
-_NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|N\s?°|N\s?º|№|#)"
+_NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|Номер|N\s?°|N\s?º|№|#)"
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
 # "Policy Brief No. 47", "Report № 87 / 2023", and without a sign, the number of a year's
 # series: "ZOiS Spotlight 10/2024", or the year first, with the series' letters: "2016/RP 10".
@@ -1032,12 +1032,12 @@ _NUMBERED_LINE = re.compile(
     r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
-_SIGN = r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?|Вып\.?)"
+_SIGN = r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|Номер|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?|Вып\.?)"
 _SIGN_HINT = re.compile(_SIGN + r"\s*:?\s*\d", re.I)
 # A sign that ends where the text ends (or where a search's end is set).
 _SIGN_AT_END = re.compile(_SIGN + r"\Z", re.I)
 _LONGEST_SIGN = len("Volume.")
-_SIGN_LAST = frozenset("oOrReElL.°º№#пП")  # the characters a sign of _SIGN may end with
+_SIGN_LAST = frozenset("oOrReElL.°º№#пПрР")  # the characters a sign of _SIGN may end with
 _FIGURES = re.compile(r"\d+")
 # (Each branch opens with its characters, "\b" looked behind for after the year's first figures as
 # in _YEAR: a search skips to them.)
@@ -1049,7 +1049,7 @@ _YEAR_ISSUE_ZH = re.compile(r"(?:19|20)\d\d\s?年\s?第?\s?(?P<n>\d{1,3})\s?期"
 
 
 # Letters or signs every number sign has, looked for before the pattern is.
-_SIGN_PARTS = ("no", "nr", "number", "°", "º", "№", "#", "issue", "vol", "вып")
+_SIGN_PARTS = ("no", "nr", "number", "номер", "°", "º", "№", "#", "issue", "vol", "вып")
 
 
 @lru_cache(maxsize=8192)  # a head's lines are asked about as labels, then again as lines of the head
@@ -1151,7 +1151,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         # anything but a date after it, a line of a list of references.
         rest = m["rest"].strip(" ,;|·–—-")
         published = _date_in(rest)
-        if rest and not published and not issue_field:
+        if rest and not published and not issue_field and not is_issue_period(rest):
             return None
         return Numbered(memo_number_of(m["n"]), published=published)
     if m and len(m["series"].split()) <= 8:
@@ -1221,6 +1221,15 @@ def series_and_number(line: str) -> Numbered | None:
     if not m or re.fullmatch(r"(?:19|20)\d\d", m["n"]):
         return None  # "Steppe Working Papers, 2019": the year, not a paper's number
     return Numbered(int(m["n"]), series=clean_space(m["series"]))
+
+
+# The months an issue covers, after its number: "(Апрель-июнь 2022)", "(January–March 2021)".
+_ISSUE_PERIOD = re.compile(r"^\((?P<first>[^\W\d_]+)(?:\s?[-–—]\s?(?P<last>[^\W\d_]+))?\s+(?:19|20)\d\d\)$")
+
+
+def is_issue_period(rest: str) -> bool:
+    m = _ISSUE_PERIOD.match(rest)
+    return bool(m) and all(month is None or month.casefold() in MONTHS for month in (m["first"], m["last"]))
 
 
 def _volume_word(m: re.Match) -> str:
