@@ -705,3 +705,8 @@ def test_a_volume_and_an_issue_with_the_months_it_covers():
     assert read_numbered("Том 3, Номер 4 (Октябрь-декабрь 2021)") == Numbered(4)
     assert read_numbered("Vol. 3, No. 4 (October–December 2021)") == Numbered(4)
     assert read_numbered("Vol. 3, No. 4 (Steppe Press 2021)") is None  # no months: a reference's tail
+
+
+def test_a_catalogue_type_that_says_where_the_item_was_printed_is_a_kind_label():
+    assert is_kind_label("Статья в журнале") and is_kind_label("Article in a journal")
+    assert not is_kind_label("Статья в субботу")  # not where it was printed

@@ -1294,6 +1294,12 @@ _KIND_LABEL = re.compile(rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KIND_WORDS})$", re.
 _KIND_WORD = re.compile(_KIND_WORDS, re.I)
 
 
+# Where a catalogue's type label says the item was printed: "Статья в журнале", "Article in a journal".
+_PRINTED_IN = re.compile(
+    r"\s+(?:в|in(?: an?)?)\s+(?:журнале|сборнике|книге|journal|book|proceedings)\s*$", re.I
+)
+
+
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
@@ -1301,6 +1307,8 @@ def is_kind_label(text: str) -> bool:
     # long line, runs only on a short one, and a long one is not even cleaned.
     if DIGIT.search(text):
         return False
+    if " в " in text or " in " in text:
+        text = _PRINTED_IN.sub("", text)  # "Статья в журнале": the kind, and where it was printed
     words = text.split(maxsplit=4)
     if len(words) > 4 or not _KIND_WORD.fullmatch(words[-1] if words else ""):
         return False
