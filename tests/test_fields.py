@@ -26,6 +26,7 @@ from memos.ingest.fields import (
     headed_names,
     is_kind_label,
     kind_and_date,
+    kind_number_title,
     labelled_date,
     language_of,
     lead_names,
@@ -683,3 +684,38 @@ def test_date_at_start_reads_a_date_of_up_to_five_words_that_opens_the_text(text
 )
 def test_date_at_end_reads_a_date_of_up_to_five_words_that_ends_the_text(text, found):
     assert date_at_end(text) == found
+
+
+def test_a_chinese_journal_year_and_issue_give_the_issue_number():
+    assert has_number_hint("Steppe Studies Quarterly 2019年4期")
+    assert read_numbered("Steppe Studies Quarterly 2019年4期") == Numbered(4)
+    assert read_numbered("Steppe Studies Quarterly 2019年第12期") == Numbered(12)
+    assert read_numbered("Steppe Studies Quarterly 2019年") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Policy Paper 3. Rails and Ports of the Caspian",
+         (Numbered(3, "Policy Paper"), "Rails and Ports of the Caspian")),
+        ("Steppe Policy Brief 12: Why Freight Stays Away",
+         (Numbered(12, "Steppe Policy Brief"), "Why Freight Stays Away")),
+        ("Policy Paper 2019. Rails and Ports of the Caspian", None),  # a year, not a number
+        ("Our report 3. Rails and Ports of the Caspian", None),  # no label's capitals
+        ("Policy Paper 3. Rails", None),  # no title after it
+    ],
+)  # fmt: skip
+def test_a_kind_label_and_its_number_without_a_sign_before_the_title(text, expected):
+    assert kind_number_title(text) == expected
+
+
+def test_a_volume_and_an_issue_with_the_months_it_covers():
+    assert has_number_hint("Том 3, Номер 4 (Октябрь-декабрь 2021)")
+    assert read_numbered("Том 3, Номер 4 (Октябрь-декабрь 2021)") == Numbered(4)
+    assert read_numbered("Vol. 3, No. 4 (October–December 2021)") == Numbered(4)
+    assert read_numbered("Vol. 3, No. 4 (Steppe Press 2021)") is None  # no months: a reference's tail
+
+
+def test_a_catalogue_type_that_says_where_the_item_was_printed_is_a_kind_label():
+    assert is_kind_label("Статья в журнале") and is_kind_label("Article in a journal")
+    assert not is_kind_label("Статья в субботу")  # not where it was printed

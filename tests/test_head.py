@@ -1629,3 +1629,9 @@ def test_title_case_words_under_the_title_yield_to_a_byline_marked_by_further_do
         "Gas Diplomacy on the Caspian Shore\n\nby Jane Roe\n\nhttps://doi.org/10.1000/jss.2022.1\n" + BODY
     )
     assert parse_page(page.encode()).authors == ["Jane Roe"]
+
+
+def test_a_kind_label_and_its_number_before_the_title_give_the_memo_number():
+    memo = parse_page(f"Policy Paper 3. Rails and Ports of the Caspian\n{BODY}".encode())
+    assert memo.memo_number == 3
+    assert memo.title == "Rails and Ports of the Caspian"

@@ -925,3 +925,16 @@ def test_a_byline_element_of_names_and_posts_between_semicolons_then_a_place_and
     memo = parse_page(page.encode())
     assert memo.authors == ["Asel Nurlanova", "Dana Roe"]
     assert memo.published == date(2018, 1, 3)
+
+
+def test_a_type_label_element_in_the_header_under_the_title_is_the_category():
+    header = (
+        "<p>Нурланова А.М.1, Ким Д.С.1</p><p>1 Степной университет, Казахстан, Алматы</p>"
+        "<p>Статья в журнале</p><p>Вестник степных исследований</p>"
+    )
+    page = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', header)
+    assert parse_page(page.encode()).category == "Статья в журнале"
+    assert parse_page(page.replace("Статья в журнале", "Research Note").encode()).category == "Research Note"
+    # A label in capitals there is a rubric's, not a type's.
+    rubric = page.replace("Статья в журнале", "СТАТЬИ")
+    assert parse_page(rubric.encode()).category is None

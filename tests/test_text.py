@@ -3,7 +3,8 @@
 import pytest
 
 from memos.ingest.fields import _HEADER_ONLY
-from memos.ingest.text import END_MARKERS, KEYWORDS
+from memos.ingest.parse import parse_page
+from memos.ingest.text import END_MARKERS, KEYWORDS, chunks_of, tag_words
 
 
 @pytest.mark.parametrize("phrases", [END_MARKERS, KEYWORDS, _HEADER_ONLY])
@@ -25,3 +26,59 @@ def test_a_phrase_line_is_one_of_its_phrases_alone():
     assert not END_MARKERS.matches("Related posts about the region")
     assert KEYWORDS.matches("КЛЮЧЕВЫЕ СЛОВА:")
     assert not KEYWORDS.matches("Keywords of the memo")
+
+
+CASPIAN_BODY = (
+    "Freight on the new lines to the Caspian harbours falls short of the promises of their builders, and "
+    "the shippers of the region keep to the older routes and their familiar tariffs. The customs posts on "
+    "the way add days to every trip, and the governments have yet to agree on a timetable for them.\n"
+)
+
+
+@pytest.mark.parametrize("line", ["Abstract", "Introduction", "4 min read"])
+def test_a_heading_or_a_counter_under_a_long_line_is_no_wrapped_line(line):
+    title = "Rails to the Caspian: Why the new freight lines stay empty so far"
+    chunks = chunks_of([title, line, CASPIAN_BODY.strip()])
+    assert [c.lines for c in chunks][:2] == [[title], [line]]
+
+
+def test_a_title_over_an_abstract_heading_or_a_reading_time_is_the_title_alone():
+    title = "Rails to the Caspian: Why the new freight lines stay empty so far"
+    for page in (
+        f"SPRING ISSUE\n{title}\nAbstract\n{CASPIAN_BODY}",
+        f"Home / Freight / {title}\n7 min read\n\n{title}\n\n{CASPIAN_BODY}",
+    ):
+        assert parse_page(page.encode()).title == title
+
+
+def test_a_journal_running_head_over_the_title_block_is_not_the_body():
+    # The article's citation on one line: full stops as in sentences, but no running text.
+    page = (
+        "Степные исследования: история, право, общество. 2021. № 3 (40). С. 12-19. STEPPE STUDIES: History, "
+        "Law, Society. 2021. Vol. 3 (40). P. 12-19.\n"
+        "Научная статья\n"
+        "УДК 339.9\n"
+        "Железные дороги Каспийского региона и грузы из Китая\n"
+        "Нурланова Асель Маратовна\n"
+        "Аннотация. Статья посвящена грузовым перевозкам по новым железным дорогам к портам Каспийского "
+        "моря. Авторы сравнивают обещания строителей с объёмами грузов и тарифами старых маршрутов.\n"
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Железные дороги Каспийского региона и грузы из Китая"
+    assert memo.category == "Научная статья"
+
+
+def test_a_dash_inside_a_keyword_is_no_word_of_it():
+    page = (
+        "Rails to the Caspian: Why the new freight lines stay empty so far\n\n"
+        "Keywords\n"
+        'CASPIAN / FREIGHT / "EAST - WEST RAIL CORRIDOR" / PORTS\n\n'
+        f"{CASPIAN_BODY}"
+    )
+    assert parse_page(page.encode()).topics == ["CASPIAN", "FREIGHT", '"EAST - WEST RAIL CORRIDOR"', "PORTS"]
+
+
+def test_the_words_of_a_tag():
+    assert tag_words("ONE BELT - ONE ROAD") == 4
+    assert tag_words("Central Asia") == 2
+    assert tag_words("Russia") == 1

@@ -1027,7 +1027,7 @@ _KINDS = (
     r"alerts?|essays?|spotlights?|explainers?|primers?|outlooks?|viewpoints?|backgrounders?|"
     r"memorand(?:um|a)|reviews?|записк[аи]|доклад|обзор|комментарий|бюллетень"
 )
-_NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|N\s?°|N\s?º|№|#)"
+_NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|Номер|N\s?°|N\s?º|№|#)"
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
 # "Policy Brief No. 47", "Report № 87 / 2023", and without a sign, the number of a year's
 # series: "ZOiS Spotlight 10/2024", or the year first, with the series' letters: "2016/RP 10".
@@ -1041,20 +1041,24 @@ _NUMBERED_LINE = re.compile(
     r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
-_SIGN = r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?|Вып\.?)"
+_SIGN = r"(?:\b[Nn][Oo]\.?|\bNr\.?|Number|Номер|N\s?[°º]|№|#|Issue|Vol(?:ume)?\.?|Вып\.?)"
 _SIGN_HINT = re.compile(_SIGN + r"\s*:?\s*\d", re.I)
 # A sign that ends where the text ends (or where a search's end is set).
 _SIGN_AT_END = re.compile(_SIGN + r"\Z", re.I)
 _LONGEST_SIGN = len("Volume.")
-_SIGN_LAST = frozenset("oOrReElL.°º№#пП")  # the characters a sign of _SIGN may end with
+_SIGN_LAST = frozenset("oOrReElL.°º№#пПрР")  # the characters a sign of _SIGN may end with
 _FIGURES = re.compile(r"\d+")
 # (Each branch opens with its characters, "\b" looked behind for after the year's first figures as
 # in _YEAR: a search skips to them.)
 _YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|(?:19|20)(?<!\w..)\d\d\s*/\s*[A-Z]{1,3}\s?\d", re.I)
 
 
+# A Chinese journal's year and issue: "2018年6期", "2018年第6期" (the sixth issue of 2018).
+_YEAR_ISSUE_ZH = re.compile(r"(?:19|20)\d\d\s?年\s?第?\s?(?P<n>\d{1,3})\s?期")
+
+
 # Letters or signs every number sign has, looked for before the pattern is.
-_SIGN_PARTS = ("no", "nr", "number", "°", "º", "№", "#", "issue", "vol", "вып")
+_SIGN_PARTS = ("no", "nr", "number", "номер", "°", "º", "№", "#", "issue", "vol", "вып")
 
 
 @lru_cache(maxsize=8192)  # a head's lines are asked about as labels, then again as lines of the head
@@ -1064,6 +1068,8 @@ def has_number_hint(text: str) -> bool:
     if not DIGIT.search(text):
         return False
     if "/" in text and _YEAR_HINT.search(text):
+        return True
+    if "期" in text and _YEAR_ISSUE_ZH.search(text):
         return True
     folded = text.casefold()
     return any(map(folded.__contains__, _SIGN_PARTS)) and _sign_before_figure(text)
@@ -1131,6 +1137,10 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     line = clean_space(line)
     if len(line) > 200:
         return None
+    # "<Journal> 2018年6期": the issue's number; the journal is named as a citation names it.
+    m = _YEAR_ISSUE_ZH.search(line) if "期" in line else None
+    if m:
+        return Numbered(int(m["n"]))
     # "PONARS Eurasia Policy Memo No. 587": a memo-number line gives the number; the category is
     # the site's section ("Policy Memos"), printed elsewhere if at all.
     m = _MEMO_NUMBER_LINE.match(line)
@@ -1150,7 +1160,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         # anything but a date after it, a line of a list of references.
         rest = m["rest"].strip(" ,;|·–—-")
         published = _date_in(rest)
-        if rest and not published and not issue_field:
+        if rest and not published and not issue_field and not is_issue_period(rest):
             return None
         return Numbered(memo_number_of(m["n"]), published=published)
     if m and len(m["series"].split()) <= 8:
@@ -1191,6 +1201,23 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     return Numbered(number, category=clean_space(m["kind"]), published=published)
 
 
+# A kind label and its number, without a sign, before the title on its line: "Policy Paper 2.
+# <Title>", "Policy Brief 12: <Title>".
+_KIND_NUMBER_TITLE = re.compile(
+    rf"^(?P<kind>(?:[\w’'&.\-]+\s+){{0,4}}?(?:{_KINDS}))\s+(?P<n>\d{{1,3}})[.:]\s+(?P<title>[^\W\d_].*)$",
+    re.I,
+)
+
+
+def kind_number_title(text: str) -> tuple[Numbered, str] | None:
+    """The label and the title of "Policy Paper 2. Reform and Change": the label's words are
+    capitalized (see _is_label_head) and a title of a few words, capitalized too, follows."""
+    m = _KIND_NUMBER_TITLE.match(text) if text[:1].isupper() and DIGIT.search(text, 0, 80) else None
+    if not m or not _is_label_head(m["kind"]) or not m["title"][:1].isupper() or len(m["title"].split()) < 3:
+        return None
+    return Numbered(int(m["n"]), category=m["kind"]), m["title"]
+
+
 # A working-paper series cited by its name and the paper's number, with at most a link's few words
 # after: "Steppe Working Papers, 1375 Download PDF".
 _SERIES_NUMBER = re.compile(
@@ -1203,6 +1230,15 @@ def series_and_number(line: str) -> Numbered | None:
     if not m or re.fullmatch(r"(?:19|20)\d\d", m["n"]):
         return None  # "Steppe Working Papers, 2019": the year, not a paper's number
     return Numbered(int(m["n"]), series=clean_space(m["series"]))
+
+
+# The months an issue covers, after its number: "(Апрель-июнь 2022)", "(January–March 2021)".
+_ISSUE_PERIOD = re.compile(r"^\((?P<first>[^\W\d_]+)(?:\s?[-–—]\s?(?P<last>[^\W\d_]+))?\s+(?:19|20)\d\d\)$")
+
+
+def is_issue_period(rest: str) -> bool:
+    m = _ISSUE_PERIOD.match(rest)
+    return bool(m) and all(month is None or month.casefold() in MONTHS for month in (m["first"], m["last"]))
 
 
 def _volume_word(m: re.Match) -> str:
@@ -1267,6 +1303,12 @@ _KIND_LABEL = re.compile(rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KIND_WORDS})$", re.
 _KIND_WORD = re.compile(_KIND_WORDS, re.I)
 
 
+# Where a catalogue's type label says the item was printed: "Статья в журнале", "Article in a journal".
+_PRINTED_IN = re.compile(
+    r"\s+(?:в|in(?: an?)?)\s+(?:журнале|сборнике|книге|journal|book|proceedings)\s*$", re.I
+)
+
+
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
@@ -1274,6 +1316,8 @@ def is_kind_label(text: str) -> bool:
     # long line, runs only on a short one, and a long one is not even cleaned.
     if DIGIT.search(text):
         return False
+    if " в " in text or " in " in text:
+        text = _PRINTED_IN.sub("", text)  # "Статья в журнале": the kind, and where it was printed
     words = text.split(maxsplit=4)
     if len(words) > 4 or not _KIND_WORD.fullmatch(words[-1] if words else ""):
         return False

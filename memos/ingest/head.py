@@ -44,6 +44,7 @@ from .fields import (
     is_organisation,
     is_role,
     kind_and_date,
+    kind_number_title,
     looks_like_names,
     memo_number_of,
     parse_date,
@@ -2085,6 +2086,9 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     sign = BARE_NUMBER.fullmatch(m[1]) if m and len(m[2].split()) >= 3 else None
     if sign:
         return m[2], Numbered(memo_number_of(sign["n"])), None
+    labelled = kind_number_title(text)
+    if labelled:
+        return labelled[1], labelled[0], None
     if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
         return m[2], None, _byline(m[1])
     # "“<Title>”, Jane Roe (Institute, Country)": a headline in quotes, then its writer.

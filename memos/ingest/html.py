@@ -413,7 +413,7 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
         found_date, found_names = _dateline(text)
         published = published or found_date
         authors = authors or found_names
-        kind = kind or _dateline_kind(text)
+        kind = kind or _dateline_kind(text) or _plain_kind(text)
     if published is None or not authors:
         # A kicker or a dateline above the title: "26.04.23 Sanctions Review", "27.06.2023 Author: A".
         for el in title_el.find_all_previous(True, limit=6):
@@ -452,6 +452,14 @@ def _name_over_date(el: Tag, text: str) -> list[str]:
 DATELINE_KIND = re.compile(
     r"^(?P<kind>[^\W\d_][\w’'&.\-]*(?: [^\W\d_][\w’'&.\-]*){0,2})\s+(?=(?:updated|published|posted)\b)", re.I
 )
+
+
+def _plain_kind(text: str) -> str | None:
+    """An element that holds a type label and nothing else: "Статья в журнале", "Policy Brief"."""
+    return text if len(text) <= KIND_LABEL_MAX and is_kind_label(text) and not text.isupper() else None
+
+
+KIND_LABEL_MAX = 40  # characters
 
 
 def _dateline_kind(text: str) -> str | None:

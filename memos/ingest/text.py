@@ -39,6 +39,7 @@ from .fields import (
     without_opening,
 )
 from .head import (
+    COUNTER,
     CREDIT_START,
     PAGE_LOOKED_AT,
     SECTION_HEADINGS,
@@ -188,6 +189,9 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 # Nor is a line without a word: an arrow, a rule ("←", "—", "* * *"), short.
                 or len(line) < WORDLESS_MAX
                 and not LETTER_OR_DIGIT.search(line)
+                # Nor a heading or a counter on a line of its own: "Abstract", "5 min read".
+                or len(line) < STANDALONE_MAX
+                and is_standalone_line(line)
             )
         if starts_new:
             current = Chunk(i, [line])
@@ -195,6 +199,18 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
         else:
             current.add(line)
     return chunks
+
+
+STANDALONE_MAX = 30  # characters: a section heading or a reading time, never a wrapped line's end
+
+
+def is_standalone_line(line: str) -> bool:
+    """A generic section heading ("Abstract", "Introduction") or a counter ("5 min read"): a line
+    that stands alone even right under a line long enough to wrap."""
+    line = line.strip()
+    return (
+        line[:1].isupper() and bool(SECTION_HEADINGS.match(line.rstrip(":. "))) or bool(COUNTER.match(line))
+    )
 
 
 def heading_run_on(chunk: Chunk) -> bool:
@@ -268,6 +284,25 @@ def is_running_text(text: str) -> bool:
     return len(words) >= 6 and sum(w[:1].islower() for w in words[1:]) > len(words) / 2
 
 
+# The pages of an article in its journal: "С. 68-73", "P. 101—114", "pp. 5-9".
+PAGE_RANGE = re.compile(r"(?<!\w)(?:С|P|pp?|S)\.\s?\d{1,4}\s?[-–—]\s?\d{1,4}\b")
+
+
+def is_running_head(chunk: Chunk) -> bool:
+    """A journal article's running head, its citation on one line: "<Journal>. 2023. № 1 (74).
+    С. 68-73." Its full stops read as sentences, its words as no prose (see is_running_text)."""
+    text = chunk.text
+    return (
+        len(chunk.lines) == 1
+        and len(text) <= RUNNING_HEAD_MAX
+        and bool(PAGE_RANGE.search(text))
+        and not is_running_text(text)
+    )
+
+
+RUNNING_HEAD_MAX = 300  # characters: a longer line is a page's whole text run together
+
+
 def _sentence_list(chunk: Chunk, ends_page: bool) -> bool:
     """Bullets that are sentences, the last one cut short only where the page ends."""
     ended = [has_sentence(item[-3:]) for item in chunk.bullet_items()]
@@ -284,7 +319,12 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     i = 0
     while i < len(chunks):
         # A run starts with a paragraph of sentences, not a long line of names or a title.
-        if not (chunks[i].is_prose and len(chunks[i].text) >= PROSE_MIN and is_paragraph(chunks[i])):
+        if not (
+            chunks[i].is_prose
+            and len(chunks[i].text) >= PROSE_MIN
+            and is_paragraph(chunks[i])
+            and not is_running_head(chunks[i])
+        ):
             i += 1
             continue
         j, weight = i, 0
@@ -616,9 +656,18 @@ def comma_list(line: str) -> list[str]:
     """The items of a line of short phrases between commas (or semicolons, or slashes set
     apart by spaces), else []."""
     parts = [clean_space(part) for part in re.split(r"[,;]|\s/\s", line.strip().rstrip("."))]
-    if len(parts) < 2 or not all(part and len(part.split()) <= TAG_WORDS_MAX for part in parts):
+    if len(parts) < 2 or not all(part and tag_words(part) <= TAG_WORDS_MAX for part in parts):
         return []
     return parts
+
+
+def tag_words(tag: str) -> int:
+    """The words of a tag; a dash between two of them is none ("ОДИН ПОЯС - ОДИН ПУТЬ" has four)."""
+    words = tag.split()
+    return len(words) - sum(word in DASHES for word in words) if " " in tag else len(words)
+
+
+DASHES = frozenset("-–—")
 
 
 _BIO_START = re.compile(
