@@ -938,3 +938,21 @@ def test_a_type_label_element_in_the_header_under_the_title_is_the_category():
     # A label in capitals there is a rubric's, not a type's.
     rubric = page.replace("Статья в журнале", "СТАТЬИ")
     assert parse_page(rubric.encode()).category is None
+
+
+def test_names_over_the_title_two_or_more_or_one_over_a_date_are_the_byline():
+    page = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', "")
+    names = page.replace("<h1>", "<p>Jane Roe, Lisa Doe, Omar Khan</p><h1>")
+    assert parse_page(names.encode()).authors == ["Jane Roe", "Lisa Doe", "Omar Khan"]
+    dated = page.replace("<h1>", "<p>Jane Roe</p><p>July 14, 2022</p><h1>")
+    memo = parse_page(dated.encode())
+    assert (memo.authors, memo.published) == (["Jane Roe"], date(2022, 7, 14))
+    # Without the date, one pair of capitalized words there may be a rubric or a place.
+    alone = page.replace("<h1>", "<p>Central Steppe</p><h1>")
+    assert parse_page(alone.encode()).authors == []
+
+
+def test_a_name_with_a_form_of_address_and_a_post_under_the_title_is_the_byline():
+    line = "<p>Dr Jane Roe, Associate Fellow, Steppe Council</p>"
+    page = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', line)
+    assert parse_page(page.encode()).authors == ["Jane Roe"]

@@ -19,6 +19,7 @@ from .fields import (
     date_at_end,
     date_at_start,
     is_kind_label,
+    is_role,
     labelled_date,
     language_of,
     lead_names,
@@ -404,7 +405,9 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
             authors = lead_names(text) or _dash_lead_names(text, page) or []
         if under_title and text:
             under_title = False
-            authors = authors or _names_under_title(text) or _name_over_date(el, text)
+            authors = (
+                authors or _names_under_title(text) or _name_over_date(el, text) or _name_with_post(text)
+            )
         if len(text) >= PROSE_MIN:
             prose += 1
             if not inside or prose > 1:
@@ -427,7 +430,7 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
             if found_date:
                 published, authors = published or found_date, authors or found_names
                 break
-    return published, authors, kind
+    return published, authors or _names_over_title(title_el), kind
 
 
 def _names_under_title(text: str) -> list[str]:
@@ -436,6 +439,16 @@ def _names_under_title(text: str) -> list[str]:
     capitalized words there may be a place or a rubric as well."""
     names = byline_names(text) if bare_names(text) else None
     return names if names and len(names) > 1 else []
+
+
+def _name_with_post(text: str) -> list[str]:
+    """One name and its holder's post right under the title, the line short and no sentence:
+    "Dr Jane Roe, Associate Fellow, Steppe Council" (a dek that names someone reads on)."""
+    name, _, post = text.partition(", ")
+    if len(text.split()) > RUN_ON_WORDS_MAX or text.endswith(".") or not is_role(post):
+        return []
+    names = split_authors(name) if looks_like_names(name) else []
+    return names if len(names) == 1 else []
 
 
 def _name_over_date(el: Tag, text: str) -> list[str]:
@@ -493,18 +506,35 @@ def _split_names(container: Tag) -> list[str]:
     return names
 
 
+def _texts_above(title_el: Tag) -> list[str]:
+    """The texts of the two elements of text above the title, the nearest first."""
+    parents = {id(p) for p in title_el.parents}
+    before = islice((el for el in title_el.previous_elements if isinstance(el, Tag)), 12)
+    return [_text(el) for el in islice((el for el in before if id(el) not in parents and _is_leaf(el)), 2)]
+
+
 def _texts_near(title_el: Tag | None) -> list[str]:
     """The texts of the two elements of text above the title and of the one below it."""
     if title_el is None:
         return []
-    parents = {id(p) for p in title_el.parents}
-    before = islice((el for el in title_el.previous_elements if isinstance(el, Tag)), 12)
-    above = (el for el in before if id(el) not in parents and _is_leaf(el))
     last = title_el
     while isinstance(last, Tag) and last.contents:  # what follows the title's own text
         last = last.contents[-1]
     after = islice((el for el in last.next_elements if isinstance(el, Tag)), 12)
-    return [_text(el) for el in (*islice(above, 2), *islice((el for el in after if _is_leaf(el)), 1))]
+    return [*_texts_above(title_el), *(_text(el) for el in islice((el for el in after if _is_leaf(el)), 1))]
+
+
+def _names_over_title(title_el: Tag) -> list[str]:
+    """An unmarked byline right over the title: two names or more alone, or one name over a date
+    ("Jane Roe" over "July 14, 2022"), which vouches for it as it does under the title."""
+    above = _texts_above(title_el)
+    if not above:
+        return []
+    names = _names_under_title(above[0])
+    if names or len(above) < 2 or not bare_names(above[1]) or not _dateline(above[0])[0]:
+        return names
+    names = byline_names(above[1]) or []
+    return names if len(names) == 1 else []
 
 
 def _blog_owner(near: list[str]) -> list[str] | None:
