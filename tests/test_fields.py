@@ -719,3 +719,9 @@ def test_a_volume_and_an_issue_with_the_months_it_covers():
 def test_a_catalogue_type_that_says_where_the_item_was_printed_is_a_kind_label():
     assert is_kind_label("Статья в журнале") and is_kind_label("Article in a journal")
     assert not is_kind_label("Статья в субботу")  # not where it was printed
+
+
+def test_names_that_open_with_an_accented_latin_capital():
+    assert byline_names("By Tomáš Šimek and Łucja Żak") == ["Tomáš Šimek", "Łucja Żak"]
+    assert byline_names("Élodie Ørsted") == ["Élodie Ørsted"]
+    assert byline_names("Ökonomie und Übergang") is None

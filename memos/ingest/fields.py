@@ -301,7 +301,11 @@ def _calendar_date(cleaned: str) -> date | None:
 _BY = re.compile(r"^(?:written\s+by|by|authors?|author\(s\)|автор[ыа]?)\s*:?\s+", re.I)
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и|with)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*)\s*")
 NICKNAME = re.compile(r"^\([A-ZА-ЯЁ][\w'’.\-]*\)$")
-_NAME_WORD = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.\-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$", re.U)
+# The Latin capitals with marks that open Central and Northern European names: "Švejnar", "Łucja".
+_LATIN_CAPITALS = "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper())
+_NAME_WORD = re.compile(
+    rf"^(?:[A-ZА-ЯЁ{_LATIN_CAPITALS}][\w'’.\-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$", re.U
+)
 
 
 def is_organisation(text: str) -> bool:
