@@ -956,3 +956,18 @@ def test_a_name_with_a_form_of_address_and_a_post_under_the_title_is_the_byline(
     line = "<p>Dr Jane Roe, Associate Fellow, Steppe Council</p>"
     page = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', line)
     assert parse_page(page.encode()).authors == ["Jane Roe"]
+
+
+def test_a_by_line_under_a_heading_in_the_body_is_the_byline_of_the_essay_it_heads():
+    essay = (
+        "<p>Today we are very pleased to welcome a new contributor to the blog, who explains to us how the "
+        "tender rules of the region came about and why its governments now split every order.</p>"
+        "<p>Get caught up on this question with the analysis below, which we are glad to publish here, "
+        "and tell us what you think of it.</p>"
+        "<h2>Tenders on the Steppe</h2><p>by Jane Roe</p>"
+    )
+    page = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', essay)
+    assert parse_page(page.encode()).authors == ["Jane Roe"]
+    # Under no heading, "by" may open a sentence's last words or a caption's credit.
+    loose = page.replace("<h2>Tenders on the Steppe</h2>", "")
+    assert parse_page(loose.encode()).authors == []

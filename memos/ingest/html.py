@@ -441,6 +441,22 @@ def _names_under_title(text: str) -> list[str]:
     return names if names and len(names) > 1 else []
 
 
+BYLINE_MAX = 80  # characters: a "By …" paragraph longer than this is a sentence
+
+
+def _byline_under_heading(body: Tag) -> list[str]:
+    """The names of a "By A. Author" paragraph right under a heading of the body: the head of an
+    essay a post presents below its own title and introduction (a blog's guest post)."""
+    for heading in body.find_all(["h2", "h3", "h4"]):
+        el = heading.find_next_sibling(True)
+        if el is None or el.name != "p":
+            continue
+        text = _text(el)
+        if len(text) <= BYLINE_MAX and BY_PREFIX.match(text) and (names := byline_names(text)):
+            return names
+    return []
+
+
 def _name_with_post(text: str) -> list[str]:
     """One name and its holder's post right under the title, the line short and no sentence:
     "Dr Jane Roe, Associate Fellow, Steppe Council" (a dek that names someone reads on)."""
@@ -715,6 +731,7 @@ def parse_html(text: str) -> ParsedMemo:
             declared.meta_authors,
             byline_names(str(labels.get("authors", ""))),
         )
+        or _byline_under_heading(body)
         or []
     )
     if not bio:
