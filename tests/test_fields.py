@@ -725,3 +725,10 @@ def test_names_that_open_with_an_accented_latin_capital():
     assert byline_names("By Tomáš Šimek and Łucja Żak") == ["Tomáš Šimek", "Łucja Żak"]
     assert byline_names("Élodie Ørsted") == ["Élodie Ørsted"]
     assert byline_names("Ökonomie und Übergang") is None
+
+
+def test_a_military_rank_before_a_name_is_no_part_of_it():
+    assert byline_names("by Major Jane Roe") == ["Jane Roe"]
+    assert byline_names("By Lt. Gen. Jane Roe and Col. Lisa Doe") == ["Jane Roe", "Lisa Doe"]
+    # A rank's word before one other word is a phrase, not a title and a name.
+    assert split_authors("General Staff") == ["General Staff"]

@@ -324,12 +324,18 @@ def split_authors(text: str) -> list[str]:
     parts = _SPLIT.split(text) if has_separator(text) else [text]
     # An initial's full stop is kept ("Петров И.С."); most bylines have none to keep.
     names = [_trimmed(n) for n in parts] if "." in text else [n.strip(" ,;") for n in parts]
-    names = [HONORIFIC.sub("", n) if n[:1] in "DPM" else n for n in names]
+    names = [_RANK.sub("", HONORIFIC.sub("", n)) if n[:1] in "DPMLBCGA" else n for n in names]
     return [name for n in names if n and not (len(n) < 20 and DEGREE.match(n)) for name in run_together(n)]
 
 
 # A form of address before a name is no part of it, like a degree after one: "Dr. Jane Roe".
 HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+(?=[A-ZА-ЯЁ])")
+# A military rank is dropped as well ("Major Jane Roe", "Lt. Gen. Jane Roe"), where a name of two
+# words at least follows it: "General Staff" is no rank and name.
+_RANK = re.compile(
+    r"^(?:(?:Lt|Lieutenant|Brig|Brigadier|Maj|Major|Col|Colonel|Gen|General|Capt|Captain|Cdr|Commander|"
+    r"Adm|Admiral)\.?\s+){1,2}(?=[A-Z]\S*\s+[A-Z])"
+)
 
 
 def has_separator(text: str) -> bool:
