@@ -1635,3 +1635,20 @@ def test_a_kind_label_and_its_number_before_the_title_give_the_memo_number():
     memo = parse_page(f"Policy Paper 3. Rails and Ports of the Caspian\n{BODY}".encode())
     assert memo.memo_number == 3
     assert memo.title == "Rails and Ports of the Caspian"
+
+
+def test_a_comment_count_after_a_headline_is_no_part_of_the_title():
+    page = "Портал новостей\n\nМинистр оценил готовность соседей к зимним учениям (14)\n\n" + BODY
+    assert parse_page(page.encode()).title == "Министр оценил готовность соседей к зимним учениям"
+    html = (
+        "<html><head><title>Minister weighs the winter drills of the neighbours (3)</title></head><body>"
+        "<article><h1>Minister weighs the winter drills of the neighbours (3)</h1>"
+        + "".join(f"<p>{para}</p>" for para in BODY.split("\n\n") if para.strip())
+        + "</article></body></html>"
+    )
+    assert parse_page(html.encode()).title == "Minister weighs the winter drills of the neighbours"
+
+
+def test_a_year_in_parentheses_ends_a_title_as_printed():
+    page = "The Resolution of the Council in Review (2015)\n\n" + BODY
+    assert parse_page(page.encode()).title == "The Resolution of the Council in Review (2015)"

@@ -2062,6 +2062,9 @@ def first_found(values):
 
 
 ISSUE_OF_YEAR = re.compile(r"\d{1,3}/(?:19|20)\d\d\s+(?=[^\W\d_])")
+# A news site's count of comments after its headline: "<Headline> (3)". A year ("(2015)") is
+# printed as part of titles, so a count has at most three figures.
+COMMENT_COUNT = re.compile(r"\s+\(\d{1,3}\)$")
 
 
 # A label or an author, a colon, and the title: "Kennan Cable No. 51: A Rising Global Player".
@@ -2075,6 +2078,9 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     label; "Андрей Гончарук*: Евроазиатские интеграционные проекты" an author, marked as one by a
     footnote sign (title-case words before a colon could be anything).
     """
+    count = COMMENT_COUNT.search(text) if text.endswith(")") else None
+    if count and len(text[: count.start()].split()) >= 3:
+        text = text[: count.start()]
     # "5/2020 <Title>": the issue and year of a paper printed before its title.
     issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
     if issue and len(text[issue.end() :].split()) >= 3:
