@@ -1652,3 +1652,12 @@ def test_a_comment_count_after_a_headline_is_no_part_of_the_title():
 def test_a_year_in_parentheses_ends_a_title_as_printed():
     page = "The Resolution of the Council in Review (2015)\n\n" + BODY
     assert parse_page(page.encode()).title == "The Resolution of the Council in Review (2015)"
+
+
+def test_a_date_line_under_the_title_outweighs_a_site_clock_above_its_feed_link():
+    page = (
+        "STEPPE.ORG\nNews and analysis portal\n  clock   Wednesday, 19 January 2022\nRSS\n\n"
+        "On the Roads of the Steppe\n\n"
+        "15.11.2020 18:30\n\n" + BODY
+    )
+    assert parse_page(page.encode()).published == date(2020, 11, 15)

@@ -1786,7 +1786,9 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
         between = clean_space(lines[above[0]])
         if not (is_furniture(between, names=False) or _fold(between).startswith(_fold(title.text))):
             above = above[:1]
-    for i in above + list(range(title.first, body_line)):
+    # A date beyond such a line is asked after the title's own lines: a site's clock stands above
+    # its feed link ("Friday, 19 January 2018", "RSS"), the item's date line under the title.
+    for i in above[:1] + list(range(title.first, body_line)) + above[1:]:
         text = clean_space(lines[i])
         if not DIGIT.search(text):
             continue  # no date without a figure: most lines, before the tests below each look
