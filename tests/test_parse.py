@@ -938,3 +938,14 @@ def test_a_type_label_element_in_the_header_under_the_title_is_the_category():
     # A label in capitals there is a rubric's, not a type's.
     rubric = page.replace("Статья в журнале", "СТАТЬИ")
     assert parse_page(rubric.encode()).category is None
+
+
+def test_a_comment_form_after_an_article_holding_its_title_gives_no_category():
+    page = (
+        "<html><body><article><h1>Corridors Across the Steppe and Their Ports</h1>"
+        "<p>Jane Roe, Associate Fellow</p>"
+        "<p>" + "The corridor from the northern ports to the southern sea was revived last year, "
+        "and the governments along it now weigh the tariffs and the timetables of the freight. " * 3 + "</p>"
+        "</article><h2>Post new comment</h2><p>Your address will not be shown.</p></body></html>"
+    )
+    assert parse_page(page.encode()).category is None
