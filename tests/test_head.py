@@ -1661,3 +1661,15 @@ def test_a_date_line_under_the_title_outweighs_a_site_clock_above_its_feed_link(
         "15.11.2020 18:30\n\n" + BODY
     )
     assert parse_page(page.encode()).published == date(2020, 11, 15)
+
+
+def test_an_affiliation_under_its_index_is_no_title():
+    page = (
+        "PL EN\nRESEARCH ARTICLE\nCAMERAS ON THE ROADS OF THE STEPPE\n \nMore details\nHide details\n1\n"
+        "Politechnika Stepowa im. Jana Kowala w Stepie\n \nPublication date: 2020-12-12\n \n"
+        "SJ 2020;4(1): 10-20\n \nKEYWORDS\nABSTRACT\nThe cameras sold along the roads of the steppe are "
+        "counted here, with their buyers and the contracts that brought them to the towns, one by one.\n\n"
+        "The purchases grew in number over the decade, and the article weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.\n"
+    )
+    assert parse_page(page.encode()).title == "CAMERAS ON THE ROADS OF THE STEPPE"

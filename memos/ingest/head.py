@@ -1325,11 +1325,20 @@ class TitleSignals:
             points -= 3
         if DIGIT.search(text) and has_number_hint(text):
             points -= 2  # a label: "Series Details No.233, September 2014"
+        if under_affiliation_index(self.lines, cand.first):
+            points -= 3  # an author's affiliation, under its index: "1", then "<University>"
         if " | " in text and any(len(part.split()) >= 3 for part in text.split(" | ")):
             points -= 2  # a title with the site or its section: "<Title> | Request PDF"
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
         return points
+
+
+def under_affiliation_index(lines: list[str], first: int) -> bool:
+    """Whether the line above `first` (blank lines aside) is a lone "1": a journal page's index
+    of its author's first affiliation, a superscript set on a line of its own above it."""
+    above = next((lines[i] for i in range(first - 1, max(-1, first - 4), -1) if lines[i].strip()), "")
+    return above.strip() == "1"
 
 
 STEM = 5  # letters: "Kazakhstan" and "Kazakhstani", "выборы" and "выбор" share them
