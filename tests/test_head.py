@@ -1635,3 +1635,41 @@ def test_a_kind_label_and_its_number_before_the_title_give_the_memo_number():
     memo = parse_page(f"Policy Paper 3. Rails and Ports of the Caspian\n{BODY}".encode())
     assert memo.memo_number == 3
     assert memo.title == "Rails and Ports of the Caspian"
+
+
+def test_a_comment_count_after_a_headline_is_no_part_of_the_title():
+    page = "Портал новостей\n\nМинистр оценил готовность соседей к зимним учениям (14)\n\n" + BODY
+    assert parse_page(page.encode()).title == "Министр оценил готовность соседей к зимним учениям"
+    html = (
+        "<html><head><title>Minister weighs the winter drills of the neighbours (3)</title></head><body>"
+        "<article><h1>Minister weighs the winter drills of the neighbours (3)</h1>"
+        + "".join(f"<p>{para}</p>" for para in BODY.split("\n\n") if para.strip())
+        + "</article></body></html>"
+    )
+    assert parse_page(html.encode()).title == "Minister weighs the winter drills of the neighbours"
+
+
+def test_a_year_in_parentheses_ends_a_title_as_printed():
+    page = "The Resolution of the Council in Review (2015)\n\n" + BODY
+    assert parse_page(page.encode()).title == "The Resolution of the Council in Review (2015)"
+
+
+def test_a_date_line_under_the_title_outweighs_a_site_clock_above_its_feed_link():
+    page = (
+        "STEPPE.ORG\nNews and analysis portal\n  clock   Wednesday, 19 January 2022\nRSS\n\n"
+        "On the Roads of the Steppe\n\n"
+        "15.11.2020 18:30\n\n" + BODY
+    )
+    assert parse_page(page.encode()).published == date(2020, 11, 15)
+
+
+def test_an_affiliation_under_its_index_is_no_title():
+    page = (
+        "PL EN\nRESEARCH ARTICLE\nCAMERAS ON THE ROADS OF THE STEPPE\n \nMore details\nHide details\n1\n"
+        "Politechnika Stepowa im. Jana Kowala w Stepie\n \nPublication date: 2020-12-12\n \n"
+        "SJ 2020;4(1): 10-20\n \nKEYWORDS\nABSTRACT\nThe cameras sold along the roads of the steppe are "
+        "counted here, with their buyers and the contracts that brought them to the towns, one by one.\n\n"
+        "The purchases grew in number over the decade, and the article weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.\n"
+    )
+    assert parse_page(page.encode()).title == "CAMERAS ON THE ROADS OF THE STEPPE"

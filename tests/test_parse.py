@@ -971,3 +971,14 @@ def test_a_by_line_under_a_heading_in_the_body_is_the_byline_of_the_essay_it_hea
     # Under no heading, "by" may open a sentence's last words or a caption's credit.
     loose = page.replace("<h2>Tenders on the Steppe</h2>", "")
     assert parse_page(loose.encode()).authors == []
+
+
+def test_a_comment_form_after_an_article_holding_its_title_gives_no_category():
+    page = (
+        "<html><body><article><h1>Corridors Across the Steppe and Their Ports</h1>"
+        "<p>Jane Roe, Associate Fellow</p>"
+        "<p>" + "The corridor from the northern ports to the southern sea was revived last year, "
+        "and the governments along it now weigh the tariffs and the timetables of the freight. " * 3 + "</p>"
+        "</article><h2>Post new comment</h2><p>Your address will not be shown.</p></body></html>"
+    )
+    assert parse_page(page.encode()).category is None

@@ -82,3 +82,14 @@ def test_the_words_of_a_tag():
     assert tag_words("ONE BELT - ONE ROAD") == 4
     assert tag_words("Central Asia") == 2
     assert tag_words("Russia") == 1
+
+
+def test_an_empty_keywords_label_over_the_abstract_heading_gives_no_topics():
+    page = (
+        "REVIEW ARTICLE\n\nCameras on the Roads of the Steppe\n\nPublication date: 2020-12-12\n\n"
+        "KEYWORDS\nABSTRACT\nThe cameras sold along the roads of the steppe are counted here, with their "
+        "buyers, their makers and the contracts that brought them to the towns of the region, one by one.\n\n"
+        "The purchases grew in number over the decade, and the article weighs what they mean for the "
+        "region's governments, its citizens and the firms that supply them, and what comes next.\n"
+    )
+    assert parse_page(page.encode()).topics == []

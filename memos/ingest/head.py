@@ -1325,11 +1325,20 @@ class TitleSignals:
             points -= 3
         if DIGIT.search(text) and has_number_hint(text):
             points -= 2  # a label: "Series Details No.233, September 2014"
+        if under_affiliation_index(self.lines, cand.first):
+            points -= 3  # an author's affiliation, under its index: "1", then "<University>"
         if " | " in text and any(len(part.split()) >= 3 for part in text.split(" | ")):
             points -= 2  # a title with the site or its section: "<Title> | Request PDF"
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
         return points
+
+
+def under_affiliation_index(lines: list[str], first: int) -> bool:
+    """Whether the line above `first` (blank lines aside) is a lone "1": a journal page's index
+    of its author's first affiliation, a superscript set on a line of its own above it."""
+    above = next((lines[i] for i in range(first - 1, max(-1, first - 4), -1) if lines[i].strip()), "")
+    return above.strip() == "1"
 
 
 STEM = 5  # letters: "Kazakhstan" and "Kazakhstani", "выборы" and "выбор" share them
@@ -1786,7 +1795,9 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
         between = clean_space(lines[above[0]])
         if not (is_furniture(between, names=False) or _fold(between).startswith(_fold(title.text))):
             above = above[:1]
-    for i in above + list(range(title.first, body_line)):
+    # A date beyond such a line is asked after the title's own lines: a site's clock stands above
+    # its feed link ("Friday, 19 January 2018", "RSS"), the item's date line under the title.
+    for i in above[:1] + list(range(title.first, body_line)) + above[1:]:
         text = clean_space(lines[i])
         if not DIGIT.search(text):
             continue  # no date without a figure: most lines, before the tests below each look
@@ -2062,6 +2073,9 @@ def first_found(values):
 
 
 ISSUE_OF_YEAR = re.compile(r"\d{1,3}/(?:19|20)\d\d\s+(?=[^\W\d_])")
+# A news site's count of comments after its headline: "<Headline> (3)". A year ("(2015)") is
+# printed as part of titles, so a count has at most three figures.
+COMMENT_COUNT = re.compile(r"\s+\(\d{1,3}\)$")
 
 
 # A label or an author, a colon, and the title: "Kennan Cable No. 51: A Rising Global Player".
@@ -2075,6 +2089,9 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     label; "Андрей Гончарук*: Евроазиатские интеграционные проекты" an author, marked as one by a
     footnote sign (title-case words before a colon could be anything).
     """
+    count = COMMENT_COUNT.search(text) if text.endswith(")") else None
+    if count and len(text[: count.start()].split()) >= 3:
+        text = text[: count.start()]
     # "5/2020 <Title>": the issue and year of a paper printed before its title.
     issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
     if issue and len(text[issue.end() :].split()) >= 3:

@@ -394,7 +394,9 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
     prose = 0
     under_title = True
     for el in title_el.find_all_next(True, limit=80):
-        if not inside and (el is body or body in el.parents):
+        # Outside the body, its start ends the header; inside it, its end does (a comment form
+        # after a one-paragraph article is no part of the header).
+        if (el is body or body in el.parents) != inside:
             break
         # A wrapper of blocks is read through its blocks (only containers can hold them).
         if el.name in CONTAINERS and el.find(LAYOUT_BLOCKS):

@@ -615,6 +615,9 @@ def memo_subject(lines: list[str], start: int, end: int) -> str | None:
     return None
 
 
+SECTION_HEADING_MAX = 40  # characters: a longer line is no bare heading, and is not matched
+
+
 def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
     if inline:
         return [t.strip() for t in re.split(r"\s*[,;]\s*", inline) if t.strip()], i
@@ -629,6 +632,8 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
         if (
             END_MARKERS.matches(line)
             or read_label(line)
+            # An empty label's next line may be the heading that follows it: "Keywords", "Abstract".
+            or (len(line) <= SECTION_HEADING_MAX and SECTION_HEADINGS.match(clean_space(line)))
             or not _BULLET.match(line)
             and items
             and (len(line.split()) > 6)
