@@ -372,14 +372,15 @@ def test_each_page_prints_its_action_and_long_runs_show_progress(import_memos, t
     assert "would create 0, update 0, leave unchanged 2" in out
 
     text = STEPPE.read_text(encoding="utf-8")
+    # Titles told apart inside them: "Brief 3: <Title>" would read as a brief's label and number.
     for n in range(21):
         (tmp_path / f"brief_{n:02}.html").write_text(
-            text.replace("Cameras over the Steppe", f"Brief {n}"), "utf-8"
+            text.replace("Cameras over the Steppe", f"Cameras over {n} Steppe Towns"), "utf-8"
         )
     out, err, code = import_memos(tmp_path)
     assert code == 0, err
     lines = out.splitlines()
-    assert lines[0].startswith("[ 1/21]") and "create" in lines[0] and "Brief 0:" in lines[0]
+    assert lines[0].startswith("[ 1/21]") and "create" in lines[0] and "over 0 Steppe Towns:" in lines[0]
     assert lines[20].startswith("[21/21]")
 
 
