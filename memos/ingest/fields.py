@@ -1237,7 +1237,7 @@ _SERIES_NUMBER = re.compile(
 
 def series_and_number(line: str) -> Numbered | None:
     m = _SERIES_NUMBER.match(line)
-    if not m or re.fullmatch(r"(?:19|20)\d\d", m["n"]):
+    if not m or _YEAR.fullmatch(m["n"]):
         return None  # "Steppe Working Papers, 2019": the year, not a paper's number
     return Numbered(int(m["n"]), series=clean_space(m["series"]))
 

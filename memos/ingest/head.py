@@ -1535,7 +1535,9 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
 def marked_below(lines: list[str], below: list[int], i: int) -> list[str] | None:
     """The names of a line marked "By" (or a kind of piece and "by") among `below` after line `i`."""
     for j in below:
-        text = clean_space(lines[j]) if j > i else ""
+        if j <= i:
+            continue
+        text = clean_space(lines[j])
         if MARKED_BYLINE.match(text):
             names = _byline(text)
             if names:

@@ -407,9 +407,7 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
             authors = lead_names(text) or _dash_lead_names(text, page) or []
         if under_title and text:
             under_title = False
-            authors = (
-                authors or _names_under_title(text) or _name_over_date(el, text) or _name_with_post(text)
-            )
+            authors = authors or _bare_byline(text) or _name_over_date(el, text) or _name_with_post(text)
         if len(text) >= PROSE_MIN:
             prose += 1
             if not inside or prose > 1:
@@ -435,10 +433,10 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
     return published, authors or _names_over_title(title_el), kind
 
 
-def _names_under_title(text: str) -> list[str]:
-    """The names of an unmarked byline right under the title: two names or more and nothing else
-    ("Петров И.С.1, Сидорова А.В.2"), which a dek or a rubric never is; a single pair of
-    capitalized words there may be a place or a rubric as well."""
+def _bare_byline(text: str) -> list[str]:
+    """The names of an unmarked byline right under or over the title: two names or more and
+    nothing else ("Петров И.С.1, Сидорова А.В.2"), which a dek or a rubric never is; a single pair
+    of capitalized words there may be a place or a rubric as well."""
     names = byline_names(text) if bare_names(text) else None
     return names if names and len(names) > 1 else []
 
@@ -548,7 +546,7 @@ def _names_over_title(title_el: Tag) -> list[str]:
     above = _texts_above(title_el)
     if not above:
         return []
-    names = _names_under_title(above[0])
+    names = _bare_byline(above[0])
     if names or len(above) < 2 or not bare_names(above[1]) or not _dateline(above[0])[0]:
         return names
     names = byline_names(above[1]) or []
