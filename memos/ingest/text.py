@@ -38,6 +38,7 @@ from .fields import (
     valid_value,
     without_opening,
 )
+from .given_names import named_in_header
 from .head import (
     COUNTER,
     CREDIT_START,
@@ -788,6 +789,8 @@ def parse_text(text: str) -> ParsedMemo:
         or marked_byline(chunks, start)
         or headed_names(text[:PAGE_LOOKED_AT])
         or names_after_by(head.title, lines)
+        # Last, a person known by a given name in the header, where nothing marks a byline.
+        or (named_in_header(lines, head.title_first, title_line, body_line) if title_line >= 0 else None)
         or []
     )
     # A short bio after the body is too short to count as prose, but belongs to the memo.

@@ -1,0 +1,181 @@
+"""People a page names by their given names: the lexicon of given names and the byline it finds.
+
+Where no byline is marked, printed on a line of its own or run into a cover's text ("Research
+Paper Jane Roe Ukraine Forum | May 2020 …", "Jane Roe Faculty of …, University of …"), a known
+given name and a surname after it still say "a person", as no line's position does. The
+lexicon (fixtures/given_names.json, from Faker's person providers and pymorphy3's dictionary;
+`manage.py generate_given_names` rewrites it) keeps countries, peoples and months out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from .fields import NOT_IN_NAMES, ORG_WORDS
+from .mentions import PROJECT_ROOT
+
+GIVEN_NAMES_PATH = PROJECT_ROOT / "fixtures" / "given_names.json"
+
+LINES_ABOVE = 12  # lines over the title looked at: a cover's or a page header's text
+# Lines of the body looked at: what reads as its start may be a PDF's cover run into one line,
+# or an author's card over the text.
+BODY_LINES = 3
+LINE_LOOKED_AT = 300  # characters of a line: a PDF's text may run a whole page into one line
+SUBJECT_PRINTINGS = 2  # a surname the body prints this often is the memo's subject, not its author
+
+# A surname: a capital, then letters, an apostrophe or a hyphen ("O'Neil", "Smith-Jones"); or
+# capitals only ("ROE"). A footnote's digit or star may be glued to it ("Юн1", "Roe*").
+_SURNAME = re.compile(r"^([A-ZА-ЯЁ](?:[a-zà-ÿа-яё'’-]*[a-zà-ÿа-яё]|[A-ZА-ЯЁ'’-]*[A-ZА-ЯЁ]))[\d*†]*([,;:.]?)$")
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)?$")
+_PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ична|инична|овна|евна)$")
+_OPENING = "\"'“”«»„(["
+# Words in small letters that may stand right before a byline's first name.
+_BEFORE_NAMES = {"by", "and", "from", "автор", "авторы", "автора", "от", "и"}
+_JOINERS = {"and", "&", "и"}
+# A picture's credit names its photographer, an epigraph's line the person it quotes: "© Agency
+# Jane Roe", "Photo: Jane Roe", "~ Jane Roe".
+_CREDIT = re.compile(
+    r"©|\b(?:photo|photograph|image|illustration|credit|фото|иллюстрация|изображение)s?\b", re.I
+)
+_ATTRIBUTION = {"~", "—", "–", "-", "―"}
+_BOUNDARIES = {"|", "•", "·", "/", "—", "–", "―"}
+SENTENCE_LOOKED_AT = 12  # words before a name looked at for the sentence it stands in
+_LOWER_WORD = re.compile(r"\b[a-zà-ÿа-яё][a-zà-ÿа-яё'’-]+\b")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The lexicon, casefolded."""
+    return frozenset(json.loads(GIVEN_NAMES_PATH.read_text(encoding="utf-8"))["names"])
+
+
+def is_given_name(word: str) -> bool:
+    return word[:1].isupper() and word.casefold() in given_names()
+
+
+def _inside_sentence(tokens: list[str], i: int) -> bool:
+    """Whether a word in small letters stands before tokens[i] in its sentence or its part of
+    the line ("said", "according to Carnegie's", "edited by"); "by" or "автор" right before the
+    name is a byline's mark where it opens that part ("By Jane Roe", "Report | by Jane Roe")."""
+    k = i - 1
+    if k >= 0 and tokens[k].casefold() in _BEFORE_NAMES:
+        k -= 1
+    for t in reversed(tokens[max(0, i - SENTENCE_LOOKED_AT) : k + 1]):
+        if t in _BOUNDARIES or t[-1:] in ".!?:;|":
+            return False
+        if _in_small_letters(t):
+            return True
+    return False
+
+
+def _only_names(line: str, names: list[str]) -> bool:
+    rest = line.casefold()
+    for name in names:
+        rest = rest.replace(name.casefold(), " ")
+    return not any(ch.isalpha() for ch in rest.replace(" and ", " ").replace(" и ", " "))
+
+
+def _in_small_letters(token: str) -> bool:
+    word = token.strip(_OPENING + "\"'“”»)],.;:!?")
+    return word.isalpha() and word.islower()
+
+
+def _as_printed_in_title_case(words: list[str]) -> str:
+    """A name printed in capitals ("JANE ROE") as a byline prints it ("Jane Roe")."""
+    if all(w.isupper() for w in words if len(w) > 2):
+        words = ["-".join(part.capitalize() for part in w.split("-")) if len(w) > 2 else w for w in words]
+    return " ".join(words)
+
+
+class People:
+    """The people named on one page's lines, judged against the words of the whole page."""
+
+    def __init__(self, lines: list[str], body_line: int):
+        self.lines = lines
+        self.body = "\n".join(lines[body_line:])
+        self._lowercase: set[str] | None = None
+
+    @property
+    def lowercase(self) -> set[str]:
+        if self._lowercase is None:
+            self._lowercase = set(_LOWER_WORD.findall("\n".join(self.lines)))
+        return self._lowercase
+
+    def person_at(self, tokens: list[str], i: int) -> tuple[str, int, bool] | None:
+        """The name that opens at tokens[i] (given name, an initial or a patronymic, surname), the
+        index after it, and whether punctuation closes it; None where none does."""
+        given = tokens[i].lstrip(_OPENING)
+        if not is_given_name(given):
+            return None
+        k = i + 1
+        middle = []
+        if k + 1 < len(tokens) and (_INITIAL.match(tokens[k]) or _PATRONYMIC.match(tokens[k])):
+            middle.append(tokens[k])
+            k += 1
+        if k >= len(tokens):
+            return None
+        m = _SURNAME.match(tokens[k].rstrip("\"'“”»)]"))
+        if m is None or m[1].endswith(("'s", "’s")):  # "Jane Roe's": a sentence's subject
+            return None
+        surname, closed = m[1], bool(m[2])
+        folded = surname.casefold()
+        if (
+            folded in self.lowercase  # a word of the page's sentences: "Orange Revolution"
+            or folded in NOT_IN_NAMES
+            or ORG_WORDS.fullmatch(surname)
+            or self.body.count(surname) >= SUBJECT_PRINTINGS
+        ):
+            return None
+        after = tokens[k + 1] if k + 1 < len(tokens) and not closed else ""
+        if ORG_WORDS.match(after) or after.isalpha() and after.islower() and after not in _JOINERS:
+            return None  # "George Mason University"; a sentence: "Vladimir Putin said …"
+        return _as_printed_in_title_case([given, *middle, surname]), k + 1, closed
+
+    def in_line(self, line: str) -> list[str] | None:
+        """The first name on `line` that stands outside a sentence, and the names listed after it
+        ("A B, C D and E F")."""
+        if _CREDIT.search(line[:LINE_LOOKED_AT]):
+            return None
+        tokens = line.split()
+        opening = len(line[:LINE_LOOKED_AT].split())
+        for i in range(opening):
+            if i == 1 and tokens[0] in _ATTRIBUTION or _inside_sentence(tokens, i):
+                continue
+            found = self.person_at(tokens, i)
+            if found is None:
+                continue
+            names = [found[0]]
+            k = found[1]
+            while k < len(tokens):
+                k += tokens[k].casefold() in _JOINERS
+                more = self.person_at(tokens, k) if k < len(tokens) else None
+                if more is None or not (found[2] or tokens[k - 1].casefold() in _JOINERS):
+                    break
+                names.append(more[0])
+                found, k = more, more[1]
+            return names
+        return None
+
+
+def named_in_header(lines: list[str], title_first: int, title_last: int, body_line: int) -> list[str] | None:
+    """The people the page's header names (under the title down to the body's first lines, then
+    up from the title), where no byline marks them."""
+    people = People(lines, body_line)
+    title = " ".join(lines[title_first : title_last + 1])
+    below = range(title_last + 1, min(len(lines), body_line + BODY_LINES))
+    above = range(title_first - 1, max(-1, title_first - 1 - LINES_ABOVE), -1)
+    for i in (*below, *above):
+        if lines[i].strip():
+            names = people.in_line(lines[i])
+            # The title's words printed again ("… Harsh Realities: …" by its printing) are no names.
+            if not names or any(name in title for name in names):
+                continue
+            # Over the title, a line of names alone that the byline's readers passed over is an
+            # entry of a list (contents, "Next article"); names run into a cover's or a journal's
+            # header ("Vol. 12, No. 1 Jane Roe DOI: …", "Jane Roe Faculty of …") are its authors.
+            if i < title_first and _only_names(lines[i], names):
+                continue
+            return names
+    return None
