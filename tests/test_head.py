@@ -1673,3 +1673,10 @@ def test_an_affiliation_under_its_index_is_no_title():
         "governments of the region, for its citizens and for the firms that supply them.\n"
     )
     assert parse_page(page.encode()).title == "CAMERAS ON THE ROADS OF THE STEPPE"
+
+
+def test_a_section_heading_run_on_after_a_title_lines_byline_is_no_part_of_the_names():
+    page = "Tenders Split Between Several Bidders By Asel Nurlanova Contents\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Tenders Split Between Several Bidders"
+    assert memo.authors == ["Asel Nurlanova"]

@@ -1961,6 +1961,13 @@ def byline_ending(text: str, lines: list[str]) -> tuple[str, list[str]] | None:
         return None
     m = found[-1]
     rest = text[m.end() :]
+    # A PDF's text may run the first heading of the front matter on after the names: "<Title> By
+    # Jane Roe Contents", "… By Jane Roe Executive Summary".
+    words = rest.rsplit(maxsplit=2)
+    for n in (2, 1):
+        if len(words) > n + 1 and SECTION_HEADINGS.match(" ".join(words[-n:])):
+            rest = " ".join(words[:-n])
+            break
     names = _byline(rest)
     if names and reads_as_names(rest, LowerCaseWords(lines)):
         return text[: m.start()].rstrip(" ,:–—-"), names
