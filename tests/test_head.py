@@ -1680,3 +1680,16 @@ def test_a_section_heading_run_on_after_a_title_lines_byline_is_no_part_of_the_n
     memo = parse_page(page.encode())
     assert memo.title == "Tenders Split Between Several Bidders"
     assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_russian_name_before_a_colon_is_the_writers_credit_not_a_quoted_speaker():
+    credited = "Асель Нурланова: Тендеры на поставки камер в регионе\n" + BODY
+    memo = parse_page(credited.encode())
+    assert memo.title == "Тендеры на поставки камер в регионе"
+    assert memo.authors == ["Асель Нурланова"]
+    glued = "Асель Нурланова:ТЕНДЕРЫ НА ПОСТАВКИ КАМЕР В РЕГИОНЕ\n" + BODY
+    assert parse_page(glued.encode()).authors == ["Асель Нурланова"]
+    quoted = "Асель Нурланова: «Тендеры на поставки камер разделены»\n" + BODY
+    assert parse_page(quoted.encode()).authors == []
+    phrase = "Момент Истины: тендеры на поставки камер в регионе\n" + BODY
+    assert parse_page(phrase.encode()).authors == []

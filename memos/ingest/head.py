@@ -2089,6 +2089,11 @@ COMMENT_COUNT = re.compile(r"\s+\(\d{1,3}\)$")
 
 # A label or an author, a colon, and the title: "Kennan Cable No. 51: A Rising Global Player".
 LABEL_COLON_TITLE = re.compile(r"^(.{3,80}?)\s*:\s+(.{3,})$")
+# A Russian name of two or three words and the title after a colon (a dump may drop the space),
+# which opens with a capital.
+NAME_COLON_TITLE = re.compile(
+    r"^(?P<name>[А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё-]+){1,2}):\s*(?P<title>[А-ЯЁA-Z0-9].+)$"
+)
 
 
 def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
@@ -2117,6 +2122,16 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
         return labelled[1], labelled[0], None
     if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
         return m[2], None, _byline(m[1])
+    # "Юрий Шевцов: <Title>": Russian capitalizes a headline's first word only, so words each
+    # with a capital before the colon are a proper name, and one that reads as a person's is the
+    # writer's credit. The title after it opens with a capital as a headline does: a quotation
+    # is that person's words ("Иван Петров: «…»", a news headline quoting a speaker), and words
+    # in small letters go on a phrase ("Момент Рубикона: анализ …").
+    credited = NAME_COLON_TITLE.match(text) if ":" in text[:60] else None
+    if credited and len(credited["title"].split()) >= 3 and not names_a_region(credited["name"]):
+        names = _byline(credited["name"])
+        if names and len(names) == 1:
+            return credited["title"], None, names
     # "“<Title>”, Jane Roe (Institute, Country)": a headline in quotes, then its writer.
     quoted = QUOTED_THEN_NAMES.match(text) if text[:1] in '“"«„' else None
     if quoted and len(quoted["title"].split()) >= 3:
