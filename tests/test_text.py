@@ -93,3 +93,17 @@ def test_an_empty_keywords_label_over_the_abstract_heading_gives_no_topics():
         "region's governments, its citizens and the firms that supply them, and what comes next.\n"
     )
     assert parse_page(page.encode()).topics == []
+
+
+def test_an_author_line_with_an_orcid_id_opens_with_the_name_before_the_affiliation():
+    page = (
+        "Steppe Review | Vol. 3, No. 2, 2021\n\n"
+        "© 2021 The Author. This is an open access article distributed under the licence of the "
+        "journal, which lets anyone copy, share and adapt it with credit given to its author.\n\n"
+        "Asel Nurlanova Steppe State University, Almaty ORCID iD: https://orcid.org/0000-0000-0000-0000\n\n"
+        "The cameras sold along the roads of the steppe are counted here, with their buyers and the "
+        "contracts that brought them to the towns, one by one, over a decade of purchases.\n\n"
+        "The purchases grew in number over the decade, and the article weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.\n"
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]

@@ -12,6 +12,7 @@ from .declared import first
 from .fields import (
     BIO_VERB,
     DIGIT,
+    INITIAL,
     MARKED_BYLINE,
     Label,
     PhraseLine,
@@ -786,6 +787,7 @@ def parse_text(text: str) -> ParsedMemo:
         or signature(chunks, end)
         or names_over_role(chunks, start)
         or marked_byline(chunks, start)
+        or orcid_byline(chunks, start)
         or headed_names(text[:PAGE_LOOKED_AT])
         or names_after_by(head.title, lines)
         or []
@@ -916,6 +918,31 @@ def marked_byline(chunks: list[Chunk], start: int) -> list[str] | None:
         if len(c.lines) == 1 and MARKED_BYLINE.match(c.text):
             names = byline_names(c.text)  # Chunk.text is cleaned
             if names:
+                return names
+    return None
+
+
+ORCID_LINE_MAX = 400  # characters: an author line, not a PDF's page run onto one line
+# Words that stand inside a name between the given name and the surname: "Jane Q. Roe", "Anna van Roe".
+NAME_PARTICLES = frozenset(("de", "da", "van", "von", "der", "del", "la", "le", "bin"))
+
+
+def orcid_byline(chunks: list[Chunk], start: int) -> list[str] | None:
+    """The name a journal's author line opens with, where the line goes on with the author's
+    affiliation and ORCID iD: "Jane Roe Steppe University, Country ORCID iD: https://orcid.org/…".
+    An affiliation's words are capitalized as a name's are, so the name is taken as a given name
+    and a surname, with an initial or a particle between them if one stands there."""
+    for c in chunks[: start + MARKED_BYLINE_BELOW]:
+        if "ORCID" not in c.text:
+            continue  # most chunks, cheaply
+        for line in c.lines:
+            at = line.find("ORCID")
+            if not 0 < at < ORCID_LINE_MAX:
+                continue
+            words = line[:at].split()
+            n = 3 if len(words) > 3 and (INITIAL.match(words[1]) or words[1] in NAME_PARTICLES) else 2
+            names = byline_names(" ".join(words[:n])) if len(words) >= n else None
+            if names and len(names) == 1:
                 return names
     return None
 
