@@ -1693,3 +1693,10 @@ def test_a_russian_name_before_a_colon_is_the_writers_credit_not_a_quoted_speake
     assert parse_page(quoted.encode()).authors == []
     phrase = "Момент Истины: тендеры на поставки камер в регионе\n" + BODY
     assert parse_page(phrase.encode()).authors == []
+
+
+def test_by_alone_over_a_listed_name_and_its_archive_link_announces_the_byline():
+    page = "Mobile Networks of the Steppe\n\nBy\n\n  • Asel Nurlanova Archive page\n\nMay 4, 2021\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Mobile Networks of the Steppe"
+    assert memo.authors == ["Asel Nurlanova"]

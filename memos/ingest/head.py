@@ -197,9 +197,16 @@ class Head:
     numbered: Numbered | None  # a "Kennan Cable No. 51" label the title was printed with
 
 
-# A line that says the next one holds the author's name: "Article author", "Автор статьи".
+# A line that says the next one holds the author's name: "Article author", "Автор статьи", or
+# "By" alone over the names set as a list.
 AUTHOR_HEADING = re.compile(
-    r"^(?:(?:article\s+)?authors?|about the authors?|автор(?:ы)?(?: статьи)?):?$", re.I
+    r"^(?:(?:article\s+)?authors?|about the authors?|автор(?:ы)?(?: статьи)?|by):?$", re.I
+)
+# The link to the author's page of articles, whose text a dump runs on after the name it follows:
+# "Jane Roe Archive page", "Иван Петров Страница архива".
+AUTHOR_PAGE_LINK = re.compile(
+    r"\s+(?:archive page|author page|author archive|all posts|страница (?:архива|автора)|все статьи автора)$",
+    re.I,
 )
 
 
@@ -1475,7 +1482,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # "Article author" then the name on the next line: the heading says what follows.
     for i in below:
         if AUTHOR_HEADING.match(clean_space(lines[i])):
-            names = _byline(next_line(lines, i))
+            names = _byline(AUTHOR_PAGE_LINK.sub("", next_line(lines, i)))
             if names:
                 return names
     for i in below + above:
