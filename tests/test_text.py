@@ -1,5 +1,7 @@
 """Text dumps read line by line (memos/ingest/text.py)."""
 
+from datetime import date
+
 import pytest
 
 from memos.ingest.fields import _HEADER_ONLY
@@ -107,3 +109,15 @@ def test_an_author_line_with_an_orcid_id_opens_with_the_name_before_the_affiliat
         "governments of the region, for its citizens and for the firms that supply them.\n"
     )
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_a_date_after_the_headline_printed_over_and_over_on_the_first_line_is_the_items():
+    headline = "Тендеры на поставки камер в регионе в 2021 году: ждать ли новых покупателей?"
+    page = (
+        f"{headline} {headline} {headline} 04.05.2021 steppe.example steppe.example info@steppe.example\n\n"
+        "Камеры на дорогах степи считают здесь вместе с их покупателями и контрактами, которые "
+        "привели их в города, один за другим, за десять лет закупок.\n\n"
+        "Закупки росли год от года, и статья взвешивает, что они значат для правительств региона, "
+        "для его граждан и для фирм, которые их поставляют.\n"
+    )
+    assert parse_page(page.encode()).published == date(2021, 5, 4)

@@ -759,7 +759,9 @@ def parse_text(text: str) -> ParsedMemo:
     if not head.title:
         # A memo without a title line (a repost, a page cut above its text) is still a memo.
         chunks, start, end, body_line = before_cover
-        head = Head(stand_in_title(chunks[start].text), body_line, -1, None, None, None)
+        stand_in = stand_in_title(chunks[start].text)
+        published = date_after_printings(chunks[start].lines[0], stand_in)
+        head = Head(stand_in, body_line, -1, None, published, None)
         warnings.append("no title found above the memo text: its first words stand in for one")
     title_line = head.title_line
     # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
@@ -978,6 +980,16 @@ def without_names(label: str | None, authors: list[str]) -> str | None:
 
 
 STAND_IN_LIMIT = 100
+
+
+def date_after_printings(line: str, title: str) -> date | None:
+    """The date right after the last of two printings or more of `title` on `line`: a page's
+    metadata run together on its first line, "<Title> <Title> 15.01.2018 example.org" (a
+    sentence printed twice over is no paragraph of the memo's)."""
+    at = line.rfind(title)
+    if at <= 0 or line.count(title) < 2:
+        return None
+    return date_at_start(line[at + len(title) :].lstrip(" |·,–—-"))
 
 
 def stand_in_title(paragraph: str) -> str:
