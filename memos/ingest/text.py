@@ -20,6 +20,7 @@ from .fields import (
     capitals_kind,
     cited_number,
     clean_space,
+    credit_lead,
     date_at_start,
     filed_in,
     footer_number,
@@ -784,6 +785,7 @@ def parse_text(text: str) -> ParsedMemo:
         or byline_in_text(chunks[start].text)
         or addressed_opening(chunks[start].text)
         or lead_names(chunks[start].text)
+        or credit_lead(chunks[start].text)
         or role_lead(chunks[start].text)
         or author_card(chunks)
         or signature(chunks, end)
