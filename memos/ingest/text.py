@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from .declared import first
 from .fields import (
@@ -47,6 +47,7 @@ from .head import (
     SECTION_HEADINGS,
     Head,
     addressed_opening,
+    bare_names,
     byline_in_text,
     find_kind_label,
     find_numbered,
@@ -792,6 +793,7 @@ def parse_text(text: str) -> ParsedMemo:
         or names_over_role(chunks, start)
         or marked_byline(chunks, start)
         or orcid_byline(chunks, start)
+        or name_over_date(chunks, start)[0]
         or headed_names(text[:PAGE_LOOKED_AT])
         or names_after_by(head.title, lines)
         or []
@@ -821,6 +823,7 @@ def parse_text(text: str) -> ParsedMemo:
         header.published,
         parse_date(str(labels.get("published", ""))),
         labelled_date_near(lines, chunks, start),
+        name_over_date(chunks, start)[1],
         numbered and numbered.published,
     )
     body_text = "\n\n".join(b.text for b in blocks)
@@ -924,6 +927,25 @@ def marked_byline(chunks: list[Chunk], start: int) -> list[str] | None:
             if names:
                 return names
     return None
+
+
+NAME_LINE_MAX = 60  # characters: a name on a line of its own
+NAME_OVER_DATE_LINES = 4  # lines after the body's first chunk: a widget's label, a name, a date
+
+
+def name_over_date(chunks: list[Chunk], start: int) -> tuple[list[str] | None, date | None]:
+    """One name on a line of its own right over a date line, among the few lines after the chunk the
+    body opens with: a dek may read as the body's first paragraph, the byline and date under it
+    ("<Dek>", "Jane Roe", "24 September 2020"). The date vouches for the name as a byline."""
+    lines = [line for c in chunks[start + 1 : start + 1 + NAME_OVER_DATE_LINES] for line in c.lines]
+    for name, under in pairwise(lines[:NAME_OVER_DATE_LINES]):
+        if len(name) > NAME_LINE_MAX or not DIGIT.search(under) or not bare_names(clean_space(name)):
+            continue
+        found = parse_date(under)
+        names = byline_names(clean_space(name)) if found else None
+        if names and len(names) == 1:
+            return names, found
+    return None, None
 
 
 ORCID_LINE_MAX = 400  # characters: an author line, not a PDF's page run onto one line
