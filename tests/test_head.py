@@ -1673,3 +1673,30 @@ def test_an_affiliation_under_its_index_is_no_title():
         "governments of the region, for its citizens and for the firms that supply them.\n"
     )
     assert parse_page(page.encode()).title == "CAMERAS ON THE ROADS OF THE STEPPE"
+
+
+def test_a_section_heading_run_on_after_a_title_lines_byline_is_no_part_of_the_names():
+    page = "Tenders Split Between Several Bidders By Asel Nurlanova Contents\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Tenders Split Between Several Bidders"
+    assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_russian_name_before_a_colon_is_the_writers_credit_not_a_quoted_speaker():
+    credited = "Асель Нурланова: Тендеры на поставки камер в регионе\n" + BODY
+    memo = parse_page(credited.encode())
+    assert memo.title == "Тендеры на поставки камер в регионе"
+    assert memo.authors == ["Асель Нурланова"]
+    glued = "Асель Нурланова:ТЕНДЕРЫ НА ПОСТАВКИ КАМЕР В РЕГИОНЕ\n" + BODY
+    assert parse_page(glued.encode()).authors == ["Асель Нурланова"]
+    quoted = "Асель Нурланова: «Тендеры на поставки камер разделены»\n" + BODY
+    assert parse_page(quoted.encode()).authors == []
+    phrase = "Момент Истины: тендеры на поставки камер в регионе\n" + BODY
+    assert parse_page(phrase.encode()).authors == []
+
+
+def test_by_alone_over_a_listed_name_and_its_archive_link_announces_the_byline():
+    page = "Mobile Networks of the Steppe\n\nBy\n\n  • Asel Nurlanova Archive page\n\nMay 4, 2021\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Mobile Networks of the Steppe"
+    assert memo.authors == ["Asel Nurlanova"]

@@ -982,3 +982,26 @@ def test_a_comment_form_after_an_article_holding_its_title_gives_no_category():
         "</article><h2>Post new comment</h2><p>Your address will not be shown.</p></body></html>"
     )
     assert parse_page(page.encode()).category is None
+
+
+def test_a_leads_first_sentence_crediting_the_report_gives_its_authors():
+    html = (
+        "<html><body><article><h1>Cameras on the Roads of the Steppe</h1>"
+        "<div class='date'>May 4, 2021</div>"
+        "<p>Steppe Rights Project report by Asel Nurlanova, Lisa Doe, and Jane Roe. Read our statement "
+        "on the report here, and download the full report and its one-page summary here.</p>"
+        "<p>The cameras sold along the roads of the steppe are counted here, with their buyers and the "
+        "contracts that brought them to the towns, one by one, over a decade of purchases and tenders.</p>"
+        "<p>The purchases grew in number over the decade, and the report weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.</p>"
+        "</article></body></html>"
+    )
+    assert parse_page(html.encode()).authors == ["Asel Nurlanova", "Lisa Doe", "Jane Roe"]
+    dump = (
+        "Cameras on the Roads of the Steppe\n\nMay 4, 2021\n\n"
+        "Steppe Rights Project report by Asel Nurlanova and Jane Roe. The cameras sold along the roads of "
+        "the steppe are counted here, with their buyers and the contracts that brought them to the towns.\n\n"
+        "The purchases grew in number over the decade, and the report weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.\n"
+    )
+    assert parse_page(dump.encode()).authors == ["Asel Nurlanova", "Jane Roe"]

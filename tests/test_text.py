@@ -1,5 +1,7 @@
 """Text dumps read line by line (memos/ingest/text.py)."""
 
+from datetime import date
+
 import pytest
 
 from memos.ingest.fields import _HEADER_ONLY
@@ -93,3 +95,45 @@ def test_an_empty_keywords_label_over_the_abstract_heading_gives_no_topics():
         "region's governments, its citizens and the firms that supply them, and what comes next.\n"
     )
     assert parse_page(page.encode()).topics == []
+
+
+def test_an_author_line_with_an_orcid_id_opens_with_the_name_before_the_affiliation():
+    page = (
+        "Steppe Review | Vol. 3, No. 2, 2021\n\n"
+        "© 2021 The Author. This is an open access article distributed under the licence of the "
+        "journal, which lets anyone copy, share and adapt it with credit given to its author.\n\n"
+        "Asel Nurlanova Steppe State University, Almaty ORCID iD: https://orcid.org/0000-0000-0000-0000\n\n"
+        "The cameras sold along the roads of the steppe are counted here, with their buyers and the "
+        "contracts that brought them to the towns, one by one, over a decade of purchases.\n\n"
+        "The purchases grew in number over the decade, and the article weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.\n"
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_a_date_after_the_headline_printed_over_and_over_on_the_first_line_is_the_items():
+    headline = "Тендеры на поставки камер в регионе в 2021 году: ждать ли новых покупателей?"
+    page = (
+        f"{headline} {headline} {headline} 04.05.2021 steppe.example steppe.example info@steppe.example\n\n"
+        "Камеры на дорогах степи считают здесь вместе с их покупателями и контрактами, которые "
+        "привели их в города, один за другим, за десять лет закупок.\n\n"
+        "Закупки росли год от года, и статья взвешивает, что они значат для правительств региона, "
+        "для его граждан и для фирм, которые их поставляют.\n"
+    )
+    assert parse_page(page.encode()).published == date(2021, 5, 4)
+
+
+def test_a_name_over_a_date_under_a_dek_read_as_the_body_is_the_byline_and_its_date():
+    page = (
+        "Тендеры на поставки камер в регионе\n\n"
+        "Камеры на дорогах степи считают здесь вместе с их покупателями и контрактами. Закупки росли "
+        "год от года, и статья взвешивает, что они значат для правительств региона и для их граждан.\n\n"
+        "Асель Нурланова\n24 сентября 2020 г.\n"
+        "Закупки росли год от года, и статья взвешивает, что они значат для правительств региона, "
+        "для его граждан и для фирм, которые их поставляют, одна за другой, за десять лет.\n\n"
+        "Камеры на дорогах степи считают здесь вместе с их покупателями и контрактами, которые "
+        "привели их в города, один за другим, за десять лет закупок и тендеров.\n"
+    )
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Асель Нурланова"]
+    assert memo.published == date(2020, 9, 24)

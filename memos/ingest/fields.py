@@ -791,6 +791,20 @@ def lead_names(text: str) -> list[str] | None:
     return split_authors(m["names"]) if m and looks_like_names(m["names"]) else None
 
 
+# A lead whose first sentence credits the piece: "Steppe Institute report by A, B, and C." (the
+# publisher's name, the kind of piece, "by" and the names, a full stop after them).
+_CREDIT_LEAD = re.compile(
+    r"^(?:[A-Z][\w'’&-]*\s+){0,6}(?:report|paper|brief|study|analysis|commentary|article|essay)\s+by\s+"
+    r"(?P<names>[^.]{5,150}?)\.(?:\s|$)"
+)
+
+
+def credit_lead(text: str) -> list[str] | None:
+    """The names a lead's crediting first sentence gives, "<Publisher> report by A and B.", else None."""
+    m = _CREDIT_LEAD.match(text) if " by " in text[:120] else None
+    return byline_names(m["names"]) if m else None
+
+
 # A column's lead that names its author before a dash, what the person does before the name:
 # "Политолог Иван Петров – о выборах в Казахстане".
 _DASH_LEAD = re.compile(

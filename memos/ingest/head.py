@@ -197,9 +197,16 @@ class Head:
     numbered: Numbered | None  # a "Kennan Cable No. 51" label the title was printed with
 
 
-# A line that says the next one holds the author's name: "Article author", "Автор статьи".
+# A line that says the next one holds the author's name: "Article author", "Автор статьи", or
+# "By" alone over the names set as a list.
 AUTHOR_HEADING = re.compile(
-    r"^(?:(?:article\s+)?authors?|about the authors?|автор(?:ы)?(?: статьи)?):?$", re.I
+    r"^(?:(?:article\s+)?authors?|about the authors?|автор(?:ы)?(?: статьи)?|by):?$", re.I
+)
+# The link to the author's page of articles, whose text a dump runs on after the name it follows:
+# "Jane Roe Archive page", "Иван Петров Страница архива".
+AUTHOR_PAGE_LINK = re.compile(
+    r"\s+(?:archive page|author page|author archive|all posts|страница (?:архива|автора)|все статьи автора)$",
+    re.I,
 )
 
 
@@ -1475,7 +1482,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # "Article author" then the name on the next line: the heading says what follows.
     for i in below:
         if AUTHOR_HEADING.match(clean_space(lines[i])):
-            names = _byline(next_line(lines, i))
+            names = _byline(AUTHOR_PAGE_LINK.sub("", next_line(lines, i)))
             if names:
                 return names
     for i in below + above:
@@ -1961,6 +1968,13 @@ def byline_ending(text: str, lines: list[str]) -> tuple[str, list[str]] | None:
         return None
     m = found[-1]
     rest = text[m.end() :]
+    # A PDF's text may run the first heading of the front matter on after the names: "<Title> By
+    # Jane Roe Contents", "… By Jane Roe Executive Summary".
+    words = rest.rsplit(maxsplit=2)
+    for n in (2, 1):
+        if len(words) > n + 1 and SECTION_HEADINGS.match(" ".join(words[-n:])):
+            rest = " ".join(words[:-n])
+            break
     names = _byline(rest)
     if names and reads_as_names(rest, LowerCaseWords(lines)):
         return text[: m.start()].rstrip(" ,:–—-"), names
@@ -2082,6 +2096,11 @@ COMMENT_COUNT = re.compile(r"\s+\(\d{1,3}\)$")
 
 # A label or an author, a colon, and the title: "Kennan Cable No. 51: A Rising Global Player".
 LABEL_COLON_TITLE = re.compile(r"^(.{3,80}?)\s*:\s+(.{3,})$")
+# A Russian name of two or three words and the title after a colon (a dump may drop the space),
+# which opens with a capital.
+NAME_COLON_TITLE = re.compile(
+    r"^(?P<name>[А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё-]+){1,2}):\s*(?P<title>[А-ЯЁA-Z0-9].+)$"
+)
 
 
 def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
@@ -2110,6 +2129,16 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
         return labelled[1], labelled[0], None
     if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
         return m[2], None, _byline(m[1])
+    # "Юрий Шевцов: <Title>": Russian capitalizes a headline's first word only, so words each
+    # with a capital before the colon are a proper name, and one that reads as a person's is the
+    # writer's credit. The title after it opens with a capital as a headline does: a quotation
+    # is that person's words ("Иван Петров: «…»", a news headline quoting a speaker), and words
+    # in small letters go on a phrase ("Момент Рубикона: анализ …").
+    credited = NAME_COLON_TITLE.match(text) if ":" in text[:60] else None
+    if credited and len(credited["title"].split()) >= 3 and not names_a_region(credited["name"]):
+        names = _byline(credited["name"])
+        if names and len(names) == 1:
+            return credited["title"], None, names
     # "“<Title>”, Jane Roe (Institute, Country)": a headline in quotes, then its writer.
     quoted = QUOTED_THEN_NAMES.match(text) if text[:1] in '“"«„' else None
     if quoted and len(quoted["title"].split()) >= 3:

@@ -15,6 +15,7 @@ from .fields import (
     blog_owner,
     byline_names,
     clean_space,
+    credit_lead,
     dash_lead,
     date_at_end,
     date_at_start,
@@ -404,7 +405,7 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
         text = _text(el)
         # A lead that names the authors: "A и B о том, как …".
         if prose == 0 and not authors:
-            authors = lead_names(text) or _dash_lead_names(text, page) or []
+            authors = lead_names(text) or _dash_lead_names(text, page) or credit_lead(text) or []
         if under_title and text:
             under_title = False
             authors = authors or _bare_byline(text) or _name_over_date(el, text) or _name_with_post(text)

@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from .declared import first
 from .fields import (
     BIO_VERB,
     DIGIT,
+    INITIAL,
     MARKED_BYLINE,
     Label,
     PhraseLine,
@@ -19,6 +20,7 @@ from .fields import (
     capitals_kind,
     cited_number,
     clean_space,
+    credit_lead,
     date_at_start,
     filed_in,
     footer_number,
@@ -46,6 +48,7 @@ from .head import (
     SECTION_HEADINGS,
     Head,
     addressed_opening,
+    bare_names,
     byline_in_text,
     find_kind_label,
     find_numbered,
@@ -759,7 +762,9 @@ def parse_text(text: str) -> ParsedMemo:
     if not head.title:
         # A memo without a title line (a repost, a page cut above its text) is still a memo.
         chunks, start, end, body_line = before_cover
-        head = Head(stand_in_title(chunks[start].text), body_line, -1, None, None, None)
+        stand_in = stand_in_title(chunks[start].text)
+        published = date_after_printings(chunks[start].lines[0], stand_in)
+        head = Head(stand_in, body_line, -1, None, published, None)
         warnings.append("no title found above the memo text: its first words stand in for one")
     title_line = head.title_line
     # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
@@ -782,11 +787,14 @@ def parse_text(text: str) -> ParsedMemo:
         or byline_in_text(chunks[start].text)
         or addressed_opening(chunks[start].text)
         or lead_names(chunks[start].text)
+        or credit_lead(chunks[start].text)
         or role_lead(chunks[start].text)
         or author_card(chunks)
         or signature(chunks, end)
         or names_over_role(chunks, start)
         or marked_byline(chunks, start)
+        or orcid_byline(chunks, start)
+        or name_over_date(chunks, start)[0]
         or headed_names(text[:PAGE_LOOKED_AT])
         or names_after_by(head.title, lines)
         # Last, a person known by a given name in the header, where nothing marks a byline.
@@ -818,6 +826,7 @@ def parse_text(text: str) -> ParsedMemo:
         header.published,
         parse_date(str(labels.get("published", ""))),
         labelled_date_near(lines, chunks, start),
+        name_over_date(chunks, start)[1],
         numbered and numbered.published,
     )
     body_text = "\n\n".join(b.text for b in blocks)
@@ -923,6 +932,50 @@ def marked_byline(chunks: list[Chunk], start: int) -> list[str] | None:
     return None
 
 
+NAME_LINE_MAX = 60  # characters: a name on a line of its own
+NAME_OVER_DATE_LINES = 4  # lines after the body's first chunk: a widget's label, a name, a date
+
+
+def name_over_date(chunks: list[Chunk], start: int) -> tuple[list[str] | None, date | None]:
+    """One name on a line of its own right over a date line, among the few lines after the chunk the
+    body opens with: a dek may read as the body's first paragraph, the byline and date under it
+    ("<Dek>", "Jane Roe", "24 September 2020"). The date vouches for the name as a byline."""
+    lines = [line for c in chunks[start + 1 : start + 1 + NAME_OVER_DATE_LINES] for line in c.lines]
+    for name, under in pairwise(lines[:NAME_OVER_DATE_LINES]):
+        if len(name) > NAME_LINE_MAX or not DIGIT.search(under) or not bare_names(clean_space(name)):
+            continue
+        found = parse_date(under)
+        names = byline_names(clean_space(name)) if found else None
+        if names and len(names) == 1:
+            return names, found
+    return None, None
+
+
+ORCID_LINE_MAX = 400  # characters: an author line, not a PDF's page run onto one line
+# Words that stand inside a name between the given name and the surname: "Jane Q. Roe", "Anna van Roe".
+NAME_PARTICLES = frozenset(("de", "da", "van", "von", "der", "del", "la", "le", "bin"))
+
+
+def orcid_byline(chunks: list[Chunk], start: int) -> list[str] | None:
+    """The name a journal's author line opens with, where the line goes on with the author's
+    affiliation and ORCID iD: "Jane Roe Steppe University, Country ORCID iD: https://orcid.org/…".
+    An affiliation's words are capitalized as a name's are, so the name is taken as a given name
+    and a surname, with an initial or a particle between them if one stands there."""
+    for c in chunks[: start + MARKED_BYLINE_BELOW]:
+        if "ORCID" not in c.text:
+            continue  # most chunks, cheaply
+        for line in c.lines:
+            at = line.find("ORCID")
+            if not 0 < at < ORCID_LINE_MAX:
+                continue
+            words = line[:at].split()
+            n = 3 if len(words) > 3 and (INITIAL.match(words[1]) or words[1] in NAME_PARTICLES) else 2
+            names = byline_names(" ".join(words[:n])) if len(words) >= n else None
+            if names and len(names) == 1:
+                return names
+    return None
+
+
 def glued_tags(lines: list[str], title_first: int) -> list[str]:
     """The tags a CMS prints above the title joined by bare commas, as no sentence or list of
     names is written: "ballistic missiles,Defense,Doctrine,North Korea"."""
@@ -954,6 +1007,16 @@ def without_names(label: str | None, authors: list[str]) -> str | None:
 
 
 STAND_IN_LIMIT = 100
+
+
+def date_after_printings(line: str, title: str) -> date | None:
+    """The date right after the last of two printings or more of `title` on `line`: a page's
+    metadata run together on its first line, "<Title> <Title> 15.01.2018 example.org" (a
+    sentence printed twice over is no paragraph of the memo's)."""
+    at = line.rfind(title)
+    if at <= 0 or line.count(title) < 2:
+        return None
+    return date_at_start(line[at + len(title) :].lstrip(" |·,–—-"))
 
 
 def stand_in_title(paragraph: str) -> str:
