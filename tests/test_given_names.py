@@ -48,6 +48,8 @@ def test_a_name_with_a_role_after_a_dash_under_the_title_is_the_byline():
         "— Duncan Allan",  # an epigraph's attribution
         "The talks at George Mason University went on.",  # a university named for a person
         "The volume was edited by Duncan Allan.",  # "by" inside a sentence
+        "by Duncan Allan",  # a sentence's end, the layout broke it off
+        "Traders at the bazaar in Ashgabat, the capital / Duncan Allan",  # a caption's credit
     ],
 )
 def test_a_name_outside_a_byline_is_no_author(line):
@@ -70,7 +72,7 @@ def test_the_person_the_body_speaks_of_is_its_subject_not_its_author():
 
 
 def test_the_names_listed_after_the_first_are_its_coauthors():
-    people = People(["Report | Laura Brennan, Mark Olsen and Anna Kowalska | 2021"], 1)
+    people = People(["Report | Laura Brennan, Mark Olsen and Anna Kowalska | 2021"], "")
     assert people.in_line("Report | Laura Brennan, Mark Olsen and Anna Kowalska | 2021") == [
         "Laura Brennan",
         "Mark Olsen",
@@ -78,14 +80,31 @@ def test_the_names_listed_after_the_first_are_its_coauthors():
     ]
 
 
+def test_authors_listed_a_name_a_line_under_the_title_are_all_read():
+    lines, *at = header(
+        "Caspian Grids and the Cable Race", "Laura Brennan", "Mark Olsen", "Anna Kowalska", ""
+    )
+    assert named_in_header(lines, *at) == ["Laura Brennan", "Mark Olsen", "Anna Kowalska"]
+
+
+def test_a_saved_pages_name_run_into_a_header_element_is_its_byline():
+    page = (
+        "<html><body><article><h1>Caspian Grids and the Cable Race</h1>"
+        "<div class='strip'>Research Brief Laura Brennan Caspian Programme | 2021</div>"
+        + "".join(f"<p>{p}</p>" for p in BODY.strip().split("\n\n"))
+        + "</article></body></html>"
+    )
+    assert parse_page(page.encode()).authors == ["Laura Brennan"]
+
+
 def test_patronymics_and_footnote_marks_of_a_russian_journal_byline():
     line = "Игорь Петрович Савин1, Мария Олеговна Лаптева2"
-    assert People([line], 1).in_line(line) == ["Игорь Петрович Савин", "Мария Олеговна Лаптева"]
+    assert People([line], "").in_line(line) == ["Игорь Петрович Савин", "Мария Олеговна Лаптева"]
 
 
 def test_a_name_in_capitals_reads_in_title_case():
     line = "CASPIAN GRIDS AND THE CABLE RACE LAURA K. BRENNAN MARCH 2021 EXECUTIVE SUMMARY"
-    assert People([line], 1).in_line(line) == ["Laura K. Brennan"]
+    assert People([line], "").in_line(line) == ["Laura K. Brennan"]
 
 
 def test_over_the_title_a_name_alone_is_a_list_entry_and_a_name_in_a_journal_header_an_author():

@@ -9,6 +9,7 @@ lexicon (fixtures/given_names.json, from Faker's person providers and pymorphy3'
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from functools import lru_cache
@@ -35,7 +36,7 @@ _OPENING = "\"'“”«»„(["
 _BEFORE_NAMES = {"by", "and", "from", "автор", "авторы", "автора", "от", "и"}
 _JOINERS = {"and", "&", "и"}
 # A picture's credit names its photographer, an epigraph's line the person it quotes: "© Agency
-# Jane Roe", "Photo: Jane Roe", "~ Jane Roe".
+# Jane Roe", "Photo: Jane Roe", "~ Jane Roe" (and "… / Jane Roe" after a caption).
 _CREDIT = re.compile(
     r"©|\b(?:photo|photograph|image|illustration|credit|фото|иллюстрация|изображение)s?\b", re.I
 )
@@ -90,11 +91,12 @@ def _as_printed_in_title_case(words: list[str]) -> str:
 
 
 class People:
-    """The people named on one page's lines, judged against the words of the whole page."""
+    """The people named on one page, judged against its words: `lines`, its text; `body`, the
+    memo's text."""
 
-    def __init__(self, lines: list[str], body_line: int):
+    def __init__(self, lines: list[str], body: str):
         self.lines = lines
-        self.body = "\n".join(lines[body_line:])
+        self.body = body
         self._lowercase: set[str] | None = None
 
     @property
@@ -136,13 +138,21 @@ class People:
     def in_line(self, line: str) -> list[str] | None:
         """The first name on `line` that stands outside a sentence, and the names listed after it
         ("A B, C D and E F")."""
-        if _CREDIT.search(line[:LINE_LOOKED_AT]):
+        # A line in small letters continues a sentence the layout broke ("by Jane Roe" may end a
+        # caption's or a paragraph's sentence); a credit names a picture's maker.
+        if line.lstrip()[:1].islower() or _CREDIT.search(line[:LINE_LOOKED_AT]):
             return None
         tokens = line.split()
         opening = len(line[:LINE_LOOKED_AT].split())
         for i in range(opening):
-            if i == 1 and tokens[0] in _ATTRIBUTION or _inside_sentence(tokens, i):
-                continue
+            if (
+                i == 1
+                and tokens[0] in _ATTRIBUTION
+                or i
+                and tokens[i - 1] == "/"
+                or _inside_sentence(tokens, i)
+            ):
+                continue  # an epigraph's "— Jane Roe", a caption's "… / Jane Roe", a sentence
             found = self.person_at(tokens, i)
             if found is None:
                 continue
@@ -160,22 +170,36 @@ class People:
 
 
 def named_in_header(lines: list[str], title_first: int, title_last: int, body_line: int) -> list[str] | None:
-    """The people the page's header names (under the title down to the body's first lines, then
-    up from the title), where no byline marks them."""
-    people = People(lines, body_line)
-    title = " ".join(lines[title_first : title_last + 1])
+    """The people a text dump's header names (under the title down to the body's first lines,
+    then up from the title), where no byline marks them."""
+    people = People(lines, "\n".join(lines[body_line:]))
     below = range(title_last + 1, min(len(lines), body_line + BODY_LINES))
     above = range(title_first - 1, max(-1, title_first - 1 - LINES_ABOVE), -1)
-    for i in (*below, *above):
-        if lines[i].strip():
-            names = people.in_line(lines[i])
-            # The title's words printed again ("… Harsh Realities: …" by its printing) are no names.
-            if not names or any(name in title for name in names):
-                continue
-            # Over the title, a line of names alone that the byline's readers passed over is an
-            # entry of a list (contents, "Next article"); names run into a cover's or a journal's
-            # header ("Vol. 12, No. 1 Jane Roe DOI: …", "Jane Roe Faculty of …") are its authors.
-            if i < title_first and _only_names(lines[i], names):
-                continue
+    title = " ".join(lines[title_first : title_last + 1])
+    return first_named(people, [lines[i] for i in below], [lines[i] for i in above], title)
+
+
+def first_named(people: People, below: list[str], above: list[str], title: str) -> list[str] | None:
+    """The first names `people` finds on the lines `below` the title, then on those `above` it
+    (the nearest first)."""
+    lines = [*((line, False) for line in below), *((line, True) for line in above)]
+    for k, (line, over) in enumerate(lines):
+        names = people.in_line(line) if line.strip() else None
+        # The title's words printed again ("… Harsh Realities: …" by its printing) are no names.
+        if not names or any(name in title for name in names):
+            continue
+        if not _only_names(line, names):
             return names
+        # Over the title, a line of names alone that the byline's readers passed over is an
+        # entry of a list (contents, "Next article"); names run into a cover's or a journal's
+        # header ("Vol. 12, No. 1 Jane Roe DOI: …", "Jane Roe Faculty of …") are its authors.
+        if over:
+            continue
+        # Under it, the authors may be listed a name a line: the list ends at a line of other words.
+        for more, _ in itertools.takewhile(lambda item: not item[1], lines[k + 1 :]):
+            found = people.in_line(more) if more.strip() else []
+            if not found or not _only_names(more, found):
+                break
+            names = [*names, *found]
+        return names
     return None

@@ -32,6 +32,7 @@ from .fields import (
     split_authors,
     without_date,
 )
+from .given_names import People, first_named
 from .head import bare_names, dateline_names, split_title
 from .parsed import Block, ParsedMemo, ParseError
 from .sanitize import clean_html
@@ -490,6 +491,9 @@ def _plain_kind(text: str) -> str | None:
 
 
 KIND_LABEL_MAX = 40  # characters
+NEAR_TITLE_BELOW = (
+    6  # elements of text after the title looked at for a person's name: a header's and the body's first
+)
 
 
 def _dateline_kind(text: str) -> str | None:
@@ -530,15 +534,30 @@ def _texts_above(title_el: Tag) -> list[str]:
     return [_text(el) for el in islice((el for el in before if id(el) not in parents and _is_leaf(el)), 2)]
 
 
+def _named_near_title(
+    title_el: Tag | None, title: str, page_lines: list[str], blocks: list[Block]
+) -> list[str] | None:
+    """The people the elements of text around the title name: see given_names.first_named."""
+    if title_el is None:
+        return None
+    people = People(page_lines, " ".join(b.text for b in blocks))
+    return first_named(people, _texts_below(title_el, NEAR_TITLE_BELOW), _texts_above(title_el), title)
+
+
+def _texts_below(title_el: Tag, n: int) -> list[str]:
+    """The texts of the `n` elements of text after the title."""
+    last = title_el
+    while isinstance(last, Tag) and last.contents:  # what follows the title's own text
+        last = last.contents[-1]
+    after = islice((el for el in last.next_elements if isinstance(el, Tag)), 6 * n)
+    return [_text(el) for el in islice((el for el in after if _is_leaf(el)), n)]
+
+
 def _texts_near(title_el: Tag | None) -> list[str]:
     """The texts of the two elements of text above the title and of the one below it."""
     if title_el is None:
         return []
-    last = title_el
-    while isinstance(last, Tag) and last.contents:  # what follows the title's own text
-        last = last.contents[-1]
-    after = islice((el for el in last.next_elements if isinstance(el, Tag)), 12)
-    return [*_texts_above(title_el), *(_text(el) for el in islice((el for el in after if _is_leaf(el)), 1))]
+    return [*_texts_above(title_el), *_texts_below(title_el, 1)]
 
 
 def _names_over_title(title_el: Tag) -> list[str]:
@@ -733,6 +752,8 @@ def parse_html(text: str) -> ParsedMemo:
             byline_names(str(labels.get("authors", ""))),
         )
         or _byline_under_heading(body)
+        # Last, a person known by a given name near the title, where nothing marks a byline.
+        or _named_near_title(title_el, title, page_lines, blocks)
         or []
     )
     if not bio:
