@@ -144,7 +144,10 @@ class People:
             return None
         tokens = line.split()
         opening = len(line[:LINE_LOOKED_AT].split())
+        lexicon = given_names()
         for i in range(opening):
+            if tokens[i].lstrip(_OPENING).casefold() not in lexicon:
+                continue  # most words: no name opens there
             if (
                 i == 1
                 and tokens[0] in _ATTRIBUTION
