@@ -1673,3 +1673,10 @@ def test_an_affiliation_under_its_index_is_no_title():
         "governments of the region, for its citizens and for the firms that supply them.\n"
     )
     assert parse_page(page.encode()).title == "CAMERAS ON THE ROADS OF THE STEPPE"
+
+
+def test_a_kind_of_publication_after_the_headline_s_dash_is_kept_as_printed():
+    title = "Степные порты и их покупатели: кто платит за причалы - АНАЛИТИКА"
+    assert parse_page(f"Новости\n\n{title}\n\n{BODY}".encode()).title == title
+    page = "News\n\nPorts of the Caspian and their buyers - Eurasianet\n\n" + BODY
+    assert parse_page(page.encode()).title == "Ports of the Caspian and their buyers"

@@ -584,7 +584,9 @@ def crumb_end(text: str) -> str | None:
 
 def site_after(text: str) -> bool:
     """Whether the last part of a line is the name of the site or publisher it was printed by:
-    "<Title> — Carnegie Endowment for International Peace", "<Title> - Eurasianet"."""
+    "<Title> — Carnegie Endowment for International Peace", "<Title> - Eurasianet". A word that
+    names a kind of publication ("<Title> - АНАЛИТИКА") is the headline's rubric, printed as its
+    part, not a site's name."""
     if not SEPARATOR.search(text):
         return False  # most lines, cheaply
     parts = TITLE_PARTS.split(text)
@@ -592,7 +594,12 @@ def site_after(text: str) -> bool:
     return (
         len(parts) > 1
         and len(parts[0].split()) >= 2
-        and (is_organisation(parts[-1]) or len(last) == 1 and last[0][:1].isupper())
+        and (
+            is_organisation(parts[-1])
+            or len(last) == 1
+            and last[0][:1].isupper()
+            and not is_kind_label(last[0])
+        )
     )
 
 
