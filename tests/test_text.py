@@ -93,3 +93,15 @@ def test_an_empty_keywords_label_over_the_abstract_heading_gives_no_topics():
         "region's governments, its citizens and the firms that supply them, and what comes next.\n"
     )
     assert parse_page(page.encode()).topics == []
+
+
+def test_a_teaser_s_read_more_link_ends_no_sentence_of_its_excerpt():
+    page = (
+        "The Ports of the Caspian Will Not Wait\n\n\n"
+        "It is time for the shippers of the region to face the facts: with the northern routes closed for "
+        "good, the ports of the Caspian carry more freight every year. …read more\n\n"
+        "Source: Steppe Institute for Shipping Studies\n"
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "The Ports of the Caspian Will Not Wait"
+    assert memo.blocks[0].text.endswith("carry more freight every year.")

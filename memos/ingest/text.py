@@ -84,6 +84,10 @@ _CATEGORY_WORDS = re.compile(
     r"memo|commentary|analysis|report|brief|article|аналитика|комментари|записк|статьи", re.I
 )
 WRAP_MAX = 130
+# "…read more" after a teaser's excerpt: the ellipsis tells a link from a sentence's own words.
+MORE_LINKS = ("read more", "continue reading", "читать далее", "подробнее")
+MORE_LINK = re.compile(r"\s*(?:…|\.\.\.)\s*(?:" + "|".join(MORE_LINKS) + r")\s*$", re.I)
+MORE_LINK_ENDS = frozenset(link[-4:] for link in MORE_LINKS)  # the pattern runs only on these
 # Prose: a paragraph long enough that menus, captions and lists never reach it.
 PROSE_MIN = 120
 HEADING_MAX_WORDS = 16
@@ -117,7 +121,12 @@ class Chunk:
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = clean_space(" ".join(without_opening(_BULLET, line) for line in self.lines))
+            text = clean_space(" ".join(without_opening(_BULLET, line) for line in self.lines))
+            # An aggregator's teaser ends its excerpt with a link to the whole text: the link
+            # is the site's, and the excerpt ends where the words before it do.
+            if text[-4:].lower() in MORE_LINK_ENDS:
+                text = MORE_LINK.sub("", text)
+            self._text = text
         return self._text
 
     @property
