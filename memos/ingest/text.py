@@ -313,9 +313,23 @@ RUNNING_HEAD_MAX = 300  # characters: a longer line is a page's whole text run t
 
 
 def _sentence_list(chunk: Chunk, ends_page: bool) -> bool:
-    """Bullets that are sentences, the last one cut short only where the page ends."""
-    ended = [has_sentence(item[-3:]) for item in chunk.bullet_items()]
+    return are_sentences(chunk.bullet_items(), ends_page)
+
+
+def are_sentences(items: list[str], ends_page: bool) -> bool:
+    """List items that are sentences, the last one cut short only where the page ends."""
+    ended = [has_sentence(item[-3:]) for item in items]
     return all(ended[:-1]) and (ended[-1] or ends_page and len(ended) > 1)
+
+
+def is_sentence_list(items: list[str], ends_page: bool) -> bool:
+    """A memo told in list items of sentences and no paragraph (a report's key findings): each
+    long enough for a sentence, and together as long as prose (see sentence_list_body)."""
+    return (
+        all(_list_item_like(item) for item in items)
+        and are_sentences(items, ends_page)
+        and sum(map(len, items)) >= PROSE_MIN
+    )
 
 
 def find_body(chunks: list[Chunk]) -> tuple[int, int]:
