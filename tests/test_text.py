@@ -105,3 +105,11 @@ def test_a_teaser_s_read_more_link_ends_no_sentence_of_its_excerpt():
     memo = parse_page(page.encode())
     assert memo.title == "The Ports of the Caspian Will Not Wait"
     assert memo.blocks[0].text.endswith("carry more freight every year.")
+
+
+def test_the_walk_back_from_the_body_passes_over_a_row_of_share_buttons_to_the_title():
+    page = (
+        "Special Issue\n\n“Shippers and Pipelines of the Steppe: 2015-2020”\n\n"
+        "Rails to the Caspian and Back Again, 2010-2024\n\nEMAIL\n\n" + CASPIAN_BODY
+    )
+    assert parse_page(page.encode()).title == "Rails to the Caspian and Back Again, 2010-2024"

@@ -463,6 +463,9 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
         if is_caption(c, chunks[k - 1] if k > 0 else None):
             k -= 1  # a picture's caption or credit between the title and the body
             continue
+        if is_share_row(c.text):
+            k -= 1  # the page's buttons to pass the memo on, between the title and the body
+            continue
         items = c.bullet_items() if c.is_bullets else [c.text]
         label = read_label(c.lines[0])
         consumed = True
@@ -503,6 +506,18 @@ def is_caption(chunk: Chunk, above: Chunk | None) -> bool:
     # The credit under a bare "Photo" label; a label with its value ("Photo: Reuters") is whole.
     bare_label = above is not None and " " not in above.text.strip() and bool(CREDIT_START.match(above.text))
     return bare_label and len(chunk.lines) == 1 and len(text.split()) <= 3
+
+
+# The buttons a page sets under a title to pass the memo on: "EMAIL", "Share Tweet Print".
+SHARE_WORDS = frozenset(("email", "e-mail", "share", "tweet", "print", "facebook", "twitter", "x", "linkedin",
+                         "whatsapp", "telegram", "reddit", "vk", "поделиться", "печать"))  # fmt: skip
+SHARE_ROW_MAX = 60  # characters: a row of a few buttons
+
+
+def is_share_row(text: str) -> bool:
+    return 0 < len(text) <= SHARE_ROW_MAX and all(
+        word in SHARE_WORDS for word in text.casefold().replace(",", " ").replace("|", " ").split()
+    )
 
 
 LANGUAGE_CODE_MAX = 3
