@@ -1680,3 +1680,17 @@ def test_a_kind_of_publication_after_the_headline_s_dash_is_kept_as_printed():
     assert parse_page(f"Новости\n\n{title}\n\n{BODY}".encode()).title == title
     page = "News\n\nPorts of the Caspian and their buyers - Eurasianet\n\n" + BODY
     assert parse_page(page.encode()).title == "Ports of the Caspian and their buyers"
+
+
+def test_a_title_ending_with_by_and_a_noun_the_page_writes_in_small_letters_keeps_it():
+    body = (
+        "\nAs the governments of the region weigh the new ports, Kazakh scholars in the capitals are "
+        "debating what the freight will bring, and the scholars disagree on almost every point.\n\n"
+        "The debate began with a report that the scholars of the Kazakh academy published last spring, "
+        "and it has since spread to the newspapers and to the ministries themselves.\n"
+    )
+    page = "Ports of the Steppe: A Debate by Kazakh Scholars\n\nA- A A+\n" + body
+    assert parse_page(page.encode()).title == "Ports of the Steppe: A Debate by Kazakh Scholars"
+    page = "Ports of the Steppe: A Debate by Jane Roe\n\nA- A A+\n" + body
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("Ports of the Steppe: A Debate", ["Jane Roe"])

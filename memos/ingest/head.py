@@ -1969,7 +1969,12 @@ def byline_ending(text: str, lines: list[str]) -> tuple[str, list[str]] | None:
     m = found[-1]
     rest = text[m.end() :]
     names = _byline(rest)
-    if names and reads_as_names(rest, LowerCaseWords(lines)):
+    if not names:
+        return None
+    lowercase = LowerCaseWords(lines)
+    # A name's last word is a surname, which a page never writes in small letters; a noun it
+    # does is the title's ("… by Russian Experts" where the page speaks of "experts").
+    if reads_as_names(rest, lowercase) and not any(n.split()[-1].casefold() in lowercase for n in names):
         return text[: m.start()].rstrip(" ,:–—-"), names
     return None
 
