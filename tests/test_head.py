@@ -1694,3 +1694,12 @@ def test_a_title_ending_with_by_and_a_noun_the_page_writes_in_small_letters_keep
     page = "Ports of the Steppe: A Debate by Jane Roe\n\nA- A A+\n" + body
     memo = parse_page(page.encode())
     assert (memo.title, memo.authors) == ("Ports of the Steppe: A Debate", ["Jane Roe"])
+
+
+def test_a_dek_yields_to_a_title_of_four_words_over_it_whose_byline_comes_after_the_dek():
+    page = (
+        "Steppe Letters\n\nSteppe Letters\n\nCut off the rails\n\n"
+        "How the governments of the region weigh each offer of equipment after the war\n\n"
+        "Jane Roe's avatar\nJane Roe\nFeb 18, 2024\n∙ Paid\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Cut off the rails"

@@ -860,7 +860,7 @@ def is_dek(text: str) -> bool:
 
 TITLE_WORDS_MIN = 3  # over a dek; a rubric is one or two words
 DEK_WORDS = 8  # a dek under a title is longer than this
-DEK_TITLE_WORDS = 5  # and the title over it no shorter than this
+DEK_TITLE_WORDS = 4  # and the title over it no shorter than this
 CREDIT_LINE_MAX = 300  # characters: a caption and its credit
 CUT_LEAD_WORDS = 15  # a line cut short after more words is a sentence's start
 
