@@ -113,3 +113,16 @@ def test_the_walk_back_from_the_body_passes_over_a_row_of_share_buttons_to_the_t
         "Rails to the Caspian and Back Again, 2010-2024\n\nEMAIL\n\n" + CASPIAN_BODY
     )
     assert parse_page(page.encode()).title == "Rails to the Caspian and Back Again, 2010-2024"
+
+
+def test_a_title_in_capitals_broken_over_lines_that_plainly_go_on_is_one_title():
+    page = (
+        "STEPPE REVIEW No. 2(14), 2011\nCASPIAN PORTS:\nA TEST OF\nREGIONAL\nCOOPERATION\nJane ROE\n"
+        "Ph.D. (Military Science),\nprofessor at the Steppe Academy of Military Sciences, fellow at the "
+        "Institute for Caspian Studies, Steppe Academy of Sciences (Astana, Kazakhstan).\n"
+        "Introduction\n" + CASPIAN_BODY
+    )
+    assert parse_page(page.encode()).title == "CASPIAN PORTS: A TEST OF REGIONAL COOPERATION"
+    # Labels in capitals over a title in capitals do not run on into it.
+    page = "PL EN\nREVIEW PAPER\nPORTS OF THE CASPIAN SEA\nJane Roe\n\n" + CASPIAN_BODY
+    assert parse_page(page.encode()).title == "PORTS OF THE CASPIAN SEA"

@@ -1240,7 +1240,7 @@ class TitleSignals:
         if cut and len(words) > CUT_LEAD_WORDS:
             points -= 3  # a lede or a site's description cut short, not a title
         if (
-            text.endswith(("!", ":"))
+            text.endswith(("!", ":", ","))
             or text[0].islower()
             or text[-1:] == ")"
             and LANGUAGE_AT_END.search(text)

@@ -41,6 +41,7 @@ from .fields import (
 from .head import (
     COUNTER,
     CREDIT_START,
+    DANGLING,
     PAGE_LOOKED_AT,
     SECTION_HEADINGS,
     Head,
@@ -284,7 +285,31 @@ def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
             units += [(c.start + k, c.start + k, clean_space(line)) for k, line in enumerate(c.lines)]
         else:
             units.append((c.start, c.start + len(c.lines) - 1, c.text))
+    return capitals_joined(units)
+
+
+def capitals_joined(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The units, those in capitals on lines one after another joined into one where a line of
+    them plainly goes on (a colon, a comma or a small word last): a cover sets its title in
+    capitals broken over lines ("AFGHANISTAN:", "A FIELD OF", "REGIONAL", "COOPERATION"); a menu
+    or a cover's labels in capitals ("REVIEW PAPER" over the title) do not run on so."""
+    units: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []
+    for unit in [*found, (-2, -2, "")]:
+        if run and unit[2].isupper() and run[-1][2].isupper() and run[-1][1] == unit[0] - 1:
+            run.append(unit)
+            continue
+        if len(run) > 1 and any(goes_on(text) for _, _, text in run[:-1]):
+            units.append((run[0][0], run[-1][1], " ".join(text for _, _, text in run)))
+        else:
+            units += run
+        run = [unit]
     return units
+
+
+def goes_on(line: str) -> bool:
+    """Whether a line of a title broken over lines plainly goes on on the next one."""
+    return line.endswith((":", ",", "-", "–")) or line.rsplit(" ", 1)[-1].casefold() in DANGLING
 
 
 def is_running_text(text: str) -> bool:
