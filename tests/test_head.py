@@ -1703,3 +1703,11 @@ def test_a_dek_yields_to_a_title_of_four_words_over_it_whose_byline_comes_after_
         "Jane Roe's avatar\nJane Roe\nFeb 18, 2024\n∙ Paid\n" + BODY
     )
     assert parse_page(page.encode()).title == "Cut off the rails"
+
+
+def test_a_pdf_page_s_running_head_of_number_publisher_and_year_is_no_title():
+    page = (
+        "1 Steppe Institute for Caspian Studies & Partners’ Ports Project 2022\nCaspian Freight Assessment\n"
+        "Jane Roe, Lisa Doe, and John Smith\nMarch 23, 5:00pm ET\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Caspian Freight Assessment"

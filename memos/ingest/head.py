@@ -306,7 +306,7 @@ def _furniture_not_names(text: str) -> bool:
         or text[-1:].isdigit()
         and bool(SECTION_YEAR.match(text))
         or text[:1].isdigit()
-        and bool(FILE_NAME.match(text))
+        and bool(FILE_NAME.match(text) or page_head(text))
         or "rights reserved" in text.lower()
         or has_menu_separator(text)
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
@@ -324,6 +324,15 @@ def _furniture_not_names(text: str) -> bool:
         or bool(AUTHOR_HEADING.match(text))
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
+
+
+# A PDF page's running head: its number, the publisher, the year ("1 Steppe Institute 2022").
+PAGE_HEAD = re.compile(r"\d{1,3}\s+(?P<publisher>\S.*?)\s+(?:19|20)\d\d")
+
+
+def page_head(text: str) -> bool:
+    m = PAGE_HEAD.fullmatch(text)
+    return m is not None and bool(ORG_WORDS.search(m["publisher"]))
 
 
 ASCII_LETTERS = string.ascii_letters.encode()
