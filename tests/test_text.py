@@ -126,3 +126,14 @@ def test_a_title_in_capitals_broken_over_lines_that_plainly_go_on_is_one_title()
     # Labels in capitals over a title in capitals do not run on into it.
     page = "PL EN\nREVIEW PAPER\nPORTS OF THE CASPIAN SEA\nJane Roe\n\n" + CASPIAN_BODY
     assert parse_page(page.encode()).title == "PORTS OF THE CASPIAN SEA"
+
+
+def test_a_heading_under_a_series_blurb_is_the_title_of_a_page_with_none_above_its_text():
+    page = (
+        "Our scholars write Steppe Briefs on the questions of the day. The short format is meant for readers "
+        "outside the academy who want to follow the debates of the region without the footnotes.\n\n"
+        "The Caspian Ports in Winter: Steppe Briefs from the Institute\n\n" + CASPIAN_BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "The Caspian Ports in Winter: Steppe Briefs from the Institute"
+    assert memo.warnings == []

@@ -44,6 +44,7 @@ from .head import (
     DANGLING,
     PAGE_LOOKED_AT,
     SECTION_HEADINGS,
+    TITLE_WORDS_MIN,
     Head,
     addressed_opening,
     byline_in_text,
@@ -823,6 +824,10 @@ def parse_text(text: str) -> ParsedMemo:
         chunks, start, end, body_line = before_cover
         head = Head(stand_in_title(chunks[start].text), body_line, -1, None, None, None)
         warnings.append("no title found above the memo text: its first words stand in for one")
+        heading = heading_under_blurb(chunks, start, end)
+        if heading is not None:
+            head = Head(heading.text, heading.start, heading.start, None, head.published, None)
+            warnings.pop()
     title_line = head.title_line
     # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
     above = next((i for i in range(head.title_first - 1, -1, -1) if lines[i].strip()), 0)
@@ -1014,6 +1019,25 @@ def without_names(label: str | None, authors: list[str]) -> str | None:
 
 
 STAND_IN_LIMIT = 100
+
+
+def heading_under_blurb(chunks: list[Chunk], start: int, end: int) -> Chunk | None:
+    """The heading on a line of its own under the body's first paragraph, over the rest of the
+    prose, on a page with no title above its text: a page that opens with a blurb of its series
+    ("Our researchers publish …"), then the memo's title and text."""
+    if end - start < 3 or len(chunks[start + 1].lines) != 1:
+        return None
+    heading = chunks[start + 1]
+    text = heading.text
+    if (
+        len(text.split()) >= TITLE_WORDS_MIN
+        and is_heading(text)
+        and not has_sentence(text)
+        and not SECTION_HEADINGS.match(text.rstrip(":. "))
+        and len(chunks[start + 2].text) >= PROSE_MIN
+    ):
+        return heading
+    return None
 
 
 def stand_in_title(paragraph: str) -> str:
