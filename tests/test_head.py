@@ -1711,3 +1711,9 @@ def test_a_pdf_page_s_running_head_of_number_publisher_and_year_is_no_title():
         "Jane Roe, Lisa Doe, and John Smith\nMarch 23, 5:00pm ET\n" + BODY
     )
     assert parse_page(page.encode()).title == "Caspian Freight Assessment"
+
+
+def test_a_paper_s_name_in_quotes_after_the_headline_s_question_mark_is_its_source():
+    title = "Порты Каспия берут паузу: каким будет продолжение «заморозки»?"
+    page = f"Ереван, 15.02.2024\nСРОЧНО\n\n\n{title} «Степь»\n\nОБЗОР\n\nГазета «Факт» пишет:\n" + BODY
+    assert parse_page(page.encode()).title == title

@@ -439,6 +439,17 @@ def title_and_credit(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A source's name in quotes after the sentence mark that ends a headline: "<Title>? «Газета»".
+SOURCE_AFTER = re.compile(r"(?P<title>.{12,}?[?!.])\s+«[^«»]{2,30}»")
+
+
+def source_after(text: str) -> str | None:
+    """The headline without the name of the paper it was taken from, printed after it in quotes
+    (a press review's items): a title's own quotation never follows its last sentence mark."""
+    m = SOURCE_AFTER.fullmatch(text) if text.endswith("»") else None
+    return m["title"] if m else None
+
+
 @lru_cache(maxsize=4096)
 def split_glued(text: str) -> tuple[str, str] | None:
     """ "<Title>Luke Coffey": a PDF's text with the byline glued to the title's last word; the
@@ -477,6 +488,7 @@ def _candidates(
         credited = title_and_credit(bare) or glued_credit(bare, page)
         if credited:
             bare = credited[0]
+        bare = source_after(bare) or bare
         if bare != text:
             found.append(Candidate(bare, first, last))
         # "date 2022-09-21 <Title>": a dateline run into the title after it.
@@ -1081,6 +1093,7 @@ class TitleSignals:
             and (self.opens_page(cand) and not self.brand or self.page.count(text) > 1)
             and self.header_after(cand.last)
             and not (TAG_PREFIX.match(text) or len(title_parts(text)) > 1 or title_and_credit(text))
+            and not source_after(text)
             and not glued_credit(text, self.page)
             and not (has_credit_inside(text) or has_date_inside(text) or self.with_byline(cand))
         )
@@ -1301,6 +1314,7 @@ class TitleSignals:
             self.with_byline(cand)
             or TAG_PREFIX.match(text)
             or title_and_credit(text)
+            or source_after(text)
             or glued_credit(text, self.page)
             or site_after(text)
             and not printed_with_site(text, self.page)
