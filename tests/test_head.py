@@ -1700,3 +1700,47 @@ def test_by_alone_over_a_listed_name_and_its_archive_link_announces_the_byline()
     memo = parse_page(page.encode())
     assert memo.title == "Mobile Networks of the Steppe"
     assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_kind_of_publication_after_the_headline_s_dash_is_kept_as_printed():
+    title = "Степные порты и их покупатели: кто платит за причалы - АНАЛИТИКА"
+    assert parse_page(f"Новости\n\n{title}\n\n{BODY}".encode()).title == title
+    page = "News\n\nPorts of the Caspian and their buyers - Eurasianet\n\n" + BODY
+    assert parse_page(page.encode()).title == "Ports of the Caspian and their buyers"
+
+
+def test_a_title_ending_with_by_and_a_noun_the_page_writes_in_small_letters_keeps_it():
+    body = (
+        "\nAs the governments of the region weigh the new ports, Kazakh scholars in the capitals are "
+        "debating what the freight will bring, and the scholars disagree on almost every point.\n\n"
+        "The debate began with a report that the scholars of the Kazakh academy published last spring, "
+        "and it has since spread to the newspapers and to the ministries themselves.\n"
+    )
+    page = "Ports of the Steppe: A Debate by Kazakh Scholars\n\nA- A A+\n" + body
+    assert parse_page(page.encode()).title == "Ports of the Steppe: A Debate by Kazakh Scholars"
+    page = "Ports of the Steppe: A Debate by Jane Roe\n\nA- A A+\n" + body
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("Ports of the Steppe: A Debate", ["Jane Roe"])
+
+
+def test_a_dek_yields_to_a_title_of_four_words_over_it_whose_byline_comes_after_the_dek():
+    page = (
+        "Steppe Letters\n\nSteppe Letters\n\nCut off the rails\n\n"
+        "How the governments of the region weigh each offer of equipment after the war\n\n"
+        "Jane Roe's avatar\nJane Roe\nFeb 18, 2024\n∙ Paid\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Cut off the rails"
+
+
+def test_a_pdf_page_s_running_head_of_number_publisher_and_year_is_no_title():
+    page = (
+        "1 Steppe Institute for Caspian Studies & Partners’ Ports Project 2022\nCaspian Freight Assessment\n"
+        "Jane Roe, Lisa Doe, and John Smith\nMarch 23, 5:00pm ET\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Caspian Freight Assessment"
+
+
+def test_a_paper_s_name_in_quotes_after_the_headline_s_question_mark_is_its_source():
+    title = "Порты Каспия берут паузу: каким будет продолжение «заморозки»?"
+    page = f"Ереван, 15.02.2024\nСРОЧНО\n\n\n{title} «Степь»\n\nОБЗОР\n\nГазета «Факт» пишет:\n" + BODY
+    assert parse_page(page.encode()).title == title

@@ -1005,3 +1005,24 @@ def test_a_leads_first_sentence_crediting_the_report_gives_its_authors():
         "governments of the region, for its citizens and for the firms that supply them.\n"
     )
     assert parse_page(dump.encode()).authors == ["Asel Nurlanova", "Jane Roe"]
+
+
+def test_a_page_told_in_a_list_of_sentences_under_its_subtitle_is_a_memo():
+    findings = [
+        "The ports of the Caspian carry more freight each year, and their owners have raised tariffs twice.",
+        "The northern routes stay closed to most shippers, who now wait for the southern corridor to open.",
+        "The governments along the coast weigh each new pier against what the neighbours build in turn.",
+    ]
+    page = (
+        "<html><body><article><h1>Ports of the Caspian: a survey of the coast</h1>"
+        "<p>A report by the Steppe Institute</p><h2>Key findings</h2><ul>"
+        + "".join(f"<li>{item}</li>" for item in findings)
+        + "</ul></article></body></html>"
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Ports of the Caspian: a survey of the coast"
+    assert [b.text for b in memo.blocks if b.kind == "li"] == findings
+    # A list of titles (no sentence ends them) is a page's links, not a memo's text.
+    links = page.replace(".</li>", "</li>")
+    with pytest.raises(ParseError):
+        parse_page(links.encode())

@@ -137,3 +137,47 @@ def test_a_name_over_a_date_under_a_dek_read_as_the_body_is_the_byline_and_its_d
     memo = parse_page(page.encode())
     assert memo.authors == ["Асель Нурланова"]
     assert memo.published == date(2020, 9, 24)
+
+
+def test_a_teaser_s_read_more_link_ends_no_sentence_of_its_excerpt():
+    page = (
+        "The Ports of the Caspian Will Not Wait\n\n\n"
+        "It is time for the shippers of the region to face the facts: with the northern routes closed for "
+        "good, the ports of the Caspian carry more freight every year. …read more\n\n"
+        "Source: Steppe Institute for Shipping Studies\n"
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "The Ports of the Caspian Will Not Wait"
+    assert memo.blocks[0].text.endswith("carry more freight every year.")
+
+
+def test_the_walk_back_from_the_body_passes_over_a_row_of_share_buttons_to_the_title():
+    page = (
+        "Special Issue\n\n“Shippers and Pipelines of the Steppe: 2015-2020”\n\n"
+        "Rails to the Caspian and Back Again, 2010-2024\n\nEMAIL\n\n" + CASPIAN_BODY
+    )
+    assert parse_page(page.encode()).title == "Rails to the Caspian and Back Again, 2010-2024"
+
+
+def test_a_title_in_capitals_broken_over_lines_that_plainly_go_on_is_one_title():
+    page = (
+        "STEPPE REVIEW No. 2(14), 2011\nCASPIAN PORTS:\nA TEST OF\nREGIONAL\nCOOPERATION\nJane ROE\n"
+        "Ph.D. (Military Science),\nprofessor at the Steppe Academy of Military Sciences, fellow at the "
+        "Institute for Caspian Studies, Steppe Academy of Sciences (Astana, Kazakhstan).\n"
+        "Introduction\n" + CASPIAN_BODY
+    )
+    assert parse_page(page.encode()).title == "CASPIAN PORTS: A TEST OF REGIONAL COOPERATION"
+    # Labels in capitals over a title in capitals do not run on into it.
+    page = "PL EN\nREVIEW PAPER\nPORTS OF THE CASPIAN SEA\nJane Roe\n\n" + CASPIAN_BODY
+    assert parse_page(page.encode()).title == "PORTS OF THE CASPIAN SEA"
+
+
+def test_a_heading_under_a_series_blurb_is_the_title_of_a_page_with_none_above_its_text():
+    page = (
+        "Our scholars write Steppe Briefs on the questions of the day. The short format is meant for readers "
+        "outside the academy who want to follow the debates of the region without the footnotes.\n\n"
+        "The Caspian Ports in Winter: Steppe Briefs from the Institute\n\n" + CASPIAN_BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "The Caspian Ports in Winter: Steppe Briefs from the Institute"
+    assert memo.warnings == []

@@ -313,7 +313,7 @@ def _furniture_not_names(text: str) -> bool:
         or text[-1:].isdigit()
         and bool(SECTION_YEAR.match(text))
         or text[:1].isdigit()
-        and bool(FILE_NAME.match(text))
+        and bool(FILE_NAME.match(text) or page_head(text))
         or "rights reserved" in text.lower()
         or has_menu_separator(text)
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
@@ -331,6 +331,15 @@ def _furniture_not_names(text: str) -> bool:
         or bool(AUTHOR_HEADING.match(text))
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
+
+
+# A PDF page's running head: its number, the publisher, the year ("1 Steppe Institute 2022").
+PAGE_HEAD = re.compile(r"\d{1,3}\s+(?P<publisher>\S.*?)\s+(?:19|20)\d\d")
+
+
+def page_head(text: str) -> bool:
+    m = PAGE_HEAD.fullmatch(text)
+    return m is not None and bool(ORG_WORDS.search(m["publisher"]))
 
 
 ASCII_LETTERS = string.ascii_letters.encode()
@@ -437,6 +446,17 @@ def title_and_credit(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A source's name in quotes after the sentence mark that ends a headline: "<Title>? «Газета»".
+SOURCE_AFTER = re.compile(r"(?P<title>.{12,}?[?!.])\s+«[^«»]{2,30}»")
+
+
+def source_after(text: str) -> str | None:
+    """The headline without the name of the paper it was taken from, printed after it in quotes
+    (a press review's items): a title's own quotation never follows its last sentence mark."""
+    m = SOURCE_AFTER.fullmatch(text) if text.endswith("»") else None
+    return m["title"] if m else None
+
+
 @lru_cache(maxsize=4096)
 def split_glued(text: str) -> tuple[str, str] | None:
     """ "<Title>Luke Coffey": a PDF's text with the byline glued to the title's last word; the
@@ -475,6 +495,7 @@ def _candidates(
         credited = title_and_credit(bare) or glued_credit(bare, page)
         if credited:
             bare = credited[0]
+        bare = source_after(bare) or bare
         if bare != text:
             found.append(Candidate(bare, first, last))
         # "date 2022-09-21 <Title>": a dateline run into the title after it.
@@ -591,7 +612,9 @@ def crumb_end(text: str) -> str | None:
 
 def site_after(text: str) -> bool:
     """Whether the last part of a line is the name of the site or publisher it was printed by:
-    "<Title> — Carnegie Endowment for International Peace", "<Title> - Eurasianet"."""
+    "<Title> — Carnegie Endowment for International Peace", "<Title> - Eurasianet". A word that
+    names a kind of publication ("<Title> - АНАЛИТИКА") is the headline's rubric, printed as its
+    part, not a site's name."""
     if not SEPARATOR.search(text):
         return False  # most lines, cheaply
     parts = TITLE_PARTS.split(text)
@@ -599,7 +622,12 @@ def site_after(text: str) -> bool:
     return (
         len(parts) > 1
         and len(parts[0].split()) >= 2
-        and (is_organisation(parts[-1]) or len(last) == 1 and last[0][:1].isupper())
+        and (
+            is_organisation(parts[-1])
+            or len(last) == 1
+            and last[0][:1].isupper()
+            and not is_kind_label(last[0])
+        )
     )
 
 
@@ -860,7 +888,7 @@ def is_dek(text: str) -> bool:
 
 TITLE_WORDS_MIN = 3  # over a dek; a rubric is one or two words
 DEK_WORDS = 8  # a dek under a title is longer than this
-DEK_TITLE_WORDS = 5  # and the title over it no shorter than this
+DEK_TITLE_WORDS = 4  # and the title over it no shorter than this
 CREDIT_LINE_MAX = 300  # characters: a caption and its credit
 CUT_LEAD_WORDS = 15  # a line cut short after more words is a sentence's start
 
@@ -1072,6 +1100,7 @@ class TitleSignals:
             and (self.opens_page(cand) and not self.brand or self.page.count(text) > 1)
             and self.header_after(cand.last)
             and not (TAG_PREFIX.match(text) or len(title_parts(text)) > 1 or title_and_credit(text))
+            and not source_after(text)
             and not glued_credit(text, self.page)
             and not (has_credit_inside(text) or has_date_inside(text) or self.with_byline(cand))
         )
@@ -1240,7 +1269,7 @@ class TitleSignals:
         if cut and len(words) > CUT_LEAD_WORDS:
             points -= 3  # a lede or a site's description cut short, not a title
         if (
-            text.endswith(("!", ":"))
+            text.endswith(("!", ":", ","))
             or text[0].islower()
             or text[-1:] == ")"
             and LANGUAGE_AT_END.search(text)
@@ -1292,6 +1321,7 @@ class TitleSignals:
             self.with_byline(cand)
             or TAG_PREFIX.match(text)
             or title_and_credit(text)
+            or source_after(text)
             or glued_credit(text, self.page)
             or site_after(text)
             and not printed_with_site(text, self.page)
@@ -1976,7 +2006,12 @@ def byline_ending(text: str, lines: list[str]) -> tuple[str, list[str]] | None:
             rest = " ".join(words[:-n])
             break
     names = _byline(rest)
-    if names and reads_as_names(rest, LowerCaseWords(lines)):
+    if not names:
+        return None
+    lowercase = LowerCaseWords(lines)
+    # A name's last word is a surname, which a page never writes in small letters; a noun it
+    # does is the title's ("… by Russian Experts" where the page speaks of "experts").
+    if reads_as_names(rest, lowercase) and not any(n.split()[-1].casefold() in lowercase for n in names):
         return text[: m.start()].rstrip(" ,:–—-"), names
     return None
 

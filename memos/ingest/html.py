@@ -36,7 +36,7 @@ from .given_names import People, first_named
 from .head import bare_names, dateline_names, split_title
 from .parsed import Block, ParsedMemo, ParseError
 from .sanitize import clean_html
-from .text import END_MARKERS, PROSE_MIN, has_sentence, is_heading, read_labels, split_bio
+from .text import END_MARKERS, PROSE_MIN, has_sentence, is_heading, is_sentence_list, read_labels, split_bio
 
 # Class or id tokens of page furniture: menus, sidebars, related lists, footers.
 CHROME = re.compile(
@@ -653,6 +653,18 @@ def _short_memo(soup: BeautifulSoup, paragraphs: list[Block]) -> bool:
     )
 
 
+def _told_in_a_list(blocks: list[Block], paragraphs: list[Block]) -> bool:
+    """A page whose text is a list of sentences under its title, a line or two of paragraph
+    aside (a report's key findings under its subtitle, cut off before the prose): a memo, as
+    in a text dump (see text.sentence_list_body)."""
+    items = [b.text for b in blocks if b.kind == "li"]
+    return (
+        len(items) >= 2
+        and sum(map(len, items)) > sum(len(b.text) for b in paragraphs)
+        and is_sentence_list(items, blocks[-1].kind == "li")
+    )
+
+
 def parse_html(text: str) -> ParsedMemo:
     soup = BeautifulSoup(text, "lxml")
     if soup.body is None or not soup.body.get_text(strip=True):
@@ -732,9 +744,11 @@ def parse_html(text: str) -> ParsedMemo:
     paragraphs = [b for b in blocks if b.kind == "p"]
     # A memo has prose: a long paragraph, or several shorter ones (menus and link lists do not).
     long_enough = any(len(b.text) >= PROSE_MIN for b in paragraphs) or len(paragraphs) >= 3
-    if not long_enough or (
-        sum(len(b.text) for b in paragraphs) < 2 * PROSE_MIN and not _short_memo(soup, paragraphs)
-    ):
+    if (
+        not long_enough
+        or sum(len(b.text) for b in paragraphs) < 2 * PROSE_MIN
+        and not _short_memo(soup, paragraphs)
+    ) and not _told_in_a_list(blocks, paragraphs):
         raise ParseError("not a memo page: no article text found")
 
     authors = (

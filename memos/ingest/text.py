@@ -44,8 +44,10 @@ from .given_names import named_in_header
 from .head import (
     COUNTER,
     CREDIT_START,
+    DANGLING,
     PAGE_LOOKED_AT,
     SECTION_HEADINGS,
+    TITLE_WORDS_MIN,
     Head,
     addressed_opening,
     bare_names,
@@ -88,6 +90,10 @@ _CATEGORY_WORDS = re.compile(
     r"memo|commentary|analysis|report|brief|article|аналитика|комментари|записк|статьи", re.I
 )
 WRAP_MAX = 130
+# "…read more" after a teaser's excerpt: the ellipsis tells a link from a sentence's own words.
+MORE_LINKS = ("read more", "continue reading", "читать далее", "подробнее")
+MORE_LINK = re.compile(r"\s*(?:…|\.\.\.)\s*(?:" + "|".join(MORE_LINKS) + r")\s*$", re.I)
+MORE_LINK_ENDS = frozenset(link[-4:] for link in MORE_LINKS)  # the pattern runs only on these
 # Prose: a paragraph long enough that menus, captions and lists never reach it.
 PROSE_MIN = 120
 HEADING_MAX_WORDS = 16
@@ -121,7 +127,12 @@ class Chunk:
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = clean_space(" ".join(without_opening(_BULLET, line) for line in self.lines))
+            text = clean_space(" ".join(without_opening(_BULLET, line) for line in self.lines))
+            # An aggregator's teaser ends its excerpt with a link to the whole text: the link
+            # is the site's, and the excerpt ends where the words before it do.
+            if text[-4:].lower() in MORE_LINK_ENDS:
+                text = MORE_LINK.sub("", text)
+            self._text = text
         return self._text
 
     @property
@@ -279,7 +290,31 @@ def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
             units += [(c.start + k, c.start + k, clean_space(line)) for k, line in enumerate(c.lines)]
         else:
             units.append((c.start, c.start + len(c.lines) - 1, c.text))
+    return capitals_joined(units)
+
+
+def capitals_joined(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The units, those in capitals on lines one after another joined into one where a line of
+    them plainly goes on (a colon, a comma or a small word last): a cover sets its title in
+    capitals broken over lines ("AFGHANISTAN:", "A FIELD OF", "REGIONAL", "COOPERATION"); a menu
+    or a cover's labels in capitals ("REVIEW PAPER" over the title) do not run on so."""
+    units: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []
+    for unit in [*found, (-2, -2, "")]:
+        if run and unit[2].isupper() and run[-1][2].isupper() and run[-1][1] == unit[0] - 1:
+            run.append(unit)
+            continue
+        if len(run) > 1 and any(goes_on(text) for _, _, text in run[:-1]):
+            units.append((run[0][0], run[-1][1], " ".join(text for _, _, text in run)))
+        else:
+            units += run
+        run = [unit]
     return units
+
+
+def goes_on(line: str) -> bool:
+    """Whether a line of a title broken over lines plainly goes on on the next one."""
+    return line.endswith((":", ",", "-", "–")) or line.rsplit(" ", 1)[-1].casefold() in DANGLING
 
 
 def is_running_text(text: str) -> bool:
@@ -308,9 +343,23 @@ RUNNING_HEAD_MAX = 300  # characters: a longer line is a page's whole text run t
 
 
 def _sentence_list(chunk: Chunk, ends_page: bool) -> bool:
-    """Bullets that are sentences, the last one cut short only where the page ends."""
-    ended = [has_sentence(item[-3:]) for item in chunk.bullet_items()]
+    return are_sentences(chunk.bullet_items(), ends_page)
+
+
+def are_sentences(items: list[str], ends_page: bool) -> bool:
+    """List items that are sentences, the last one cut short only where the page ends."""
+    ended = [has_sentence(item[-3:]) for item in items]
     return all(ended[:-1]) and (ended[-1] or ends_page and len(ended) > 1)
+
+
+def is_sentence_list(items: list[str], ends_page: bool) -> bool:
+    """A memo told in list items of sentences and no paragraph (a report's key findings): each
+    long enough for a sentence, and together as long as prose (see sentence_list_body)."""
+    return (
+        all(_list_item_like(item) for item in items)
+        and are_sentences(items, ends_page)
+        and sum(map(len, items)) >= PROSE_MIN
+    )
 
 
 def find_body(chunks: list[Chunk]) -> tuple[int, int]:
@@ -444,6 +493,9 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
         if is_caption(c, chunks[k - 1] if k > 0 else None):
             k -= 1  # a picture's caption or credit between the title and the body
             continue
+        if is_share_row(c.text):
+            k -= 1  # the page's buttons to pass the memo on, between the title and the body
+            continue
         items = c.bullet_items() if c.is_bullets else [c.text]
         label = read_label(c.lines[0])
         consumed = True
@@ -484,6 +536,18 @@ def is_caption(chunk: Chunk, above: Chunk | None) -> bool:
     # The credit under a bare "Photo" label; a label with its value ("Photo: Reuters") is whole.
     bare_label = above is not None and " " not in above.text.strip() and bool(CREDIT_START.match(above.text))
     return bare_label and len(chunk.lines) == 1 and len(text.split()) <= 3
+
+
+# The buttons a page sets under a title to pass the memo on: "EMAIL", "Share Tweet Print".
+SHARE_WORDS = frozenset(("email", "e-mail", "share", "tweet", "print", "facebook", "twitter", "x", "linkedin",
+                         "whatsapp", "telegram", "reddit", "vk", "поделиться", "печать"))  # fmt: skip
+SHARE_ROW_MAX = 60  # characters: a row of a few buttons
+
+
+def is_share_row(text: str) -> bool:
+    return 0 < len(text) <= SHARE_ROW_MAX and all(
+        word in SHARE_WORDS for word in text.casefold().replace(",", " ").replace("|", " ").split()
+    )
 
 
 LANGUAGE_CODE_MAX = 3
@@ -766,6 +830,10 @@ def parse_text(text: str) -> ParsedMemo:
         published = date_after_printings(chunks[start].lines[0], stand_in)
         head = Head(stand_in, body_line, -1, None, published, None)
         warnings.append("no title found above the memo text: its first words stand in for one")
+        heading = heading_under_blurb(chunks, start, end)
+        if heading is not None:
+            head = Head(heading.text, heading.start, heading.start, None, head.published, None)
+            warnings.pop()
     title_line = head.title_line
     # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
     above = next((i for i in range(head.title_first - 1, -1, -1) if lines[i].strip()), 0)
@@ -1017,6 +1085,25 @@ def date_after_printings(line: str, title: str) -> date | None:
     if at <= 0 or line.count(title) < 2:
         return None
     return date_at_start(line[at + len(title) :].lstrip(" |·,–—-"))
+
+
+def heading_under_blurb(chunks: list[Chunk], start: int, end: int) -> Chunk | None:
+    """The heading on a line of its own under the body's first paragraph, over the rest of the
+    prose, on a page with no title above its text: a page that opens with a blurb of its series
+    ("Our researchers publish …"), then the memo's title and text."""
+    if end - start < 3 or len(chunks[start + 1].lines) != 1:
+        return None
+    heading = chunks[start + 1]
+    text = heading.text
+    if (
+        len(text.split()) >= TITLE_WORDS_MIN
+        and is_heading(text)
+        and not has_sentence(text)
+        and not SECTION_HEADINGS.match(text.rstrip(":. "))
+        and len(chunks[start + 2].text) >= PROSE_MIN
+    ):
+        return heading
+    return None
 
 
 def stand_in_title(paragraph: str) -> str:
