@@ -1700,3 +1700,15 @@ def test_by_alone_over_a_listed_name_and_its_archive_link_announces_the_byline()
     memo = parse_page(page.encode())
     assert memo.title == "Mobile Networks of the Steppe"
     assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_title_printed_twice_on_one_line_is_one_copy_of_it():
+    glued = "Steppe Cameras: Who Buys Them and WhySteppe Cameras: Who Buys Them and Why\n" + BODY
+    assert parse_page(glued.encode()).title == "Steppe Cameras: Who Buys Them and Why"
+    spaced = "Steppe Cameras and Their Buyers Steppe Cameras and Their Buyers\n" + BODY
+    assert parse_page(spaced.encode()).title == "Steppe Cameras and Their Buyers"
+    captioned = (
+        "Steppe Cameras and Their Buyers\n\nA camera over a road. Photo by Jane Roe "
+        "A camera over a road. Photo by Jane Roe\n" + BODY
+    )
+    assert parse_page(captioned.encode()).title == "Steppe Cameras and Their Buyers"

@@ -481,6 +481,11 @@ def _candidates(
         dated = title_after_date(text) if DIGIT.search(text, 0, DATE_RUN_IN) else None
         if dated:
             found.append(Candidate(dated, first, last))
+        # "<Title><Title>": the page's title and its heading run together as the dump's first
+        # line. Lower down, a line printed twice over is a picture's alt text and its caption.
+        once = printed_twice(text) if k == 0 else None
+        if once:
+            found.append(Candidate(once, first, last))
         # "НазадУкраинский пример…": a back link's word run into the title after it.
         link = GLUED_LINK.match(text)
         if link:
@@ -537,6 +542,17 @@ def _candidates(
             if goes_on or page.count(joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found + shared_openings(found)
+
+
+def printed_twice(text: str) -> str | None:
+    """One copy of a line that is the same three words or more twice over, glued or a space
+    between, with no sentence's end inside (a caption's sentences and credit are printed twice
+    over too)."""
+    half = len(text) // 2
+    if half < 8 or text[:half] != text[-half:] or text[half:-half].strip():
+        return None
+    once = text[:half]
+    return once if len(once.split()) >= 3 and not SENTENCES.search(once) else None
 
 
 def runs_past_line(part: str, line: str) -> bool:
