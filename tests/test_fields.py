@@ -732,3 +732,8 @@ def test_a_military_rank_before_a_name_is_no_part_of_it():
     assert byline_names("By Lt. Gen. Jane Roe and Col. Lisa Doe") == ["Jane Roe", "Lisa Doe"]
     # A rank's word before one other word is a phrase, not a title and a name.
     assert split_authors("General Staff") == ["General Staff"]
+
+
+def test_a_cms_creation_label_names_the_items_own_date():
+    assert parse_date("Created: 2023-01-31 04:04:22") == date(2023, 1, 31)
+    assert parse_date("Создано: 31.01.2023 04:04") == date(2023, 1, 31)

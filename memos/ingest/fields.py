@@ -156,10 +156,11 @@ def date_at_end(text: str) -> date | None:
     return None
 
 
-# Words that label a date as the item's own: "Publication Date 11/09/2014", "Опубликовано:".
+# Words that label a date as the item's own: "Publication Date 11/09/2014", "Опубликовано:"; a
+# CMS's "Created: 2023-01-31 04:04:22" ("Создано:") is when the item was put on the site.
 DATE_LABEL = (
     r"(?:publication date|date of publication|date published|published(?: online)?|posted|written|date|"
-    r"дата публикации|дата размещения|дата|опубликовано)"
+    r"created|дата публикации|дата размещения|дата|опубликовано|создано)"
 )
 # "on" may come twice: a template's own before a date that brings one ("Published on on March 5, 2019").
 _DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on){{0,2}}\s*:?\s*", re.I)
