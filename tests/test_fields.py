@@ -737,3 +737,9 @@ def test_a_military_rank_before_a_name_is_no_part_of_it():
 def test_a_cms_creation_label_names_the_items_own_date():
     assert parse_date("Created: 2023-01-31 04:04:22") == date(2023, 1, 31)
     assert parse_date("Создано: 31.01.2023 04:04") == date(2023, 1, 31)
+
+
+def test_a_volume_and_issue_line_ending_with_the_year_gives_the_issue():
+    assert read_numbered("Volume II, Issue 3, 2021") == Numbered(3)
+    assert read_numbered("Vol. 4, No. 1 (2020)") == Numbered(1)
+    assert read_numbered("Vol. 4, No. 1, Steppe Press") is None  # a reference's tail

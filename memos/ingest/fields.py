@@ -1182,10 +1182,17 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         m = None  # "2016 Vol. 40, No. 6, 573–589": a citation's tail, its journal cut off
     if m and m["series"] is None:
         # "Vol. 2, No. 7" on a cover, the series' name printed elsewhere if at all; with
-        # anything but a date after it, a line of a list of references.
+        # anything but a date or the issue's year after it ("Volume I, Issue 2, 2022"), a line
+        # of a list of references.
         rest = m["rest"].strip(" ,;|·–—-")
         published = _date_in(rest)
-        if rest and not published and not issue_field and not is_issue_period(rest):
+        if (
+            rest
+            and not published
+            and not issue_field
+            and not is_issue_period(rest)
+            and not _YEAR.fullmatch(rest.strip("()"))
+        ):
             return None
         return Numbered(memo_number_of(m["n"]), published=published)
     if m and len(m["series"].split()) <= 8:
