@@ -137,3 +137,15 @@ def test_a_name_over_a_date_under_a_dek_read_as_the_body_is_the_byline_and_its_d
     memo = parse_page(page.encode())
     assert memo.authors == ["Асель Нурланова"]
     assert memo.published == date(2020, 9, 24)
+
+
+def test_a_one_word_heading_the_first_paragraph_opens_with_is_the_title():
+    lead = (
+        "Steppeland, which calls itself the region's crossroads, bought more cameras for its roads in "
+        "the past two years than in the ten before, and the tenders were split between several bidders.\n\n"
+        "The purchases grew in number over the decade, and the chapter weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.\n"
+    )
+    assert parse_page(("Steppeland\n\n" + lead).encode()).title == "Steppeland"
+    # A word the paragraph does not open with is no heading of it.
+    assert parse_page(("Menu\n\n" + lead).encode()).title != "Menu"
