@@ -743,3 +743,10 @@ def test_a_volume_and_issue_line_ending_with_the_year_gives_the_issue():
     assert read_numbered("Volume II, Issue 3, 2021") == Numbered(3)
     assert read_numbered("Vol. 4, No. 1 (2020)") == Numbered(1)
     assert read_numbered("Vol. 4, No. 1, Steppe Press") is None  # a reference's tail
+
+
+def test_a_unit_run_on_after_a_marked_name_is_no_part_of_it():
+    assert byline_names("By Asel Nurlanova Department of Steppe Studies") == ["Asel Nurlanova"]
+    assert byline_names("By Jane Roe Office of the Steppe Historian") == ["Jane Roe"]
+    # Without "By", title-case words before a unit are no byline.
+    assert byline_names("Steppe Cameras Department of Roads") is None

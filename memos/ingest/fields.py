@@ -646,6 +646,12 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
             cut = text.rfind(" The ")
             if cut > 0 and is_outlet_name(text[cut + 1 :]) and looks_like_names(text[:cut]):
                 text = text[:cut]
+            # The unit the author works in run on after the name: "By Jane Roe Department of
+            # Military History" (a staff paper's byline, the line break between them lost).
+            unit = UNIT_AFTER_NAME.search(text) if " of " in text else None
+            name = text[: unit.start()] if unit else ""
+            if unit and is_unit_name(text[unit.start() + 1 :]) and len(split_authors(name)) == 1:
+                text = name
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
         if names and all(looks_like_names(n) for n in names):
             return tuple(names)
@@ -669,6 +675,19 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
     ):
         return (name,)
     return None
+
+
+# Where the name of a unit of an institution starts after a name: " Department of Military …".
+UNIT_AFTER_NAME = re.compile(
+    r" (?=(?:Department|Office|Division|Bureau|Directorate|Faculty|School|College|Institute|Center|Centre) "
+    r"of (?:the )?[A-Z])"
+)
+
+
+def is_unit_name(text: str) -> bool:
+    """A unit's name and nothing else: a few words, each capitalized but the small joining ones."""
+    words = text.split()
+    return len(words) <= 8 and all(w[:1].isupper() or w in _LABEL_JOINERS for w in words)
 
 
 CITED_PART = re.compile(r"(?:vol|no|nos|pp?|issue|iss|т|вып)\.?\s*\d", re.I)
