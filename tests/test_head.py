@@ -1712,3 +1712,20 @@ def test_a_title_printed_twice_on_one_line_is_one_copy_of_it():
         "A camera over a road. Photo by Jane Roe\n" + BODY
     )
     assert parse_page(captioned.encode()).title == "Steppe Cameras and Their Buyers"
+
+
+def test_bios_a_line_each_right_under_the_title_name_its_authors():
+    page = (
+        "Cameras on the Roads of the Steppe\n\n"
+        "Asel Nurlanova is a Senior Lecturer in Steppe Studies at the University of the Plains.\n"
+        "Jane Roe is an Associate Professor of Roads at the Steppe Institute.\n\n"
+        "Volume 2, Issue 4, 2021\nSteppe Review\n\nARTICLE INFO\n\n"
+        "Keywords\nroads\ncameras\n\nABSTRACT" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Jane Roe"]
+    # A sentence about someone else opening the body is no bio.
+    news = (
+        "Cameras on the Roads of the Steppe\n\nJane Roe is a candidate in the coming election.\n\n"
+        "Keywords\nroads\ncameras\n\nABSTRACT" + BODY
+    )
+    assert parse_page(news.encode()).authors == []

@@ -1501,6 +1501,10 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             names = _byline(AUTHOR_PAGE_LINK.sub("", next_line(lines, i)))
             if names:
                 return names
+    # Where no byline is printed, the authors' bios may stand right under the title instead.
+    bios = bio_names(lines, below) if below else None
+    if bios:
+        return bios
     for i in below + above:
         text = clean_space(lines[i])
         if bare_names(text) and names_of_furniture(lines, i, text, title, above):
@@ -1553,6 +1557,28 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # it; a single pair of words there is as often the site's name ("<Title> — Riddle Russia").
     names = _byline(credit) if credit and not cut_short(credit) else None
     return names if names and len(names) > 1 else None
+
+
+# A bio sentence: "Jane Roe is a Senior Lecturer in Steppe Studies at …".
+BIO_OPENING = re.compile(
+    r"(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w.'’-]+ ){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+) is (?:a|an|the) (?P<role>.+)"
+)
+
+
+def bio_names(lines: list[str], below: list[int]) -> list[str] | None:
+    """The names of the bios on the lines right under the title, a line each ("Jane Roe is a
+    Senior Lecturer at …", "Lisa Doe is an Associate Professor of …"), if the first is one."""
+    names = []
+    for k, i in enumerate(below):
+        if k and i != below[k - 1] + 1:
+            break  # the bios are one block
+        text = lines[i].strip()
+        m = BIO_OPENING.match(text) if " is " in text[:60] else None
+        name = _byline(m["name"]) if m and is_role(m["role"]) else None
+        if not name or len(name) != 1:
+            break
+        names += name
+    return names or None
 
 
 def marked_below(lines: list[str], below: list[int], i: int) -> list[str] | None:
