@@ -732,3 +732,21 @@ def test_a_military_rank_before_a_name_is_no_part_of_it():
     assert byline_names("By Lt. Gen. Jane Roe and Col. Lisa Doe") == ["Jane Roe", "Lisa Doe"]
     # A rank's word before one other word is a phrase, not a title and a name.
     assert split_authors("General Staff") == ["General Staff"]
+
+
+def test_a_cms_creation_label_names_the_items_own_date():
+    assert parse_date("Created: 2023-01-31 04:04:22") == date(2023, 1, 31)
+    assert parse_date("Создано: 31.01.2023 04:04") == date(2023, 1, 31)
+
+
+def test_a_volume_and_issue_line_ending_with_the_year_gives_the_issue():
+    assert read_numbered("Volume II, Issue 3, 2021") == Numbered(3)
+    assert read_numbered("Vol. 4, No. 1 (2020)") == Numbered(1)
+    assert read_numbered("Vol. 4, No. 1, Steppe Press") is None  # a reference's tail
+
+
+def test_a_unit_run_on_after_a_marked_name_is_no_part_of_it():
+    assert byline_names("By Asel Nurlanova Department of Steppe Studies") == ["Asel Nurlanova"]
+    assert byline_names("By Jane Roe Office of the Steppe Historian") == ["Jane Roe"]
+    # Without "By", title-case words before a unit are no byline.
+    assert byline_names("Steppe Cameras Department of Roads") is None

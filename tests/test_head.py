@@ -1744,3 +1744,32 @@ def test_a_paper_s_name_in_quotes_after_the_headline_s_question_mark_is_its_sour
     title = "Порты Каспия берут паузу: каким будет продолжение «заморозки»?"
     page = f"Ереван, 15.02.2024\nСРОЧНО\n\n\n{title} «Степь»\n\nОБЗОР\n\nГазета «Факт» пишет:\n" + BODY
     assert parse_page(page.encode()).title == title
+
+
+def test_a_title_printed_twice_on_one_line_is_one_copy_of_it():
+    glued = "Steppe Cameras: Who Buys Them and WhySteppe Cameras: Who Buys Them and Why\n" + BODY
+    assert parse_page(glued.encode()).title == "Steppe Cameras: Who Buys Them and Why"
+    spaced = "Steppe Cameras and Their Buyers Steppe Cameras and Their Buyers\n" + BODY
+    assert parse_page(spaced.encode()).title == "Steppe Cameras and Their Buyers"
+    captioned = (
+        "Steppe Cameras and Their Buyers\n\nA camera over a road. Photo by Jane Roe "
+        "A camera over a road. Photo by Jane Roe\n" + BODY
+    )
+    assert parse_page(captioned.encode()).title == "Steppe Cameras and Their Buyers"
+
+
+def test_bios_a_line_each_right_under_the_title_name_its_authors():
+    page = (
+        "Cameras on the Roads of the Steppe\n\n"
+        "Asel Nurlanova is a Senior Lecturer in Steppe Studies at the University of the Plains.\n"
+        "Jane Roe is an Associate Professor of Roads at the Steppe Institute.\n\n"
+        "Volume 2, Issue 4, 2021\nSteppe Review\n\nARTICLE INFO\n\n"
+        "Keywords\nroads\ncameras\n\nABSTRACT" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Jane Roe"]
+    # A sentence about someone else opening the body is no bio.
+    news = (
+        "Cameras on the Roads of the Steppe\n\nJane Roe is a candidate in the coming election.\n\n"
+        "Keywords\nroads\ncameras\n\nABSTRACT" + BODY
+    )
+    assert parse_page(news.encode()).authors == []

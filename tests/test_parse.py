@@ -1026,3 +1026,16 @@ def test_a_page_told_in_a_list_of_sentences_under_its_subtitle_is_a_memo():
     links = page.replace(".</li>", "</li>")
     with pytest.raises(ParseError):
         parse_page(links.encode())
+
+
+def test_an_element_classed_as_the_publications_type_gives_the_category():
+    html = (
+        "<html><body><article><div class='publication-type'>Programme leaflets</div>"
+        "<h1>Our Work Along the Roads of the Steppe</h1>"
+        "<p>The cameras sold along the roads of the steppe are counted here, with their buyers and the "
+        "contracts that brought them to the towns, one by one, over a decade of purchases and tenders.</p>"
+        "<p>The purchases grew in number over the decade, and the leaflet weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.</p>"
+        "</article></body></html>"
+    )
+    assert parse_page(html.encode()).category == "Programme leaflets"

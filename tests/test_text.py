@@ -181,3 +181,15 @@ def test_a_heading_under_a_series_blurb_is_the_title_of_a_page_with_none_above_i
     memo = parse_page(page.encode())
     assert memo.title == "The Caspian Ports in Winter: Steppe Briefs from the Institute"
     assert memo.warnings == []
+
+
+def test_a_one_word_heading_the_first_paragraph_opens_with_is_the_title():
+    lead = (
+        "Steppeland, which calls itself the region's crossroads, bought more cameras for its roads in "
+        "the past two years than in the ten before, and the tenders were split between several bidders.\n\n"
+        "The purchases grew in number over the decade, and the chapter weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.\n"
+    )
+    assert parse_page(("Steppeland\n\n" + lead).encode()).title == "Steppeland"
+    # A word the paragraph does not open with is no heading of it.
+    assert parse_page(("Menu\n\n" + lead).encode()).title != "Menu"

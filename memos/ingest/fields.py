@@ -156,10 +156,11 @@ def date_at_end(text: str) -> date | None:
     return None
 
 
-# Words that label a date as the item's own: "Publication Date 11/09/2014", "Опубликовано:".
+# Words that label a date as the item's own: "Publication Date 11/09/2014", "Опубликовано:"; a
+# CMS's "Created: 2023-01-31 04:04:22" ("Создано:") is when the item was put on the site.
 DATE_LABEL = (
     r"(?:publication date|date of publication|date published|published(?: online)?|posted|written|date|"
-    r"дата публикации|дата размещения|дата|опубликовано)"
+    r"created|дата публикации|дата размещения|дата|опубликовано|создано)"
 )
 # "on" may come twice: a template's own before a date that brings one ("Published on on March 5, 2019").
 _DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on){{0,2}}\s*:?\s*", re.I)
@@ -645,6 +646,12 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
             cut = text.rfind(" The ")
             if cut > 0 and is_outlet_name(text[cut + 1 :]) and looks_like_names(text[:cut]):
                 text = text[:cut]
+            # The unit the author works in run on after the name: "By Jane Roe Department of
+            # Military History" (a staff paper's byline, the line break between them lost).
+            unit = UNIT_AFTER_NAME.search(text) if " of " in text else None
+            name = text[: unit.start()] if unit else ""
+            if unit and is_unit_name(text[unit.start() + 1 :]) and len(split_authors(name)) == 1:
+                text = name
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
         if names and all(looks_like_names(n) for n in names):
             return tuple(names)
@@ -668,6 +675,19 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
     ):
         return (name,)
     return None
+
+
+# Where the name of a unit of an institution starts after a name: " Department of Military …".
+UNIT_AFTER_NAME = re.compile(
+    r" (?=(?:Department|Office|Division|Bureau|Directorate|Faculty|School|College|Institute|Center|Centre) "
+    r"of (?:the )?[A-Z])"
+)
+
+
+def is_unit_name(text: str) -> bool:
+    """A unit's name and nothing else: a few words, each capitalized but the small joining ones."""
+    words = text.split()
+    return len(words) <= 8 and all(w[:1].isupper() or w in _LABEL_JOINERS for w in words)
 
 
 CITED_PART = re.compile(r"(?:vol|no|nos|pp?|issue|iss|т|вып)\.?\s*\d", re.I)
@@ -1181,10 +1201,17 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         m = None  # "2016 Vol. 40, No. 6, 573–589": a citation's tail, its journal cut off
     if m and m["series"] is None:
         # "Vol. 2, No. 7" on a cover, the series' name printed elsewhere if at all; with
-        # anything but a date after it, a line of a list of references.
+        # anything but a date or the issue's year after it ("Volume I, Issue 2, 2022"), a line
+        # of a list of references.
         rest = m["rest"].strip(" ,;|·–—-")
         published = _date_in(rest)
-        if rest and not published and not issue_field and not is_issue_period(rest):
+        if (
+            rest
+            and not published
+            and not issue_field
+            and not is_issue_period(rest)
+            and not _YEAR.fullmatch(rest.strip("()"))
+        ):
             return None
         return Numbered(memo_number_of(m["n"]), published=published)
     if m and len(m["series"].split()) <= 8:

@@ -502,6 +502,11 @@ def _candidates(
         dated = title_after_date(text) if DIGIT.search(text, 0, DATE_RUN_IN) else None
         if dated:
             found.append(Candidate(dated, first, last))
+        # "<Title><Title>": the page's title and its heading run together as the dump's first
+        # line. Lower down, a line printed twice over is a picture's alt text and its caption.
+        once = printed_twice(text) if k == 0 else None
+        if once:
+            found.append(Candidate(once, first, last))
         # "НазадУкраинский пример…": a back link's word run into the title after it.
         link = GLUED_LINK.match(text)
         if link:
@@ -558,6 +563,17 @@ def _candidates(
             if goes_on or page.count(joined) > 1:
                 found.append(Candidate(joined, first, end))
     return found + shared_openings(found)
+
+
+def printed_twice(text: str) -> str | None:
+    """One copy of a line that is the same three words or more twice over, glued or a space
+    between, with no sentence's end inside (a caption's sentences and credit are printed twice
+    over too)."""
+    half = len(text) // 2
+    if half < 8 or text[:half] != text[-half:] or text[half:-half].strip():
+        return None
+    once = text[:half]
+    return once if len(once.split()) >= 3 and not SENTENCES.search(once) else None
 
 
 def runs_past_line(part: str, line: str) -> bool:
@@ -1515,6 +1531,10 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             names = _byline(AUTHOR_PAGE_LINK.sub("", next_line(lines, i)))
             if names:
                 return names
+    # Where no byline is printed, the authors' bios may stand right under the title instead.
+    bios = bio_names(lines, below) if below else None
+    if bios:
+        return bios
     for i in below + above:
         text = clean_space(lines[i])
         if bare_names(text) and names_of_furniture(lines, i, text, title, above):
@@ -1567,6 +1587,28 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     # it; a single pair of words there is as often the site's name ("<Title> — Riddle Russia").
     names = _byline(credit) if credit and not cut_short(credit) else None
     return names if names and len(names) > 1 else None
+
+
+# A bio sentence: "Jane Roe is a Senior Lecturer in Steppe Studies at …".
+BIO_OPENING = re.compile(
+    r"(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w.'’-]+ ){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+) is (?:a|an|the) (?P<role>.+)"
+)
+
+
+def bio_names(lines: list[str], below: list[int]) -> list[str] | None:
+    """The names of the bios on the lines right under the title, a line each ("Jane Roe is a
+    Senior Lecturer at …", "Lisa Doe is an Associate Professor of …"), if the first is one."""
+    names = []
+    for k, i in enumerate(below):
+        if k and i != below[k - 1] + 1:
+            break  # the bios are one block
+        text = lines[i].strip()
+        m = BIO_OPENING.match(text) if " is " in text[:60] else None
+        name = _byline(m["name"]) if m and is_role(m["role"]) else None
+        if not name or len(name) != 1:
+            break
+        names += name
+    return names or None
 
 
 def marked_below(lines: list[str], below: list[int], i: int) -> list[str] | None:

@@ -82,7 +82,7 @@ TITLE_CLASS = re.compile(
 )
 CATEGORY_CLASS = re.compile(
     r"^(?:.*[-_])?(?:(?:category|categories|cat-links|kicker|eyebrow|rubric)(?:[-_](?:label|name|link))?"
-    r"|section[-_](?:label|name)|(?:content|post|article)[-_]type|type[-_]label)$",
+    r"|section[-_](?:label|name)|(?:content|post|article|publication|document)[-_]type|type[-_]label)$",
     re.I,
 )
 TOPIC_CLASS = re.compile(r"^(?:.*[-_])?(?:tags|tag-links|topics|related-topics|field-name-field-tags)$", re.I)

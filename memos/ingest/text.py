@@ -798,6 +798,9 @@ def parse_text(text: str) -> ParsedMemo:
     after = None if header.title else title_after_body(chunks, start)
     after_body = (after.start, after.start, after.text) if after else None
     head = read_head(lines, units, body_line, walked_back, after_body)
+    heading = echoed_heading(units, chunks[start]) if not head.title else None
+    if heading:
+        head = Head(heading[2], heading[0], heading[1], None, None, None)
     before_cover = (list(chunks), start, end, body_line)
     # Nothing above the body reads as a title: the body's first line may be it (a cover, or a
     # title run into its lede)...
@@ -1104,6 +1107,25 @@ def heading_under_blurb(chunks: list[Chunk], start: int, end: int) -> Chunk | No
     ):
         return heading
     return None
+
+
+# One word, as a report's chapter on a country or a subject is headed: "Kazakhstan", "Nagorno-Karabakh".
+ONE_WORD_HEADING = re.compile(r"[^\W\d_]{3,}(?:-[^\W\d_]+)*")
+
+
+def echoed_heading(units: list[tuple[int, int, str]], opening: Chunk) -> tuple[int, int, str] | None:
+    """The unit right above the body that is one word in title case which the body's first
+    paragraph opens with ("Kazakhstan" over "Kazakhstan, which …"): a chapter's heading, which the
+    title tests (a few words at least) pass over as furniture."""
+    if not units:
+        return None
+    first, last, text = units[-1]
+    if first != last or opening.start - last > 2 or not text[:1].isupper():
+        return None
+    if not ONE_WORD_HEADING.fullmatch(text):
+        return None
+    after = opening.text[len(text) : len(text) + 1]
+    return units[-1] if opening.text.startswith(text) and not (after.isalnum() or after == "-") else None
 
 
 def stand_in_title(paragraph: str) -> str:
