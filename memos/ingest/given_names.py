@@ -24,6 +24,7 @@ LINES_ABOVE = 12  # lines over the title looked at: a cover's or a page header's
 # or an author's card over the text.
 BODY_LINES = 3
 LINE_LOOKED_AT = 300  # characters of a line: a PDF's text may run a whole page into one line
+RUN_ON = 200  # characters after those a name found there, and the names listed after it, may take
 SUBJECT_PRINTINGS = 2  # a surname the body prints this often is the memo's subject, not its author
 
 # A surname: a capital, then letters, an apostrophe or a hyphen ("O'Neil", "Smith-Jones"); or
@@ -43,7 +44,6 @@ _CREDIT = re.compile(
 _ATTRIBUTION = {"~", "—", "–", "-", "―"}
 _BOUNDARIES = {"|", "•", "·", "/", "—", "–", "―"}
 SENTENCE_LOOKED_AT = 12  # words before a name looked at for the sentence it stands in
-_LOWER_WORD = re.compile(r"\b[a-zà-ÿа-яё][a-zà-ÿа-яё'’-]+\b")
 
 
 @lru_cache(maxsize=1)
@@ -97,13 +97,14 @@ class People:
     def __init__(self, lines: list[str], body: str):
         self.lines = lines
         self.body = body
-        self._lowercase: set[str] | None = None
+        self._text: str | None = None
 
-    @property
-    def lowercase(self) -> set[str]:
-        if self._lowercase is None:
-            self._lowercase = set(_LOWER_WORD.findall("\n".join(self.lines)))
-        return self._lowercase
+    def writes(self, word: str) -> bool:
+        """Whether the page prints `word` as a word of its own (looked for only for the few
+        words that could be surnames, not by listing the page's every word)."""
+        if self._text is None:
+            self._text = "\n".join(self.lines)
+        return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", self._text) is not None
 
     def person_at(self, tokens: list[str], i: int) -> tuple[str, int, bool] | None:
         """The name that opens at tokens[i] (given name, an initial or a patronymic, surname), the
@@ -124,7 +125,7 @@ class People:
         surname, closed = m[1], bool(m[2])
         folded = surname.casefold()
         if (
-            folded in self.lowercase  # a word of the page's sentences: "Orange Revolution"
+            self.writes(folded)  # a word of the page's sentences: "Orange Revolution"
             or folded in NOT_IN_NAMES
             or ORG_WORDS.fullmatch(surname)
             or self.body.count(surname) >= SUBJECT_PRINTINGS
@@ -142,7 +143,8 @@ class People:
         # caption's or a paragraph's sentence); a credit names a picture's maker.
         if line.lstrip()[:1].islower() or _CREDIT.search(line[:LINE_LOOKED_AT]):
             return None
-        tokens = line.split()
+        # The words a name opening in the part looked at may run on to (a paragraph goes on).
+        tokens = line[: LINE_LOOKED_AT + RUN_ON].split()
         opening = len(line[:LINE_LOOKED_AT].split())
         lexicon = given_names()
         for i in range(opening):
