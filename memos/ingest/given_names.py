@@ -4,12 +4,12 @@ Where no byline is marked, printed on a line of its own or run into a cover's te
 Paper Jane Roe Ukraine Forum | May 2020 …", "Jane Roe Faculty of …, University of …"), a known
 given name and a surname after it still say "a person", as no line's position does. The
 lexicon (fixtures/given_names.json, from Faker's person providers and pymorphy3's dictionary;
-`manage.py generate_given_names` rewrites it) keeps countries, peoples and months out.
+`manage.py generate_given_names` rewrites it) keeps countries, peoples, parts of the world and
+months out.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from functools import lru_cache
@@ -146,9 +146,8 @@ class People:
         # The words a name opening in the part looked at may run on to (a paragraph goes on).
         tokens = line[: LINE_LOOKED_AT + RUN_ON].split()
         opening = len(line[:LINE_LOOKED_AT].split())
-        lexicon = given_names()
         for i in range(opening):
-            if tokens[i].lstrip(_OPENING).casefold() not in lexicon:
+            if not is_given_name(tokens[i].lstrip(_OPENING)):
                 continue  # most words: no name opens there
             if (
                 i == 1
@@ -187,8 +186,7 @@ def named_in_header(lines: list[str], title_first: int, title_last: int, body_li
 def first_named(people: People, below: list[str], above: list[str], title: str) -> list[str] | None:
     """The first names `people` finds on the lines `below` the title, then on those `above` it
     (the nearest first)."""
-    lines = [*((line, False) for line in below), *((line, True) for line in above)]
-    for k, (line, over) in enumerate(lines):
+    for k, (line, over) in enumerate([*((line, False) for line in below), *((line, True) for line in above)]):
         names = people.in_line(line) if line.strip() else None
         # The title's words printed again ("… Harsh Realities: …" by its printing) are no names.
         if not names or any(name in title for name in names):
@@ -201,7 +199,7 @@ def first_named(people: People, below: list[str], above: list[str], title: str) 
         if over:
             continue
         # Under it, the authors may be listed a name a line: the list ends at a line of other words.
-        for more, _ in itertools.takewhile(lambda item: not item[1], lines[k + 1 :]):
+        for more in below[k + 1 :]:
             found = people.in_line(more) if more.strip() else []
             if not found or not _only_names(more, found):
                 break

@@ -491,9 +491,8 @@ def _plain_kind(text: str) -> str | None:
 
 
 KIND_LABEL_MAX = 40  # characters
-NEAR_TITLE_BELOW = (
-    6  # elements of text after the title looked at for a person's name: a header's and the body's first
-)
+# Elements of text after the title looked at for a person's name: a header's and the body's first.
+NEAR_TITLE_BELOW = 6
 
 
 def _dateline_kind(text: str) -> str | None:
