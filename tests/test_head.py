@@ -1773,3 +1773,12 @@ def test_bios_a_line_each_right_under_the_title_name_its_authors():
         "Keywords\nroads\ncameras\n\nABSTRACT" + BODY
     )
     assert parse_page(news.encode()).authors == []
+
+
+def test_a_reading_time_run_on_at_the_end_of_the_title_line_is_not_part_of_the_title():
+    for line in (
+        "Cables Under the Caspian: Old Routes and New Owners4 min read",
+        "Cables Under the Caspian: Old Routes and New Owners 12 min read",
+    ):
+        page = line + "\n\n In Analysis, Caspian\n" + BODY
+        assert parse_page(page.encode()).title == "Cables Under the Caspian: Old Routes and New Owners"

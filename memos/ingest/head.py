@@ -2169,6 +2169,9 @@ ISSUE_OF_YEAR = re.compile(r"\d{1,3}/(?:19|20)\d\d\s+(?=[^\W\d_])")
 # A news site's count of comments after its headline: "<Headline> (3)". A year ("(2015)") is
 # printed as part of titles, so a count has at most three figures.
 COMMENT_COUNT = re.compile(r"\s+\(\d{1,3}\)$")
+# The reading time printed after the title, often glued to its last word: "…media6 min read".
+READING_TIME_AT_END = re.compile(r"\s*\d{1,3}\s?(?:min(?:ute)?s?\.?\s+read|мин\w*\.?\s+чтени[ея])$", re.I)
+READING_TIME_ENDS = ("read", "READ", "Read", "чтения", "чтение", "ЧТЕНИЯ", "ЧТЕНИЕ")
 
 
 # A label or an author, a colon, and the title: "Kennan Cable No. 51: A Rising Global Player".
@@ -2190,6 +2193,9 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     count = COMMENT_COUNT.search(text) if text.endswith(")") else None
     if count and len(text[: count.start()].split()) >= 3:
         text = text[: count.start()]
+    reading = READING_TIME_AT_END.search(text) if text.endswith(READING_TIME_ENDS) else None
+    if reading and len(text[: reading.start()].split()) >= 3:
+        text = text[: reading.start()]
     # "5/2020 <Title>": the issue and year of a paper printed before its title.
     issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
     if issue and len(text[issue.end() :].split()) >= 3:
