@@ -298,6 +298,12 @@ def test_a_kind_label_under_a_rubric_in_capitals_below_the_title_is_the_category
     assert parse_page(page.encode()).category == "In Focus"
 
 
+def test_a_kind_label_under_a_picture_credit_below_the_title_is_the_category():
+    page = "Pipelines and Power in the Caspian Basin\n\nImage courtesy: Steppe Agency\n\nBriefing Paper\n\n"
+    page += "by Jane Roe\nSenior Fellow\n\nApril, 2019\n" + BODY
+    assert parse_page(page.encode()).category == "Briefing Paper"
+
+
 def test_a_kind_label_opening_a_cover_over_its_month_and_the_title_is_the_category():
     page = "Working Paper\n\nMay 2020\n\nPipelines and Power in the Caspian Basin\n" + BODY
     assert parse_page(page.encode()).category == "Working Paper"

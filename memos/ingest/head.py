@@ -2307,6 +2307,11 @@ LIST_MARK = re.compile(r"^\s*[•·▪◦●*+\-–—]\s+")
 RUBRIC_MAX = 60  # characters
 
 
+def is_credit_line(line: str) -> bool:
+    """A picture's caption or credit on a line of its own: "Photo credit: REUTERS"."""
+    return len(line) <= CREDIT_LINE_MAX and bool(CREDIT_START.match(line.strip()))
+
+
 def is_rubric(line: str) -> bool:
     """A short line of a section's name printed in capitals: "RUSSIA / FSU POLITICS"."""
     return len(line) <= RUBRIC_MAX and line.isupper() and not DIGIT.search(line)
@@ -2324,9 +2329,10 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
     above = filled_above(lines, title_first, 1 + IDENTIFIER_LINES)
     near = next(([i] for i in above if not IDENTIFIER_LINE.match(lines[i])), [])
     below = filled_below(lines, title_last, len(lines), 3)
-    # A rubric in capitals may stand between the title and its label: "<Title>", "ENERGY /
-    # CASPIAN", "- In Brief".
-    near += below[:2] if below and is_rubric(lines[below[0]]) else below[:1]
+    # A rubric in capitals or a picture's credit may stand between the title and its label:
+    # "<Title>", "ENERGY / CASPIAN", "- In Brief"; "<Title>", "Photo credit: …", "Policy Paper".
+    between = below and (is_rubric(lines[below[0]]) or is_credit_line(lines[below[0]]))
+    near += below[:2] if between else below[:1]
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     for i in near:
         text = without_opening(LIST_MARK, lines[i])
