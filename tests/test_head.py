@@ -1788,3 +1788,16 @@ def test_a_reading_time_run_on_at_the_end_of_the_title_line_is_not_part_of_the_t
     ):
         page = line + "\n\n In Analysis, Caspian\n" + BODY
         assert parse_page(page.encode()).title == "Cables Under the Caspian: Old Routes and New Owners"
+
+
+def test_an_author_label_over_a_document_host_s_upload_counters_names_the_uploader_not_an_author():
+    title = "Cables Under the Caspian: Old Routes and New Owners"
+    page = (
+        f"{title}\n\n{title} Asel Nurlanova, Dana Sultanova May 2019 Cables Under...\n"
+        f"Author: Peter Uploader\n12 downloads 340 Views 3MB Size\n{title}\n\n"
+        "Asel Nurlanova, Dana Sultanova\n\nMay 2019\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Dana Sultanova"]
+    # With no byline printed, the uploader is still no author.
+    page = f"{title}\n\nAuthor: Peter Uploader\n12 downloads 340 Views 3MB Size\n" + BODY
+    assert parse_page(page.encode()).authors == []

@@ -785,7 +785,20 @@ def is_heading(text: str) -> bool:
     return 0 < len(words) <= HEADING_MAX_WORDS and not text.endswith((".", ",", ";", ":"))
 
 
+# A document host's "Author:" line over its counters of the upload ("1 downloads 0 Views 2MB
+# Size") names the account that uploaded the file, not the memo's author.
+UPLOADER_LINE = re.compile(r"^(?:author|автор)\s*:[^\n]*\n(?=\d[\d,.]*\s+downloads?\b)", re.I | re.M)
+
+
+def without_uploader(text: str) -> str:
+    """`text` without a document host's uploader line in its head."""
+    if "ownloads" not in text[:PAGE_LOOKED_AT]:
+        return text  # most pages, cheaply
+    return UPLOADER_LINE.sub("", text[:PAGE_LOOKED_AT], count=1) + text[PAGE_LOOKED_AT:]
+
+
 def parse_text(text: str) -> ParsedMemo:
+    text = without_uploader(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     chunks = chunks_of(lines)
     start, end = find_body(chunks)
