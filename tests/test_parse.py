@@ -543,6 +543,23 @@ def test_a_type_label_beside_the_title_with_no_class_saying_so_is_the_category()
     assert parse_page(page.encode()).category is None
 
 
+def test_a_type_label_over_a_notice_to_the_reader_and_a_file_link_above_the_title_is_the_category():
+    marked = (
+        '<div class="kind">Committee Report</div>\n<p class="note">For questions on the format of this '
+        'document, write to formats@example.org.</p>\n<div class="file">PDF</div>'
+    )
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", marked + "\n<h1>Water Politics")
+    assert parse_page(page.encode()).category == "Committee Report"
+    # A line of prose between them: the label is another item's.
+    page = page.replace("For questions", "The delegation met ministers and officials. For questions")
+    page = page.replace(", write to formats@example.org", "")
+    assert parse_page(page.encode()).category is None
+    # The entries of a menu of sections over the title name sections, not the item's kind.
+    menu = "<ul><li>Energy</li><li>Analysis</li><li>Water</li><li>Jobs</li></ul>"
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", menu + "\n<h1>Water Politics")
+    assert parse_page(page.encode()).category is None
+
+
 def test_a_name_printed_in_two_elements_given_then_family_is_one_author():
     name = '<div class="author-first-name">Asel</div>\n<div class="author-last-name">Nurlanova</div>'
     page = BARE_HTML_PAGE.replace("</h1>", "</h1>\n" + name, 1)

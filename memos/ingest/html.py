@@ -33,7 +33,7 @@ from .fields import (
     without_date,
 )
 from .given_names import People, first_named
-from .head import bare_names, dateline_names, split_title
+from .head import bare_names, dateline_names, is_furniture, split_title
 from .parsed import Block, ParsedMemo, ParseError
 from .sanitize import clean_html
 from .text import END_MARKERS, PROSE_MIN, has_sentence, is_heading, is_sentence_list, read_labels, split_bio
@@ -526,11 +526,16 @@ def _split_names(container: Tag) -> list[str]:
     return names
 
 
+def _elements_above(title_el: Tag, n: int) -> list[Tag]:
+    """The `n` elements of text above the title, the nearest first."""
+    parents = {id(p) for p in title_el.parents}
+    before = islice((el for el in title_el.previous_elements if isinstance(el, Tag)), 6 * n)
+    return list(islice((el for el in before if id(el) not in parents and _is_leaf(el)), n))
+
+
 def _texts_above(title_el: Tag) -> list[str]:
     """The texts of the two elements of text above the title, the nearest first."""
-    parents = {id(p) for p in title_el.parents}
-    before = islice((el for el in title_el.previous_elements if isinstance(el, Tag)), 12)
-    return [_text(el) for el in islice((el for el in before if id(el) not in parents and _is_leaf(el)), 2)]
+    return [_text(el) for el in _elements_above(title_el, 2)]
 
 
 def _named_near_title(
@@ -584,6 +589,24 @@ def _kind_label_near(near: list[str]) -> str | None:
         text = without_date(text)
         if is_kind_label(text) and not text.isupper():
             return text
+    return None
+
+
+KIND_ABOVE = 4  # elements of text over the title: its type label, a notice and a file's link
+
+
+def _kind_label_over_furniture(title_el: Tag | None) -> str | None:
+    """A type label over the title with only furniture between them: "Committee Report" over a
+    notice with an e-mail address to write to and a bare "PDF" link. The entries of a menu name
+    the site's sections, not the item's kind."""
+    for el in _elements_above(title_el, KIND_ABOVE) if title_el is not None else []:
+        text = _text(el)
+        if el.name == "li":
+            return None
+        if is_kind_label(text):
+            return None if text.isupper() else text
+        if not is_furniture(text, names=False):
+            return None
     return None
 
 
@@ -800,6 +823,7 @@ def parse_html(text: str) -> ParsedMemo:
             header_kind,
             numbered and numbered.category,
             title_numbered and title_numbered.category,
+            _kind_label_over_furniture(title_el),
         ),
         language=declared.language or language_of(title + " " + body_text),
         summary=declared.summary or "",
