@@ -560,6 +560,19 @@ def test_a_type_label_over_a_notice_to_the_reader_and_a_file_link_above_the_titl
     assert parse_page(page.encode()).category is None
 
 
+def test_a_date_opening_another_printing_of_the_title_above_it_is_the_date():
+    listed = (
+        '<p class="item">14.05.2012 Water Politics in the Fergana Valley</p>\n'
+        '<div class="label">Link to this publication</div>'
+    )
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", listed + "\n<h1>Water Politics")
+    page = page.replace("<p>Published: March 3, 2017</p>", "")
+    assert parse_page(page.encode()).published == date(2012, 5, 14)
+    # A dated teaser for another item above the title is not its date.
+    page = page.replace("Politics in the Fergana Valley</p>", "Rights on the Syr Darya</p>")
+    assert parse_page(page.encode()).published is None
+
+
 def test_a_name_printed_in_two_elements_given_then_family_is_one_author():
     name = '<div class="author-first-name">Asel</div>\n<div class="author-last-name">Nurlanova</div>'
     page = BARE_HTML_PAGE.replace("</h1>", "</h1>\n" + name, 1)

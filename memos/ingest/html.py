@@ -421,6 +421,7 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
         kind = kind or _dateline_kind(text) or _plain_kind(text)
     if published is None or not authors:
         # A kicker or a dateline above the title: "26.04.23 Sanctions Review", "27.06.2023 Author: A".
+        title = _text(title_el)
         for el in title_el.find_all_previous(True, limit=6):
             if (
                 el.name in ("html", "body", "head", "title")
@@ -428,11 +429,24 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
                 and el.find(LAYOUT_BLOCKS)
             ):
                 continue
-            found_date, found_names = _dateline(_text(el))
+            text = _text(el)
+            found_date, found_names = _dateline(text)
+            found_date = found_date or _date_before_title(text, title)
             if found_date:
                 published, authors = published or found_date, authors or found_names
                 break
     return published, authors or _names_over_title(title_el), kind
+
+
+DATE_BEFORE_TITLE_MAX = 30  # characters: a date in figures or words, and a separator
+
+
+def _date_before_title(text: str, title: str) -> object:
+    """The date of a list's entry for the page's own item above its title: "29.09.2011 <Title>"."""
+    if not title or len(text) <= len(title) or not text.endswith(title):
+        return None
+    before = text[: -len(title)]
+    return parse_date(before.strip(" |·•–—-")) if len(before) <= DATE_BEFORE_TITLE_MAX else None
 
 
 def _bare_byline(text: str) -> list[str]:
