@@ -102,6 +102,14 @@ def test_patronymics_and_footnote_marks_of_a_russian_journal_byline():
     assert People([line], "").in_line(line) == ["Игорь Петрович Савин", "Мария Олеговна Лаптева"]
 
 
+def test_a_surname_with_a_particle_keeps_the_particle_and_the_name_after_it():
+    for name in ("Hélène Le Garrec", "Pieter van der Meulen", "Lucia De Santis"):
+        lines, *at = header(
+            "Caspian Grids and the Cable Race", "", f"{name} (Steppe Institute | Eastfield University)"
+        )
+        assert named_in_header(lines, *at) == [name]
+
+
 def test_a_name_in_capitals_reads_in_title_case():
     line = "CASPIAN GRIDS AND THE CABLE RACE LAURA K. BRENNAN MARCH 2021 EXECUTIVE SUMMARY"
     assert People([line], "").in_line(line) == ["Laura K. Brennan"]
