@@ -193,3 +193,17 @@ def test_a_one_word_heading_the_first_paragraph_opens_with_is_the_title():
     assert parse_page(("Steppeland\n\n" + lead).encode()).title == "Steppeland"
     # A word the paragraph does not open with is no heading of it.
     assert parse_page(("Menu\n\n" + lead).encode()).title != "Menu"
+
+
+def test_a_pointer_to_a_site_under_the_body_is_no_signature():
+    body = (
+        "The regional security arrangements that seemed settled a decade ago are being renegotiated, "
+        "and the governments of the region now weigh every offer of equipment against its strings.\n\n"
+        "Each capital answers differently, but none of them wants to depend on a single supplier again, "
+        "which is why the tenders of the past two years were split between several bidders at once.\n\n"
+    )
+    page = "Pipelines and Power: North or South?\n\n" + body + "Read Steppenews.kz\n\nПодборка новостей\n"
+    assert parse_page(page.encode()).authors == []
+    # A signature's names and its place stay the byline.
+    page = page.replace("Read Steppenews.kz", "Asel Nurlanova, Almaty")
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]

@@ -461,6 +461,11 @@ _DROPPED_WORDS = {
 }  # fmt: skip
 
 
+# A site's address: a word, a dot and the domain's end in small letters ("Vzglyad.ru"); an
+# initial's dot comes after a capital.
+SITE_ADDRESS = re.compile(r"[a-z]\.[a-z]{2,4}\b")
+
+
 @lru_cache(maxsize=8192)
 def looks_like_names(text: str) -> bool:
     """A byline: every name is two to five capitalized words, no sentence in sight."""
@@ -493,6 +498,9 @@ def looks_like_names(text: str) -> bool:
         if any(w.casefold() in NOT_IN_NAMES or w.endswith(("'s", "’s")) for w in words):
             return False
         if parse_date(name):
+            return False
+        # A site's address is no name's word: "See Vzglyad.ru", a pointer to the source.
+        if "." in name and SITE_ADDRESS.search(name):
             return False
         # A country's name is no person's: "Выбор Казахстана", "Послевыборный Казахстан". (In
         # English, "Georgia", "Jordan" or "Chad" may well be.)
