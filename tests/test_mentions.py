@@ -446,7 +446,7 @@ def test_no_capitals_cities_or_regions():
         ("KG", ["Kyrgyz", "Kyrgyz Republic", "Kyrgyzstani"]),
         ("UZ", ["Uzbek", "Uzbeks"]),
         ("KZ", ["Kazakh", "Kazakhstani"]),
-        ("TJ", ["Tajik"]),
+        ("TJ", ["Tajik", "Tadzhikistan", "Tadzhik"]),
         ("TM", ["Turkmen"]),
         ("GB", ["British", "UK", "Britain", "Great Britain"]),
         ("US", ["American", "Americans", "U.S.", "USA", "US", "America"]),
