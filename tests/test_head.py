@@ -1801,3 +1801,13 @@ def test_an_author_label_over_a_document_host_s_upload_counters_names_the_upload
     # With no byline printed, the uploader is still no author.
     page = f"{title}\n\nAuthor: Peter Uploader\n12 downloads 340 Views 3MB Size\n" + BODY
     assert parse_page(page.encode()).authors == []
+
+
+def test_a_russian_name_before_a_dash_on_the_title_line_is_the_byline():
+    page = "Журнал Степь №3 (12) 2001\nМарина Соколова - Каспийские кабели и их новые владельцы\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Каспийские кабели и их новые владельцы"
+    assert memo.authors == ["Марина Соколова"]
+    # Words that open with no given name are a site's or a paper's name, not a byline.
+    page = page.replace("Марина Соколова", "Вечерняя Степь")
+    assert parse_page(page.encode()).authors == []

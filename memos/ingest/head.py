@@ -56,6 +56,7 @@ from .fields import (
     without_date,
     without_opening,
 )
+from .given_names import is_given_name
 
 # Words that open a line of page furniture, not a title: buttons, links, captions, credits.
 FURNITURE_START = re.compile(
@@ -2181,6 +2182,9 @@ LABEL_COLON_TITLE = re.compile(r"^(.{3,80}?)\s*:\s+(.{3,})$")
 NAME_COLON_TITLE = re.compile(
     r"^(?P<name>[А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё-]+){1,2}):\s*(?P<title>[А-ЯЁA-Z0-9].+)$"
 )
+NAME_DASH_TITLE = re.compile(
+    r"^(?P<name>[А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё-]+){1,2}) [-–—] (?P<title>[А-ЯЁA-Z0-9].+)$"
+)
 
 
 def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
@@ -2222,6 +2226,13 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
         names = _byline(credited["name"])
         if names and len(names) == 1:
             return credited["title"], None, names
+    # "Рустам Жангужин - <Title>": after a dash the words may be a site's or a paper's name as
+    # well ("Вечерняя Степь - …"): a known given name opens a person's.
+    dashed = NAME_DASH_TITLE.match(text)
+    if dashed and len(dashed["title"].split()) >= 3 and is_given_name(dashed["name"].split()[0]):
+        names = _byline(dashed["name"])
+        if names and len(names) == 1:
+            return dashed["title"], None, names
     # "“<Title>”, Jane Roe (Institute, Country)": a headline in quotes, then its writer.
     quoted = QUOTED_THEN_NAMES.match(text) if text[:1] in '“"«„' else None
     if quoted and len(quoted["title"].split()) >= 3:
