@@ -837,8 +837,9 @@ def parse_html(text: str) -> ParsedMemo:
             header_kind,
             numbered and numbered.category,
             title_numbered and title_numbered.category,
-            _kind_label_over_furniture(title_el),
-        ),
+        )
+        # Read past the elements over the title only where nothing else gave a category.
+        or _kind_label_over_furniture(title_el),
         language=declared.language or language_of(title + " " + body_text),
         summary=declared.summary or "",
         blocks=blocks,
