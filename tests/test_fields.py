@@ -80,6 +80,9 @@ from memos.ingest.fields import (
         ("Cuma, 3 Ekim 2014", date(2014, 10, 3)),
         # A template that prints its own "on" before a date that brings one.
         ("Published on on May 7, 2015", date(2015, 5, 7)),
+        # Day, month's name and year joined by dashes, as databases print them.
+        ("07-Mar-2019", date(2019, 3, 7)),
+        ("Date of Publication: 18-Sep-2023", date(2023, 9, 18)),
     ],
 )
 def test_dates_pages_write(text, expected):

@@ -52,6 +52,8 @@ _DATE_PATTERNS = [
     re.compile(rf"^{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})$"),
     # 14 September 2018 / 13 сентября 2018 (г.) / 3rd March 2020 / 6 Νοεμβρίου 2013
     re.compile(rf"^{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})(?:\s*г\.?)?$"),
+    # 07-Mar-2019: the month's name between dashes, as databases print a date
+    re.compile(rf"^{_DAY}-{_MONTH}-(?P<year>\d{{4}})$"),
     # 2018-09-14, 2018/09/14, 2018-09-14T10:00:00+00:00
     re.compile(r"^(?P<year>\d{4})[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})(?:[T ].*)?$"),
     # 14.09.2018, 26.04.23 (European order, the only one Russian pages use)
