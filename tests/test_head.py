@@ -1811,3 +1811,14 @@ def test_a_russian_name_before_a_dash_on_the_title_line_is_the_byline():
     # Words that open with no given name are a site's or a paper's name, not a byline.
     page = page.replace("Марина Соколова", "Вечерняя Степь")
     assert parse_page(page.encode()).authors == []
+
+
+def test_a_byline_and_its_date_split_by_a_slash_give_the_date():
+    page = (
+        "Home | Analysis | Commentaries\n\nCables Under the Caspian\n\n|print version||\n"
+        "Asel Nurlanova / March 14, 2017\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Cables Under the Caspian"
+    assert (memo.authors, memo.published) == (["Asel Nurlanova"], date(2017, 3, 14))
+

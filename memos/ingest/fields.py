@@ -863,7 +863,8 @@ def role_lead(text: str) -> list[str] | None:
 
 
 def without_date(text: str) -> str:
-    """`text` without a date that opens or ends it."""
+    """`text` without a date that opens or ends it, and the mark between them ("A. Author / August
+    31, 2006")."""
     # A date's year puts two figures side by side: the words at either end are tried only as many
     # as reach the first word that has them, and the last.
     if not TWO_FIGURES.search(text):
@@ -873,9 +874,9 @@ def without_date(text: str) -> str:
     ending = len(words) - last_with_year(words)
     for n in range(min(DATE_WORDS, len(words) - 1), 0, -1):
         if n >= ending and parse_date(" ".join(words[-n:])):
-            return " ".join(words[:-n]).rstrip(" ,|·•–—-")
+            return " ".join(words[:-n]).rstrip(" ,|·•–—/-")
         if n >= opening and parse_date(" ".join(words[:n])):
-            return " ".join(words[n:]).lstrip(" ,|·•–—-")
+            return " ".join(words[n:]).lstrip(" ,|·•–—/-")
     return text
 
 

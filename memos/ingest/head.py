@@ -111,9 +111,10 @@ SEPARATOR = re.compile(r"[|–—·:-]")
 
 # Between the items of a menu or a breadcrumb: "News | Analysis", "Home > Analysis > Asia".
 MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[>»›]\s+")
-# Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued.
+# Where a date may start inside a line; "5 min readMar 14, 2022" is two elements glued; "A.
+# Author / August 31, 2006" is a byline's name and date.
 DATE_PARTS = re.compile(
-    r"\s+[|·•–—-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}\b)|(?<=[a-z])(?=[A-Z][a-z])"
+    r"\s+[|·•–—/-]\s+|,\s+(?=\d{1,2}\s+\w+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}\b)|(?<=[a-z])(?=[A-Z][a-z])"
     # After a year: a space, or the reading time glued to it ("06.03.201718 МИН ЧТЕНИЕ").
     r"|(?<=\d{4})(?:\s+|(?=\d{1,3}\s?(?:[Mm][Ii][Nn]|[Мм][Ии][Нн])\b))"
     # After a site's address on a cover: "www.example.org 7 October 2017".
