@@ -1822,3 +1822,9 @@ def test_a_byline_and_its_date_split_by_a_slash_give_the_date():
     assert memo.title == "Cables Under the Caspian"
     assert (memo.authors, memo.published) == (["Asel Nurlanova"], date(2017, 3, 14))
 
+
+def test_the_title_printed_again_with_the_date_run_on_after_it_gives_the_date():
+    title = "Cables Under the Caspian: Who Owns Them?"
+    page = f"{title}\n\n{title} March 14, 2017\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.published) == (title, date(2017, 3, 14))

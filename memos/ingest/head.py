@@ -2132,10 +2132,13 @@ def label_before_printing(lines: list[str], title: str) -> Numbered | None:
 NUMBER_AND_SIGN = re.compile(r"(?<!\w)(?:No\.?|Nr\.?|N\s?[°º]|№)\s*\d+\b", re.I)
 
 
+DATE_AFTER_TITLE_MAX = 40  # characters: a date and a time run on after a printing of the title
+
+
 def repeated_title(lines: list[str], title: Candidate, body_line: int, start: int = 0) -> list[Candidate]:
     """The title's other printings above the body (from line `start`): on a line of their own,
-    or broken over two where its parts meet ("<Main title>" then "<Subtitle>", as a cover sets
-    them)."""
+    with the date run on after it ("<Title> March 9, 2022"), or broken over two where its parts
+    meet ("<Main title>" then "<Subtitle>", as a cover sets them)."""
     folded = _fold(title.text)
     size = len(title.text)
     words = _words(title.text)
@@ -2146,6 +2149,9 @@ def repeated_title(lines: list[str], title: Candidate, body_line: int, start: in
         length = len(lines[i].strip())
         if size - 3 <= length <= size + 10 and _fold(lines[i]) == folded:
             found.append(Candidate(title.text, i, i))
+        elif size < length <= size + DATE_AFTER_TITLE_MAX and _fold(lines[i]).startswith(folded):
+            if date_at_start(clean_space(lines[i])[size:].lstrip()):
+                found.append(Candidate(title.text, i, i))
         elif 10 <= length < size - 10 and words.startswith(_words(lines[i])):
             j = next_index(lines, i)
             if j is not None and words == _words(lines[i] + " " + lines[j]):
