@@ -608,6 +608,8 @@ is why the tenders of the past two years were split between several bidders at o
         ("14 MIN READAug 17, 2023 | 21:40 GMT", date(2023, 8, 17)),
         # The section's crumbs before the time, and a count of views after the date.
         ("Home Politics Regions 09:15 4 March 2021 1207", date(2021, 3, 4)),
+        # The date before its time, then counts of views and comments.
+        ("4 марта 2021, 09:15 1207 3", date(2021, 3, 4)),
     ],
 )
 def test_a_dateline_with_a_time_a_reading_time_or_two_labelled_dates(dateline, published):

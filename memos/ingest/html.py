@@ -656,6 +656,10 @@ def _dateline(text: str) -> tuple[object, list[str]]:
             # READAug 17, 2023".
             dated = DATELINE_OPENING.sub("", dated)
             published = date_at_start(dated) or date_at_end(dated)
+            if published is None and time:
+                # Or the date before the time, counts of views and comments after it: "4 марта
+                # 2021, 09:15 1207 3".
+                published = date_at_start(part)
         # "Feature Updated 1 June 2023 Published 20 February 2023": the label says which date.
         published = published or labelled_date(part)
         if not authors and BY_PREFIX.match(part):
