@@ -1828,3 +1828,12 @@ def test_the_title_printed_again_with_the_date_run_on_after_it_gives_the_date():
     page = f"{title}\n\n{title} March 14, 2017\n" + BODY
     memo = parse_page(page.encode())
     assert (memo.title, memo.published) == (title, date(2017, 3, 14))
+
+
+def test_a_type_label_over_the_title_is_no_byline():
+    page = (
+        "Choose your settings\nChoose your language\nMonthly Outlook\n\nCables Under the Caspian\n\n"
+        "March 14, 2017\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("Cables Under the Caspian", [])

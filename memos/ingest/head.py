@@ -1641,6 +1641,8 @@ def names_of_furniture(lines: list[str], i: int, text: str, title: Candidate, ab
     are the page's furniture: nothing vouches for them as a byline, and a sign shows they are not."""
     if names_a_region(text):
         return True  # a site's section or rubric: "Central Asia"
+    if is_kind_label(text):
+        return True  # a type label: "Weekly Commentary", "Economic Viewpoint"
     if under_teaser(lines, i):
         return True  # the author of another memo a link leads to: "Next Article" over a name
     if i not in above:
