@@ -347,6 +347,9 @@ def test_unique_names_keep_the_first_spelling():
         # A label in capitals run into the name by a dump that lost the line break between them.
         ("VOL TWOJane Roe", ["Jane Roe"]),
         ("ISSUE 3 SPRINGJane Roe and Lisa Doe", ["Jane Roe", "Lisa Doe"]),
+        # The author's post after a dash: a marked byline's names end there.
+        ("By Jane Roe — Correspondent for Kazakhstan", ["Jane Roe"]),
+        ("By Jane Roe - Senior Fellow at the Steppe Institute", ["Jane Roe"]),
     ],
 )
 def test_byline_names(text, names):

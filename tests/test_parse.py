@@ -1071,3 +1071,12 @@ def test_an_element_classed_as_the_publications_type_gives_the_category():
         "</article></body></html>"
     )
     assert parse_page(html.encode()).category == "Programme leaflets"
+
+
+def test_names_marked_as_bylines_with_their_posts_after_a_dash():
+    header = (
+        '<h2>Authors</h2><p class="author">Jane Roe - Head Researcher Steppe Politics</p>'
+        '<p class="author">Lisa Ann Doe - Junior Analyst Steppe Economics</p>'
+    )
+    memo = parse_page(HTML_DATELINE.replace('<div class="meta">{dateline}</div>', header).encode())
+    assert memo.authors == ["Jane Roe", "Lisa Ann Doe"]

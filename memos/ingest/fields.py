@@ -643,6 +643,8 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
 
 
 def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | None:
+    if by_marked:
+        text = without_role_after_dash(text)
     if marked:
         # "By A for <Centre>"; where only a date marks the line, what follows "for" must be an
         # organisation: "<Title> for Georgia: … | January 29, 2018" is no byline.
@@ -807,6 +809,15 @@ def about_author_names(text: str) -> list[str] | None:
 def is_role(text: str) -> bool:
     """Whether `text` says what a person does: "Senior analyst, Research Group of …"."""
     return bool(_ROLE.match(text))
+
+
+SPACED_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def without_role_after_dash(text: str) -> str:
+    """`text` without the post a dash sets after the names: "Jane Roe — Correspondent for Georgia"."""
+    m = SPACED_DASH.search(text) if "– " in text or "— " in text or "- " in text else None
+    return text[: m.start()] if m and is_role(text[m.end() :]) else text
 
 
 # A lead that opens with its authors: "Всеволод Бедерсон и Андрей Семенов о том, как …".

@@ -31,6 +31,7 @@ from .fields import (
     read_numbered,
     split_authors,
     without_date,
+    without_role_after_dash,
 )
 from .given_names import People, first_named
 from .head import bare_names, dateline_names, is_furniture, split_title
@@ -353,6 +354,8 @@ def _byline_element_names(el: Tag, page: str) -> list[str] | None:
     the page prints elsewhere, where the layout set them beside it: "By A. Author Charting a
     Course", under the book title "Charting a Course: …"."""
     text = BY_PREFIX.sub("", _unlabel(_text(el)).lstrip("_ "))
+    # The element marks names: a post a dash sets after them is none ("A - Senior Researcher").
+    text = without_role_after_dash(text)
     names = byline_names(text)
     words = text.split()
     if ";" in text:
