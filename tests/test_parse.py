@@ -1080,3 +1080,14 @@ def test_names_marked_as_bylines_with_their_posts_after_a_dash():
     )
     memo = parse_page(HTML_DATELINE.replace('<div class="meta">{dateline}</div>', header).encode())
     assert memo.authors == ["Jane Roe", "Lisa Ann Doe"]
+
+
+def test_author_cards_marked_as_bylines_give_the_names_their_name_elements_mark():
+    card = (
+        '<div class="author"><p class="author-name">{name}</p>'
+        '<p class="author-affiliation">Dr., Research Fellow</p>'
+        '<p class="author-affiliation">Institute of Steppe Studies</p></div>'
+    )
+    header = card.format(name="Jane Roe") + card.format(name="Lisa Doe")
+    memo = parse_page(HTML_DATELINE.replace('<div class="meta">{dateline}</div>', header).encode())
+    assert memo.authors == ["Jane Roe", "Lisa Doe"]

@@ -743,8 +743,15 @@ def parse_html(text: str) -> ParsedMemo:
     author_links = _link_texts(container.select('a[rel~="author"]'))
     page_lines = [clean_space(s) for s in container.get_text("\n").split("\n")]
     page = "\n".join(page_lines)
+    # An author's card marked as a byline is read through the element in it marked as the name:
+    # the card's other lines are a post and an institute.
+    cards = {id(parent) for el in bylines for parent in el.parents}
     # A form of address the layout set apart from the name ("Hon." over "Jane Roe") names no one.
-    marked_names = [_byline_element_names(el, page) for el in bylines if not ADDRESS_ONLY.match(_text(el))]
+    marked_names = [
+        _byline_element_names(el, page)
+        for el in bylines
+        if id(el) not in cards and not ADDRESS_ONLY.match(_text(el))
+    ]
     # "A, Director of …; B. Shanghai – Berlin, 3 January 2018.": a credit's place and date.
     byline_date = first(*(date_at_end(_text(el)) for el in bylines))
     time_el = container.find("time", class_=re.compile("published|entry-date", re.I)) or container.find(
