@@ -139,6 +139,28 @@ def test_a_name_over_a_date_under_a_dek_read_as_the_body_is_the_byline_and_its_d
     assert memo.published == date(2020, 9, 24)
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Jane Roe 24 September 2020",
+        # The line breaks between the name, the date and a language switch lost.
+        "Jane Roe24 September 2020EN DE FR RU",
+    ],
+)
+def test_a_name_and_a_date_on_one_line_under_a_dek_are_the_byline_and_its_date(byline):
+    page = (
+        "Cameras on the Steppe Roads\n\n"
+        "Institute director Jane Roe looks back at a year of tenders and what they mean for the region.\n"
+        f"{byline}\n\n"
+        "Tenders for cameras grew year after year, and this article weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.\n\n"
+        "The cameras on the roads of the steppe are counted here together with their buyers and the "
+        "contracts that brought them to the cities, one after another, over ten years of tenders.\n"
+    )
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Jane Roe"], date(2020, 9, 24))
+
+
 def test_a_teaser_s_read_more_link_ends_no_sentence_of_its_excerpt():
     page = (
         "The Ports of the Caspian Will Not Wait\n\n\n"

@@ -11,9 +11,11 @@ from itertools import islice, pairwise
 from .declared import first
 from .fields import (
     BIO_VERB,
+    DATE_MAX,
     DIGIT,
     INITIAL,
     MARKED_BYLINE,
+    MONTHS,
     Label,
     PhraseLine,
     byline_names,
@@ -1032,7 +1034,36 @@ def name_over_date(chunks: list[Chunk], start: int) -> tuple[list[str] | None, d
         names = byline_names(clean_space(name)) if found else None
         if names and len(names) == 1:
             return names, found
+    # Or the name and the date on one line, under the dek's line or after it.
+    for line in [*chunks[start].lines[1:2], *lines[:NAME_OVER_DATE_LINES]]:
+        names, found = name_and_date(line)
+        if names:
+            return names, found
     return None, None
+
+
+FIRST_DIGIT = re.compile(r"\d")
+YEAR_END = re.compile(r"(?:19|20)\d\d(?!\d)")
+# A site's language switch after the date: "EN DE FR RU".
+LANGUAGE_SWITCH = re.compile(r"\s*[A-Z]{2}(?:\s+[A-Z]{2})+\s*")
+
+
+def name_and_date(line: str) -> tuple[list[str] | None, date | None]:
+    """The names and the date of a byline line "<names> <date>", which a dump may run together
+    with the site's language switch after them: "Jane Roe24 September 2020EN DE FR"."""
+    digit = FIRST_DIGIT.search(line) if len(line) <= NAME_LINE_MAX + DATE_MAX else None
+    if digit is None:
+        return None, None
+    name, rest = line[: digit.start()].rstrip(" ,|·•–—/-"), line[digit.start() :].strip()
+    month = name.rpartition(" ")[2]
+    if month.rstrip(".").casefold() in MONTHS:  # "Jane Roe March 3, 2021"
+        name, rest = name[: -len(month)].rstrip(" ,|·•–—/-"), f"{month} {rest}"
+    found = parse_date(rest)
+    if found is None and (year := YEAR_END.search(rest)) and LANGUAGE_SWITCH.fullmatch(rest[year.end() :]):
+        found = parse_date(rest[: year.end()])
+    name = clean_space(name)
+    names = byline_names(name) if found and bare_names(name) else None
+    return (names, found) if names else (None, None)
 
 
 ORCID_LINE_MAX = 400  # characters: an author line, not a PDF's page run onto one line
