@@ -1837,3 +1837,16 @@ def test_a_type_label_over_the_title_is_no_byline():
     )
     memo = parse_page(page.encode())
     assert (memo.title, memo.authors) == ("Cables Under the Caspian", [])
+
+
+def test_the_date_line_under_the_title_printed_again_inside_the_text_is_the_date():
+    # A host's page: the title, an introduction read as the body, then the original's own header.
+    title = "Cables Under the Caspian: Who Owns Them"
+    intro = (
+        "Three new cables under the Caspian have changed the routes that data take to Europe, and the "
+        "governments that laid them now compete for the same traffic."
+    )
+    page = f"{title}\n\nAuthor: Asel Nurlanova\n\n{intro}\n{title}\n14 March 2017 Steppe Review\n\n{intro}\n"
+    page += BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.published) == (title, date(2017, 3, 14))

@@ -1976,15 +1976,29 @@ def read_head(
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
         or _byline(cut_short(credit_of(lines, title)))
         or names_after_capitals(title.text, lines),
-        # A report's front matter may read as its body: the cover's date is above the title
-        # printed again inside it.
         published=first_found(find_date(lines, site, end) for site, end in sites)
-        or first_found(
-            find_date(lines, site, body_line)
-            for site in repeated_title(lines, title, head_end(lines), body_line + 1)
-        ),
+        or date_by_printing_in_text(lines, title, body_line),
         numbered=numbered,
     )
+
+
+DATE_LINE_MAX = 60  # characters: a date and the outlet's name, not a sentence
+
+
+def date_by_printing_in_text(lines: list[str], title: Candidate, body_line: int) -> date | None:
+    """The date beside a printing of the title below where the body starts. A report's front
+    matter may read as its body: the cover's date is above the title printed again inside it. A
+    host's page (an entry, a repost) may open with an introduction read as the body, then print
+    the original's title with its date line under it ("9 May 2018 Steppe Review")."""
+    printings = repeated_title(lines, title, head_end(lines), body_line + 1)
+    found = first_found(find_date(lines, site, body_line) for site in printings)
+    for site in printings if found is None else ():
+        j = next_index(lines, site.last)
+        text = clean_space(lines[j]) if j is not None else ""
+        found = date_at_start(text) if len(text) <= DATE_LINE_MAX else None
+        if found:
+            break
+    return found
 
 
 def is_blurb(text: str) -> bool:
