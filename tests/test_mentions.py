@@ -314,6 +314,13 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("Contacts: Facebook: https://example.org/j Twitter : @journal", set()),
         ("Director of the Centre) Twitter: https\nE-mail:", set()),
         ("Twitter: the company cut its staff", {"Twitter"}),
+        # a name that is also an ordinary word counts only listed beside another vendor
+        ("Cameras by Axis, Bosch and Avigilon", {"Axis Communications", "Bosch", "Avigilon"}),
+        ("бренды Hanwha Vision и Axis", {"Hanwha Vision", "Axis Communications"}),
+        ("Axis Communications sells cameras", {"Axis Communications"}),
+        ("the Axis powers and Siemens", {"Siemens"}),
+        ("Axis of Resistance; Bosch, the Axis", {"Bosch"}),
+        ("Uber and Yandex.Taxi", {"Uber", "Yandex"}),
     ],
 )
 def test_vendor_matching_is_case_sensitive_and_whole_word(vendors, text, expected):
