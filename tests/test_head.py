@@ -1115,6 +1115,15 @@ def test_a_logo_s_text_under_the_title_is_no_title():
     )
 
 
+def test_a_logo_s_text_in_small_letters_under_the_title_does_not_go_on_it():
+    page = (
+        "Rail Links to the Caspian Ports\n\nlogo steppe network\n\n"
+        "Rail Links to the Caspian Ports\n\nThe ports of the Caspian wait for the trains, and the "
+        "governments around the sea must decide who pays for the last miles of track.\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "Rail Links to the Caspian Ports"
+
+
 def test_a_display_in_capitals_of_the_part_after_the_colon_vouches_for_the_whole_title():
     page = (
         "Steppe Monthly (English)\n\nOld Roads, New Trains: Rail Links to the Caspian Ports\n\n"

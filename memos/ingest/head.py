@@ -372,8 +372,8 @@ def is_image_text(text: str) -> bool:
 
 
 IMAGE_DESCRIPTION = re.compile(
-    r"(?:[a-z]+ ){0,2}(?:image|photo|photograph|picture|illustration|graphic|map)s? "
-    r"(?:of|with|showing|shows|depicting)\b"
+    r"(?:[a-z]+ ){0,2}(?:(?:image|photo|photograph|picture|illustration|graphic|map)s? "
+    r"(?:of|with|showing|shows|depicting)|logo)\b"
 )
 
 
@@ -557,6 +557,8 @@ def _candidates(
                 or MARKED_BYLINE.match(more)  # "By staff reporter …" starts the header
                 or not more[:1].islower()
                 and (is_furniture(more, names=False) or not led_into and reads_as_names(more, lowercase))
+                or more[:1].islower()
+                and is_image_text(more)  # "logo steppe network" under the title
             ):
                 break
             goes_on = joined.endswith((":", ",", "-", "–")) or more[:1].islower()
