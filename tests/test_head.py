@@ -514,6 +514,18 @@ def test_navigation_cookie_banners_and_requests_to_the_reader_are_furniture():
     assert not is_furniture("Pleasing Moscow: Kazakhstan's Balancing Act")
 
 
+def test_an_editor_s_or_a_translator_s_credit_line_is_no_title():
+    title = "Rail Links to the Caspian Ports: Who Pays for the Track"
+    for head in (
+        f"Analysis | Ports | Trade\n{title}\nBy Jane Roe, Kazakhstan correspondent\n"
+        "Edited by: Paul Brenner\n",
+        f"{title}\n\nReviewed by Paul Brenner\n\n",
+    ):
+        assert parse_page((head + "May 3, 2023\n" + BODY).encode()).title == title, head
+    for line in ("Edited/reviewed by: Paul Brenner", "Translated by: Lisa Doe", "Proofread by Omar Khan"):
+        assert is_furniture(line), line
+
+
 def test_the_walk_back_from_the_body_to_the_title_passes_over_a_picture_s_caption_and_credit():
     from memos.ingest.text import chunks_of, find_body, find_header
 
