@@ -526,6 +526,16 @@ def test_an_editor_s_or_a_translator_s_credit_line_is_no_title():
         assert is_furniture(line), line
 
 
+def test_a_rubric_in_capitals_whose_words_recur_only_inside_other_lines_is_no_title():
+    page = (
+        "03/14/2024, 09.30\nCASPIAN SEA\nSend to a friend\n\n"
+        "New rail links to the ports of the Caspian Sea\n\nby Jane Roe\n\n"
+        "The Caspian Sea ports wait for the trains, and the governments around the sea must decide "
+        "who pays for the last miles of track.\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "New rail links to the ports of the Caspian Sea"
+
+
 def test_the_walk_back_from_the_body_to_the_title_passes_over_a_picture_s_caption_and_credit():
     from memos.ingest.text import chunks_of, find_body, find_header
 

@@ -244,6 +244,10 @@ class Repetitions:
         folded = self.folded if "ʼ" not in self.head else self.head.casefold()
         return " " + "  ".join(WORD.findall(folded)) + " "
 
+    def printed_alone(self, text: str) -> bool:
+        """Whether the head prints `text` as a whole line more than once."""
+        return self.lines.count("\n" + _fold_line(text) + "\n") > 1
+
     def count(self, text: str) -> int:
         if text not in self._counts:
             self._counts[text] = self._count(text)
@@ -914,6 +918,7 @@ CREDIT_LINE_MAX = 300  # characters: a caption and its credit
 CUT_LEAD_WORDS = 15  # a line cut short after more words is a sentence's start
 
 
+RUBRIC_WORDS = 3  # a section's or a region's rubric over the title: "CENTRAL ASIA", "WORLD NEWS"
 BRAND_WORDS = 5
 
 
@@ -1311,6 +1316,15 @@ class TitleSignals:
             repeats -= self.in_credits(text, cand.first)
         if repeats == 1 and text.isupper() and self.ends_title(text):
             repeats = 0  # the other printing is inside the title, whose part the capitals display
+        elif (
+            repeats > 0
+            and text.isupper()
+            and len(words) <= RUBRIC_WORDS
+            and not self.page.printed_alone(text)
+        ):
+            # A rubric in capitals ("CENTRAL ASIA") whose words recur only inside the title and
+            # the body is a region's or a topic's name, not the title printed again.
+            repeats = 0
         elif repeats < 1 and ":" in text and not text.isupper():
             repeats = int(self.displayed(text) or self.heads_pages(text))
         if self.file_name and repeats < 1 and len(words) >= 3:
