@@ -536,6 +536,21 @@ def test_a_rubric_in_capitals_whose_words_recur_only_inside_other_lines_is_no_ti
     assert parse_page(page.encode()).title == "New rail links to the ports of the Caspian Sea"
 
 
+def test_the_value_of_a_title_label_in_an_entry_s_fields_is_the_title():
+    page = (
+        "Steppe Press Prize / Entry details page\nIntroduction\nSee more\nAuthor:Jane Roe\n"
+        "Category applied for: Feature Award\nTitle of entry:Rail Links to the Caspian: The last miles\n"
+        "Introduction to entry:\n"
+        "The Caspian ports wait for the trains, and the governments around the sea must decide who "
+        "pays for the last miles of track.\n"
+        "Introduction to author:\n"
+        "Jane Roe is the paper's Asia editor. She covers the region and is based in Almaty, and she "
+        "wrote two books on its railways.\n"
+        "Rail Links to the Caspian: The last miles\n12 May 2019\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Rail Links to the Caspian: The last miles"
+
+
 def test_the_walk_back_from_the_body_to_the_title_passes_over_a_picture_s_caption_and_credit():
     from memos.ingest.text import chunks_of, find_body, find_header
 

@@ -437,6 +437,21 @@ def is_file_link(text: str) -> bool:
 
 
 TAG_PREFIX = re.compile(r"^\((?P<tag>[^()]{2,40})\)\s+(?=\S)")
+# A field that names the title, in an entry's or a record's list of fields: "Title of entry:<Title>".
+TITLE_LABEL = re.compile(
+    r"^(?:title(?: of (?:the )?(?:entry|article|paper|report|work|submission))?|название|заголовок)"
+    r"\s*:\s*(?=\S)",
+    re.I,
+)
+
+
+def labelled_title(line: str) -> str | None:
+    """The value of a title's label on the line, if it has one. Asked of every line a candidate
+    stands on: the pattern runs only on a line with a colon near its start."""
+    m = TITLE_LABEL.match(line.lstrip()) if ":" in line[:50] else None
+    return clean_space(line.lstrip()[m.end() :]) if m else None
+
+
 CREDIT_AFTER = re.compile(r"^(?P<title>.{12,}?)\s*\((?P<credit>[^()]{3,120})\)$")
 
 
@@ -522,12 +537,18 @@ def _candidates(
         after = after_credit(text) if "(" in text else None
         if after:
             found.append(Candidate(after, first, last))
+        labelled = labelled_title(text) if last == first else None
+        if labelled:
+            found.append(Candidate(labelled, first, last))
         if 0 < last - first < 3:
             # A dump may run a title into the line above it ("…sent to" then the title).
             for i in range(first, last + 1):
                 line = clean_space(lines[i])
                 if line:
                     found.append(Candidate(line, i, i))
+                    labelled = labelled_title(line)
+                    if labelled:
+                        found.append(Candidate(labelled, i, i))
                     if site_tail(line, page):  # "<Title> - <Site>" as the unit's first line
                         found.append(Candidate(line[: last_separator(line).start()], i, i))
         # "Author > <Title> 01:49 08.11.2005": a crumb ends with the page it leads to.
@@ -1342,6 +1363,8 @@ class TitleSignals:
             points += 3
         if self.header_after(cand.last):
             points += 2  # a header block (byline, date, labels) follows its title
+        if cand.first == cand.last and labelled_title(self.lines[cand.first]) == text:
+            points += 2  # a field the page labels as its title
         if self.opening is not None and self.agrees(text):
             # A title names what the memo speaks of; a site's tagline, a rubric or a menu over
             # it seldom shares a word with the body's opening. Half a point: it settles a tie
