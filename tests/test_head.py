@@ -551,6 +551,16 @@ def test_the_value_of_a_title_label_in_an_entry_s_fields_is_the_title():
     assert parse_page(page.encode()).title == "Rail Links to the Caspian: The last miles"
 
 
+def test_an_event_s_banner_with_its_ordinal_at_the_top_is_no_title():
+    page = (
+        "21st CASPIAN INTERNATIONAL Transport, Logistics and Ports EXHIBITION\n\n"
+        "Rail links to the Caspian – the last miles of track\n\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Rail links to the Caspian – the last miles of track"
+    assert is_furniture("5th Annual Central Asia Security Forum")
+    assert not is_furniture("5 Lessons from the Annual Security Forum")
+
+
 def test_the_walk_back_from_the_body_to_the_title_passes_over_a_picture_s_caption_and_credit():
     from memos.ingest.text import chunks_of, find_body, find_header
 

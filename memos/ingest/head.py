@@ -173,6 +173,12 @@ BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
 # A file's name printed as the page's title: its date in figures, then the words of its slug
 # ("2023 06 27 How End Russias War Ukraine Ash Et Al - 0").
 FILE_NAME = re.compile(r"(?:19|20)\d\d[ _-]\d\d[ _-]\d\d[ _-]+(?=[^\W\d_])")
+# An event's banner, its ordinal first and its kind last: "13th International Security Exhibition".
+EVENT_BANNER = re.compile(
+    r"\d{1,3}(?:st|nd|rd|th)\b.{0,150}\b(?:exhibition|conference|forum|summit|congress|expo|fair|"
+    r"symposium|convention)",
+    re.I,
+)
 # Words a slug leaves out of a title: "How to end Russia’s war on Ukraine" -> "how-end-russias-war-ukraine".
 SLUG_DROPS = frozenset(
     ("the", "and", "for", "from", "with", "into", "onto", "this", "that", "than", "via", "off", "per")
@@ -320,7 +326,7 @@ def _furniture_not_names(text: str) -> bool:
         or text[-1:].isdigit()
         and bool(SECTION_YEAR.match(text))
         or text[:1].isdigit()
-        and bool(FILE_NAME.match(text) or page_head(text))
+        and bool(FILE_NAME.match(text) or page_head(text) or EVENT_BANNER.fullmatch(text))
         or "rights reserved" in text.lower()
         or has_menu_separator(text)
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
