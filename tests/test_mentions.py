@@ -173,6 +173,9 @@ def vendors_in(text: str, entries) -> set[str]:
         ("the Former Yugoslav Republic of Macedonia", {"MK"}),
         ("СССР, Советского Союза и советские танки; Югославии; Косово.", {"SU", "YU", "XK"}),
         ("постсоветское пространство и страны бывшего СССР", set()),
+        # a currency's sign after a country's code names the currency, not the country
+        ("it will cost US$500 billion, or HK$3 trillion", set()),
+        ("the US and Canada pay in dollars ($)", {"US", "CA"}),
     ],
 )
 def test_country_traps(text, expected):

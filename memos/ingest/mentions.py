@@ -337,8 +337,10 @@ def _word_piece(padded: str, start: int) -> bool:
 
 
 def _longer_name(padded: str, end: int) -> bool:
-    """A match that an apostrophe and a capital go on: "Dell'Oro" is not Dell, "O'Neill" not O."""
-    return padded[end : end + 1] == "'" and padded[end + 1 : end + 2].isupper()
+    """A match that an apostrophe and a capital go on: "Dell'Oro" is not Dell, "O'Neill" not O;
+    or that a currency's sign goes on: "US$500" names the dollar, not the country."""
+    after = padded[end : end + 1]
+    return after == "$" or after == "'" and padded[end + 1 : end + 2].isupper()
 
 
 _CONTACT_LINK = re.compile(r"\s*:\s*(?:https?\b|www\.|@)")
