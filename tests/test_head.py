@@ -514,6 +514,53 @@ def test_navigation_cookie_banners_and_requests_to_the_reader_are_furniture():
     assert not is_furniture("Pleasing Moscow: Kazakhstan's Balancing Act")
 
 
+def test_an_editor_s_or_a_translator_s_credit_line_is_no_title():
+    title = "Rail Links to the Caspian Ports: Who Pays for the Track"
+    for head in (
+        f"Analysis | Ports | Trade\n{title}\nBy Jane Roe, Kazakhstan correspondent\n"
+        "Edited by: Paul Brenner\n",
+        f"{title}\n\nReviewed by Paul Brenner\n\n",
+    ):
+        assert parse_page((head + "May 3, 2023\n" + BODY).encode()).title == title, head
+    for line in ("Edited/reviewed by: Paul Brenner", "Translated by: Lisa Doe", "Proofread by Omar Khan"):
+        assert is_furniture(line), line
+
+
+def test_a_rubric_in_capitals_whose_words_recur_only_inside_other_lines_is_no_title():
+    page = (
+        "03/14/2024, 09.30\nCASPIAN SEA\nSend to a friend\n\n"
+        "New rail links to the ports of the Caspian Sea\n\nby Jane Roe\n\n"
+        "The Caspian Sea ports wait for the trains, and the governments around the sea must decide "
+        "who pays for the last miles of track.\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "New rail links to the ports of the Caspian Sea"
+
+
+def test_the_value_of_a_title_label_in_an_entry_s_fields_is_the_title():
+    page = (
+        "Steppe Press Prize / Entry details page\nIntroduction\nSee more\nAuthor:Jane Roe\n"
+        "Category applied for: Feature Award\nTitle of entry:Rail Links to the Caspian: The last miles\n"
+        "Introduction to entry:\n"
+        "The Caspian ports wait for the trains, and the governments around the sea must decide who "
+        "pays for the last miles of track.\n"
+        "Introduction to author:\n"
+        "Jane Roe is the paper's Asia editor. She covers the region and is based in Almaty, and she "
+        "wrote two books on its railways.\n"
+        "Rail Links to the Caspian: The last miles\n12 May 2019\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Rail Links to the Caspian: The last miles"
+
+
+def test_an_event_s_banner_with_its_ordinal_at_the_top_is_no_title():
+    page = (
+        "21st CASPIAN INTERNATIONAL Transport, Logistics and Ports EXHIBITION\n\n"
+        "Rail links to the Caspian – the last miles of track\n\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Rail links to the Caspian – the last miles of track"
+    assert is_furniture("5th Annual Central Asia Security Forum")
+    assert not is_furniture("5 Lessons from the Annual Security Forum")
+
+
 def test_the_walk_back_from_the_body_to_the_title_passes_over_a_picture_s_caption_and_credit():
     from memos.ingest.text import chunks_of, find_body, find_header
 
@@ -1113,6 +1160,15 @@ def test_a_logo_s_text_under_the_title_is_no_title():
         parse_page((page + BODY).encode()).title
         == "Rail links to the Caspian ports: what the region can expect"
     )
+
+
+def test_a_logo_s_text_in_small_letters_under_the_title_does_not_go_on_it():
+    page = (
+        "Rail Links to the Caspian Ports\n\nlogo steppe network\n\n"
+        "Rail Links to the Caspian Ports\n\nThe ports of the Caspian wait for the trains, and the "
+        "governments around the sea must decide who pays for the last miles of track.\n"
+    )
+    assert parse_page((page + BODY).encode()).title == "Rail Links to the Caspian Ports"
 
 
 def test_a_display_in_capitals_of_the_part_after_the_colon_vouches_for_the_whole_title():

@@ -173,6 +173,9 @@ def vendors_in(text: str, entries) -> set[str]:
         ("the Former Yugoslav Republic of Macedonia", {"MK"}),
         ("СССР, Советского Союза и советские танки; Югославии; Косово.", {"SU", "YU", "XK"}),
         ("постсоветское пространство и страны бывшего СССР", set()),
+        # a currency's sign after a country's code names the currency, not the country
+        ("it will cost US$500 billion, or HK$3 trillion", set()),
+        ("the US and Canada pay in dollars ($)", {"US", "CA"}),
     ],
 )
 def test_country_traps(text, expected):
@@ -314,6 +317,13 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("Contacts: Facebook: https://example.org/j Twitter : @journal", set()),
         ("Director of the Centre) Twitter: https\nE-mail:", set()),
         ("Twitter: the company cut its staff", {"Twitter"}),
+        # a name that is also an ordinary word counts only listed beside another vendor
+        ("Cameras by Axis, Bosch and Avigilon", {"Axis Communications", "Bosch", "Avigilon"}),
+        ("бренды Hanwha Vision и Axis", {"Hanwha Vision", "Axis Communications"}),
+        ("Axis Communications sells cameras", {"Axis Communications"}),
+        ("the Axis powers and Siemens", {"Siemens"}),
+        ("Axis of Resistance; Bosch, the Axis", {"Bosch"}),
+        ("Uber and Yandex.Taxi", {"Uber", "Yandex"}),
     ],
 )
 def test_vendor_matching_is_case_sensitive_and_whole_word(vendors, text, expected):

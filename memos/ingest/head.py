@@ -68,6 +68,8 @@ FURNITURE_START = re.compile(
     # A request to the reader: "Please make active links to the source, when using materials …"
     r"please|пожалуйста|при (?:использовании|цитировании|перепечатке)|"
     r"в оглавление|на главную|вернуться|перейти|page \d|total pages?|file type|image|photo|\d+px|"
+    # A credit to those who worked on the text after its author: "Edited/reviewed by: …".
+    r"(?:edited|reviewed|translated|proofread)(?:/(?:edited|reviewed|translated|proofread))? by|"
     r"source|credit|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
     r"иллюстрация|источник|logo)\b|^©",
     re.I,
@@ -172,6 +174,12 @@ BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")
 # A file's name printed as the page's title: its date in figures, then the words of its slug
 # ("2023 06 27 How End Russias War Ukraine Ash Et Al - 0").
 FILE_NAME = re.compile(r"(?:19|20)\d\d[ _-]\d\d[ _-]\d\d[ _-]+(?=[^\W\d_])")
+# An event's banner, its ordinal first and its kind last: "13th International Security Exhibition".
+EVENT_BANNER = re.compile(
+    r"\d{1,3}(?:st|nd|rd|th)\b.{0,150}\b(?:exhibition|conference|forum|summit|congress|expo|fair|"
+    r"symposium|convention)",
+    re.I,
+)
 # Words a slug leaves out of a title: "How to end Russia’s war on Ukraine" -> "how-end-russias-war-ukraine".
 SLUG_DROPS = frozenset(
     ("the", "and", "for", "from", "with", "into", "onto", "this", "that", "than", "via", "off", "per")
@@ -242,6 +250,10 @@ class Repetitions:
         # "ʼ" (a letter, which folding turns into "'"), and is case-folded already.
         folded = self.folded if "ʼ" not in self.head else self.head.casefold()
         return " " + "  ".join(WORD.findall(folded)) + " "
+
+    def printed_alone(self, text: str) -> bool:
+        """Whether the head prints `text` as a whole line more than once."""
+        return self.lines.count("\n" + _fold_line(text) + "\n") > 1
 
     def count(self, text: str) -> int:
         if text not in self._counts:
@@ -315,7 +327,7 @@ def _furniture_not_names(text: str) -> bool:
         or text[-1:].isdigit()
         and bool(SECTION_YEAR.match(text))
         or text[:1].isdigit()
-        and bool(FILE_NAME.match(text) or page_head(text))
+        and bool(FILE_NAME.match(text) or page_head(text) or EVENT_BANNER.fullmatch(text))
         or "rights reserved" in text.lower()
         or has_menu_separator(text)
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
@@ -373,8 +385,8 @@ def is_image_text(text: str) -> bool:
 
 
 IMAGE_DESCRIPTION = re.compile(
-    r"(?:[a-z]+ ){0,2}(?:image|photo|photograph|picture|illustration|graphic|map)s? "
-    r"(?:of|with|showing|shows|depicting)\b"
+    r"(?:[a-z]+ ){0,2}(?:(?:image|photo|photograph|picture|illustration|graphic|map)s? "
+    r"(?:of|with|showing|shows|depicting)|logo)\b"
 )
 
 
@@ -432,6 +444,21 @@ def is_file_link(text: str) -> bool:
 
 
 TAG_PREFIX = re.compile(r"^\((?P<tag>[^()]{2,40})\)\s+(?=\S)")
+# A field that names the title, in an entry's or a record's list of fields: "Title of entry:<Title>".
+TITLE_LABEL = re.compile(
+    r"^(?:title(?: of (?:the )?(?:entry|article|paper|report|work|submission))?|название|заголовок)"
+    r"\s*:\s*(?=\S)",
+    re.I,
+)
+
+
+def labelled_title(line: str) -> str | None:
+    """The value of a title's label on the line, if it has one. Asked of every line a candidate
+    stands on: the pattern runs only on a line with a colon near its start."""
+    m = TITLE_LABEL.match(line.lstrip()) if ":" in line[:50] else None
+    return clean_space(line.lstrip()[m.end() :]) if m else None
+
+
 CREDIT_AFTER = re.compile(r"^(?P<title>.{12,}?)\s*\((?P<credit>[^()]{3,120})\)$")
 
 
@@ -517,12 +544,18 @@ def _candidates(
         after = after_credit(text) if "(" in text else None
         if after:
             found.append(Candidate(after, first, last))
+        labelled = labelled_title(text) if last == first else None
+        if labelled:
+            found.append(Candidate(labelled, first, last))
         if 0 < last - first < 3:
             # A dump may run a title into the line above it ("…sent to" then the title).
             for i in range(first, last + 1):
                 line = clean_space(lines[i])
                 if line:
                     found.append(Candidate(line, i, i))
+                    labelled = labelled_title(line)
+                    if labelled:
+                        found.append(Candidate(labelled, i, i))
                     if site_tail(line, page):  # "<Title> - <Site>" as the unit's first line
                         found.append(Candidate(line[: last_separator(line).start()], i, i))
         # "Author > <Title> 01:49 08.11.2005": a crumb ends with the page it leads to.
@@ -558,6 +591,8 @@ def _candidates(
                 or MARKED_BYLINE.match(more)  # "By staff reporter …" starts the header
                 or not more[:1].islower()
                 and (is_furniture(more, names=False) or not led_into and reads_as_names(more, lowercase))
+                or more[:1].islower()
+                and is_image_text(more)  # "logo steppe network" under the title
             ):
                 break
             goes_on = joined.endswith((":", ",", "-", "–")) or more[:1].islower()
@@ -911,6 +946,7 @@ CREDIT_LINE_MAX = 300  # characters: a caption and its credit
 CUT_LEAD_WORDS = 15  # a line cut short after more words is a sentence's start
 
 
+RUBRIC_WORDS = 3  # a section's or a region's rubric over the title: "CENTRAL ASIA", "WORLD NEWS"
 BRAND_WORDS = 5
 
 
@@ -1308,6 +1344,15 @@ class TitleSignals:
             repeats -= self.in_credits(text, cand.first)
         if repeats == 1 and text.isupper() and self.ends_title(text):
             repeats = 0  # the other printing is inside the title, whose part the capitals display
+        elif (
+            repeats > 0
+            and text.isupper()
+            and len(words) <= RUBRIC_WORDS
+            and not self.page.printed_alone(text)
+        ):
+            # A rubric in capitals ("CENTRAL ASIA") whose words recur only inside the title and
+            # the body is a region's or a topic's name, not the title printed again.
+            repeats = 0
         elif repeats < 1 and ":" in text and not text.isupper():
             repeats = int(self.displayed(text) or self.heads_pages(text))
         if self.file_name and repeats < 1 and len(words) >= 3:
@@ -1325,6 +1370,8 @@ class TitleSignals:
             points += 3
         if self.header_after(cand.last):
             points += 2  # a header block (byline, date, labels) follows its title
+        if cand.first == cand.last and labelled_title(self.lines[cand.first]) == text:
+            points += 2  # a field the page labels as its title
         if self.opening is not None and self.agrees(text):
             # A title names what the memo speaks of; a site's tagline, a rubric or a menu over
             # it seldom shares a word with the body's opening. Half a point: it settles a tie

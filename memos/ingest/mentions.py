@@ -22,6 +22,10 @@ NOT_VENDORS = (
     "Amazon River", "Amazon Rainforest", "Amazon rainforest", "Amazon Basin", "Amazon basin",
     "Amazon region", "Apple Daily", "Big Apple", "Meta-analysis", "Meta-Analysis",
 )  # fmt: skip
+# Vendor names that are also ordinary words ("the Axis powers", "an axis of"): such a name counts
+# only where it is listed beside another vendor ("Axis, Bosch and Avigilon").
+LISTED_ONLY_VENDORS = frozenset({"Axis"})
+_LIST_SEPARATOR = re.compile(r"(?:,|,? (?:and|or|&|и|или)) ")
 
 
 @dataclass(frozen=True)
@@ -333,8 +337,10 @@ def _word_piece(padded: str, start: int) -> bool:
 
 
 def _longer_name(padded: str, end: int) -> bool:
-    """A match that an apostrophe and a capital go on: "Dell'Oro" is not Dell, "O'Neill" not O."""
-    return padded[end : end + 1] == "'" and padded[end + 1 : end + 2].isupper()
+    """A match that an apostrophe and a capital go on: "Dell'Oro" is not Dell, "O'Neill" not O;
+    or that a currency's sign goes on: "US$500" names the dollar, not the country."""
+    after = padded[end : end + 1]
+    return after == "$" or after == "'" and padded[end + 1 : end + 2].isupper()
 
 
 _CONTACT_LINK = re.compile(r"\s*:\s*(?:https?\b|www\.|@)")
@@ -346,16 +352,39 @@ def _contact_label(padded: str, end: int) -> bool:
     return padded[end : end + 2].lstrip()[:1] == ":" and bool(_CONTACT_LINK.match(padded, end))
 
 
-def _scan(table: _Table, texts: Sequence[_Text], contacts: bool = False) -> dict[str, Hit]:
-    """`contacts`: skip the matches that label a link (vendors' platforms)."""
+def _listed(table: _Table, padded: str, match: re.Match[str], neighbours: list[re.Match[str]]) -> bool:
+    """A match separated from another name's by only a list's comma or conjunction."""
+    for other in neighbours:
+        if other.end(1) <= match.start(1):
+            gap = padded[other.end(1) : match.start(1)]
+        elif other.start(1) >= match.end(1):
+            gap = padded[match.end(1) : other.start(1)]
+        else:
+            continue
+        name = other.group(1)
+        if name not in LISTED_ONLY_VENDORS and table.key_for(name) and _LIST_SEPARATOR.fullmatch(gap):
+            return True
+    return False
+
+
+def _scan(
+    table: _Table, texts: Sequence[_Text], contacts: bool = False, listed_only: frozenset[str] = frozenset()
+) -> dict[str, Hit]:
+    """`contacts`: skip the matches that label a link (vendors' platforms); `listed_only`: names
+    that count only listed beside another."""
     counts: dict[str, int] = {}
     contexts: dict[str, str] = {}
     for text in texts:
-        for m in table.regex.finditer(text.padded):
+        matches = list(table.regex.finditer(text.padded))
+        for i, m in enumerate(matches):
             key = table.key_for(m.group(1))
             if key is None or _word_piece(text.padded, m.start(1)) or _longer_name(text.padded, m.end(1)):
                 continue
             if contacts and _contact_label(text.padded, m.end(1)):
+                continue
+            if m.group(1) in listed_only and not _listed(
+                table, text.padded, m, matches[max(0, i - 1) : i + 2]
+            ):
                 continue
             counts[key] = counts.get(key, 0) + 1
             if key not in contexts:
@@ -376,5 +405,9 @@ def find_mentions(
     """
     texts = [_Text(title), _Text(body)]
     countries = _scan(_country_data(_aliases_path(aliases_path)).table, texts)
-    found_vendors = _scan(_vendor_table(tuple(vendors)), texts, contacts=True) if vendors else {}
+    found_vendors = (
+        _scan(_vendor_table(tuple(vendors)), texts, contacts=True, listed_only=LISTED_ONLY_VENDORS)
+        if vendors
+        else {}
+    )
     return Mentions(countries=countries, vendors=found_vendors)
