@@ -14,6 +14,7 @@ title that holds the other, then to the upper one (a title above its dek).
 
 from __future__ import annotations
 
+import heapq
 import re
 import string
 from dataclasses import dataclass
@@ -1260,11 +1261,13 @@ class TitleSignals:
     def score(self, cand: Candidate) -> float | None:
         """Points for each signal the candidate has; None for a line that cannot be a title."""
         found = self.first_signals(cand)
-        return None if found is None else self.other_signals(cand, *found)
+        if found is None:
+            return None
+        return self.other_signals(cand, found[0] + self.near_signals(cand), found[1])
 
     def first_signals(self, cand: Candidate) -> tuple[float, bool] | None:
-        """The points of the cheap signals, and whether a repetition may still be found (see
-        shortened_elsewhere); None for a line of furniture."""
+        """The points of the cheap signals but near_signals, and whether a repetition may still be
+        found (see shortened_elsewhere); None for a line of furniture."""
         text = cand.text
         if len(text) > 300 or is_furniture(text, names=False):
             return None
@@ -1321,14 +1324,21 @@ class TitleSignals:
             points += 2  # the walk back from the body stopped at the title's dek, under the title
         if self.after_body is not None and cand.last == self.after_body[1]:
             points += 3
+        return points, repeats < 1
+
+    def near_signals(self, cand: Candidate) -> float:
+        """The points of what stands near the candidate: a header under it, the body's words in
+        it (at most NEAR_MOST). Dearer than the other first signals: choose_title weighs them
+        only for a candidate that can still win with them."""
+        points = 0.0
         if self.header_after(cand.last):
             points += 2  # a header block (byline, date, labels) follows its title
-        if self.opening is not None and self.agrees(text):
+        if self.opening is not None and self.agrees(cand.text):
             # A title names what the memo speaks of; a site's tagline, a rubric or a menu over
             # it seldom shares a word with the body's opening. Half a point: it settles a tie
             # between lines the other signals weigh alike, and overturns none of them.
             points += 0.5
-        return points, repeats < 1
+        return points
 
     def other_signals(self, cand: Candidate, points: float, unrepeated: bool) -> float | None:
         """The final points: the dearer signals, and the marks that rule a line out."""
@@ -1407,6 +1417,7 @@ def stems(text: str) -> frozenset[str]:
 
 
 OPENING = 1000  # characters of the body that name what it speaks of
+NEAR_MOST = 2.5  # the points near_signals may give
 OPENING_WORDS = 3  # words of a line of title-case words the opening has: a title, not names
 
 
@@ -1446,19 +1457,27 @@ def choose_title(
     if walked is not None and signals.taken_outright(walked):
         return walked
 
-    # Candidates in the order of the most points they could reach: the dearer signals are
-    # weighed only while a candidate can still reach the best so far.
-    ranked = []
+    # Candidates in the order of the most points they could reach (the first one found first
+    # among equals): the dearer signals are weighed only while a candidate can still reach the
+    # best so far. Until its near_signals are weighed, a candidate is ranked as if they gave
+    # NEAR_MOST; once weighed, it goes back in its place, so that candidates are taken in the
+    # order of their points with near_signals, as if every one had been weighed.
+    queue = []
     for index, cand in enumerate(_candidates(units, page, lines, lowercase)):
         found = signals.first_signals(cand)
         if found is not None:
-            ranked.append((found[0] + 3 * found[1], index, cand, found))
-    ranked.sort(key=lambda item: (-item[0], item[1]))
+            queue.append((-(found[0] + NEAR_MOST + 3 * found[1]), index, False, cand, found))
+    heapq.heapify(queue)
     best: Candidate | None = None
     best_index = 0
-    for most, index, cand, found in ranked:
-        if best is not None and most < best.score:
+    while queue:
+        most, index, near, cand, found = heapq.heappop(queue)
+        if best is not None and -most < best.score:
             break
+        if not near:
+            found = (found[0] + signals.near_signals(cand), found[1])
+            heapq.heappush(queue, (-(found[0] + 3 * found[1]), index, True, cand, found))
+            continue
         points = signals.other_signals(cand, *found)
         if points is None:
             continue
