@@ -869,6 +869,7 @@ def without_date(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)  # each reader of a page cleans the lines it asks about: most twice or more
 def clean_space(text: str) -> str:
     # Most lines are clean already: every Unicode space but " " is a character str.isprintable
     # turns down, so a printable line without two spaces together or one at either end is kept
