@@ -157,8 +157,11 @@ class People:
         # The words a name opening in the part looked at may run on to (a paragraph goes on).
         tokens = line[: LINE_LOOKED_AT + RUN_ON].split()
         opening = len(line[:LINE_LOOKED_AT].split())
+        lexicon = _LEXICON.names
         for i in range(opening):
-            if not is_given_name(tokens[i].lstrip(_OPENING)):
+            # is_given_name, written out: asked of every word of the lines looked at.
+            word = tokens[i].lstrip(_OPENING)
+            if not (word[:1].isupper() and word.casefold() in lexicon):
                 continue  # most words: no name opens there
             if (
                 i == 1

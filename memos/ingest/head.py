@@ -951,6 +951,7 @@ class TitleSignals:
     def __post_init__(self) -> None:
         # Worked out once per page, not once per candidate.
         self._headers: dict[int, bool] = {}
+        self._agreeing: dict[str, bool] = {}  # a text is asked about by several signals
         self.brand = self._brand()
         self.file_name = self._file_name()
 
@@ -1149,7 +1150,11 @@ class TitleSignals:
 
     def agrees(self, text: str) -> bool:
         """Whether a word of the text is a word of the body's opening too (its stem)."""
-        return self.opening is None or any(map(self.opening_has_stem, stems(text)))
+        if self.opening is None:
+            return True
+        if text not in self._agreeing:
+            self._agreeing[text] = any(map(self.opening_has_stem, stems(text)))
+        return self._agreeing[text]
 
     def names_opening_words(self, text: str) -> bool:
         """Whether OPENING_WORDS or more words of the text (their stems) are words of the body's
