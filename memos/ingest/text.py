@@ -892,13 +892,15 @@ def parse_text(text: str) -> ParsedMemo:
 
     blocks, bio = split_bio(blocks, authors)
     memo_number = memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None
-    published = first(
-        head.published,
-        header.published,
-        parse_date(str(labels.get("published", ""))),
-        labelled_date_near(lines, chunks, start),
-        name_over_date(chunks, start)[1],
-        numbered and numbered.published,
+    # Each asked only where those before it found nothing.
+    published = (
+        head.published
+        or header.published
+        or parse_date(str(labels.get("published", "")))
+        or labelled_date_near(lines, chunks, start)
+        or name_over_date(chunks, start)[1]
+        or (numbered and numbered.published)
+        or None
     )
     body_text = "\n\n".join(b.text for b in blocks)
     return ParsedMemo(
