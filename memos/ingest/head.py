@@ -974,10 +974,10 @@ class TitleSignals:
         heading)."""
         if self.first_line is None:
             return None
-        top = _fold(self.lines[self.first_line])
+        top = _fold_line(self.lines[self.first_line])
         if len(top.split()) > BRAND_WORDS:
             return None
-        return top if _fold(next_line(self.lines, self.first_line)) == top else None
+        return top if _fold_line(next_line(self.lines, self.first_line)) == top else None
 
     def _file_name(self) -> str | None:
         """The words of the page's first line, as slug_words gives them, when it is a file's name."""
@@ -1536,7 +1536,7 @@ def credit_of(lines: list[str], title: Candidate) -> str | None:
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
     bare = without_opening(TAG_PREFIX, own)
     credited = title_and_credit(bare) or split_glued(bare) if own != title.text else None
-    return credited[1] if credited and _fold(credited[0]) == _fold(title.text) else None
+    return credited[1] if credited and _fold_line(credited[0]) == _fold_line(title.text) else None
 
 
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
@@ -1563,7 +1563,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
         text = clean_space(lines[i])
         if bare_names(text) and names_of_furniture(lines, i, text, title, above):
             continue
-        if i == below_first and _fold(text) == _fold(title.text):
+        if i == below_first and _fold_line(text) == _fold_line(title.text):
             # The line printed again right under it: a logo's text over the site's name.
             continue
         names = (
@@ -1821,7 +1821,7 @@ def head_text(lines: list[str]) -> str:
 def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
     """Names glued to a repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg
     Seferian", "Fabio Indeo <Title>", "<Title> By A and B March 2021 The …")."""
-    folded = _fold(title.text)
+    folded = _fold_line(title.text)
     opening = title.text.split()[0].casefold()
     # The lines that hold the title's first word, case-folded in one go.
     head = head_text(lines).casefold()
@@ -1830,17 +1830,17 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
         line = lines[i]
         if title.first <= i <= title.last or len(line) <= len(title.text):
             continue
-        if folded[-12:] not in _fold(line[:400]):
+        if folded[-12:] not in _fold_line(line[:400]):
             continue
         text = clean_space(line)
         if len(text) <= len(title.text):
             continue
-        folded_text = _fold(text)
+        folded_text = _fold_line(text)
         if folded_text.startswith(folded):
             after = text[len(title.text) :]
             rest = after.strip(" ,:–—-()")
             # A PDF's text may print the title twice before the names.
-            if _fold(rest).startswith(folded):
+            if _fold_line(rest).startswith(folded):
                 rest = rest[len(title.text) :].strip(" ,:–—-()")
             names = names_opening(rest) or _byline(rest)
             # One name after a separator is as often the site's ("<Title> - PONARS Eurasia").
@@ -1898,7 +1898,7 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
     above = [i for i in range(title.first - 1, max(-1, title.first - 6), -1) if lines[i].strip()][:2]
     if len(above) == 2:
         between = clean_space(lines[above[0]])
-        if not (is_furniture(between, names=False) or _fold(between).startswith(_fold(title.text))):
+        if not (is_furniture(between, names=False) or _fold_line(between).startswith(_fold_line(title.text))):
             above = above[:1]
     # A date beyond such a line is asked after the title's own lines: a site's clock stands above
     # its feed link ("Friday, 19 January 2018", "RSS"), the item's date line under the title.
@@ -2100,7 +2100,7 @@ def names_after_capitals(text: str, lines: list[str]) -> list[str] | None:
 def label_after_printing(lines: list[str], title: str) -> Numbered | None:
     """A label run into a printing of the title after it, on one of `lines` that opens with it
     (in any case: a cover prints the title in capitals, the title page as it is)."""
-    folded = _fold(title)
+    folded = _fold_line(title)
     head = "\n" + "\n".join(lines)
     # Lowered only for a title in capitals: the head may hold a PDF's whole text on a line.
     lowered = head.lower() if title.isupper() else head
@@ -2115,7 +2115,7 @@ def label_after_printing(lines: list[str], title: str) -> Numbered | None:
         if not has_number_hint(line[: len(title) + 120]):
             continue
         text = clean_space(line)
-        if len(text) > len(title) and _fold(text[: len(title)]) == folded:
+        if len(text) > len(title) and _fold_line(text[: len(title)]) == folded:
             rest = text[len(title) :].strip(" ,:|·–—-")[:120]
             # The names and the date after the number are the byline's and the cover's:
             # "<Title> SIPRI Policy Paper No. 50 neil j. melvin December 2018".
@@ -2130,14 +2130,14 @@ def label_before_printing(lines: list[str], title: str) -> Numbered | None:
     """A label run into a printing of the title before it, a PDF cover's text run together:
     "… GIP Policy Memo March 2022 / Issue #54 <Title> <Author> …". The title shows where the
     label ends; it starts at the first word that makes the rest a label."""
-    folded = _fold(title)
+    folded = _fold_line(title)
     word = folded.split(" ", 1)[0]
     for line in lines:
         # The hint first: a line seldom has a figure, and then it is not case-folded.
         if not has_number_hint(line) or word not in line.casefold():
             continue
         text = clean_space(line)
-        folded_line = _fold(text)
+        folded_line = _fold_line(text)
         at = folded_line.find(folded)
         # Where folding changed the length, where the title starts in `text` is lost.
         if at < 1 or len(folded_line) != len(text):
@@ -2158,7 +2158,7 @@ def repeated_title(lines: list[str], title: Candidate, body_line: int, start: in
     """The title's other printings above the body (from line `start`): on a line of their own,
     or broken over two where its parts meet ("<Main title>" then "<Subtitle>", as a cover sets
     them)."""
-    folded = _fold(title.text)
+    folded = _fold_line(title.text)
     size = len(title.text)
     words = _words(title.text)
     found = []
@@ -2166,7 +2166,7 @@ def repeated_title(lines: list[str], title: Candidate, body_line: int, start: in
         if title.first <= i <= title.last:
             continue
         length = len(lines[i].strip())
-        if size - 3 <= length <= size + 10 and _fold(lines[i]) == folded:
+        if size - 3 <= length <= size + 10 and _fold_line(lines[i]) == folded:
             found.append(Candidate(title.text, i, i))
         elif 10 <= length < size - 10 and words.startswith(_words(lines[i])):
             j = next_index(lines, i)
