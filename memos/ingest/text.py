@@ -110,11 +110,9 @@ class Chunk:
 
     def __init__(self, start: int, lines: list[str]):
         self.start = start  # index of its first line
-        self.lines: list[str] = []
+        self.lines = list(lines)
         self._text: str | None = None
-        self.is_end_marker = False
-        for line in lines:
-            self.add(line)
+        self.is_end_marker = any(map(END_MARKERS.matches, lines))  # as add() works it out
         first = lines[0] if lines else ""
         self.is_bullets = bool(_BULLET.match(first))
         self.is_label = read_label(first) is not None
