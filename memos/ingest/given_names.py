@@ -157,12 +157,15 @@ class People:
         # The words a name opening in the part looked at may run on to (a paragraph goes on).
         tokens = line[: LINE_LOOKED_AT + RUN_ON].split()
         opening = len(line[:LINE_LOOKED_AT].split())
+        # The words a given name opens (is_given_name, written out: asked of every word looked
+        # at, and most words open no name).
         lexicon = _LEXICON.names
-        for i in range(opening):
-            # is_given_name, written out: asked of every word of the lines looked at.
-            word = tokens[i].lstrip(_OPENING)
-            if not (word[:1].isupper() and word.casefold() in lexicon):
-                continue  # most words: no name opens there
+        given = [
+            i
+            for i, token in enumerate(tokens[:opening])
+            if (word := token.lstrip(_OPENING))[:1].isupper() and word.casefold() in lexicon
+        ]
+        for i in given:
             if (
                 i == 1
                 and tokens[0] in _ATTRIBUTION
