@@ -125,7 +125,12 @@ class Chunk:
     @property
     def text(self) -> str:
         if self._text is None:
-            text = clean_space(" ".join(without_opening(_BULLET, line) for line in self.lines))
+            lines = self.lines
+            text = clean_space(
+                without_opening(_BULLET, lines[0])
+                if len(lines) == 1  # most chunks: one line, joined to nothing
+                else " ".join(without_opening(_BULLET, line) for line in lines)
+            )
             # An aggregator's teaser ends its excerpt with a link to the whole text: the link
             # is the site's, and the excerpt ends where the words before it do.
             if text[-4:].lower() in MORE_LINK_ENDS:
