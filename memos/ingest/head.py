@@ -1476,10 +1476,11 @@ def choose_title(
     best: Candidate | None = None
     best_index = 0
     while queue:
-        most, index, near, cand, found = heapq.heappop(queue)
-        if best is not None and -most < best.score:
+        # heapq takes the least first: the points go in negated.
+        minus_most, index, weighed, cand, found = heapq.heappop(queue)
+        if best is not None and -minus_most < best.score:
             break
-        if not near:
+        if not weighed:
             found = (found[0] + signals.near_signals(cand), found[1])
             heapq.heappush(queue, (-(found[0] + 3 * found[1]), index, True, cand, found))
             continue
