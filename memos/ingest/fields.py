@@ -323,12 +323,19 @@ def is_organisation(text: str) -> bool:
 
 def split_authors(text: str) -> list[str]:
     """["A", "B", "C"] from "By A, B, and C" / "A and B" / "А и Б"."""
+    return list(_split_authors(text))
+
+
+@lru_cache(maxsize=8192)  # a line is split again by each test that reads it as names
+def _split_authors(text: str) -> tuple[str, ...]:
     text = without_opening(_BY, " ".join(text.split()))
     parts = _SPLIT.split(text) if has_separator(text) else [text]
     # An initial's full stop is kept ("Петров И.С."); most bylines have none to keep.
     names = [_trimmed(n) for n in parts] if "." in text else [n.strip(" ,;") for n in parts]
     names = [_RANK.sub("", HONORIFIC.sub("", n)) if n[:1] in "DPMLBCGA" else n for n in names]
-    return [name for n in names if n and not (len(n) < 20 and DEGREE.match(n)) for name in run_together(n)]
+    return tuple(
+        name for n in names if n and not (len(n) < 20 and DEGREE.match(n)) for name in run_together(n)
+    )
 
 
 # A form of address before a name is no part of it, like a degree after one: "Dr. Jane Roe".
@@ -891,6 +898,7 @@ def without_date(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)  # each reader of a page cleans the lines it asks about: most twice or more
 def clean_space(text: str) -> str:
     # Most lines are clean already: every Unicode space but " " is a character str.isprintable
     # turns down, so a printable line without two spaces together or one at either end is kept

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cached_property
 
 from .fields import NOT_IN_NAMES, ORG_WORDS
 from .mentions import PROJECT_ROOT
@@ -49,14 +49,25 @@ _BOUNDARIES = {"|", "•", "·", "/", "—", "–", "―"}
 SENTENCE_LOOKED_AT = 12  # words before a name looked at for the sentence it stands in
 
 
-@lru_cache(maxsize=1)
+class _Lexicon:
+    """The lexicon, read the first time a word is looked up and kept as the module's data (as
+    fields.RUSSIAN_COUNTRY_NAMES is): a file, not a memo of any page's work."""
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(json.loads(GIVEN_NAMES_PATH.read_text(encoding="utf-8"))["names"])
+
+
+_LEXICON = _Lexicon()
+
+
 def given_names() -> frozenset[str]:
     """The lexicon, casefolded."""
-    return frozenset(json.loads(GIVEN_NAMES_PATH.read_text(encoding="utf-8"))["names"])
+    return _LEXICON.names
 
 
 def is_given_name(word: str) -> bool:
-    return word[:1].isupper() and word.casefold() in given_names()
+    return word[:1].isupper() and word.casefold() in _LEXICON.names
 
 
 def _inside_sentence(tokens: list[str], i: int) -> bool:
@@ -156,9 +167,15 @@ class People:
         # The words a name opening in the part looked at may run on to (a paragraph goes on).
         tokens = line[: LINE_LOOKED_AT + RUN_ON].split()
         opening = len(line[:LINE_LOOKED_AT].split())
-        for i in range(opening):
-            if not is_given_name(tokens[i].lstrip(_OPENING)):
-                continue  # most words: no name opens there
+        # The words a given name opens (is_given_name, written out: asked of every word looked
+        # at, and most words open no name).
+        lexicon = _LEXICON.names
+        given = [
+            i
+            for i, token in enumerate(tokens[:opening])
+            if (word := token.lstrip(_OPENING))[:1].isupper() and word.casefold() in lexicon
+        ]
+        for i in given:
             if (
                 i == 1
                 and tokens[0] in _ATTRIBUTION

@@ -14,6 +14,7 @@ title that holds the other, then to the upper one (a title above its dek).
 
 from __future__ import annotations
 
+import heapq
 import re
 import string
 from dataclasses import dataclass
@@ -988,6 +989,7 @@ class TitleSignals:
     def __post_init__(self) -> None:
         # Worked out once per page, not once per candidate.
         self._headers: dict[int, bool] = {}
+        self._agreeing: dict[str, bool] = {}  # a text is asked about by several signals
         self.brand = self._brand()
         self.file_name = self._file_name()
 
@@ -1010,10 +1012,10 @@ class TitleSignals:
         heading)."""
         if self.first_line is None:
             return None
-        top = _fold(self.lines[self.first_line])
+        top = _fold_line(self.lines[self.first_line])
         if len(top.split()) > BRAND_WORDS:
             return None
-        return top if _fold(next_line(self.lines, self.first_line)) == top else None
+        return top if _fold_line(next_line(self.lines, self.first_line)) == top else None
 
     def _file_name(self) -> str | None:
         """The words of the page's first line, as slug_words gives them, when it is a file's name."""
@@ -1186,7 +1188,11 @@ class TitleSignals:
 
     def agrees(self, text: str) -> bool:
         """Whether a word of the text is a word of the body's opening too (its stem)."""
-        return self.opening is None or any(map(self.opening_has_stem, stems(text)))
+        if self.opening is None:
+            return True
+        if text not in self._agreeing:
+            self._agreeing[text] = any(map(self.opening_has_stem, stems(text)))
+        return self._agreeing[text]
 
     def names_opening_words(self, text: str) -> bool:
         """Whether OPENING_WORDS or more words of the text (their stems) are words of the body's
@@ -1298,11 +1304,13 @@ class TitleSignals:
     def score(self, cand: Candidate) -> float | None:
         """Points for each signal the candidate has; None for a line that cannot be a title."""
         found = self.first_signals(cand)
-        return None if found is None else self.other_signals(cand, *found)
+        if found is None:
+            return None
+        return self.other_signals(cand, found[0] + self.near_signals(cand), found[1])
 
     def first_signals(self, cand: Candidate) -> tuple[float, bool] | None:
-        """The points of the cheap signals, and whether a repetition may still be found (see
-        shortened_elsewhere); None for a line of furniture."""
+        """The points of the cheap signals but near_signals, and whether a repetition may still be
+        found (see shortened_elsewhere); None for a line of furniture."""
         text = cand.text
         if len(text) > 300 or is_furniture(text, names=False):
             return None
@@ -1368,16 +1376,23 @@ class TitleSignals:
             points += 2  # the walk back from the body stopped at the title's dek, under the title
         if self.after_body is not None and cand.last == self.after_body[1]:
             points += 3
-        if self.header_after(cand.last):
-            points += 2  # a header block (byline, date, labels) follows its title
         if cand.first == cand.last and labelled_title(self.lines[cand.first]) == text:
             points += 2  # a field the page labels as its title
-        if self.opening is not None and self.agrees(text):
+        return points, repeats < 1
+
+    def near_signals(self, cand: Candidate) -> float:
+        """The points of what stands near the candidate: a header under it, the body's words in
+        it (at most NEAR_MOST). Dearer than the other first signals: choose_title weighs them
+        only for a candidate that can still win with them."""
+        points = 0.0
+        if self.header_after(cand.last):
+            points += 2  # a header block (byline, date, labels) follows its title
+        if self.opening is not None and self.agrees(cand.text):
             # A title names what the memo speaks of; a site's tagline, a rubric or a menu over
             # it seldom shares a word with the body's opening. Half a point: it settles a tie
             # between lines the other signals weigh alike, and overturns none of them.
             points += 0.5
-        return points, repeats < 1
+        return points
 
     def other_signals(self, cand: Candidate, points: float, unrepeated: bool) -> float | None:
         """The final points: the dearer signals, and the marks that rule a line out."""
@@ -1456,6 +1471,7 @@ def stems(text: str) -> frozenset[str]:
 
 
 OPENING = 1000  # characters of the body that name what it speaks of
+NEAR_MOST = 2.5  # the points near_signals may give
 OPENING_WORDS = 3  # words of a line of title-case words the opening has: a title, not names
 
 
@@ -1495,19 +1511,28 @@ def choose_title(
     if walked is not None and signals.taken_outright(walked):
         return walked
 
-    # Candidates in the order of the most points they could reach: the dearer signals are
-    # weighed only while a candidate can still reach the best so far.
-    ranked = []
+    # Candidates in the order of the most points they could reach (the first one found first
+    # among equals): the dearer signals are weighed only while a candidate can still reach the
+    # best so far. Until its near_signals are weighed, a candidate is ranked as if they gave
+    # NEAR_MOST; once weighed, it goes back in its place, so that candidates are taken in the
+    # order of their points with near_signals, as if every one had been weighed.
+    queue = []
     for index, cand in enumerate(_candidates(units, page, lines, lowercase)):
         found = signals.first_signals(cand)
         if found is not None:
-            ranked.append((found[0] + 3 * found[1], index, cand, found))
-    ranked.sort(key=lambda item: (-item[0], item[1]))
+            queue.append((-(found[0] + NEAR_MOST + 3 * found[1]), index, False, cand, found))
+    heapq.heapify(queue)
     best: Candidate | None = None
     best_index = 0
-    for most, index, cand, found in ranked:
-        if best is not None and most < best.score:
+    while queue:
+        # heapq takes the least first: the points go in negated.
+        minus_most, index, weighed, cand, found = heapq.heappop(queue)
+        if best is not None and -minus_most < best.score:
             break
+        if not weighed:
+            found = (found[0] + signals.near_signals(cand), found[1])
+            heapq.heappush(queue, (-(found[0] + 3 * found[1]), index, True, cand, found))
+            continue
         points = signals.other_signals(cand, *found)
         if points is None:
             continue
@@ -1561,7 +1586,7 @@ def credit_of(lines: list[str], title: Candidate) -> str | None:
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
     bare = without_opening(TAG_PREFIX, own)
     credited = title_and_credit(bare) or split_glued(bare) if own != title.text else None
-    return credited[1] if credited and _fold(credited[0]) == _fold(title.text) else None
+    return credited[1] if credited and _fold_line(credited[0]) == _fold_line(title.text) else None
 
 
 def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str] | None:
@@ -1588,7 +1613,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
         text = clean_space(lines[i])
         if bare_names(text) and names_of_furniture(lines, i, text, title, above):
             continue
-        if i == below_first and _fold(text) == _fold(title.text):
+        if i == below_first and _fold_line(text) == _fold_line(title.text):
             # The line printed again right under it: a logo's text over the site's name.
             continue
         names = (
@@ -1848,7 +1873,7 @@ def head_text(lines: list[str]) -> str:
 def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
     """Names glued to a repetition of the title elsewhere ("<Title> Walter Landgraf and Nareg
     Seferian", "Fabio Indeo <Title>", "<Title> By A and B March 2021 The …")."""
-    folded = _fold(title.text)
+    folded = _fold_line(title.text)
     opening = title.text.split()[0].casefold()
     # The lines that hold the title's first word, case-folded in one go.
     head = head_text(lines).casefold()
@@ -1857,17 +1882,17 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
         line = lines[i]
         if title.first <= i <= title.last or len(line) <= len(title.text):
             continue
-        if folded[-12:] not in _fold(line[:400]):
+        if folded[-12:] not in _fold_line(line[:400]):
             continue
         text = clean_space(line)
         if len(text) <= len(title.text):
             continue
-        folded_text = _fold(text)
+        folded_text = _fold_line(text)
         if folded_text.startswith(folded):
             after = text[len(title.text) :]
             rest = after.strip(" ,:–—-()")
             # A PDF's text may print the title twice before the names.
-            if _fold(rest).startswith(folded):
+            if _fold_line(rest).startswith(folded):
                 rest = rest[len(title.text) :].strip(" ,:–—-()")
             names = names_opening(rest) or _byline(rest)
             # One name after a separator is as often the site's ("<Title> - PONARS Eurasia").
@@ -1925,7 +1950,7 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
     above = [i for i in range(title.first - 1, max(-1, title.first - 6), -1) if lines[i].strip()][:2]
     if len(above) == 2:
         between = clean_space(lines[above[0]])
-        if not (is_furniture(between, names=False) or _fold(between).startswith(_fold(title.text))):
+        if not (is_furniture(between, names=False) or _fold_line(between).startswith(_fold_line(title.text))):
             above = above[:1]
     # A date beyond such a line is asked after the title's own lines: a site's clock stands above
     # its feed link ("Friday, 19 January 2018", "RSS"), the item's date line under the title.
@@ -2141,7 +2166,7 @@ def names_after_capitals(text: str, lines: list[str]) -> list[str] | None:
 def label_after_printing(lines: list[str], title: str) -> Numbered | None:
     """A label run into a printing of the title after it, on one of `lines` that opens with it
     (in any case: a cover prints the title in capitals, the title page as it is)."""
-    folded = _fold(title)
+    folded = _fold_line(title)
     head = "\n" + "\n".join(lines)
     # Lowered only for a title in capitals: the head may hold a PDF's whole text on a line.
     lowered = head.lower() if title.isupper() else head
@@ -2156,7 +2181,7 @@ def label_after_printing(lines: list[str], title: str) -> Numbered | None:
         if not has_number_hint(line[: len(title) + 120]):
             continue
         text = clean_space(line)
-        if len(text) > len(title) and _fold(text[: len(title)]) == folded:
+        if len(text) > len(title) and _fold_line(text[: len(title)]) == folded:
             rest = text[len(title) :].strip(" ,:|·–—-")[:120]
             # The names and the date after the number are the byline's and the cover's:
             # "<Title> SIPRI Policy Paper No. 50 neil j. melvin December 2018".
@@ -2171,14 +2196,14 @@ def label_before_printing(lines: list[str], title: str) -> Numbered | None:
     """A label run into a printing of the title before it, a PDF cover's text run together:
     "… GIP Policy Memo March 2022 / Issue #54 <Title> <Author> …". The title shows where the
     label ends; it starts at the first word that makes the rest a label."""
-    folded = _fold(title)
+    folded = _fold_line(title)
     word = folded.split(" ", 1)[0]
     for line in lines:
         # The hint first: a line seldom has a figure, and then it is not case-folded.
         if not has_number_hint(line) or word not in line.casefold():
             continue
         text = clean_space(line)
-        folded_line = _fold(text)
+        folded_line = _fold_line(text)
         at = folded_line.find(folded)
         # Where folding changed the length, where the title starts in `text` is lost.
         if at < 1 or len(folded_line) != len(text):
@@ -2202,7 +2227,7 @@ def repeated_title(lines: list[str], title: Candidate, body_line: int, start: in
     """The title's other printings above the body (from line `start`): on a line of their own,
     with the date run on after it ("<Title> March 9, 2022"), or broken over two where its parts
     meet ("<Main title>" then "<Subtitle>", as a cover sets them)."""
-    folded = _fold(title.text)
+    folded = _fold_line(title.text)
     size = len(title.text)
     words = _words(title.text)
     found = []
@@ -2210,9 +2235,9 @@ def repeated_title(lines: list[str], title: Candidate, body_line: int, start: in
         if title.first <= i <= title.last:
             continue
         length = len(lines[i].strip())
-        if size - 3 <= length <= size + 10 and _fold(lines[i]) == folded:
+        if size - 3 <= length <= size + 10 and _fold_line(lines[i]) == folded:
             found.append(Candidate(title.text, i, i))
-        elif size < length <= size + DATE_AFTER_TITLE_MAX and _fold(lines[i]).startswith(folded):
+        elif size < length <= size + DATE_AFTER_TITLE_MAX and _fold_line(lines[i]).startswith(folded):
             if date_at_start(clean_space(lines[i])[size:].lstrip()):
                 found.append(Candidate(title.text, i, i))
         elif 10 <= length < size - 10 and words.startswith(_words(lines[i])):

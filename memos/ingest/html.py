@@ -98,6 +98,38 @@ CONTAINERS = {"div", "section", "article", "main", "header", "footer", "aside", 
               "td", "th", "ul", "ol", "li", "blockquote", "dl", "dd", "form", "figure", "nav"}  # fmt: skip
 LAYOUT_BLOCKS = ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section"]
 LAYOUT_NAMES = frozenset(LAYOUT_BLOCKS)
+JUNK_NAMES = frozenset(JUNK_TAGS)
+BLOCK_NAMES = frozenset(BLOCK_TAGS)
+PARAGRAPH = frozenset(("p",))
+BIO_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6", "strong", "b"))
+
+
+# bs4's find methods build a filter of match rules at every call, which on a memo's page costs
+# more than the search: the searches asked on every page walk the tree themselves. Each gives
+# what the find method named gives (HTML's tags have no namespace prefix to match).
+def _elements(root: Tag) -> list[Tag]:
+    """root.find_all(True): the elements under `root`, in the page's order."""
+    return [el for el in root.descendants if isinstance(el, Tag)]
+
+
+def _named(root: Tag, names: frozenset[str]) -> list[Tag]:
+    """root.find_all(names)."""
+    return [el for el in root.descendants if isinstance(el, Tag) and el.name in names]
+
+
+def _first_named(root: Tag, names: frozenset[str]) -> Tag | None:
+    """root.find(names)."""
+    return next((el for el in root.descendants if isinstance(el, Tag) and el.name in names), None)
+
+
+def _first_with(root: Tag, attribute: str, value: str) -> Tag | None:
+    """root.find(attrs={attribute: value}), for an attribute that holds one value (not "class")."""
+    return next((el for el in root.descendants if isinstance(el, Tag) and el.get(attribute) == value), None)
+
+
+def _has_layout_block(el: Tag) -> bool:
+    """el.find(LAYOUT_BLOCKS) is not None."""
+    return any(isinstance(d, Tag) and d.name in LAYOUT_NAMES for d in el.descendants)
 
 
 def _tokens(el: Tag) -> list[str]:
@@ -121,11 +153,11 @@ def _text(el: Tag) -> str:
 
 def _split_br_paragraphs(soup: BeautifulSoup) -> None:
     """Old CMS bodies are text with <br><br> between paragraphs: give them <p> elements."""
-    for el in soup.find_all(["div", "td"]):
+    for el in _named(soup, frozenset(("div", "td"))):
         # Cheapest checks first: this runs on every div of the page.
         if (
-            len(el.find_all("br", recursive=False, limit=2)) < 2
-            or el.find(LAYOUT_BLOCKS)
+            sum(isinstance(child, Tag) and child.name == "br" for child in el.contents) < 2
+            or _has_layout_block(el)
             or len(_text(el)) < 200
         ):
             continue
@@ -156,9 +188,9 @@ def _split_br_paragraphs(soup: BeautifulSoup) -> None:
 def _mark_label_cells(soup: BeautifulSoup) -> None:
     """<dt>Memo #</dt><dd>497</dd> and a table row "Memo # | 497" are a label and its value:
     give the label its colon, so that the page's text reads "Memo #:" then "497"."""
-    terms = soup.find_all("dt")
-    for row in soup.find_all("tr"):
-        cells = row.find_all(["td", "th"], recursive=False)
+    terms = _named(soup, frozenset(("dt",)))
+    for row in _named(soup, frozenset(("tr",))):
+        cells = [cell for cell in row.contents if isinstance(cell, Tag) and cell.name in ("td", "th")]
         if len(cells) == 2 and read_label(_text(cells[0]).rstrip(":") + ":"):
             terms.append(cells[0])
     for term in terms:
@@ -169,8 +201,8 @@ def _mark_label_cells(soup: BeautifulSoup) -> None:
 def _metadata_tables(container: Tag) -> list[Tag]:
     """Tables whose every row is a label and its value: metadata, not part of the memo's text."""
     found = []
-    for table in container.find_all("table"):
-        rows = table.find_all("tr")
+    for table in _named(container, frozenset(("table",))):
+        rows = _named(table, frozenset(("tr",)))
         if rows and all(read_label(_text(row)) for row in rows):
             found.append(table)
     return found
@@ -179,7 +211,7 @@ def _metadata_tables(container: Tag) -> list[Tag]:
 def _paragraph_parent(root: Tag) -> Tag | None:
     """The element holding the most paragraph text directly: where a page keeps its prose."""
     weights: dict[int, list] = {}
-    for p in root.find_all("p"):
+    for p in _named(root, PARAGRAPH):
         parent = p.parent
         if isinstance(parent, Tag):
             weights.setdefault(id(parent), [parent, 0])[1] += len(_text(p))
@@ -190,20 +222,22 @@ def _paragraph_parent(root: Tag) -> Tag | None:
 
 def _title_element(soup: BeautifulSoup) -> Tag | None:
     return (
-        soup.find("h1")
-        or soup.find(attrs={"itemprop": "headline"})
-        or next((el for el in soup.find_all(True) if _has_token(el, TITLE_CLASS)), None)
+        _first_named(soup, frozenset(("h1",)))
+        or _first_with(soup, "itemprop", "headline")
+        or next((el for el in soup.descendants if isinstance(el, Tag) and _has_token(el, TITLE_CLASS)), None)
     )
 
 
 def _find_bios(soup: BeautifulSoup) -> list[Tag]:
     """Author bios: marked by class, or a short block headed "About the author(s)"."""
-    found = [el for el in soup.find_all(True) if _has_token(el, BIO_CLASS)]
-    for heading in soup.find_all(["h2", "h3", "h4", "h5", "h6", "strong", "b"]):
+    found = [el for el in _elements(soup) if _has_token(el, BIO_CLASS)]
+    for heading in _named(soup, BIO_HEADINGS):
         parent = heading.parent
         if not (ABOUT_AUTHORS.match(_text(heading)) and isinstance(parent, Tag)):
             continue
-        if heading.name in ("strong", "b") or not heading.find_previous_sibling(["p", "h1", "h2", "div"]):
+        if heading.name in ("strong", "b") or not any(
+            isinstance(el, Tag) and el.name in ("p", "h1", "h2", "div") for el in heading.previous_siblings
+        ):
             if len(_text(parent)) < 2000:
                 found.append(parent)  # the heading opens a block of its own
             continue
@@ -235,7 +269,7 @@ def _bio_text(el: Tag) -> str:
 def _remove_chrome(soup: BeautifulSoup, keep: set[int]) -> None:
     """Drop menus, sidebars, related lists and footers; never an element in `keep`."""
     doomed = []
-    for el in soup.find_all(True):
+    for el in _elements(soup):
         if el.name in ("html", "body", "main", "article") or id(el) in keep:
             continue
         if (
@@ -243,7 +277,7 @@ def _remove_chrome(soup: BeautifulSoup, keep: set[int]) -> None:
             or (el.get("role") or "").lower() in CHROME_ROLES
             # An article's own header and footer hold its byline, tags and PDF link.
             or el.name in ("header", "footer")
-            and not el.find_parent(["article", "main"])
+            and not any(parent.name in ("article", "main") for parent in el.parents)
             or _has_token(el, CHROME)
             # "breadcrumb-category" is the page's own category, not a menu.
             and not (_has_token(el, CATEGORY_CLASS) and el.name not in CHROME_TAGS)
@@ -256,13 +290,17 @@ def _remove_chrome(soup: BeautifulSoup, keep: set[int]) -> None:
 
 def _container(soup: BeautifulSoup, title_el: Tag | None) -> Tag:
     """The element holding the memo: its title, byline, body, and metadata lines."""
-    marked = soup.find(attrs={"itemprop": "articleBody"})
-    articles = soup.find_all("article")
+    marked = _first_with(soup, "itemprop", "articleBody")
+    articles = _named(soup, frozenset(("article",)))
     container = (
         marked
-        or (max(articles, key=lambda a: sum(len(_text(p)) for p in a.find_all("p"))) if articles else None)
-        or soup.find("main")
-        or soup.find(attrs={"role": "main"})
+        or (
+            max(articles, key=lambda a: sum(len(_text(p)) for p in _named(a, PARAGRAPH)))
+            if articles
+            else None
+        )
+        or _first_named(soup, frozenset(("main",)))
+        or _first_with(soup, "role", "main")
         or _paragraph_parent(soup)
         or soup.body
         or soup
@@ -279,18 +317,18 @@ def _container(soup: BeautifulSoup, title_el: Tag | None) -> Tag:
 
 
 def _body_element(container: Tag) -> Tag:
-    marked = container.find(attrs={"itemprop": "articleBody"})
+    marked = _first_with(container, "itemprop", "articleBody")
     if marked:
         return marked
-    for el in container.find_all(True):
+    for el in _elements(container):
         if _has_token(el, BODY_CLASS):
             return el
     # An excerpt or dateline paragraph may share the container; the prose's own parent wins
     # when it holds nearly all of the paragraph text.
     best = _paragraph_parent(container)
-    total = sum(len(_text(p)) for p in container.find_all("p"))
+    total = sum(len(_text(p)) for p in _named(container, PARAGRAPH))
     if best is not None and best is not container and total:
-        share = sum(len(_text(p)) for p in best.find_all("p", recursive=False)) / total
+        share = sum(len(_text(p)) for p in best.contents if isinstance(p, Tag) and p.name == "p") / total
         if share >= 0.85:
             return best
     return container
@@ -298,15 +336,15 @@ def _body_element(container: Tag) -> Tag:
 
 def _block_elements(body: Tag) -> Iterable[Tag]:
     """The body's paragraphs, headings, list items and data tables, each once, in order."""
-    for el in body.find_all(BLOCK_TAGS):
-        if el.name == "table" and el.find(["p", "table"]):
+    for el in _named(body, BLOCK_NAMES):
+        if el.name == "table" and _first_named(el, frozenset(("p", "table"))):
             continue  # a layout table: its paragraphs are the blocks
         parent = el.parent
         while parent is not None and parent is not body:
             if (
                 parent.name in ("li", "blockquote", "pre", "p")
                 or parent.name == "table"
-                and not parent.find("p")
+                and not _first_named(parent, PARAGRAPH)
             ):
                 break  # nested inside a block taken whole
             parent = parent.parent
@@ -317,7 +355,7 @@ def _block_elements(body: Tag) -> Iterable[Tag]:
 def _marked_elements(container: Tag) -> tuple[list[Tag], list[Tag], list[Tag]]:
     """Elements whose class marks them as topics, as the category, or as a byline (one pass)."""
     topics, categories, bylines = [], [], []
-    for el in container.find_all(True):
+    for el in _elements(container):
         tokens = _tokens(el)
         if not tokens:
             continue
@@ -398,13 +436,13 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
     inside = body in title_el.parents
     prose = 0
     under_title = True
-    for el in title_el.find_all_next(True, limit=80):
+    for el in islice((el for el in title_el.next_elements if isinstance(el, Tag)), 80):
         # Outside the body, its start ends the header; inside it, its end does (a comment form
         # after a one-paragraph article is no part of the header).
         if (el is body or body in el.parents) != inside:
             break
         # A wrapper of blocks is read through its blocks (only containers can hold them).
-        if el.name in CONTAINERS and el.find(LAYOUT_BLOCKS):
+        if el.name in CONTAINERS and _has_layout_block(el):
             continue
         text = _text(el)
         # A lead that names the authors: "A и B о том, как …".
@@ -425,11 +463,11 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
     if published is None or not authors:
         # A kicker or a dateline above the title: "26.04.23 Sanctions Review", "27.06.2023 Author: A".
         title = _text(title_el)
-        for el in title_el.find_all_previous(True, limit=6):
+        for el in islice((el for el in title_el.previous_elements if isinstance(el, Tag)), 6):
             if (
                 el.name in ("html", "body", "head", "title")
                 or el.name in CONTAINERS
-                and el.find(LAYOUT_BLOCKS)
+                and _has_layout_block(el)
             ):
                 continue
             text = _text(el)
@@ -466,8 +504,8 @@ BYLINE_MAX = 80  # characters: a "By …" paragraph longer than this is a senten
 def _byline_under_heading(body: Tag) -> list[str]:
     """The names of a "By A. Author" paragraph right under a heading of the body: the head of an
     essay a post presents below its own title and introduction (a blog's guest post)."""
-    for heading in body.find_all(["h2", "h3", "h4"]):
-        el = heading.find_next_sibling(True)
+    for heading in _named(body, frozenset(("h2", "h3", "h4"))):
+        el = next((sibling for sibling in heading.next_siblings if isinstance(sibling, Tag)), None)
         if el is None or el.name != "p":
             continue
         text = _text(el)
@@ -492,7 +530,8 @@ def _name_over_date(el: Tag, text: str) -> list[str]:
     names = byline_names(text) if bare_names(text) else None
     if not names or len(names) > 1:
         return []
-    after = next((t for e in el.find_all_next(True, limit=6) if (t := _text(e)) and t != text), "")
+    following = islice((e for e in el.next_elements if isinstance(e, Tag)), 6)
+    after = next((t for e in following if (t := _text(e)) and t != text), "")
     return names if len(after) < PROSE_MIN and _dateline(after)[0] else []
 
 
@@ -713,7 +752,7 @@ def parse_html(text: str) -> ParsedMemo:
     if soup.body is None or not soup.body.get_text(strip=True):
         raise ParseError("HTML page has no body (truncated or empty page)")
     declared = read_declared(soup)
-    for el in soup.find_all(JUNK_TAGS):
+    for el in _named(soup, JUNK_NAMES):
         el.decompose()
     _split_br_paragraphs(soup)
     _mark_label_cells(soup)
@@ -774,7 +813,11 @@ def parse_html(text: str) -> ParsedMemo:
     header_date, header_authors, header_kind = _header_fields(title_el, body, page)
     for el in bylines:
         # A byline element, not a name inside a sentence ("as <span class=author>…</span> argues").
-        if not el.decomposed and not el.find("p") and (el.name == "p" or not el.find_parent("p")):
+        if (
+            not el.decomposed
+            and not _first_named(el, PARAGRAPH)
+            and (el.name == "p" or not any(parent.name == "p" for parent in el.parents))
+        ):
             el.decompose()
 
     near = _texts_near(title_el)
@@ -905,8 +948,8 @@ def _div_paragraphs(body: Tag) -> tuple[list[Block], list[str]]:
     each innermost div of sentences long enough for a paragraph."""
     blocks: list[Block] = []
     parts: list[str] = []
-    for el in body.find_all("div"):
-        if el.find(LAYOUT_BLOCKS):
+    for el in _named(body, frozenset(("div",))):
+        if _has_layout_block(el):
             continue
         text = _text(el)
         if len(text) >= PROSE_MIN and has_sentence(text):
@@ -916,7 +959,7 @@ def _div_paragraphs(body: Tag) -> tuple[list[Block], list[str]]:
 
 
 def _is_bold_only(el: Tag) -> bool:
-    strong = el.find(["strong", "b"])
+    strong = _first_named(el, frozenset(("strong", "b")))
     return strong is not None and _text(strong) == _text(el)
 
 

@@ -112,11 +112,9 @@ class Chunk:
 
     def __init__(self, start: int, lines: list[str]):
         self.start = start  # index of its first line
-        self.lines: list[str] = []
+        self.lines = list(lines)
         self._text: str | None = None
-        self.is_end_marker = False
-        for line in lines:
-            self.add(line)
+        self.is_end_marker = any(map(END_MARKERS.matches, lines))  # as add() works it out
         first = lines[0] if lines else ""
         self.is_bullets = bool(_BULLET.match(first))
         self.is_label = read_label(first) is not None
@@ -129,7 +127,12 @@ class Chunk:
     @property
     def text(self) -> str:
         if self._text is None:
-            text = clean_space(" ".join(without_opening(_BULLET, line) for line in self.lines))
+            lines = self.lines
+            text = clean_space(
+                without_opening(_BULLET, lines[0])
+                if len(lines) == 1  # most chunks: one line, joined to nothing
+                else " ".join(without_opening(_BULLET, line) for line in lines)
+            )
             # An aggregator's teaser ends its excerpt with a link to the whole text: the link
             # is the site's, and the excerpt ends where the words before it do.
             if text[-4:].lower() in MORE_LINK_ENDS:
@@ -907,13 +910,15 @@ def parse_text(text: str) -> ParsedMemo:
 
     blocks, bio = split_bio(blocks, authors)
     memo_number = memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None
-    published = first(
-        head.published,
-        header.published,
-        parse_date(str(labels.get("published", ""))),
-        labelled_date_near(lines, chunks, start),
-        name_over_date(chunks, start)[1],
-        numbered and numbered.published,
+    # Each asked only where those before it found nothing.
+    published = (
+        head.published
+        or header.published
+        or parse_date(str(labels.get("published", "")))
+        or labelled_date_near(lines, chunks, start)
+        or name_over_date(chunks, start)[1]
+        or (numbered and numbered.published)
+        or None
     )
     body_text = "\n\n".join(b.text for b in blocks)
     return ParsedMemo(
