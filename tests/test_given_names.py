@@ -145,3 +145,14 @@ def test_fakers_census_list_counts_a_name_only_where_another_locale_lists_it():
 def test_the_lexicon_is_casefolded_letters_of_one_script_three_at_least():
     kept = lexicon({"Duncan", "Al", "Jean-Luc", "O'Neil", "Ser1", "Сергей", "Mixedй", "Georgia"}, not_names())
     assert kept == ["duncan", "jean-luc", "o'neil", "сергей"]
+
+
+@pytest.mark.parametrize(
+    ("word", "written"),
+    [("brennan", True), ("olsen", False), ("kowal", False), ("ska", False), ("smith", False)],
+)
+def test_writes_finds_a_word_of_its_own(word, written):
+    # "olsen's", "kowalska", "smith-jones": a word run on by a letter, an apostrophe or a hyphen
+    # is another word.
+    people = People(["as brennan said, olsen's view", "kowalska and smith-jones agree."], "")
+    assert people.writes(word) is written

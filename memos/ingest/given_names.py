@@ -104,6 +104,11 @@ def _as_printed_in_title_case(words: list[str]) -> str:
     return " ".join(words)
 
 
+def _in_word(char: str) -> bool:
+    """Whether `char` continues a word, as the pattern (?<![\w'’-]) reads one."""
+    return char.isalnum() or char in "_'’-" if char else False
+
+
 class People:
     """The people named on one page, judged against its words: `lines`, its text; `body`, the
     memo's text."""
@@ -118,7 +123,15 @@ class People:
         words that could be surnames, not by listing the page's every word)."""
         if self._text is None:
             self._text = "\n".join(self.lines)
-        return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", self._text) is not None
+        # str.find rather than a pattern per word: an import meets thousands of surnames, and
+        # each pattern would be compiled once and crowd the re module's cache.
+        text, size = self._text, len(word)
+        at = text.find(word)
+        while at != -1:
+            if not (at and _in_word(text[at - 1])) and not _in_word(text[at + size : at + size + 1]):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
     def person_at(self, tokens: list[str], i: int) -> tuple[str, int, bool] | None:
         """The name that opens at tokens[i] (given name, an initial or a patronymic, surname), the
