@@ -201,6 +201,8 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 or is_byline_start(line)
                 # Nor does a byline run on into the paragraph under it.
                 or is_byline_start(current.lines[-1])
+                # Nor does a strip of rubrics or a menu, a few words between each bar and the next.
+                or is_label_strip(current.lines[-1])
                 # A caption or a credit under a paragraph is not its continuation ("Photo: …").
                 or bool(CREDIT_START.match(line.strip()))
                 # Nor is a line without a word: an arrow, a rule ("←", "—", "* * *"), short.
@@ -216,6 +218,22 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
         else:
             current.add(line)
     return chunks
+
+
+# Between the labels of a strip: a bar, or a dash or a dot set apart ("5 min read — Analysis | Trade").
+LABEL_STRIP_PARTS = re.compile(r"\s*\|\s*|\s+[–—·]\s+")
+LABEL_STRIP_PARTS_MIN = 3
+LABEL_WORDS_MAX = 3
+
+
+def is_label_strip(line: str) -> bool:
+    """Three labels or more between bars (or dashes), each of a few words: a menu, a post's rubrics."""
+    if "|" not in line:
+        return False  # most lines, cheaply
+    parts = LABEL_STRIP_PARTS.split(line.strip())
+    return len(parts) >= LABEL_STRIP_PARTS_MIN and all(
+        0 < len(part.split()) <= LABEL_WORDS_MAX for part in parts
+    )
 
 
 STANDALONE_MAX = 30  # characters: a section heading or a reading time, never a wrapped line's end
