@@ -808,6 +808,17 @@ def test_a_language_switch_above_the_title_is_no_category():
     assert parse_page(switch.encode()).category is None
 
 
+def test_a_generic_word_and_a_bar_before_a_type_label_above_the_title_leave_the_type_as_the_category():
+    # "Publication | <type>": the first part says only that the item is one; a figure inside the
+    # type's name is no number nor date.
+    for above, category in (
+        ("Publication | B7 Field Note", "B7 Field Note"),
+        ("Resources | Policy Brief", "Policy Brief"),
+    ):
+        assert parse_page(SWITCH_ABOVE_TITLE.format(above=above).encode()).category == category
+    assert parse_page(SWITCH_ABOVE_TITLE.format(above="Issue 7 | Policy Brief").encode()).category is None
+
+
 DIGEST = """Steppe Security Digest, May 2-9, 2021
 
 Highlights of the week:

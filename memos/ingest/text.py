@@ -573,6 +573,13 @@ def is_share_row(text: str) -> bool:
 LANGUAGE_CODE_MAX = 3
 
 
+# Words over a type label that say only that the item is one: "Publication | Policy Brief".
+GENERIC_KINDS = frozenset(("publication", "publications", "resource", "resources", "content type", "type",
+                           "публикация", "публикации", "материал", "материалы"))  # fmt: skip
+# A figure that stands alone: a number or a date, not a name's digit ("U4", "G7").
+FIGURE = re.compile(r"(?<![^\W\d_])\d")
+
+
 def category_above(lines: list[str], title_line: int) -> str | None:
     """The category printed on the line above the title, often the tail of a bullet list.
 
@@ -582,10 +589,12 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     above = next((lines[i] for i in range(title_line - 1, -1, -1) if lines[i].strip()), "")
     above = clean_space(without_opening(_BULLET, above))
     parts = above.split("|")
+    if len(parts) == 2 and parts[0].strip().casefold() in GENERIC_KINDS:
+        parts = parts[1:]  # "Publication | Policy Brief": the kind is the part after the word
     if (
         above
         and not read_label(above)
-        and not DIGIT.search(above)  # a number or a date: read_numbered's
+        and not FIGURE.search(above)  # a number or a date: read_numbered's
         and len(above.split()) <= 8
         and len(parts) <= 2
         and not re.search(r"[»›>]", above)
