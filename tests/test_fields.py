@@ -241,6 +241,12 @@ def test_language():
         ),
         # A working-paper series cited by its name and the paper's number, a link's words after.
         ("Steppe Working Papers, 1375 Download PDF", Numbered(1375, series="Steppe Working Papers")),
+        # "Doc." after a type label and a bar: the document's number, then its date.
+        (
+            "Committee Memorandum | Doc. 9120 | 12 May 2019",
+            Numbered(9120, "Committee Memorandum", published=date(2019, 5, 12)),
+        ),
+        ("Information Report | Doc. 812 |", Numbered(812, "Information Report")),
     ],
 )
 def test_numbered_labels(line, expected):
@@ -264,6 +270,8 @@ def test_numbered_labels(line, expected):
         "Том 7, № 2 (2021): Степь и город",  # without the issue field's label, a reference
         "Steppe Working Papers, 2019",  # a year, not a number
         "Our working papers, 12 of them written by fellows this year",  # a sentence
+        "Report | UN Doc. S/2019/112",  # a citation of another document, no integer
+        "Report | Doc. 9120 of the Assembly, adopted in May",  # a sentence after it
     ],
 )
 def test_not_numbered_labels(line):

@@ -1906,3 +1906,20 @@ def test_the_date_line_under_the_title_printed_again_inside_the_text_is_the_date
     page += BODY
     memo = parse_page(page.encode())
     assert (memo.title, memo.published) == (title, date(2017, 3, 14))
+
+
+def test_the_first_item_of_a_numbered_list_of_contents_is_no_title():
+    # A newsletter's numbered items are what it holds, the page's whole text; its name is the title.
+    page = (
+        "Newsletter, May 2024\n\n\n"
+        "1. Jane Roe, transport analyst: The new rail tariffs of the region favour the northern route, "
+        "and the shippers of the valley pay for it\n"
+        "2. Editorial by John Doe, journalist: Water sharing after the spring floods, or how the "
+        "states downstream learned to take the upstream figures on trust?\n"
+        "3. Expert comment, Ann Poe, institute director: What the customs union means for the Caspian "
+        "ports and the freight that passes through them every winter\n"
+        "4. Steppe Energy Digest: Priorities of the new government for the grid and the state of the "
+        "regional power trade (short-term forecasts)\n\n"
+        "bulletin_05_2024 - EN\n"
+    )
+    assert parse_page(page.encode()).title == "Newsletter, May 2024"

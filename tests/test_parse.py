@@ -514,6 +514,18 @@ def test_a_list_of_sentences_that_ends_the_page_is_part_of_the_memo():
     assert [b.kind for b in memo.blocks] == ["p", "li", "li", "li"]
 
 
+def test_a_name_first_in_a_list_of_post_details_under_the_title_is_the_byline():
+    header = '<p class="byline">By Aziz Karimov and Dana Sultanova</p>\n<p>Published: March 3, 2017</p>'
+    # A given name the archive does not know: the time beside it vouches for the name.
+    for details in ("<li>3 weeks ago</li><li>6 min read</li>", "<li>12 min read</li>"):
+        listed = f'<ul class="details"><li>Tavish Orunbek</li>{details}</ul>'
+        page = BARE_HTML_PAGE.replace(header, listed)
+        assert parse_page(page.encode()).authors == ["Tavish Orunbek"]
+    # Without a time or a reading time beside it, a list's item may be a rubric or a place.
+    listed = '<ul class="details"><li>Kelvar Valley</li><li>Water</li></ul>'
+    assert parse_page(BARE_HTML_PAGE.replace(header, listed).encode()).authors == []
+
+
 def test_a_rubric_or_type_label_above_the_title_is_the_category():
     labels = ['<div class="type-label">Opinion</div>', '<div class="date-rubric">26.04.23 Opinion</div>']
     for marked in labels:
@@ -806,6 +818,17 @@ def test_a_language_switch_above_the_title_is_no_category():
     assert parse_page(rubric.encode()).category == "Analytics"
     switch = SWITCH_ABOVE_TITLE.format(above="Eng | Рус")
     assert parse_page(switch.encode()).category is None
+
+
+def test_a_generic_word_and_a_bar_before_a_type_label_above_the_title_leave_the_type_as_the_category():
+    # "Publication | <type>": the first part says only that the item is one; a figure inside the
+    # type's name is no number nor date.
+    for above, category in (
+        ("Publication | B7 Field Note", "B7 Field Note"),
+        ("Resources | Policy Brief", "Policy Brief"),
+    ):
+        assert parse_page(SWITCH_ABOVE_TITLE.format(above=above).encode()).category == category
+    assert parse_page(SWITCH_ABOVE_TITLE.format(above="Issue 7 | Policy Brief").encode()).category is None
 
 
 DIGEST = """Steppe Security Digest, May 2-9, 2021

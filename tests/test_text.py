@@ -53,6 +53,16 @@ def test_a_title_over_an_abstract_heading_or_a_reading_time_is_the_title_alone()
         assert parse_page(page.encode()).title == title
 
 
+def test_a_strip_of_rubrics_between_bars_does_not_run_on_into_the_title_under_it():
+    # Long enough to be a wrapped line, but a line of short labels between bars is a menu.
+    strip = "6 min read — Comment | Caspian | Freight | Infrastructure"
+    title = "Rails to the Caspian: Why the New Freight Lines Stay Empty"
+    chunks = chunks_of([strip, title, "By Jane Roe", CASPIAN_BODY.strip()])
+    assert [c.lines for c in chunks][:2] == [[strip], [title]]
+    page = f"{strip}\n{title}\nBy Jane Roe\nMay 3, 2024\n{CASPIAN_BODY}"
+    assert parse_page(page.encode()).title == title
+
+
 def test_a_journal_running_head_over_the_title_block_is_not_the_body():
     # The article's citation on one line: full stops as in sentences, but no running text.
     page = (

@@ -1135,6 +1135,26 @@ _YEAR_ISSUE_ZH = re.compile(r"(?:19|20)\d\d\s?年\s?第?\s?(?P<n>\d{1,3})\s?期"
 _SIGN_PARTS = ("no", "nr", "number", "номер", "°", "º", "№", "#", "issue", "vol", "вып")
 
 
+# "Report | Doc. 15305 | 04 June 2021": an assembly's document number after its type and a bar,
+# the date after another bar ("Doc." elsewhere cites other documents: "UN Doc. S/2019/112").
+_KIND_DOC_NUMBER = re.compile(
+    rf"^(?P<kind>(?:[\w’'&.\-]+\s+){{0,3}}?(?:{_KINDS}))\s*\|\s*Doc\.\s*(?P<n>\d{{1,6}})"
+    r"\s*(?:\|(?P<rest>.{0,40}))?$",
+    re.I,
+)
+
+
+def kind_doc_number(line: str) -> Numbered | None:
+    m = _KIND_DOC_NUMBER.match(line)
+    if not m or not _is_label_head(m["kind"]):
+        return None
+    rest = m["rest"] and m["rest"].strip()
+    published = _date_in(rest)
+    if rest and not published:
+        return None
+    return Numbered(int(m["n"]), category=m["kind"], published=published)
+
+
 @lru_cache(maxsize=8192)  # a head's lines are asked about as labels, then again as lines of the head
 def has_number_hint(text: str) -> bool:
     """A number sign and a number, or a number and a year: most lines have neither. Scanning
@@ -1205,6 +1225,8 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     """
     if len(line) > 400:
         return None
+    if "Doc." in line and "|" in line:
+        return kind_doc_number(clean_space(line))
     if not has_number_hint(line):
         # The common case, cheaply: most lines have no number sign at all.
         return series_and_number(line) if "Papers," in line else None

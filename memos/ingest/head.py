@@ -1412,6 +1412,8 @@ class TitleSignals:
             or GLUED_LINK.match(text)
         ):
             return None  # the title without its byline, tag, site, crumb or link is a candidate of its own
+        if text[:1].isdigit() and opens_numbered_list(self.lines, cand.last, text):
+            return None  # a list's first item: what a newsletter or a digest holds, not its title
         if (
             reads_as_names(text, self.lowercase)
             and not byline_below(self.lines, cand.last, text)
@@ -1449,6 +1451,16 @@ class TitleSignals:
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
         return points
+
+
+NUMBERED_ITEM = re.compile(r"(\d{1,2})[.)]\s")
+
+
+def opens_numbered_list(lines: list[str], last: int, text: str) -> bool:
+    """Whether `text` opens with a figure ("1. …") and the line after it with the next one."""
+    m = NUMBERED_ITEM.match(text)
+    after = NUMBERED_ITEM.match(next_line(lines, last)) if m else None
+    return after is not None and int(after[1]) == int(m[1]) + 1
 
 
 def under_affiliation_index(lines: list[str], first: int) -> bool:

@@ -34,7 +34,7 @@ from .fields import (
     without_role_after_dash,
 )
 from .given_names import People, first_named
-from .head import bare_names, dateline_names, is_furniture, split_title
+from .head import READING_TIME_AT_END, RELATIVE_DATE, bare_names, dateline_names, is_furniture, split_title
 from .parsed import Block, ParsedMemo, ParseError
 from .sanitize import clean_html
 from .text import END_MARKERS, PROSE_MIN, has_sentence, is_heading, is_sentence_list, read_labels, split_bio
@@ -450,7 +450,13 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
             authors = lead_names(text) or _dash_lead_names(text, page) or credit_lead(text) or []
         if under_title and text:
             under_title = False
-            authors = authors or _bare_byline(text) or _name_over_date(el, text) or _name_with_post(text)
+            authors = (
+                authors
+                or _bare_byline(text)
+                or _name_over_date(el, text)
+                or _name_with_post(text)
+                or _name_among_details(el)
+            )
         if len(text) >= PROSE_MIN:
             prose += 1
             if not inside or prose > 1:
@@ -533,6 +539,20 @@ def _name_over_date(el: Tag, text: str) -> list[str]:
     following = islice((e for e in el.next_elements if isinstance(e, Tag)), 6)
     after = next((t for e in following if (t := _text(e)) and t != text), "")
     return names if len(after) < PROSE_MIN and _dateline(after)[0] else []
+
+
+def _name_among_details(el: Tag) -> list[str]:
+    """One name first in a list of a post's details under the title, where a time ago or a
+    reading time is another of its items ("Jane Roe", "7 days ago", "8 min read"): the details
+    vouch for the name as a byline, as they do not for a rubric."""
+    if el.name not in ("ul", "ol"):
+        return []
+    items = [_text(li) for li in el.find_all("li", recursive=False, limit=6)]
+    names = byline_names(items[0]) if len(items) > 1 and bare_names(items[0]) else None
+    if not names or len(names) > 1:
+        return []
+    timed = any(RELATIVE_DATE.match(item) or READING_TIME_AT_END.fullmatch(item) for item in items[1:])
+    return names if timed else []
 
 
 # A type label that opens a dateline: "Feature Updated 1 June 2023 Published 20 February 2023".

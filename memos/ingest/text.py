@@ -204,6 +204,8 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
                 or is_byline_start(line)
                 # Nor does a byline run on into the paragraph under it.
                 or is_byline_start(current.lines[-1])
+                # Nor does a strip of rubrics or a menu, a few words between each bar and the next.
+                or is_label_strip(current.lines[-1])
                 # A caption or a credit under a paragraph is not its continuation ("Photo: …").
                 or bool(CREDIT_START.match(line.strip()))
                 # Nor is a line without a word: an arrow, a rule ("←", "—", "* * *"), short.
@@ -219,6 +221,22 @@ def chunks_of(lines: list[str]) -> list[Chunk]:
         else:
             current.add(line)
     return chunks
+
+
+# Between the labels of a strip: a bar, or a dash or a dot set apart ("5 min read — Analysis | Trade").
+LABEL_STRIP_PARTS = re.compile(r"\s*\|\s*|\s+[–—·]\s+")
+LABEL_STRIP_PARTS_MIN = 3
+LABEL_WORDS_MAX = 3
+
+
+def is_label_strip(line: str) -> bool:
+    """Three labels or more between bars (or dashes), each of a few words: a menu, a post's rubrics."""
+    if "|" not in line:
+        return False  # most lines, cheaply
+    parts = LABEL_STRIP_PARTS.split(line.strip())
+    return len(parts) >= LABEL_STRIP_PARTS_MIN and all(
+        0 < len(part.split()) <= LABEL_WORDS_MAX for part in parts
+    )
 
 
 STANDALONE_MAX = 30  # characters: a section heading or a reading time, never a wrapped line's end
@@ -558,6 +576,13 @@ def is_share_row(text: str) -> bool:
 LANGUAGE_CODE_MAX = 3
 
 
+# Words over a type label that say only that the item is one: "Publication | Policy Brief".
+GENERIC_KINDS = frozenset(("publication", "publications", "resource", "resources", "content type", "type",
+                           "публикация", "публикации", "материал", "материалы"))  # fmt: skip
+# A figure that stands alone: a number or a date, not a name's digit ("U4", "G7").
+FIGURE = re.compile(r"(?<![^\W\d_])\d")
+
+
 def category_above(lines: list[str], title_line: int) -> str | None:
     """The category printed on the line above the title, often the tail of a bullet list.
 
@@ -567,10 +592,12 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     above = next((lines[i] for i in range(title_line - 1, -1, -1) if lines[i].strip()), "")
     above = clean_space(without_opening(_BULLET, above))
     parts = above.split("|")
+    if len(parts) == 2 and parts[0].strip().casefold() in GENERIC_KINDS:
+        parts = parts[1:]  # "Publication | Policy Brief": the kind is the part after the word
     if (
         above
         and not read_label(above)
-        and not DIGIT.search(above)  # a number or a date: read_numbered's
+        and not FIGURE.search(above)  # a number or a date: read_numbered's
         and len(above.split()) <= 8
         and len(parts) <= 2
         and not re.search(r"[»›>]", above)
