@@ -64,7 +64,8 @@ from .head import (
 )
 from .parsed import Block, ParsedMemo, ParseError
 
-_BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")  # "+": lynx's second-level bullets
+# "+": lynx's second-level bullets. Asterisks in a row ("* * *") are a rule, an asterism, not a bullet.
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●+]|\*(?!\s+\*))\s+")
 # Lines after which nothing belongs to the memo any more (related lists, footers).
 END_MARKERS = PhraseLine(
     "[pdf]",
@@ -280,6 +281,12 @@ def is_paragraph(chunk: Chunk) -> bool:
     return has_sentence(text)
 
 
+def is_cut_off(chunk: Chunk) -> bool:
+    """A paragraph the dump cut off mid-sentence where the page ends: a sentence inside it, and
+    running text (not a title's words) up to its last word."""
+    return has_sentence(chunk.text) and is_running_text(chunk.text)
+
+
 def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
     """(first line, last line, text) of the chunks above the body that may hold the title.
 
@@ -380,7 +387,7 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
         if not (
             chunks[i].is_prose
             and len(chunks[i].text) >= PROSE_MIN
-            and is_paragraph(chunks[i])
+            and (is_paragraph(chunks[i]) or i == len(chunks) - 1 and is_cut_off(chunks[i]))
             and not is_running_head(chunks[i])
         ):
             i += 1
@@ -603,7 +610,7 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         label = (
             read_label(line)
             or (memo_from(lines, i) if "ROM" in opening or "rom" in opening else None)
-            or (KEYWORDS_HEADING if KEYWORDS.matches(line) else None)
+            or (KEYWORDS_HEADING if KEYWORDS.matches(line) or glued_keywords(line) else None)
         )
         i += 1
         if not label:
@@ -632,6 +639,13 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
 # heading with a full stop where others set a colon.
 KEYWORDS = PhraseLine("keywords", "key words", "ключевые слова", "keywords.", "key words.", "ключевые слова.")
 KEYWORDS_HEADING = Label("topics", "")
+# The heading run onto the end of the line above it, as a journal page's text may run a DOI and
+# the heading together: "https://doi.org/10.1234/x.2024.1.004Keywords:".
+GLUED_KEYWORDS = re.compile(r"\S(?:keywords|key words|ключевые слова)\s*:$", re.I)
+
+
+def glued_keywords(line: str) -> bool:
+    return line[-1:] == ":" and bool(GLUED_KEYWORDS.search(line))
 
 
 KEYWORDS_LOOK_BACK = 20  # lines
@@ -693,6 +707,10 @@ SECTION_HEADING_MAX = 40  # characters: a longer line is no bare heading, and is
 
 def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
     if inline:
+        # The full stop that closes the list is no part of its last item, unless it ends an
+        # abbreviation ("U.S.").
+        if inline.endswith(".") and "." not in inline[:-1].rsplit(" ", 1)[-1]:
+            inline = inline[:-1]
         return [t.strip() for t in re.split(r"\s*[,;]\s*", inline) if t.strip()], i
     items: list[str] = []
     while i < len(lines):
@@ -730,10 +748,16 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
 TAG_WORDS_MAX = 4
 
 
+# The heading of what follows run onto a list's last item, as a journal page's text may run
+# them together: "…, trade policyAbstract".
+GLUED_HEADING = re.compile(r"(?<=[a-zа-яё])(?:Abstract|Introduction|Summary|Аннотация|Введение|Резюме)$")
+
+
 def comma_list(line: str) -> list[str]:
     """The items of a line of short phrases between commas (or semicolons, or slashes set
     apart by spaces), else []."""
-    parts = [clean_space(part) for part in re.split(r"[,;]|\s/\s", line.strip().rstrip("."))]
+    line = GLUED_HEADING.sub("", line.strip().rstrip("."))
+    parts = [clean_space(part) for part in re.split(r"[,;]|\s/\s", line)]
     if len(parts) < 2 or not all(part and tag_words(part) <= TAG_WORDS_MAX for part in parts):
         return []
     return parts
