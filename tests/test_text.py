@@ -277,3 +277,20 @@ def test_keyword_heading_and_abstract_heading_glued_to_the_lines_around_the_list
         "Авторы сравнивают объёмы перевозок с тарифами старых маршрутов и ищут причины расхождения.\n"
     )
     assert parse_page(page.encode()).topics == ["грузы", "железные дороги", "тарифы", "порты Каспия"]
+
+
+def test_a_subtitle_in_capitals_under_the_title_in_capitals_is_no_category():
+    page = (
+        "CASPIAN RAILWAYS\n\n"
+        "FREIGHT CORRIDORS AND POLICY ANALYSIS\n\n"
+        "Jane Roe * Lisa Doe **\n\n"
+        "Abstract\n\n"
+        f"{CASPIAN_BODY}"
+    )
+    assert parse_page(page.encode()).category is None
+
+
+def test_a_type_label_over_the_title_printed_again_above_the_body_is_the_category():
+    title = "Rails to the Caspian stay empty, and the ports wait in vain"
+    page = f"{title}\n\nAdvertisement\n\nPublished 3 years ago\n\nEditorial\n\n{title}\n\n{CASPIAN_BODY}"
+    assert parse_page(page.encode()).category == "Editorial"

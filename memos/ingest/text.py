@@ -50,6 +50,7 @@ from .head import (
     PAGE_LOOKED_AT,
     SECTION_HEADINGS,
     TITLE_WORDS_MIN,
+    Candidate,
     Head,
     addressed_opening,
     bare_names,
@@ -61,6 +62,7 @@ from .head import (
     is_part_heading,
     names_after_by,
     read_head,
+    repeated_title,
 )
 from .parsed import Block, ParsedMemo, ParseError
 
@@ -571,12 +573,14 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     "Policy Memos | Аналитика" and "U.S.-Russia Insight" are categories; "Home » Policy Memos »",
     menus and labels are not.
     """
-    above = next((lines[i] for i in range(title_line - 1, -1, -1) if lines[i].strip()), "")
-    above = clean_space(without_opening(_BULLET, above))
+    k = index_above(lines, title_line)
+    above = clean_space(without_opening(_BULLET, lines[k])) if k >= 0 else ""
     parts = above.split("|")
     if (
         above
         and not read_label(above)
+        # Capitals under capitals are a cover's title over its subtitle, not a section's name.
+        and not (above.isupper() and (j := index_above(lines, k)) >= 0 and lines[j].isupper())
         and not DIGIT.search(above)  # a number or a date: read_numbered's
         and len(above.split()) <= 8
         and len(parts) <= 2
@@ -587,6 +591,11 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     ):
         return clean_space(parts[0])
     return None
+
+
+def index_above(lines: list[str], i: int) -> int:
+    """The index of the first line above line `i` that is not blank, or -1."""
+    return next((k for k in range(i - 1, -1, -1) if lines[k].strip()), -1)
 
 
 def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> dict[str, object]:
@@ -960,6 +969,9 @@ def parse_text(text: str) -> ParsedMemo:
         or labels.get("category")
         or section_below(lines, title_line)
         or find_kind_label(lines, head.title_first, title_line)
+        # A label beside another printing of the title, the page's heading above the body under
+        # its own title on top.
+        or printed_again_kind(lines, head, body_line)
         or (numbered and without_names(numbered.category, authors))
         or capitals_kind(text[:1000], text[:20000])
         or None,
@@ -970,6 +982,14 @@ def parse_text(text: str) -> ParsedMemo:
         topics=list(labels.get("topics", [])) or glued_tags(lines, head.title_first),
         warnings=warnings,
     )
+
+
+def printed_again_kind(lines: list[str], head: Head, body_line: int) -> str | None:
+    if head.title_line < 0:
+        return None
+    title = Candidate(head.title, head.title_first, head.title_line)
+    printings = repeated_title(lines, title, body_line, head.title_line + 1)
+    return first(*(find_kind_label(lines, c.first, c.last) for c in printings))
 
 
 def labelled_date_near(lines: list[str], chunks: list[Chunk], start: int) -> date | None:
