@@ -294,3 +294,16 @@ def test_a_type_label_over_the_title_printed_again_above_the_body_is_the_categor
     title = "Rails to the Caspian stay empty, and the ports wait in vain"
     page = f"{title}\n\nAdvertisement\n\nPublished 3 years ago\n\nEditorial\n\n{title}\n\n{CASPIAN_BODY}"
     assert parse_page(page.encode()).category == "Editorial"
+
+
+def test_keywords_inside_a_page_run_onto_one_line_end_at_the_heading_after_them():
+    page = (
+        "Freight Review Vol. 2 No. 3, 2021 Rails to the Caspian Abstract: "
+        + CASPIAN_BODY.strip()
+        + " "
+        + CASPIAN_BODY.strip()
+        + " Keywords: freight, rail tariffs, Caspian ports, Kazakhstan Introduction "
+        + CASPIAN_BODY.strip()
+        + " The first trains reached the harbours in the spring, and the shippers, so far, have stayed away"
+    )
+    assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]

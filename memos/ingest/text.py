@@ -979,9 +979,26 @@ def parse_text(text: str) -> ParsedMemo:
         blocks=blocks,
         bio=bio,
         pdf=str(labels["pdf"]) if "pdf" in labels else find_pdf_name(lines),
-        topics=list(labels.get("topics", [])) or glued_tags(lines, head.title_first),
+        topics=list(labels.get("topics", []))
+        or glued_tags(lines, head.title_first)
+        or keywords_run_in(chunks[start].lines[0]),
         warnings=warnings,
     )
+
+
+# The keywords of a PDF's text run onto one line, between their label and the next heading:
+# "… Key words: a, b, c Introduction While …".
+KEYWORDS_RUN_IN = re.compile(
+    r"\b(?:key ?words|ключевые слова)\s*:\s*(?P<list>[^:]{3,400}?)\s+(?:Introduction|Введение)\b", re.I
+)
+RUN_ON_LINE_MIN = 1000  # characters: a line this long is a page's text, not a paragraph
+
+
+def keywords_run_in(line: str) -> list[str]:
+    if len(line) < RUN_ON_LINE_MIN:
+        return []
+    m = KEYWORDS_RUN_IN.search(line)
+    return comma_list(m["list"]) if m else []
 
 
 def printed_again_kind(lines: list[str], head: Head, body_line: int) -> str | None:
