@@ -1923,3 +1923,22 @@ def test_the_first_item_of_a_numbered_list_of_contents_is_no_title():
         "bulletin_05_2024 - EN\n"
     )
     assert parse_page(page.encode()).title == "Newsletter, May 2024"
+
+
+def test_a_labelled_title_field_over_the_body_is_the_title():
+    # A portal's copy: its own long page title on top, then the article's fields as labels.
+    page = (
+        "Статьи о связи: Тихий оператор Читать статью Тихий оператор Всё о мобильной связи, подборка "
+        "статей Раздел статьи о связи: Тихий оператор\n"
+        "инфо: | телефоны: 912 | статьи: 40\n"
+        "| Каталог телефонов\n"
+        "| Новости связи\n\n"
+        "« назад\n\n"
+        "СТАТЬИ О СВЯЗИ\n\n"
+        "Название: Тихий оператор\n"
+        'Источник: По материалам газеты "Вести"\n'
+        "Дата написания: 12.05.2001\n\n"
+        "      Операторы связи опять откладывают установку новой аппаратуры, ссылаясь на её цену. "
+        "Третьего мая нынешнего года областной суд признал их доводы убедительными и отложил дело.\n"
+    )
+    assert parse_page(page.encode()).title == "Тихий оператор"

@@ -239,3 +239,81 @@ def test_a_pointer_to_a_site_under_the_body_is_no_signature():
     # A signature's names and its place stay the byline.
     page = page.replace("Read Steppenews.kz", "Asel Nurlanova, Almaty")
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_a_page_cut_off_inside_its_first_paragraph_is_a_memo():
+    # The copy ends mid-sentence: the one paragraph is short and ends without a full stop.
+    page = (
+        "ЖУРНАЛ О СВЯЗИ\n\n"
+        "Название: Тихий оператор\n"
+        "Дата написания: 12.05.2001\n\n"
+        "      Операторы связи опять откладывают установку новой аппаратуры. Третьего мая нынешнего "
+        "года областной суд под руководством "
+    )
+    memo = parse_page(page.encode())
+    assert memo.blocks[0].text.startswith("Операторы связи опять откладывают")
+
+
+def test_a_page_run_onto_one_line_under_an_asterism_is_prose_not_a_list():
+    # A PDF's text stream on one line, its masthead set between rows of asterisks.
+    page = (
+        "* * * Freight Review * * * Vol. 2 No. 3, 2021 " + CASPIAN_BODY.strip() + " The ports, in turn, wait "
+        "for the railways to bring them cargo before they build new berths for it, and so"
+    )
+    memo = parse_page(page.encode())
+    assert "The customs posts on the way add days" in memo.blocks[0].text
+
+
+def test_an_inline_keyword_list_s_closing_full_stop_is_no_part_of_its_last_keyword():
+    page = (
+        "Rails to the Caspian: Why the new freight lines stay empty so far\n\n"
+        "Keywords: freight, caspian ports, rail tariffs, U.S.\n\n"
+        f"{CASPIAN_BODY}"
+    )
+    assert parse_page(page.encode()).topics == ["freight", "caspian ports", "rail tariffs", "U.S."]
+    page = page.replace("rail tariffs, U.S.", "rail tariffs.")
+    assert parse_page(page.encode()).topics == ["freight", "caspian ports", "rail tariffs"]
+
+
+def test_keyword_heading_and_abstract_heading_glued_to_the_lines_around_the_list():
+    # A journal page's text run together: the heading on the end of the DOI's line, the next
+    # heading on the end of the last keyword.
+    page = (
+        "ЖЕЛЕЗНЫЕ ДОРОГИ К КАСПИЮ И ГРУЗЫ ИЗ КИТАЯ\n"
+        "DOI:\n"
+        "https://doi.org/10.12345/JRN.2024.12.1.004Ключевые слова:\n"
+        "грузы, железные дороги, тарифы, порты КаспияАннотация\n"
+        "Грузы по новым железным дорогам к портам Каспийского моря не оправдали обещаний их строителей. "
+        "Авторы сравнивают объёмы перевозок с тарифами старых маршрутов и ищут причины расхождения.\n"
+    )
+    assert parse_page(page.encode()).topics == ["грузы", "железные дороги", "тарифы", "порты Каспия"]
+
+
+def test_a_subtitle_in_capitals_under_the_title_in_capitals_is_no_category():
+    page = (
+        "CASPIAN RAILWAYS\n\n"
+        "FREIGHT CORRIDORS AND POLICY ANALYSIS\n\n"
+        "Jane Roe * Lisa Doe **\n\n"
+        "Abstract\n\n"
+        f"{CASPIAN_BODY}"
+    )
+    assert parse_page(page.encode()).category is None
+
+
+def test_a_type_label_over_the_title_printed_again_above_the_body_is_the_category():
+    title = "Rails to the Caspian stay empty, and the ports wait in vain"
+    page = f"{title}\n\nAdvertisement\n\nPublished 3 years ago\n\nEditorial\n\n{title}\n\n{CASPIAN_BODY}"
+    assert parse_page(page.encode()).category == "Editorial"
+
+
+def test_keywords_inside_a_page_run_onto_one_line_end_at_the_heading_after_them():
+    page = (
+        "Freight Review Vol. 2 No. 3, 2021 Rails to the Caspian Abstract: "
+        + CASPIAN_BODY.strip()
+        + " "
+        + CASPIAN_BODY.strip()
+        + " Keywords: freight, rail tariffs, Caspian ports, Kazakhstan Introduction "
+        + CASPIAN_BODY.strip()
+        + " The first trains reached the harbours in the spring, and the shippers, so far, have stayed away"
+    )
+    assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]

@@ -1098,7 +1098,7 @@ class Numbered:
 _KINDS = (
     r"memos?|briefs?|briefing|reports?|papers?|cables?|commentary|commentaries|comments?|analysis|"
     r"analyses|notes?|perspectives?|insights?|updates?|study|studies|focus|monitor|bulletin|digest|"
-    r"alerts?|essays?|spotlights?|explainers?|primers?|outlooks?|viewpoints?|backgrounders?|"
+    r"alerts?|essays?|spotlights?|explainers?|primers?|outlooks?|viewpoints?|backgrounders?|editorials?|"
     r"memorand(?:um|a)|reviews?|записк[аи]|доклад|обзор|комментарий|бюллетень"
 )
 _NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|Номер|N\s?°|N\s?º|№|#)"

@@ -1522,6 +1522,12 @@ def choose_title(
     walked = next((Candidate(t, a, b) for a, b, t in units if a == walked_back and a == b), None)
     if walked is not None and signals.taken_outright(walked):
         return walked
+    # A field that labels its value the title, which the page prints elsewhere too (in its own
+    # long title, with the site's words around it): the label says what the other printings don't.
+    for a, b, text in units:
+        labelled = labelled_title(text) if a == b else None
+        if labelled and page.count(labelled) > 1:
+            return Candidate(labelled, a, b)
 
     # Candidates in the order of the most points they could reach (the first one found first
     # among equals): the dearer signals are weighed only while a candidate can still reach the

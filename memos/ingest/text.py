@@ -50,6 +50,7 @@ from .head import (
     PAGE_LOOKED_AT,
     SECTION_HEADINGS,
     TITLE_WORDS_MIN,
+    Candidate,
     Head,
     addressed_opening,
     bare_names,
@@ -61,10 +62,12 @@ from .head import (
     is_part_heading,
     names_after_by,
     read_head,
+    repeated_title,
 )
 from .parsed import Block, ParsedMemo, ParseError
 
-_BULLET = re.compile(r"^\s*[•·▪◦●*+]\s+")  # "+": lynx's second-level bullets
+# "+": lynx's second-level bullets. Asterisks in a row ("* * *") are a rule, an asterism, not a bullet.
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●+]|\*(?!\s+\*))\s+")
 # Lines after which nothing belongs to the memo any more (related lists, footers).
 END_MARKERS = PhraseLine(
     "[pdf]",
@@ -298,6 +301,12 @@ def is_paragraph(chunk: Chunk) -> bool:
     return has_sentence(text)
 
 
+def is_cut_off(chunk: Chunk) -> bool:
+    """A paragraph the dump cut off mid-sentence where the page ends: a sentence inside it, and
+    running text (not a title's words) up to its last word."""
+    return has_sentence(chunk.text) and is_running_text(chunk.text)
+
+
 def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
     """(first line, last line, text) of the chunks above the body that may hold the title.
 
@@ -398,7 +407,7 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
         if not (
             chunks[i].is_prose
             and len(chunks[i].text) >= PROSE_MIN
-            and is_paragraph(chunks[i])
+            and (is_paragraph(chunks[i]) or i == len(chunks) - 1 and is_cut_off(chunks[i]))
             and not is_running_head(chunks[i])
         ):
             i += 1
@@ -589,14 +598,16 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     "Policy Memos | Аналитика" and "U.S.-Russia Insight" are categories; "Home » Policy Memos »",
     menus and labels are not.
     """
-    above = next((lines[i] for i in range(title_line - 1, -1, -1) if lines[i].strip()), "")
-    above = clean_space(without_opening(_BULLET, above))
+    k = index_above(lines, title_line)
+    above = clean_space(without_opening(_BULLET, lines[k])) if k >= 0 else ""
     parts = above.split("|")
     if len(parts) == 2 and parts[0].strip().casefold() in GENERIC_KINDS:
         parts = parts[1:]  # "Publication | Policy Brief": the kind is the part after the word
     if (
         above
         and not read_label(above)
+        # Capitals under capitals are a cover's title over its subtitle, not a section's name.
+        and not (above.isupper() and (j := index_above(lines, k)) >= 0 and lines[j].isupper())
         and not FIGURE.search(above)  # a number or a date: read_numbered's
         and len(above.split()) <= 8
         and len(parts) <= 2
@@ -607,6 +618,11 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     ):
         return clean_space(parts[0])
     return None
+
+
+def index_above(lines: list[str], i: int) -> int:
+    """The index of the first line above line `i` that is not blank, or -1."""
+    return next((k for k in range(i - 1, -1, -1) if lines[k].strip()), -1)
 
 
 def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> dict[str, object]:
@@ -630,7 +646,7 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
         label = (
             read_label(line)
             or (memo_from(lines, i) if "ROM" in opening or "rom" in opening else None)
-            or (KEYWORDS_HEADING if KEYWORDS.matches(line) else None)
+            or (KEYWORDS_HEADING if KEYWORDS.matches(line) or glued_keywords(line) else None)
         )
         i += 1
         if not label:
@@ -659,6 +675,13 @@ def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> d
 # heading with a full stop where others set a colon.
 KEYWORDS = PhraseLine("keywords", "key words", "ключевые слова", "keywords.", "key words.", "ключевые слова.")
 KEYWORDS_HEADING = Label("topics", "")
+# The heading run onto the end of the line above it, as a journal page's text may run a DOI and
+# the heading together: "https://doi.org/10.1234/x.2024.1.004Keywords:".
+GLUED_KEYWORDS = re.compile(r"\S(?:keywords|key words|ключевые слова)\s*:$", re.I)
+
+
+def glued_keywords(line: str) -> bool:
+    return line[-1:] == ":" and bool(GLUED_KEYWORDS.search(line))
 
 
 KEYWORDS_LOOK_BACK = 20  # lines
@@ -720,6 +743,10 @@ SECTION_HEADING_MAX = 40  # characters: a longer line is no bare heading, and is
 
 def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
     if inline:
+        # The full stop that closes the list is no part of its last item, unless it ends an
+        # abbreviation ("U.S.").
+        if inline.endswith(".") and "." not in inline[:-1].rsplit(" ", 1)[-1]:
+            inline = inline[:-1]
         return [t.strip() for t in re.split(r"\s*[,;]\s*", inline) if t.strip()], i
     items: list[str] = []
     while i < len(lines):
@@ -757,10 +784,16 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
 TAG_WORDS_MAX = 4
 
 
+# The heading of what follows run onto a list's last item, as a journal page's text may run
+# them together: "…, trade policyAbstract".
+GLUED_HEADING = re.compile(r"(?<=[a-zа-яё])(?:Abstract|Introduction|Summary|Аннотация|Введение|Резюме)$")
+
+
 def comma_list(line: str) -> list[str]:
     """The items of a line of short phrases between commas (or semicolons, or slashes set
     apart by spaces), else []."""
-    parts = [clean_space(part) for part in re.split(r"[,;]|\s/\s", line.strip().rstrip("."))]
+    line = GLUED_HEADING.sub("", line.strip().rstrip("."))
+    parts = [clean_space(part) for part in re.split(r"[,;]|\s/\s", line)]
     if len(parts) < 2 or not all(part and tag_words(part) <= TAG_WORDS_MAX for part in parts):
         return []
     return parts
@@ -963,6 +996,9 @@ def parse_text(text: str) -> ParsedMemo:
         or labels.get("category")
         or section_below(lines, title_line)
         or find_kind_label(lines, head.title_first, title_line)
+        # A label beside another printing of the title, the page's heading above the body under
+        # its own title on top.
+        or printed_again_kind(lines, head, body_line)
         or (numbered and without_names(numbered.category, authors))
         or capitals_kind(text[:1000], text[:20000])
         or None,
@@ -970,9 +1006,34 @@ def parse_text(text: str) -> ParsedMemo:
         blocks=blocks,
         bio=bio,
         pdf=str(labels["pdf"]) if "pdf" in labels else find_pdf_name(lines),
-        topics=list(labels.get("topics", [])) or glued_tags(lines, head.title_first),
+        topics=list(labels.get("topics", []))
+        or glued_tags(lines, head.title_first)
+        or keywords_run_in(chunks[start].lines[0]),
         warnings=warnings,
     )
+
+
+# The keywords of a PDF's text run onto one line, between their label and the next heading:
+# "… Key words: a, b, c Introduction While …".
+KEYWORDS_RUN_IN = re.compile(
+    r"\b(?:key ?words|ключевые слова)\s*:\s*(?P<list>[^:]{3,400}?)\s+(?:Introduction|Введение)\b", re.I
+)
+RUN_ON_LINE_MIN = 1000  # characters: a line this long is a page's text, not a paragraph
+
+
+def keywords_run_in(line: str) -> list[str]:
+    if len(line) < RUN_ON_LINE_MIN:
+        return []
+    m = KEYWORDS_RUN_IN.search(line)
+    return comma_list(m["list"]) if m else []
+
+
+def printed_again_kind(lines: list[str], head: Head, body_line: int) -> str | None:
+    if head.title_line < 0:
+        return None
+    title = Candidate(head.title, head.title_first, head.title_line)
+    printings = repeated_title(lines, title, body_line, head.title_line + 1)
+    return first(*(find_kind_label(lines, c.first, c.last) for c in printings))
 
 
 def labelled_date_near(lines: list[str], chunks: list[Chunk], start: int) -> date | None:
