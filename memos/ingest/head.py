@@ -27,6 +27,7 @@ from .fields import (
     CITATION_STOP,
     DATE_WORDS,
     DIGIT,
+    FOOTNOTE_SIGN,
     HONORIFIC,
     INITIAL,
     MARKED_BYLINE,
@@ -55,6 +56,7 @@ from .fields import (
     split_authors,
     unglued_date,
     without_date,
+    without_footnote_marks,
     without_opening,
 )
 from .given_names import is_given_name
@@ -819,7 +821,10 @@ class LowerCaseWords:
 
 def reads_as_names(text: str, lowercase: LowerCaseWords | set[str]) -> bool:
     """A line of names, unless every word of one of them is a word the page writes in lower case:
-    "Postponed Integration, Costly Enlargement" is a title's line, "Stanislav Secrieru" a byline."""
+    "Postponed Integration, Costly Enlargement" is a title's line, "Stanislav Secrieru" a byline.
+    Footnote marks on the names are no part of them: "Jane Roe * John Doe **"."""
+    if FOOTNOTE_SIGN.search(text):
+        text = without_footnote_marks(text)
     if not looks_like_names(text):
         return False
     for name in split_authors(text):
