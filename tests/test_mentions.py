@@ -317,6 +317,10 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("Contacts: Facebook: https://example.org/j Twitter : @journal", set()),
         ("Director of the Centre) Twitter: https\nE-mail:", set()),
         ("Twitter: the company cut its staff", {"Twitter"}),
+        # the apps a podcast is heard on, where the page asks the reader to listen, are no subject
+        ("Subscribe to Steppe Talk on Spotify, Apple Podcasts, or wherever you listen.", set()),
+        ("Listen on Google Podcasts.", set()),
+        ("Apple Podcasts dropped the show; Apple declined to comment.", {"Apple"}),
         # a name that is also an ordinary word counts only listed beside another vendor
         ("Cameras by Axis, Bosch and Avigilon", {"Axis Communications", "Bosch", "Avigilon"}),
         ("бренды Hanwha Vision и Axis", {"Hanwha Vision", "Axis Communications"}),
