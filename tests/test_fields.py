@@ -448,6 +448,20 @@ def test_a_footnote_mark_after_a_name_is_no_part_of_it_and_ends_the_names():
     assert byline_names("Juliet Johnson and Benjamin Forest 1") == ["Juliet Johnson", "Benjamin Forest"]
 
 
+def test_footnote_signs_standing_apart_between_names_part_them():
+    assert byline_names("Tamsin Oakley * Rafael Mendes **") == ["Tamsin Oakley", "Rafael Mendes"]
+    assert byline_names("Tamsin Oakley † Rafael Mendes ‡") == ["Tamsin Oakley", "Rafael Mendes"]
+
+
+def test_an_institution_in_parentheses_after_a_name_is_its_affiliation():
+    assert byline_names("Karel Novak (Steppe University, Caspian Academy of Sciences)") == ["Karel Novak"]
+    assert byline_names("Karel Novak (Steppe University), Ana Maria Novak (Caspian Institute)") == [
+        "Karel Novak",
+        "Ana Maria Novak",
+    ]
+    assert byline_names("Karel Novak (Founder)") is None
+
+
 def test_a_marked_byline_parts_names_at_with_and_drops_an_outlet_run_on_after_them():
     assert byline_names("Essay by: Karel Novak with Ana Maria Novak") == ["Karel Novak", "Ana Maria Novak"]
     assert byline_names("By Ruth Ellery The Daily Lantern") == ["Ruth Ellery"]

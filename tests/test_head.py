@@ -451,6 +451,31 @@ def test_a_byline_with_degrees_after_the_names_is_no_title():
     assert parse_page(page.encode()).title.startswith("Cables Under the Caspian, including")
 
 
+def test_names_parted_only_by_their_footnote_marks_under_a_title_in_capitals_are_the_byline():
+    names = "Asel Nurlanova * Daniyar Seitkali **"
+    page = f"CASPIAN RAPPROCHEMENT\n\nINSTITUTIONS AND POLICY\n\n{names}\n\nAbstract\n" + BODY
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Asel Nurlanova", "Daniyar Seitkali"]
+    assert "Nurlanova" not in memo.title
+
+
+def test_a_date_after_the_names_on_an_unmarked_byline_is_the_items_date():
+    page = "Steppe Review\n\nCables Under the Caspian\n\nAsel Nurlanova 3rd March 2021\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Asel Nurlanova"], date(2021, 3, 3))
+
+
+def test_the_date_of_an_update_over_the_date_of_publication_yields_to_it():
+    page = (
+        "Cables Under the Caspian\n\nUpdated - March 5, 2021 06:20 am\n\nPublished - March 3, 2021 11:48 am\n"
+        + BODY
+    )
+    assert parse_page(page.encode()).published == date(2021, 3, 3)
+    # Alone, it is the only date the page gives.
+    page = "Cables Under the Caspian\n\nUpdated - March 5, 2021 06:20 am\n" + BODY
+    assert parse_page(page.encode()).published == date(2021, 3, 5)
+
+
 def test_a_crumb_of_a_section_and_a_year_at_the_top_is_no_title():
     page = "Publications — 2021\n\nCables Under the Caspian: Opportunities and Challenges\n" + BODY
     assert parse_page(page.encode()).title == "Cables Under the Caspian: Opportunities and Challenges"

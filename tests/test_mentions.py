@@ -71,7 +71,10 @@ def vendors_in(text: str, entries) -> set[str]:
         ("Islands in the Indian Ocean.", set()),
         ("Patrols in the South China Sea.", set()),
         ("Europe, Asia, Eurasia, Africa, the Middle East.", set()),
-        ("Western approaches; post-Soviet space; the former Soviet Union; Soviet-era laws.", set()),
+        ("Western approaches; post-Soviet space; former Soviet republics; Soviet-era laws.", set()),
+        ("Borders of the former Soviet Union at its collapse.", {"SU"}),
+        ("Operators serve subscribers across the former Soviet Union.", set()),
+        ("The slowest connections in the former Soviet Union.", set()),
         ("Beijing, Moscow, Kyiv, Tashkent and Almaty.", set()),
         # a city with an ISO code of its own, and a currency named after its country
         ("Cairo or Kiev, Hong Kong or Minsk.", set()),
@@ -317,6 +320,10 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("Contacts: Facebook: https://example.org/j Twitter : @journal", set()),
         ("Director of the Centre) Twitter: https\nE-mail:", set()),
         ("Twitter: the company cut its staff", {"Twitter"}),
+        # the apps a podcast is heard on, where the page asks the reader to listen, are no subject
+        ("Subscribe to Steppe Talk on Spotify, Apple Podcasts, or wherever you listen.", set()),
+        ("Listen on Google Podcasts.", set()),
+        ("Apple Podcasts dropped the show; Apple declined to comment.", {"Apple"}),
         # a name that is also an ordinary word counts only listed beside another vendor
         ("Cameras by Axis, Bosch and Avigilon", {"Axis Communications", "Bosch", "Avigilon"}),
         ("бренды Hanwha Vision и Axis", {"Hanwha Vision", "Axis Communications"}),

@@ -63,6 +63,25 @@ def test_a_strip_of_rubrics_between_bars_does_not_run_on_into_the_title_under_it
     assert parse_page(page.encode()).title == title
 
 
+def test_the_dump_s_last_words_cut_off_after_a_sentence_with_quoted_names_are_the_body():
+    body = (
+        "Операторы связи Каспийского региона переходят на отечественное оборудование, и поставщики "
+        "не успевают за заказами. Сроки поставок растут, а цены на коммутаторы поднялись вдвое за год.\n\n"
+    ) * 2
+    last = "Компания Netlink2 поддержала позицию «Степьтелекома». Там выра"
+    page = f"Операторы и оборудование\n\n{body}{last}\n"
+    assert parse_page(page.encode()).blocks[-1].text.startswith("Компания Netlink2")
+
+
+def test_a_date_opening_a_header_run_together_on_one_line_over_a_page_with_no_title_is_its_date():
+    body = (
+        "Операторы связи Каспийского региона переходят на отечественное оборудование, и поставщики "
+        "не успевают за заказами. Сроки поставок растут, а цены на коммутаторы поднялись вдвое за год.\n\n"
+    ) * 3
+    header = "12 марта 2024 09:15 Тарифы растут. Операторы ищут выход 0 0 0 Фото: Ivan Petrov Эксклюзив"
+    assert parse_page(f"{header}\n\n{body}".encode()).published == date(2024, 3, 12)
+
+
 def test_a_journal_running_head_over_the_title_block_is_not_the_body():
     # The article's citation on one line: full stops as in sentences, but no running text.
     page = (

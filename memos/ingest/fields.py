@@ -537,16 +537,26 @@ _ORG_WORDS = (
 # an alternation of words is tried word by word at every character.)
 ORG_WORDS = re.compile(rf"\b(?=[{first_letters(_ORG_WORDS)}])(?:{_ORG_WORDS})\b", re.I)
 # A footnote mark on a name: a sign, or a digit glued to a word in lower case ("Shevel1") or to
-# an initial's full stop ("Иванов А.В.1"). A star may stand a space after the last name:
-# "А. А. Широв *".
+# an initial's full stop ("Иванов А.В.1"). A star or a dagger may stand a space after the last
+# name: "А. А. Широв *".
 FOOTNOTE_MARK = re.compile(
     r"(?<=\w)[*¹²³†‡]+(?=\W|$)|(?<=[a-zа-яё])\d{1,2}(?=[\s,;]|$)|(?<=[A-ZА-ЯЁ]\.)\d{1,2}(?=[\s,;]|$)"
-    r"|(?<=\w) \*+$"
+    r"|(?<=\w) [*†‡]+$"
 )
 # What a mark needs: a sign, or a figure right after a small letter or an initial (each pattern
 # opens with the character it looks for, so a search skips to it).
 FOOTNOTE_SIGN = re.compile(r"[*¹²³†‡]")
 FIGURE_AFTER_LETTER = re.compile(r"[a-zа-яё]\d|[A-ZА-ЯЁ]\.\d")
+# A sign standing apart between two names, with no comma: the footnote mark of the name before it
+# is all that parts them ("Jane Roe * John Doe **").
+MARK_BETWEEN_NAMES = re.compile(r"(?<=[^\W\d_]) [*†‡]+ (?=[A-ZА-ЯЁ])")
+
+
+def without_footnote_marks(text: str) -> str:
+    """Names without the footnote marks on them, a sign that alone parts two names read as a comma."""
+    return FOOTNOTE_MARK.sub("", MARK_BETWEEN_NAMES.sub(", ", text))
+
+
 # A figure after the last name, apart from it: a footnote's number.
 LAST_FIGURE = re.compile(r"(?<=[a-zа-яё])\s+\d$")
 # "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
@@ -626,7 +636,7 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
         m = FOOTNOTE_MARK.search(text)
         if m and ORG_WORDS.search(text, m.end()):
             text = text[: m.start()]
-        text = FOOTNOTE_MARK.sub("", text)
+        text = without_footnote_marks(text)
     if DIGIT.search(text, len(text) - 2):
         text = LAST_FIGURE.sub("", text)  # "… and Benjamin Forest 1"
     undated = without_date(text)
@@ -640,6 +650,10 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
         # A note in parentheses after the names: "By A & B (A is a fellow at …)". A nickname
         # inside a name stays: "Nicole (Cole) Anselmo".
         text = PARENTHESES.sub(lambda m: m[0] if NICKNAME.match(m[0].strip()) else "", text)
+    elif text.endswith(")"):
+        # Unmarked, only an institution in parentheses after a name is its affiliation: "Jane Roe
+        # (Steppe University, Academy of Sciences)".
+        text = PARENTHESES.sub(lambda m: "" if ORG_WORDS.search(m[0]) else m[0], text)
     names = _names_of(text.rstrip(" .…"), marked, by_marked)
     if names and SHARE_BUTTONS.search(text):
         return None  # a share line: "Facebook Twitter LinkedIn Email"

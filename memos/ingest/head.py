@@ -27,6 +27,7 @@ from .fields import (
     CITATION_STOP,
     DATE_WORDS,
     DIGIT,
+    FOOTNOTE_SIGN,
     HONORIFIC,
     INITIAL,
     MARKED_BYLINE,
@@ -55,6 +56,7 @@ from .fields import (
     split_authors,
     unglued_date,
     without_date,
+    without_footnote_marks,
     without_opening,
 )
 from .given_names import is_given_name
@@ -819,7 +821,10 @@ class LowerCaseWords:
 
 def reads_as_names(text: str, lowercase: LowerCaseWords | set[str]) -> bool:
     """A line of names, unless every word of one of them is a word the page writes in lower case:
-    "Postponed Integration, Costly Enlargement" is a title's line, "Stanislav Secrieru" a byline."""
+    "Postponed Integration, Costly Enlargement" is a title's line, "Stanislav Secrieru" a byline.
+    Footnote marks on the names are no part of them: "Jane Roe * John Doe **"."""
+    if FOOTNOTE_SIGN.search(text):
+        text = without_footnote_marks(text)
     if not looks_like_names(text):
         return False
     for name in split_authors(text):
@@ -1960,6 +1965,10 @@ def ends_names(following: list[str], marked: bool) -> bool:
     return marked and (word[:1].islower() or word.casefold() in NOT_IN_NAMES)
 
 
+# The label of a date the page changed the item on, not the one it published it on.
+UPDATE_LABEL = re.compile(r"^(?:last\s+)?(?:updated|modified|обновлено|изменено)\b", re.I)
+
+
 def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None:
     """The first date printed near the title: a date line, or a date beside a label or a number."""
     # The line just above the title (a blog's date header) and the lines below it; a line of
@@ -1972,37 +1981,54 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
             above = above[:1]
     # A date beyond such a line is asked after the title's own lines: a site's clock stands above
     # its feed link ("Friday, 19 January 2018", "RSS"), the item's date line under the title.
+    updated = None
     for i in above[:1] + list(range(title.first, body_line)) + above[1:]:
         text = clean_space(lines[i])
         if not DIGIT.search(text):
             continue  # no date without a figure: most lines, before the tests below each look
-        found = parse_date(text)
-        if found:
-            return as_the_page_reads(found, text, lines[:body_line])
-        # "Е.Абдуллаев > <Title> 01:49 08.11.2005": a date ending the title's own line, or a
-        # heading's right above it ("<Headline> <Author> October 18, 2018" over a dek).
-        found = (
-            date_at_end(text)
-            if title.first <= i <= title.last or dated_heading_above(text, i, above)
-            else None
-        )
-        if found:
-            return found
-        if len(text.split()) > 16:
+        if UPDATE_LABEL.match(text):
+            # "Updated - February 28" over "Published - February 26": the date of an update yields
+            # to any other, the item's own.
+            updated = updated if updated is not None else i
             continue
-        # "Posted by A. Author on March 3, 2021": a byline's date after the names; "Author >
-        # <Title> 01:49 08.11.2005": a crumb's date after the page it leads to.
-        found = date_at_end(text) if MARKED_BYLINE.match(text) or crumb_end(text) else None
+        found = _date_on_line(lines, i, text, title, above, body_line)
         if found:
             return found
-        # "Silk Road Paper December 1, 2013, pp. 74": a type label's date.
-        labelled = kind_and_date(text)
-        if labelled:
-            return labelled[1]
-        for part in DATE_PARTS.split(text):
-            found = date_at_start(part.strip(" ,;()"))
-            if found:
-                return as_the_page_reads(found, part, lines[:body_line])
+    if updated is None:
+        return None
+    return _date_on_line(lines, updated, clean_space(lines[updated]), title, above, body_line)
+
+
+def _date_on_line(
+    lines: list[str], i: int, text: str, title: Candidate, above: list[int], body_line: int
+) -> date | None:
+    """The date line `i` of the head prints, as find_date reads it."""
+    found = parse_date(text)
+    if found:
+        return as_the_page_reads(found, text, lines[:body_line])
+    # "Е.Абдуллаев > <Title> 01:49 08.11.2005": a date ending the title's own line, or a
+    # heading's right above it ("<Headline> <Author> October 18, 2018" over a dek).
+    found = (
+        date_at_end(text) if title.first <= i <= title.last or dated_heading_above(text, i, above) else None
+    )
+    if found:
+        return found
+    if len(text.split()) > 16:
+        return None
+    # "Posted by A. Author on March 3, 2021", "A. Author 3rd March 2021": a byline's date
+    # after the names; "Author > <Title> 01:49 08.11.2005": a crumb's date after the page it
+    # leads to.
+    found = date_at_end(text) if MARKED_BYLINE.match(text) or crumb_end(text) or _byline(text) else None
+    if found:
+        return found
+    # "Silk Road Paper December 1, 2013, pp. 74": a type label's date.
+    labelled = kind_and_date(text)
+    if labelled:
+        return labelled[1]
+    for part in DATE_PARTS.split(text):
+        found = date_at_start(part.strip(" ,;()"))
+        if found:
+            return as_the_page_reads(found, part, lines[:body_line])
     return None
 
 

@@ -352,6 +352,19 @@ def _contact_label(padded: str, end: int) -> bool:
     return padded[end : end + 2].lstrip()[:1] == ":" and bool(_CONTACT_LINK.match(padded, end))
 
 
+_LISTENING_APP = re.compile(r" Podcasts\b")
+_LISTENING_CALL = re.compile(r"\b(?:subscribe|listen|follow)", re.I)
+
+
+def _listening_app(text: _Text, start: int, end: int) -> bool:
+    """A match that names the app a podcast is heard on, in a call to the reader: "Subscribe on
+    Spotify, Apple Podcasts or wherever you listen" says where to listen, not what the memo is about."""
+    if not _LISTENING_APP.match(text.padded, end):
+        return False
+    sentence = _context(text.text, text.sentence_starts, start - 1, end - 1)
+    return bool(_LISTENING_CALL.search(sentence))
+
+
 def _listed(table: _Table, padded: str, match: re.Match[str], neighbours: list[re.Match[str]]) -> bool:
     """A match separated from another name's by only a list's comma or conjunction."""
     for other in neighbours:
@@ -370,8 +383,8 @@ def _listed(table: _Table, padded: str, match: re.Match[str], neighbours: list[r
 def _scan(
     table: _Table, texts: Sequence[_Text], contacts: bool = False, listed_only: frozenset[str] = frozenset()
 ) -> dict[str, Hit]:
-    """`contacts`: skip the matches that label a link (vendors' platforms); `listed_only`: names
-    that count only listed beside another."""
+    """`contacts`: skip the matches that label a link or name a podcast's app (vendors' platforms);
+    `listed_only`: names that count only listed beside another."""
     counts: dict[str, int] = {}
     contexts: dict[str, str] = {}
     for text in texts:
@@ -380,7 +393,9 @@ def _scan(
             key = table.key_for(m.group(1))
             if key is None or _word_piece(text.padded, m.start(1)) or _longer_name(text.padded, m.end(1)):
                 continue
-            if contacts and _contact_label(text.padded, m.end(1)):
+            if contacts and (
+                _contact_label(text.padded, m.end(1)) or _listening_app(text, m.start(1), m.end(1))
+            ):
                 continue
             if m.group(1) in listed_only and not _listed(
                 table, text.padded, m, matches[max(0, i - 1) : i + 2]

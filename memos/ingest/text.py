@@ -350,9 +350,20 @@ def goes_on(line: str) -> bool:
 
 
 def is_running_text(text: str) -> bool:
-    """Words of a sentence, not a caption's or a menu's: six or more, most in lower case."""
+    """Words of a sentence, not a caption's or a menu's: six or more, most in lower case. A word
+    that opens a sentence after another, or a name in quotation marks («Мегафон»), has a capital
+    whatever the text is, and is not counted."""
     words = text.split(maxsplit=30)[:30]  # the opening words tell
-    return len(words) >= 6 and sum(w[:1].islower() for w in words[1:]) > len(words) / 2
+    if len(words) < 6:
+        return False
+    lower = sum(w[:1].islower() for w in words[1:])
+    if lower > len(words) / 2:
+        return True  # most running text, cheaply
+    capital_anyway = sum(
+        before.endswith((".", "!", "?")) and word[:1].isupper() or word[:1] in '«“"'
+        for before, word in pairwise(words)
+    )
+    return lower > (len(words) - capital_anyway) / 2
 
 
 # The pages of an article in its journal: "С. 68-73", "P. 101—114", "pp. 5-9".
@@ -908,7 +919,9 @@ def parse_text(text: str) -> ParsedMemo:
         # A memo without a title line (a repost, a page cut above its text) is still a memo.
         chunks, start, end, body_line = before_cover
         stand_in = stand_in_title(chunks[start].text)
-        published = date_after_printings(chunks[start].lines[0], stand_in)
+        published = date_after_printings(chunks[start].lines[0], stand_in) or dated_line_above(
+            lines, body_line
+        )
         head = Head(stand_in, body_line, -1, None, published, None)
         warnings.append("no title found above the memo text: its first words stand in for one")
         heading = heading_under_blurb(chunks, start, end)
@@ -1225,6 +1238,13 @@ def date_after_printings(line: str, title: str) -> date | None:
     if at <= 0 or line.count(title) < 2:
         return None
     return date_at_start(line[at + len(title) :].lstrip(" |·,–—-"))
+
+
+def dated_line_above(lines: list[str], body_line: int) -> date | None:
+    """The date that opens the line right above the body, on a page with no title line: its
+    header run together on one line, "06.12.2025 07:00 <headline> <counters> <credit>"."""
+    above = next((line for line in reversed(lines[:body_line]) if line.strip()), "")
+    return date_at_start(above.strip())
 
 
 def heading_under_blurb(chunks: list[Chunk], start: int, end: int) -> Chunk | None:
