@@ -78,6 +78,7 @@ from memos.ingest.fields import (
         ("lørdag 4. desember 2021", date(2021, 12, 4)),
         ("12 Şubat 2019 Salı", date(2019, 2, 12)),
         ("Cuma, 3 Ekim 2014", date(2014, 10, 3)),
+        ("17 noiembrie 2019", date(2019, 11, 17)),
         # A template that prints its own "on" before a date that brings one.
         ("Published on on May 7, 2015", date(2015, 5, 7)),
         # Day, month's name and year joined by dashes, as databases print them.

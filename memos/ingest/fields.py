@@ -23,22 +23,22 @@ MONTHS = {
     "сент": 9, "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
 }  # fmt: skip
 # Other languages of the region's publishers and their mirrors, as the same numbers: Ukrainian,
-# German, French, Polish, Greek (nominative and genitive forms), Turkish, and the Scandinavian
-# ones of blogs hosted there ("mandag 17. januar 2022").
+# German, French, Polish, Greek (nominative and genitive forms), Turkish, Romanian (Moldova's
+# pages), and the Scandinavian ones of blogs hosted there ("mandag 17. januar 2022").
 for _number, _names in enumerate(
     [
-        "січень січня januar jänner janvier styczeń stycznia ιανουάριος ιανουαρίου januari ocak",
-        "лютий лютого februar février luty lutego φεβρουάριος φεβρουαρίου februari şubat",
-        "березень березня märz mars marzec marca μάρτιος μαρτίου mart",
-        "квітень квітня april avril kwiecień kwietnia απρίλιος απριλίου nisan",
+        "січень січня januar jänner janvier styczeń stycznia ιανουάριος ιανουαρίου januari ocak ianuarie",
+        "лютий лютого februar février luty lutego φεβρουάριος φεβρουαρίου februari şubat februarie",
+        "березень березня märz mars marzec marca μάρτιος μαρτίου mart martie",
+        "квітень квітня april avril kwiecień kwietnia απρίλιος απριλίου nisan aprilie",
         "травень травня mai maj maja μάιος μαΐου μαίου mayıs",
-        "червень червня juni juin czerwiec czerwca ιούνιος ιουνίου haziran",
-        "липень липня juli juillet lipiec lipca ιούλιος ιουλίου temmuz",
+        "червень червня juni juin czerwiec czerwca ιούνιος ιουνίου haziran iunie",
+        "липень липня juli juillet lipiec lipca ιούλιος ιουλίου temmuz iulie",
         "серпень серпня août sierpień sierpnia αύγουστος αυγούστου augusti ağustos",
-        "вересень вересня septembre wrzesień września σεπτέμβριος σεπτεμβρίου eylül",
-        "жовтень жовтня oktober octobre październik października οκτώβριος οκτωβρίου okt ekim",
-        "листопад листопада novembre listopad listopada νοέμβριος νοεμβρίου kasım",
-        "грудень грудня dezember décembre grudzień grudnia δεκέμβριος δεκεμβρίου desember december aralık",
+        "вересень вересня septembre wrzesień września σεπτέμβριος σεπτεμβρίου eylül septembrie",
+        "жовтень жовтня oktober octobre październik października οκτώβριος οκτωβρίου okt ekim octombrie",
+        "листопад листопада novembre listopad listopada νοέμβριος νοεμβρίου kasım noiembrie",
+        "грудень грудня dezember décembre grudzień grudnia δεκέμβριος δεκεμβρίου desember aralık decembrie",
     ],
     start=1,
 ):
