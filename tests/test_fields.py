@@ -359,6 +359,8 @@ def test_unique_names_keep_the_first_spelling():
         # The author's post after a dash: a marked byline's names end there.
         ("By Jane Roe — Correspondent for Kazakhstan", ["Jane Roe"]),
         ("By Jane Roe - Senior Fellow at the Steppe Institute", ["Jane Roe"]),
+        # A template's date slot left empty after "on".
+        ("Written by Jane Roe on .", ["Jane Roe"]),
     ],
 )
 def test_byline_names(text, names):

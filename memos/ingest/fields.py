@@ -645,6 +645,8 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     # "… on March 3, 2021"; the pattern opens with spaces and is tried at every character.
     if undated.rstrip("\n").endswith(("on", "at", "в")):
         undated = DATE_JOINER.sub("", undated)
+    elif undated.endswith((" on .", " at .")):
+        undated = undated[:-5]  # a template's date slot left empty: "By A on ."
     text = undated.rstrip(" …")
     if by_marked and text.endswith(")"):
         # A note in parentheses after the names: "By A & B (A is a fellow at …)". A nickname
