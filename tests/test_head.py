@@ -157,6 +157,24 @@ def test_a_title_printed_with_its_tag_and_credit():
     assert (memo.title, memo.authors) == ("Grids and Borders in Central Asia", ["Asel Nurlanova"])
 
 
+def test_a_lone_capital_in_parentheses_after_a_title_names_a_part_not_a_credit():
+    page = "Caspian Rail Corridor (Section B)\n" + BODY
+    assert parse_page(page.encode()).title == "Caspian Rail Corridor (Section B)"
+
+
+def test_a_field_of_a_box_of_facts_printed_above_the_byline_is_no_title():
+    page = (
+        "Transport\n\nCaspian Rail Corridor\n\nKazakhstan, Turkmenistan, and Iran\n"
+        "Written by Jane Roe\n"
+        "The corridor links the ports of the Caspian Sea to the railways of three countries, and the "
+        "tenders for its last section are still open.\n\nKey Facts\n\n"
+        "Location: Kazakhstan, Turkmenistan, and Iran\nType of Project: Transport\n"
+        "Lead Contractor: Steppe Rail Holding\nProject Status: Under construction\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("Caspian Rail Corridor", ["Jane Roe"])
+
+
 def test_a_title_with_its_authors_cut_short_at_the_top_and_a_byline_over_two_lines():
     page = (
         "Grids and Borders in Central Asia - Asel Nurlanova, Aziz Karimov, Dana Sultanova, Olena Bondar, "

@@ -455,6 +455,10 @@ TITLE_LABEL = re.compile(
 )
 
 
+FIELD_LABEL_WORDS = 3  # words of a field's label before its colon: "Location", "Type of Project"
+FIELD_BOX_LINES = 3  # labelled lines in a row that make a box of facts
+
+
 def labelled_title(line: str) -> str | None:
     """The value of a title's label on the line, if it has one. Asked of every line a candidate
     stands on: the pattern runs only on a line with a colon near its start."""
@@ -470,7 +474,9 @@ def title_and_credit(text: str) -> tuple[str, str] | None:
     """A title printed with its byline after it: "<Title> - A, B, C ...", "<Title> (A, Publisher)"."""
     # The credit closes the line: the pattern, which tries every length of title, runs only then.
     m = CREDIT_AFTER.match(text) if text.rstrip("\n").endswith(")") else None
-    if m and _byline(m["credit"]):
+    # A lone capital last in the parentheses designates a part ("Pipeline (Line D)", "(Phase B)"):
+    # a name's initial in a credit carries its full stop.
+    if m and m["credit"][-2:-1] != " " and _byline(m["credit"]):
         return m["title"], m["credit"]
     parts = title_parts(text)
     if len(parts) == 2 and len(parts[0].split()) >= 3 and _byline(parts[1]) and not _byline(parts[0]):
@@ -1119,6 +1125,35 @@ class TitleSignals:
         folded = _fold_line(text)
         return sum(folded in credit for i, credit in self.credit_lines if i != line)
 
+    @cached_property
+    def field_values(self) -> list[str]:
+        """The values, folded, of the fields of a box of facts in the head: FIELD_BOX_LINES lines
+        or more in a row, each a label of a few words and its value ("Location: <places>", "Type
+        of Project: Energy"). A label alone ("Source: <Title>", "Read the report: <Title>",
+        "<Author>: <Title>") points at the title itself."""
+        found: list[str] = []
+        box: list[str] = []
+        for line in self.page.head.split("\n"):
+            label, _, value = line.partition(": ") if ": " in line else ("", "", "")
+            label = label.strip()
+            if (
+                value.strip()
+                and 0 < len(label.split()) <= FIELD_LABEL_WORDS
+                and not TITLE_LABEL.match(label + ": ")
+            ):
+                box.append(_fold_line(value))
+            elif line.strip() or not box:
+                if len(box) >= FIELD_BOX_LINES:
+                    found += box
+                box = []
+        return found + box if len(box) >= FIELD_BOX_LINES else found
+
+    def in_fields(self, text: str) -> int:
+        """How many field values (see field_values) print `text`: a line printed alone and again
+        as a field's value is that field's, not the title printed twice."""
+        folded = _fold_line(text)
+        return sum(value == folded for value in self.field_values)
+
     def ends_title(self, text: str) -> bool:
         """Whether a unit in mixed case ends with `text` after a colon ("Kicker: Main Title" above
         "MAIN TITLE"): a display of the title's part, printed once more only inside the title."""
@@ -1158,7 +1193,7 @@ class TitleSignals:
             3 <= len(text.split()) <= 30
             and not text.endswith((".", "...", "…"))
             and not is_furniture(text)
-            and (self.opens_page(cand) and not self.brand or self.page.count(text) > 1)
+            and (self.opens_page(cand) and not self.brand or self.page.count(text) > 1 + self.in_fields(text))
             and self.header_after(cand.last)
             and not (TAG_PREFIX.match(text) or len(title_parts(text)) > 1 or title_and_credit(text))
             and not source_after(text)
@@ -1354,6 +1389,8 @@ class TitleSignals:
             points -= 2  # a running head or a greeting, printed at the top and again
         if repeats >= 1:
             # A picture's caption is printed again in its credit line ("© Agency / Caption").
+            if self.in_fields(text):
+                return None  # a field's value printed above its box too ("Location: <places>")
             repeats -= self.in_credits(text, cand.first)
         if repeats == 1 and text.isupper() and self.ends_title(text):
             repeats = 0  # the other printing is inside the title, whose part the capitals display
