@@ -157,6 +157,15 @@ def test_a_title_printed_with_its_tag_and_credit():
     assert (memo.title, memo.authors) == ("Grids and Borders in Central Asia", ["Asel Nurlanova"])
 
 
+def test_a_writer_s_name_and_a_full_stop_before_the_headline_is_the_byline():
+    page = "Jane Roe. The grids of the region will not wait for its borders!\n\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == (
+        "The grids of the region will not wait for its borders!",
+        ["Jane Roe"],
+    )
+
+
 def test_a_lone_capital_in_parentheses_after_a_title_names_a_part_not_a_credit():
     page = "Caspian Rail Corridor (Section B)\n" + BODY
     assert parse_page(page.encode()).title == "Caspian Rail Corridor (Section B)"

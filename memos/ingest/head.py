@@ -2361,6 +2361,9 @@ NAME_COLON_TITLE = re.compile(
 NAME_DASH_TITLE = re.compile(
     r"^(?P<name>[А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё-]+){1,2}) [-–—] (?P<title>[А-ЯЁA-Z0-9].+)$"
 )
+NAME_DOT_TITLE = re.compile(
+    r"^(?P<name>[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,2})\. (?P<title>[^\W\d_«\"“].+)$"
+)
 
 
 def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
@@ -2409,6 +2412,19 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
         names = _byline(dashed["name"])
         if names and len(names) == 1:
             return dashed["title"], None, names
+    # "Jane Roe. <Title>": the writer's name and a full stop before the headline, as a column
+    # prints it; a known given name opens a person's (a place's or a thing's name may end a
+    # sentence too).
+    dotted = NAME_DOT_TITLE.match(text) if ". " in text[:50] else None
+    if (
+        dotted
+        and not dotted["title"][0].islower()
+        and len(dotted["title"].split()) >= 3
+        and is_given_name(dotted["name"].split()[0])
+    ):
+        names = _byline(dotted["name"])
+        if names and len(names) == 1:
+            return dotted["title"], None, names
     # "“<Title>”, Jane Roe (Institute, Country)": a headline in quotes, then its writer.
     quoted = QUOTED_THEN_NAMES.match(text) if text[:1] in '“"«„' else None
     if quoted and len(quoted["title"].split()) >= 3:
