@@ -166,6 +166,15 @@ def test_a_writer_s_name_and_a_full_stop_before_the_headline_is_the_byline():
     )
 
 
+def test_a_one_word_title_printed_over_and_under_its_picture_s_credit():
+    page = (
+        "Karakalpakstan\n\nImage source: Steppe Photo Archive\nKarakalpakstan\n\nBackground\n\n"
+        "Karakalpakstan is an autonomous republic whose status was last disputed in the summer of 2022, "
+        "when a draft of the constitution proposed to end its right to secede.\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Karakalpakstan"
+
+
 def test_a_lone_capital_in_parentheses_after_a_title_names_a_part_not_a_credit():
     page = "Caspian Rail Corridor (Section B)\n" + BODY
     assert parse_page(page.encode()).title == "Caspian Rail Corridor (Section B)"

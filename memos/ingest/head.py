@@ -1028,6 +1028,26 @@ class TitleSignals:
             return None
         return top if _fold_line(next_line(self.lines, self.first_line)) == top else None
 
+    def word_over_picture(self) -> Candidate | None:
+        """A title of one word (a place's name), printed at the top and again under the credit of
+        its picture, as the heading over the body: one word alone is furniture to the signals,
+        but where no line reads as a title, a word printed on both sides of a picture and spoken
+        of in the body is the title. The printing under the picture heads the body."""
+        if len(self.units) < 3:
+            return None
+        (first, last, top), (_, _, between), (below, below_last, again) = self.units[:3]
+        if (
+            first == last
+            and below == below_last
+            and len(top.split()) == 1
+            and top.isalpha()
+            and again == top
+            and CREDIT_START.match(between)
+            and self.agrees(top)
+        ):
+            return Candidate(again, below, below_last)
+        return None
+
     def _file_name(self) -> str | None:
         """The words of the page's first line, as slug_words gives them, when it is a file's name."""
         if self.first_line is None:
@@ -1608,7 +1628,7 @@ def choose_title(
             -best_index,
         ):
             best, best_index = cand, index
-    return best
+    return best or signals.word_over_picture()
 
 
 def first_printed(units: list[tuple[int, int, str]]) -> int | None:
