@@ -176,6 +176,9 @@ def vendors_in(text: str, entries) -> set[str]:
         # a currency's sign after a country's code names the currency, not the country
         ("it will cost US$500 billion, or HK$3 trillion", set()),
         ("the US and Canada pay in dollars ($)", {"US", "CA"}),
+        # a people's name as a person's surname, after a rank or a form of address
+        ("Rear Admiral Lena Turk recalled her service. Admiral Turk went on.", set()),
+        ("Dr. Turk met a Turk in Ankara.", {"TR"}),
     ],
 )
 def test_country_traps(text, expected):

@@ -336,6 +336,23 @@ def _word_piece(padded: str, start: int) -> bool:
     return padded[start].islower() and bool(_BROKEN_WORD.search(padded, max(0, start - 3), start))
 
 
+# A form of address or a rank, then perhaps a given name, before a match: the match is the
+# person's surname ("Air Commodore Andy Turk", "Mr. English"), not the country or its people.
+_ADDRESSED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Commodore|Admiral|Colonel|Lieutenant|Sergeant)\.?(?: [A-Z][a-z]+)? $"
+)
+
+
+def _surname(padded: str, start: int) -> bool:
+    """See _ADDRESSED; looked for only after a word with a capital, as a surname follows one."""
+    before = padded.rfind(" ", max(0, start - 16), start - 1)
+    return (
+        padded[start - 1 : start] == " "
+        and padded[before + 1 : before + 2].isupper()
+        and bool(_ADDRESSED.search(padded, max(0, start - 40), start))
+    )
+
+
 def _longer_name(padded: str, end: int) -> bool:
     """A match that an apostrophe and a capital go on: "Dell'Oro" is not Dell, "O'Neill" not O;
     or that a currency's sign goes on: "US$500" names the dollar, not the country."""
@@ -391,7 +408,12 @@ def _scan(
         matches = list(table.regex.finditer(text.padded))
         for i, m in enumerate(matches):
             key = table.key_for(m.group(1))
-            if key is None or _word_piece(text.padded, m.start(1)) or _longer_name(text.padded, m.end(1)):
+            if (
+                key is None
+                or _word_piece(text.padded, m.start(1))
+                or _longer_name(text.padded, m.end(1))
+                or _surname(text.padded, m.start(1))
+            ):
                 continue
             if contacts and (
                 _contact_label(text.padded, m.end(1)) or _listening_app(text, m.start(1), m.end(1))
