@@ -303,6 +303,7 @@ def test_a_kind_label_has_no_number():
     assert is_kind_label("Policy Brief")
     assert not is_kind_label("#48, JUNE 2018 POLICY BRIEF")
     assert is_kind_label("Аналитика и комментарии") and is_kind_label("Комментарии")
+    assert is_kind_label("proposal") and is_kind_label("Policy Proposals")
 
 
 def test_unique_names_keep_the_first_spelling():

@@ -1414,7 +1414,8 @@ def _date_in(rest: str | None) -> date | None:
 
 
 _KIND_WORDS = (
-    rf"{_KINDS}|articles?|feature|insights?|digest|статьи|статья|аналитика|мнения?|интервью|комментарии"
+    rf"{_KINDS}|articles?|feature|proposals?|insights?|digest|"
+    r"статьи|статья|аналитика|мнения?|интервью|комментарии"
 )
 _KIND_LABEL = re.compile(rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KIND_WORDS})$", re.I)
 # The last word of a kind label, which the pattern reaches after trying every count of words
