@@ -175,6 +175,21 @@ def test_a_one_word_title_printed_over_and_under_its_picture_s_credit():
     assert parse_page(page.encode()).title == "Karakalpakstan"
 
 
+def test_a_title_after_a_decorative_mark():
+    page = ":: Grids and Borders in Central Asia\n\nViews: 1,229 Rating: 5.0\n\n" + BODY
+    assert parse_page(page.encode()).title == "Grids and Borders in Central Asia"
+
+
+def test_a_question_trailing_off_is_no_sentence():
+    title = "WILL THE TENDERS OF THE REGION EVER BE SPLIT FAIRLY, WHEN THE CAPITALS WEIGH EVERY OFFER?.."
+    page = (
+        f"{title}\n\nViews: 1,229 Rating: 5.0\n\n"
+        "The expert club met on the regional security arrangements of the governments\n\n"
+        "Jane Roe, political scientist, head of the Steppe Club:\n" + BODY
+    )
+    assert parse_page(page.encode()).title == title
+
+
 def test_a_lone_capital_in_parentheses_after_a_title_names_a_part_not_a_credit():
     page = "Caspian Rail Corridor (Section B)\n" + BODY
     assert parse_page(page.encode()).title == "Caspian Rail Corridor (Section B)"

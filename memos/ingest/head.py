@@ -516,6 +516,9 @@ def glued_credit(text: str, page: Repetitions) -> tuple[str, str] | None:
 GLUED_NAMES = re.compile(r"(?<=[a-z]{3})[A-Z][a-z]+(?: [A-Z][\w.'’-]*){1,3}$")
 
 
+DECORATION = re.compile(r"(?::{2,}|[»›]{1,2})\s+(?=\w)")
+
+
 def _candidates(
     units: list[tuple[int, int, str]], page: Repetitions, lines: list[str], lowercase: LowerCaseWords
 ) -> list[Candidate]:
@@ -536,6 +539,10 @@ def _candidates(
         bare = source_after(bare) or bare
         if bare != text:
             found.append(Candidate(bare, first, last))
+        # ":: <Title>": a mark some sites set before the title, as before each heading.
+        decorated = DECORATION.match(text) if text[:1] in ":»›" else None
+        if decorated:
+            found.append(Candidate(text[decorated.end() :], first, last))
         # "date 2022-09-21 <Title>": a dateline run into the title after it.
         dated = title_after_date(text) if DIGIT.search(text, 0, DATE_RUN_IN) else None
         if dated:
@@ -1376,7 +1383,8 @@ class TitleSignals:
             return None
         words = text.split()
         points = 1.0 if 3 <= len(words) <= 30 else -1.0 if len(words) == 2 else -3.0
-        sentence = text.endswith(".") and len(words) > 8
+        # "…?.." is a question trailing off, as Russian headlines print one, not a sentence's end.
+        sentence = text.endswith(".") and len(words) > 8 and not text.endswith(("?..", "!.."))
         if sentence:
             points -= 3  # a sentence: a lede or a caption
             if SENTENCES.search(text):
