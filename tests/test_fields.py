@@ -362,6 +362,8 @@ def test_unique_names_keep_the_first_spelling():
         ("By Jane Roe - Senior Fellow at the Steppe Institute", ["Jane Roe"]),
         # A template's date slot left empty after "on".
         ("Written by Jane Roe on .", ["Jane Roe"]),
+        # A state's name is no person's.
+        ("Transcaspian Steppe Republic", None),
     ],
 )
 def test_byline_names(text, names):

@@ -447,6 +447,8 @@ NOT_IN_NAMES = {
     "updated", "published", "posted",
     # a CMS's stand-in where no author was filled in: "Unknown Author", "Guest Author"
     "author",
+    # a state's name, as a heading glosses a place: "Transcaspia (Caspian Moldovan Republic)"
+    "republic", "federation", "kingdom",
 }  # fmt: skip
 
 
