@@ -1175,6 +1175,11 @@ class TitleSignals:
                 box = []
         return found + box if len(box) >= FIELD_BOX_LINES else found
 
+    def printed_again(self, text: str) -> bool:
+        """Whether the head prints `text` more than once, but as a field's value (see in_fields)."""
+        count = self.page.count(text)
+        return count > 1 and count > 1 + self.in_fields(text)
+
     def in_fields(self, text: str) -> int:
         """How many field values (see field_values) print `text`: a line printed alone and again
         as a field's value is that field's, not the title printed twice."""
@@ -1220,7 +1225,7 @@ class TitleSignals:
             3 <= len(text.split()) <= 30
             and not text.endswith((".", "...", "…"))
             and not is_furniture(text)
-            and (self.opens_page(cand) and not self.brand or self.page.count(text) > 1 + self.in_fields(text))
+            and (self.opens_page(cand) and not self.brand or self.printed_again(text))
             and self.header_after(cand.last)
             and not (TAG_PREFIX.match(text) or len(title_parts(text)) > 1 or title_and_credit(text))
             and not source_after(text)
