@@ -29,7 +29,7 @@ ANY = "ANY"
 # What the test split reached when last measured (README, "Extraction quality"); CI fails below it.
 # Keys: a field's share right, "countries.en", "countries.ru" and "vendors" F1.
 TEST_FLOOR = {
-    "title": 0.882, "authors": 0.538, "published": 0.833, "memo_number": 0.9, "series": 1.0,
+    "title": 0.911, "authors": 0.692, "published": 0.888, "memo_number": 0.9, "series": 1.0,
     "pdf": 0.972, "topics": 1.0, "language": 0.978, "category": 0.88, "countries.en": 0.992,
     "countries.ru": 0.988, "vendors": 0.947,
 }  # fmt: skip
