@@ -166,13 +166,21 @@ def test_a_writer_s_name_and_a_full_stop_before_the_headline_is_the_byline():
     )
 
 
-def test_a_one_word_title_printed_over_and_under_its_picture_s_credit():
+def test_a_one_word_title_printed_twice_over_its_picture_and_the_body():
     page = (
         "Karakalpakstan\n\nImage source: Steppe Photo Archive\nKarakalpakstan\n\nBackground\n\n"
         "Karakalpakstan is an autonomous republic whose status was last disputed in the summer of 2022, "
         "when a draft of the constitution proposed to end its right to secede.\n" + BODY
     )
     assert parse_page(page.encode()).title == "Karakalpakstan"
+    # Printed twice with a line of furniture between them rather than a credit.
+    shared = page.replace("Image source: Steppe Photo Archive", "Share this page")
+    assert parse_page(shared.encode()).title == "Karakalpakstan"
+    # A word the body never speaks of is a site's name printed twice, not a title.
+    site = page.replace("Karakalpakstan\n\n", "Stepnews\n\n", 1).replace(
+        "\nKarakalpakstan\n", "\nStepnews\n", 1
+    )
+    assert parse_page(site.encode()).title != "Stepnews"
 
 
 def test_a_title_after_a_decorative_mark():

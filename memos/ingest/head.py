@@ -1035,24 +1035,15 @@ class TitleSignals:
             return None
         return top if _fold_line(next_line(self.lines, self.first_line)) == top else None
 
-    def word_over_picture(self) -> Candidate | None:
-        """A title of one word (a place's name), printed at the top and again under the credit of
-        its picture, as the heading over the body: one word alone is furniture to the signals,
-        but where no line reads as a title, a word printed on both sides of a picture and spoken
-        of in the body is the title. The printing under the picture heads the body."""
-        if len(self.units) < 3:
-            return None
-        (first, last, top), (_, _, between), (below, below_last, again) = self.units[:3]
-        if (
-            first == last
-            and below == below_last
-            and len(top.split()) == 1
-            and top.isalpha()
-            and again == top
-            and CREDIT_START.match(between)
-            and self.agrees(top)
-        ):
-            return Candidate(again, below, below_last)
+    def word_printed_twice(self) -> Candidate | None:
+        """Where no line reads as a title, a title of one word (a place's name) that the head
+        prints twice, over its picture and again over the body, and that the body speaks of: one
+        word alone is furniture to the other signals. The lower printing heads the body."""
+        words = [(first, text) for first, last, text in self.units[:4] if first == last and text.isalpha()]
+        for k, (_, text) in enumerate(words):
+            again = next((first for first, other in words[k + 1 :] if other == text), None)
+            if again is not None and self.agrees(text):
+                return Candidate(text, again, again)
         return None
 
     def _file_name(self) -> str | None:
@@ -1641,7 +1632,7 @@ def choose_title(
             -best_index,
         ):
             best, best_index = cand, index
-    return best or signals.word_over_picture()
+    return best or signals.word_printed_twice()
 
 
 def first_printed(units: list[tuple[int, int, str]]) -> int | None:
