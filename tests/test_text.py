@@ -336,3 +336,10 @@ def test_keywords_inside_a_page_run_onto_one_line_end_at_the_heading_after_them(
         + " The first trains reached the harbours in the spring, and the shippers, so far, have stayed away"
     )
     assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
+
+
+def test_a_title_in_capitals_over_a_line_in_small_letters_is_the_title_alone():
+    # A repost's title in capitals, and the reposting blog's byline under it in the same block.
+    title = "ЧТО ЖДЕТ КАСПИЙСКИЕ ПОРТЫ ПОСЛЕ ОТКРЫТИЯ НОВЫХ ЛИНИЙ"
+    page = f"{title}\nПишет ports-digest.example.org\n{CASPIAN_BODY}"
+    assert parse_page(page.encode()).title == title

@@ -311,18 +311,29 @@ def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
     """(first line, last line, text) of the chunks above the body that may hold the title.
 
     Menus and lists (bullets) never hold it. Four or more lines that run on without a sentence
-    in them are no paragraph: a dump may run a list of names into the title's first line, so each
-    line counts on its own (the lines of shorter chunks are candidates too, see head._candidates).
+    in them are no paragraph, nor a title in capitals over another line (capitals_over_line): a
+    dump may run a list of names into the title's first line, so each line counts on its own
+    (the lines of shorter chunks are candidates too, see head._candidates).
     """
     units = []
     for c in chunks:
         if c.is_bullets:
             continue
-        if len(c.lines) > 3 and not has_sentence(c.text):
+        if len(c.lines) > 3 and not has_sentence(c.text) or capitals_over_line(c):
             units += [(c.start + k, c.start + k, clean_space(line)) for k, line in enumerate(c.lines)]
         else:
             units.append((c.start, c.start + len(c.lines) - 1, c.text))
     return capitals_joined(units)
+
+
+CAPITALS_TITLE_WORDS = 3  # a rubric in capitals over the title ("ANALYSIS") is shorter
+
+
+def capitals_over_line(chunk: Chunk) -> bool:
+    """Two lines, a title in capitals and a line not in capitals: capitals set the title off from
+    the byline or the dek a dump runs under it without a blank line."""
+    first, second = chunk.lines if len(chunk.lines) == 2 else ("", "")
+    return first.isupper() and not second.isupper() and len(first.split()) >= CAPITALS_TITLE_WORDS
 
 
 def capitals_joined(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
