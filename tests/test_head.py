@@ -188,6 +188,23 @@ def test_a_title_after_a_decorative_mark():
     assert parse_page(page.encode()).title == "Grids and Borders in Central Asia"
 
 
+def test_a_newsletter_title_after_its_pictograph():
+    # A newsletter's issue sets an emoji before its subject line, and a teaser of its second
+    # story under it.
+    page = (
+        "- The Steppe Letter\n- Posts\n- \U0001f4e9 Grain corridors close along the Caspian\n"
+        "\U0001f4e9 Grain corridors close along the Caspian\nPlus: Pipeline talks resume\n"
+        "DEAR READER,\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Grain corridors close along the Caspian"
+
+
+def test_a_comment_counter_glued_to_a_quoted_title():
+    title = "И. Петров: «Границы региона надо не закрывать, а открывать для торговли»"
+    page = f"{title}12\n- " + BODY.strip() + "\n"
+    assert parse_page(page.encode()).title == title
+
+
 def test_a_question_trailing_off_is_no_sentence():
     title = "WILL THE TENDERS OF THE REGION EVER BE SPLIT FAIRLY, WHEN THE CAPITALS WEIGH EVERY OFFER?.."
     page = (

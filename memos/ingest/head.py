@@ -17,6 +17,7 @@ from __future__ import annotations
 import heapq
 import re
 import string
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
@@ -516,6 +517,7 @@ def glued_credit(text: str, page: Repetitions) -> tuple[str, str] | None:
 GLUED_NAMES = re.compile(r"(?<=[a-z]{3})[A-Z][a-z]+(?: [A-Z][\w.'’-]*){1,3}$")
 
 
+QUOTE_THEN_COUNT = re.compile(r"(?<=[»”])\d{1,4}$")
 DECORATION = re.compile(r"(?::{2,}|[»›]{1,2})\s+(?=\w)")
 
 
@@ -530,6 +532,8 @@ def _candidates(
     """
     found: list[Candidate] = []
     for k, (first, last, text) in enumerate(units):
+        # "«…»12": a count of comments run into a title that ends with a quotation.
+        text = QUOTE_THEN_COUNT.sub("", text) if text[-1:].isdigit() else text
         found.append(Candidate(text, first, last))
         # "(Uzbekistan) <Title> (A. Author, Publisher)": the title without its tag and credit.
         bare = without_opening(TAG_PREFIX, text)
@@ -543,6 +547,9 @@ def _candidates(
         decorated = DECORATION.match(text) if text[:1] in ":»›" else None
         if decorated:
             found.append(Candidate(text[decorated.end() :], first, last))
+        # "📩 <Title>": a newsletter's pictograph before its subject line.
+        if text[1:2] == " " and unicodedata.category(text[0]) == "So":
+            found.append(Candidate(text[2:], first, last))
         # "date 2022-09-21 <Title>": a dateline run into the title after it.
         dated = title_after_date(text) if DIGIT.search(text, 0, DATE_RUN_IN) else None
         if dated:
