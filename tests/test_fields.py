@@ -784,3 +784,8 @@ def test_a_unit_run_on_after_a_marked_name_is_no_part_of_it():
     assert byline_names("By Jane Roe Office of the Steppe Historian") == ["Jane Roe"]
     # Without "By", title-case words before a unit are no byline.
     assert byline_names("Steppe Cameras Department of Roads") is None
+
+
+def test_a_space_before_the_comma_after_the_day_still_reads_as_a_date():
+    assert parse_date("March 9 , 2019") == date(2019, 3, 9)
+    assert date_at_start("March 9 , 2019 10:15 AM by Jane Roe") == date(2019, 3, 9)

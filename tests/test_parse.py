@@ -646,6 +646,15 @@ def test_a_marked_byline_after_the_date_of_a_dateline_under_or_over_the_title(da
     assert parse_page(over.encode()).authors == names
 
 
+@pytest.mark.parametrize("byline", ["Submitted by Jane Roe on", "Posted by Асель Нурланова on"])
+def test_a_posted_or_submitted_by_line_under_the_title_is_the_byline(byline):
+    # A CMS's "Submitted by <name> on <date>" line, the date slot left empty.
+    page = HTML_DATELINE.replace(
+        '<div class="meta">{dateline}</div>', f'<div class="submitted">{byline}</div>'
+    )
+    assert parse_page(page.encode()).authors == [byline.split(" by ")[1].removesuffix(" on")]
+
+
 def test_a_name_alone_under_the_title_over_a_date_is_the_byline():
     header = "<p>Jane Roe</p><p>July 14, 2022</p>"
     memo = parse_page(HTML_DATELINE.replace('<div class="meta">{dateline}</div>', header).encode())

@@ -231,6 +231,8 @@ def parse_date(text: str | None) -> date | None:
         return None
     # A sentence's full stop may end it: "Published online: 27 Feb 2020."
     cleaned = " ".join(text.split()).strip(" •·|-–—,").removesuffix(".")
+    # A space a layout set before the comma after the day: "May 14 , 2022".
+    cleaned = cleaned.replace(" ,", ",")
     cleaned = without_opening(_DATE_LABEL_FIRST, cleaned)
     cleaned = without_opening(_WEEKDAY, cleaned)
     # A time has a colon or a full stop ("12:00", "10.30"); the pattern opens with spaces and is
@@ -563,7 +565,7 @@ def without_footnote_marks(text: str) -> str:
 LAST_FIGURE = re.compile(r"(?<=[a-zа-яё])\s+\d$")
 # "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
 MARKED_BYLINE = re.compile(
-    r"^(?:(?:written|posted|article|commentary|analysis|essay|column|story|text|words)\s+by|by|автор[ыа]?|текст)"
+    r"^(?:(?:written|posted|submitted|article|commentary|analysis|essay|column|story|text|words)\s+by|by|автор[ыа]?|текст)"
     r"\s*:?\s+",
     re.I,
 )

@@ -90,7 +90,7 @@ TOPIC_CLASS = re.compile(r"^(?:.*[-_])?(?:tags|tag-links|topics|related-topics|f
 PDF_LINK_TEXT = re.compile(r"^\[?(?:(?:download|view|read|get)\s+(?:the\s+)?(?:full\s+)?)?pdf\]?$", re.I)
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources|примечания)$", re.I)
 BY_PREFIX = re.compile(
-    r"^(?:(?:written|article|commentary|analysis|essay|column|story|text|words)\s+by|by|authors?:|автор[ыа]?:)\s+",
+    r"^(?:(?:written|posted|submitted|article|commentary|analysis|essay|column|story|text|words)\s+by|by|authors?:|автор[ыа]?:)\s+",
     re.I,
 )
 BLOCK_TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table"]
