@@ -425,8 +425,9 @@ def test_the_names_beside_a_labelled_date_in_a_dateline_are_the_byline():
     assert (memo.authors, memo.published) == (["Asel Nurlanova"], date(2021, 3, 3))
 
 
-def test_a_posted_by_line_gives_the_names_and_the_date_after_them():
-    page = "Pipelines and Power in the Caspian Basin\n\nPosted by Asel Nurlanova on March 3, 2021\n" + BODY
+@pytest.mark.parametrize("mark", ["Posted by", "Submitted by"])
+def test_a_posted_by_line_gives_the_names_and_the_date_after_them(mark):
+    page = f"Pipelines and Power in the Caspian Basin\n\n{mark} Asel Nurlanova on March 3, 2021\n" + BODY
     memo = parse_page(page.encode())
     assert (memo.authors, memo.published) == (["Asel Nurlanova"], date(2021, 3, 3))
 
