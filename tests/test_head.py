@@ -2044,3 +2044,13 @@ def test_a_labelled_title_field_over_the_body_is_the_title():
         "Третьего мая нынешнего года областной суд признал их доводы убедительными и отложил дело.\n"
     )
     assert parse_page(page.encode()).title == "Тихий оператор"
+
+
+def test_an_issuer_line_printed_right_above_and_right_below_a_line_frames_the_title():
+    page = (
+        "Donate to the relief fund today!\n\nNews\n\nRepublic of Steppia - Ministry of Transport\n\n"
+        "Annual review of the regional tenders: who won the bids?\n\n"
+        "Republic of Steppia - Ministry of Transport\n\n2024-03-07\nTransport policy\n\n"
+        "On March 7 the Ministry of Transport of Steppia presented the review of the tenders.\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Annual review of the regional tenders: who won the bids?"

@@ -788,6 +788,15 @@ def next_line(lines: list[str], i: int) -> str:
     return clean_space(without_opening(BULLET, lines[j])) if j is not None else ""
 
 
+def previous_index(lines: list[str], i: int) -> int | None:
+    """The index of the last non-blank line before line `i`, at most seven lines up (as next_index)."""
+    for j in range(i - 1, max(i - 8, -1), -1):
+        line = lines[j]
+        if line and not line.isspace():
+            return j
+    return None
+
+
 def next_index(lines: list[str], i: int) -> int | None:
     # A loop, not next() over a generator, and a blank line told by str.isspace, not by a
     # stripped copy: asked after every candidate and header line.
@@ -1015,6 +1024,7 @@ class TitleSignals:
         # Worked out once per page, not once per candidate.
         self._headers: dict[int, bool] = {}
         self._agreeing: dict[str, bool] = {}  # a text is asked about by several signals
+        self._framed: dict[int, bool] = {}  # a line's parts are candidates too
         self.brand = self._brand()
         self.file_name = self._file_name()
 
@@ -1243,6 +1253,27 @@ class TitleSignals:
             and self.agreeing_below
         )
 
+    def framed(self, i: int) -> bool:
+        """Whether the lines right over and right under line `i` are one line printed twice, and
+        shorter than it: an issuer's header and footer around the title. A short line between two
+        printings (a date, a link, a word) is what parts a title printed twice."""
+        if i not in self._framed:
+            self._framed[i] = self._is_framed(i)
+        return self._framed[i]
+
+    def _is_framed(self, i: int) -> bool:
+        above, below = previous_index(self.lines, i), next_index(self.lines, i)
+        if above is None or below is None:
+            return False
+        frame = self.lines[above].strip()
+        return frame == self.lines[below].strip() and len(self.lines[i].split()) > len(frame.split())
+
+    def frames(self, i: int) -> bool:
+        """Whether line `i` is one of the two printings that frame a line (see framed): they are
+        not a title printed twice, nor is the lower one the title the walk back stops at."""
+        near = (previous_index(self.lines, i), next_index(self.lines, i))
+        return any(j is not None and self.framed(j) for j in near)
+
     @cached_property
     def folded_top(self) -> str | None:
         return None if self.first_line is None else _fold_line(self.lines[self.first_line])
@@ -1416,6 +1447,11 @@ class TitleSignals:
         brand = self.brand is not None and _fold_line(text) == self.brand
         off_topic = self.off_topic_top(text)
         repeats = 0 if brand or cut or off_topic else self.page.count(text) - 1
+        walked = self.walked_back is not None and cand.first <= self.walked_back <= cand.last
+        # Asked only where it could take points away.
+        framing = (repeats >= 1 or walked) and cand.first == cand.last and self.frames(cand.first)
+        if framing:
+            repeats = 0
         if off_topic and self.page.count(text) > 1:
             points -= 2  # a running head or a greeting, printed at the top and again
         if repeats >= 1:
@@ -1443,8 +1479,10 @@ class TitleSignals:
         points += 3 * (repeats >= 1 and not sentence) + (repeats >= 2)
         if self.opens_page(cand) and not brand:
             points += 3  # dumps start with the page's own title
-        if self.walked_back is not None and cand.first <= self.walked_back <= cand.last and not off_topic:
+        if walked and not off_topic and not framing:
             points += 2
+        elif cand.first == cand.last and self.framed(cand.first):
+            points += 2  # the line an issuer's header and footer frame
         elif self.above_dek is not None and cand.last == self.above_dek:
             points += 2  # the walk back from the body stopped at the title's dek, under the title
         if self.after_body is not None and cand.last == self.after_body[1]:
