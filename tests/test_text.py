@@ -343,3 +343,15 @@ def test_a_title_in_capitals_over_a_line_in_small_letters_is_the_title_alone():
     title = "ЧТО ЖДЕТ КАСПИЙСКИЕ ПОРТЫ ПОСЛЕ ОТКРЫТИЯ НОВЫХ ЛИНИЙ"
     page = f"{title}\nПишет ports-digest.example.org\n{CASPIAN_BODY}"
     assert parse_page(page.encode()).title == title
+
+
+def test_an_authors_label_with_a_dash_and_a_description_before_the_colon_gives_the_names():
+    page = (
+        "Why the tenders were split, or do not read too much into the statements\n\n11.12.2023\n\n"
+        "Authors – CSPS researchers: Ilmārs Ozoliņš, Daina Kalniņa\n\n"
+        "The recent statement about the tenders gained wide resonance in the press of the region, and "
+        "several commentators read it as a sign of a change of course, which it is not.\n\n"
+        "The tenders of the past two years were split between several bidders at once, as before.\n"
+    )
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Ilmārs Ozoliņš", "Daina Kalniņa"]

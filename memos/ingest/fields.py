@@ -1029,6 +1029,10 @@ _LABEL_LINE = re.compile(
     + r")\s*:\s*(?P<value>.*?)\s*$",
     re.I,
 )
+# An authors label that says who they are before its colon: "Authors – <Centre> researchers: A, B".
+_DESCRIBED_AUTHORS = re.compile(
+    r"^\s*(?:authors?|авторы?)\s+[–—-]\s+[^:]{1,60}:\s*(?P<value>\S.*?)\s*$", re.I
+)
 _HEADER_ONLY = PhraseLine(*LIST_HEADINGS)
 # A type label alone on its line, its value on the next: a definition list ("Type" then
 # "Research Article") as a page's text gives it.
@@ -1059,9 +1063,13 @@ def read_label(line: str) -> Label | None:
         return Label("numbered", clean_space(line))
     # A label and its value have a colon between them: the pattern, which tries each label in
     # turn, runs only on a line with one.
-    m = _LABEL_LINE.match(line) if ":" in line else None
-    if m:
-        return Label(_LABEL_FOR[m["label"].lower()], clean_space(m["value"]))
+    if ":" in line:
+        m = _LABEL_LINE.match(line)
+        if m:
+            return Label(_LABEL_FOR[m["label"].lower()], clean_space(m["value"]))
+        m = _DESCRIBED_AUTHORS.match(line)
+        if m:
+            return Label("authors", clean_space(m["value"]))
     if _HEADER_ONLY.matches(line):
         return Label("topics", "")
     if _KIND_ABOVE_VALUE.match(line):
