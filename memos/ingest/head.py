@@ -788,9 +788,10 @@ def next_line(lines: list[str], i: int) -> str:
     return clean_space(without_opening(BULLET, lines[j])) if j is not None else ""
 
 
-def previous_index(lines: list[str], i: int) -> int | None:
-    """The index of the last non-blank line before line `i`, at most seven lines up (as next_index)."""
-    for j in range(i - 1, max(i - 8, -1), -1):
+def previous_index(lines: list[str], i: int, reach: int | None = 7) -> int | None:
+    """The index of the last non-blank line before line `i`, at most `reach` lines up (seven, as
+    next_index; None: any)."""
+    for j in range(i - 1, -1 if reach is None else max(i - reach - 1, -1), -1):
         line = lines[j]
         if line and not line.isspace():
             return j

@@ -61,6 +61,7 @@ from .head import (
     has_credit_inside,
     is_part_heading,
     names_after_by,
+    previous_index,
     read_head,
     repeated_title,
 )
@@ -620,8 +621,8 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     "Policy Memos | Аналитика" and "U.S.-Russia Insight" are categories; "Home » Policy Memos »",
     menus and labels are not.
     """
-    k = index_above(lines, title_line)
-    above = clean_space(without_opening(_BULLET, lines[k])) if k >= 0 else ""
+    k = previous_index(lines, title_line, reach=None)
+    above = clean_space(without_opening(_BULLET, lines[k])) if k is not None else ""
     parts = above.split("|")
     if len(parts) == 2 and parts[0].strip().casefold() in GENERIC_KINDS:
         parts = parts[1:]  # "Publication | Policy Brief": the kind is the part after the word
@@ -629,7 +630,9 @@ def category_above(lines: list[str], title_line: int) -> str | None:
         above
         and not read_label(above)
         # Capitals under capitals are a cover's title over its subtitle, not a section's name.
-        and not (above.isupper() and (j := index_above(lines, k)) >= 0 and lines[j].isupper())
+        and not (
+            above.isupper() and (j := previous_index(lines, k, reach=None)) is not None and lines[j].isupper()
+        )
         and not FIGURE.search(above)  # a number or a date: read_numbered's
         and len(above.split()) <= 8
         and len(parts) <= 2
@@ -640,11 +643,6 @@ def category_above(lines: list[str], title_line: int) -> str | None:
     ):
         return clean_space(parts[0])
     return None
-
-
-def index_above(lines: list[str], i: int) -> int:
-    """The index of the first line above line `i` that is not blank, or -1."""
-    return next((k for k in range(i - 1, -1, -1) if lines[k].strip()), -1)
 
 
 def read_labels(lines: list[str], start: int, stop_at_markers: bool = True) -> dict[str, object]:
@@ -1254,8 +1252,8 @@ def date_after_printings(line: str, title: str) -> date | None:
 def dated_line_above(lines: list[str], body_line: int) -> date | None:
     """The date that opens the line right above the body, on a page with no title line: its
     header run together on one line, "06.12.2025 07:00 <headline> <counters> <credit>"."""
-    above = next((line for line in reversed(lines[:body_line]) if line.strip()), "")
-    return date_at_start(above.strip())
+    j = previous_index(lines, body_line, reach=None)
+    return date_at_start(lines[j].strip()) if j is not None else None
 
 
 def heading_under_blurb(chunks: list[Chunk], start: int, end: int) -> Chunk | None:
