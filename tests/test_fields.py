@@ -248,6 +248,8 @@ def test_language():
             Numbered(9120, "Committee Memorandum", published=date(2019, 5, 12)),
         ),
         ("Information Report | Doc. 812 |", Numbered(812, "Information Report")),
+        # A line that only cites another "Doc." keeps its own number.
+        ("Policy Brief No. 47 | UN Doc. S/2019/112", Numbered(47, "Policy Brief")),
     ],
 )
 def test_numbered_labels(line, expected):

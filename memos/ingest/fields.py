@@ -1253,8 +1253,10 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     """
     if len(line) > 400:
         return None
-    if "Doc." in line and "|" in line:
-        return kind_doc_number(clean_space(line))
+    # "Report | Doc. 15305 | 04 June 2021"; a line that only cites a "Doc." is read as any other.
+    doc = kind_doc_number(clean_space(line)) if "Doc." in line and "|" in line else None
+    if doc:
+        return doc
     if not has_number_hint(line):
         # The common case, cheaply: most lines have no number sign at all.
         return series_and_number(line) if "Papers," in line else None
