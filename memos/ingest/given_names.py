@@ -30,8 +30,9 @@ SUBJECT_PRINTINGS = 2  # a surname the body prints this often is the memo's subj
 # A surname: a capital, then letters, an apostrophe or a hyphen ("O'Neil", "Smith-Jones"); or
 # capitals only ("ROE"). A footnote's digit or star may be glued to it ("Юн1", "Roe*").
 _SURNAME = re.compile(r"^([A-ZА-ЯЁ](?:[a-zà-ÿа-яё'’-]*[a-zà-ÿа-яё]|[A-ZА-ЯЁ'’-]*[A-ZА-ЯЁ]))[\d*†]*([,;:.]?)$")
-# The particles a surname may open with: "Le Pavic", "van der Meulen", "De Santis", "da Silva".
-_PARTICLE = re.compile(r"le|la|de|da|di|du|des|del|della|dos|das|van|von|der|den|ter", re.I)
+# The particles a surname may open with: "Le Pavic", "van der Meulen", "De Santis", "da Silva",
+# "bin Salman".
+PARTICLE = re.compile(r"le|la|de|da|di|du|des|del|della|dos|das|van|von|der|den|ter|bin", re.I)
 PARTICLES_MAX = 2  # "van der"
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)?$")
 _PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ична|инична|овна|евна)$")
@@ -146,7 +147,7 @@ class People:
             k += 1
         # Particles count only before a surname: "Anna Le" alone is a given name and a surname.
         j = k
-        while j + 1 < len(tokens) and j - k < PARTICLES_MAX and _PARTICLE.fullmatch(tokens[j]):
+        while j + 1 < len(tokens) and j - k < PARTICLES_MAX and PARTICLE.fullmatch(tokens[j]):
             j += 1
         if j > k and _SURNAME.match(tokens[j].rstrip("\"'“”»)]")):
             middle += tokens[k:j]

@@ -42,7 +42,7 @@ from .fields import (
     valid_value,
     without_opening,
 )
-from .given_names import named_in_header
+from .given_names import PARTICLE, named_in_header
 from .head import (
     COUNTER,
     CREDIT_START,
@@ -1182,8 +1182,6 @@ def name_and_date(line: str) -> tuple[list[str] | None, date | None]:
 
 
 ORCID_LINE_MAX = 400  # characters: an author line, not a PDF's page run onto one line
-# Words that stand inside a name between the given name and the surname: "Jane Q. Roe", "Anna van Roe".
-NAME_PARTICLES = frozenset(("de", "da", "van", "von", "der", "del", "la", "le", "bin"))
 
 
 def orcid_byline(chunks: list[Chunk], start: int) -> list[str] | None:
@@ -1199,7 +1197,7 @@ def orcid_byline(chunks: list[Chunk], start: int) -> list[str] | None:
             if not 0 < at < ORCID_LINE_MAX:
                 continue
             words = line[:at].split()
-            n = 3 if len(words) > 3 and (INITIAL.match(words[1]) or words[1] in NAME_PARTICLES) else 2
+            n = 3 if len(words) > 3 and (INITIAL.match(words[1]) or PARTICLE.fullmatch(words[1])) else 2
             names = byline_names(" ".join(words[:n])) if len(words) >= n else None
             if names and len(names) == 1:
                 return names
