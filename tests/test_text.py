@@ -273,6 +273,19 @@ def test_a_page_cut_off_inside_its_first_paragraph_is_a_memo():
     assert memo.blocks[0].text.startswith("Операторы связи опять откладывают")
 
 
+def test_key_points_run_together_on_one_line_and_cut_off_are_the_memo():
+    # A PDF's list as one line, each item's marker after the last one's full stop; the copy ends
+    # inside the last item.
+    points = (
+        "* Freight on the new lines to the Caspian harbours falls short of the promises of their builders. "
+        "* The customs posts on the way add days to every trip, and shippers keep to the older routes. "
+        "* The governments have yet to agree on a timetable for the posts, and the ports wait for"
+    )
+    page = f"Rails to the Caspian: The Empty Lines\n\nDr Asel Nurlanova\n\nKey Points\n\n{points}\n"
+    memo = parse_page(page.encode())
+    assert [b.text[:12] for b in memo.blocks] == ["Freight on t", "The customs ", "The governme"]
+
+
 def test_a_page_run_onto_one_line_under_an_asterism_is_prose_not_a_list():
     # A PDF's text stream on one line, its masthead set between rows of asterisks.
     page = (

@@ -157,7 +157,18 @@ class Chunk:
                 items.append(without_opening(_BULLET, line).strip())
             else:
                 items[-1] += " " + line.strip()
-        return [clean_space(i) for i in items if i.strip()]
+        return [clean_space(part) for i in items if i.strip() for part in run_in_items(i)]
+
+
+# A PDF's list run together on one line: "… fall short of the promises. * The customs posts add
+# …". A marker right after a sentence's end opens the next item.
+RUN_IN_BULLET = re.compile(r"(?<=[.!?])\s+[*•]\s+(?=[A-ZА-ЯЁ\d])")
+
+
+def run_in_items(item: str) -> list[str]:
+    if " * " not in item and " • " not in item:
+        return [item]  # most items, cheaply
+    return RUN_IN_BULLET.split(item)
 
 
 @lru_cache(maxsize=4096)  # chunking asks about each line twice: as itself, then as the line before
