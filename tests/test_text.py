@@ -286,6 +286,18 @@ def test_key_points_run_together_on_one_line_and_cut_off_are_the_memo():
     assert [b.text[:12] for b in memo.blocks] == ["Freight on t", "The customs ", "The governme"]
 
 
+def test_a_page_cut_off_in_a_sentence_after_one_full_of_names_is_a_memo():
+    # The only prose is the author's note, cut off: its first sentence is mostly names in capitals,
+    # the one the dump cut runs as a sentence does.
+    page = (
+        "CASPIAN PAPERS 2/2020\n\nRAILS TO THE CASPIAN PORTS\n\nAsel Nurlanova\n\n"
+        "at the Institute for World Transport Economics and Caspian Trade Relations (ITEL), Kazakh National "
+        "Academy of Transport Sciences. She is also the head of the working group on the"
+    )
+    memo = parse_page(page.encode())
+    assert memo.blocks[0].text.startswith("at the Institute for World Transport")
+
+
 def test_a_page_run_onto_one_line_under_an_asterism_is_prose_not_a_list():
     # A PDF's text stream on one line, its masthead set between rows of asterisks.
     page = (

@@ -315,8 +315,11 @@ def is_paragraph(chunk: Chunk) -> bool:
 
 def is_cut_off(chunk: Chunk) -> bool:
     """A paragraph the dump cut off mid-sentence where the page ends: a sentence inside it, and
-    running text (not a title's words) up to its last word."""
-    return has_sentence(chunk.text) and is_running_text(chunk.text)
+    running text (not a title's words) up to its last word. The sentence the dump cut may tell on
+    its own where the whole reads as names (a bio's institute and academy in capitals)."""
+    text = chunk.text
+    ends = list(SENTENCE_END.finditer(text))
+    return bool(ends) and (is_running_text(text) or is_running_text(text[ends[-1].end() :]))
 
 
 def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
