@@ -298,6 +298,19 @@ def test_a_page_cut_off_in_a_sentence_after_one_full_of_names_is_a_memo():
     assert memo.blocks[0].text.startswith("at the Institute for World Transport")
 
 
+def test_an_article_s_keywords_line_between_its_abstract_and_first_section_does_not_end_its_text():
+    # The copy is cut short in the introduction: the abstract alone outweighs it.
+    page = (
+        "Rails to the Caspian: Why the New Lines Stay Empty\n\nAbstract\n\n"
+        f"{CASPIAN_BODY}\n"
+        "Keywords: freight, Caspian ports, rail tariffs\n\nIntroduction\n\n"
+        "The harbours of the Caspian were built for oil. Since the collapse of the Soviet Union the "
+        "railways to them have carried"
+    )
+    memo = parse_page(page.encode())
+    assert [b.text[:15] for b in memo.blocks] == ["Freight on the ", "Introduction", "The harbours of"]
+
+
 def test_a_page_run_onto_one_line_under_an_asterism_is_prose_not_a_list():
     # A PDF's text stream on one line, its masthead set between rows of asterisks.
     page = (

@@ -454,6 +454,8 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
             c = chunks[j]
             if c.is_prose:
                 weight += len(c.text) if len(c.text) >= PROSE_MIN else 0
+            elif keywords_between(chunks, j):
+                pass  # an article's abstract goes on into its first section
             elif not (
                 c.is_bullets
                 and all(_list_item_like(item) for item in c.bullet_items())
@@ -476,6 +478,21 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     if best_weight == 0:
         return sentence_list_body(chunks)
     return under_header(chunks, *best), best[1]
+
+
+KEYWORDS_OPENING = re.compile(r"\s*(?:keywords|key words|ключевые слова)\s*[:.]", re.I)
+
+
+def keywords_between(chunks: list[Chunk], k: int) -> bool:
+    """An article's keywords line between its abstract and the heading of its first section: the
+    text goes on under it."""
+    return (
+        0 < k < len(chunks) - 2
+        and len(chunks[k].lines) <= 2
+        and bool(KEYWORDS_OPENING.match(chunks[k].lines[0]))
+        and chunks[k + 1].is_prose
+        and bool(SECTION_HEADINGS.match(chunks[k + 1].text.rstrip(":. ")))
+    )
 
 
 def marked_names(text: str) -> list[str] | None:
@@ -994,9 +1011,11 @@ def parse_text(text: str) -> ParsedMemo:
     subject = memo_subject(lines, title_line + 1, body_line) if title_line >= 0 else None
     if subject:
         blocks.append(Block("h", subject))
-    for c in chunks[start:end]:
+    for k, c in enumerate(chunks[start:end], start):
         if c.start <= title_line < c.start + len(c.lines):
             continue  # a title printed after the abstract
+        if c.is_label and keywords_between(chunks, k):
+            continue  # the memo's keywords, not its text
         if c.is_bullets:
             blocks.extend(Block("li", item) for item in c.bullet_items())
         else:
