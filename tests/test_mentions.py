@@ -155,6 +155,9 @@ def vendors_in(text: str, entries) -> set[str]:
         ("Россия и русский язык", {"RU"}),
         ("на русском языке и по-русски", set()),
         ("Русская литература и китайского языка", {"RU"}),
+        # nor a school that teaches in it
+        ("реформа русской школы Эстонии; русские школы и российские вузы", {"EE", "RU"}),
+        ("в русских школах Латвии", {"LV"}),
         ("Куба и кубы льда", {"CU"}),
         # an organisation's acronym is not the territory it spells
         ("the GUAM summit; Guam and the Pacific", {"GU"}),
