@@ -39,6 +39,7 @@ from .fields import (
     as_the_page_reads,
     byline_names,
     clean_space,
+    date_after_kind,
     date_at_end,
     date_at_start,
     has_cyrillic,
@@ -2132,6 +2133,9 @@ def _date_on_line(
     labelled = kind_and_date(text)
     if labelled:
         return labelled[1]
+    found = date_after_kind(text)
+    if found:
+        return found
     for part in DATE_PARTS.split(text):
         found = date_at_start(part.strip(" ,;()"))
         if found:
