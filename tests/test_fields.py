@@ -813,3 +813,8 @@ def test_a_type_label_opening_a_line_dates_it_with_the_figures_after_it():
     assert date_after_kind("Policy Brief 3 March 2020 Water in the Valley") == date(2020, 3, 3)
     # Figures after words that name no kind are no label's date.
     assert date_after_kind("Steppe Cameras 07.18.17 and Their Buyers") is None
+
+
+def test_the_kind_of_piece_and_a_comma_before_by_mark_a_byline():
+    assert byline_names("Opinion, by Jane Roe") == ["Jane Roe"]
+    assert byline_names("Commentary, by Jane Roe and Lisa Doe") == ["Jane Roe", "Lisa Doe"]

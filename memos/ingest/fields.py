@@ -577,9 +577,10 @@ def without_footnote_marks(text: str) -> str:
 
 # A figure after the last name, apart from it: a footnote's number.
 LAST_FIGURE = re.compile(r"(?<=[a-zа-яё])\s+\d$")
-# "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
+# "By", or the kind of piece and "by": "Article by A and B", "Commentary by A", "Opinion, by A".
 MARKED_BYLINE = re.compile(
-    r"^(?:(?:written|posted|submitted|article|commentary|analysis|essay|column|story|text|words)\s+by|by|автор[ыа]?|текст)"
+    r"^(?:(?:written|posted|submitted|article|commentary|analysis|essay|column|story|text|words|opinion),?\s+by"
+    r"|by|автор[ыа]?|текст)"
     r"\s*:?\s+",
     re.I,
 )
