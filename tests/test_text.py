@@ -374,3 +374,9 @@ def test_a_journal_cover_opening_with_how_to_cite_the_article_dates_it_by_its_pu
 def test_a_type_label_and_its_date_run_into_the_title_line_date_the_memo():
     page = f"ISSUE BRIEF 07.18.17 Rails to the Caspian and Their Shippers\n\nJane Roe\n\n{CASPIAN_BODY}"
     assert parse_page(page.encode()).published == date(2017, 7, 18)
+
+
+def test_a_footnote_mark_on_a_line_of_its_own_after_each_name_does_not_end_the_byline():
+    # A PDF's text sets each name's superscript mark on the line under it.
+    page = f"Rails to the Caspian and Their Shippers\nJane Roe\n1\nLisa Doe\n2\nAbstract\n{CASPIAN_BODY}"
+    assert parse_page(page.encode()).authors == ["Jane Roe", "Lisa Doe"]
