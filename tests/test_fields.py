@@ -17,6 +17,7 @@ from memos.ingest.fields import (
     cited_number,
     clean_space,
     dash_lead,
+    date_after_kind,
     date_at_end,
     date_at_start,
     filed_in,
@@ -84,6 +85,12 @@ from memos.ingest.fields import (
         # Day, month's name and year joined by dashes, as databases print them.
         ("07-Mar-2019", date(2019, 3, 7)),
         ("Date of Publication: 18-Sep-2023", date(2023, 9, 18)),
+        # A phpBB post's line: the weekday and month cut short, the time in English.
+        ("Добавлено: Чт ноя 20, 2025 5:20 am", date(2025, 11, 20)),
+        # Full stops with the month first, as an American brief prints it (no 18th month).
+        ("07.18.17", date(2017, 7, 18)),
+        # The year first with full stops, as East Asian sites write it.
+        ("2014.08.27", date(2014, 8, 27)),
     ],
 )
 def test_dates_pages_write(text, expected):
@@ -791,3 +798,23 @@ def test_a_unit_run_on_after_a_marked_name_is_no_part_of_it():
 def test_a_space_before_the_comma_after_the_day_still_reads_as_a_date():
     assert parse_date("March 9 , 2019") == date(2019, 3, 9)
     assert date_at_start("March 9 , 2019 10:15 AM by Jane Roe") == date(2019, 3, 9)
+
+
+def test_a_date_in_figures_run_onto_the_word_before_it_ends_the_line():
+    # A board's subject line joins the name and the date column.
+    assert date_at_end("[Event] Dialogue with Jane Roe2014.08.27") == date(2014, 8, 27)
+    assert date_at_end("Talk by Jane Roe14.09.2018") == date(2018, 9, 14)
+    assert date_at_end("Model A2014") is None
+
+
+def test_a_type_label_opening_a_line_dates_it_with_the_figures_after_it():
+    # A cover's label, date and title run on in one line.
+    assert date_after_kind("ISSUE BRIEF 07.18.17 Russia's Pipelines in the Steppe") == date(2017, 7, 18)
+    assert date_after_kind("Policy Brief 3 March 2020 Water in the Valley") == date(2020, 3, 3)
+    # Figures after words that name no kind are no label's date.
+    assert date_after_kind("Steppe Cameras 07.18.17 and Their Buyers") is None
+
+
+def test_the_kind_of_piece_and_a_comma_before_by_mark_a_byline():
+    assert byline_names("Opinion, by Jane Roe") == ["Jane Roe"]
+    assert byline_names("Commentary, by Jane Roe and Lisa Doe") == ["Jane Roe", "Lisa Doe"]

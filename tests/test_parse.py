@@ -655,6 +655,28 @@ def test_a_posted_or_submitted_by_line_under_the_title_is_the_byline(byline):
     assert parse_page(page.encode()).authors == [byline.split(" by ")[1].removesuffix(" on")]
 
 
+def test_a_board_subject_line_over_the_title_with_the_date_run_onto_it_dates_the_post():
+    # A board's subject line joins the post's name and its date column.
+    over = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', "").replace(
+        "<article><h1>", '<div class="subject">[Event] Dialogue with Jane Roe2014.08.27</div><article><h1>'
+    )
+    assert parse_page(over.encode()).published == date(2014, 8, 27)
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        # The kind of piece, a comma, and "by".
+        ("Opinion, by Jane Roe", ["Jane Roe"]),
+        # The words of links a site prints before the authors label, and one after the names.
+        ("скачать скачать Автор: Борисова Е. А. - подписаться на статьи автора", ["Борисова Е. А."]),
+    ],
+)
+def test_a_header_line_under_the_title_with_a_kind_or_links_before_the_byline_names_the_authors(line, names):
+    page = HTML_DATELINE.replace('<div class="meta">{dateline}</div>', f'<div class="byline">{line}</div>')
+    assert parse_page(page.encode()).authors == names
+
+
 def test_a_name_alone_under_the_title_over_a_date_is_the_byline():
     header = "<p>Jane Roe</p><p>July 14, 2022</p>"
     memo = parse_page(HTML_DATELINE.replace('<div class="meta">{dateline}</div>', header).encode())

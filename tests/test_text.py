@@ -393,3 +393,28 @@ def test_an_authors_label_with_a_dash_and_a_description_before_the_colon_gives_t
     )
     memo = parse_page(page.encode())
     assert memo.authors == ["Ilmārs Ozoliņš", "Daina Kalniņa"]
+
+
+def test_a_journal_cover_opening_with_how_to_cite_the_article_dates_it_by_its_published_online_line():
+    # What reads as the body is the cover: the citation, the link, the imprint broken over lines,
+    # then the date the article went online.
+    page = (
+        "Rails to the Caspian\n\nJournal of Steppe Studies\n\n"
+        "To cite this article: Jane Roe (2021) Rails to the Caspian and the shippers of the region. A\n"
+        "reply, Journal of Steppe Studies, 12:3, 201-220, DOI: 10.1000/jss.2021.1\n\n"
+        "To link to this article: https://doi.org/10.1000/jss.2021.1\n\n"
+        "© 2022 The Author(s). Published by Steppe\n\n\nPress Limited, trading as Steppe\n\nGroup.\n\n"
+        "Published online: 06 Jan 2022.\n\n" + CASPIAN_BODY + "\n" + CASPIAN_BODY
+    )
+    assert parse_page(page.encode()).published == date(2022, 1, 6)
+
+
+def test_a_type_label_and_its_date_run_into_the_title_line_date_the_memo():
+    page = f"ISSUE BRIEF 07.18.17 Rails to the Caspian and Their Shippers\n\nJane Roe\n\n{CASPIAN_BODY}"
+    assert parse_page(page.encode()).published == date(2017, 7, 18)
+
+
+def test_a_footnote_mark_on_a_line_of_its_own_after_each_name_does_not_end_the_byline():
+    # A PDF's text sets each name's superscript mark on the line under it.
+    page = f"Rails to the Caspian and Their Shippers\nJane Roe\n1\nLisa Doe\n2\nAbstract\n{CASPIAN_BODY}"
+    assert parse_page(page.encode()).authors == ["Jane Roe", "Lisa Doe"]

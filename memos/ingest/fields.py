@@ -56,8 +56,11 @@ _DATE_PATTERNS = [
     re.compile(rf"^{_DAY}-{_MONTH}-(?P<year>\d{{4}})$"),
     # 2018-09-14, 2018/09/14, 2018-09-14T10:00:00+00:00
     re.compile(r"^(?P<year>\d{4})[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})(?:[T ].*)?$"),
-    # 14.09.2018, 26.04.23 (European order, the only one Russian pages use)
-    re.compile(r"^(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4}|\d{2})$"),
+    # 2014.08.27: the year first with full stops, as East Asian sites write it
+    re.compile(r"^(?P<year>\d{4})\.(?P<mnum>\d{1,2})\.(?P<day>\d{1,2})$"),
+    # 14.09.2018, 26.04.23 (European order, the only one Russian pages use; a second figure over 12
+    # can only be a day, as American briefs print it: 07.18.17)
+    re.compile(r"^(?P<day_first>\d{1,2})\.(?P<second>\d{1,2})\.(?P<year>\d{4}|\d{2})$"),
     # 11/08/2020: month first, as American sites write it with slashes (a day over 12 first
     # can only be a day: 25/03/2020)
     re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})$"),
@@ -75,7 +78,8 @@ _TIME_AFTER = re.compile(
 
 _WEEKDAY = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
-    r"\.?,?\s+|^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье),?\s+",
+    r"\.?,?\s+|^(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс)"
+    r"\.?,?\s+",
     re.I,
 )
 
@@ -141,6 +145,13 @@ def date_at_start(text: str) -> date | None:
     return None
 
 
+# A date in figures run onto the word before it, as a board's subject line joins a name and the
+# date column: "… Dialogue with Jane Roe2014.08.27".
+GLUED_DATE_AFTER = re.compile(
+    r"(?<=[^\W\d_])(?:\d{1,2}([./])\d{1,2}\1(?:19|20)\d\d|(?:19|20)\d\d([-./])\d\d\2\d\d)$"
+)
+
+
 def date_at_end(text: str) -> date | None:
     """A date that ends `text` ("by Daria Kravets-Meinke 15/05/2024")."""
     if not DIGIT.search(text, max(0, len(text) - 40)):
@@ -148,6 +159,9 @@ def date_at_end(text: str) -> date | None:
     # As in date_at_start: the last five words, the fewest tried holding the last word with two
     # figures side by side.
     words = text.rsplit(maxsplit=DATE_WORDS)[-DATE_WORDS:]
+    glued = GLUED_DATE_AFTER.search(words[-1]) if words else None
+    if glued:
+        words[-1:] = [words[-1][: glued.start()], glued[0]]
     last = last_with_year(words)
     if last is None:
         return None
@@ -162,7 +176,7 @@ def date_at_end(text: str) -> date | None:
 # CMS's "Created: 2023-01-31 04:04:22" ("Создано:") is when the item was put on the site.
 DATE_LABEL = (
     r"(?:publication date|date of publication|date published|published(?: online)?|posted|written|date|"
-    r"created|дата публикации|дата размещения|дата|опубликовано|создано)"
+    r"created|дата публикации|дата размещения|дата|опубликовано|создано|добавлено)"
 )
 # "on" may come twice: a template's own before a date that brings one ("Published on on March 5, 2019").
 _DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on){{0,2}}\s*:?\s*", re.I)
@@ -563,9 +577,10 @@ def without_footnote_marks(text: str) -> str:
 
 # A figure after the last name, apart from it: a footnote's number.
 LAST_FIGURE = re.compile(r"(?<=[a-zа-яё])\s+\d$")
-# "By", or the kind of piece and "by": "Article by A and B", "Commentary by A".
+# "By", or the kind of piece and "by": "Article by A and B", "Commentary by A", "Opinion, by A".
 MARKED_BYLINE = re.compile(
-    r"^(?:(?:written|posted|submitted|article|commentary|analysis|essay|column|story|text|words)\s+by|by|автор[ыа]?|текст)"
+    r"^(?:(?:written|posted|submitted|article|commentary|analysis|essay|column|story|text|words|opinion),?\s+by"
+    r"|by|автор[ыа]?|текст)"
     r"\s*:?\s+",
     re.I,
 )
@@ -1523,6 +1538,19 @@ def kind_and_date(text: str) -> tuple[str, date] | None:
         return None
     found = date_at_end(text) or date_at_start(text)
     return (label, found) if found else None
+
+
+LABEL_WORDS_MAX = 4  # "Central Asia Policy Brief": the most words a label before its date takes
+
+
+def date_after_kind(text: str) -> date | None:
+    """The date a type label that opens `text` has right after it, where a cover's label, date and
+    title run on in one line: "ISSUE BRIEF 07.18.17 Russia's Use of …"."""
+    words = text.split(maxsplit=LABEL_WORDS_MAX + 1)
+    k = next((k for k, word in enumerate(words[: LABEL_WORDS_MAX + 1]) if word[:1].isdigit()), 0)
+    if not k or not is_kind_label(" ".join(words[:k])):
+        return None  # no figure after a few words that name a kind: most lines
+    return date_at_start(text.split(maxsplit=k)[k])
 
 
 # A type label printed in capitals with the month after it, on a PDF's cover: "SILK ROAD PAPER

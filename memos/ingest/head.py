@@ -39,6 +39,7 @@ from .fields import (
     as_the_page_reads,
     byline_names,
     clean_space,
+    date_after_kind,
     date_at_end,
     date_at_start,
     has_cyrillic,
@@ -1783,14 +1784,21 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                         break
             else:
                 k = i + 1
-                while k < end and lines[k].strip() and looks_like_names(clean_space(lines[k])):
-                    names += split_authors(clean_space(lines[k]))
+                while k < end and lines[k].strip():
+                    line = clean_space(lines[k])
+                    # A PDF's text sets a name's footnote mark on a line of its own: "A" "1" "B" "2".
+                    if not (FOOTNOTE_MARK_LINE.match(line) or looks_like_names(line)):
+                        break
+                    names += [] if line[:1].isdigit() else split_authors(line)
                     k += 1
             return names
     # "<Title> - A. Author, B. Author" on the page's title line, where no byline is printed under
     # it; a single pair of words there is as often the site's name ("<Title> — Riddle Russia").
     names = _byline(credit) if credit and not cut_short(credit) else None
     return names if names and len(names) > 1 else None
+
+
+FOOTNOTE_MARK_LINE = re.compile(r"\d{1,2}$")
 
 
 # A bio sentence: "Jane Roe is a Senior Lecturer in Steppe Studies at …".
@@ -2132,6 +2140,9 @@ def _date_on_line(
     labelled = kind_and_date(text)
     if labelled:
         return labelled[1]
+    found = date_after_kind(text)
+    if found:
+        return found
     for part in DATE_PARTS.split(text):
         found = date_at_start(part.strip(" ,;()"))
         if found:

@@ -90,7 +90,8 @@ TOPIC_CLASS = re.compile(r"^(?:.*[-_])?(?:tags|tag-links|topics|related-topics|f
 PDF_LINK_TEXT = re.compile(r"^\[?(?:(?:download|view|read|get)\s+(?:the\s+)?(?:full\s+)?)?pdf\]?$", re.I)
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources|примечания)$", re.I)
 BY_PREFIX = re.compile(
-    r"^(?:(?:written|posted|submitted|article|commentary|analysis|essay|column|story|text|words)\s+by|by|authors?:|автор[ыа]?:)\s+",
+    r"^(?:(?:written|posted|submitted|article|commentary|analysis|essay|column|story|text|words|opinion),?\s+by"
+    r"|by|authors?:|автор[ыа]?:)\s+",
     re.I,
 )
 BLOCK_TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table"]
@@ -726,6 +727,8 @@ def _dateline(text: str) -> tuple[object, list[str]]:
         published = published or labelled_date(part)
         if not authors and BY_PREFIX.match(part):
             authors = byline_names(part) or []
+        elif not authors and ": " in part and (label := _author_label_after_links(part)):
+            authors = byline_names(label) or []
         elif not authors and (names := _dated_byline(part)):
             # However long the byline, the date that opens the line is the dateline's.
             published, authors = published or date_at_start(part), names
@@ -733,6 +736,20 @@ def _dateline(text: str) -> tuple[object, list[str]]:
     if not authors and published is not None:
         authors = dateline_names(text) or []
     return published, authors
+
+
+# An authors label inside a header line, after a few words of links: "скачать скачать Автор: A".
+AUTHOR_LABEL_INSIDE = re.compile(r"(?<=\s)(?:authors?|автор[ыа]?):\s+", re.I)
+LINK_WORDS_MAX = 3
+
+
+def _author_label_after_links(part: str) -> str | None:
+    """The labelled byline a header line's part ends with, after the words of links a site prints
+    on the line first ("скачать скачать Автор: Борисова Е. А."): the label and the names."""
+    m = AUTHOR_LABEL_INSIDE.search(part)
+    if not m or len(part[: m.start()].split()) > LINK_WORDS_MAX:
+        return None
+    return part[m.start() :]
 
 
 def _dated_byline(text: str) -> list[str] | None:

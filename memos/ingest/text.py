@@ -1091,13 +1091,22 @@ def printed_again_kind(lines: list[str], head: Head, body_line: int) -> str | No
     return first(*(find_kind_label(lines, c.first, c.last) for c in printings))
 
 
+# How to cite the article, which a journal's cover page opens with: what reads as the body is then
+# the cover, whose "Published online: …" stands some chunks further down (the imprint's lines
+# between).
+COVER_CITATION = re.compile(r"(?:to )?cite this (?:article|paper)\b|how to cite\b", re.I)
+FIRST_CHUNKS = 3  # a dek, and the date line under it
+COVER_CHUNKS = 8
+
+
 def labelled_date_near(lines: list[str], chunks: list[Chunk], start: int) -> date | None:
     """A labelled date above the body, or on a short line of its first chunks: a dek may open
     what reads as the body, with "Published on …" under it."""
     found = labelled_date("\n".join(lines[: chunks[start].start + 1]))
     if found:
         return found
-    short = [line for c in chunks[start : start + 3] for line in c.lines if len(line) <= 150]
+    n = COVER_CHUNKS if COVER_CITATION.match(chunks[start].text) else FIRST_CHUNKS
+    short = [line for c in chunks[start : start + n] for line in c.lines if len(line) <= 150]
     return labelled_date("\n".join(short)) if short else None
 
 
