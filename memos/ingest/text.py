@@ -767,7 +767,17 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
         # abbreviation ("U.S.").
         if inline.endswith(".") and "." not in inline[:-1].rsplit(" ", 1)[-1]:
             inline = inline[:-1]
-        return [t.strip() for t in re.split(r"\s*[,;]\s*", inline) if t.strip()], i
+        items = [t.strip() for t in re.split(r"\s*[,;]\s*", inline) if t.strip()]
+        # A list that ends with its separator goes on under it: a PDF's text breaks a long
+        # "Keywords: a, b, c," line where the page's column ended.
+        while inline.endswith((",", ";")) and i < len(lines):
+            inline = lines[i].strip()
+            more = short_tags(inline[:-1] if inline.endswith(".") else inline)
+            if not more or SECTION_HEADINGS.match(inline.rstrip(":. ")):
+                break
+            items += more
+            i += 1
+        return items, i
     items: list[str] = []
     while i < len(lines):
         line = lines[i]
@@ -815,6 +825,15 @@ def comma_list(line: str) -> list[str]:
     line = GLUED_HEADING.sub("", line.strip().rstrip("."))
     parts = [clean_space(part) for part in re.split(r"[,;]|\s/\s", line)]
     if len(parts) < 2 or not all(part and tag_words(part) <= TAG_WORDS_MAX for part in parts):
+        return []
+    return parts
+
+
+def short_tags(line: str) -> list[str]:
+    """The items of a line that goes on a list between commas or semicolons: one item or more,
+    each of a few words and no figure (a sentence, a heading's number, a code is no item)."""
+    parts = [clean_space(part) for part in re.split(r"[,;]", line)]
+    if not all(part and tag_words(part) <= TAG_WORDS_MAX and not DIGIT.search(part) for part in parts):
         return []
     return parts
 
