@@ -353,6 +353,19 @@ def test_keywords_inside_a_page_run_onto_one_line_end_at_the_heading_after_them(
     assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
 
 
+def test_keywords_run_onto_one_line_end_at_a_numbered_heading_after_them():
+    page = (
+        "Freight Review Vol. 2 No. 3, 2021 Rails to the Caspian Abstract: "
+        + CASPIAN_BODY.strip()
+        + " "
+        + CASPIAN_BODY.strip()
+        + " Keywords: freight, rail tariffs, Caspian ports, Kazakhstan 1. INTRODUCTION "
+        + CASPIAN_BODY.strip()
+        + " The first trains reached the harbours in the spring, and the shippers, so far, have stayed away"
+    )
+    assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
+
+
 def test_a_title_in_capitals_over_a_line_in_small_letters_is_the_title_alone():
     # A repost's title in capitals, and the reposting blog's byline under it in the same block.
     title = "ЧТО ЖДЕТ КАСПИЙСКИЕ ПОРТЫ ПОСЛЕ ОТКРЫТИЯ НОВЫХ ЛИНИЙ"

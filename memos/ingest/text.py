@@ -1055,9 +1055,11 @@ def parse_text(text: str) -> ParsedMemo:
 
 
 # The keywords of a PDF's text run onto one line, between their label and the next heading:
-# "… Key words: a, b, c Introduction While …".
+# "… Key words: a, b, c Introduction While …"; the heading may be numbered ("… c 1. INTRODUCTION").
 KEYWORDS_RUN_IN = re.compile(
-    r"\b(?:key ?words|ключевые слова)\s*:\s*(?P<list>[^:]{3,400}?)\s+(?:Introduction|Введение)\b", re.I
+    r"\b(?:key ?words|ключевые слова)\s*:\s*(?P<list>[^:]{3,400}?)"
+    r"\s+(?:\d{1,2}\.?\s+)?(?:Introduction|Введение)\b",
+    re.I,
 )
 RUN_ON_LINE_MIN = 1000  # characters: a line this long is a page's text, not a paragraph
 
