@@ -2529,6 +2529,9 @@ def find_numbered(lines: list[str]) -> Numbered | None:
             found = read_numbered(text[start:])
             if found:
                 return found
+        found = numbered_headline(text)
+        if found:
+            return found
     # A label run into the title before it ("…by President Mirziyoyev OSW Commentary NUMBER 278"):
     # where it starts is unclear, so it gives its number and date, not a category.
     for text in hinted:
@@ -2544,6 +2547,21 @@ def find_numbered(lines: list[str]) -> Numbered | None:
                 series = figure_bounded(text[: m.start()], text[m.start() :], found.series)
                 return Numbered(found.number, series=series, published=found.published)
     return None
+
+
+# "#11 Azerbaijan": a newsletter's issue numbered before its headline, a few words in capitals
+# with no full stop (a sentence or a list's item with a number goes on in small letters). A year
+# there is a hashtag's ("#2023 Review").
+NUMBERED_HEADLINE = re.compile(
+    r"^#(?!(?:19|20)\d\d\b)(?P<n>\d{1,4}) (?=[^\W\d_])(?:[^\W\d_][\w’'-]*[ :,]{0,2}){1,8}$"
+)
+
+
+def numbered_headline(text: str) -> Numbered | None:
+    m = NUMBERED_HEADLINE.match(text) if text[:1] == "#" else None
+    if not m or not all(word[:1].isupper() or len(word) <= 3 for word in text.split()[1:]):
+        return None
+    return Numbered(int(m["n"]))
 
 
 def figure_bounded(before: str, segment: str, series: str | None) -> str | None:
