@@ -2535,6 +2535,9 @@ def find_numbered(lines: list[str]) -> Numbered | None:
     # A label run into the title before it ("…by President Mirziyoyev OSW Commentary NUMBER 278"):
     # where it starts is unclear, so it gives its number and date, not a category.
     for text in hinted:
+        found = capitals_journal(text)
+        if found:
+            return found
         # The sign opens the line or follows a label: "Series Details No.233, September 2014".
         for m in NUMBER_SIGN.finditer(text[:200]):
             found = read_sign_first(text[m.start() :])
@@ -2547,6 +2550,19 @@ def find_numbered(lines: list[str]) -> Numbered | None:
                 series = figure_bounded(text[: m.start()], text[m.start() :], found.series)
                 return Numbered(found.number, series=series, published=found.published)
     return None
+
+
+def capitals_journal(text: str) -> Numbered | None:
+    """A journal's name in capitals and its volume opening a page's text run onto one line:
+    "JOURNAL OF AREA STUDIES Volume 20, Number 2, 2013, pp.83-100 <Title> …". The line's start
+    shows where the name starts, and the capitals where it ends (a title run into a label is
+    printed in small letters)."""
+    if not text[:2].isupper():
+        return None
+    found = read_numbered(text[:120], run_on=True)
+    if not found or not found.series or not found.series.rsplit(" ", 2)[0].isupper():
+        return None
+    return Numbered(found.number, series=found.series, published=found.published)
 
 
 # "#11 Azerbaijan": a newsletter's issue numbered before its headline, a few words in capitals
