@@ -25,6 +25,7 @@ from memos.ingest.fields import (
     has_separator,
     headed_names,
     is_kind_label,
+    journal_over_volume,
     kind_and_date,
     kind_number_title,
     labelled_date,
@@ -791,3 +792,16 @@ def test_a_unit_run_on_after_a_marked_name_is_no_part_of_it():
 def test_a_space_before_the_comma_after_the_day_still_reads_as_a_date():
     assert parse_date("March 9 , 2019") == date(2019, 3, 9)
     assert date_at_start("March 9 , 2019 10:15 AM by Jane Roe") == date(2019, 3, 9)
+
+
+def test_a_journal_s_name_over_its_volume_line_names_the_series():
+    lines = ["Peer-reviewed article", "Caspian Review of Law and Trade", "Vol. 14, , pp. 2145", "<Title>"]
+    assert journal_over_volume(lines) == "Caspian Review of Law and Trade Volume 14"
+    # A double issue gives no number, but the volume and its journal still name the series.
+    lines = ["", "CASPIAN TRADE AND ECONOMICS", "2021, VOL. 62, NOS. 5–6, 539–556", "", "INTRODUCTION"]
+    assert journal_over_volume(lines) == "CASPIAN TRADE AND ECONOMICS Volume 62"
+    # A sentence or a line with a figure over it is no journal's name; a line that goes on after
+    # the volume is no volume line.
+    assert journal_over_volume(["The ports were built in 2019.", "Vol. 14"]) is None
+    assert journal_over_volume(["the archive of trade law", "Vol. 14"]) is None
+    assert journal_over_volume(["Caspian Review of Law and Trade", "Vol. 14 is out now"]) is None

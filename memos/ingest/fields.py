@@ -1365,6 +1365,46 @@ def series_and_number(line: str) -> Numbered | None:
     return Numbered(int(m["n"]), series=clean_space(m["series"]))
 
 
+# A journal's volume line that gives no issue's number of its own, the pages at most after it:
+# "Vol. 14, pp. 2145", "2021, VOL. 62, NOS. 5–6, 539–556" (a double issue).
+_BARE_VOLUME = re.compile(
+    r"^(?:(?:19|20)\d\d,\s*)?Vol(?:ume)?\.?\s*(?P<volume>\d{1,4})[\s,]*"
+    r"(?:Nos\.\s*\d{1,3}\s*[–-]\s*\d{1,3}[\s,]*)?(?:pp\.\s*)?(?:\d{1,5}(?:\s*[–-]\s*\d{1,5})?)?$",
+    re.I,
+)
+JOURNAL_NAME_WORDS_MAX = 10
+# Lines of a page's text looked at: an article's first page may follow a cover page, or a
+# document host's furniture, which a dump reads as the body's first lines.
+JOURNAL_HEAD_LINES = 60
+
+
+def journal_over_volume(lines: list[str]) -> str | None:
+    """ "<Journal> Volume 14" of a journal's name printed on the line over its volume line, as an
+    article's first page sets them: "Arctic Review on Law and Politics", "Vol. 14, pp. 2145". A
+    name has its long words capitalized, no figure and no full stop after it; a volume line that
+    reads as a label of its own ("Vol. 2, No. 7") is left to read_numbered."""
+    previous = ""
+    for line in lines[:JOURNAL_HEAD_LINES]:
+        if not line or line.isspace():
+            continue
+        # Most lines are no volume line: the pattern runs only after "vol" opens one.
+        m = _BARE_VOLUME.match(clean_space(line)) if "vol" in line[:16].casefold() else None
+        if m and _is_journal_name(previous):
+            return f"{previous} Volume {int(m['volume'])}"
+        previous = clean_space(line)
+    return None
+
+
+def _is_journal_name(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= JOURNAL_NAME_WORDS_MAX
+        and not DIGIT.search(text)
+        and not text.endswith(".")
+        and all(word[:1].isupper() for word in words if len(word) > 3)
+    )
+
+
 # The months an issue covers, after its number: "(Апрель-июнь 2022)", "(January–March 2021)".
 _ISSUE_PERIOD = re.compile(r"^\((?P<first>[^\W\d_]+)(?:\s?[-–—]\s?(?P<last>[^\W\d_]+))?\s+(?:19|20)\d\d\)$")
 

@@ -28,6 +28,7 @@ from .fields import (
     footer_number,
     headed_names,
     is_role,
+    journal_over_volume,
     labelled_date,
     language_of,
     lead_names,
@@ -1031,7 +1032,7 @@ def parse_text(text: str) -> ParsedMemo:
         or cited_number(text, head.title)
         or footer_number(text[:PAGE_LOOKED_AT])
         or month_number(text[:PAGE_LOOKED_AT]),
-        series=first(labels.get("series"), numbered and numbered.series),
+        series=first(labels.get("series"), numbered and numbered.series) or journal_over_volume(lines),
         # Each asked only where those before it found nothing.
         category=category_above(lines, head.title_first)
         or labels.get("category")
