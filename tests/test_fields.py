@@ -805,3 +805,10 @@ def test_a_journal_s_name_over_its_volume_line_names_the_series():
     assert journal_over_volume(["The ports were built in 2019.", "Vol. 14"]) is None
     assert journal_over_volume(["the archive of trade law", "Vol. 14"]) is None
     assert journal_over_volume(["Caspian Review of Law and Trade", "Vol. 14 is out now"]) is None
+
+
+def test_an_issue_line_in_parentheses_with_the_journal_after_its_year_names_the_series():
+    found = read_numbered("(Vol. 3 No. 1, 2022. Caspian Security Journal)")
+    assert found == Numbered(1, series="Caspian Security Journal Volume 3")
+    # A sentence after the year is no journal's name.
+    assert read_numbered("Vol. 3 No. 1, 2022. the ports were built in 2019") is None

@@ -1235,6 +1235,7 @@ _VOLUME_LINE = re.compile(
     rf"(?:[\s.,;:|–—-]*(?P<sign>Issue|Вып\.|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
     re.I,
 )
+_YEAR_THEN_NAME = re.compile(r"(?:19|20)\d\d\.\s+(?P<name>[^\W\d_][^.]{2,80})")
 # A field's label that says the line is the issue: "Выпуск: Том 22, № 1 (2022): <the issue's theme>".
 _ISSUE_LABEL = re.compile(r"^[-–—•*]?\s*(?:issue|выпуск)\s*:\s*", re.I)
 
@@ -1278,6 +1279,9 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     issue_field = _ISSUE_LABEL.match(line)
     if issue_field:
         line = line[issue_field.end() :]
+    # "(Vol. 3 No. 1, 2022. <Journal>)": an issue line in parentheses, read without them.
+    if line[:1] == "(" and line[-1:] == ")":
+        line = line[1:-1]
     m = _VOLUME_LINE.match(line)
     if m and m["series"] and _YEAR.fullmatch(m["series"].strip()):
         m = None  # "2016 Vol. 40, No. 6, 573–589": a citation's tail, its journal cut off
@@ -1286,6 +1290,10 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         # anything but a date or the issue's year after it ("Volume I, Issue 2, 2022"), a line
         # of a list of references.
         rest = m["rest"].strip(" ,;|·–—-")
+        # The journal's name after the issue's year: "Vol. 3 No. 1, 2022. Security Studies Journal".
+        named = _YEAR_THEN_NAME.fullmatch(rest)
+        if named and _is_journal_name(named["name"]):
+            return Numbered(memo_number_of(m["n"]), series=f"{named['name']} Volume {_volume(m['volume'])}")
         published = _date_in(rest)
         if (
             rest
