@@ -26,6 +26,7 @@ from memos.ingest.fields import (
     has_separator,
     headed_names,
     is_kind_label,
+    journal_over_volume,
     kind_and_date,
     kind_number_title,
     labelled_date,
@@ -818,3 +819,23 @@ def test_a_type_label_opening_a_line_dates_it_with_the_figures_after_it():
 def test_the_kind_of_piece_and_a_comma_before_by_mark_a_byline():
     assert byline_names("Opinion, by Jane Roe") == ["Jane Roe"]
     assert byline_names("Commentary, by Jane Roe and Lisa Doe") == ["Jane Roe", "Lisa Doe"]
+
+
+def test_a_journal_s_name_over_its_volume_line_names_the_series():
+    lines = ["Peer-reviewed article", "Caspian Review of Law and Trade", "Vol. 14, , pp. 2145", "<Title>"]
+    assert journal_over_volume(lines) == "Caspian Review of Law and Trade Volume 14"
+    # A double issue gives no number, but the volume and its journal still name the series.
+    lines = ["", "CASPIAN TRADE AND ECONOMICS", "2021, VOL. 62, NOS. 5–6, 539–556", "", "INTRODUCTION"]
+    assert journal_over_volume(lines) == "CASPIAN TRADE AND ECONOMICS Volume 62"
+    # A sentence or a line with a figure over it is no journal's name; a line that goes on after
+    # the volume is no volume line.
+    assert journal_over_volume(["The ports were built in 2019.", "Vol. 14"]) is None
+    assert journal_over_volume(["the archive of trade law", "Vol. 14"]) is None
+    assert journal_over_volume(["Caspian Review of Law and Trade", "Vol. 14 is out now"]) is None
+
+
+def test_an_issue_line_in_parentheses_with_the_journal_after_its_year_names_the_series():
+    found = read_numbered("(Vol. 3 No. 1, 2022. Caspian Security Journal)")
+    assert found == Numbered(1, series="Caspian Security Journal Volume 3")
+    # A sentence after the year is no journal's name.
+    assert read_numbered("Vol. 3 No. 1, 2022. the ports were built in 2019") is None

@@ -2054,3 +2054,24 @@ def test_an_issuer_line_printed_right_above_and_right_below_a_line_frames_the_ti
         "On March 7 the Ministry of Transport of Steppia presented the review of the tenders.\n" + BODY
     )
     assert parse_page(page.encode()).title == "Annual review of the regional tenders: who won the bids?"
+
+
+def test_a_newsletter_s_issue_number_before_its_headline_is_the_number():
+    lines = ["7 min read", "", "#11 Azerbaijan and the Caspian", "", "I spent my first week at home."]
+    assert find_numbered(lines) == Numbered(11)
+    # A list's item, a sentence, or a hashtag's year is no issue's number.
+    assert find_numbered(["#3 reasons why the ports stay empty"]) is None
+    assert find_numbered(["#5 The war is over. Now what?"]) is None
+    assert find_numbered(["#2023 Review"]) is None
+
+
+def test_a_journal_s_name_in_capitals_opening_a_run_on_page_names_the_series():
+    run_together = (
+        "JOURNAL OF CASPIAN STUDIES Volume 20, Number 2, 2013, pp.83-100 83 Rails to the Caspian: "
+        "Why the New Freight Lines Stay Empty Jane Roe The article explores why the new freight "
+        "lines to the Caspian ports carry so little cargo although the tariffs have fallen."
+    )
+    assert find_numbered([run_together]) == Numbered(2, series="JOURNAL OF CASPIAN STUDIES Volume 20")
+    # A title in small letters run into a label is no journal's name.
+    title_first = run_together.replace("JOURNAL OF CASPIAN STUDIES", "Journal of Caspian Studies")
+    assert find_numbered([title_first]) == Numbered(2)

@@ -201,6 +201,17 @@ Mongolia and everything else that happens in the wider region, delivered to your
 </body></html>"""
 
 
+def test_a_journal_s_name_over_a_volume_line_without_an_issue_names_the_series():
+    # An article's first page: the journal, its volume and pages, then the title (no issue).
+    page = BARE_HTML_PAGE.replace(
+        '<div id="content">',
+        '<div id="content">\n<div class="journal">Central Asia Review of Water Law</div>\n'
+        '<div class="citation">Vol. 14, pp. 2145</div>',
+    )
+    memo = parse_page(page.encode())
+    assert (memo.series, memo.memo_number) == ("Central Asia Review of Water Law Volume 14", None)
+
+
 def test_undeclared_html_falls_back_to_the_visible_page():
     memo = parse_page(BARE_HTML_PAGE.encode())
     assert memo.title == "Water Politics in the Fergana Valley"

@@ -332,6 +332,21 @@ def test_an_inline_keyword_list_s_closing_full_stop_is_no_part_of_its_last_keywo
     assert parse_page(page.encode()).topics == ["freight", "caspian ports", "rail tariffs"]
 
 
+def test_an_inline_keyword_list_ending_with_its_separator_goes_on_under_it():
+    page = (
+        "Rails to the Caspian: Why the new freight lines stay empty so far\n\n"
+        "Keywords: freight; caspian ports; rail tariffs;\n"
+        "Central Asia, Transit Trade.\n"
+        "1 Professor of Economics at the Caspian Institute of Transport.\n\n"
+        f"{CASPIAN_BODY}"
+    )
+    topics = ["freight", "caspian ports", "rail tariffs", "Central Asia", "Transit Trade"]
+    assert parse_page(page.encode()).topics == topics
+    # A heading under the list is not one of its items.
+    page = page.replace("Central Asia, Transit Trade.", "Abstract")
+    assert parse_page(page.encode()).topics == topics[:3]
+
+
 def test_keyword_heading_and_abstract_heading_glued_to_the_lines_around_the_list():
     # A journal page's text run together: the heading on the end of the DOI's line, the next
     # heading on the end of the last keyword.
@@ -370,6 +385,19 @@ def test_keywords_inside_a_page_run_onto_one_line_end_at_the_heading_after_them(
         + " "
         + CASPIAN_BODY.strip()
         + " Keywords: freight, rail tariffs, Caspian ports, Kazakhstan Introduction "
+        + CASPIAN_BODY.strip()
+        + " The first trains reached the harbours in the spring, and the shippers, so far, have stayed away"
+    )
+    assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
+
+
+def test_keywords_run_onto_one_line_end_at_a_numbered_heading_after_them():
+    page = (
+        "Freight Review Vol. 2 No. 3, 2021 Rails to the Caspian Abstract: "
+        + CASPIAN_BODY.strip()
+        + " "
+        + CASPIAN_BODY.strip()
+        + " Keywords: freight, rail tariffs, Caspian ports, Kazakhstan 1. INTRODUCTION "
         + CASPIAN_BODY.strip()
         + " The first trains reached the harbours in the spring, and the shippers, so far, have stayed away"
     )

@@ -1250,6 +1250,7 @@ _VOLUME_LINE = re.compile(
     rf"(?:[\s.,;:|–—-]*(?P<sign>Issue|Вып\.|{_NUMBER_SIGN})\s*:?\s*|\s*/\s*){_NUMBER}\b(?P<rest>.{{0,120}})$",
     re.I,
 )
+_YEAR_THEN_NAME = re.compile(r"(?:19|20)\d\d\.\s+(?P<name>[^\W\d_][^.]{2,80})")
 # A field's label that says the line is the issue: "Выпуск: Том 22, № 1 (2022): <the issue's theme>".
 _ISSUE_LABEL = re.compile(r"^[-–—•*]?\s*(?:issue|выпуск)\s*:\s*", re.I)
 
@@ -1293,6 +1294,9 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     issue_field = _ISSUE_LABEL.match(line)
     if issue_field:
         line = line[issue_field.end() :]
+    # "(Vol. 3 No. 1, 2022. <Journal>)": an issue line in parentheses, read without them.
+    if line[:1] == "(" and line[-1:] == ")":
+        line = line[1:-1]
     m = _VOLUME_LINE.match(line)
     if m and m["series"] and _YEAR.fullmatch(m["series"].strip()):
         m = None  # "2016 Vol. 40, No. 6, 573–589": a citation's tail, its journal cut off
@@ -1301,6 +1305,10 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         # anything but a date or the issue's year after it ("Volume I, Issue 2, 2022"), a line
         # of a list of references.
         rest = m["rest"].strip(" ,;|·–—-")
+        # The journal's name after the issue's year: "Vol. 3 No. 1, 2022. Security Studies Journal".
+        named = _YEAR_THEN_NAME.fullmatch(rest)
+        if named and _is_journal_name(named["name"]):
+            return Numbered(memo_number_of(m["n"]), series=f"{named['name']} Volume {_volume(m['volume'])}")
         published = _date_in(rest)
         if (
             rest
@@ -1378,6 +1386,46 @@ def series_and_number(line: str) -> Numbered | None:
     if not m or _YEAR.fullmatch(m["n"]):
         return None  # "Steppe Working Papers, 2019": the year, not a paper's number
     return Numbered(int(m["n"]), series=clean_space(m["series"]))
+
+
+# A journal's volume line that gives no issue's number of its own, the pages at most after it:
+# "Vol. 14, pp. 2145", "2021, VOL. 62, NOS. 5–6, 539–556" (a double issue).
+_BARE_VOLUME = re.compile(
+    r"^(?:(?:19|20)\d\d,\s*)?Vol(?:ume)?\.?\s*(?P<volume>\d{1,4})[\s,]*"
+    r"(?:Nos\.\s*\d{1,3}\s*[–-]\s*\d{1,3}[\s,]*)?(?:pp\.\s*)?(?:\d{1,5}(?:\s*[–-]\s*\d{1,5})?)?$",
+    re.I,
+)
+JOURNAL_NAME_WORDS_MAX = 10
+# Lines of a page's text looked at: an article's first page may follow a cover page, or a
+# document host's furniture, which a dump reads as the body's first lines.
+JOURNAL_HEAD_LINES = 60
+
+
+def journal_over_volume(lines: list[str]) -> str | None:
+    """ "<Journal> Volume 14" of a journal's name printed on the line over its volume line, as an
+    article's first page sets them: "Arctic Review on Law and Politics", "Vol. 14, pp. 2145". A
+    name has its long words capitalized, no figure and no full stop after it; a volume line that
+    reads as a label of its own ("Vol. 2, No. 7") is left to read_numbered."""
+    previous = ""
+    for line in lines[:JOURNAL_HEAD_LINES]:
+        if not line or line.isspace():
+            continue
+        # Most lines are no volume line: the pattern runs only after "vol" opens one.
+        m = _BARE_VOLUME.match(clean_space(line)) if "vol" in line[:16].casefold() else None
+        if m and _is_journal_name(previous):
+            return f"{previous} Volume {int(m['volume'])}"
+        previous = clean_space(line)
+    return None
+
+
+def _is_journal_name(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= JOURNAL_NAME_WORDS_MAX
+        and not DIGIT.search(text)
+        and not text.endswith(".")
+        and all(word[:1].isupper() for word in words if len(word) > 3)
+    )
 
 
 # The months an issue covers, after its number: "(Апрель-июнь 2022)", "(January–March 2021)".

@@ -2540,9 +2540,15 @@ def find_numbered(lines: list[str]) -> Numbered | None:
             found = read_numbered(text[start:])
             if found:
                 return found
+        found = numbered_headline(text)
+        if found:
+            return found
     # A label run into the title before it ("…by President Mirziyoyev OSW Commentary NUMBER 278"):
     # where it starts is unclear, so it gives its number and date, not a category.
     for text in hinted:
+        found = capitals_journal(text)
+        if found:
+            return found
         # The sign opens the line or follows a label: "Series Details No.233, September 2014".
         for m in NUMBER_SIGN.finditer(text[:200]):
             found = read_sign_first(text[m.start() :])
@@ -2555,6 +2561,34 @@ def find_numbered(lines: list[str]) -> Numbered | None:
                 series = figure_bounded(text[: m.start()], text[m.start() :], found.series)
                 return Numbered(found.number, series=series, published=found.published)
     return None
+
+
+def capitals_journal(text: str) -> Numbered | None:
+    """A journal's name in capitals and its volume opening a page's text run onto one line:
+    "JOURNAL OF AREA STUDIES Volume 20, Number 2, 2013, pp.83-100 <Title> …". The line's start
+    shows where the name starts, and the capitals where it ends (a title run into a label is
+    printed in small letters)."""
+    if not text[:2].isupper():
+        return None
+    found = read_numbered(text[:120], run_on=True)
+    if not found or not found.series or not found.series.rsplit(" ", 2)[0].isupper():
+        return None
+    return Numbered(found.number, series=found.series, published=found.published)
+
+
+# "#11 Azerbaijan": a newsletter's issue numbered before its headline, a few words in capitals
+# with no full stop (a sentence or a list's item with a number goes on in small letters). A year
+# there is a hashtag's ("#2023 Review").
+NUMBERED_HEADLINE = re.compile(
+    r"^#(?!(?:19|20)\d\d\b)(?P<n>\d{1,4}) (?=[^\W\d_])(?:[^\W\d_][\w’'-]*[ :,]{0,2}){1,8}$"
+)
+
+
+def numbered_headline(text: str) -> Numbered | None:
+    m = NUMBERED_HEADLINE.match(text) if text[:1] == "#" else None
+    if not m or not all(word[:1].isupper() or len(word) <= 3 for word in text.split()[1:]):
+        return None
+    return Numbered(int(m["n"]))
 
 
 def figure_bounded(before: str, segment: str, series: str | None) -> str | None:

@@ -21,6 +21,7 @@ from .fields import (
     date_at_start,
     is_kind_label,
     is_role,
+    journal_over_volume,
     labelled_date,
     language_of,
     lead_names,
@@ -922,7 +923,7 @@ def parse_html(text: str) -> ParsedMemo:
             numbered and numbered.number,
             title_numbered and title_numbered.number,
         ),
-        series=first(labels.get("series"), numbered and numbered.series),
+        series=first(labels.get("series"), numbered and numbered.series) or journal_over_volume(page_lines),
         category=first(
             declared.section,
             *category_links,

@@ -28,6 +28,7 @@ from .fields import (
     footer_number,
     headed_names,
     is_role,
+    journal_over_volume,
     labelled_date,
     language_of,
     lead_names,
@@ -798,7 +799,17 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
         # abbreviation ("U.S.").
         if inline.endswith(".") and "." not in inline[:-1].rsplit(" ", 1)[-1]:
             inline = inline[:-1]
-        return [t.strip() for t in re.split(r"\s*[,;]\s*", inline) if t.strip()], i
+        items = [t.strip() for t in re.split(r"\s*[,;]\s*", inline) if t.strip()]
+        # A list that ends with its separator goes on under it: a PDF's text breaks a long
+        # "Keywords: a, b, c," line where the page's column ended.
+        while inline.endswith((",", ";")) and i < len(lines):
+            inline = lines[i].strip()
+            more = short_tags(inline[:-1] if inline.endswith(".") else inline)
+            if not more or SECTION_HEADINGS.match(inline.rstrip(":. ")):
+                break
+            items += more
+            i += 1
+        return items, i
     items: list[str] = []
     while i < len(lines):
         line = lines[i]
@@ -846,6 +857,15 @@ def comma_list(line: str) -> list[str]:
     line = GLUED_HEADING.sub("", line.strip().rstrip("."))
     parts = [clean_space(part) for part in re.split(r"[,;]|\s/\s", line)]
     if len(parts) < 2 or not all(part and tag_words(part) <= TAG_WORDS_MAX for part in parts):
+        return []
+    return parts
+
+
+def short_tags(line: str) -> list[str]:
+    """The items of a line that goes on a list between commas or semicolons: one item or more,
+    each of a few words and no figure (a sentence, a heading's number, a code is no item)."""
+    parts = [clean_space(part) for part in re.split(r"[,;]", line)]
+    if not all(part and tag_words(part) <= TAG_WORDS_MAX and not DIGIT.search(part) for part in parts):
         return []
     return parts
 
@@ -1045,7 +1065,7 @@ def parse_text(text: str) -> ParsedMemo:
         or cited_number(text, head.title)
         or footer_number(text[:PAGE_LOOKED_AT])
         or month_number(text[:PAGE_LOOKED_AT]),
-        series=first(labels.get("series"), numbered and numbered.series),
+        series=first(labels.get("series"), numbered and numbered.series) or journal_over_volume(lines),
         # Each asked only where those before it found nothing.
         category=category_above(lines, head.title_first)
         or labels.get("category")
@@ -1069,9 +1089,11 @@ def parse_text(text: str) -> ParsedMemo:
 
 
 # The keywords of a PDF's text run onto one line, between their label and the next heading:
-# "… Key words: a, b, c Introduction While …".
+# "… Key words: a, b, c Introduction While …"; the heading may be numbered ("… c 1. INTRODUCTION").
 KEYWORDS_RUN_IN = re.compile(
-    r"\b(?:key ?words|ключевые слова)\s*:\s*(?P<list>[^:]{3,400}?)\s+(?:Introduction|Введение)\b", re.I
+    r"\b(?:key ?words|ключевые слова)\s*:\s*(?P<list>[^:]{3,400}?)"
+    r"\s+(?:\d{1,2}\.?\s+)?(?:Introduction|Введение)\b",
+    re.I,
 )
 RUN_ON_LINE_MIN = 1000  # characters: a line this long is a page's text, not a paragraph
 
