@@ -66,6 +66,8 @@ from memos.ingest.fields import (
         ("03.04.2021 12:00", date(2021, 4, 3)),
         ("Sun, 11/08/2020 - 4:57pm", date(2020, 11, 8)),
         ("25/03/2020", date(2020, 3, 25)),
+        # A date line with the year cut short, the day first where it is over 12.
+        ("13/04/12", date(2012, 4, 13)),
         ("Written on 11/25/2017", date(2017, 11, 25)),
         ("Published online: 14 Jan 2021.", date(2021, 1, 14)),
         ("2-02-2021, 06:30", date(2021, 2, 2)),

@@ -62,8 +62,8 @@ _DATE_PATTERNS = [
     # can only be a day, as American briefs print it: 07.18.17)
     re.compile(r"^(?P<day_first>\d{1,2})\.(?P<second>\d{1,2})\.(?P<year>\d{4}|\d{2})$"),
     # 11/08/2020: month first, as American sites write it with slashes (a day over 12 first
-    # can only be a day: 25/03/2020)
-    re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})$"),
+    # can only be a day: 25/03/2020); a news site's date line may cut the year short: 13/04/12
+    re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})$"),
     # 2-02-2021, 23-04-2018: day first, as the European and Russian sites that write dashes do (a
     # second figure over 12 can only be a day: 04-23-2018)
     re.compile(r"^(?P<day_first>\d{1,2})-(?P<second>\d{1,2})-(?P<year>\d{4})$"),
