@@ -1663,6 +1663,14 @@ def test_a_headline_in_quotes_then_its_writer_and_affiliation_gives_the_writer()
     assert memo.authors == ["Asel Nurlanova"]
 
 
+def test_a_papers_year_and_number_then_a_quoted_headline_and_by_gives_the_title_and_writers():
+    page = "2022/24 “Steppe cameras and their buyers in Kazakhstan” by Asel Nurlanova and Dana Kairat\n"
+    page += BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe cameras and their buyers in Kazakhstan"
+    assert memo.authors == ["Asel Nurlanova", "Dana Kairat"]
+
+
 def test_a_byline_after_by_that_ends_the_title_line_is_the_byline_not_the_names_above():
     page = (
         "Steppe Quarterly\n\nCameras on the steppe: Ambitions meet tenders in Kazakhstan by Asel Nurlanova\n"

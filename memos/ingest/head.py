@@ -2423,7 +2423,7 @@ def first_found(values):
     return next((value for value in values if value), None)
 
 
-ISSUE_OF_YEAR = re.compile(r"\d{1,3}/(?:19|20)\d\d\s+(?=[^\W\d_])")
+ISSUE_OF_YEAR = re.compile(r"(?:\d{1,3}/(?:19|20)\d\d|(?:19|20)\d\d/\d{1,3})\s+(?=[^\W\d_]|[“\"«„])")
 # A news site's count of comments after its headline: "<Headline> (3)". A year ("(2015)") is
 # printed as part of titles, so a count has at most three figures.
 COMMENT_COUNT = re.compile(r"\s+\(\d{1,3}\)$")
@@ -2460,7 +2460,7 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     reading = READING_TIME_AT_END.search(text) if text.endswith(READING_TIME_ENDS) else None
     if reading and len(text[: reading.start()].split()) >= 3:
         text = text[: reading.start()]
-    # "5/2020 <Title>": the issue and year of a paper printed before its title.
+    # "5/2020 <Title>", "2022/24 “<Title>”": the issue and year of a paper printed before its title.
     issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
     if issue and len(text[issue.end() :].split()) >= 3:
         text = text[issue.end() :]
@@ -2506,7 +2506,8 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
         names = _byline(dotted["name"])
         if names and len(names) == 1:
             return dotted["title"], None, names
-    # "“<Title>”, Jane Roe (Institute, Country)": a headline in quotes, then its writer.
+    # "“<Title>”, Jane Roe (Institute, Country)", "“<Title>” by A and B": a headline in quotes,
+    # then its writer.
     quoted = QUOTED_THEN_NAMES.match(text) if text[:1] in '“"«„' else None
     if quoted and len(quoted["title"].split()) >= 3:
         names = _byline(quoted["names"].rstrip())
@@ -2520,7 +2521,9 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
 
 
 # The writer's affiliation in parentheses after the names is no part of them.
-QUOTED_THEN_NAMES = re.compile(r"^[“\"«„](?P<title>[^“”\"«»]+)[”\"»“],\s+(?P<names>[^,()]+)(?:\([^()]*\))?$")
+QUOTED_THEN_NAMES = re.compile(
+    r"^[“\"«„](?P<title>[^“”\"«»]+)[”\"»“](?:,\s+|\s+by\s+)(?P<names>[^,()]+)(?:\([^()]*\))?$"
+)
 SURNAME_INITIALS = re.compile(r"^(?P<name>[А-ЯЁ][а-яё-]+ [А-ЯЁ]\.\s?[А-ЯЁ]\.)\s+(?P<title>[А-ЯЁ«\"].+)$")
 
 
