@@ -759,6 +759,13 @@ def test_a_surname_with_initials_before_the_title_is_its_author():
     assert memo.title == "Степные кабели и их новые владельцы в Центральной Азии"
 
 
+def test_a_title_in_quotes_after_a_surname_with_initials_is_the_quoted_words():
+    page = 'Нурланова А.С. "Казахстан: степные кабели и их владельцы". E-mail\n' + BODY
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Нурланова А.С."]
+    assert memo.title == "Казахстан: степные кабели и их владельцы"
+
+
 def test_title_case_words_over_a_list_of_names_are_a_heading_not_a_name():
     lines = [
         "2 Steppe Institute & Caspian Review Project 2023",

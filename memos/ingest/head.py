@@ -2516,7 +2516,11 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     # "Петров И.С. <Title>": a surname and its initials, the way Russian credits print a name.
     named = SURNAME_INITIALS.match(text) if "." in text[:40] else None
     if named and len(named["title"].split()) >= 3 and _byline(named["name"]):
-        return named["title"], None, _byline(named["name"])
+        # 'Петров И.С. "<Title>". E-mail': a title the credit quotes is the quoted words; a few
+        # words after its closing quote are links the dump ran onto the line.
+        quoted_title = CREDITED_QUOTE.match(named["title"]) if named["title"][:1] in '«"“„' else None
+        title = quoted_title["title"] if quoted_title else named["title"]
+        return title, None, _byline(named["name"])
     return text, None, None
 
 
@@ -2524,6 +2528,7 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
 QUOTED_THEN_NAMES = re.compile(
     r"^[“\"«„](?P<title>[^“”\"«»]+)[”\"»“](?:,\s+|\s+by\s+)(?P<names>[^,()]+)(?:\([^()]*\))?$"
 )
+CREDITED_QUOTE = re.compile(r"[«\"“„](?P<title>[^«»\"“”„]+)[»\"”“]\.?(?:\s+\S+){0,3}$")
 SURNAME_INITIALS = re.compile(r"^(?P<name>[А-ЯЁ][а-яё-]+ [А-ЯЁ]\.\s?[А-ЯЁ]\.)\s+(?P<title>[А-ЯЁ«\"].+)$")
 
 
