@@ -168,6 +168,24 @@ def test_a_name_over_a_date_under_a_dek_read_as_the_body_is_the_byline_and_its_d
     assert memo.published == date(2020, 9, 24)
 
 
+def test_a_by_line_over_the_papers_introduction_under_a_series_blurb_and_links_is_the_byline():
+    blurb = (
+        "This series of papers examines the region's cables and cameras from a Eurasian perspective, drawing "
+        "out the understudied considerations that shape each government's tenders and contracts.\n\n"
+    )
+    others = "".join(f"Paper on the steppe number {n},\n\n" for n in range(1, 8))
+    page = (
+        "Paper 12: Steppe Cameras and Their Buyers\n\n"
+        + blurb
+        + "CLICK HERE FOR THE PDF\n\nRead the other papers in the series:\n\n"
+        + others
+        + "By Asel Nurlanova\n\nIntroduction\n\n"
+        "Tenders grew year by year, and the article weighs what they mean for the governments of the "
+        "region, for its citizens and for the firms that supply them, one after another, for ten years.\n"
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
 @pytest.mark.parametrize(
     "byline",
     [

@@ -1184,13 +1184,22 @@ def names_over_role(chunks: list[Chunk], start: int) -> list[str] | None:
 
 
 MARKED_BYLINE_BELOW = 3  # paragraphs of the body a "By" line may follow: an abstract, a dek
+# Chunks of the body a "By" line over the paper's opening heading may follow: a series' blurb,
+# links to the PDF and a list of the series' other papers.
+BYLINE_OVER_HEADING_BELOW = 15
 
 
 def marked_byline(chunks: list[Chunk], start: int) -> list[str] | None:
     """A "By A. Author" line of its own above the body or under its first paragraphs, away from
-    the title: an abstract, a memo's "To:"/"From:" header or a cover's labels may stand between."""
-    for c in chunks[: start + MARKED_BYLINE_BELOW]:
+    the title: an abstract, a memo's "To:"/"From:" header or a cover's labels may stand between.
+    Further down, the line right over the paper's own opening heading ("Introduction") is its
+    byline too: what stands above is the series' presentation of it."""
+    for k, c in enumerate(chunks[: start + BYLINE_OVER_HEADING_BELOW]):
         if len(c.lines) == 1 and MARKED_BYLINE.match(c.text):
+            if k >= start + MARKED_BYLINE_BELOW and (
+                k + 1 >= len(chunks) or not SECTION_HEADINGS.match(chunks[k + 1].text.rstrip(":. "))
+            ):
+                continue
             names = byline_names(c.text)  # Chunk.text is cleaned
             if names:
                 return names
