@@ -1013,6 +1013,7 @@ def parse_text(text: str) -> ParsedMemo:
         or role_lead(chunks[start].text)
         or author_card(chunks)
         or signature(chunks, end)
+        or author_box(chunks, start, end)
         or names_over_role(chunks, start)
         or marked_byline(chunks, start)
         or orcid_byline(chunks, start)
@@ -1163,6 +1164,30 @@ def signature(chunks: list[Chunk], end: int) -> list[str] | None:
     # A list of names goes on under it: related items or a team, not a signature.
     after = chunks[end + 1].text if end + 1 < len(chunks) else ""
     return names if names and not looks_like_names(after) else None
+
+
+# The heading of a post's comments: "2 Comments", "Leave a Reply", "3 комментария".
+COMMENTS_HEADING = re.compile(
+    r"(?:\d+ |one )?(?:comments?|responses?|replies|комментари(?:й|я|ев))|leave a (?:reply|comment)", re.I
+)
+COMMENTS_HEADING_MAX = 30  # characters
+
+
+def author_box(chunks: list[Chunk], start: int, end: int) -> list[str] | None:
+    """A blog post's author box, printed under the post over its comments: a name on a line of its
+    own over what the person does ("Jane Roe", "Journalist, blogger and media consultant"). The
+    comments may be read as the body, so the box is looked for before their heading anywhere in it."""
+    for k in range(start + 1, min(end, len(chunks) - 2)):
+        c, heading = chunks[k], chunks[k + 2]
+        if (
+            len(heading.text) <= COMMENTS_HEADING_MAX
+            and COMMENTS_HEADING.fullmatch(heading.text)
+            and len(c.lines) == 1
+            and len(c.text) <= NAME_LINE_MAX
+            and is_role(chunks[k + 1].text)
+        ):
+            return byline_names(c.text)
+    return None
 
 
 def names_over_role(chunks: list[Chunk], start: int) -> list[str] | None:
