@@ -53,6 +53,8 @@ from memos.ingest.fields import (
     [
         ("September 14, 2018", date(2018, 9, 14)),
         ("Sept. 14, 2018", date(2018, 9, 14)),
+        # The space after the comma lost.
+        ("August 15,2022", date(2022, 8, 15)),
         ("  • September 14, 2018", date(2018, 9, 14)),
         ("14 September 2018", date(2018, 9, 14)),
         ("13 сентября 2018", date(2018, 9, 13)),

@@ -270,6 +270,21 @@ def test_a_heading_under_a_series_blurb_is_the_title_of_a_page_with_none_above_i
     assert memo.warnings == []
 
 
+def test_a_heading_and_its_date_under_the_blurb_of_the_rubric_over_it_are_the_title_and_date():
+    page = (
+        "The Steppe Forum on Regional Relations\n\n"
+        "In Memory of Our Late Chairman Nurlan Abenov (Asel Nurlanova, President)\n\n"
+        "Steppe Commentary\n\n"
+        '"Steppe Commentary" introduces analyses and opinions on the region\'s place in the world, but they '
+        "do not represent the views of the Forum as an institution.\n\n"
+        "March 3,2022\n\n"
+        "The Caspian Ports in Winter and Their Buyers\n\n" + CASPIAN_BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "The Caspian Ports in Winter and Their Buyers"
+    assert memo.published == date(2022, 3, 3)
+
+
 def test_a_one_word_heading_the_first_paragraph_opens_with_is_the_title():
     lead = (
         "Steppeland, which calls itself the region's crossroads, bought more cameras for its roads in "

@@ -984,10 +984,14 @@ def parse_text(text: str) -> ParsedMemo:
         )
         head = Head(stand_in, body_line, -1, None, published, None)
         warnings.append("no title found above the memo text: its first words stand in for one")
-        heading = heading_under_blurb(chunks, start, end)
-        if heading is not None:
-            head = Head(heading.text, heading.start, heading.start, None, head.published, None)
+        found = heading_under_blurb(chunks, start, end)
+        if found is not None:
+            heading, dated = found
+            head = Head(heading.text, heading.start, heading.start, None, dated or head.published, None)
             warnings.pop()
+    elif blurb_of_rubric(chunks, start) and (found := heading_under_blurb(chunks, start, end)):
+        heading, dated = found
+        head = Head(heading.text, heading.start, heading.start, None, dated or head.published, None)
     title_line = head.title_line
     # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
     above = next((i for i in range(head.title_first - 1, -1, -1) if lines[i].strip()), 0)
@@ -1352,23 +1356,41 @@ def dated_line_above(lines: list[str], body_line: int) -> date | None:
     return date_at_start(lines[j].strip()) if j is not None else None
 
 
-def heading_under_blurb(chunks: list[Chunk], start: int, end: int) -> Chunk | None:
+def heading_under_blurb(chunks: list[Chunk], start: int, end: int) -> tuple[Chunk, date | None] | None:
     """The heading on a line of its own under the body's first paragraph, over the rest of the
     prose, on a page with no title above its text: a page that opens with a blurb of its series
-    ("Our researchers publish …"), then the memo's title and text."""
-    if end - start < 3 or len(chunks[start + 1].lines) != 1:
+    ("Our researchers publish …"), then the memo's title and text. The memo's date may stand on a
+    line of its own over the heading; it is given with it."""
+    k = start + 1
+    dated = parse_date(chunks[k].text) if k < end and len(chunks[k].lines) == 1 else None
+    k += 1 if dated else 0
+    if end - k < 2 or len(chunks[k].lines) != 1:
         return None
-    heading = chunks[start + 1]
+    heading = chunks[k]
     text = heading.text
     if (
         len(text.split()) >= TITLE_WORDS_MIN
         and is_heading(text)
         and not has_sentence(text)
         and not SECTION_HEADINGS.match(text.rstrip(":. "))
-        and len(chunks[start + 2].text) >= PROSE_MIN
+        and len(chunks[k + 1].text) >= PROSE_MIN
     ):
-        return heading
+        return heading, dated
     return None
+
+
+RUBRIC_WORDS_MAX = 6
+
+
+def blurb_of_rubric(chunks: list[Chunk], start: int) -> bool:
+    """Whether the body opens with a blurb of the rubric printed on the line right over it:
+    "JFIR Commentary", '"JFIR Commentary" introduces news analyses …'. What the page prints
+    above is the site's and the rubric's; the memo's own title is under the blurb."""
+    if start == 0 or len(chunks[start - 1].lines) != 1:
+        return False
+    rubric = chunks[start - 1].text
+    blurb = chunks[start].text.lstrip('"“«„ ')
+    return 1 < len(rubric.split()) <= RUBRIC_WORDS_MAX and blurb.startswith(rubric)
 
 
 # One word, as a report's chapter on a country or a subject is headed: "Kazakhstan", "Nagorno-Karabakh".
