@@ -759,6 +759,12 @@ def test_a_surname_with_initials_before_the_title_is_its_author():
     assert memo.title == "Степные кабели и их новые владельцы в Центральной Азии"
 
 
+def test_the_line_under_an_events_name_and_its_numbered_session_is_the_title():
+    page = "Steppe Commission on Central Asia - Public Session 4\nThe Caspian Ports in Winter\n\n"
+    memo = parse_page((page + BODY).encode())
+    assert memo.title == "The Caspian Ports in Winter"
+
+
 def test_a_title_in_quotes_after_a_surname_with_initials_is_the_quoted_words():
     page = 'Нурланова А.С. "Казахстан: степные кабели и их владельцы". E-mail\n' + BODY
     memo = parse_page(page.encode())

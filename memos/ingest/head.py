@@ -1357,6 +1357,16 @@ class TitleSignals:
             clean_space(self.lines[cand.last])
         )
 
+    def under_event_part(self, cand: Candidate) -> bool:
+        """Whether the candidate opens on the page's first line where that line names an event and
+        the number of its part ("<Commission> - Public Session 4"): the event's, not the part's
+        title, which is printed under it."""
+        return (
+            cand.first == self.first_line
+            and self.first_line is not None
+            and bool(EVENT_PART.search(self.lines[cand.first].rstrip()))
+        )
+
     def dek_under_title(self, cand: Candidate) -> bool:
         """Whether the candidate is a dek (a long line that sums the memo up) under a shorter line
         whose header (byline, date) comes after the dek: that line is the title, whatever the walk
@@ -1521,6 +1531,7 @@ class TitleSignals:
             or site_tail(text, self.page)
             or self.site_inside(cand)
             or self.with_kind_label(cand)
+            or self.under_event_part(cand)
             or crumb_end(text)
             or GLUED_LINK.match(text)
         ):
@@ -1566,6 +1577,10 @@ class TitleSignals:
         return points
 
 
+# An event's part and its number after a dash, ending a line: "… - Public Session 4", "… – Webinar 2".
+EVENT_PART = re.compile(
+    r"\s[-–—]\s(?:[^\W\d_]+\s){0,2}(?:session|episode|lecture|panel|seminar|webinar|meeting)\s\d{1,3}$", re.I
+)
 NUMBERED_ITEM = re.compile(r"(\d{1,2})[.)]\s")
 
 
