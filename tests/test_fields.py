@@ -53,6 +53,8 @@ from memos.ingest.fields import (
     [
         ("September 14, 2018", date(2018, 9, 14)),
         ("Sept. 14, 2018", date(2018, 9, 14)),
+        # The space after the comma lost.
+        ("August 15,2022", date(2022, 8, 15)),
         ("  • September 14, 2018", date(2018, 9, 14)),
         ("14 September 2018", date(2018, 9, 14)),
         ("13 сентября 2018", date(2018, 9, 13)),
@@ -66,6 +68,8 @@ from memos.ingest.fields import (
         ("03.04.2021 12:00", date(2021, 4, 3)),
         ("Sun, 11/08/2020 - 4:57pm", date(2020, 11, 8)),
         ("25/03/2020", date(2020, 3, 25)),
+        # A date line with the year cut short, the day first where it is over 12.
+        ("13/04/12", date(2012, 4, 13)),
         ("Written on 11/25/2017", date(2017, 11, 25)),
         ("Published online: 14 Jan 2021.", date(2021, 1, 14)),
         ("2-02-2021, 06:30", date(2021, 2, 2)),

@@ -759,6 +759,19 @@ def test_a_surname_with_initials_before_the_title_is_its_author():
     assert memo.title == "Степные кабели и их новые владельцы в Центральной Азии"
 
 
+def test_the_line_under_an_events_name_and_its_numbered_session_is_the_title():
+    page = "Steppe Commission on Central Asia - Public Session 4\nThe Caspian Ports in Winter\n\n"
+    memo = parse_page((page + BODY).encode())
+    assert memo.title == "The Caspian Ports in Winter"
+
+
+def test_a_title_in_quotes_after_a_surname_with_initials_is_the_quoted_words():
+    page = 'Нурланова А.С. "Казахстан: степные кабели и их владельцы". E-mail\n' + BODY
+    memo = parse_page(page.encode())
+    assert memo.authors == ["Нурланова А.С."]
+    assert memo.title == "Казахстан: степные кабели и их владельцы"
+
+
 def test_title_case_words_over_a_list_of_names_are_a_heading_not_a_name():
     lines = [
         "2 Steppe Institute & Caspian Review Project 2023",
@@ -1661,6 +1674,14 @@ def test_a_headline_in_quotes_then_its_writer_and_affiliation_gives_the_writer()
     memo = parse_page(page.encode())
     assert memo.title == "Steppe cameras and their buyers: Will there be more?"
     assert memo.authors == ["Asel Nurlanova"]
+
+
+def test_a_papers_year_and_number_then_a_quoted_headline_and_by_gives_the_title_and_writers():
+    page = "2022/24 “Steppe cameras and their buyers in Kazakhstan” by Asel Nurlanova and Dana Kairat\n"
+    page += BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Steppe cameras and their buyers in Kazakhstan"
+    assert memo.authors == ["Asel Nurlanova", "Dana Kairat"]
 
 
 def test_a_byline_after_by_that_ends_the_title_line_is_the_byline_not_the_names_above():

@@ -640,6 +640,14 @@ def test_a_dateline_with_a_time_a_reading_time_or_two_labelled_dates(dateline, p
     assert memo.published == published
 
 
+def test_a_news_agencys_dateline_between_slashes_that_opens_the_lead_gives_the_date():
+    page = HTML_DATELINE.replace(
+        '<div class="meta">{dateline}</div>\n<p>', "<p>Astana / 19.03.18 / Steppe News: "
+    )
+    memo = parse_page(page.encode())
+    assert memo.published == date(2018, 3, 19)
+
+
 @pytest.mark.parametrize(
     "dateline, names",
     [

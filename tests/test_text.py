@@ -168,6 +168,42 @@ def test_a_name_over_a_date_under_a_dek_read_as_the_body_is_the_byline_and_its_d
     assert memo.published == date(2020, 9, 24)
 
 
+def test_a_name_over_its_role_between_a_post_and_its_comments_is_the_byline():
+    page = (
+        "Steppe Cameras and Their Buyers\n\n"
+        "Tenders grew year by year, and the post weighs what they mean for the governments of the "
+        "region, for its citizens and for the firms that supply them, one after another.\n"
+        "Each capital answers differently, but none of them wants to depend on a single supplier "
+        "again, which is why the tenders were split between several bidders at once.\n"
+        "The ministries publish little about the contracts, and what they publish comes late, "
+        "long after the cameras were installed and the firms paid for them.\n"
+        "Whether the next round will be any more open is a question the capitals do not answer, "
+        "though each of them promised a register of the tenders and their winners.\n\n"
+        "Asel Nurlanova\n\nJournalist, blogger and media consultant\n\n2 Comments\n\n"
+        "1. This is as simple as it is: the tenders were never open, and the cameras were bought "
+        "from whoever the ministry already knew, as everyone in the region understood.\n"
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_a_by_line_over_the_papers_introduction_under_a_series_blurb_and_links_is_the_byline():
+    blurb = (
+        "This series of papers examines the region's cables and cameras from a Eurasian perspective, drawing "
+        "out the understudied considerations that shape each government's tenders and contracts.\n\n"
+    )
+    others = "".join(f"Paper on the steppe number {n},\n\n" for n in range(1, 8))
+    page = (
+        "Paper 12: Steppe Cameras and Their Buyers\n\n"
+        + blurb
+        + "CLICK HERE FOR THE PDF\n\nRead the other papers in the series:\n\n"
+        + others
+        + "By Asel Nurlanova\n\nIntroduction\n\n"
+        "Tenders grew year by year, and the article weighs what they mean for the governments of the "
+        "region, for its citizens and for the firms that supply them, one after another, for ten years.\n"
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
 @pytest.mark.parametrize(
     "byline",
     [
@@ -232,6 +268,21 @@ def test_a_heading_under_a_series_blurb_is_the_title_of_a_page_with_none_above_i
     memo = parse_page(page.encode())
     assert memo.title == "The Caspian Ports in Winter: Steppe Briefs from the Institute"
     assert memo.warnings == []
+
+
+def test_a_heading_and_its_date_under_the_blurb_of_the_rubric_over_it_are_the_title_and_date():
+    page = (
+        "The Steppe Forum on Regional Relations\n\n"
+        "In Memory of Our Late Chairman Nurlan Abenov (Asel Nurlanova, President)\n\n"
+        "Steppe Commentary\n\n"
+        '"Steppe Commentary" introduces analyses and opinions on the region\'s place in the world, but they '
+        "do not represent the views of the Forum as an institution.\n\n"
+        "March 3,2022\n\n"
+        "The Caspian Ports in Winter and Their Buyers\n\n" + CASPIAN_BODY
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "The Caspian Ports in Winter and Their Buyers"
+    assert memo.published == date(2022, 3, 3)
 
 
 def test_a_one_word_heading_the_first_paragraph_opens_with_is_the_title():

@@ -48,8 +48,8 @@ for _number, _names in enumerate(
 _MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DATE_PATTERNS = [
-    # September 14, 2018 / Sept. 14 2018 / March 3rd, 2020
-    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+(?P<year>\d{{4}})$"),
+    # September 14, 2018 / Sept. 14 2018 / March 3rd, 2020 / August 15,2022 (the space lost)
+    re.compile(rf"^{_MONTH}\s+{_DAY}(?:,\s*|\s+)(?P<year>\d{{4}})$"),
     # 14 September 2018 / 13 сентября 2018 (г.) / 3rd March 2020 / 6 Νοεμβρίου 2013
     re.compile(rf"^{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})(?:\s*г\.?)?$"),
     # 07-Mar-2019: the month's name between dashes, as databases print a date
@@ -62,8 +62,8 @@ _DATE_PATTERNS = [
     # can only be a day, as American briefs print it: 07.18.17)
     re.compile(r"^(?P<day_first>\d{1,2})\.(?P<second>\d{1,2})\.(?P<year>\d{4}|\d{2})$"),
     # 11/08/2020: month first, as American sites write it with slashes (a day over 12 first
-    # can only be a day: 25/03/2020)
-    re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})$"),
+    # can only be a day: 25/03/2020); a news site's date line may cut the year short: 13/04/12
+    re.compile(r"^(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})$"),
     # 2-02-2021, 23-04-2018: day first, as the European and Russian sites that write dashes do (a
     # second figure over 12 can only be a day: 04-23-2018)
     re.compile(r"^(?P<day_first>\d{1,2})-(?P<second>\d{1,2})-(?P<year>\d{4})$"),

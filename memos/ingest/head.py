@@ -1357,6 +1357,16 @@ class TitleSignals:
             clean_space(self.lines[cand.last])
         )
 
+    def under_event_part(self, cand: Candidate) -> bool:
+        """Whether the candidate opens on the page's first line where that line names an event and
+        the number of its part ("<Commission> - Public Session 4"): the event's, not the part's
+        title, which is printed under it."""
+        return (
+            cand.first == self.first_line
+            and self.first_line is not None
+            and bool(EVENT_PART.search(self.lines[cand.first].rstrip()))
+        )
+
     def dek_under_title(self, cand: Candidate) -> bool:
         """Whether the candidate is a dek (a long line that sums the memo up) under a shorter line
         whose header (byline, date) comes after the dek: that line is the title, whatever the walk
@@ -1521,6 +1531,7 @@ class TitleSignals:
             or site_tail(text, self.page)
             or self.site_inside(cand)
             or self.with_kind_label(cand)
+            or self.under_event_part(cand)
             or crumb_end(text)
             or GLUED_LINK.match(text)
         ):
@@ -1566,6 +1577,10 @@ class TitleSignals:
         return points
 
 
+# An event's part and its number after a dash, ending a line: "… - Public Session 4", "… – Webinar 2".
+EVENT_PART = re.compile(
+    r"\s[-–—]\s(?:[^\W\d_]+\s){0,2}(?:session|episode|lecture|panel|seminar|webinar|meeting)\s\d{1,3}$", re.I
+)
 NUMBERED_ITEM = re.compile(r"(\d{1,2})[.)]\s")
 
 
@@ -2423,7 +2438,7 @@ def first_found(values):
     return next((value for value in values if value), None)
 
 
-ISSUE_OF_YEAR = re.compile(r"\d{1,3}/(?:19|20)\d\d\s+(?=[^\W\d_])")
+ISSUE_OF_YEAR = re.compile(r"(?:\d{1,3}/(?:19|20)\d\d|(?:19|20)\d\d/\d{1,3})\s+(?=[^\W\d_]|[“\"«„])")
 # A news site's count of comments after its headline: "<Headline> (3)". A year ("(2015)") is
 # printed as part of titles, so a count has at most three figures.
 COMMENT_COUNT = re.compile(r"\s+\(\d{1,3}\)$")
@@ -2460,7 +2475,7 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     reading = READING_TIME_AT_END.search(text) if text.endswith(READING_TIME_ENDS) else None
     if reading and len(text[: reading.start()].split()) >= 3:
         text = text[: reading.start()]
-    # "5/2020 <Title>": the issue and year of a paper printed before its title.
+    # "5/2020 <Title>", "2022/24 “<Title>”": the issue and year of a paper printed before its title.
     issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
     if issue and len(text[issue.end() :].split()) >= 3:
         text = text[issue.end() :]
@@ -2506,7 +2521,8 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
         names = _byline(dotted["name"])
         if names and len(names) == 1:
             return dotted["title"], None, names
-    # "“<Title>”, Jane Roe (Institute, Country)": a headline in quotes, then its writer.
+    # "“<Title>”, Jane Roe (Institute, Country)", "“<Title>” by A and B": a headline in quotes,
+    # then its writer.
     quoted = QUOTED_THEN_NAMES.match(text) if text[:1] in '“"«„' else None
     if quoted and len(quoted["title"].split()) >= 3:
         names = _byline(quoted["names"].rstrip())
@@ -2515,12 +2531,19 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     # "Петров И.С. <Title>": a surname and its initials, the way Russian credits print a name.
     named = SURNAME_INITIALS.match(text) if "." in text[:40] else None
     if named and len(named["title"].split()) >= 3 and _byline(named["name"]):
-        return named["title"], None, _byline(named["name"])
+        # 'Петров И.С. "<Title>". E-mail': a title the credit quotes is the quoted words; a few
+        # words after its closing quote are links the dump ran onto the line.
+        quoted_title = CREDITED_QUOTE.match(named["title"]) if named["title"][:1] in '«"“„' else None
+        title = quoted_title["title"] if quoted_title else named["title"]
+        return title, None, _byline(named["name"])
     return text, None, None
 
 
 # The writer's affiliation in parentheses after the names is no part of them.
-QUOTED_THEN_NAMES = re.compile(r"^[“\"«„](?P<title>[^“”\"«»]+)[”\"»“],\s+(?P<names>[^,()]+)(?:\([^()]*\))?$")
+QUOTED_THEN_NAMES = re.compile(
+    r"^[“\"«„](?P<title>[^“”\"«»]+)[”\"»“](?:,\s+|\s+by\s+)(?P<names>[^,()]+)(?:\([^()]*\))?$"
+)
+CREDITED_QUOTE = re.compile(r"[«\"“„](?P<title>[^«»\"“”„]+)[»\"”“]\.?(?:\s+\S+){0,3}$")
 SURNAME_INITIALS = re.compile(r"^(?P<name>[А-ЯЁ][а-яё-]+ [А-ЯЁ]\.\s?[А-ЯЁ]\.)\s+(?P<title>[А-ЯЁ«\"].+)$")
 
 

@@ -460,6 +460,8 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
                 or _name_among_details(el)
             )
         if len(text) >= PROSE_MIN:
+            if prose == 0 and published is None:
+                published = _agency_dateline(text)
             prose += 1
             if not inside or prose > 1:
                 break
@@ -485,6 +487,16 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
                 published, authors = published or found_date, authors or found_names
                 break
     return published, authors or _names_over_title(title_el), kind
+
+
+# A news agency's dateline opening the lead, its place, date and name between slashes and a colon
+# after them: "Baku / 19.03.18 / Turan: <lead>".
+AGENCY_DATELINE = re.compile(r"[^\W\d_][^/:]{0,30} / (?P<date>[^/:]{6,20}) / [^\W\d_][^/:]{0,30}: ")
+
+
+def _agency_dateline(text: str) -> object:
+    m = AGENCY_DATELINE.match(text) if " / " in text[:60] else None
+    return parse_date(m["date"]) if m else None
 
 
 DATE_BEFORE_TITLE_MAX = 30  # characters: a date in figures or words, and a separator

@@ -984,10 +984,14 @@ def parse_text(text: str) -> ParsedMemo:
         )
         head = Head(stand_in, body_line, -1, None, published, None)
         warnings.append("no title found above the memo text: its first words stand in for one")
-        heading = heading_under_blurb(chunks, start, end)
-        if heading is not None:
-            head = Head(heading.text, heading.start, heading.start, None, head.published, None)
+        found = heading_under_blurb(chunks, start, end)
+        if found is not None:
+            heading, dated = found
+            head = Head(heading.text, heading.start, heading.start, None, dated or head.published, None)
             warnings.pop()
+    elif blurb_of_rubric(chunks, start) and (found := heading_under_blurb(chunks, start, end)):
+        heading, dated = found
+        head = Head(heading.text, heading.start, heading.start, None, dated or head.published, None)
     title_line = head.title_line
     # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
     above = next((i for i in range(head.title_first - 1, -1, -1) if lines[i].strip()), 0)
@@ -1013,6 +1017,7 @@ def parse_text(text: str) -> ParsedMemo:
         or role_lead(chunks[start].text)
         or author_card(chunks)
         or signature(chunks, end)
+        or author_box(chunks, start, end)
         or names_over_role(chunks, start)
         or marked_byline(chunks, start)
         or orcid_byline(chunks, start)
@@ -1165,6 +1170,30 @@ def signature(chunks: list[Chunk], end: int) -> list[str] | None:
     return names if names and not looks_like_names(after) else None
 
 
+# The heading of a post's comments: "2 Comments", "Leave a Reply", "3 комментария".
+COMMENTS_HEADING = re.compile(
+    r"(?:\d+ |one )?(?:comments?|responses?|replies|комментари(?:й|я|ев))|leave a (?:reply|comment)", re.I
+)
+COMMENTS_HEADING_MAX = 30  # characters
+
+
+def author_box(chunks: list[Chunk], start: int, end: int) -> list[str] | None:
+    """A blog post's author box, printed under the post over its comments: a name on a line of its
+    own over what the person does ("Jane Roe", "Journalist, blogger and media consultant"). The
+    comments may be read as the body, so the box is looked for before their heading anywhere in it."""
+    for k in range(start + 1, min(end, len(chunks) - 2)):
+        c, heading = chunks[k], chunks[k + 2]
+        if (
+            len(heading.text) <= COMMENTS_HEADING_MAX
+            and COMMENTS_HEADING.fullmatch(heading.text)
+            and len(c.lines) == 1
+            and len(c.text) <= NAME_LINE_MAX
+            and is_role(chunks[k + 1].text)
+        ):
+            return byline_names(c.text)
+    return None
+
+
 def names_over_role(chunks: list[Chunk], start: int) -> list[str] | None:
     """A byline under the lead that opens the body, on a line of its own over what the person
     does or over the picture's credit: "<Title>", "<Lead>", "Jane Roe", "Senior analyst, Research
@@ -1184,13 +1213,22 @@ def names_over_role(chunks: list[Chunk], start: int) -> list[str] | None:
 
 
 MARKED_BYLINE_BELOW = 3  # paragraphs of the body a "By" line may follow: an abstract, a dek
+# Chunks of the body a "By" line over the paper's opening heading may follow: a series' blurb,
+# links to the PDF and a list of the series' other papers.
+BYLINE_OVER_HEADING_BELOW = 15
 
 
 def marked_byline(chunks: list[Chunk], start: int) -> list[str] | None:
     """A "By A. Author" line of its own above the body or under its first paragraphs, away from
-    the title: an abstract, a memo's "To:"/"From:" header or a cover's labels may stand between."""
-    for c in chunks[: start + MARKED_BYLINE_BELOW]:
+    the title: an abstract, a memo's "To:"/"From:" header or a cover's labels may stand between.
+    Further down, the line right over the paper's own opening heading ("Introduction") is its
+    byline too: what stands above is the series' presentation of it."""
+    for k, c in enumerate(chunks[: start + BYLINE_OVER_HEADING_BELOW]):
         if len(c.lines) == 1 and MARKED_BYLINE.match(c.text):
+            if k >= start + MARKED_BYLINE_BELOW and (
+                k + 1 >= len(chunks) or not SECTION_HEADINGS.match(chunks[k + 1].text.rstrip(":. "))
+            ):
+                continue
             names = byline_names(c.text)  # Chunk.text is cleaned
             if names:
                 return names
@@ -1318,23 +1356,41 @@ def dated_line_above(lines: list[str], body_line: int) -> date | None:
     return date_at_start(lines[j].strip()) if j is not None else None
 
 
-def heading_under_blurb(chunks: list[Chunk], start: int, end: int) -> Chunk | None:
+def heading_under_blurb(chunks: list[Chunk], start: int, end: int) -> tuple[Chunk, date | None] | None:
     """The heading on a line of its own under the body's first paragraph, over the rest of the
     prose, on a page with no title above its text: a page that opens with a blurb of its series
-    ("Our researchers publish …"), then the memo's title and text."""
-    if end - start < 3 or len(chunks[start + 1].lines) != 1:
+    ("Our researchers publish …"), then the memo's title and text. The memo's date may stand on a
+    line of its own over the heading; it is given with it."""
+    k = start + 1
+    dated = parse_date(chunks[k].text) if k < end and len(chunks[k].lines) == 1 else None
+    k += 1 if dated else 0
+    if end - k < 2 or len(chunks[k].lines) != 1:
         return None
-    heading = chunks[start + 1]
+    heading = chunks[k]
     text = heading.text
     if (
         len(text.split()) >= TITLE_WORDS_MIN
         and is_heading(text)
         and not has_sentence(text)
         and not SECTION_HEADINGS.match(text.rstrip(":. "))
-        and len(chunks[start + 2].text) >= PROSE_MIN
+        and len(chunks[k + 1].text) >= PROSE_MIN
     ):
-        return heading
+        return heading, dated
     return None
+
+
+RUBRIC_WORDS_MAX = 6
+
+
+def blurb_of_rubric(chunks: list[Chunk], start: int) -> bool:
+    """Whether the body opens with a blurb of the rubric printed on the line right over it:
+    "JFIR Commentary", '"JFIR Commentary" introduces news analyses …'. What the page prints
+    above is the site's and the rubric's; the memo's own title is under the blurb."""
+    if start == 0 or len(chunks[start - 1].lines) != 1:
+        return False
+    rubric = chunks[start - 1].text
+    blurb = chunks[start].text.lstrip('"“«„ ')
+    return 1 < len(rubric.split()) <= RUBRIC_WORDS_MAX and blurb.startswith(rubric)
 
 
 # One word, as a report's chapter on a country or a subject is headed: "Kazakhstan", "Nagorno-Karabakh".
