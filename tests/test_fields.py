@@ -158,6 +158,9 @@ def test_labels_with_and_without_values():
     assert read_label("The memo argues: nothing") is None
     assert read_label("Type") == Label("category", "")  # a definition list: the value under it
     assert read_label("type") is None
+    # A file's link named as one, its name right after the colon, in any script.
+    assert read_label("PDF link:第十三章 報告.pdf") == Label("pdf", "第十三章 報告.pdf")
+    assert read_label("PDF file: brief-12.pdf") == Label("pdf", "brief-12.pdf")
 
 
 def test_a_type_label_takes_a_name_not_a_sentence_from_the_next_line():

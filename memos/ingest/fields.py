@@ -1030,7 +1030,7 @@ LABELS = {
     "memo_number": ["memo #", "memo no.", "memo no", "memo number", "policy memo", "policy memo #",
                     "policy memo no.", "memo", "записка №", "записка"],
     "series": ["series", "серия"],
-    "pdf": ["pdf", "download pdf"],
+    "pdf": ["pdf", "download pdf", "pdf link", "pdf file"],
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
     "authors": ["author", "authors", "author(s)", "by", "words", "автор", "авторы", "автор(ы)"],
