@@ -446,3 +446,17 @@ def test_a_footnote_mark_on_a_line_of_its_own_after_each_name_does_not_end_the_b
     # A PDF's text sets each name's superscript mark on the line under it.
     page = f"Rails to the Caspian and Their Shippers\nJane Roe\n1\nLisa Doe\n2\nAbstract\n{CASPIAN_BODY}"
     assert parse_page(page.encode()).authors == ["Jane Roe", "Lisa Doe"]
+
+
+# The second opens with a Latin C.
+@pytest.mark.parametrize("link", ["Скачать PDF статьи", "Cкачать PDF статьи"])
+def test_a_download_link_under_the_title_is_neither_the_title_nor_a_category(link):
+    title = "Донбасский разлом"
+    body = (
+        "В том, что на Донбассе началась война, многие наблюдатели винят внешние силы, но ключевую "
+        "роль сыграли процессы внутри страны. Начало положила та часть активистов, которая перешла "
+        "к силе. Лидеры не остановили радикальных союзников, и протест в других частях страны "
+        "приобрёл потенциал насилия."
+    )
+    memo = parse_page(f"{title}\n\n{link}\n\n{body}\n".encode())
+    assert (memo.title, memo.category) == (title, None)
