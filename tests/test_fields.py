@@ -296,6 +296,12 @@ def test_an_issue_number_after_a_date_line():
     assert read_numbered("14 марта 2023, 09:00 №11") == Numbered(11, published=date(2023, 3, 14))
     assert read_numbered("June 2, 2021 | No. 48") == Numbered(48, published=date(2021, 6, 2))
     assert read_numbered("Since June 2021 No. 48") is None
+    # a weekly's issue, its week named by the week's first day
+    assert read_numbered("Week of Monday, November 29, 2021 | Issue 53") == Numbered(
+        53, published=date(2021, 11, 29)
+    )
+    assert read_numbered("June 2, 2021, Issue #48") == Numbered(48, published=date(2021, 6, 2))
+    assert read_numbered("Since June 2021 Issue 48") is None
 
 
 def test_a_number_sign_opening_a_line_counts_with_a_date_after_it():

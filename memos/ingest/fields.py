@@ -1448,8 +1448,13 @@ def _volume(figures: str) -> str:
     return str(int(figures)) if figures.isdigit() else figures.upper()  # "LIII" stays Roman
 
 
-# "23 May 2024, 10:00 №19": a magazine's date line with the number of its issue after the date.
-_DATE_THEN_NUMBER = re.compile(rf"^(?P<date>[^№#]{{6,60}}?)[\s,|·•–—-]*{_NUMBER_SIGN}\s*{_NUMBER}$", re.I)
+# "23 May 2024, 10:00 №19": a magazine's date line with the number of its issue after the date;
+# a weekly's "Week of Monday, November 29, 2021 | Issue 53" (the week's first day its date).
+_DATE_THEN_NUMBER = re.compile(
+    rf"^(?:week of\s+)?(?P<date>[^№#]{{6,60}}?)[\s,|·•–—-]*"
+    rf"(?:Issue\s*(?:{_NUMBER_SIGN}\s*)?|{_NUMBER_SIGN}\s*){_NUMBER}$",
+    re.I,
+)
 
 
 def dated_number(line: str) -> Numbered | None:
