@@ -210,6 +210,11 @@ def test_language():
             Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
         ),
         ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
+        # The year first, then the number.
+        (
+            "Steppe Perspective 2022/24, 9 March 2022",
+            Numbered(24, "Steppe Perspective", published=date(2022, 3, 9)),
+        ),
         # A journal cited with its year: the journal and volume, no kind of publication. A
         # journal's "Vol." is its series' "Volume".
         ("Steppe Studies, 2019, Vol. 4, No. 2, pp. 5-9", Numbered(2, None, "Steppe Studies Volume 4")),
@@ -286,6 +291,7 @@ def test_numbered_labels(line, expected):
         "Our working papers, 12 of them written by fellows this year",  # a sentence
         "Report | UN Doc. S/2019/112",  # a citation of another document, no integer
         "Report | Doc. 9120 of the Assembly, adopted in May",  # a sentence after it
+        "Annual Report 2019/20",  # a span of two years, no issue
     ],
 )
 def test_not_numbered_labels(line):
@@ -433,6 +439,7 @@ def test_a_byline_s_names_are_the_caller_s_own_list():
         ("Asia Report Nº 176", True),
         ("Доклад № 87 / 2023", True),
         ("ZOiS Spotlight 10/2024", True),
+        ("Steppe Perspective 2022/24", True),
         ("Eurasia Daily Monitor Volume: 17 Issue: 32", True),
         ("Memo #612", True),
         ("NUMBER 5", True),

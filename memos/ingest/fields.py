@@ -1154,7 +1154,9 @@ _NUMBERED_LINE = re.compile(
     # The month of the issue may come first: "Policy Memo March 2022 / Issue #54".
     r"(?:[,|·–—-]?\s*(?P<month>[^\W\d_]{3,9})\.?,?\s+(?:19|20)\d\d\s*[,/|·–—-]?\s*)?(?:Issue\s*(?=[#№]))?"
     rf"(?:{_NUMBER_SIGN}\s*{_NUMBER}(?:\s*/\s*\d{{2,4}})?|(?P<bare>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?!\d)"
-    r"|(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?(?P<lettered>\d{1,4})\b)"
+    r"|(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?(?P<lettered>\d{1,4})\b"
+    # The year first, then the number: "ISEAS Perspective 2022/24".
+    r"|(?P<year_of>(?:19|20)\d\d)/(?P<yeared>\d{1,3})(?!\d))"
     r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
@@ -1167,7 +1169,7 @@ _SIGN_LAST = frozenset("oOrReElL.°º№#пПрР")  # the characters a sign of 
 _FIGURES = re.compile(r"\d+")
 # (Each branch opens with its characters, "\b" looked behind for after the year's first figures as
 # in _YEAR: a search skips to them.)
-_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|(?:19|20)(?<!\w..)\d\d\s*/\s*[A-Z]{1,3}\s?\d", re.I)
+_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|(?:19|20)(?<!\w..)\d\d\s*/\s*(?:[A-Z]{1,3}\s?)?\d", re.I)
 
 
 # A Chinese journal's year and issue: "2018年6期", "2018年第6期" (the sixth issue of 2018).
@@ -1353,7 +1355,10 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     short = len(rest.split()) <= 3 or run_on and bool(_MONTH_YEAR.match(rest) or names_and_month(rest))
     if rest and not published and not (short and m["rest"].strip()[0] != ":"):
         return None
-    number = memo_number_of(m["n"] or m["bare"] or m["lettered"])
+    # "Annual Report 2019/20" names a span of two years, not an issue.
+    if m["yeared"] and int(m["yeared"]) == (int(m["year_of"]) + 1) % 100:
+        return None
+    number = memo_number_of(m["n"] or m["bare"] or m["lettered"] or m["yeared"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
 
 
