@@ -460,3 +460,21 @@ def test_a_download_link_under_the_title_is_neither_the_title_nor_a_category(lin
     )
     memo = parse_page(f"{title}\n\n{link}\n\n{body}\n".encode())
     assert (memo.title, memo.category) == (title, None)
+
+
+def test_a_series_label_over_a_blurb_that_names_it_in_quotes_is_the_category():
+    body = (
+        "Introduction On July 24, 1997, the prime minister spoke of a new diplomacy toward the continent. "
+        "A quarter of a century has passed since then, and the concept still lacks a clear definition. "
+        "Different academics and policymakers hold different views on its scope and its goals."
+    )
+    # The site's name and a notice over the label, where the title may not be found.
+    page = (
+        "The Steppe Forum\n\nIn Memory of Late Chairman ALIEV Nurlan (ROE Jane, President, TSF)\n\n\n"
+        "Forum Commentary\n\n\n"
+        '"Forum Commentary" introduces analyses and opinions; they are not the views of the Forum.\n\n'
+        f"August 15,2022\n\nThe Steppe's Choice for a Continental Diplomacy\n\n{body}\n"
+    )
+    assert parse_page(page.encode()).category == "Forum Commentary"
+    # A quoted line under a line that is no kind of publication gives none.
+    assert parse_page(page.replace("Forum Commentary", "Forum Voices").encode()).category is None

@@ -1630,6 +1630,21 @@ _CAPITALS_MONTH = re.compile(
 )
 
 
+# A series' label on a line of its own over the blurb that names it in quotes: "<Site> Commentary",
+# then '"<Site> Commentary" introduces analyses and opinions …'.
+_QUOTED_BELOW = re.compile(
+    r'^(?P<label>[^\n"“«]{3,60}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*["“«](?P=label)["”»]', re.M
+)
+
+
+def described_kind(head: str) -> str | None:
+    """The type label a page's head prints over a blurb that opens with it in quotes."""
+    if '"' not in head and "“" not in head and "«" not in head:
+        return None  # no quotes: most heads, cheaply
+    m = _QUOTED_BELOW.search(head)
+    return m["label"].strip() if m and is_kind_label(m["label"].strip()) else None
+
+
 def capitals_kind(head: str, page: str) -> str | None:
     """The type label a cover in `head` prints in capitals, as `page` prints it in lower case
     ("SILK ROAD PAPER July 2006" and "… is a Silk Road Paper produced by …" -> "Silk Road

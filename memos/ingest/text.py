@@ -24,6 +24,7 @@ from .fields import (
     clean_space,
     credit_lead,
     date_at_start,
+    described_kind,
     filed_in,
     footer_number,
     headed_names,
@@ -1076,6 +1077,7 @@ def parse_text(text: str) -> ParsedMemo:
         or printed_again_kind(lines, head, body_line)
         or (numbered and without_names(numbered.category, authors))
         or capitals_kind(text[:1000], text[:20000])
+        or described_kind(text[:DESCRIBED_KIND_LOOKED_AT])
         or None,
         language=language_of(head.title + " " + body_text),
         blocks=blocks,
@@ -1095,6 +1097,7 @@ KEYWORDS_RUN_IN = re.compile(
     r"\s+(?:\d{1,2}\.?\s+)?(?:Introduction|Введение)\b",
     re.I,
 )
+DESCRIBED_KIND_LOOKED_AT = 2000  # characters: a series' label and its blurb over the title
 RUN_ON_LINE_MIN = 1000  # characters: a line this long is a page's text, not a paragraph
 
 
