@@ -478,3 +478,16 @@ def test_a_series_label_over_a_blurb_that_names_it_in_quotes_is_the_category():
     assert parse_page(page.encode()).category == "Forum Commentary"
     # A quoted line under a line that is no kind of publication gives none.
     assert parse_page(page.replace("Forum Commentary", "Forum Voices").encode()).category is None
+
+
+def test_a_numbered_label_s_kind_is_the_series_where_the_page_calls_the_items_a_series():
+    body = (
+        "This paper examines the steppe dimension of the relations between the two states and the "
+        "place each holds in the other's plans for the region. The relationship shows the interplay "
+        "between economic ambitions, security needs and wider projects of order."
+    )
+    blurb = "This series of Insights will examine the region's ties from a continental perspective."
+    page = f"Insight 12: Kazakhstan and Mongolia on the Steppe\n\n{blurb}\n\n{body}\n"
+    memo = parse_page(page.encode())
+    assert (memo.memo_number, memo.series) == (12, "Insight")
+    assert parse_page(page.replace(blurb, body).encode()).series is None

@@ -1645,6 +1645,18 @@ def described_kind(head: str) -> str | None:
     return m["label"].strip() if m and is_kind_label(m["label"].strip()) else None
 
 
+def kind_as_series(kind: str | None, page: str) -> str | None:
+    """A numbered label's kind ("Insight 239: <Title>") as the series' name, where the page
+    speaks of the items as a series: "This series of Insights will examine …", "the Insight series"."""
+    if not kind or "series" not in page.casefold():
+        return None  # most pages, cheaply
+    word = re.escape(kind.split()[-1])
+    series = re.compile(
+        rf"\bseries of (?:[\w-]+\s+){{0,2}}{word}(?:e?s)?\b|\b{re.escape(kind)} series\b", re.I
+    )
+    return kind if series.search(page) else None
+
+
 def capitals_kind(head: str, page: str) -> str | None:
     """The type label a cover in `head` prints in capitals, as `page` prints it in lower case
     ("SILK ROAD PAPER July 2006" and "… is a Silk Road Paper produced by …" -> "Silk Road

@@ -30,6 +30,7 @@ from .fields import (
     headed_names,
     is_role,
     journal_over_volume,
+    kind_as_series,
     labelled_date,
     language_of,
     lead_names,
@@ -1066,7 +1067,9 @@ def parse_text(text: str) -> ParsedMemo:
         or cited_number(text, head.title)
         or footer_number(text[:PAGE_LOOKED_AT])
         or month_number(text[:PAGE_LOOKED_AT]),
-        series=first(labels.get("series"), numbered and numbered.series) or journal_over_volume(lines),
+        series=first(labels.get("series"), numbered and numbered.series)
+        or journal_over_volume(lines)
+        or kind_as_series(numbered and numbered.category, text[:PAGE_LOOKED_AT]),
         # Each asked only where those before it found nothing.
         category=category_above(lines, head.title_first)
         or labels.get("category")
