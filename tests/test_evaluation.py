@@ -86,6 +86,12 @@ def test_any_is_not_scored_and_a_wrong_field_is_reported():
     assert result.fields["series"] is False and result.misses["series"] == ("3", "2")
 
 
+def test_a_pdf_stored_as_a_url_is_compared_with_the_name_as_printed():
+    page = GoldPage(SEED, {"pdf": "Chapter 13 Report.pdf"}, "dev")
+    assert score_page(page, {"pdf": "Chapter%2013%20Report.pdf"}, None).fields["pdf"] is True
+    assert score_page(page, {"pdf": "Chapter%2014%20Report.pdf"}, None).fields["pdf"] is False
+
+
 def test_gold_vendors_are_compared_under_the_archive_s_names():
     page = GoldPage(SEED, {"vendors": {"required": ["Facebook", "ZTE"], "allowed": []}}, "dev")
     result = score_page(page, {"vendors": {"Meta": 1, "ZTE": 2}}, None, {"Facebook": "Meta", "Meta": "Meta"})

@@ -162,6 +162,9 @@ def test_labels_with_and_without_values():
     assert read_label("The memo argues: nothing") is None
     assert read_label("Type") == Label("category", "")  # a definition list: the value under it
     assert read_label("type") is None
+    # A file's link named as one, its name right after the colon, in any script.
+    assert read_label("PDF link:第十三章 報告.pdf") == Label("pdf", "第十三章 報告.pdf")
+    assert read_label("PDF file: brief-12.pdf") == Label("pdf", "brief-12.pdf")
 
 
 def test_a_type_label_takes_a_name_not_a_sentence_from_the_next_line():
@@ -211,6 +214,11 @@ def test_language():
             Numbered(2, "Policy Perspectives", "Policy Perspectives Vol. 9"),
         ),
         ("ZOiS Spotlight 10/2024", Numbered(10, "ZOiS Spotlight")),
+        # The year first, then the number.
+        (
+            "Steppe Perspective 2022/24, 9 March 2022",
+            Numbered(24, "Steppe Perspective", published=date(2022, 3, 9)),
+        ),
         # A journal cited with its year: the journal and volume, no kind of publication. A
         # journal's "Vol." is its series' "Volume".
         ("Steppe Studies, 2019, Vol. 4, No. 2, pp. 5-9", Numbered(2, None, "Steppe Studies Volume 4")),
@@ -287,6 +295,7 @@ def test_numbered_labels(line, expected):
         "Our working papers, 12 of them written by fellows this year",  # a sentence
         "Report | UN Doc. S/2019/112",  # a citation of another document, no integer
         "Report | Doc. 9120 of the Assembly, adopted in May",  # a sentence after it
+        "Annual Report 2019/20",  # a span of two years, no issue
     ],
 )
 def test_not_numbered_labels(line):
@@ -297,6 +306,12 @@ def test_an_issue_number_after_a_date_line():
     assert read_numbered("14 марта 2023, 09:00 №11") == Numbered(11, published=date(2023, 3, 14))
     assert read_numbered("June 2, 2021 | No. 48") == Numbered(48, published=date(2021, 6, 2))
     assert read_numbered("Since June 2021 No. 48") is None
+    # a weekly's issue, its week named by the week's first day
+    assert read_numbered("Week of Monday, November 29, 2021 | Issue 53") == Numbered(
+        53, published=date(2021, 11, 29)
+    )
+    assert read_numbered("June 2, 2021, Issue #48") == Numbered(48, published=date(2021, 6, 2))
+    assert read_numbered("Since June 2021 Issue 48") is None
 
 
 def test_a_number_sign_opening_a_line_counts_with_a_date_after_it():
@@ -318,6 +333,9 @@ def test_a_kind_label_has_no_number():
     assert not is_kind_label("#48, JUNE 2018 POLICY BRIEF")
     assert is_kind_label("Аналитика и комментарии") and is_kind_label("Комментарии")
     assert is_kind_label("proposal") and is_kind_label("Policy Proposals")
+    # a link to the file is no label, its first letter typed in either script
+    assert not is_kind_label("Download PDF Article") and not is_kind_label("Скачать PDF статьи")
+    assert not is_kind_label("Cкачать PDF статьи")
 
 
 def test_unique_names_keep_the_first_spelling():
@@ -425,6 +443,7 @@ def test_a_byline_s_names_are_the_caller_s_own_list():
         ("Asia Report Nº 176", True),
         ("Доклад № 87 / 2023", True),
         ("ZOiS Spotlight 10/2024", True),
+        ("Steppe Perspective 2022/24", True),
         ("Eurasia Daily Monitor Volume: 17 Issue: 32", True),
         ("Memo #612", True),
         ("NUMBER 5", True),

@@ -158,6 +158,9 @@ def vendors_in(text: str, entries) -> set[str]:
         # nor a school that teaches in it
         ("реформа русской школы Эстонии; русские школы и российские вузы", {"EE", "RU"}),
         ("в русских школах Латвии", {"LV"}),
+        # nor those who speak it, the language's noun left out
+        ("против носителей русского в Латвии", {"LV"}),
+        ("носители русского языка и Россия", {"RU"}),
         ("Куба и кубы льда", {"CU"}),
         # an organisation's acronym is not the territory it spells
         ("the GUAM summit; Guam and the Pacific", {"GU"}),
@@ -295,6 +298,7 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("meta data", set()),
         ("Meta and Facebook", {"Meta"}),
         ("The Orange Revolution in Ukraine", set()),
+        ("The Orange Revolutions of 2004 and 2005", set()),
         ("Orange and Vodafone", {"Orange", "Vodafone"}),
         ("The Amazon rainforest", set()),
         ("Amazon Web Services and AWS", {"Amazon"}),

@@ -1164,3 +1164,48 @@ def test_author_cards_marked_as_bylines_give_the_names_their_name_elements_mark(
     header = card.format(name="Jane Roe") + card.format(name="Lisa Doe")
     memo = parse_page(HTML_DATELINE.replace('<div class="meta">{dateline}</div>', header).encode())
     assert memo.authors == ["Jane Roe", "Lisa Doe"]
+
+
+JATS_FRONT = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.0 20120330//EN" "JATS.dtd">
+<article article-type="research-article">
+  <front>
+    <journal-meta><journal-title-group><journal-title>Steppe Security Review</journal-title>
+    </journal-title-group></journal-meta>
+    <article-meta>
+      <article-categories><subj-group subj-group-type="heading"><subject>Research Article</subject>
+      </subj-group></article-categories>
+      <title-group><article-title>Kazakhstan’s Answer to the War in Ukraine</article-title></title-group>
+      <contrib-group>
+        <contrib contrib-type="author">
+          <name><surname>Nurlanova</surname><given-names>Asel</given-names></name>
+          <xref ref-type="aff" rid="aff1"/></contrib>
+        <aff id="aff1">Steppe Institute</aff>
+        <contrib contrib-type="author"><name><surname>Roe</surname><given-names>Jane Anne</given-names></name>
+        </contrib>
+      </contrib-group>
+"""
+JATS_REST = """      <pub-date pub-type="epub"><day>9</day><month>3</month><year>2023</year></pub-date>
+      <volume>7</volume><issue>2</issue>
+      <abstract><p>The article asks how Kazakhstan answered the war and why its answer matters.</p></abstract>
+      <kwd-group><kwd>Kazakhstan</kwd><kwd>neutrality</kwd></kwd-group>
+    </article-meta>
+  </front>
+</article>
+"""
+
+
+def test_a_jats_article_file_is_read_from_its_elements():
+    memo = parse_page((JATS_FRONT + JATS_REST).encode())
+    assert memo.title == "Kazakhstan’s Answer to the War in Ukraine"
+    assert memo.authors == ["Asel Nurlanova", "Jane Anne Roe"]
+    assert (memo.category, memo.published) == ("Research Article", date(2023, 3, 9))
+    assert (memo.series, memo.memo_number) == ("Steppe Security Review Volume 7", 2)
+    assert memo.topics == ["Kazakhstan", "neutrality"]
+    assert memo.body_text.startswith("The article asks how Kazakhstan answered")
+
+
+def test_a_jats_article_file_cut_off_before_its_abstract_is_its_record():
+    memo = parse_page(JATS_FRONT.encode())  # cut off inside the contributors' list
+    assert (memo.title, memo.category) == ("Kazakhstan’s Answer to the War in Ukraine", "Research Article")
+    assert memo.body_text == memo.title

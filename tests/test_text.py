@@ -497,3 +497,48 @@ def test_a_footnote_mark_on_a_line_of_its_own_after_each_name_does_not_end_the_b
     # A PDF's text sets each name's superscript mark on the line under it.
     page = f"Rails to the Caspian and Their Shippers\nJane Roe\n1\nLisa Doe\n2\nAbstract\n{CASPIAN_BODY}"
     assert parse_page(page.encode()).authors == ["Jane Roe", "Lisa Doe"]
+
+
+# The second opens with a Latin C.
+@pytest.mark.parametrize("link", ["Скачать PDF статьи", "Cкачать PDF статьи"])
+def test_a_download_link_under_the_title_is_neither_the_title_nor_a_category(link):
+    title = "Донбасский разлом"
+    body = (
+        "В том, что на Донбассе началась война, многие наблюдатели винят внешние силы, но ключевую "
+        "роль сыграли процессы внутри страны. Начало положила та часть активистов, которая перешла "
+        "к силе. Лидеры не остановили радикальных союзников, и протест в других частях страны "
+        "приобрёл потенциал насилия."
+    )
+    memo = parse_page(f"{title}\n\n{link}\n\n{body}\n".encode())
+    assert (memo.title, memo.category) == (title, None)
+
+
+def test_a_series_label_over_a_blurb_that_names_it_in_quotes_is_the_category():
+    body = (
+        "Introduction On July 24, 1997, the prime minister spoke of a new diplomacy toward the continent. "
+        "A quarter of a century has passed since then, and the concept still lacks a clear definition. "
+        "Different academics and policymakers hold different views on its scope and its goals."
+    )
+    # The site's name and a notice over the label, where the title may not be found.
+    page = (
+        "The Steppe Forum\n\nIn Memory of Late Chairman ALIEV Nurlan (ROE Jane, President, TSF)\n\n\n"
+        "Forum Commentary\n\n\n"
+        '"Forum Commentary" introduces analyses and opinions; they are not the views of the Forum.\n\n'
+        f"August 15,2022\n\nThe Steppe's Choice for a Continental Diplomacy\n\n{body}\n"
+    )
+    assert parse_page(page.encode()).category == "Forum Commentary"
+    # A quoted line under a line that is no kind of publication gives none.
+    assert parse_page(page.replace("Forum Commentary", "Forum Voices").encode()).category is None
+
+
+def test_a_numbered_label_s_kind_is_the_series_where_the_page_calls_the_items_a_series():
+    body = (
+        "This paper examines the steppe dimension of the relations between the two states and the "
+        "place each holds in the other's plans for the region. The relationship shows the interplay "
+        "between economic ambitions, security needs and wider projects of order."
+    )
+    blurb = "This series of Insights will examine the region's ties from a continental perspective."
+    page = f"Insight 12: Kazakhstan and Mongolia on the Steppe\n\n{blurb}\n\n{body}\n"
+    memo = parse_page(page.encode())
+    assert (memo.memo_number, memo.series) == (12, "Insight")
+    assert parse_page(page.replace(blurb, body).encode()).series is None

@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from django.conf import settings
 
@@ -130,7 +131,11 @@ def score_page(
     for name in FIELDS:
         if not scored(page.gold, name):
             continue
-        right = error is None and normalized(predicted.get(name)) == normalized(page.gold[name])
+        value = predicted.get(name)
+        if name == "pdf" and isinstance(value, str):
+            # A PDF is stored as a URL, its spaces percent-encoded; the gold holds the name as printed.
+            value = unquote(value)
+        right = error is None and normalized(value) == normalized(page.gold[name])
         fields[name] = right
         if not right:
             misses[name] = (page.gold[name], predicted.get(name))

@@ -1030,7 +1030,7 @@ LABELS = {
     "memo_number": ["memo #", "memo no.", "memo no", "memo number", "policy memo", "policy memo #",
                     "policy memo no.", "memo", "записка №", "записка"],
     "series": ["series", "серия"],
-    "pdf": ["pdf", "download pdf"],
+    "pdf": ["pdf", "download pdf", "pdf link", "pdf file"],
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
     "authors": ["author", "authors", "author(s)", "by", "words", "автор", "авторы", "автор(ы)"],
@@ -1154,7 +1154,9 @@ _NUMBERED_LINE = re.compile(
     # The month of the issue may come first: "Policy Memo March 2022 / Issue #54".
     r"(?:[,|·–—-]?\s*(?P<month>[^\W\d_]{3,9})\.?,?\s+(?:19|20)\d\d\s*[,/|·–—-]?\s*)?(?:Issue\s*(?=[#№]))?"
     rf"(?:{_NUMBER_SIGN}\s*{_NUMBER}(?:\s*/\s*\d{{2,4}})?|(?P<bare>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?!\d)"
-    r"|(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?(?P<lettered>\d{1,4})\b)"
+    r"|(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?(?P<lettered>\d{1,4})\b"
+    # The year first, then the number: "ISEAS Perspective 2022/24".
+    r"|(?P<year_of>(?:19|20)\d\d)/(?P<yeared>\d{1,3})(?!\d))"
     r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
@@ -1167,7 +1169,7 @@ _SIGN_LAST = frozenset("oOrReElL.°º№#пПрР")  # the characters a sign of 
 _FIGURES = re.compile(r"\d+")
 # (Each branch opens with its characters, "\b" looked behind for after the year's first figures as
 # in _YEAR: a search skips to them.)
-_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|(?:19|20)(?<!\w..)\d\d\s*/\s*[A-Z]{1,3}\s?\d", re.I)
+_YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|(?:19|20)(?<!\w..)\d\d\s*/\s*(?:[A-Z]{1,3}\s?)?\d", re.I)
 
 
 # A Chinese journal's year and issue: "2018年6期", "2018年第6期" (the sixth issue of 2018).
@@ -1353,7 +1355,10 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     short = len(rest.split()) <= 3 or run_on and bool(_MONTH_YEAR.match(rest) or names_and_month(rest))
     if rest and not published and not (short and m["rest"].strip()[0] != ":"):
         return None
-    number = memo_number_of(m["n"] or m["bare"] or m["lettered"])
+    # "Annual Report 2019/20" names a span of two years, not an issue.
+    if m["yeared"] and int(m["yeared"]) == (int(m["year_of"]) + 1) % 100:
+        return None
+    number = memo_number_of(m["n"] or m["bare"] or m["lettered"] or m["yeared"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
 
 
@@ -1448,8 +1453,13 @@ def _volume(figures: str) -> str:
     return str(int(figures)) if figures.isdigit() else figures.upper()  # "LIII" stays Roman
 
 
-# "23 May 2024, 10:00 №19": a magazine's date line with the number of its issue after the date.
-_DATE_THEN_NUMBER = re.compile(rf"^(?P<date>[^№#]{{6,60}}?)[\s,|·•–—-]*{_NUMBER_SIGN}\s*{_NUMBER}$", re.I)
+# "23 May 2024, 10:00 №19": a magazine's date line with the number of its issue after the date;
+# a weekly's "Week of Monday, November 29, 2021 | Issue 53" (the week's first day its date).
+_DATE_THEN_NUMBER = re.compile(
+    rf"^(?:week of\s+)?(?P<date>[^№#]{{6,60}}?)[\s,|·•–—-]*"
+    rf"(?:Issue\s*(?:{_NUMBER_SIGN}\s*)?|{_NUMBER_SIGN}\s*){_NUMBER}$",
+    re.I,
+)
 
 
 def dated_number(line: str) -> Numbered | None:
@@ -1506,12 +1516,17 @@ _PRINTED_IN = re.compile(
 )
 
 
+# A link to the file, whose words end in a kind: "Download PDF article", "Скачать PDF статьи"
+# (a site may type the Cyrillic "С" as the Latin "C").
+_DOWNLOAD_LINK = re.compile(r"^\s*(?:download|[сc]качать|загрузить)\b", re.I)
+
+
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
     # At most three words before the kind: the pattern, which backtracks over the words of a
     # long line, runs only on a short one, and a long one is not even cleaned.
-    if DIGIT.search(text):
+    if DIGIT.search(text) or _DOWNLOAD_LINK.match(text):
         return False
     if " в " in text or " in " in text:
         text = _PRINTED_IN.sub("", text)  # "Статья в журнале": the kind, and where it was printed
@@ -1613,6 +1628,33 @@ _CAPITALS_KIND = re.compile(
 _CAPITALS_MONTH = re.compile(
     r"[A-Z](?<![A-Z].)[A-Z]{3,}\s+[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?(?:19|20)\d\d"
 )
+
+
+# A series' label on a line of its own over the blurb that names it in quotes: "<Site> Commentary",
+# then '"<Site> Commentary" introduces analyses and opinions …'.
+_QUOTED_BELOW = re.compile(
+    r'^(?P<label>[^\n"“«]{3,60}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*["“«](?P=label)["”»]', re.M
+)
+
+
+def described_kind(head: str) -> str | None:
+    """The type label a page's head prints over a blurb that opens with it in quotes."""
+    if '"' not in head and "“" not in head and "«" not in head:
+        return None  # no quotes: most heads, cheaply
+    m = _QUOTED_BELOW.search(head)
+    return m["label"].strip() if m and is_kind_label(m["label"].strip()) else None
+
+
+def kind_as_series(kind: str | None, page: str) -> str | None:
+    """A numbered label's kind ("Insight 239: <Title>") as the series' name, where the page
+    speaks of the items as a series: "This series of Insights will examine …", "the Insight series"."""
+    if not kind or "series" not in page.casefold():
+        return None  # most pages, cheaply
+    word = re.escape(kind.split()[-1])
+    series = re.compile(
+        rf"\bseries of (?:[\w-]+\s+){{0,2}}{word}(?:e?s)?\b|\b{re.escape(kind)} series\b", re.I
+    )
+    return kind if series.search(page) else None
 
 
 def capitals_kind(head: str, page: str) -> str | None:

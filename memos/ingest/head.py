@@ -75,7 +75,7 @@ FURNITURE_START = re.compile(
     r"в оглавление|на главную|вернуться|перейти|page \d|total pages?|file type|image|photo|\d+px|"
     # A credit to those who worked on the text after its author: "Edited/reviewed by: …".
     r"(?:edited|reviewed|translated|proofread)(?:/(?:edited|reviewed|translated|proofread))? by|"
-    r"source|credit|copyright|if your browser|скачать|поделиться|подписаться|читать|фото|коллаж|"
+    r"source|credit|copyright|if your browser|[сc]качать|поделиться|подписаться|читать|фото|коллаж|"
     r"иллюстрация|источник|logo)\b|^©",
     re.I,
 )

@@ -797,10 +797,55 @@ def _told_in_a_list(blocks: list[Block], paragraphs: list[Block]) -> bool:
     )
 
 
+# A journal's JATS XML file of an article (its "XML" view): the markup names every field.
+JATS_FRONT = "<article-meta"
+JATS_LOOKED_AT = 5000  # characters: the front opens the file, after the journal's own metadata
+
+
+def parse_jats(soup: BeautifulSoup) -> ParsedMemo:
+    """A JATS article from its elements: the title, the authors' given names and surnames, the
+    subject heading (the article's type), its date, keywords, abstract and body. A file cut off
+    before its abstract is still the article's record: its title is then all its text."""
+    meta = soup.find("article-meta")
+    title = _text(meta.find("article-title") or meta)
+    authors = []
+    for contrib in meta.find_all("contrib", attrs={"contrib-type": "author"}):
+        name = contrib.find("name")
+        parts = [name.find(part) for part in ("given-names", "surname")] if name else []
+        if all(parts):
+            authors.append(" ".join(_text(part) for part in parts))
+    heading = meta.find("subj-group", attrs={"subj-group-type": "heading"})
+    subject = heading.find("subject") if heading else None
+    when = meta.find("pub-date")
+    figures = [when.find(part) for part in ("year", "month", "day")] if when else []
+    published = parse_date("-".join(_text(f).zfill(2) for f in figures)) if all(figures) else None
+    journal, volume, issue = (soup.find(name) for name in ("journal-title", "volume", "issue"))
+    blocks = [
+        Block("h" if el.name == "title" else "p", _text(el))
+        for part in soup.find_all(("abstract", "body"))
+        for el in part.find_all(("title", "p"))
+        if _text(el)
+    ] or [Block("h", title)]
+    return ParsedMemo(
+        title=title,
+        format="html",
+        authors=authors,
+        published=published,
+        memo_number=memo_number_of(_text(issue)) if issue else None,
+        series=f"{_text(journal)} Volume {_text(volume)}" if journal and volume else None,
+        category=_text(subject) if subject else None,
+        language=language_of(" ".join(b.text for b in [Block("h", title), *blocks])),
+        blocks=blocks,
+        topics=[_text(kwd) for kwd in meta.find_all("kwd")],
+    )
+
+
 def parse_html(text: str) -> ParsedMemo:
     soup = BeautifulSoup(text, "lxml")
     if soup.body is None or not soup.body.get_text(strip=True):
         raise ParseError("HTML page has no body (truncated or empty page)")
+    if JATS_FRONT in text[:JATS_LOOKED_AT] and soup.find("article-meta"):
+        return parse_jats(soup)
     declared = read_declared(soup)
     for el in _named(soup, JUNK_NAMES):
         el.decompose()

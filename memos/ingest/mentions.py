@@ -18,7 +18,8 @@ CONTEXT_LIMIT = 300  # characters of context kept per mention, ellipses included
 # Capitalised phrases that contain a vendor name but are not about the vendor. Vendor names come
 # from the database as well as the fixture, so these live here rather than in vendors.json.
 NOT_VENDORS = (
-    "Orange Revolution", "Orange Order", "Orange County", "Orange Free State", "Agent Orange",
+    "Orange Revolution", "Orange Revolutions", "Orange Order", "Orange County", "Orange Free State",
+    "Agent Orange",
     "Amazon River", "Amazon Rainforest", "Amazon rainforest", "Amazon Basin", "Amazon basin",
     "Amazon region", "Apple Daily", "Big Apple", "Meta-analysis", "Meta-Analysis",
 )  # fmt: skip

@@ -24,11 +24,13 @@ from .fields import (
     clean_space,
     credit_lead,
     date_at_start,
+    described_kind,
     filed_in,
     footer_number,
     headed_names,
     is_role,
     journal_over_volume,
+    kind_as_series,
     labelled_date,
     language_of,
     lead_names,
@@ -1070,7 +1072,9 @@ def parse_text(text: str) -> ParsedMemo:
         or cited_number(text, head.title)
         or footer_number(text[:PAGE_LOOKED_AT])
         or month_number(text[:PAGE_LOOKED_AT]),
-        series=first(labels.get("series"), numbered and numbered.series) or journal_over_volume(lines),
+        series=first(labels.get("series"), numbered and numbered.series)
+        or journal_over_volume(lines)
+        or kind_as_series(numbered and numbered.category, text[:PAGE_LOOKED_AT]),
         # Each asked only where those before it found nothing.
         category=category_above(lines, head.title_first)
         or labels.get("category")
@@ -1081,6 +1085,7 @@ def parse_text(text: str) -> ParsedMemo:
         or printed_again_kind(lines, head, body_line)
         or (numbered and without_names(numbered.category, authors))
         or capitals_kind(text[:1000], text[:20000])
+        or described_kind(text[:DESCRIBED_KIND_LOOKED_AT])
         or None,
         language=language_of(head.title + " " + body_text),
         blocks=blocks,
@@ -1100,6 +1105,7 @@ KEYWORDS_RUN_IN = re.compile(
     r"\s+(?:\d{1,2}\.?\s+)?(?:Introduction|Введение)\b",
     re.I,
 )
+DESCRIBED_KIND_LOOKED_AT = 2000  # characters: a series' label and its blurb over the title
 RUN_ON_LINE_MIN = 1000  # characters: a line this long is a page's text, not a paragraph
 
 
