@@ -106,7 +106,7 @@ def _as_printed_in_title_case(words: list[str]) -> str:
 
 
 def _in_word(char: str) -> bool:
-    """Whether `char` continues a word, as the pattern (?<![\w'’-]) reads one."""
+    r"""Whether `char` continues a word, as the pattern (?<![\w'’-]) reads one."""
     return char.isalnum() or char in "_'’-" if char else False
 
 

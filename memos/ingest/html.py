@@ -841,11 +841,13 @@ def parse_jats(soup: BeautifulSoup) -> ParsedMemo:
 
 
 def parse_html(text: str) -> ParsedMemo:
+    if JATS_FRONT in text[:JATS_LOOKED_AT]:
+        jats = BeautifulSoup(text, "xml")
+        if jats.find("article-meta"):
+            return parse_jats(jats)
     soup = BeautifulSoup(text, "lxml")
     if soup.body is None or not soup.body.get_text(strip=True):
         raise ParseError("HTML page has no body (truncated or empty page)")
-    if JATS_FRONT in text[:JATS_LOOKED_AT] and soup.find("article-meta"):
-        return parse_jats(soup)
     declared = read_declared(soup)
     for el in _named(soup, JUNK_NAMES):
         el.decompose()
