@@ -200,6 +200,9 @@ def test_language():
             Numbered(1775, "BESA Center Perspectives Paper", published=date(2020, 10, 14)),
         ),
         ("Аналитическая записка № 12", Numbered(12, "Аналитическая записка")),
+        # A French label names its publisher after the kind.
+        ("Notes du CERI n°5/2019", Numbered(5, "Notes du CERI")),
+        ("Note de la Fondation N° 8", Numbered(8, "Note de la Fondation")),
         ("доклад № 87 / 2023", Numbered(87, "доклад")),
         (
             "Eurasia Daily Monitor Volume: 17 Issue: 32",

@@ -1146,11 +1146,14 @@ _KINDS = (
 )
 _NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|Номер|N\s?°|N\s?º|№|#)"
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
+# A French or Spanish label names its publisher after the kind: "Note de la FRS n°15/2016",
+# "Notes du CERI n°5"; the name is capitalized, as the kind’s words are.
+_PUBLISHER_AFTER = r"\s+(?:de\s+la|de\s+l[’']|du|des|del|de)\s*(?-i:[A-ZÀ-Ý][\w’'&.\-]*)"
 # "Policy Brief No. 47", "Report № 87 / 2023", and without a sign, the number of a year's
 # series: "ZOiS Spotlight 10/2024", or the year first, with the series' letters: "2016/RP 10".
 _NUMBERED_LINE = re.compile(
     # A colon or comma may stand before the sign: "Reform Monitor: No. 12", "Paper Series, no. 3".
-    rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS})(?:\s+series)?)\s*(?:[:,]\s*(?=[#№NnI]))?"
+    rf"^\s*(?P<kind>(?:[\w’'&.\-]+\s+){{0,5}}?(?:{_KINDS})(?:\s+series|{_PUBLISHER_AFTER})?)\s*(?:[:,]\s*(?=[#№NnI]))?"
     # The month of the issue may come first: "Policy Memo March 2022 / Issue #54".
     r"(?:[,|·–—-]?\s*(?P<month>[^\W\d_]{3,9})\.?,?\s+(?:19|20)\d\d\s*[,/|·–—-]?\s*)?(?:Issue\s*(?=[#№]))?"
     rf"(?:{_NUMBER_SIGN}\s*{_NUMBER}(?:\s*/\s*\d{{2,4}})?|(?P<bare>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?!\d)"
