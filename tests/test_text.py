@@ -6,6 +6,7 @@ import pytest
 
 from memos.ingest.fields import _HEADER_ONLY
 from memos.ingest.parse import parse_page
+from memos.ingest.parsed import ParseError
 from memos.ingest.text import END_MARKERS, KEYWORDS, chunks_of, tag_words
 
 
@@ -542,3 +543,26 @@ def test_a_numbered_label_s_kind_is_the_series_where_the_page_calls_the_items_a_
     memo = parse_page(page.encode())
     assert (memo.memo_number, memo.series) == (12, "Insight")
     assert parse_page(page.replace(blurb, body).encode()).series is None
+
+
+def test_a_report_s_table_of_contents_without_prose_is_its_text():
+    entries = [
+        "1. The Region After Independence. 1",
+        "2. Kazakhstan at a Glance. 3",
+        "3. Political Development. 4",
+        "4. Mongolia at a Glance:7",
+        "5. Foreign Policy. 9",
+        "6. Strategic Perspectives. 12",
+    ]
+    page = (
+        "Interests of major external actors on the steppe\n\n Anna Steppe & Boris Valley\n\n \n\n"
+        "Contents\n\n" + "\n".join(f"  {entry}" for entry in entries) + "\n"
+    )
+    memo = parse_page(page.encode())
+    assert memo.title == "Interests of major external actors on the steppe"
+    assert memo.authors == ["Anna Steppe", "Boris Valley"]
+    assert "Mongolia at a Glance:7" in " ".join(block.text for block in memo.blocks)
+    # Numbered lines whose last figures are not pages in order are no table of contents.
+    shuffled = page.replace("Glance:7", "Glance:70")
+    with pytest.raises(ParseError):
+        parse_page(shuffled.encode())

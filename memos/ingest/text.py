@@ -533,9 +533,38 @@ def sentence_list_body(chunks: list[Chunk]) -> tuple[int, int]:
         and _sentence_list(c, k == len(chunks) - 1)
     ]
     if not lists or max(lists)[0] < PROSE_MIN:
-        raise ParseError("no memo text found (no paragraphs of prose)")
+        contents = contents_body(chunks)
+        if contents is None:
+            raise ParseError("no memo text found (no paragraphs of prose)")
+        return contents
     k = max(lists)[1]
     return k, k + 1
+
+
+# A report's table of contents, an entry a line: its number, its heading, the page it starts on
+# ("3. History of the Region. 4", the dump may glue the page to the heading: "Overview:6").
+CONTENTS_ENTRY = re.compile(r"\s*\d{1,3}\.\s+\S.*?\D\s?(?P<page>\d{1,3})\s*")
+CONTENTS_MIN = 5  # entries: fewer are a list of anything numbered
+
+
+def contents_body(chunks: list[Chunk]) -> tuple[int, int] | None:
+    """The [start, end) chunk range of a report's page that gives its table of contents and no
+    prose (a summary page cut off above the text): the longest run of entries, their pages in
+    order. The headings name what the report is about."""
+    best: tuple[int, int] | None = None
+    k = 0
+    while k < len(chunks):
+        j, pages = k, []
+        while j < len(chunks) and (entries := [CONTENTS_ENTRY.fullmatch(line) for line in chunks[j].lines]):
+            if not all(entries):
+                break
+            pages.extend(int(m["page"]) for m in entries)
+            j += 1
+        in_order = all(a <= b for a, b in pairwise(pages))
+        if len(pages) >= CONTENTS_MIN and in_order and (best is None or j - k > best[1] - best[0]):
+            best = (k, j)
+        k = max(j, k + 1)
+    return best
 
 
 def with_summary(chunks: list[Chunk], start: int) -> int:
