@@ -544,6 +544,14 @@ def test_a_rubric_or_type_label_above_the_title_is_the_category():
         assert parse_page(page.encode()).category == "Opinion"
 
 
+def test_a_kicker_with_the_bar_that_ran_it_into_the_headline_is_the_category():
+    kicker = '<div class="label">Editorial |</div>'
+    byline = '<div class="author">Steppe Times Editorial</div>'
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", kicker + "\n<h1>Water Politics")
+    page = page.replace("</h1>", "</h1>\n" + byline, 1)
+    assert parse_page(page.encode()).category == "Editorial"
+
+
 def test_the_last_paragraph_cut_short_by_a_dump_stays_in_the_body_as_a_paragraph():
     page = (
         "Pipelines and Power in the Caspian Basin\n\n"

@@ -676,7 +676,8 @@ def _kind_label_near(near: list[str]) -> str | None:
     """A type label printed beside the title: one of the two elements above it (a date may stand
     between) or the one below it, whose text names a kind of publication ("Policy Brief")."""
     for text in near:
-        text = without_date(text)
+        # A kicker the page sets on the headline's line ends with the bar between them: "Editorial |".
+        text = without_date(text).removesuffix("|").rstrip()
         if is_kind_label(text) and not text.isupper():
             return text
     return None
