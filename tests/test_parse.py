@@ -552,6 +552,23 @@ def test_a_kicker_with_the_bar_that_ran_it_into_the_headline_is_the_category():
     assert parse_page(page.encode()).category == "Editorial"
 
 
+def test_a_report_s_table_of_contents_over_its_summary_gives_headings_of_its_text():
+    toc = (
+        '<nav class="toc"><div class="toc-item">Mongolia as an actor on the steppe</div>'
+        '<div class="toc-item">A Kazakh perspective</div></nav>'
+    )
+    page = BARE_HTML_PAGE.replace('<div id="content">', "<article>").replace(
+        '</div>\n<div class="sidebar">', '</article>\n<div class="sidebar">'
+    )
+    page = page.replace("</h1>", "</h1>\n" + toc, 1)
+    memo = parse_page(page.encode())
+    assert [b.text for b in memo.blocks[:2]] == ["Mongolia as an actor on the steppe", "A Kazakh perspective"]
+    assert memo.blocks[2].text.startswith("Upstream and downstream states")
+    # A site's menu is no table of contents.
+    menu = parse_page(page.replace('class="toc"', 'class="menu"').encode())
+    assert "Kazakh perspective" not in menu.body_text
+
+
 def test_the_last_paragraph_cut_short_by_a_dump_stays_in_the_body_as_a_paragraph():
     page = (
         "Pipelines and Power in the Caspian Basin\n\n"

@@ -55,6 +55,8 @@ CHROME = re.compile(
     r"|^(?:widget|widgets|widget-area|widget_\w+|moduletable\w*)$",
     re.I,
 )
+NAV = frozenset(("nav",))
+TOC_CLASS = re.compile(r"^(?:toc|table-of-contents)$", re.I)
 CHROME_TAGS = ["nav", "aside", "form", "button", "select", "input", "dialog"]
 CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search"}
 JUNK_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
@@ -274,6 +276,8 @@ def _remove_chrome(soup: BeautifulSoup, keep: set[int]) -> None:
     for el in _elements(soup):
         if el.name in ("html", "body", "main", "article") or id(el) in keep:
             continue
+        if el.name == "nav" and _has_token(el, TOC_CLASS) and any(p.name == "article" for p in el.parents):
+            continue  # a report's table of contents: its headings name what the report is about
         if (
             el.name in CHROME_TAGS
             or (el.get("role") or "").lower() in CHROME_ROLES
@@ -932,6 +936,10 @@ def parse_html(text: str) -> ParsedMemo:
     blocks, html_parts = _read_blocks(body, title)
     if not any(b.kind == "p" for b in blocks):
         blocks, html_parts = _div_paragraphs(body)
+    # Few pages have a table of contents: the page's markup is looked through only where it may.
+    if "<nav" in text and "toc" in text:
+        contents, contents_parts = _contents_headings(container, blocks)
+        blocks, html_parts = [*contents, *blocks], [*contents_parts, *html_parts]
     paragraphs = [b for b in blocks if b.kind == "p"]
     # A memo has prose: a long paragraph, or several shorter ones (menus and link lists do not).
     long_enough = any(len(b.text) >= PROSE_MIN for b in paragraphs) or len(paragraphs) >= 3
@@ -1004,6 +1012,25 @@ def parse_html(text: str) -> ParsedMemo:
         topics=first(declared.topics, tag_links, labels.get("topics")) or [],
         source_url=declared.source_url,
     )
+
+
+def _contents_headings(container: Tag, blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """The entries of a report's table of contents set over its text (a nav marked "toc") that
+    the body's blocks do not print: the page may give the report's summary only, and the
+    headings name what the report is about."""
+    toc = next((el for el in _named(container, NAV) if _has_token(el, TOC_CLASS)), None)
+    if toc is None:
+        return [], []
+    printed = {b.text for b in blocks}
+    entries = [
+        (text, el)
+        for el in toc.descendants
+        if isinstance(el, Tag)
+        and not any(isinstance(d, Tag) for d in el.descendants)
+        and (text := _text(el))
+        and text not in printed
+    ]
+    return [Block("h", text) for text, _el in entries], [f"<h2>{_inner(el)}</h2>" for _text, el in entries]
 
 
 def _read_blocks(body: Tag, title: str) -> tuple[list[Block], list[str]]:
