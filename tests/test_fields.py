@@ -589,6 +589,17 @@ def test_a_citation_of_the_memo_itself_gives_its_number():
     assert cited_number(f"{title}\n\nSee also {title} and No. 5 of the most read.", title) is None
 
 
+def test_a_citation_closed_by_its_label_in_parentheses_gives_the_year_s_number():
+    title = "Cables Under the Caspian. Prospects for Regional Cooperation"
+    cite = f"Asel Nurlanova, Dana Sultanova (2023). {title}. Bergen: Steppe Institute (SI Report 2023:4)"
+    page = f"{title}\n\nHow to cite this publication:\n{cite}\n"
+    assert cited_number(page, title) == 4
+    assert read_numbered("SI Report 2023:4") == Numbered(4, "SI Report")
+    # A label cited inside the sentence after the title is another publication's.
+    other = f"{title}\n\n{title}. It builds on the SI Report 2023:3 (an earlier report)."
+    assert cited_number(other, title) is None
+
+
 def test_the_issue_a_running_footer_gives():
     assert footer_number("in the absence STEPPE CABLE 91 | 5 . [...] In the longer term") == 91
     assert footer_number("Home | 2023 | Analysis 5 | 6") is None

@@ -569,6 +569,15 @@ def test_a_report_s_table_of_contents_over_its_summary_gives_headings_of_its_tex
     assert "Kazakh perspective" not in menu.body_text
 
 
+def test_an_html_page_s_citation_of_itself_gives_its_number():
+    cite = (
+        '<div class="citation">Aziz Karimov (2017). Water Politics in the Fergana Valley. '
+        "Almaty: Steppe Institute (SI Report 2017:2)</div>"
+    )
+    page = BARE_HTML_PAGE.replace('</div>\n<div class="sidebar">', cite + '</div>\n<div class="sidebar">')
+    assert parse_page(page.encode()).memo_number == 2
+
+
 def test_the_last_paragraph_cut_short_by_a_dump_stays_in_the_body_as_a_paragraph():
     page = (
         "Pipelines and Power in the Caspian Basin\n\n"

@@ -1158,8 +1158,8 @@ _NUMBERED_LINE = re.compile(
     r"(?:[,|·–—-]?\s*(?P<month>[^\W\d_]{3,9})\.?,?\s+(?:19|20)\d\d\s*[,/|·–—-]?\s*)?(?:Issue\s*(?=[#№]))?"
     rf"(?:{_NUMBER_SIGN}\s*{_NUMBER}(?:\s*/\s*\d{{2,4}})?|(?P<bare>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?!\d)"
     r"|(?:19|20)\d\d\s*/\s*[A-Z]{1,3}\s?(?P<lettered>\d{1,4})\b"
-    # The year first, then the number: "ISEAS Perspective 2022/24".
-    r"|(?P<year_of>(?:19|20)\d\d)/(?P<yeared>\d{1,3})(?!\d))"
+    # The year first, then the number: "ISEAS Perspective 2022/24", "<Institute> Report 2023:4".
+    r"|(?P<year_of>(?:19|20)\d\d)[/:](?P<yeared>\d{1,3})(?!\d))"
     r"(?P<rest>\W.{0,120})?$",
     re.I,
 )
@@ -1173,6 +1173,10 @@ _FIGURES = re.compile(r"\d+")
 # (Each branch opens with its characters, "\b" looked behind for after the year's first figures as
 # in _YEAR: a search skips to them.)
 _YEAR_HINT = re.compile(r"/\s*(?:19|20)\d\d\b|(?:19|20)(?<!\w..)\d\d\s*/\s*(?:[A-Z]{1,3}\s?)?\d", re.I)
+
+
+# A Nordic series' year and number: "Report 2023:4".
+_YEAR_COLON_NUMBER = re.compile(r"(?:19|20)(?<!\w..)\d\d:\d{1,3}(?!\d)")
 
 
 # A Chinese journal's year and issue: "2018年6期", "2018年第6期" (the sixth issue of 2018).
@@ -1212,6 +1216,8 @@ def has_number_hint(text: str) -> bool:
     if "/" in text and _YEAR_HINT.search(text):
         return True
     if "期" in text and _YEAR_ISSUE_ZH.search(text):
+        return True
+    if ":" in text and _YEAR_COLON_NUMBER.search(text):
         return True
     folded = text.casefold()
     return any(map(folded.__contains__, _SIGN_PARTS)) and _sign_before_figure(text)
@@ -1680,6 +1686,9 @@ def capitals_kind(head: str, page: str) -> str | None:
 _CITED_AFTER = re.compile(r"[,;.”\"’')]+\s*")
 
 
+_CLOSING_LABEL = re.compile(r"\((?P<label>[^()]{4,80})\)\.?\s*$")
+
+
 def cited_number(text: str, title: str) -> int | None:
     """The number a citation of the memo itself gives after its title: "A. Author, “<Title>,” ORF
     Occasional Paper No. 435, April 2024" (an "Attribution:" or "Cite as:" line)."""
@@ -1691,6 +1700,10 @@ def cited_number(text: str, title: str) -> int | None:
         if has_number_hint(after):
             m = _CITED_AFTER.match(after)
             found = read_numbered(after[m.end() :], run_on=True) if m else None
+            # The label may close the citation in parentheses, after the place and the publisher:
+            # "<Title>. Bergen: <Institute> (<Institute> Report 2023:4)".
+            closing = _CLOSING_LABEL.search(after) if not found and m else None
+            found = found or (closing and read_numbered(closing["label"]))
             if found:
                 return found.number
         start = text.find(title, start + 1)

@@ -14,6 +14,7 @@ from .fields import (
     MARKED_BYLINE,
     blog_owner,
     byline_names,
+    cited_number,
     clean_space,
     credit_lead,
     dash_lead,
@@ -990,7 +991,8 @@ def parse_html(text: str) -> ParsedMemo:
             memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None,
             numbered and numbered.number,
             title_numbered and title_numbered.number,
-        ),
+        )
+        or cited_number(page, title),
         series=first(labels.get("series"), numbered and numbered.series) or journal_over_volume(page_lines),
         category=first(
             declared.section,
