@@ -339,6 +339,8 @@ def test_a_kind_label_has_no_number():
     # a link to the file is no label, its first letter typed in either script
     assert not is_kind_label("Download PDF Article") and not is_kind_label("Скачать PDF статьи")
     assert not is_kind_label("Cкачать PDF статьи")
+    # nor is a heading over the item's text
+    assert not is_kind_label("Текст статьи") and not is_kind_label("Full text of the report")
 
 
 def test_unique_names_keep_the_first_spelling():

@@ -1528,6 +1528,8 @@ _PRINTED_IN = re.compile(
 # A link to the file, whose words end in a kind: "Download PDF article", "Скачать PDF статьи"
 # (a site may type the Cyrillic "С" as the Latin "C").
 _DOWNLOAD_LINK = re.compile(r"^\s*(?:download|[сc]качать|загрузить)\b", re.I)
+# A heading over the item's text, whose words end in a kind: "Текст статьи", "Full text of the report".
+_TEXT_HEADING = re.compile(r"^\s*(?:(?:полный\s+)?текст|full[\s-]text|text\s+of)\b", re.I)
 
 
 def is_kind_label(text: str) -> bool:
@@ -1535,7 +1537,7 @@ def is_kind_label(text: str) -> bool:
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
     # At most three words before the kind: the pattern, which backtracks over the words of a
     # long line, runs only on a short one, and a long one is not even cleaned.
-    if DIGIT.search(text) or _DOWNLOAD_LINK.match(text):
+    if DIGIT.search(text) or _DOWNLOAD_LINK.match(text) or _TEXT_HEADING.match(text):
         return False
     if " в " in text or " in " in text:
         text = _PRINTED_IN.sub("", text)  # "Статья в журнале": the kind, and where it was printed
