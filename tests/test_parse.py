@@ -578,6 +578,15 @@ def test_an_html_page_s_citation_of_itself_gives_its_number():
     assert parse_page(page.encode()).memo_number == 2
 
 
+def test_an_element_marked_as_a_field_s_label_is_no_value_of_the_empty_label_above_it():
+    fields = (
+        '<div class="field-label">Keywords</div>\n<div class="field-label">Period</div>\n'
+        '<div class="field-value">XX century</div>'
+    )
+    page = BARE_HTML_PAGE.replace("</h1>", "</h1>\n" + fields, 1)
+    assert parse_page(page.encode()).topics == []
+
+
 def test_the_last_paragraph_cut_short_by_a_dump_stays_in_the_body_as_a_paragraph():
     page = (
         "Pipelines and Power in the Caspian Basin\n\n"

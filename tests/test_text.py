@@ -566,3 +566,12 @@ def test_a_report_s_table_of_contents_without_prose_is_its_text():
     shuffled = page.replace("Glance:7", "Glance:70")
     with pytest.raises(ParseError):
         parse_page(shuffled.encode())
+
+
+def test_an_empty_keywords_label_takes_no_value_from_the_next_field_s_label():
+    body = (
+        "The fleet's division between the two states took the better part of a decade, and each "
+        "step of it was argued over in the press of both capitals as a matter of national honour."
+    )
+    page = f"The Fleet and the Treaty\n\nKeywords:\nPeriod:\nXX century\n\n{body}\n"
+    assert parse_page(page.encode()).topics == []

@@ -190,11 +190,23 @@ def _split_br_paragraphs(soup: BeautifulSoup) -> None:
             el.append(p)
 
 
+FIELD_LABEL = re.compile(r"^field(?:-|__)label$", re.I)
+LABEL_CELL_NAMES = frozenset(("dt", "tr", "div", "span", "h3", "h4", "strong", "label"))
+
+
 def _mark_label_cells(soup: BeautifulSoup) -> None:
-    """<dt>Memo #</dt><dd>497</dd> and a table row "Memo # | 497" are a label and its value:
-    give the label its colon, so that the page's text reads "Memo #:" then "497"."""
-    terms = _named(soup, frozenset(("dt",)))
-    for row in _named(soup, frozenset(("tr",))):
+    """<dt>Memo #</dt><dd>497</dd>, a table row "Memo # | 497" and an element marked as a field's
+    label are a label and its value: give the label its colon, so that the page's text reads
+    "Memo #:" then "497", and an empty label's value is never the next field's label."""
+    terms: list[Tag] = []
+    rows: list[Tag] = []
+    for el in _named(soup, LABEL_CELL_NAMES):
+        if el.name == "tr":
+            rows.append(el)
+        # A field's label as Drupal and catalogues mark it: <div class="field-label">Keywords</div>.
+        elif el.name == "dt" or _has_token(el, FIELD_LABEL):
+            terms.append(el)
+    for row in rows:
         cells = [cell for cell in row.contents if isinstance(cell, Tag) and cell.name in ("td", "th")]
         if len(cells) == 2 and read_label(_text(cells[0]).rstrip(":") + ":"):
             terms.append(cells[0])

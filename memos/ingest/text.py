@@ -854,6 +854,10 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
             or read_label(line)
             # An empty label's next line may be the heading that follows it: "Keywords", "Abstract".
             or (len(line) <= SECTION_HEADING_MAX and SECTION_HEADINGS.match(clean_space(line)))
+            # or the label of the next field, its colon after it: "Keywords:" then "Period:".
+            or not items
+            and line.rstrip().endswith(":")
+            and not _BULLET.match(line)
             or not _BULLET.match(line)
             and items
             and (len(line.split()) > 6)
