@@ -981,9 +981,7 @@ def normalize_language(code: str | None) -> str | None:
 
 # Labels pages put before a value. Each maps to the ParsedMemo field it fills.
 class PhraseLine:
-    """A line that is one of `phrases` and nothing else, a colon after it or not, in any case. The
-    pattern tries each phrase in turn: it runs only on a line no longer than the longest phrase,
-    once the spaces around it and a colon at its end are off (bare_length)."""
+    """A line that is one of `phrases` and nothing else, a colon after it or not, in any case."""
 
     def __init__(self, *phrases: str):
         self.pattern = re.compile(r"^\s*(?:" + "|".join(map(re.escape, phrases)) + r")\s*:?\s*$", re.I)
@@ -991,13 +989,14 @@ class PhraseLine:
 
     def matches(self, line: str) -> bool:
         # A line two characters or more longer than the longest phrase, with no space at either
-        # end (nor before a colon at its end), is longer than it once bare: most lines, told
-        # without bare_length's stripping.
+        # end (nor before a colon at its end), is longer than any line the pattern takes: most
+        # lines, told without it. The pattern, anchored, turns the others down at their first
+        # letters.
         if len(line) > self.longest + 1 and not (
             line[0].isspace() or line[-1].isspace() or line[-2].isspace()
         ):
             return False
-        return bare_length(line) <= self.longest and bool(self.pattern.match(line))
+        return bool(self.pattern.match(line))
 
 
 # Labels that head a list and may stand without a colon.
@@ -1075,15 +1074,6 @@ def read_label(line: str) -> Label | None:
     if _KIND_ABOVE_VALUE.match(line):
         return Label("category", "")
     return None
-
-
-def bare_length(line: str) -> int:
-    """The length of a line without the spaces around it and a colon at its end: the length of
-    the heading or marker it is, if it is one."""
-    bare = line.strip()
-    if bare.endswith(":"):
-        bare = bare[:-1].rstrip()
-    return len(bare)
 
 
 def valid_value(field_name: str, value: str) -> bool:

@@ -368,7 +368,8 @@ def is_running_text(text: str) -> bool:
     words = text.split(maxsplit=30)[:30]  # the opening words tell
     if len(words) < 6:
         return False
-    lower = sum(w[:1].islower() for w in words[1:])
+    # The words' first letters, counted in one go (str.split gives no empty word).
+    lower = sum(map(str.islower, [w[0] for w in words[1:]]))
     if lower > len(words) / 2:
         return True  # most running text, cheaply
     capital_anyway = sum(
@@ -439,7 +440,8 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
         while j < len(chunks):
             c = chunks[j]
             if c.is_prose:
-                weight += len(c.text) if len(c.text) >= PROSE_MIN else 0
+                size = len(c.text)
+                weight += size if size >= PROSE_MIN else 0
             elif not (
                 c.is_bullets
                 and all(_list_item_like(item) for item in c.bullet_items())
