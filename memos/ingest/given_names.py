@@ -56,7 +56,7 @@ def _has_credit(text: str) -> bool:
     # told without it: most lines.
     if text.isascii():
         folded = text.lower()
-        if not any(word in folded for word in _CREDIT_ASCII_WORDS):
+        if not any(map(folded.__contains__, _CREDIT_ASCII_WORDS)):
             return False
     return bool(_CREDIT.search(text))
 _ATTRIBUTION = {"~", "—", "–", "-", "―"}
