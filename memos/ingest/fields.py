@@ -200,7 +200,7 @@ DATE_LABEL_WORDS = ("ublicat", "ublished", "osted on", "ritten on", "ата пу
 def labelled_date(text: str) -> date | None:
     """The first date that a label names as the item's own inside `text`: "… дата публикации
     04.08.21 05:04 скаут: …" (a repost's own date, not the original's in its text)."""
-    if not any(word in text for word in DATE_LABEL_WORDS):
+    if not any(map(text.__contains__, DATE_LABEL_WORDS)):
         return None  # most pages, cheaply
     for m in LABELLED_DATE.finditer(text):
         # A full stop glued to the next word ends the date a PDF's text ran on: "2018.Submit".
@@ -515,7 +515,7 @@ def looks_like_names(text: str) -> bool:
             plain = [words[0], *(w for w in words[1:-1] if not NICKNAME.match(w)), words[-1]]
         else:
             plain = words  # no nickname without a parenthesis: most names
-        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in plain):
+        if not 2 <= len(words) <= 4 or not all(map(_NAME_WORD.match, plain)):
             return False
         # A name opens with a given name or an initial and its full stop; a letter alone is a
         # word opening a sentence: "В Таджикистан", "A Plan".
@@ -968,7 +968,7 @@ def has_cyrillic(text: str) -> bool:
     """Whether _CYRILLIC is found in `text`: the bytes that start its letters are searched for in
     the encoded text, far faster than the pattern searches for its class of characters."""
     encoded = text.encode("utf-8", "surrogatepass")
-    return any(lead in encoded for lead in _CYRILLIC_LEADS)
+    return any(map(encoded.__contains__, _CYRILLIC_LEADS))
 
 
 def language_of(text: str) -> str:
@@ -996,9 +996,7 @@ def normalize_language(code: str | None) -> str | None:
 
 # Labels pages put before a value. Each maps to the ParsedMemo field it fills.
 class PhraseLine:
-    """A line that is one of `phrases` and nothing else, a colon after it or not, in any case. The
-    pattern tries each phrase in turn: it runs only on a line no longer than the longest phrase,
-    once the spaces around it and a colon at its end are off (bare_length)."""
+    """A line that is one of `phrases` and nothing else, a colon after it or not, in any case."""
 
     def __init__(self, *phrases: str):
         self.pattern = re.compile(r"^\s*(?:" + "|".join(map(re.escape, phrases)) + r")\s*:?\s*$", re.I)
@@ -1006,13 +1004,14 @@ class PhraseLine:
 
     def matches(self, line: str) -> bool:
         # A line two characters or more longer than the longest phrase, with no space at either
-        # end (nor before a colon at its end), is longer than it once bare: most lines, told
-        # without bare_length's stripping.
+        # end (nor before a colon at its end), is longer than any line the pattern takes: most
+        # lines, told without it. The pattern, anchored, turns the others down at their first
+        # letters.
         if len(line) > self.longest + 1 and not (
             line[0].isspace() or line[-1].isspace() or line[-2].isspace()
         ):
             return False
-        return bare_length(line) <= self.longest and bool(self.pattern.match(line))
+        return bool(self.pattern.match(line))
 
 
 # Labels that head a list and may stand without a colon.
@@ -1090,15 +1089,6 @@ def read_label(line: str) -> Label | None:
     if _KIND_ABOVE_VALUE.match(line):
         return Label("category", "")
     return None
-
-
-def bare_length(line: str) -> int:
-    """The length of a line without the spaces around it and a colon at its end: the length of
-    the heading or marker it is, if it is one."""
-    bare = line.strip()
-    if bare.endswith(":"):
-        bare = bare[:-1].rstrip()
-    return len(bare)
 
 
 def valid_value(field_name: str, value: str) -> bool:

@@ -37,6 +37,9 @@ PARTICLES_MAX = 2  # "van der"
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.(?:[A-ZА-ЯЁ]\.)?$")
 _PATRONYMIC = re.compile(r"^[А-ЯЁ][а-яё]+(?:ович|евич|ьич|ична|инична|овна|евна)$")
 _OPENING = "\"'“”«»„(["
+# A word's letters after the quotes or brackets that open it. (The pattern opens with them, and
+# looks behind only then for the space before them: a search skips to them.)
+_AFTER_OPENING = re.compile(r"[\"'“”«»„(\[](?<!\S.)[\"'“”«»„(\[]*(\S+)")
 # Words in small letters that may stand right before a byline's first name.
 _BEFORE_NAMES = {"by", "and", "from", "автор", "авторы", "автора", "от", "и"}
 _JOINERS = {"and", "&", "и"}
@@ -45,6 +48,18 @@ _JOINERS = {"and", "&", "и"}
 _CREDIT = re.compile(
     r"©|\b(?:photo|photograph|image|illustration|credit|фото|иллюстрация|изображение)s?\b", re.I
 )
+_CREDIT_ASCII_WORDS = ("photo", "image", "illustration", "credit")
+
+
+def _has_credit(text: str) -> bool:
+    # The pattern opens with a word boundary and ignores case: the engine tries it at every
+    # character. An ASCII line (no "©", case folded by str.lower) without one of its words is
+    # told without it: most lines.
+    if text.isascii():
+        folded = text.lower()
+        if not any(map(folded.__contains__, _CREDIT_ASCII_WORDS)):
+            return False
+    return bool(_CREDIT.search(text))
 _ATTRIBUTION = {"~", "—", "–", "-", "―"}
 _BOUNDARIES = {"|", "•", "·", "/", "—", "–", "―"}
 SENTENCE_LOOKED_AT = 12  # words before a name looked at for the sentence it stands in
@@ -176,14 +191,20 @@ class People:
         ("A B, C D and E F")."""
         # A line in small letters continues a sentence the layout broke ("by Jane Roe" may end a
         # caption's or a paragraph's sentence); a credit names a picture's maker.
-        if line.lstrip()[:1].islower() or _CREDIT.search(line[:LINE_LOOKED_AT]):
+        if line.lstrip()[:1].islower() or _has_credit(line[:LINE_LOOKED_AT]):
             return None
         # The words a name opening in the part looked at may run on to (a paragraph goes on).
-        tokens = line[: LINE_LOOKED_AT + RUN_ON].split()
+        looked_at = line[: LINE_LOOKED_AT + RUN_ON]
+        lexicon = _LEXICON.names
+        # Most lines hold no word of the lexicon, whatever its case: told in one go from the
+        # line's words (and those after an opening quote or bracket), before each is weighed.
+        folded = looked_at.casefold()
+        if lexicon.isdisjoint(folded.split()) and lexicon.isdisjoint(_AFTER_OPENING.findall(folded)):
+            return None
+        tokens = looked_at.split()
         opening = len(line[:LINE_LOOKED_AT].split())
         # The words a given name opens (is_given_name, written out: asked of every word looked
         # at, and most words open no name).
-        lexicon = _LEXICON.names
         given = [
             i
             for i, token in enumerate(tokens[:opening])

@@ -924,10 +924,12 @@ def names_run_together(text: str) -> bool:
     """A PDF's byline with its separators lost: "A. Bob Smith Carol Jones B. Dan Brown …", every
     word capitalized and two or more of them initials, where a title has small words."""
     words = text.split()
+    # Every word capitalized is asked before the initials are counted: a title's first small word
+    # settles it.
     return (
         len(words) >= 6
-        and sum(bool(INITIAL.match(w)) for w in words) >= 2
         and all(w[:1].isupper() for w in words)
+        and sum(bool(INITIAL.match(w)) for w in words) >= 2
         and not any(w.endswith((":", ",")) for w in words)
     )
 
@@ -1171,12 +1173,12 @@ class TitleSignals:
         found: list[str] = []
         box: list[str] = []
         for line in self.page.head.split("\n"):
-            label, _, value = line.partition(": ") if ": " in line else ("", "", "")
-            label = label.strip()
+            label, colon, value = line.partition(": ")
             if (
-                value.strip()
+                colon
+                and value.strip()
                 and 0 < len(label.split()) <= FIELD_LABEL_WORDS
-                and not TITLE_LABEL.match(label + ": ")
+                and not TITLE_LABEL.match(label.strip() + ": ")
             ):
                 box.append(_fold_line(value))
             elif line.strip() or not box:
@@ -2408,18 +2410,20 @@ def repeated_title(lines: list[str], title: Candidate, body_line: int, start: in
     size = len(title.text)
     words = _words(title.text)
     found = []
-    for i in range(start, min(body_line, len(lines))):
-        if title.first <= i <= title.last:
+    # Asked of every line above the body, three times a page: a blank line (a third of a dump's)
+    # is none of the three printings, and is passed over first.
+    for i, line in enumerate(lines[start:body_line], start):
+        length = len(line.strip())
+        if not length or title.first <= i <= title.last:
             continue
-        length = len(lines[i].strip())
-        if size - 3 <= length <= size + 10 and _fold_line(lines[i]) == folded:
+        if size - 3 <= length <= size + 10 and _fold_line(line) == folded:
             found.append(Candidate(title.text, i, i))
-        elif size < length <= size + DATE_AFTER_TITLE_MAX and _fold_line(lines[i]).startswith(folded):
-            if date_at_start(clean_space(lines[i])[size:].lstrip()):
+        elif size < length <= size + DATE_AFTER_TITLE_MAX and _fold_line(line).startswith(folded):
+            if date_at_start(clean_space(line)[size:].lstrip()):
                 found.append(Candidate(title.text, i, i))
-        elif 10 <= length < size - 10 and words.startswith(_words(lines[i])):
+        elif 10 <= length < size - 10 and words.startswith(_words(line)):
             j = next_index(lines, i)
-            if j is not None and words == _words(lines[i] + " " + lines[j]):
+            if j is not None and words == _words(line + " " + lines[j]):
                 found.append(Candidate(title.text, i, j))
     return found
 

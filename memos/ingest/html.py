@@ -971,7 +971,7 @@ def parse_html(text: str) -> ParsedMemo:
             [n for names in marked_names for n in names] if marked_names and all(marked_names) else None,
             header_authors,
         )
-        or (_split_names(container) if any(word in text for word in NAME_PART_WORDS) else None)
+        or (_split_names(container) if any(map(text.__contains__, NAME_PART_WORDS)) else None)
         or _blog_owner(near)
         or first(
             declared.meta_authors,

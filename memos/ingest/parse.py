@@ -72,7 +72,7 @@ def read_text(data: bytes) -> Decoded:
 def has_controls(text: str) -> bool:
     """Whether `text` holds a character of _STRIPPED or _LINE_BREAKS (and so of _CONTROL), looked
     for one by one: str's search for a character is far faster than a pattern's for a class."""
-    return any(char in text for char in _CONTROLS)
+    return any(map(text.__contains__, _CONTROLS))  # each looked for in C, no loop in Python
 
 
 def declared_charset(data: bytes) -> str | None:

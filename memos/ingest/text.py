@@ -385,7 +385,8 @@ def is_running_text(text: str) -> bool:
     words = text.split(maxsplit=30)[:30]  # the opening words tell
     if len(words) < 6:
         return False
-    lower = sum(w[:1].islower() for w in words[1:])
+    # The words' first letters, counted in one go (str.split gives no empty word).
+    lower = sum(map(str.islower, [w[0] for w in words[1:]]))
     if lower > len(words) / 2:
         return True  # most running text, cheaply
     capital_anyway = sum(
@@ -456,7 +457,8 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
         while j < len(chunks):
             c = chunks[j]
             if c.is_prose:
-                weight += len(c.text) if len(c.text) >= PROSE_MIN else 0
+                size = len(c.text)
+                weight += size if size >= PROSE_MIN else 0
             elif keywords_between(chunks, j):
                 pass  # an article's abstract goes on into its first section
             elif not (
