@@ -55,6 +55,9 @@ from memos.ingest.fields import (
         ("Sept. 14, 2018", date(2018, 9, 14)),
         # The space after the comma lost.
         ("August 15,2022", date(2022, 8, 15)),
+        # A slash for the comma.
+        ("Январь 24/ 2009", date(2009, 1, 24)),
+        ("March 3/2020", date(2020, 3, 3)),
         ("  • September 14, 2018", date(2018, 9, 14)),
         ("14 September 2018", date(2018, 9, 14)),
         ("13 сентября 2018", date(2018, 9, 13)),

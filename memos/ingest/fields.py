@@ -48,8 +48,9 @@ for _number, _names in enumerate(
 _MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DATE_PATTERNS = [
-    # September 14, 2018 / Sept. 14 2018 / March 3rd, 2020 / August 15,2022 (the space lost)
-    re.compile(rf"^{_MONTH}\s+{_DAY}(?:,\s*|\s+)(?P<year>\d{{4}})$"),
+    # September 14, 2018 / Sept. 14 2018 / March 3rd, 2020 / August 15,2022 (the space lost) /
+    # Январь 24/ 2009 (a site's template sets a slash for the comma)
+    re.compile(rf"^{_MONTH}\s+{_DAY}(?:,\s*|/\s*|\s+)(?P<year>\d{{4}})$"),
     # 14 September 2018 / 13 сентября 2018 (г.) / 3rd March 2020 / 6 Νοεμβρίου 2013
     re.compile(rf"^{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})(?:\s*г\.?)?$"),
     # 07-Mar-2019: the month's name between dashes, as databases print a date
