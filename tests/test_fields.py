@@ -495,6 +495,16 @@ def test_footnote_signs_standing_apart_between_names_part_them():
     assert byline_names("Tamsin Oakley † Rafael Mendes ‡") == ["Tamsin Oakley", "Rafael Mendes"]
 
 
+def test_the_armed_service_after_an_officer_s_name_is_no_name():
+    assert byline_names("Col. Karel Novak, U.S. Army") == ["Karel Novak"]
+    assert byline_names("Lt. Col. Tamsin Oakley, U.S. Air Force, and Maj. Rafael Mendes, U.S. Marine Corps") == [
+        "Tamsin Oakley",
+        "Rafael Mendes",
+    ]
+    assert byline_names("By Karel Novak, Royal Navy (Ret.)") == ["Karel Novak"]
+    assert byline_names("The Army and the Navy") is None
+
+
 def test_an_institution_in_parentheses_after_a_name_is_its_affiliation():
     assert byline_names("Karel Novak (Steppe University, Caspian Academy of Sciences)") == ["Karel Novak"]
     assert byline_names("Karel Novak (Steppe University), Ana Maria Novak (Caspian Institute)") == [
