@@ -722,6 +722,12 @@ def _dateline(text: str) -> tuple[object, list[str]]:
     """The date and the "By ..." names of a short header line, trying each part of it:
     "Policy Memo No. 389 · Published on 22.09.2015", "by A 15/05/2024"."""
     published, authors = None, []
+    if text[:1] == "(" and text[-1:] == ")" and DIGIT.search(text):
+        # A name and a date in parentheses under a talk's title, the speaker's and the day's:
+        # "(Jane Roe, April 13, 2023)".
+        published = date_at_end(text[1:-1])
+        if published:
+            return published, byline_names(text[1:-1]) or []
     for part in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text):
         # The crumbs of the page's section may stand before the time: "Главная Политика 13:08 28
         # Октября 2022 3922" (a count of views ends the line).
