@@ -2096,3 +2096,17 @@ def test_a_journal_s_name_in_capitals_opening_a_run_on_page_names_the_series():
     # A title in small letters run into a label is no journal's name.
     title_first = run_together.replace("JOURNAL OF CASPIAN STUDIES", "Journal of Caspian Studies")
     assert find_numbered([title_first]) == Numbered(2)
+
+
+def test_a_name_printed_on_a_line_of_its_own_over_each_story_of_a_list_under_the_memo_is_no_title():
+    page = (
+        "Try it free\n\nTenders Split Between Several Bidders\n\nThe Steppe Weekly\n\n|\n\nDecember 07, 2025\n\n"
+        "For the ministries, it was a win, which showed that the region has been able to break away from "
+        "the single supplier that the old contracts of the last decade tried to impose upon it.\n\n"
+        "- JANE ROE\n\nTenders Split Between Several Bidders\n"
+        + BODY
+        + "\nMORE STORIES FROM The Steppe Weekly\n\nThe Steppe Weekly\n\nThe Steppe Weekly\n\n"
+        "PORTS OF THE CASPIAN\n\nThe ports grew busier.\n\nDecember 07, 2025\n\nThe Steppe Weekly\n\n"
+        "The Steppe Weekly\n\nROADS OF THE STEPPE\n"
+    )
+    assert parse_page(page.encode()).title == "Tenders Split Between Several Bidders"

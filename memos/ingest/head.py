@@ -1030,6 +1030,12 @@ class TitleSignals:
         self.brand = self._brand()
         self.file_name = self._file_name()
 
+    def listed_below(self, text: str) -> bool:
+        """Whether lines of their own below the head print `text` RUNNING_LABEL_REPEATS times."""
+        key = _fold_line(text)
+        below = self.lines[self.units[-1][1] + 1 : self.units[-1][1] + LIST_LINES] if self.units else []
+        return sum(_fold_line(line) == key for line in below if line.strip()) >= RUNNING_LABEL_REPEATS
+
     @cached_property
     def folded_units(self) -> list[str]:
         return [_fold_line(text) for _, _, text in self.units if len(text.split()) >= 3]
@@ -1466,6 +1472,10 @@ class TitleSignals:
             repeats = 0
         if off_topic and self.page.count(text) > 1:
             points -= 2  # a running head or a greeting, printed at the top and again
+        if repeats >= RUNNING_LABEL_REPEATS and self.listed_below(text):
+            # A line of its own over each item of a list of other stories under the memo is the
+            # outlet's or the section's name: a title is printed above the body, or once in it.
+            repeats = 0
         if repeats >= 1:
             # A picture's caption is printed again in its credit line ("© Agency / Caption").
             if self.in_fields(text):
@@ -1575,6 +1585,10 @@ class TitleSignals:
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
         return points
+
+
+RUNNING_LABEL_REPEATS = 3  # printings besides the first, each a line of its own
+LIST_LINES = 60  # lines under the head where a list of other stories may stand
 
 
 # An event's part and its number after a dash, ending a line: "… - Public Session 4", "… – Webinar 2".
@@ -2445,6 +2459,7 @@ COMMENT_COUNT = re.compile(r"\s+\(\d{1,3}\)$")
 # The reading time printed after the title, often glued to its last word: "…media6 min read".
 READING_TIME_AT_END = re.compile(r"\s*\d{1,3}\s?(?:min(?:ute)?s?\.?\s+read|мин\w*\.?\s+чтени[ея])$", re.I)
 READING_TIME_ENDS = ("read", "READ", "Read", "чтения", "чтение", "ЧТЕНИЯ", "ЧТЕНИЕ")
+
 
 
 # A label or an author, a colon, and the title: "Kennan Cable No. 51: A Rising Global Player".
