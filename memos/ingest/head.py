@@ -825,10 +825,22 @@ def header_follows(lines: list[str], i: int) -> bool:
             if k is not None and is_dek(f"{text} {clean_space(lines[k])}"):
                 i = k
                 continue
+        if " " not in text and READING_TIME_LINE.match(next_line(lines, j)):
+            # A toggle for the contents over the reading time ("Оглавление", "Читать около 90
+            # мин"): a long study's header, whatever line (a dek) follows.
+            return True
         if not (is_dek(text) or is_image_text(text)):
             return False
         i = j
     return False
+
+
+# A reading time on a line of its own: "Читать около 90 мин", "Reading time: 12 min", "5 min read".
+READING_TIME_LINE = re.compile(
+    r"(?:(?:читать|чтение|время чтения|reading time|read in):?\s+)?(?:около\s+|about\s+|~\s*)?\d{1,3}\s?"
+    r"(?:мин\w*|min(?:ute)?s?)\.?(?:\s+(?:read|чтени[ея]))?$",
+    re.I,
+)
 
 
 # A word in lower case: "\b" before its first letter is looked behind for after it, so that a
