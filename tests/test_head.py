@@ -166,6 +166,16 @@ def test_a_writer_s_name_and_a_full_stop_before_the_headline_is_the_byline():
     )
 
 
+def test_a_column_s_two_word_title_after_its_writer_s_name_under_a_theme_credit():
+    # The line a site's theme credits itself with is no title; a title of two words after the
+    # name is one where a full stop closes the line, as it closes the name.
+    page = "Ethos - шаблон joomla Видео\n\nJane Roe. Thinking aloud.\n\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("Thinking aloud", ["Jane Roe"])
+    page = "Jane Roe. Senior fellow\n\nThe Grids of the Region\n\n" + BODY
+    assert parse_page(page.encode()).title == "The Grids of the Region"
+
+
 def test_a_one_word_title_printed_twice_over_its_picture_and_the_body():
     page = (
         "Karakalpakstan\n\nImage source: Steppe Photo Archive\nKarakalpakstan\n\nBackground\n\n"

@@ -334,6 +334,7 @@ def _furniture_not_names(text: str) -> bool:
         or text[:1].isdigit()
         and bool(FILE_NAME.match(text) or page_head(text) or EVENT_BANNER.fullmatch(text))
         or "rights reserved" in text.lower()
+        or is_theme_credit(text)
         or has_menu_separator(text)
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
         or list(map(len, words)).count(1) > len(words) / 2  # "A P R I L 2 0 24"
@@ -350,6 +351,21 @@ def _furniture_not_names(text: str) -> bool:
         or bool(AUTHOR_HEADING.match(text))
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
+
+
+# The credit of the theme a site's engine is dressed in: "<Theme> - шаблон joomla", "WordPress
+# theme by <Maker>", "Powered by Drupal".
+THEME_CREDIT = re.compile(
+    r"\b(?:(?:шаблон|template|theme|тема)\s+(?:для\s+|for\s+)?(?:joomla|wordpress|drupal)|"
+    r"(?:joomla|wordpress|drupal)\s+(?:шаблон|template|theme|тема)|powered by (?:joomla|wordpress|drupal))\b",
+    re.I,
+)
+CMS_NAMES = ("joomla", "wordpress", "drupal")
+
+
+def is_theme_credit(text: str) -> bool:
+    folded = text.casefold()
+    return any(name in folded for name in CMS_NAMES) and bool(THEME_CREDIT.search(text))
 
 
 # A PDF page's running head: its number, the publisher, the year ("1 Steppe Institute 2022").
@@ -2538,16 +2554,20 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     # "Jane Roe. <Title>": the writer's name and a full stop before the headline, as a column
     # prints it; a known given name opens a person's (a place's or a thing's name may end a
     # sentence too).
+    # A title of two words is one where a full stop closes it too ("Jane Roe. Thinking aloud."):
+    # a post after a name has none ("Jane Roe. Senior fellow").
     dotted = NAME_DOT_TITLE.match(text) if ". " in text[:50] else None
     if (
         dotted
         and not dotted["title"][0].islower()
-        and len(dotted["title"].split()) >= 3
+        and len(dotted["title"].split()) >= (2 if text.endswith(".") and not text.endswith("..") else 3)
         and is_given_name(dotted["name"].split()[0])
     ):
         names = _byline(dotted["name"])
         if names and len(names) == 1:
-            return dotted["title"], None, names
+            # The full stop that closes the line is the column's, as the one after the name is.
+            closed = dotted["title"].endswith(".") and not dotted["title"].endswith("..")
+            return dotted["title"][:-1] if closed else dotted["title"], None, names
     # "“<Title>”, Jane Roe (Institute, Country)", "“<Title>” by A and B": a headline in quotes,
     # then its writer.
     quoted = QUOTED_THEN_NAMES.match(text) if text[:1] in '“"«„' else None
