@@ -2132,3 +2132,12 @@ def test_a_toggle_for_the_contents_over_the_reading_time_is_the_header_of_the_ti
         "поэтому тендеры последних двух лет были разделены между несколькими участниками.\n"
     )
     assert parse_page(page.encode()).title == "Степная защита: как укрепить тендеры против чужих поставщиков?"
+
+
+def test_a_site_s_name_after_a_bar_on_the_first_line_and_again_on_the_next_names_the_lower_the_page_s_title():
+    page = (
+        "Regional Security News Opinion | Steppe Herald\n\n"
+        "The Tenders Are Coming | STEPPE HERALD English Archive 2005 -2017\n"
+        "Select Page\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "The Tenders Are Coming"

@@ -1319,9 +1319,23 @@ class TitleSignals:
         ("Type to search", "Popular: day week month"): a page's own title names what the memo
         then speaks of, so a first line that shares no word with the body's opening, where a
         line below it does, is not the title."""
-        if cand.first != self.first_line:
+        if cand.first != self.first_line or self.site_named_below(cand.first):
             return False
         return self.agrees(cand.text) or not self.agreeing_below
+
+    def site_named_below(self, i: int) -> bool:
+        """Whether the site's name that ends line `i` after a bar opens what ends one of the next
+        lines after one too: the upper is the title of the site's section, the lower the page's
+        own ("<Section> | <Site>" over "<Title> | <SITE> English Archive")."""
+        line = self.lines[i]
+        if " | " not in line:
+            return False  # most lines, cheaply
+        site = _fold_line(line.rsplit(" | ", 1)[1].strip())
+        return len(site) > 2 and any(
+            _fold_line(text.rsplit(" | ", 1)[1]).startswith(site)
+            for first, _, text in self.units[1:SITE_LINES_BELOW]
+            if first > i and " | " in text
+        )
 
     def agrees(self, text: str) -> bool:
         """Whether a word of the text is a word of the body's opening too (its stem)."""
@@ -1615,6 +1629,7 @@ class TitleSignals:
         return points
 
 
+SITE_LINES_BELOW = 3  # the units a page's own title line may stand in under the site's
 RUNNING_LABEL_REPEATS = 3  # printings besides the first, each a line of its own
 LIST_LINES = 60  # lines under the head where a list of other stories may stand
 
