@@ -542,3 +542,13 @@ def test_a_numbered_label_s_kind_is_the_series_where_the_page_calls_the_items_a_
     memo = parse_page(page.encode())
     assert (memo.memo_number, memo.series) == (12, "Insight")
     assert parse_page(page.replace(blurb, body).encode()).series is None
+
+
+def test_the_date_a_run_on_page_without_a_title_line_opens_with_is_its_date():
+    page = (
+        "17 января 2017 г. Асель Нурланова | The Steppe Post Степь опасается чужих камер и хочет построить "
+        'свою сеть "После того как города степи купили тысячи камер у одного поставщика, правительства '
+        "региона взвешивают каждое новое предложение оборудования и его условия, а тендеры последних двух "
+        'лет были разделены между несколькими участниками", - пишет автор, и продолжает о том, что\n'
+    )
+    assert parse_page(page.encode()).published == date(2017, 1, 17)

@@ -981,8 +981,12 @@ def parse_text(text: str) -> ParsedMemo:
         # A memo without a title line (a repost, a page cut above its text) is still a memo.
         chunks, start, end, body_line = before_cover
         stand_in = stand_in_title(chunks[start].text)
-        published = date_after_printings(chunks[start].lines[0], stand_in) or dated_line_above(
-            lines, body_line
+        # Or the date a digest's run-on text opens with, over the names and the headline it
+        # runs on into: "17 января 2017 г. <Author> | <Outlet> <Headline> …".
+        published = (
+            date_after_printings(chunks[start].lines[0], stand_in)
+            or dated_line_above(lines, body_line)
+            or date_at_start(chunks[start].lines[0])
         )
         head = Head(stand_in, body_line, -1, None, published, None)
         warnings.append("no title found above the memo text: its first words stand in for one")
