@@ -20,6 +20,7 @@ from memos.ingest.head import (
     letter_count,
     printed_more_than,
     title_parts,
+    without_reading_time,
 )
 from memos.ingest.parse import parse_page
 from memos.ingest.text import chunks_of, find_header
@@ -2141,3 +2142,14 @@ def test_a_site_s_name_after_a_bar_on_the_first_line_and_again_on_the_next_names
         "Select Page\n" + BODY
     )
     assert parse_page(page.encode()).title == "The Tenders Are Coming"
+
+
+def test_the_reading_time_ending_a_byline_with_its_date_is_no_part_of_either():
+    page = (
+        "Edit post\n\nWhen Will the Tenders End?\n\n"
+        "by Jane Roe January 18, 2023 7:27 PM 2 min read\n\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Jane Roe"], date(2023, 1, 18))
+    # Glued to a year, the reading time's figures are not told from the year's.
+    assert without_reading_time("06.03.201718 МИН ЧТЕНИЕ") == "06.03.201718 МИН ЧТЕНИЕ"

@@ -1813,7 +1813,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     if bios:
         return bios
     for i in below + above:
-        text = clean_space(lines[i])
+        text = without_reading_time(clean_space(lines[i]))
         if bare_names(text) and names_of_furniture(lines, i, text, title, above):
             continue
         if i == below_first and _fold_line(text) == _fold_line(title.text):
@@ -2170,7 +2170,7 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
     # its feed link ("Friday, 19 January 2018", "RSS"), the item's date line under the title.
     updated = None
     for i in above[:1] + list(range(title.first, body_line)) + above[1:]:
-        text = clean_space(lines[i])
+        text = without_reading_time(clean_space(lines[i]))
         if not DIGIT.search(text):
             continue  # no date without a figure: most lines, before the tests below each look
         if UPDATE_LABEL.match(text):
@@ -2502,6 +2502,14 @@ COMMENT_COUNT = re.compile(r"\s+\(\d{1,3}\)$")
 # The reading time printed after the title, often glued to its last word: "…media6 min read".
 READING_TIME_AT_END = re.compile(r"\s*\d{1,3}\s?(?:min(?:ute)?s?\.?\s+read|мин\w*\.?\s+чтени[ея])$", re.I)
 READING_TIME_ENDS = ("read", "READ", "Read", "чтения", "чтение", "ЧТЕНИЯ", "ЧТЕНИЕ")
+
+
+def without_reading_time(text: str) -> str:
+    """A line without the reading time that ends it, a counter and no part of a byline or its
+    date: "by Jane Roe January 18, 2023 7:27 PM 2 min read". Only one set apart: glued to a year
+    ("06.03.201718 МИН ЧТЕНИЕ"), where its figures begin is unclear."""
+    reading = READING_TIME_AT_END.search(text) if text.endswith(READING_TIME_ENDS) else None
+    return text[: reading.start()] if reading and reading.start() and text[reading.start()] == " " else text
 
 
 
