@@ -497,7 +497,9 @@ def test_footnote_signs_standing_apart_between_names_part_them():
 
 def test_the_armed_service_after_an_officer_s_name_is_no_name():
     assert byline_names("Col. Karel Novak, U.S. Army") == ["Karel Novak"]
-    assert byline_names("Lt. Col. Tamsin Oakley, U.S. Air Force, and Maj. Rafael Mendes, U.S. Marine Corps") == [
+    assert byline_names(
+        "Lt. Col. Tamsin Oakley, U.S. Air Force, and Maj. Rafael Mendes, U.S. Marine Corps"
+    ) == [
         "Tamsin Oakley",
         "Rafael Mendes",
     ]

@@ -2111,7 +2111,8 @@ def test_a_journal_s_name_in_capitals_opening_a_run_on_page_names_the_series():
 
 def test_a_name_printed_on_a_line_of_its_own_over_each_story_of_a_list_under_the_memo_is_no_title():
     page = (
-        "Try it free\n\nTenders Split Between Several Bidders\n\nThe Steppe Weekly\n\n|\n\nDecember 07, 2025\n\n"
+        "Try it free\n\nTenders Split Between Several Bidders\n\nThe Steppe Weekly\n\n|\n\n"
+        "December 07, 2025\n\n"
         "For the ministries, it was a win, which showed that the region has been able to break away from "
         "the single supplier that the old contracts of the last decade tried to impose upon it.\n\n"
         "- JANE ROE\n\nTenders Split Between Several Bidders\n"
@@ -2125,7 +2126,8 @@ def test_a_name_printed_on_a_line_of_its_own_over_each_story_of_a_list_under_the
 
 def test_a_toggle_for_the_contents_over_the_reading_time_is_the_header_of_the_title_above_it():
     page = (
-        "Школа аналитики (ША)\n\nСтепная защита: как укрепить тендеры против чужих поставщиков?\n\nОглавление\n\nЧитать около 90 мин\n\n"
+        "Школа аналитики (ША)\n\nСтепная защита: как укрепить тендеры против чужих поставщиков?\n\n"
+        "Оглавление\n\nЧитать около 90 мин\n\n"
         "Комплексная оценка закупок камер в городах степи в свете новых правил тендеров\n\n"
         "Региональные договоренности в области безопасности, которые казались урегулированными десять лет "
         "назад, пересматриваются, и правительства региона взвешивают каждое предложение оборудования.\n\n"

@@ -2512,7 +2512,6 @@ def without_reading_time(text: str) -> str:
     return text[: reading.start()] if reading and reading.start() and text[reading.start()] == " " else text
 
 
-
 # A label or an author, a colon, and the title: "Kennan Cable No. 51: A Rising Global Player".
 LABEL_COLON_TITLE = re.compile(r"^(.{3,80}?)\s*:\s+(.{3,})$")
 # A Russian name of two or three words and the title after a colon (a dump may drop the space),
