@@ -55,6 +55,9 @@ from memos.ingest.fields import (
         ("Sept. 14, 2018", date(2018, 9, 14)),
         # The space after the comma lost.
         ("August 15,2022", date(2022, 8, 15)),
+        # A slash for the comma.
+        ("Январь 24/ 2009", date(2009, 1, 24)),
+        ("March 3/2020", date(2020, 3, 3)),
         ("  • September 14, 2018", date(2018, 9, 14)),
         ("14 September 2018", date(2018, 9, 14)),
         ("13 сентября 2018", date(2018, 9, 13)),
@@ -495,6 +498,18 @@ def test_a_footnote_mark_after_a_name_is_no_part_of_it_and_ends_the_names():
 def test_footnote_signs_standing_apart_between_names_part_them():
     assert byline_names("Tamsin Oakley * Rafael Mendes **") == ["Tamsin Oakley", "Rafael Mendes"]
     assert byline_names("Tamsin Oakley † Rafael Mendes ‡") == ["Tamsin Oakley", "Rafael Mendes"]
+
+
+def test_the_armed_service_after_an_officer_s_name_is_no_name():
+    assert byline_names("Col. Karel Novak, U.S. Army") == ["Karel Novak"]
+    assert byline_names(
+        "Lt. Col. Tamsin Oakley, U.S. Air Force, and Maj. Rafael Mendes, U.S. Marine Corps"
+    ) == [
+        "Tamsin Oakley",
+        "Rafael Mendes",
+    ]
+    assert byline_names("By Karel Novak, Royal Navy (Ret.)") == ["Karel Novak"]
+    assert byline_names("The Army and the Navy") is None
 
 
 def test_an_institution_in_parentheses_after_a_name_is_its_affiliation():

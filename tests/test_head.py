@@ -20,6 +20,7 @@ from memos.ingest.head import (
     letter_count,
     printed_more_than,
     title_parts,
+    without_reading_time,
 )
 from memos.ingest.parse import parse_page
 from memos.ingest.text import chunks_of, find_header
@@ -164,6 +165,16 @@ def test_a_writer_s_name_and_a_full_stop_before_the_headline_is_the_byline():
         "The grids of the region will not wait for its borders!",
         ["Jane Roe"],
     )
+
+
+def test_a_column_s_two_word_title_after_its_writer_s_name_under_a_theme_credit():
+    # The line a site's theme credits itself with is no title; a title of two words after the
+    # name is one where a full stop closes the line, as it closes the name.
+    page = "Ethos - шаблон joomla Видео\n\nJane Roe. Thinking aloud.\n\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("Thinking aloud", ["Jane Roe"])
+    page = "Jane Roe. Senior fellow\n\nThe Grids of the Region\n\n" + BODY
+    assert parse_page(page.encode()).title == "The Grids of the Region"
 
 
 def test_a_one_word_title_printed_twice_over_its_picture_and_the_body():
@@ -2096,3 +2107,51 @@ def test_a_journal_s_name_in_capitals_opening_a_run_on_page_names_the_series():
     # A title in small letters run into a label is no journal's name.
     title_first = run_together.replace("JOURNAL OF CASPIAN STUDIES", "Journal of Caspian Studies")
     assert find_numbered([title_first]) == Numbered(2)
+
+
+def test_a_name_printed_on_a_line_of_its_own_over_each_story_of_a_list_under_the_memo_is_no_title():
+    page = (
+        "Try it free\n\nTenders Split Between Several Bidders\n\nThe Steppe Weekly\n\n|\n\n"
+        "December 07, 2025\n\n"
+        "For the ministries, it was a win, which showed that the region has been able to break away from "
+        "the single supplier that the old contracts of the last decade tried to impose upon it.\n\n"
+        "- JANE ROE\n\nTenders Split Between Several Bidders\n"
+        + BODY
+        + "\nMORE STORIES FROM The Steppe Weekly\n\nThe Steppe Weekly\n\nThe Steppe Weekly\n\n"
+        "PORTS OF THE CASPIAN\n\nThe ports grew busier.\n\nDecember 07, 2025\n\nThe Steppe Weekly\n\n"
+        "The Steppe Weekly\n\nROADS OF THE STEPPE\n"
+    )
+    assert parse_page(page.encode()).title == "Tenders Split Between Several Bidders"
+
+
+def test_a_toggle_for_the_contents_over_the_reading_time_is_the_header_of_the_title_above_it():
+    page = (
+        "Школа аналитики (ША)\n\nСтепная защита: как укрепить тендеры против чужих поставщиков?\n\n"
+        "Оглавление\n\nЧитать около 90 мин\n\n"
+        "Комплексная оценка закупок камер в городах степи в свете новых правил тендеров\n\n"
+        "Региональные договоренности в области безопасности, которые казались урегулированными десять лет "
+        "назад, пересматриваются, и правительства региона взвешивают каждое предложение оборудования.\n\n"
+        "Каждая столица отвечает по-своему, но ни одна из них не хочет снова зависеть от одного поставщика, "
+        "поэтому тендеры последних двух лет были разделены между несколькими участниками.\n"
+    )
+    assert parse_page(page.encode()).title == "Степная защита: как укрепить тендеры против чужих поставщиков?"
+
+
+def test_a_site_s_name_after_a_bar_on_the_first_line_and_again_on_the_next_names_the_lower_the_page_s_title():
+    page = (
+        "Regional Security News Opinion | Steppe Herald\n\n"
+        "The Tenders Are Coming | STEPPE HERALD English Archive 2005 -2017\n"
+        "Select Page\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "The Tenders Are Coming"
+
+
+def test_the_reading_time_ending_a_byline_with_its_date_is_no_part_of_either():
+    page = (
+        "Edit post\n\nWhen Will the Tenders End?\n\n"
+        "by Jane Roe January 18, 2023 7:27 PM 2 min read\n\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Jane Roe"], date(2023, 1, 18))
+    # Glued to a year, the reading time's figures are not told from the year's.
+    assert without_reading_time("06.03.201718 МИН ЧТЕНИЕ") == "06.03.201718 МИН ЧТЕНИЕ"

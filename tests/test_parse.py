@@ -1155,6 +1155,37 @@ def test_a_leads_first_sentence_crediting_the_report_gives_its_authors():
     assert parse_page(dump.encode()).authors == ["Asel Nurlanova", "Jane Roe"]
 
 
+def test_a_name_and_a_date_in_parentheses_under_a_talk_s_title_are_its_byline_and_date():
+    html = (
+        "<html><body><article><h1>Cameras on the Roads of the Steppe</h1>"
+        "<div class='speaker-date'>(Asel Nurlanova, April 13, 2023)</div>"
+        "<div>Transcript available below</div>"
+        "<p>The cameras sold along the roads of the steppe are counted here, with their buyers and the "
+        "contracts that brought them to the towns, one by one, over a decade of purchases and tenders.</p>"
+        "<p>The purchases grew in number over the decade, and the report weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.</p>"
+        "</article></body></html>"
+    )
+    memo = parse_page(html.encode())
+    assert memo.authors == ["Asel Nurlanova"]
+    assert memo.published == date(2023, 4, 13)
+
+
+def test_the_names_a_citation_of_the_page_s_own_item_opens_with_are_its_authors():
+    html = (
+        "<html><body><article><h1>Cameras on the Roads of the Steppe</h1>"
+        "<div class='cite-label'>How to cite this publication:</div>"
+        "<div class='citation'>Asel Nurlanova, Tamsin Oakley, Rafael Mendes (2023). Cameras on the Roads of "
+        "the Steppe. Almaty: Steppe Institute (Steppe Report 2023:4)</div>"
+        "<p>The cameras sold along the roads of the steppe are counted here, with their buyers and the "
+        "contracts that brought them to the towns, one by one, over a decade of purchases and tenders.</p>"
+        "<p>The purchases grew in number over the decade, and the report weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.</p>"
+        "</article></body></html>"
+    )
+    assert parse_page(html.encode()).authors == ["Asel Nurlanova", "Tamsin Oakley", "Rafael Mendes"]
+
+
 def test_a_page_told_in_a_list_of_sentences_under_its_subtitle_is_a_memo():
     findings = [
         "The ports of the Caspian carry more freight each year, and their owners have raised tariffs twice.",

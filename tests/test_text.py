@@ -575,3 +575,45 @@ def test_an_empty_keywords_label_takes_no_value_from_the_next_field_s_label():
     )
     page = f"The Fleet and the Treaty\n\nKeywords:\nPeriod:\nXX century\n\n{body}\n"
     assert parse_page(page.encode()).topics == []
+
+
+def test_the_date_a_run_on_page_without_a_title_line_opens_with_is_its_date():
+    page = (
+        "17 января 2017 г. Асель Нурланова | The Steppe Post Степь опасается чужих камер и хочет построить "
+        'свою сеть "После того как города степи купили тысячи камер у одного поставщика, правительства '
+        "региона взвешивают каждое новое предложение оборудования и его условия, а тендеры последних двух "
+        'лет были разделены между несколькими участниками", - пишет автор, и продолжает о том, что\n'
+    )
+    assert parse_page(page.encode()).published == date(2017, 1, 17)
+
+
+def test_an_item_of_a_news_feed_under_its_time_of_day_is_no_start_of_the_body():
+    feed = "".join(
+        f"{time}\n{item}\n"
+        for time, item in (
+            (
+                "11:44 PM",
+                "Border guards of the region crossed the river again at night, the agency said in a "
+                "statement on Tuesday, adding that nobody was hurt and that the patrols would go on.",
+            ),
+            (
+                "6:09 PM",
+                "Troops hit two villages of the southern province on Tuesday, the regional administration "
+                "reported, and a man was killed in his house as a result of the shelling of the district.",
+            ),
+            (
+                "3:16 PM",
+                "The president of the neighbouring republic warned against the dangers of propaganda and "
+                "proposed the creation of a new governmental body to counter the threat before the vote.",
+            ),
+        )
+    )
+    page = (
+        "Skip to content\n\nNews Feed\n\n" + feed + "\nwatch us\n\nEdit post\n\n"
+        "When Will the Tenders End?\n\nby Jane Roe January 18, 2023\n\n"
+        "The tenders of the past two years were split between several bidders at once, and the governments "
+        "of the region now weigh every offer of equipment against its strings.\n\n"
+        "Each capital answers differently, but none of them wants to depend on a single supplier again.\n"
+    )
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Jane Roe"], date(2023, 1, 18))

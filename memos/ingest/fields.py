@@ -48,8 +48,9 @@ for _number, _names in enumerate(
 _MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DATE_PATTERNS = [
-    # September 14, 2018 / Sept. 14 2018 / March 3rd, 2020 / August 15,2022 (the space lost)
-    re.compile(rf"^{_MONTH}\s+{_DAY}(?:,\s*|\s+)(?P<year>\d{{4}})$"),
+    # September 14, 2018 / Sept. 14 2018 / March 3rd, 2020 / August 15,2022 (the space lost) /
+    # Январь 24/ 2009 (a site's template sets a slash for the comma)
+    re.compile(rf"^{_MONTH}\s+{_DAY}(?:,\s*|/\s*|\s+)(?P<year>\d{{4}})$"),
     # 14 September 2018 / 13 сентября 2018 (г.) / 3rd March 2020 / 6 Νοεμβρίου 2013
     re.compile(rf"^{_DAY}\.?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})(?:\s*г\.?)?$"),
     # 07-Mar-2019: the month's name between dashes, as databases print a date
@@ -616,6 +617,16 @@ SHARE_BUTTONS = re.compile(
 EMAIL_AFTER_NAME = re.compile(r"\s*\([^()\s@]+@[^()\s@]+\.[^()\s@]+\)")
 
 
+# The armed service after an officer's name: "Col. Jane Roe, U.S. Army", "Cdr. John Doe, Royal
+# Navy (Ret.)"; the rank before the name is dropped as a title is.
+ARMED_SERVICE = re.compile(
+    r",\s*(?:U\.\s?S\.|US|Royal|British|Canadian|Australian)?\s*"
+    r"(?:Army|Navy|Air Force|Marine Corps|Coast Guard|Space Force)"
+    r"(?:,?\s*(?:Retired|\(?Ret\.?\)?))?(?=\s*(?:,|\band\b|&|$))"
+)
+SERVICE_WORDS = ("Army", "Navy", "Force", "Corps", "Guard")
+
+
 def byline_names(text: str) -> list[str] | None:
     """See _byline_names; a list of its own, which the caller may extend."""
     names = _byline_names(text)
@@ -645,6 +656,8 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
         text = DEGREE_BEFORE.sub("", text)
     if "@" in text:
         text = EMAIL_AFTER_NAME.sub("", text)  # how to reach the author, not part of the name
+    if any(word in text for word in SERVICE_WORDS):
+        text = ARMED_SERVICE.sub("", text)  # where an officer serves, as an affiliation: no name
     # Most lines have no mark, and the patterns, which open by looking behind, would be tried at
     # every character: they run only where what they need is found (a figure last, for the
     # last figure).

@@ -334,6 +334,7 @@ def _furniture_not_names(text: str) -> bool:
         or text[:1].isdigit()
         and bool(FILE_NAME.match(text) or page_head(text) or EVENT_BANNER.fullmatch(text))
         or "rights reserved" in text.lower()
+        or is_theme_credit(text)
         or has_menu_separator(text)
         and all(len(part.split()) <= 3 for part in MENU_SEPARATOR.split(text))  # a menu, a crumb
         or list(map(len, words)).count(1) > len(words) / 2  # "A P R I L 2 0 24"
@@ -350,6 +351,21 @@ def _furniture_not_names(text: str) -> bool:
         or bool(AUTHOR_HEADING.match(text))
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
     )
+
+
+# The credit of the theme a site's engine is dressed in: "<Theme> - шаблон joomla", "WordPress
+# theme by <Maker>", "Powered by Drupal".
+THEME_CREDIT = re.compile(
+    r"\b(?:(?:шаблон|template|theme|тема)\s+(?:для\s+|for\s+)?(?:joomla|wordpress|drupal)|"
+    r"(?:joomla|wordpress|drupal)\s+(?:шаблон|template|theme|тема)|powered by (?:joomla|wordpress|drupal))\b",
+    re.I,
+)
+CMS_NAMES = ("joomla", "wordpress", "drupal")
+
+
+def is_theme_credit(text: str) -> bool:
+    folded = text.casefold()
+    return any(name in folded for name in CMS_NAMES) and bool(THEME_CREDIT.search(text))
 
 
 # A PDF page's running head: its number, the publisher, the year ("1 Steppe Institute 2022").
@@ -825,10 +841,22 @@ def header_follows(lines: list[str], i: int) -> bool:
             if k is not None and is_dek(f"{text} {clean_space(lines[k])}"):
                 i = k
                 continue
+        if " " not in text and READING_TIME_LINE.match(next_line(lines, j)):
+            # A toggle for the contents over the reading time ("Оглавление", "Читать около 90
+            # мин"): a long study's header, whatever line (a dek) follows.
+            return True
         if not (is_dek(text) or is_image_text(text)):
             return False
         i = j
     return False
+
+
+# A reading time on a line of its own: "Читать около 90 мин", "Reading time: 12 min", "5 min read".
+READING_TIME_LINE = re.compile(
+    r"(?:(?:читать|чтение|время чтения|reading time|read in):?\s+)?(?:около\s+|about\s+|~\s*)?\d{1,3}\s?"
+    r"(?:мин\w*|min(?:ute)?s?)\.?(?:\s+(?:read|чтени[ея]))?$",
+    re.I,
+)
 
 
 # A word in lower case: "\b" before its first letter is looked behind for after it, so that a
@@ -1031,6 +1059,12 @@ class TitleSignals:
         self._framed: dict[int, bool] = {}  # a line's parts are candidates too
         self.brand = self._brand()
         self.file_name = self._file_name()
+
+    def listed_below(self, text: str) -> bool:
+        """Whether lines of their own below the head print `text` RUNNING_LABEL_REPEATS times."""
+        key = _fold_line(text)
+        below = self.lines[self.units[-1][1] + 1 : self.units[-1][1] + LIST_LINES] if self.units else []
+        return sum(_fold_line(line) == key for line in below if line.strip()) >= RUNNING_LABEL_REPEATS
 
     @cached_property
     def folded_units(self) -> list[str]:
@@ -1287,9 +1321,23 @@ class TitleSignals:
         ("Type to search", "Popular: day week month"): a page's own title names what the memo
         then speaks of, so a first line that shares no word with the body's opening, where a
         line below it does, is not the title."""
-        if cand.first != self.first_line:
+        if cand.first != self.first_line or self.site_named_below(cand.first):
             return False
         return self.agrees(cand.text) or not self.agreeing_below
+
+    def site_named_below(self, i: int) -> bool:
+        """Whether the site's name that ends line `i` after a bar opens what ends one of the next
+        lines after one too: the upper is the title of the site's section, the lower the page's
+        own ("<Section> | <Site>" over "<Title> | <SITE> English Archive")."""
+        line = self.lines[i]
+        if " | " not in line:
+            return False  # most lines, cheaply
+        site = _fold_line(line.rsplit(" | ", 1)[1].strip())
+        return len(site) > 2 and any(
+            _fold_line(text.rsplit(" | ", 1)[1]).startswith(site)
+            for first, _, text in self.units[1:SITE_LINES_BELOW]
+            if first > i and " | " in text
+        )
 
     def agrees(self, text: str) -> bool:
         """Whether a word of the text is a word of the body's opening too (its stem)."""
@@ -1468,6 +1516,10 @@ class TitleSignals:
             repeats = 0
         if off_topic and self.page.count(text) > 1:
             points -= 2  # a running head or a greeting, printed at the top and again
+        if repeats >= RUNNING_LABEL_REPEATS and self.listed_below(text):
+            # A line of its own over each item of a list of other stories under the memo is the
+            # outlet's or the section's name: a title is printed above the body, or once in it.
+            repeats = 0
         if repeats >= 1:
             # A picture's caption is printed again in its credit line ("© Agency / Caption").
             if self.in_fields(text):
@@ -1577,6 +1629,11 @@ class TitleSignals:
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
         return points
+
+
+SITE_LINES_BELOW = 3  # the units a page's own title line may stand in under the site's
+RUNNING_LABEL_REPEATS = 3  # printings besides the first, each a line of its own
+LIST_LINES = 60  # lines under the head where a list of other stories may stand
 
 
 # An event's part and its number after a dash, ending a line: "… - Public Session 4", "… – Webinar 2".
@@ -1758,7 +1815,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     if bios:
         return bios
     for i in below + above:
-        text = clean_space(lines[i])
+        text = without_reading_time(clean_space(lines[i]))
         if bare_names(text) and names_of_furniture(lines, i, text, title, above):
             continue
         if i == below_first and _fold_line(text) == _fold_line(title.text):
@@ -2115,7 +2172,7 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
     # its feed link ("Friday, 19 January 2018", "RSS"), the item's date line under the title.
     updated = None
     for i in above[:1] + list(range(title.first, body_line)) + above[1:]:
-        text = clean_space(lines[i])
+        text = without_reading_time(clean_space(lines[i]))
         if not DIGIT.search(text):
             continue  # no date without a figure: most lines, before the tests below each look
         if UPDATE_LABEL.match(text):
@@ -2451,6 +2508,14 @@ READING_TIME_AT_END = re.compile(r"\s*\d{1,3}\s?(?:min(?:ute)?s?\.?\s+read|ми�
 READING_TIME_ENDS = ("read", "READ", "Read", "чтения", "чтение", "ЧТЕНИЯ", "ЧТЕНИЕ")
 
 
+def without_reading_time(text: str) -> str:
+    """A line without the reading time that ends it, a counter and no part of a byline or its
+    date: "by Jane Roe January 18, 2023 7:27 PM 2 min read". Only one set apart: glued to a year
+    ("06.03.201718 МИН ЧТЕНИЕ"), where its figures begin is unclear."""
+    reading = READING_TIME_AT_END.search(text) if text.endswith(READING_TIME_ENDS) else None
+    return text[: reading.start()] if reading and reading.start() and text[reading.start()] == " " else text
+
+
 # A label or an author, a colon, and the title: "Kennan Cable No. 51: A Rising Global Player".
 LABEL_COLON_TITLE = re.compile(r"^(.{3,80}?)\s*:\s+(.{3,})$")
 # A Russian name of two or three words and the title after a colon (a dump may drop the space),
@@ -2515,16 +2580,20 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     # "Jane Roe. <Title>": the writer's name and a full stop before the headline, as a column
     # prints it; a known given name opens a person's (a place's or a thing's name may end a
     # sentence too).
+    # A title of two words is one where a full stop closes it too ("Jane Roe. Thinking aloud."):
+    # a post after a name has none ("Jane Roe. Senior fellow").
     dotted = NAME_DOT_TITLE.match(text) if ". " in text[:50] else None
     if (
         dotted
         and not dotted["title"][0].islower()
-        and len(dotted["title"].split()) >= 3
+        and len(dotted["title"].split()) >= (2 if text.endswith(".") and not text.endswith("..") else 3)
         and is_given_name(dotted["name"].split()[0])
     ):
         names = _byline(dotted["name"])
         if names and len(names) == 1:
-            return dotted["title"], None, names
+            # The full stop that closes the line is the column's, as the one after the name is.
+            closed = dotted["title"].endswith(".") and not dotted["title"].endswith("..")
+            return dotted["title"][:-1] if closed else dotted["title"], None, names
     # "“<Title>”, Jane Roe (Institute, Country)", "“<Title>” by A and B": a headline in quotes,
     # then its writer.
     quoted = QUOTED_THEN_NAMES.match(text) if text[:1] in '“"«„' else None

@@ -645,6 +645,27 @@ def _texts_above(title_el: Tag) -> list[str]:
     return [_text(el) for el in _elements_above(title_el, 2)]
 
 
+# The year of a citation in parentheses after its authors, before the item's title: "(2023). ".
+CITED_YEAR = re.compile(r"\s*\((?:19|20)\d\d[a-z]?\)[.,:]?\s*$")
+
+
+def _cited_authors(page_lines: list[str], title: str) -> list[str] | None:
+    """The names a citation of the page's own item opens with, its year in parentheses and the
+    title after them, where nothing else names the authors: "A, B and C (2023). <Title>. <Place>:
+    <Publisher>" (a "How to cite" box)."""
+    if len(title) < CITED_TITLE_MIN:
+        return None  # a short title may be printed in anything that cites it
+    for line in page_lines:
+        at = line.find(title) if len(line) > len(title) else -1
+        year = CITED_YEAR.search(line, 0, at) if at > 0 else None
+        if year:
+            return byline_names(line[: year.start()])
+    return None
+
+
+CITED_TITLE_MIN = 20  # characters
+
+
 def _named_near_title(
     title_el: Tag | None, title: str, page_lines: list[str], blocks: list[Block]
 ) -> list[str] | None:
@@ -740,6 +761,12 @@ def _dateline(text: str) -> tuple[object, list[str]]:
     """The date and the "By ..." names of a short header line, trying each part of it:
     "Policy Memo No. 389 · Published on 22.09.2015", "by A 15/05/2024"."""
     published, authors = None, []
+    if text[:1] == "(" and text[-1:] == ")" and DIGIT.search(text):
+        # A name and a date in parentheses under a talk's title, the speaker's and the day's:
+        # "(Jane Roe, April 13, 2023)".
+        published = date_at_end(text[1:-1])
+        if published:
+            return published, byline_names(text[1:-1]) or []
     for part in re.split(r"\s+[·•|]\s+|\s+[–—-]\s+", text):
         # The crumbs of the page's section may stand before the time: "Главная Политика 13:08 28
         # Октября 2022 3922" (a count of views ends the line).
@@ -978,6 +1005,7 @@ def parse_html(text: str) -> ParsedMemo:
             byline_names(str(labels.get("authors", ""))),
         )
         or _byline_under_heading(body)
+        or _cited_authors(page_lines, title)
         # Last, a person known by a given name near the title, where nothing marks a byline.
         or _named_near_title(title_el, title, page_lines, blocks)
         or []

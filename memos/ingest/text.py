@@ -413,6 +413,14 @@ def is_running_head(chunk: Chunk) -> bool:
 
 
 RUNNING_HEAD_MAX = 300  # characters: a longer line is a page's whole text run together
+# A time of day on a line of its own: "6:09 PM", "14:05".
+TIME_LINE = re.compile(r"\d{1,2}:\d\d(?:\s?[AP]M)?", re.I)
+
+
+def is_time_of_day(chunk: Chunk) -> bool:
+    """A time on a line of its own: in a site's feed of news beside the memo, the item under it is
+    other news, never the start of the memo's body."""
+    return len(chunk.lines) == 1 and len(chunk.text) <= 8 and bool(TIME_LINE.fullmatch(chunk.text.strip()))
 
 
 def _sentence_list(chunk: Chunk, ends_page: bool) -> bool:
@@ -450,6 +458,7 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
             and len(chunks[i].text) >= PROSE_MIN
             and (is_paragraph(chunks[i]) or i == len(chunks) - 1 and is_cut_off(chunks[i]))
             and not is_running_head(chunks[i])
+            and not (i and is_time_of_day(chunks[i - 1]))
         ):
             i += 1
             continue
@@ -1016,8 +1025,12 @@ def parse_text(text: str) -> ParsedMemo:
         # A memo without a title line (a repost, a page cut above its text) is still a memo.
         chunks, start, end, body_line = before_cover
         stand_in = stand_in_title(chunks[start].text)
-        published = date_after_printings(chunks[start].lines[0], stand_in) or dated_line_above(
-            lines, body_line
+        # Or the date a digest's run-on text opens with, over the names and the headline it
+        # runs on into: "17 января 2017 г. <Author> | <Outlet> <Headline> …".
+        published = (
+            date_after_printings(chunks[start].lines[0], stand_in)
+            or dated_line_above(lines, body_line)
+            or date_at_start(chunks[start].lines[0])
         )
         head = Head(stand_in, body_line, -1, None, published, None)
         warnings.append("no title found above the memo text: its first words stand in for one")
