@@ -276,6 +276,11 @@ def test_language():
         ("Information Report | Doc. 812 |", Numbered(812, "Information Report")),
         # A line that only cites another "Doc." keeps its own number.
         ("Policy Brief No. 47 | UN Doc. S/2019/112", Numbered(47, "Policy Brief")),
+        # A newsletter's initials and its issue, the issue's date or months after it.
+        ("NL 88 | May-June 2024", Numbered(88)),
+        ("CU Issue 8, November 3, 2008", Numbered(8, published=date(2008, 11, 3))),
+        # A series' name in capitals and the number after a sign.
+        ("STEPPE GEOPOLITICS #10", Numbered(10)),
     ],
 )
 def test_numbered_labels(line, expected):
@@ -302,6 +307,9 @@ def test_numbered_labels(line, expected):
         "Report | UN Doc. S/2019/112",  # a citation of another document, no integer
         "Report | Doc. 9120 of the Assembly, adopted in May",  # a sentence after it
         "Annual Report 2019/20",  # a span of two years, no issue
+        "US 95, the road north of the steppe",  # initials and a figure, no date after them
+        "TABLE #3",  # a caption
+        "STEPPE GEOPOLITICS #10 and more",
     ],
 )
 def test_not_numbered_labels(line):

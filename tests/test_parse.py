@@ -1220,6 +1220,19 @@ def test_an_element_classed_as_the_publications_type_gives_the_category():
     assert parse_page(html.encode()).category == "Programme leaflets"
 
 
+def test_a_newsletters_initials_issue_and_date_after_the_title_are_its_number_and_date():
+    html = (
+        "<html><body><article><h1>Steppe grain routes, SU Issue 8, November 3, 2008</h1>"
+        "<p>The grain sold along the roads of the steppe is counted here, with its buyers and the "
+        "contracts that brought it to the ports, one by one, over a decade of purchases and tenders.</p>"
+        "<p>The purchases grew in number over the decade, and the column weighs what they mean for the "
+        "governments of the region, for its farmers and for the firms that carry the grain.</p>"
+        "</article></body></html>"
+    )
+    memo = parse_page(html.encode())
+    assert (memo.title, memo.memo_number, memo.published) == ("Steppe grain routes", 8, date(2008, 11, 3))
+
+
 def test_names_marked_as_bylines_with_their_posts_after_a_dash():
     header = (
         '<h2>Authors</h2><p class="author">Jane Roe - Head Researcher Steppe Politics</p>'

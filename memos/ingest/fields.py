@@ -1289,7 +1289,9 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         return doc
     if not has_number_hint(line):
         # The common case, cheaply: most lines have no number sign at all.
-        return series_and_number(line) if "Papers," in line else None
+        if "Papers," in line:
+            return series_and_number(line)
+        return initials_issue(line) if line[:2].isupper() else None
     line = clean_space(line)
     if len(line) > 200:
         return None
@@ -1355,7 +1357,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         )
     m = _NUMBERED_LINE.match(line)
     if not m:
-        return dated_number(line)
+        return dated_number(line) or capitals_series_number(line) or initials_issue(line)
     if not _is_label_head(m["kind"]) or m["month"] and m["month"].casefold() not in MONTHS:
         return None
     # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
@@ -1478,6 +1480,35 @@ def dated_number(line: str) -> Numbered | None:
     m = _DATE_THEN_NUMBER.match(line)
     published = parse_date(m["date"]) if m else None
     return Numbered(memo_number_of(m["n"]), published=published) if published else None
+
+
+# An issue's label of a few capitals, a newsletter's initials, and its number, vouched for by the
+# date or the months of the issue after it: "NL 88 | May-June 2024", "CU Issue 8, November 3, 2008".
+_INITIALS_ISSUE = re.compile(
+    r"^[A-Z]{2,4}\s+(?:Issue\s+)?(?P<n>\d{1,4})\s*[,|·–—-]\s*(?P<rest>[^\W\d_][^|]{3,40}?)\s*$"
+)
+
+
+def initials_issue(line: str) -> Numbered | None:
+    m = _INITIALS_ISSUE.match(line)
+    if not m:
+        return None
+    published = parse_date(m["rest"])
+    if published or is_issue_period(f"({m['rest']})"):
+        return Numbered(int(m["n"]), published=published)
+    return None
+
+
+# A series' name in capitals and the issue's number after a sign, alone on a line, as a cover
+# prints it: "STEPPE GEOPOLITICS #10". A single word is a figure's or a table's caption.
+_CAPITALS_SERIES_NUMBER = re.compile(
+    r"^[A-ZА-ЯЁ][A-ZА-ЯЁ’'&\-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ’'&\-]+){1,4}\s*(?:#|№|(?i:No\.?))\s*(?P<n>\d{1,4})$"
+)
+
+
+def capitals_series_number(line: str) -> Numbered | None:
+    m = _CAPITALS_SERIES_NUMBER.match(line) if line[:2].isupper() else None
+    return Numbered(int(m["n"])) if m else None
 
 
 _MONTH_YEAR = re.compile(r"[^\W\d_]{3,9}\.?,?\s+(?:19|20)\d\d\b")
