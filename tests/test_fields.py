@@ -352,6 +352,9 @@ def test_a_kind_label_has_no_number():
     assert not is_kind_label("Cкачать PDF статьи")
     # nor is a heading over the item's text
     assert not is_kind_label("Текст статьи") and not is_kind_label("Full text of the report")
+    # nor a site's tagline, two kinds joined in small letters
+    assert not is_kind_label("regional analysis and commentary")
+    assert is_kind_label("Analysis and Commentary") and is_kind_label("policy analysis")
 
 
 def test_unique_names_keep_the_first_spelling():

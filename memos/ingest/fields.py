@@ -1566,6 +1566,13 @@ _DOWNLOAD_LINK = re.compile(r"^\s*(?:download|[сc]качать|загрузит
 _TEXT_HEADING = re.compile(r"^\s*(?:(?:полный\s+)?текст|full[\s-]text|text\s+of)\b", re.I)
 
 
+# Two kinds joined in small letters, a qualifier before them: "international analysis and
+# commentary" is a site's tagline, which says what it publishes, not what the item is.
+_TWO_KINDS_IN_SMALL_LETTERS = re.compile(
+    rf"^[a-z][\w-]*\s+(?:{_KIND_WORDS})\s+(?:and|&)\s+(?:{_KIND_WORDS})$"
+)
+
+
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
@@ -1577,6 +1584,8 @@ def is_kind_label(text: str) -> bool:
         text = _PRINTED_IN.sub("", text)  # "Статья в журнале": the kind, and where it was printed
     words = text.split(maxsplit=4)
     if len(words) > 4 or not _KIND_WORD.fullmatch(words[-1] if words else ""):
+        return False
+    if _TWO_KINDS_IN_SMALL_LETTERS.match(text):
         return False
     return bool(_KIND_LABEL.match(clean_space(text)))
 
