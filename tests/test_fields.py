@@ -347,6 +347,8 @@ def test_a_kind_label_has_no_number():
     assert not is_kind_label("#48, JUNE 2018 POLICY BRIEF")
     assert is_kind_label("Аналитика и комментарии") and is_kind_label("Комментарии")
     assert is_kind_label("proposal") and is_kind_label("Policy Proposals")
+    # a blog's name is its posts' label, as a series' is its papers'
+    assert is_kind_label("Steppe Economist Blog") and is_kind_label("Blogs")
     # a link to the file is no label, its first letter typed in either script
     assert not is_kind_label("Download PDF Article") and not is_kind_label("Скачать PDF статьи")
     assert not is_kind_label("Cкачать PDF статьи")

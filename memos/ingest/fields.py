@@ -1544,7 +1544,7 @@ def _date_in(rest: str | None) -> date | None:
 
 
 _KIND_WORDS = (
-    rf"{_KINDS}|articles?|feature|proposals?|insights?|digest|"
+    rf"{_KINDS}|articles?|feature|proposals?|insights?|digest|blogs?|"
     r"статьи|статья|аналитика|мнения?|интервью|комментарии"
 )
 _KIND_LABEL = re.compile(rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KIND_WORDS})$", re.I)
