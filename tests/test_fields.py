@@ -29,6 +29,7 @@ from memos.ingest.fields import (
     journal_over_volume,
     kind_and_date,
     kind_number_title,
+    kind_opening_title,
     labelled_date,
     language_of,
     lead_names,
@@ -818,6 +819,21 @@ def test_a_chinese_journal_year_and_issue_give_the_issue_number():
 )  # fmt: skip
 def test_a_kind_label_and_its_number_without_a_sign_before_the_title(text, expected):
     assert kind_number_title(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Policy Paper Institutionalizing a Steppe Partnership", "Policy Paper"),
+        ("Steppe Working Paper Rails and Ports of the Caspian", "Steppe Working Paper"),
+        ("Analysis Rails and Ports of the Caspian", None),  # one word may be the title's own
+        ("Research Notes on the Steppe Roads", None),  # a title in small letters goes on
+        ("POLICY PAPER RAILS AND PORTS OF THE CASPIAN", None),  # where capitals end is unclear
+        ("Policy Paper Rails", None),  # no title after it
+    ],
+)  # fmt: skip
+def test_a_kind_label_run_into_the_title_without_a_number(text, expected):
+    assert kind_opening_title(text) == expected
 
 
 def test_a_volume_and_an_issue_with_the_months_it_covers():

@@ -1384,6 +1384,25 @@ _KIND_NUMBER_TITLE = re.compile(
 )
 
 
+# A cover's type label run into the title on its line, without a number: "Policy Paper
+# Institutionalizing a Partnership" (a PDF's text puts the lines of a cover on one).
+_KIND_OPENING_TITLE = re.compile(
+    rf"^(?P<kind>(?:[\w’'&.\-]+\s+){{1,2}}?(?:{_KINDS}))\s+(?P<title>[^\W\d_][\w’'-]*\s+\S.{{8,}})$",
+    re.I,
+)
+
+
+def kind_opening_title(text: str) -> str | None:
+    """The label of "Policy Paper Institutionalizing a Partnership": a kind of two or three
+    capitalized words (one alone may be the title's own first word: "Analysis of …"), then the
+    title, capitalized too, of three words or more."""
+    m = _KIND_OPENING_TITLE.match(text) if text[:1].isupper() else None
+    if not m or not _is_label_head(m["kind"]) or not m["title"][:1].isupper():
+        return None
+    # In capitals, where the label ends is unclear ("STRATEGIC STUDIES QUARTERLY …").
+    return m["kind"] if len(m["title"].split()) >= 3 and not m["kind"].isupper() else None
+
+
 def kind_number_title(text: str) -> tuple[Numbered, str] | None:
     """The label and the title of "Policy Paper 2. Reform and Change": the label's words are
     capitalized (see _is_label_head) and a title of a few words, capitalized too, follows."""

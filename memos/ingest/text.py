@@ -31,6 +31,7 @@ from .fields import (
     is_role,
     journal_over_volume,
     kind_as_series,
+    kind_opening_title,
     labelled_date,
     language_of,
     lead_names,
@@ -1133,6 +1134,7 @@ def parse_text(text: str) -> ParsedMemo:
         or printed_again_kind(lines, head, body_line)
         or (numbered and without_names(numbered.category, authors))
         or capitals_kind(text[:1000], text[:20000])
+        or kind_opening_title(head.title)
         or described_kind(text[:DESCRIBED_KIND_LOOKED_AT])
         or None,
         language=language_of(head.title + " " + body_text),
