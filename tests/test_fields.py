@@ -41,6 +41,7 @@ from memos.ingest.fields import (
     read_numbered,
     read_sign_first,
     role_lead,
+    series_before_quoted_title,
     split_authors,
     unique_names,
     valid_value,
@@ -834,6 +835,15 @@ def test_a_kind_label_and_its_number_without_a_sign_before_the_title(text, expec
 )  # fmt: skip
 def test_a_kind_label_run_into_the_title_without_a_number(text, expected):
     assert kind_opening_title(text) == expected
+
+
+def test_a_series_name_before_a_quoted_title_on_its_line():
+    lines = ["12 March 2022", "", "Commentary Series on the Steppe War: “Turning Point: The Steppe at War.”"]
+    assert series_before_quoted_title(lines) == "Commentary Series on the Steppe War"
+    assert series_before_quoted_title(["Essay Series: “The Steppe Roads”"]) == "Essay Series"
+    # a title that is no quotation, or a sentence that speaks of a series, names none
+    assert series_before_quoted_title(["Essay Series: The Steppe Roads"]) is None
+    assert series_before_quoted_title(["The new Series on the war: “a turning point”"]) is None
 
 
 def test_a_volume_and_an_issue_with_the_months_it_covers():

@@ -1419,6 +1419,24 @@ _SERIES_NUMBER = re.compile(
 )
 
 
+# A series' name before a colon and the item's title in quotes after it, on one line: "Commentary
+# Series on the War: “<Title>.”" (a title in quotes is an item's, so what opens the line is
+# the series it belongs to).
+_SERIES_THEN_QUOTED = re.compile(
+    r"^\s*(?P<series>(?:[A-Z][\w’'&-]*\s+){0,3}Series(?:\s+(?:on|of|in)\s+[^:“”\"«»]{3,60}?)?)"
+    r"\s*:\s*[“\"«]"
+)
+
+
+def series_before_quoted_title(lines: list[str]) -> str | None:
+    for line in lines:
+        # The word is looked for before the pattern runs: most lines have none.
+        m = _SERIES_THEN_QUOTED.match(line) if "Series" in line else None
+        if m:
+            return clean_space(m["series"])
+    return None
+
+
 def series_and_number(line: str) -> Numbered | None:
     m = _SERIES_NUMBER.match(line)
     if not m or _YEAR.fullmatch(m["n"]):

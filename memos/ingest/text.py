@@ -42,6 +42,7 @@ from .fields import (
     read_label,
     read_numbered,
     role_lead,
+    series_before_quoted_title,
     split_authors,
     valid_value,
     without_opening,
@@ -1123,6 +1124,7 @@ def parse_text(text: str) -> ParsedMemo:
         or month_number(text[:PAGE_LOOKED_AT]),
         series=first(labels.get("series"), numbered and numbered.series)
         or journal_over_volume(lines)
+        or series_before_quoted_title(lines[:body_line])
         or kind_as_series(numbered and numbered.category, text[:PAGE_LOOKED_AT]),
         # Each asked only where those before it found nothing.
         category=category_above(lines, head.title_first)
