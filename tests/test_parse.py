@@ -1233,6 +1233,17 @@ def test_a_newsletters_initials_issue_and_date_after_the_title_are_its_number_an
     assert (memo.title, memo.memo_number, memo.published) == ("Steppe grain routes", 8, date(2008, 11, 3))
 
 
+def test_a_key_words_label_of_two_words_gives_the_topics():
+    html = (
+        "<html><body><article><h1>Our Work Along the Roads of the Steppe</h1>"
+        "<p>Key words: freight, Caspian ports, Kazakhstan.</p>"
+        "<p>The cameras sold along the roads of the steppe are counted here, with their buyers and the "
+        "contracts that brought them to the towns, one by one, over a decade of purchases and tenders.</p>"
+        "</article></body></html>"
+    )
+    assert parse_page(html.encode()).topics == ["freight", "Caspian ports", "Kazakhstan"]
+
+
 def test_names_marked_as_bylines_with_their_posts_after_a_dash():
     header = (
         '<h2>Authors</h2><p class="author">Jane Roe - Head Researcher Steppe Politics</p>'

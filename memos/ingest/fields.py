@@ -1046,7 +1046,7 @@ LABELS = {
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
     "authors": ["author", "authors", "author(s)", "by", "words", "автор", "авторы", "автор(ы)"],
-    "topics": [*LIST_HEADINGS, "keywords", "ключевые слова"],
+    "topics": [*LIST_HEADINGS, "keywords", "key words", "ключевые слова"],
     "category": ["category", "type", "категория", "рубрика", "тип"],
 }  # fmt: skip
 _LABEL_FOR = {label: name for name, labels in LABELS.items() for label in labels}
