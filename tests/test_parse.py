@@ -1244,6 +1244,24 @@ def test_a_key_words_label_of_two_words_gives_the_topics():
     assert parse_page(html.encode()).topics == ["freight", "Caspian ports", "Kazakhstan"]
 
 
+def test_a_page_whose_text_is_a_list_of_sentences_without_paragraphs_is_read_from_the_list():
+    items = [
+        "The steppe's railways carry more grain each year, and the ports wait for the ships to come.",
+        "The new tariffs cut the cost of freight to the coast and draw traders back to the old routes.",
+        "The border crossings are slower than before, but the queues at them have begun to shrink.",
+        "Kazakhstan is expected to open two more terminals on the Caspian shore by the end of the year.",
+    ]
+    html = (
+        "<html><body><article><header><div class='type-date'>Review Mar 21, 2022</div>"
+        "<h1>Trends on the Steppe 2022-1</h1></header><h2>Key highlights:</h2><ul>"
+        + "".join(f"<li>{item}</li>" for item in items)
+        + "</ul></article></body></html>"
+    )
+    memo = parse_page(html.encode())
+    assert memo.title == "Trends on the Steppe 2022-1"
+    assert "Kazakhstan is expected to open" in memo.body_text
+
+
 def test_names_marked_as_bylines_with_their_posts_after_a_dash():
     header = (
         '<h2>Authors</h2><p class="author">Jane Roe - Head Researcher Steppe Politics</p>'

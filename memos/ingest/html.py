@@ -975,7 +975,10 @@ def parse_html(text: str) -> ParsedMemo:
     title, title_numbered, title_authors = split_title(title or "")
     blocks, html_parts = _read_blocks(body, title)
     if not any(b.kind == "p" for b in blocks):
-        blocks, html_parts = _div_paragraphs(body)
+        # A list of sentences with no paragraph in <div>s either is the text (_told_in_a_list).
+        divided = _div_paragraphs(body)
+        if divided[0] or not blocks:
+            blocks, html_parts = divided
     # Few pages have a table of contents: the page's markup is looked through only where it may.
     if "<nav" in text and "toc" in text:
         contents, contents_parts = _contents_headings(container, blocks)
