@@ -29,6 +29,7 @@ from memos.ingest.fields import (
     journal_over_volume,
     kind_and_date,
     kind_number_title,
+    kind_opening_title,
     labelled_date,
     language_of,
     lead_names,
@@ -40,6 +41,7 @@ from memos.ingest.fields import (
     read_numbered,
     read_sign_first,
     role_lead,
+    series_before_quoted_title,
     split_authors,
     unique_names,
     valid_value,
@@ -276,6 +278,11 @@ def test_language():
         ("Information Report | Doc. 812 |", Numbered(812, "Information Report")),
         # A line that only cites another "Doc." keeps its own number.
         ("Policy Brief No. 47 | UN Doc. S/2019/112", Numbered(47, "Policy Brief")),
+        # A newsletter's initials and its issue, the issue's date or months after it.
+        ("NL 88 | May-June 2024", Numbered(88)),
+        ("CU Issue 8, November 3, 2008", Numbered(8, published=date(2008, 11, 3))),
+        # A series' name in capitals and the number after a sign.
+        ("STEPPE GEOPOLITICS #10", Numbered(10)),
     ],
 )
 def test_numbered_labels(line, expected):
@@ -302,6 +309,9 @@ def test_numbered_labels(line, expected):
         "Report | UN Doc. S/2019/112",  # a citation of another document, no integer
         "Report | Doc. 9120 of the Assembly, adopted in May",  # a sentence after it
         "Annual Report 2019/20",  # a span of two years, no issue
+        "US 95, the road north of the steppe",  # initials and a figure, no date after them
+        "TABLE #3",  # a caption
+        "STEPPE GEOPOLITICS #10 and more",
     ],
 )
 def test_not_numbered_labels(line):
@@ -339,11 +349,16 @@ def test_a_kind_label_has_no_number():
     assert not is_kind_label("#48, JUNE 2018 POLICY BRIEF")
     assert is_kind_label("Аналитика и комментарии") and is_kind_label("Комментарии")
     assert is_kind_label("proposal") and is_kind_label("Policy Proposals")
+    # a blog's name is its posts' label, as a series' is its papers'
+    assert is_kind_label("Steppe Economist Blog") and is_kind_label("Blogs")
     # a link to the file is no label, its first letter typed in either script
     assert not is_kind_label("Download PDF Article") and not is_kind_label("Скачать PDF статьи")
     assert not is_kind_label("Cкачать PDF статьи")
     # nor is a heading over the item's text
     assert not is_kind_label("Текст статьи") and not is_kind_label("Full text of the report")
+    # nor a site's tagline, two kinds joined in small letters
+    assert not is_kind_label("regional analysis and commentary")
+    assert is_kind_label("Analysis and Commentary") and is_kind_label("policy analysis")
 
 
 def test_unique_names_keep_the_first_spelling():
@@ -805,6 +820,30 @@ def test_a_chinese_journal_year_and_issue_give_the_issue_number():
 )  # fmt: skip
 def test_a_kind_label_and_its_number_without_a_sign_before_the_title(text, expected):
     assert kind_number_title(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Policy Paper Institutionalizing a Steppe Partnership", "Policy Paper"),
+        ("Steppe Working Paper Rails and Ports of the Caspian", "Steppe Working Paper"),
+        ("Analysis Rails and Ports of the Caspian", None),  # one word may be the title's own
+        ("Research Notes on the Steppe Roads", None),  # a title in small letters goes on
+        ("POLICY PAPER RAILS AND PORTS OF THE CASPIAN", None),  # where capitals end is unclear
+        ("Policy Paper Rails", None),  # no title after it
+    ],
+)  # fmt: skip
+def test_a_kind_label_run_into_the_title_without_a_number(text, expected):
+    assert kind_opening_title(text) == expected
+
+
+def test_a_series_name_before_a_quoted_title_on_its_line():
+    lines = ["12 March 2022", "", "Commentary Series on the Steppe War: “Turning Point: The Steppe at War.”"]
+    assert series_before_quoted_title(lines) == "Commentary Series on the Steppe War"
+    assert series_before_quoted_title(["Essay Series: “The Steppe Roads”"]) == "Essay Series"
+    # a title that is no quotation, or a sentence that speaks of a series, names none
+    assert series_before_quoted_title(["Essay Series: The Steppe Roads"]) is None
+    assert series_before_quoted_title(["The new Series on the war: “a turning point”"]) is None
 
 
 def test_a_volume_and_an_issue_with_the_months_it_covers():

@@ -1220,6 +1220,48 @@ def test_an_element_classed_as_the_publications_type_gives_the_category():
     assert parse_page(html.encode()).category == "Programme leaflets"
 
 
+def test_a_newsletters_initials_issue_and_date_after_the_title_are_its_number_and_date():
+    html = (
+        "<html><body><article><h1>Steppe grain routes, SU Issue 8, November 3, 2008</h1>"
+        "<p>The grain sold along the roads of the steppe is counted here, with its buyers and the "
+        "contracts that brought it to the ports, one by one, over a decade of purchases and tenders.</p>"
+        "<p>The purchases grew in number over the decade, and the column weighs what they mean for the "
+        "governments of the region, for its farmers and for the firms that carry the grain.</p>"
+        "</article></body></html>"
+    )
+    memo = parse_page(html.encode())
+    assert (memo.title, memo.memo_number, memo.published) == ("Steppe grain routes", 8, date(2008, 11, 3))
+
+
+def test_a_key_words_label_of_two_words_gives_the_topics():
+    html = (
+        "<html><body><article><h1>Our Work Along the Roads of the Steppe</h1>"
+        "<p>Key words: freight, Caspian ports, Kazakhstan.</p>"
+        "<p>The cameras sold along the roads of the steppe are counted here, with their buyers and the "
+        "contracts that brought them to the towns, one by one, over a decade of purchases and tenders.</p>"
+        "</article></body></html>"
+    )
+    assert parse_page(html.encode()).topics == ["freight", "Caspian ports", "Kazakhstan"]
+
+
+def test_a_page_whose_text_is_a_list_of_sentences_without_paragraphs_is_read_from_the_list():
+    items = [
+        "The steppe's railways carry more grain each year, and the ports wait for the ships to come.",
+        "The new tariffs cut the cost of freight to the coast and draw traders back to the old routes.",
+        "The border crossings are slower than before, but the queues at them have begun to shrink.",
+        "Kazakhstan is expected to open two more terminals on the Caspian shore by the end of the year.",
+    ]
+    html = (
+        "<html><body><article><header><div class='type-date'>Review Mar 21, 2022</div>"
+        "<h1>Trends on the Steppe 2022-1</h1></header><h2>Key highlights:</h2><ul>"
+        + "".join(f"<li>{item}</li>" for item in items)
+        + "</ul></article></body></html>"
+    )
+    memo = parse_page(html.encode())
+    assert memo.title == "Trends on the Steppe 2022-1"
+    assert "Kazakhstan is expected to open" in memo.body_text
+
+
 def test_names_marked_as_bylines_with_their_posts_after_a_dash():
     header = (
         '<h2>Authors</h2><p class="author">Jane Roe - Head Researcher Steppe Politics</p>'

@@ -456,6 +456,18 @@ def test_keywords_run_onto_one_line_end_at_a_numbered_heading_after_them():
     assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
 
 
+def test_a_paragraph_opening_with_a_capitalized_keywords_label_without_a_colon_gives_the_topics():
+    page = (
+        "Rails to the Caspian\n\nAbstract "
+        + CASPIAN_BODY.strip()
+        + "\n\nKey Words freight, rail tariffs, Caspian ports, Kazakhstan Introduction "
+        + CASPIAN_BODY.strip()
+        + "\n\n"
+        + CASPIAN_BODY.strip()
+    )
+    assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
+
+
 def test_a_title_in_capitals_over_a_line_in_small_letters_is_the_title_alone():
     # A repost's title in capitals, and the reposting blog's byline under it in the same block.
     title = "ЧТО ЖДЕТ КАСПИЙСКИЕ ПОРТЫ ПОСЛЕ ОТКРЫТИЯ НОВЫХ ЛИНИЙ"

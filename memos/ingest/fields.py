@@ -1046,7 +1046,7 @@ LABELS = {
     "published": ["publication date", "published", "date", "date published",
                   "дата публикации", "дата", "опубликовано"],
     "authors": ["author", "authors", "author(s)", "by", "words", "автор", "авторы", "автор(ы)"],
-    "topics": [*LIST_HEADINGS, "keywords", "ключевые слова"],
+    "topics": [*LIST_HEADINGS, "keywords", "key words", "ключевые слова"],
     "category": ["category", "type", "категория", "рубрика", "тип"],
 }  # fmt: skip
 _LABEL_FOR = {label: name for name, labels in LABELS.items() for label in labels}
@@ -1289,7 +1289,9 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         return doc
     if not has_number_hint(line):
         # The common case, cheaply: most lines have no number sign at all.
-        return series_and_number(line) if "Papers," in line else None
+        if "Papers," in line:
+            return series_and_number(line)
+        return initials_issue(line) if line[:2].isupper() else None
     line = clean_space(line)
     if len(line) > 200:
         return None
@@ -1355,7 +1357,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         )
     m = _NUMBERED_LINE.match(line)
     if not m:
-        return dated_number(line)
+        return dated_number(line) or capitals_series_number(line) or initials_issue(line)
     if not _is_label_head(m["kind"]) or m["month"] and m["month"].casefold() not in MONTHS:
         return None
     # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
@@ -1382,6 +1384,25 @@ _KIND_NUMBER_TITLE = re.compile(
 )
 
 
+# A cover's type label run into the title on its line, without a number: "Policy Paper
+# Institutionalizing a Partnership" (a PDF's text puts the lines of a cover on one).
+_KIND_OPENING_TITLE = re.compile(
+    rf"^(?P<kind>(?:[\w’'&.\-]+\s+){{1,2}}?(?:{_KINDS}))\s+(?P<title>[^\W\d_][\w’'-]*\s+\S.{{8,}})$",
+    re.I,
+)
+
+
+def kind_opening_title(text: str) -> str | None:
+    """The label of "Policy Paper Institutionalizing a Partnership": a kind of two or three
+    capitalized words (one alone may be the title's own first word: "Analysis of …"), then the
+    title, capitalized too, of three words or more."""
+    m = _KIND_OPENING_TITLE.match(text) if text[:1].isupper() else None
+    if not m or not _is_label_head(m["kind"]) or not m["title"][:1].isupper():
+        return None
+    # In capitals, where the label ends is unclear ("STRATEGIC STUDIES QUARTERLY …").
+    return m["kind"] if len(m["title"].split()) >= 3 and not m["kind"].isupper() else None
+
+
 def kind_number_title(text: str) -> tuple[Numbered, str] | None:
     """The label and the title of "Policy Paper 2. Reform and Change": the label's words are
     capitalized (see _is_label_head) and a title of a few words, capitalized too, follows."""
@@ -1396,6 +1417,24 @@ def kind_number_title(text: str) -> tuple[Numbered, str] | None:
 _SERIES_NUMBER = re.compile(
     r"^\s*(?P<series>(?:[A-Z][\w’'&.\-]*\s+){1,5}Papers),\s*(?P<n>\d{1,5})(?:\s+[^\s\d]+){0,3}\s*$"
 )
+
+
+# A series' name before a colon and the item's title in quotes after it, on one line: "Commentary
+# Series on the War: “<Title>.”" (a title in quotes is an item's, so what opens the line is
+# the series it belongs to).
+_SERIES_THEN_QUOTED = re.compile(
+    r"^\s*(?P<series>(?:[A-Z][\w’'&-]*\s+){0,3}Series(?:\s+(?:on|of|in)\s+[^:“”\"«»]{3,60}?)?)"
+    r"\s*:\s*[“\"«]"
+)
+
+
+def series_before_quoted_title(lines: list[str]) -> str | None:
+    for line in lines:
+        # The word is looked for before the pattern runs: most lines have none.
+        m = _SERIES_THEN_QUOTED.match(line) if "Series" in line else None
+        if m:
+            return clean_space(m["series"])
+    return None
 
 
 def series_and_number(line: str) -> Numbered | None:
@@ -1480,6 +1519,35 @@ def dated_number(line: str) -> Numbered | None:
     return Numbered(memo_number_of(m["n"]), published=published) if published else None
 
 
+# An issue's label of a few capitals, a newsletter's initials, and its number, vouched for by the
+# date or the months of the issue after it: "NL 88 | May-June 2024", "CU Issue 8, November 3, 2008".
+_INITIALS_ISSUE = re.compile(
+    r"^[A-Z]{2,4}\s+(?:Issue\s+)?(?P<n>\d{1,4})\s*[,|·–—-]\s*(?P<rest>[^\W\d_][^|]{3,40}?)\s*$"
+)
+
+
+def initials_issue(line: str) -> Numbered | None:
+    m = _INITIALS_ISSUE.match(line)
+    if not m:
+        return None
+    published = parse_date(m["rest"])
+    if published or is_issue_period(f"({m['rest']})"):
+        return Numbered(int(m["n"]), published=published)
+    return None
+
+
+# A series' name in capitals and the issue's number after a sign, alone on a line, as a cover
+# prints it: "STEPPE GEOPOLITICS #10". A single word is a figure's or a table's caption.
+_CAPITALS_SERIES_NUMBER = re.compile(
+    r"^[A-ZА-ЯЁ][A-ZА-ЯЁ’'&\-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ’'&\-]+){1,4}\s*(?:#|№|(?i:No\.?))\s*(?P<n>\d{1,4})$"
+)
+
+
+def capitals_series_number(line: str) -> Numbered | None:
+    m = _CAPITALS_SERIES_NUMBER.match(line) if line[:2].isupper() else None
+    return Numbered(int(m["n"])) if m else None
+
+
 _MONTH_YEAR = re.compile(r"[^\W\d_]{3,9}\.?,?\s+(?:19|20)\d\d\b")
 # A title page's author and month after the number: "No. 50 Jane R. Roe December 2018".
 _NAMES_MONTH_YEAR = re.compile(
@@ -1513,7 +1581,7 @@ def _date_in(rest: str | None) -> date | None:
 
 
 _KIND_WORDS = (
-    rf"{_KINDS}|articles?|feature|proposals?|insights?|digest|"
+    rf"{_KINDS}|articles?|feature|proposals?|insights?|digest|blogs?|"
     r"статьи|статья|аналитика|мнения?|интервью|комментарии"
 )
 _KIND_LABEL = re.compile(rf"^(?:[\w’'.&\-]+\s+){{0,3}}(?:{_KIND_WORDS})$", re.I)
@@ -1535,6 +1603,13 @@ _DOWNLOAD_LINK = re.compile(r"^\s*(?:download|[сc]качать|загрузит
 _TEXT_HEADING = re.compile(r"^\s*(?:(?:полный\s+)?текст|full[\s-]text|text\s+of)\b", re.I)
 
 
+# Two kinds joined in small letters, a qualifier before them: "international analysis and
+# commentary" is a site's tagline, which says what it publishes, not what the item is.
+_TWO_KINDS_IN_SMALL_LETTERS = re.compile(
+    rf"^[a-z][\w-]*\s+(?:{_KIND_WORDS})\s+(?:and|&)\s+(?:{_KIND_WORDS})$"
+)
+
+
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
@@ -1546,6 +1621,8 @@ def is_kind_label(text: str) -> bool:
         text = _PRINTED_IN.sub("", text)  # "Статья в журнале": the kind, and where it was printed
     words = text.split(maxsplit=4)
     if len(words) > 4 or not _KIND_WORD.fullmatch(words[-1] if words else ""):
+        return False
+    if _TWO_KINDS_IN_SMALL_LETTERS.match(text):
         return False
     return bool(_KIND_LABEL.match(clean_space(text)))
 

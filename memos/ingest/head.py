@@ -44,6 +44,7 @@ from .fields import (
     date_at_start,
     has_cyrillic,
     has_number_hint,
+    initials_issue,
     is_kind_label,
     is_organisation,
     is_role,
@@ -2518,6 +2519,10 @@ def without_reading_time(text: str) -> str:
 
 # A label or an author, a colon, and the title: "Kennan Cable No. 51: A Rising Global Player".
 LABEL_COLON_TITLE = re.compile(r"^(.{3,80}?)\s*:\s+(.{3,})$")
+# A title, then a newsletter's initials, its issue and date: see initials_issue.
+TITLE_THEN_INITIALS_ISSUE = re.compile(
+    r"^(?P<title>.{3,}?),\s+(?P<label>[A-Z]{2,4}\s+(?:Issue\s+)?\d.{6,60})$"
+)
 # A Russian name of two or three words and the title after a colon (a dump may drop the space),
 # which opens with a capital.
 NAME_COLON_TITLE = re.compile(
@@ -2558,6 +2563,11 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     labelled = kind_number_title(text)
     if labelled:
         return labelled[1], labelled[0], None
+    # "<Title>, NL Issue 8, November 3, 2008": a newsletter's initials, issue and date after it.
+    issued = TITLE_THEN_INITIALS_ISSUE.match(text) if ", " in text else None
+    found = initials_issue(issued["label"]) if issued and len(issued["title"].split()) >= 3 else None
+    if found:
+        return issued["title"], found, None
     if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
         return m[2], None, _byline(m[1])
     # "Юрий Шевцов: <Title>": Russian capitalizes a headline's first word only, so words each

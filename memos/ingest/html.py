@@ -975,7 +975,10 @@ def parse_html(text: str) -> ParsedMemo:
     title, title_numbered, title_authors = split_title(title or "")
     blocks, html_parts = _read_blocks(body, title)
     if not any(b.kind == "p" for b in blocks):
-        blocks, html_parts = _div_paragraphs(body)
+        # A list of sentences with no paragraph in <div>s either is the text (_told_in_a_list).
+        divided = _div_paragraphs(body)
+        if divided[0] or not blocks:
+            blocks, html_parts = divided
     # Few pages have a table of contents: the page's markup is looked through only where it may.
     if "<nav" in text and "toc" in text:
         contents, contents_parts = _contents_headings(container, blocks)
@@ -1026,6 +1029,7 @@ def parse_html(text: str) -> ParsedMemo:
             byline_date,
             # "Research Paper 2016/RP 10, 04.10.2016": the date the label line prints.
             numbered and numbered.published,
+            title_numbered and title_numbered.published,
         ),
         memo_number=first(
             memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None,

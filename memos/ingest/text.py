@@ -31,6 +31,7 @@ from .fields import (
     is_role,
     journal_over_volume,
     kind_as_series,
+    kind_opening_title,
     labelled_date,
     language_of,
     lead_names,
@@ -41,6 +42,7 @@ from .fields import (
     read_label,
     read_numbered,
     role_lead,
+    series_before_quoted_title,
     split_authors,
     valid_value,
     without_opening,
@@ -1122,6 +1124,7 @@ def parse_text(text: str) -> ParsedMemo:
         or month_number(text[:PAGE_LOOKED_AT]),
         series=first(labels.get("series"), numbered and numbered.series)
         or journal_over_volume(lines)
+        or series_before_quoted_title(lines[:body_line])
         or kind_as_series(numbered and numbered.category, text[:PAGE_LOOKED_AT]),
         # Each asked only where those before it found nothing.
         category=category_above(lines, head.title_first)
@@ -1133,6 +1136,7 @@ def parse_text(text: str) -> ParsedMemo:
         or printed_again_kind(lines, head, body_line)
         or (numbered and without_names(numbered.category, authors))
         or capitals_kind(text[:1000], text[:20000])
+        or kind_opening_title(head.title)
         or described_kind(text[:DESCRIBED_KIND_LOOKED_AT])
         or None,
         language=language_of(head.title + " " + body_text),
@@ -1141,15 +1145,18 @@ def parse_text(text: str) -> ParsedMemo:
         pdf=str(labels["pdf"]) if "pdf" in labels else find_pdf_name(lines),
         topics=list(labels.get("topics", []))
         or glued_tags(lines, head.title_first)
-        or keywords_run_in(chunks[start].lines[0]),
+        or keywords_run_in(chunks[start].lines[0])
+        or keywords_opening(chunks[start : start + FIRST_CHUNKS]),
         warnings=warnings,
     )
 
 
 # The keywords of a PDF's text run onto one line, between their label and the next heading:
 # "… Key words: a, b, c Introduction While …"; the heading may be numbered ("… c 1. INTRODUCTION").
+# A label capitalized as a heading is one without its colon too ("… Key Words a, b, c Introduction …").
 KEYWORDS_RUN_IN = re.compile(
-    r"\b(?:key ?words|ключевые слова)\s*:\s*(?P<list>[^:]{3,400}?)"
+    r"(?:\b(?:key ?words|ключевые слова)\s*:|(?-i:\b(?:Key ?Words|Keywords|KEY ?WORDS|Ключевые слова)\s))"
+    r"\s*(?P<list>[^:]{3,400}?)"
     r"\s+(?:\d{1,2}\.?\s+)?(?:Introduction|Введение)\b",
     re.I,
 )
@@ -1162,6 +1169,17 @@ def keywords_run_in(line: str) -> list[str]:
         return []
     m = KEYWORDS_RUN_IN.search(line)
     return comma_list(m["list"]) if m else []
+
+
+def keywords_opening(chunks: list[Chunk]) -> list[str]:
+    """The keywords of a paragraph that opens with their label and runs into the first heading,
+    under the abstract: "Key Words a, b, c Introduction …" (a PDF's text joins the lines)."""
+    for chunk in chunks:
+        line = chunk.lines[0]
+        m = KEYWORDS_RUN_IN.match(line) if line[:1] in "KkКк" else None
+        if m:
+            return comma_list(m["list"])
+    return []
 
 
 def printed_again_kind(lines: list[str], head: Head, body_line: int) -> str | None:
