@@ -41,6 +41,7 @@ from memos.ingest.fields import (
     read_sign_first,
     role_lead,
     split_authors,
+    title_issue_date,
     unique_names,
     valid_value,
     without_date,
@@ -805,6 +806,21 @@ def test_a_chinese_journal_year_and_issue_give_the_issue_number():
 )  # fmt: skip
 def test_a_kind_label_and_its_number_without_a_sign_before_the_title(text, expected):
     assert kind_number_title(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Caspian freight in winter, SU Issue 12, March 4, 2009",
+         (Numbered(12, published=date(2009, 3, 4)), "Caspian freight in winter")),
+        ("Rails and ports of the Caspian, Steppe Update No. 3, 14 May 2010",
+         (Numbered(3, published=date(2010, 5, 14)), "Rails and ports of the Caspian")),
+        ("Rails, ports and pipes, Issue 3, and more", None),  # no date closes it
+        ("Ports, Issue 3, March 4, 2009", None),  # no title before it
+    ],
+)  # fmt: skip
+def test_a_title_with_its_issue_label_number_and_date_after_it(text, expected):
+    assert title_issue_date(text) == expected
 
 
 def test_a_volume_and_an_issue_with_the_months_it_covers():

@@ -1391,6 +1391,24 @@ def kind_number_title(text: str) -> tuple[Numbered, str] | None:
     return Numbered(int(m["n"]), category=m["kind"]), m["title"]
 
 
+# A title with its issue's label, number and date after it, on one line as a newsletter's column
+# heads each issue: "<Title>, CU Issue 8, November 3, 2008". The label is a few words or letters
+# (an abbreviation stands for the column's name), the date closes the line.
+_TITLE_ISSUE_DATE = re.compile(
+    r"^(?P<title>.{12,}?),\s+(?:[\w’'&.\-]+\s+){0,4}?(?:Issue|No\.?|№)\s*(?P<n>\d{1,4}),\s+(?P<date>[^,].{5,30})$"
+)
+
+
+def title_issue_date(text: str) -> tuple[Numbered, str] | None:
+    """The issue's number and date, and the title, of "<Title>, <Label> Issue 8, November 3, 2008":
+    only a date that reads as one closes it (a list of things may follow a title's comma)."""
+    m = _TITLE_ISSUE_DATE.match(text) if text[-1:].isdigit() and ", " in text else None
+    published = m and parse_date(m["date"])
+    if not published or len(m["title"].split()) < 3:
+        return None
+    return Numbered(int(m["n"]), published=published), m["title"]
+
+
 # A working-paper series cited by its name and the paper's number, with at most a link's few words
 # after: "Steppe Working Papers, 1375 Download PDF".
 _SERIES_NUMBER = re.compile(

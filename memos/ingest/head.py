@@ -56,6 +56,7 @@ from .fields import (
     read_numbered,
     read_sign_first,
     split_authors,
+    title_issue_date,
     unglued_date,
     without_date,
     without_footnote_marks,
@@ -2555,7 +2556,7 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     sign = BARE_NUMBER.fullmatch(m[1]) if m and len(m[2].split()) >= 3 else None
     if sign:
         return m[2], Numbered(memo_number_of(sign["n"])), None
-    labelled = kind_number_title(text)
+    labelled = kind_number_title(text) or title_issue_date(text)
     if labelled:
         return labelled[1], labelled[0], None
     if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:

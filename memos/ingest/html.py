@@ -1026,6 +1026,8 @@ def parse_html(text: str) -> ParsedMemo:
             byline_date,
             # "Research Paper 2016/RP 10, 04.10.2016": the date the label line prints.
             numbered and numbered.published,
+            # "<Title>, <Label> Issue 8, November 3, 2008": the date the title's line prints.
+            title_numbered and title_numbered.published,
         ),
         memo_number=first(
             memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None,
