@@ -2155,3 +2155,13 @@ def test_the_reading_time_ending_a_byline_with_its_date_is_no_part_of_either():
     assert (memo.authors, memo.published) == (["Jane Roe"], date(2023, 1, 18))
     # Glued to a year, the reading time's figures are not told from the year's.
     assert without_reading_time("06.03.201718 МИН ЧТЕНИЕ") == "06.03.201718 МИН ЧТЕНИЕ"
+
+
+def test_a_title_s_last_word_wrapped_onto_a_line_of_its_own_is_part_of_the_title():
+    page = (
+        "Search results\n\nRails and Ports in a Changing Caspian Freight Market\n\nN/A\nProtected\n\n"
+        'Share "Rails and Ports in a Changing Caspian Freight Market"\n\nCopied!\n12\n\n'
+        "10.12345/steppe.2021.2.3\n\nRails and Ports in a Changing Caspian Freight\n\nMarket\n\n"
+        "Jane ROE\n\n1\n\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Rails and Ports in a Changing Caspian Freight Market"

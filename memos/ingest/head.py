@@ -627,10 +627,14 @@ def _candidates(
             # A line that a colon or a comma leads into goes on the title, even one that reads
             # like names ("…Economic Union:" then "Postponed Integration, Costly Enlargement").
             led_into = joined.endswith((":", ","))
+            # A title's last word wrapped onto a line of its own ("…Central Asian Geopolitical"
+            # then "Context") is no furniture where the page prints the title whole elsewhere.
+            last_word = more.isalpha() and page.count(f"{joined} {more}") > 1
             if (
                 more_first - end > 3
                 or MARKED_BYLINE.match(more)  # "By staff reporter …" starts the header
                 or not more[:1].islower()
+                and not last_word
                 and (is_furniture(more, names=False) or not led_into and reads_as_names(more, lowercase))
                 or more[:1].islower()
                 and is_image_text(more)  # "logo steppe network" under the title
@@ -1139,6 +1143,9 @@ class TitleSignals:
             if _byline(glued):
                 return reads_as_names(glued, self.lowercase) or not looks_like_names(glued)
             if after and len(glued.split()) <= 2 and glued[:1].isupper() and glued[-1:] not in ".?!":
+                # A word the title wrapped onto a line of its own is no site's name glued on.
+                if cand.last > cand.first and glued == self.lines[cand.last].strip():
+                    continue
                 return True  # a site's name
         return self.names_after_printing(cand)
 
