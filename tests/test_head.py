@@ -2165,3 +2165,12 @@ def test_a_title_s_last_word_wrapped_onto_a_line_of_its_own_is_part_of_the_title
         "Jane ROE\n\n1\n\n" + BODY
     )
     assert parse_page(page.encode()).title == "Rails and Ports in a Changing Caspian Freight Market"
+
+
+def test_a_question_of_its_own_under_a_headline_is_its_dek():
+    page = "Caspian Ports Set to Sever Their Rail Ties with the North\nWill the Freight Move South?\n" + BODY
+    assert parse_page(page.encode()).title == "Caspian Ports Set to Sever Their Rail Ties with the North"
+    # A line a headline wraps onto is no question of its own.
+    page = "Why Do the Caspian Ports Sever Their Rail Ties with\nthe North Now?\n" + BODY
+    title = "Why Do the Caspian Ports Sever Their Rail Ties with the North Now?"
+    assert parse_page(page.encode()).title == title

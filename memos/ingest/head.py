@@ -1464,6 +1464,23 @@ class TitleSignals:
             and second[:1].isupper()
         )
 
+    def question_under_title(self, cand: Candidate) -> bool:
+        """Whether a candidate of two lines is a headline ending plainly, then a question of its
+        own under it ("<Headline> with Russia" over "Is An Isolated Russia More Dangerous?"): a
+        line that opens with a question's word and closes with its mark is a dek, no wrapped part
+        of the headline above, which ends on a word a title may end on."""
+        if cand.last - cand.first != 1 or not cand.text.endswith("?"):
+            return False
+        first, second = clean_space(self.lines[cand.first]), clean_space(self.lines[cand.last])
+        last_word = first.rsplit(" ", 1)[-1]
+        return (
+            len(first.split()) >= DEK_TITLE_WORDS
+            and last_word[:1].isupper()
+            and last_word.casefold() not in DANGLING
+            and second[:1].isupper()
+            and bool(QUESTION_OPENING.match(second))
+        )
+
     def names_then_date(self, cand: Candidate) -> bool:
         """Whether a candidate of several lines is a byline and the date or time under it: "A, B,
         and C" then "March 23, 5:00pm ET" (a title's lines carry no figures after a name)."""
@@ -1612,7 +1629,7 @@ class TitleSignals:
             return None
         if names_run_together(text) or names_before_org(text, self.lines) or self.names_then_date(cand):
             return None  # a byline: names, then the organisation the page names elsewhere too
-        if self.dek_under_title(cand) or self.dek_after_subtitle(cand):
+        if self.dek_under_title(cand) or self.dek_after_subtitle(cand) or self.question_under_title(cand):
             points -= 2
         if has_credit_inside(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
@@ -1637,6 +1654,15 @@ class TitleSignals:
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
         return points
+
+
+# The words a question opens with, a verb before its subject or a question word, and at least two
+# words more before its mark.
+QUESTION_OPENING = re.compile(
+    r"^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|why|how|what|who|when|where|"
+    r"почему|зачем|как|что|кто|когда|где)\s+\S+\s+\S.*\?$",
+    re.I,
+)
 
 
 SITE_LINES_BELOW = 3  # the units a page's own title line may stand in under the site's
