@@ -2174,3 +2174,18 @@ def test_a_question_of_its_own_under_a_headline_is_its_dek():
     page = "Why Do the Caspian Ports Sever Their Rail Ties with\nthe North Now?\n" + BODY
     title = "Why Do the Caspian Ports Sever Their Rail Ties with the North Now?"
     assert parse_page(page.encode()).title == title
+
+
+def test_the_alt_text_of_a_date_s_pictogram_is_no_part_of_the_date_a_russian_page_writes_day_first():
+    page = (
+        "Степные порты и новые тендеры: как изменится торговля на Каспии?\n\n"
+        "icon 11/04/2022\nicon 08:26\n\n"
+        "Региональные договоренности в области безопасности, которые казались урегулированными десять лет "
+        "назад, пересматриваются, и правительства региона взвешивают каждое предложение оборудования.\n\n"
+        "Каждая столица отвечает по-своему, но ни одна из них не хочет снова зависеть от одного поставщика, "
+        "поэтому тендеры последних двух лет были разделены между несколькими участниками.\n"
+    )
+    assert parse_page(page.encode()).published == date(2022, 4, 11)
+    # An English page writes a slashed date month first.
+    page = "Ports and Tenders on the Caspian Coast\n\nicon 11/04/2022\n" + BODY
+    assert parse_page(page.encode()).published == date(2022, 11, 4)

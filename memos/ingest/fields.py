@@ -228,6 +228,10 @@ def as_the_page_reads(found: date, line: str, page: list[str]) -> date:
     swapped = date(found.year, found.day, found.month)
     if (swapped.month, swapped.year) in named and (found.month, found.year) not in named:
         return swapped
+    # Russian puts the day first with slashes as with dots ("11/04/2022" is 11 April): a slashed
+    # date on a page in Russian is read month first only where the page names that month.
+    if "/" in m[0] and (found.month, found.year) not in named and language_of(text) == "ru":
+        return swapped
     return found
 
 

@@ -2222,10 +2222,16 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
     return _date_on_line(lines, updated, clean_space(lines[updated]), title, above, body_line)
 
 
+ICON_ALT = re.compile(r"(?:calendar|clock|date|time)?[ _-]?icon:?\s+(?=\d)", re.I)
+
+
 def _date_on_line(
     lines: list[str], i: int, text: str, title: Candidate, above: list[int], body_line: int
 ) -> date | None:
     """The date line `i` of the head prints, as find_date reads it."""
+    # "icon 11/04/2022": the alt text of a date's pictogram, which a dump runs onto the date.
+    if text[:1] in "iIcC":
+        text = without_opening(ICON_ALT, text)
     found = parse_date(text)
     if found:
         return as_the_page_reads(found, text, lines[:body_line])
