@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from itertools import islice
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -305,6 +306,25 @@ def _remove_chrome(soup: BeautifulSoup, keep: set[int]) -> None:
     for el in doomed:
         if not el.decomposed:
             el.decompose()
+
+
+HEADER_DATE_MAX = 40  # characters: a date of its own, at most with a weekday and a time
+
+
+def _header_title_date(soup: BeautifulSoup, title_el: Tag | None) -> date | None:
+    """The date a page's header outside the article prints on an element of its own, where the
+    header prints the item's title on another: the item's header, set apart from its body
+    ("<header><div>Title</div><div>February 1, 2021</div></header><article><h1>Title</h1>…")."""
+    title = _text(title_el) if title_el is not None else ""
+    if not title:
+        return None
+    for header in _named(soup, frozenset(("header",))):
+        if any(parent.name in ("article", "main") for parent in header.parents):
+            continue
+        texts = [_text(el) for el in header.find_all(True) if el.find(True) is None]
+        if title in texts:
+            return first(*(parse_date(t) for t in texts if len(t) <= HEADER_DATE_MAX))
+    return None
 
 
 def _container(soup: BeautifulSoup, title_el: Tag | None) -> Tag:
@@ -906,6 +926,8 @@ def parse_html(text: str) -> ParsedMemo:
     title_el = _title_element(soup)
     prose = _paragraph_parent(soup)
     keep = {id(el) for anchor in (title_el, prose) if anchor is not None for el in [anchor, *anchor.parents]}
+    # The page's header goes with the chrome, but one that prints the item's title is the item's.
+    header_title_date = _header_title_date(soup, title_el) if "<header" in text else None
     _remove_chrome(soup, keep)
     title_el = _title_element(soup)
     container = _container(soup, title_el)
@@ -1028,6 +1050,7 @@ def parse_html(text: str) -> ParsedMemo:
             numbered and numbered.published,
             # "<Title>, <Label> Issue 8, November 3, 2008": the date the title's line prints.
             title_numbered and title_numbered.published,
+            header_title_date,
         ),
         memo_number=first(
             memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None,
