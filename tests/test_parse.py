@@ -1299,3 +1299,16 @@ def test_an_html_page_s_date_may_be_in_its_header_outside_the_article_that_print
     # A site's header that prints no title of the item is the site's: its date is the day's.
     page = page.replace("<div class='page-title'>Ports of the Caspian</div>", "")
     assert parse_page(page.encode()).published is None
+
+
+def test_a_repost_s_date_line_gives_the_writer_after_the_source_it_names_in_quotes():
+    prose = (
+        "<p>Региональные договоренности в области безопасности, которые казались урегулированными "
+        "десять лет назад, пересматриваются, и правительства региона взвешивают каждое предложение.</p>"
+    )
+    page = (
+        "<html><body><article><h1>Степные порты и новые тендеры на Каспии</h1>"
+        f"<div class='meta'>5 мая 2022 ИА «Степь» Петров Иван</div>{prose * 3}</article></body></html>"
+    )
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Петров Иван"], date(2022, 5, 5))

@@ -777,6 +777,13 @@ DATELINE_OPENING = re.compile(
 DATELINE_TIME = re.compile(r"(?<!\S)\d{1,2}:\d\d\s+")
 
 
+QUOTE_OPENINGS = frozenset('"«“„')
+DATE_SOURCE_NAMES = re.compile(
+    r"^(?P<date>\d.{4,30}?)\s+(?:[^\W\d_][\w.-]*\s+){0,3}[\"«“„][^\"«»“”„]{1,40}[\"»”“]\s+"
+    r"(?P<names>[^\W\d_](?:[\w.'’-]*\s?){1,4})$"
+)
+
+
 def _dateline(text: str) -> tuple[object, list[str]]:
     """The date and the "By ..." names of a short header line, trying each part of it:
     "Policy Memo No. 389 · Published on 22.09.2015", "by A 15/05/2024"."""
@@ -810,6 +817,14 @@ def _dateline(text: str) -> tuple[object, list[str]]:
         elif not authors and (names := _dated_byline(part)):
             # However long the byline, the date that opens the line is the dateline's.
             published, authors = published or date_at_start(part), names
+    # "10 марта 2023 ИХ "Финам" A. Author": a repost's date, the source it copies (its name in
+    # quotes, its kind before it) and the writer, with no separator between.
+    if published is None and text[:1].isdigit() and QUOTE_OPENINGS.intersection(text):
+        m = DATE_SOURCE_NAMES.match(text)
+        found = date_at_start(m["date"]) if m else None
+        names = byline_names(m["names"]) if found else None
+        if names:
+            return found, names
     # Unmarked names among a dateline's parts, vouched for by its date: "<date> - <time> A. Author".
     if not authors and published is not None:
         authors = dateline_names(text) or []
