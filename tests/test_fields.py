@@ -909,3 +909,11 @@ def test_an_issue_line_in_parentheses_with_the_journal_after_its_year_names_the_
     assert found == Numbered(1, series="Caspian Security Journal Volume 3")
     # A sentence after the year is no journal's name.
     assert read_numbered("Vol. 3 No. 1, 2022. the ports were built in 2019") is None
+
+
+def test_notes_in_parentheses_after_each_name_part_the_names():
+    names = ["Asel Nurlanova", "Jane Roe"]
+    assert byline_names("Author: Asel Nurlanova (PhD candidate) Jane Roe (PhD)") == names
+    assert byline_names("By Jane Roe (PhD)") == ["Jane Roe"]
+    # A nickname inside a name stays.
+    assert byline_names("By Nicole (Cole) Anselmo") == ["Nicole (Cole) Anselmo"]

@@ -685,9 +685,8 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
         undated = undated[:-5]  # a template's date slot left empty: "By A on ."
     text = undated.rstrip(" …")
     if by_marked and text.endswith(")"):
-        # A note in parentheses after the names: "By A & B (A is a fellow at …)". A nickname
-        # inside a name stays: "Nicole (Cole) Anselmo".
-        text = PARENTHESES.sub(lambda m: m[0] if NICKNAME.match(m[0].strip()) else "", text)
+        # A note in parentheses after the names: "By A & B (A is a fellow at …)".
+        text = PARENTHESES.sub(lambda m: _note_gap(text, m), text)
     elif text.endswith(")"):
         # Unmarked, only an institution in parentheses after a name is its affiliation: "Jane Roe
         # (Steppe University, Academy of Sciences)".
@@ -699,6 +698,16 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     if names and text.endswith(".") and _ENDS_INITIAL.search(names[-1]):
         names = (*names[:-1], names[-1] + ".")
     return names
+
+
+def _note_gap(text: str, note: re.Match) -> str:
+    """What a note in parentheses after a name leaves: a comma where another name follows it with
+    no joining word between, as the notes part the names ("Author: A (PhD candidate) B (PhD)").
+    A nickname inside a name stays ("Nicole (Cole) Anselmo"); one word last is a note ("A (PhD)")."""
+    after = text[note.end() :].lstrip()
+    if after and NICKNAME.match(note[0].strip()):
+        return note[0]
+    return ", " if after[:1].isupper() and not after.startswith(("And ", "И ")) else ""
 
 
 def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | None:
