@@ -43,6 +43,7 @@ from memos.ingest.fields import (
     role_lead,
     series_before_quoted_title,
     split_authors,
+    title_issue_date,
     unique_names,
     valid_value,
     without_date,
@@ -846,6 +847,21 @@ def test_a_series_name_before_a_quoted_title_on_its_line():
     assert series_before_quoted_title(["The new Series on the war: “a turning point”"]) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Caspian freight in winter, SU Issue 12, March 4, 2009",
+         (Numbered(12, published=date(2009, 3, 4)), "Caspian freight in winter")),
+        ("Rails and ports of the Caspian, Steppe Update No. 3, 14 May 2010",
+         (Numbered(3, published=date(2010, 5, 14)), "Rails and ports of the Caspian")),
+        ("Rails, ports and pipes, Issue 3, and more", None),  # no date closes it
+        ("Ports, Issue 3, March 4, 2009", None),  # no title before it
+    ],
+)  # fmt: skip
+def test_a_title_with_its_issue_label_number_and_date_after_it(text, expected):
+    assert title_issue_date(text) == expected
+
+
 def test_a_volume_and_an_issue_with_the_months_it_covers():
     assert has_number_hint("Том 3, Номер 4 (Октябрь-декабрь 2021)")
     assert read_numbered("Том 3, Номер 4 (Октябрь-декабрь 2021)") == Numbered(4)
@@ -932,3 +948,11 @@ def test_an_issue_line_in_parentheses_with_the_journal_after_its_year_names_the_
     assert found == Numbered(1, series="Caspian Security Journal Volume 3")
     # A sentence after the year is no journal's name.
     assert read_numbered("Vol. 3 No. 1, 2022. the ports were built in 2019") is None
+
+
+def test_notes_in_parentheses_after_each_name_part_the_names():
+    names = ["Asel Nurlanova", "Jane Roe"]
+    assert byline_names("Author: Asel Nurlanova (PhD candidate) Jane Roe (PhD)") == names
+    assert byline_names("By Jane Roe (PhD)") == ["Jane Roe"]
+    # A nickname inside a name stays.
+    assert byline_names("By Nicole (Cole) Anselmo") == ["Nicole (Cole) Anselmo"]

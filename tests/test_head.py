@@ -2155,3 +2155,37 @@ def test_the_reading_time_ending_a_byline_with_its_date_is_no_part_of_either():
     assert (memo.authors, memo.published) == (["Jane Roe"], date(2023, 1, 18))
     # Glued to a year, the reading time's figures are not told from the year's.
     assert without_reading_time("06.03.201718 МИН ЧТЕНИЕ") == "06.03.201718 МИН ЧТЕНИЕ"
+
+
+def test_a_title_s_last_word_wrapped_onto_a_line_of_its_own_is_part_of_the_title():
+    page = (
+        "Search results\n\nRails and Ports in a Changing Caspian Freight Market\n\nN/A\nProtected\n\n"
+        'Share "Rails and Ports in a Changing Caspian Freight Market"\n\nCopied!\n12\n\n'
+        "10.12345/steppe.2021.2.3\n\nRails and Ports in a Changing Caspian Freight\n\nMarket\n\n"
+        "Jane ROE\n\n1\n\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Rails and Ports in a Changing Caspian Freight Market"
+
+
+def test_a_question_of_its_own_under_a_headline_is_its_dek():
+    page = "Caspian Ports Set to Sever Their Rail Ties with the North\nWill the Freight Move South?\n" + BODY
+    assert parse_page(page.encode()).title == "Caspian Ports Set to Sever Their Rail Ties with the North"
+    # A line a headline wraps onto is no question of its own.
+    page = "Why Do the Caspian Ports Sever Their Rail Ties with\nthe North Now?\n" + BODY
+    title = "Why Do the Caspian Ports Sever Their Rail Ties with the North Now?"
+    assert parse_page(page.encode()).title == title
+
+
+def test_the_alt_text_of_a_date_s_pictogram_is_no_part_of_the_date_a_russian_page_writes_day_first():
+    page = (
+        "Степные порты и новые тендеры: как изменится торговля на Каспии?\n\n"
+        "icon 11/04/2022\nicon 08:26\n\n"
+        "Региональные договоренности в области безопасности, которые казались урегулированными десять лет "
+        "назад, пересматриваются, и правительства региона взвешивают каждое предложение оборудования.\n\n"
+        "Каждая столица отвечает по-своему, но ни одна из них не хочет снова зависеть от одного поставщика, "
+        "поэтому тендеры последних двух лет были разделены между несколькими участниками.\n"
+    )
+    assert parse_page(page.encode()).published == date(2022, 4, 11)
+    # An English page writes a slashed date month first.
+    page = "Ports and Tenders on the Caspian Coast\n\nicon 11/04/2022\n" + BODY
+    assert parse_page(page.encode()).published == date(2022, 11, 4)

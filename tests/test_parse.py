@@ -1325,3 +1325,32 @@ def test_a_jats_article_file_cut_off_before_its_abstract_is_its_record():
     memo = parse_page(JATS_FRONT.encode())  # cut off inside the contributors' list
     assert (memo.title, memo.category) == ("Kazakhstan’s Answer to the War in Ukraine", "Research Article")
     assert memo.body_text == memo.title
+
+
+def test_an_html_page_s_date_may_be_in_its_header_outside_the_article_that_prints_the_title():
+    prose = (
+        "<p>Three new ports on the Caspian coast have changed the routes that grain and oil take to Europe, "
+        "and the governments that built them now compete for the same cargo and the same investors.</p>"
+    )
+    page = (
+        "<html><body><header><div class='site'>Steppe Review</div>"
+        "<div class='page-title'>Ports of the Caspian</div><div class='date'>February 1, 2021</div></header>"
+        f"<article><h1>Ports of the Caspian</h1>{prose * 3}</article></body></html>"
+    )
+    assert parse_page(page.encode()).published == date(2021, 2, 1)
+    # A site's header that prints no title of the item is the site's: its date is the day's.
+    page = page.replace("<div class='page-title'>Ports of the Caspian</div>", "")
+    assert parse_page(page.encode()).published is None
+
+
+def test_a_repost_s_date_line_gives_the_writer_after_the_source_it_names_in_quotes():
+    prose = (
+        "<p>Региональные договоренности в области безопасности, которые казались урегулированными "
+        "десять лет назад, пересматриваются, и правительства региона взвешивают каждое предложение.</p>"
+    )
+    page = (
+        "<html><body><article><h1>Степные порты и новые тендеры на Каспии</h1>"
+        f"<div class='meta'>5 мая 2022 ИА «Степь» Петров Иван</div>{prose * 3}</article></body></html>"
+    )
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Петров Иван"], date(2022, 5, 5))

@@ -629,3 +629,18 @@ def test_an_item_of_a_news_feed_under_its_time_of_day_is_no_start_of_the_body():
     )
     memo = parse_page(page.encode())
     assert (memo.authors, memo.published) == (["Jane Roe"], date(2023, 1, 18))
+
+
+def test_the_one_item_of_a_list_with_a_date_under_it_over_the_body_is_the_title():
+    page = (
+        "Print\n\nComments and publications in media\n\n"
+        "  • Jane Roe about the Caspian ports after war\n\n"
+        "    25.04.2022\n"
+        "    The ports of the Caspian have lost half their cargo since the war began, and their owners "
+        "now weigh every offer of a new route against its risks.\n"
+        "    Professor Jane Roe, director of the Steppe Institute, says the ports will need years to recover "
+        "after the war, whichever routes the grain and the oil take to Europe.\n"
+    )
+    memo = parse_page(page.encode())
+    title = "Jane Roe about the Caspian ports after war"
+    assert (memo.title, memo.published) == (title, date(2022, 4, 25))

@@ -228,6 +228,10 @@ def as_the_page_reads(found: date, line: str, page: list[str]) -> date:
     swapped = date(found.year, found.day, found.month)
     if (swapped.month, swapped.year) in named and (found.month, found.year) not in named:
         return swapped
+    # Russian puts the day first with slashes as with dots ("11/04/2022" is 11 April): a slashed
+    # date on a page in Russian is read month first only where the page names that month.
+    if "/" in m[0] and (found.month, found.year) not in named and language_of(text) == "ru":
+        return swapped
     return found
 
 
@@ -681,9 +685,8 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
         undated = undated[:-5]  # a template's date slot left empty: "By A on ."
     text = undated.rstrip(" …")
     if by_marked and text.endswith(")"):
-        # A note in parentheses after the names: "By A & B (A is a fellow at …)". A nickname
-        # inside a name stays: "Nicole (Cole) Anselmo".
-        text = PARENTHESES.sub(lambda m: m[0] if NICKNAME.match(m[0].strip()) else "", text)
+        # A note in parentheses after the names: "By A & B (A is a fellow at …)".
+        text = PARENTHESES.sub(lambda m: _note_gap(text, m), text)
     elif text.endswith(")"):
         # Unmarked, only an institution in parentheses after a name is its affiliation: "Jane Roe
         # (Steppe University, Academy of Sciences)".
@@ -695,6 +698,16 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     if names and text.endswith(".") and _ENDS_INITIAL.search(names[-1]):
         names = (*names[:-1], names[-1] + ".")
     return names
+
+
+def _note_gap(text: str, note: re.Match) -> str:
+    """What a note in parentheses after a name leaves: a comma where another name follows it with
+    no joining word between, as the notes part the names ("Author: A (PhD candidate) B (PhD)").
+    A nickname inside a name stays ("Nicole (Cole) Anselmo"); one word last is a note ("A (PhD)")."""
+    after = text[note.end() :].lstrip()
+    if after and NICKNAME.match(note[0].strip()):
+        return note[0]
+    return ", " if after[:1].isupper() and not after.startswith(("And ", "И ")) else ""
 
 
 def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | None:
@@ -1410,6 +1423,24 @@ def kind_number_title(text: str) -> tuple[Numbered, str] | None:
     if not m or not _is_label_head(m["kind"]) or not m["title"][:1].isupper() or len(m["title"].split()) < 3:
         return None
     return Numbered(int(m["n"]), category=m["kind"]), m["title"]
+
+
+# A title with its issue's label, number and date after it, on one line as a newsletter's column
+# heads each issue: "<Title>, CU Issue 8, November 3, 2008". The label is a few words or letters
+# (an abbreviation stands for the column's name), the date closes the line.
+_TITLE_ISSUE_DATE = re.compile(
+    r"^(?P<title>.{12,}?),\s+(?:[\w’'&.\-]+\s+){0,4}?(?:Issue|No\.?|№)\s*(?P<n>\d{1,4}),\s+(?P<date>[^,].{5,30})$"
+)
+
+
+def title_issue_date(text: str) -> tuple[Numbered, str] | None:
+    """The issue's number and date, and the title, of "<Title>, <Label> Issue 8, November 3, 2008":
+    only a date that reads as one closes it (a list of things may follow a title's comma)."""
+    m = _TITLE_ISSUE_DATE.match(text) if text[-1:].isdigit() and ", " in text else None
+    published = m and parse_date(m["date"])
+    if not published or len(m["title"].split()) < 3:
+        return None
+    return Numbered(int(m["n"]), published=published), m["title"]
 
 
 # A working-paper series cited by its name and the paper's number, with at most a link's few words

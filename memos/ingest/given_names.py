@@ -60,6 +60,8 @@ def _has_credit(text: str) -> bool:
         if not any(map(folded.__contains__, _CREDIT_ASCII_WORDS)):
             return False
     return bool(_CREDIT.search(text))
+
+
 _ATTRIBUTION = {"~", "—", "–", "-", "―"}
 _BOUNDARIES = {"|", "•", "·", "/", "—", "–", "―"}
 SENTENCE_LOOKED_AT = 12  # words before a name looked at for the sentence it stands in

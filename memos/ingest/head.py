@@ -44,7 +44,6 @@ from .fields import (
     date_at_start,
     has_cyrillic,
     has_number_hint,
-    initials_issue,
     is_kind_label,
     is_organisation,
     is_role,
@@ -57,6 +56,7 @@ from .fields import (
     read_numbered,
     read_sign_first,
     split_authors,
+    title_issue_date,
     unglued_date,
     without_date,
     without_footnote_marks,
@@ -627,10 +627,14 @@ def _candidates(
             # A line that a colon or a comma leads into goes on the title, even one that reads
             # like names ("…Economic Union:" then "Postponed Integration, Costly Enlargement").
             led_into = joined.endswith((":", ","))
+            # A title's last word wrapped onto a line of its own ("…Central Asian Geopolitical"
+            # then "Context") is no furniture where the page prints the title whole elsewhere.
+            last_word = more.isalpha() and page.count(f"{joined} {more}") > 1
             if (
                 more_first - end > 3
                 or MARKED_BYLINE.match(more)  # "By staff reporter …" starts the header
                 or not more[:1].islower()
+                and not last_word
                 and (is_furniture(more, names=False) or not led_into and reads_as_names(more, lowercase))
                 or more[:1].islower()
                 and is_image_text(more)  # "logo steppe network" under the title
@@ -1139,6 +1143,9 @@ class TitleSignals:
             if _byline(glued):
                 return reads_as_names(glued, self.lowercase) or not looks_like_names(glued)
             if after and len(glued.split()) <= 2 and glued[:1].isupper() and glued[-1:] not in ".?!":
+                # A word the title wrapped onto a line of its own is no site's name glued on.
+                if cand.last > cand.first and glued == self.lines[cand.last].strip():
+                    continue
                 return True  # a site's name
         return self.names_after_printing(cand)
 
@@ -1457,6 +1464,23 @@ class TitleSignals:
             and second[:1].isupper()
         )
 
+    def question_under_title(self, cand: Candidate) -> bool:
+        """Whether a candidate of two lines is a headline ending plainly, then a question of its
+        own under it ("<Headline> with Russia" over "Is An Isolated Russia More Dangerous?"): a
+        line that opens with a question's word and closes with its mark is a dek, no wrapped part
+        of the headline above, which ends on a word a title may end on."""
+        if cand.last - cand.first != 1 or not cand.text.endswith("?"):
+            return False
+        first, second = clean_space(self.lines[cand.first]), clean_space(self.lines[cand.last])
+        last_word = first.rsplit(" ", 1)[-1]
+        return (
+            len(first.split()) >= DEK_TITLE_WORDS
+            and last_word[:1].isupper()
+            and last_word.casefold() not in DANGLING
+            and second[:1].isupper()
+            and bool(QUESTION_OPENING.match(second))
+        )
+
     def names_then_date(self, cand: Candidate) -> bool:
         """Whether a candidate of several lines is a byline and the date or time under it: "A, B,
         and C" then "March 23, 5:00pm ET" (a title's lines carry no figures after a name)."""
@@ -1605,7 +1629,7 @@ class TitleSignals:
             return None
         if names_run_together(text) or names_before_org(text, self.lines) or self.names_then_date(cand):
             return None  # a byline: names, then the organisation the page names elsewhere too
-        if self.dek_under_title(cand) or self.dek_after_subtitle(cand):
+        if self.dek_under_title(cand) or self.dek_after_subtitle(cand) or self.question_under_title(cand):
             points -= 2
         if has_credit_inside(text):
             points -= 3  # a picture's caption: "… (Photo by … via Getty Images)"
@@ -1630,6 +1654,15 @@ class TitleSignals:
         if unrepeated and self.shortened_elsewhere(cand):
             points += 3
         return points
+
+
+# The words a question opens with, a verb before its subject or a question word, and at least two
+# words more before its mark.
+QUESTION_OPENING = re.compile(
+    r"^(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|why|how|what|who|when|where|"
+    r"почему|зачем|как|что|кто|когда|где)\s+\S+\s+\S.*\?$",
+    re.I,
+)
 
 
 SITE_LINES_BELOW = 3  # the units a page's own title line may stand in under the site's
@@ -2189,10 +2222,16 @@ def find_date(lines: list[str], title: Candidate, body_line: int) -> date | None
     return _date_on_line(lines, updated, clean_space(lines[updated]), title, above, body_line)
 
 
+ICON_ALT = re.compile(r"(?:calendar|clock|date|time)?[ _-]?icon:?\s+(?=\d)", re.I)
+
+
 def _date_on_line(
     lines: list[str], i: int, text: str, title: Candidate, above: list[int], body_line: int
 ) -> date | None:
     """The date line `i` of the head prints, as find_date reads it."""
+    # "icon 11/04/2022": the alt text of a date's pictogram, which a dump runs onto the date.
+    if text[:1] in "iIcC":
+        text = without_opening(ICON_ALT, text)
     found = parse_date(text)
     if found:
         return as_the_page_reads(found, text, lines[:body_line])
@@ -2519,10 +2558,6 @@ def without_reading_time(text: str) -> str:
 
 # A label or an author, a colon, and the title: "Kennan Cable No. 51: A Rising Global Player".
 LABEL_COLON_TITLE = re.compile(r"^(.{3,80}?)\s*:\s+(.{3,})$")
-# A title, then a newsletter's initials, its issue and date: see initials_issue.
-TITLE_THEN_INITIALS_ISSUE = re.compile(
-    r"^(?P<title>.{3,}?),\s+(?P<label>[A-Z]{2,4}\s+(?:Issue\s+)?\d.{6,60})$"
-)
 # A Russian name of two or three words and the title after a colon (a dump may drop the space),
 # which opens with a capital.
 NAME_COLON_TITLE = re.compile(
@@ -2560,14 +2595,9 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     sign = BARE_NUMBER.fullmatch(m[1]) if m and len(m[2].split()) >= 3 else None
     if sign:
         return m[2], Numbered(memo_number_of(sign["n"])), None
-    labelled = kind_number_title(text)
+    labelled = kind_number_title(text) or title_issue_date(text)
     if labelled:
         return labelled[1], labelled[0], None
-    # "<Title>, NL Issue 8, November 3, 2008": a newsletter's initials, issue and date after it.
-    issued = TITLE_THEN_INITIALS_ISSUE.match(text) if ", " in text else None
-    found = initials_issue(issued["label"]) if issued and len(issued["title"].split()) >= 3 else None
-    if found:
-        return issued["title"], found, None
     if m and re.search(r"\w[*†]$", m[1]) and _byline(m[1]) and len(m[2].split()) >= 3:
         return m[2], None, _byline(m[1])
     # "Юрий Шевцов: <Title>": Russian capitalizes a headline's first word only, so words each

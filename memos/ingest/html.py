@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from itertools import islice
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -305,6 +306,25 @@ def _remove_chrome(soup: BeautifulSoup, keep: set[int]) -> None:
     for el in doomed:
         if not el.decomposed:
             el.decompose()
+
+
+HEADER_DATE_MAX = 40  # characters: a date of its own, at most with a weekday and a time
+
+
+def _header_title_date(soup: BeautifulSoup, title_el: Tag | None) -> date | None:
+    """The date a page's header outside the article prints on an element of its own, where the
+    header prints the item's title on another: the item's header, set apart from its body
+    ("<header><div>Title</div><div>February 1, 2021</div></header><article><h1>Title</h1>…")."""
+    title = _text(title_el) if title_el is not None else ""
+    if not title:
+        return None
+    for header in _named(soup, frozenset(("header",))):
+        if any(parent.name in ("article", "main") for parent in header.parents):
+            continue
+        texts = [_text(el) for el in header.find_all(True) if el.find(True) is None]
+        if title in texts:
+            return first(*(parse_date(t) for t in texts if len(t) <= HEADER_DATE_MAX))
+    return None
 
 
 def _container(soup: BeautifulSoup, title_el: Tag | None) -> Tag:
@@ -757,6 +777,13 @@ DATELINE_OPENING = re.compile(
 DATELINE_TIME = re.compile(r"(?<!\S)\d{1,2}:\d\d\s+")
 
 
+QUOTE_OPENINGS = frozenset('"«“„')
+DATE_SOURCE_NAMES = re.compile(
+    r"^(?P<date>\d.{4,30}?)\s+(?:[^\W\d_][\w.-]*\s+){0,3}[\"«“„][^\"«»“”„]{1,40}[\"»”“]\s+"
+    r"(?P<names>[^\W\d_](?:[\w.'’-]*\s?){1,4})$"
+)
+
+
 def _dateline(text: str) -> tuple[object, list[str]]:
     """The date and the "By ..." names of a short header line, trying each part of it:
     "Policy Memo No. 389 · Published on 22.09.2015", "by A 15/05/2024"."""
@@ -790,6 +817,14 @@ def _dateline(text: str) -> tuple[object, list[str]]:
         elif not authors and (names := _dated_byline(part)):
             # However long the byline, the date that opens the line is the dateline's.
             published, authors = published or date_at_start(part), names
+    # "10 марта 2023 ИХ "Финам" A. Author": a repost's date, the source it copies (its name in
+    # quotes, its kind before it) and the writer, with no separator between.
+    if published is None and text[:1].isdigit() and QUOTE_OPENINGS.intersection(text):
+        m = DATE_SOURCE_NAMES.match(text)
+        found = date_at_start(m["date"]) if m else None
+        names = byline_names(m["names"]) if found else None
+        if names:
+            return found, names
     # Unmarked names among a dateline's parts, vouched for by its date: "<date> - <time> A. Author".
     if not authors and published is not None:
         authors = dateline_names(text) or []
@@ -906,6 +941,8 @@ def parse_html(text: str) -> ParsedMemo:
     title_el = _title_element(soup)
     prose = _paragraph_parent(soup)
     keep = {id(el) for anchor in (title_el, prose) if anchor is not None for el in [anchor, *anchor.parents]}
+    # The page's header goes with the chrome, but one that prints the item's title is the item's.
+    header_title_date = _header_title_date(soup, title_el) if "<header" in text else None
     _remove_chrome(soup, keep)
     title_el = _title_element(soup)
     container = _container(soup, title_el)
@@ -1029,7 +1066,9 @@ def parse_html(text: str) -> ParsedMemo:
             byline_date,
             # "Research Paper 2016/RP 10, 04.10.2016": the date the label line prints.
             numbered and numbered.published,
+            # "<Title>, <Label> Issue 8, November 3, 2008": the date the title's line prints.
             title_numbered and title_numbered.published,
+            header_title_date,
         ),
         memo_number=first(
             memo_number_of(str(labels["memo_number"])) if "memo_number" in labels else None,

@@ -336,8 +336,12 @@ def head_units(chunks: list[Chunk]) -> list[tuple[int, int, str]]:
     (the lines of shorter chunks are candidates too, see head._candidates).
     """
     units = []
-    for c in chunks:
+    for k, c in enumerate(chunks):
         if c.is_bullets:
+            # The one item of a list, a date under it right over the body: a listing's entry for
+            # the memo it shows ("• <Title>", then "25.04.2022"), its title.
+            if len(c.lines) == 1 and k == len(chunks) - 2 and parse_date(chunks[-1].text):
+                units.append((c.start, c.start, clean_space(without_opening(_BULLET, c.lines[0]))))
             continue
         if len(c.lines) > 3 and not has_sentence(c.text) or capitals_over_line(c):
             units += [(c.start + k, c.start + k, clean_space(line)) for k, line in enumerate(c.lines)]
