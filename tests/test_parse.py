@@ -1354,3 +1354,14 @@ def test_a_repost_s_date_line_gives_the_writer_after_the_source_it_names_in_quot
     )
     memo = parse_page(page.encode())
     assert (memo.authors, memo.published) == (["Петров Иван"], date(2022, 5, 5))
+
+
+def test_a_tag_element_printed_as_hashtags_gives_each_tag():
+    html = (
+        "<html><body><article><h1>Our Work Along the Roads of the Steppe</h1>"
+        '<div class="tags">#Grain Routes #Caspian Ports #Kazakhstan</div>'
+        "<p>The cameras sold along the roads of the steppe are counted here, with their buyers and the "
+        "contracts that brought them to the towns, one by one, over a decade of purchases and tenders.</p>"
+        "</article></body></html>"
+    )
+    assert parse_page(html.encode()).topics == ["Grain Routes", "Caspian Ports", "Kazakhstan"]

@@ -92,6 +92,8 @@ CATEGORY_CLASS = re.compile(
     re.I,
 )
 TOPIC_CLASS = re.compile(r"^(?:.*[-_])?(?:tags|tag-links|topics|related-topics|field-name-field-tags)$", re.I)
+# A tag list printed as hashtags, "#Russian Embassy #Diplomacy": each sign opens a tag of one or more words.
+HASHTAG_SIGN = re.compile(r"(?:^|\s)#(?=\w)")
 PDF_LINK_TEXT = re.compile(r"^\[?(?:(?:download|view|read|get)\s+(?:the\s+)?(?:full\s+)?)?pdf\]?$", re.I)
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources|примечания)$", re.I)
 BY_PREFIX = re.compile(
@@ -953,7 +955,9 @@ def parse_html(text: str) -> ParsedMemo:
         a for a in container.select('a[rel~="tag"]') if "category" not in a["rel"]
     ) or _link_texts(a for el in topic_els for a in el.find_all("a"))
     if not tag_links and topic_els:  # a tag list printed as text: "Central Asia, Kazakhstan"
-        tag_links = [t.strip() for t in re.split(r"\s*[,;]\s*", _unlabel(_text(topic_els[0]))) if t.strip()]
+        printed = _unlabel(_text(topic_els[0]))
+        parts = HASHTAG_SIGN.split(printed) if printed.startswith("#") else re.split(r"\s*[,;]\s*", printed)
+        tag_links = [t.strip(" ,;") for t in parts if t.strip(" ,;")]
     # "26.04.23 Sanctions Review": a rubric printed with the date.
     category_links = _link_texts(container.select('a[rel~="category"]')) or [
         without_date(_unlabel(_text(el))) for el in category_els
