@@ -1409,6 +1409,10 @@ def kind_opening_title(text: str) -> str | None:
     """The label of "Policy Paper Institutionalizing a Partnership": a kind of two or three
     capitalized words (one alone may be the title's own first word: "Analysis of …"), then the
     title, capitalized too, of three words or more."""
+    # "Policy Brief: Cooperation under …": the label before a colon, the title after it.
+    kind, colon, rest = text.partition(": ")
+    if colon and len(kind) < 40 and rest[:1].isupper() and _is_label_head(kind) and is_kind_label(kind):
+        return kind
     m = _KIND_OPENING_TITLE.match(text) if text[:1].isupper() else None
     if not m or not _is_label_head(m["kind"]) or not m["title"][:1].isupper():
         return None

@@ -720,6 +720,8 @@ def category_above(lines: list[str], title_line: int) -> str | None:
         and ("|" in above or _CATEGORY_WORDS.search(above))
         # A language switch, "Eng | Рус": the parts are abbreviations of a few letters.
         and not all(len(part.strip()) <= LANGUAGE_CODE_MAX for part in parts)
+        # The page's title line, "<Headline> | By <Author>" over the headline, names no section.
+        and clean_space(parts[0]).casefold() != clean_space(lines[title_line]).casefold()
     ):
         return clean_space(parts[0])
     return None
