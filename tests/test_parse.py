@@ -1365,3 +1365,16 @@ def test_a_tag_element_printed_as_hashtags_gives_each_tag():
         "</article></body></html>"
     )
     assert parse_page(html.encode()).topics == ["Grain Routes", "Caspian Ports", "Kazakhstan"]
+
+
+def test_a_series_name_and_a_numbered_sign_before_the_title_give_the_series_and_number():
+    html = (
+        "<html><body><article><h1>Steppe Voices #42: The ports of the Caspian wait for grain</h1>"
+        "<p>The grain sold along the roads of the steppe is counted here, with its buyers and the "
+        "contracts that brought it to the ports, one by one, over a decade of purchases and tenders.</p>"
+        "<p>Background reading: an older episode, #37, weighed the tariffs of the ports.</p>"
+        "</article></body></html>"
+    )
+    memo = parse_page(html.encode())
+    assert (memo.series, memo.memo_number) == ("Steppe Voices", 42)
+    assert memo.title == "The ports of the Caspian wait for grain"

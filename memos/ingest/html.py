@@ -1080,7 +1080,10 @@ def parse_html(text: str) -> ParsedMemo:
             title_numbered and title_numbered.number,
         )
         or cited_number(page, title),
-        series=first(labels.get("series"), numbered and numbered.series) or journal_over_volume(page_lines),
+        series=first(
+            labels.get("series"), numbered and numbered.series, title_numbered and title_numbered.series
+        )
+        or journal_over_volume(page_lines),
         category=first(
             declared.section,
             *category_links,
