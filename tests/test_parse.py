@@ -1378,3 +1378,15 @@ def test_a_series_name_and_a_numbered_sign_before_the_title_give_the_series_and_
     memo = parse_page(html.encode())
     assert (memo.series, memo.memo_number) == ("Steppe Voices", 42)
     assert memo.title == "The ports of the Caspian wait for grain"
+
+
+def test_a_standfirst_opening_with_a_series_in_capitals_and_the_issue_of_the_year_gives_the_number():
+    html = (
+        "<html><body><article><h1>The ports of the Caspian wait for grain</h1>"
+        "<p>STEPPE INSIGHT 3/2017. The grain sold along the roads of the steppe is counted here, with its "
+        "buyers and the contracts that brought it to the ports, writes Jane Roe.</p>"
+        "<p>The purchases grew in number over the decade, and the column weighs what they mean for the "
+        "governments of the region, for its farmers and for the firms that carry the grain.</p>"
+        "</article></body></html>"
+    )
+    assert parse_page(html.encode()).memo_number == 3

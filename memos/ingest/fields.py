@@ -1583,6 +1583,19 @@ def capitals_series_number(line: str) -> Numbered | None:
     return Numbered(int(m["n"])) if m else None
 
 
+# A standfirst that opens with its series' name in capitals and the issue of the year, then a full
+# stop: "STEPPE INSIGHT 2/2017. Differences between …" (the number of the year's second issue).
+_CAPITALS_ISSUE_OPENING = re.compile(
+    r"(?:[A-ZА-ЯЁ][A-ZА-ЯЁ’'&\-]+\s+){1,4}(?P<n>\d{1,3})/(?:19|20)\d\d\.\s+[A-ZА-ЯЁ]"
+)
+
+
+def capitals_issue_opening(text: str) -> int | None:
+    """The issue's number the body's first words give, as "STEPPE INSIGHT 2/2017. …" does."""
+    m = _CAPITALS_ISSUE_OPENING.match(text) if text[:2].isupper() else None
+    return int(m["n"]) if m else None
+
+
 _MONTH_YEAR = re.compile(r"[^\W\d_]{3,9}\.?,?\s+(?:19|20)\d\d\b")
 # A title page's author and month after the number: "No. 50 Jane R. Roe December 2018".
 _NAMES_MONTH_YEAR = re.compile(

@@ -15,6 +15,7 @@ from .fields import (
     MARKED_BYLINE,
     blog_owner,
     byline_names,
+    capitals_issue_opening,
     cited_number,
     clean_space,
     credit_lead,
@@ -1079,7 +1080,8 @@ def parse_html(text: str) -> ParsedMemo:
             numbered and numbered.number,
             title_numbered and title_numbered.number,
         )
-        or cited_number(page, title),
+        or cited_number(page, title)
+        or capitals_issue_opening(body_text[:80]),
         series=first(
             labels.get("series"), numbered and numbered.series, title_numbered and title_numbered.series
         )

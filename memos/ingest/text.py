@@ -19,6 +19,7 @@ from .fields import (
     Label,
     PhraseLine,
     byline_names,
+    capitals_issue_opening,
     capitals_kind,
     cited_number,
     clean_space,
@@ -1127,7 +1128,8 @@ def parse_text(text: str) -> ParsedMemo:
         memo_number=first(memo_number, numbered and numbered.number)
         or cited_number(text, head.title)
         or footer_number(text[:PAGE_LOOKED_AT])
-        or month_number(text[:PAGE_LOOKED_AT]),
+        or month_number(text[:PAGE_LOOKED_AT])
+        or capitals_issue_opening(body_text[:80]),
         series=first(labels.get("series"), numbered and numbered.series)
         or journal_over_volume(lines)
         or series_before_quoted_title(lines[:body_line])
