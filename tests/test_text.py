@@ -667,3 +667,17 @@ def test_a_kind_label_before_a_colon_on_the_title_line_is_the_category():
         "governments of the region, for its farmers and for the firms that carry the grain.\n"
     )
     assert parse_page(page.encode()).category == "Policy Brief"
+
+
+def test_a_dump_cut_off_under_the_title_byline_and_date_is_read_from_its_head():
+    page = (
+        "Steppe Daily logo\n\n  • Politics\n  • Opinion\n  • Columns\n\n"
+        "The grain of the steppe and the ports of the Caspian\n\nby Jane Roe\n\n"
+        "Feb 26, 2022 - 12:05 am GMT+3\n\nThe grai\n"
+    )
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors, memo.published) == (
+        "The grain of the steppe and the ports of the Caspian",
+        ["Jane Roe"],
+        date(2022, 2, 26),
+    )

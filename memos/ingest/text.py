@@ -551,7 +551,7 @@ def sentence_list_body(chunks: list[Chunk]) -> tuple[int, int]:
         and _sentence_list(c, k == len(chunks) - 1)
     ]
     if not lists or max(lists)[0] < PROSE_MIN:
-        contents = contents_body(chunks)
+        contents = contents_body(chunks) or cut_under_head(chunks)
         if contents is None:
             raise ParseError("no memo text found (no paragraphs of prose)")
         return contents
@@ -563,6 +563,21 @@ def sentence_list_body(chunks: list[Chunk]) -> tuple[int, int]:
 # ("3. History of the Region. 4", the dump may glue the page to the heading: "Overview:6").
 CONTENTS_ENTRY = re.compile(r"\s*\d{1,3}\.\s+\S.*?\D\s?(?P<page>\d{1,3})\s*")
 CONTENTS_MIN = 5  # entries: fewer are a list of anything numbered
+
+
+def cut_under_head(chunks: list[Chunk]) -> tuple[int, int] | None:
+    """The last chunk's range, where a dump ends with a memo's head and the first words of its
+    body, cut off: a title, its "By" line and its date, each a line of its own, then a fragment
+    shorter than a paragraph. The head alone says what the memo is."""
+    if len(chunks) < 4 or len(chunks[-1].text) >= PROSE_MIN:
+        return None
+    title, first, second, _ = chunks[-4:]
+    if any(len(c.lines) != 1 for c in (title, first, second)) or len(title.text) >= PROSE_MIN:
+        return None
+    byline, dated = (first, second) if MARKED_BYLINE.match(first.text) else (second, first)
+    if MARKED_BYLINE.match(byline.text) and marked_names(byline.text) and date_at_start(dated.text):
+        return len(chunks) - 1, len(chunks)
+    return None
 
 
 def contents_body(chunks: list[Chunk]) -> tuple[int, int] | None:
