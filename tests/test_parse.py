@@ -1390,3 +1390,23 @@ def test_a_standfirst_opening_with_a_series_in_capitals_and_the_issue_of_the_yea
         "</article></body></html>"
     )
     assert parse_page(html.encode()).memo_number == 3
+
+
+def test_a_page_cut_off_under_the_title_and_its_date_is_read_from_its_head():
+    html = (
+        "<html><body><nav><ul><li>Politics</li><li>Opinion</li></ul></nav>"
+        "<article><h1>What brings the envoy to the steppe?</h1>"
+        '<div class="post-date">4 September 2019, 15:44</div><div class="post-views">4745</div>'
+        '<div class="post-content"><p>What brings the en</p></div></article></body></html>'
+    )
+    memo = parse_page(html.encode())
+    assert (memo.title, memo.published) == ("What brings the envoy to the steppe?", date(2019, 9, 4))
+
+
+def test_a_page_of_a_title_and_a_date_over_a_closed_sentence_is_no_memo():
+    html = (
+        "<html><body><article><h1>Opening hours of the library</h1>"
+        "<div>4 September 2019</div><p>The library is closed.</p></article></body></html>"
+    )
+    with pytest.raises(ParseError):
+        parse_page(html.encode())

@@ -868,6 +868,22 @@ def _short_memo(soup: BeautifulSoup, paragraphs: list[Block]) -> bool:
     )
 
 
+HEAD_DATE_MAX = 40  # characters: a date with its time of day, "4 сентября 2019, 15:44"
+
+
+def _cut_under_head(soup: BeautifulSoup, title_el: Tag | None, paragraphs: list[Block]) -> bool:
+    """A page cut off under its memo's head, as a stored excerpt may be: the title, its date on an
+    element of its own under it, then the body's first words, broken off mid-word at the page's end.
+    The head alone says what the memo is."""
+    if title_el is None or len(paragraphs) != 1 or len(paragraphs[0].text) >= PROSE_MIN:
+        return False
+    fragment = paragraphs[0].text
+    if not fragment[-1:].isalpha() or not soup.get_text().rstrip().endswith(fragment):
+        return False
+    dated = (el for el in islice(title_el.find_next_siblings(), 3) if len(_text(el)) <= HEAD_DATE_MAX)
+    return any(parse_date(_text(el)) for el in dated)
+
+
 def _told_in_a_list(blocks: list[Block], paragraphs: list[Block]) -> bool:
     """A page whose text is a list of sentences under its title, a line or two of paragraph
     aside (a report's key findings under its subtitle, cut off before the prose): a memo, as
@@ -1029,10 +1045,14 @@ def parse_html(text: str) -> ParsedMemo:
     # A memo has prose: a long paragraph, or several shorter ones (menus and link lists do not).
     long_enough = any(len(b.text) >= PROSE_MIN for b in paragraphs) or len(paragraphs) >= 3
     if (
-        not long_enough
-        or sum(len(b.text) for b in paragraphs) < 2 * PROSE_MIN
-        and not _short_memo(soup, paragraphs)
-    ) and not _told_in_a_list(blocks, paragraphs):
+        (
+            not long_enough
+            or sum(len(b.text) for b in paragraphs) < 2 * PROSE_MIN
+            and not _short_memo(soup, paragraphs)
+        )
+        and not _told_in_a_list(blocks, paragraphs)
+        and not _cut_under_head(soup, title_el, paragraphs)
+    ):
         raise ParseError("not a memo page: no article text found")
 
     authors = (
