@@ -330,6 +330,8 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         # the apps a podcast is heard on, where the page asks the reader to listen, are no subject
         ("Subscribe to Steppe Talk on Spotify, Apple Podcasts, or wherever you listen.", set()),
         ("Listen on Google Podcasts.", set()),
+        ("Listen and subscribe to our podcast:\n\nSpotify, Apple Podcasts, Google Podcasts", set()),
+        ("Our guests:\n\nApple Podcasts and Google Podcasts editors", {"Apple", "Google"}),
         ("Apple Podcasts dropped the show; Apple declined to comment.", {"Apple"}),
         # a name that is also an ordinary word counts only listed beside another vendor
         ("Cameras by Axis, Bosch and Avigilon", {"Axis Communications", "Bosch", "Avigilon"}),

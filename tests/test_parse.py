@@ -1354,3 +1354,59 @@ def test_a_repost_s_date_line_gives_the_writer_after_the_source_it_names_in_quot
     )
     memo = parse_page(page.encode())
     assert (memo.authors, memo.published) == (["Петров Иван"], date(2022, 5, 5))
+
+
+def test_a_tag_element_printed_as_hashtags_gives_each_tag():
+    html = (
+        "<html><body><article><h1>Our Work Along the Roads of the Steppe</h1>"
+        '<div class="tags">#Grain Routes #Caspian Ports #Kazakhstan</div>'
+        "<p>The cameras sold along the roads of the steppe are counted here, with their buyers and the "
+        "contracts that brought them to the towns, one by one, over a decade of purchases and tenders.</p>"
+        "</article></body></html>"
+    )
+    assert parse_page(html.encode()).topics == ["Grain Routes", "Caspian Ports", "Kazakhstan"]
+
+
+def test_a_series_name_and_a_numbered_sign_before_the_title_give_the_series_and_number():
+    html = (
+        "<html><body><article><h1>Steppe Voices #42: The ports of the Caspian wait for grain</h1>"
+        "<p>The grain sold along the roads of the steppe is counted here, with its buyers and the "
+        "contracts that brought it to the ports, one by one, over a decade of purchases and tenders.</p>"
+        "<p>Background reading: an older episode, #37, weighed the tariffs of the ports.</p>"
+        "</article></body></html>"
+    )
+    memo = parse_page(html.encode())
+    assert (memo.series, memo.memo_number) == ("Steppe Voices", 42)
+    assert memo.title == "The ports of the Caspian wait for grain"
+
+
+def test_a_standfirst_opening_with_a_series_in_capitals_and_the_issue_of_the_year_gives_the_number():
+    html = (
+        "<html><body><article><h1>The ports of the Caspian wait for grain</h1>"
+        "<p>STEPPE INSIGHT 3/2017. The grain sold along the roads of the steppe is counted here, with its "
+        "buyers and the contracts that brought it to the ports, writes Jane Roe.</p>"
+        "<p>The purchases grew in number over the decade, and the column weighs what they mean for the "
+        "governments of the region, for its farmers and for the firms that carry the grain.</p>"
+        "</article></body></html>"
+    )
+    assert parse_page(html.encode()).memo_number == 3
+
+
+def test_a_page_cut_off_under_the_title_and_its_date_is_read_from_its_head():
+    html = (
+        "<html><body><nav><ul><li>Politics</li><li>Opinion</li></ul></nav>"
+        "<article><h1>What brings the envoy to the steppe?</h1>"
+        '<div class="post-date">4 September 2019, 15:44</div><div class="post-views">4745</div>'
+        '<div class="post-content"><p>What brings the en</p></div></article></body></html>'
+    )
+    memo = parse_page(html.encode())
+    assert (memo.title, memo.published) == ("What brings the envoy to the steppe?", date(2019, 9, 4))
+
+
+def test_a_page_of_a_title_and_a_date_over_a_closed_sentence_is_no_memo():
+    html = (
+        "<html><body><article><h1>Opening hours of the library</h1>"
+        "<div>4 September 2019</div><p>The library is closed.</p></article></body></html>"
+    )
+    with pytest.raises(ParseError):
+        parse_page(html.encode())

@@ -644,3 +644,40 @@ def test_the_one_item_of_a_list_with_a_date_under_it_over_the_body_is_the_title(
     memo = parse_page(page.encode())
     title = "Jane Roe about the Caspian ports after war"
     assert (memo.title, memo.published) == (title, date(2022, 4, 25))
+
+
+def test_the_page_title_line_with_the_byline_over_the_headline_gives_no_category():
+    page = (
+        "Putin’s grain | By Jane Roe\n\n\nPutin’s grain\n\n"
+        "The grain sold along the roads of the steppe is counted here, with its buyers and the contracts "
+        "that brought it to the ports, one by one, over a decade of purchases and tenders.\n\n"
+        "The purchases grew in number over the decade, and the column weighs what they mean for the "
+        "governments of the region, for its farmers and for the firms that carry the grain.\n"
+    )
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.category) == ("Putin’s grain", None)
+
+
+def test_a_kind_label_before_a_colon_on_the_title_line_is_the_category():
+    page = (
+        "Policy Brief: Grain Routes across the Steppe (in the context of the new tariffs)\n\n \n\n"
+        "The grain sold along the roads of the steppe is counted here, with its buyers and the contracts "
+        "that brought it to the ports, one by one, over a decade of purchases and tenders.\n\n"
+        "The purchases grew in number over the decade, and the column weighs what they mean for the "
+        "governments of the region, for its farmers and for the firms that carry the grain.\n"
+    )
+    assert parse_page(page.encode()).category == "Policy Brief"
+
+
+def test_a_dump_cut_off_under_the_title_byline_and_date_is_read_from_its_head():
+    page = (
+        "Steppe Daily logo\n\n  • Politics\n  • Opinion\n  • Columns\n\n"
+        "The grain of the steppe and the ports of the Caspian\n\nby Jane Roe\n\n"
+        "Feb 26, 2022 - 12:05 am GMT+3\n\nThe grai\n"
+    )
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors, memo.published) == (
+        "The grain of the steppe and the ports of the Caspian",
+        ["Jane Roe"],
+        date(2022, 2, 26),
+    )

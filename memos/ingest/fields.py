@@ -1409,6 +1409,10 @@ def kind_opening_title(text: str) -> str | None:
     """The label of "Policy Paper Institutionalizing a Partnership": a kind of two or three
     capitalized words (one alone may be the title's own first word: "Analysis of …"), then the
     title, capitalized too, of three words or more."""
+    # "Policy Brief: Cooperation under …": the label before a colon, the title after it.
+    kind, colon, rest = text.partition(": ")
+    if colon and len(kind) < 40 and rest[:1].isupper() and _is_label_head(kind) and is_kind_label(kind):
+        return kind
     m = _KIND_OPENING_TITLE.match(text) if text[:1].isupper() else None
     if not m or not _is_label_head(m["kind"]) or not m["title"][:1].isupper():
         return None
@@ -1577,6 +1581,19 @@ _CAPITALS_SERIES_NUMBER = re.compile(
 def capitals_series_number(line: str) -> Numbered | None:
     m = _CAPITALS_SERIES_NUMBER.match(line) if line[:2].isupper() else None
     return Numbered(int(m["n"])) if m else None
+
+
+# A standfirst that opens with its series' name in capitals and the issue of the year, then a full
+# stop: "STEPPE INSIGHT 2/2017. Differences between …" (the number of the year's second issue).
+_CAPITALS_ISSUE_OPENING = re.compile(
+    r"(?:[A-ZА-ЯЁ][A-ZА-ЯЁ’'&\-]+\s+){1,4}(?P<n>\d{1,3})/(?:19|20)\d\d\.\s+[A-ZА-ЯЁ]"
+)
+
+
+def capitals_issue_opening(text: str) -> int | None:
+    """The issue's number the body's first words give, as "STEPPE INSIGHT 2/2017. …" does."""
+    m = _CAPITALS_ISSUE_OPENING.match(text) if text[:2].isupper() else None
+    return int(m["n"]) if m else None
 
 
 _MONTH_YEAR = re.compile(r"[^\W\d_]{3,9}\.?,?\s+(?:19|20)\d\d\b")

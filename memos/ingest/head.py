@@ -2566,6 +2566,11 @@ NAME_COLON_TITLE = re.compile(
 NAME_DASH_TITLE = re.compile(
     r"^(?P<name>[А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё-]+){1,2}) [-–—] (?P<title>[А-ЯЁA-Z0-9].+)$"
 )
+# "Explaining Steppe #188: <Title>": a podcast's or a column's name, capitalized, and the item's
+# number after a sign, before the item's own title.
+SERIES_SIGN_NUMBER = re.compile(
+    r"^(?P<series>[A-ZА-ЯЁ][\w’'&.\-]*(?:\s+[\w’'&.\-]+){0,4})\s+#(?P<n>\d{1,4})$"
+)
 NAME_DOT_TITLE = re.compile(
     r"^(?P<name>[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+){1,2})\. (?P<title>[^\W\d_«\"“].+)$"
 )
@@ -2595,6 +2600,9 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     sign = BARE_NUMBER.fullmatch(m[1]) if m and len(m[2].split()) >= 3 else None
     if sign:
         return m[2], Numbered(memo_number_of(sign["n"])), None
+    signed = SERIES_SIGN_NUMBER.match(m[1]) if m and "#" in m[1] and len(m[2].split()) >= 3 else None
+    if signed and signed["series"].split()[-1][:1].isupper():
+        return m[2], Numbered(int(signed["n"]), series=signed["series"]), None
     labelled = kind_number_title(text) or title_issue_date(text)
     if labelled:
         return labelled[1], labelled[0], None

@@ -15,6 +15,7 @@ from .fields import (
     MARKED_BYLINE,
     blog_owner,
     byline_names,
+    capitals_issue_opening,
     cited_number,
     clean_space,
     credit_lead,
@@ -92,6 +93,8 @@ CATEGORY_CLASS = re.compile(
     re.I,
 )
 TOPIC_CLASS = re.compile(r"^(?:.*[-_])?(?:tags|tag-links|topics|related-topics|field-name-field-tags)$", re.I)
+# A tag list printed as hashtags, "#Russian Embassy #Diplomacy": each sign opens a tag of one or more words.
+HASHTAG_SIGN = re.compile(r"(?:^|\s)#(?=\w)")
 PDF_LINK_TEXT = re.compile(r"^\[?(?:(?:download|view|read|get)\s+(?:the\s+)?(?:full\s+)?)?pdf\]?$", re.I)
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources|примечания)$", re.I)
 BY_PREFIX = re.compile(
@@ -865,6 +868,22 @@ def _short_memo(soup: BeautifulSoup, paragraphs: list[Block]) -> bool:
     )
 
 
+HEAD_DATE_MAX = 40  # characters: a date with its time of day, "4 сентября 2019, 15:44"
+
+
+def _cut_under_head(soup: BeautifulSoup, title_el: Tag | None, paragraphs: list[Block]) -> bool:
+    """A page cut off under its memo's head, as a stored excerpt may be: the title, its date on an
+    element of its own under it, then the body's first words, broken off mid-word at the page's end.
+    The head alone says what the memo is."""
+    if title_el is None or len(paragraphs) != 1 or len(paragraphs[0].text) >= PROSE_MIN:
+        return False
+    fragment = paragraphs[0].text
+    if not fragment[-1:].isalpha() or not soup.get_text().rstrip().endswith(fragment):
+        return False
+    dated = (el for el in islice(title_el.find_next_siblings(), 3) if len(_text(el)) <= HEAD_DATE_MAX)
+    return any(parse_date(_text(el)) for el in dated)
+
+
 def _told_in_a_list(blocks: list[Block], paragraphs: list[Block]) -> bool:
     """A page whose text is a list of sentences under its title, a line or two of paragraph
     aside (a report's key findings under its subtitle, cut off before the prose): a memo, as
@@ -953,7 +972,9 @@ def parse_html(text: str) -> ParsedMemo:
         a for a in container.select('a[rel~="tag"]') if "category" not in a["rel"]
     ) or _link_texts(a for el in topic_els for a in el.find_all("a"))
     if not tag_links and topic_els:  # a tag list printed as text: "Central Asia, Kazakhstan"
-        tag_links = [t.strip() for t in re.split(r"\s*[,;]\s*", _unlabel(_text(topic_els[0]))) if t.strip()]
+        printed = _unlabel(_text(topic_els[0]))
+        parts = HASHTAG_SIGN.split(printed) if printed.startswith("#") else re.split(r"\s*[,;]\s*", printed)
+        tag_links = [t.strip(" ,;") for t in parts if t.strip(" ,;")]
     # "26.04.23 Sanctions Review": a rubric printed with the date.
     category_links = _link_texts(container.select('a[rel~="category"]')) or [
         without_date(_unlabel(_text(el))) for el in category_els
@@ -1024,10 +1045,14 @@ def parse_html(text: str) -> ParsedMemo:
     # A memo has prose: a long paragraph, or several shorter ones (menus and link lists do not).
     long_enough = any(len(b.text) >= PROSE_MIN for b in paragraphs) or len(paragraphs) >= 3
     if (
-        not long_enough
-        or sum(len(b.text) for b in paragraphs) < 2 * PROSE_MIN
-        and not _short_memo(soup, paragraphs)
-    ) and not _told_in_a_list(blocks, paragraphs):
+        (
+            not long_enough
+            or sum(len(b.text) for b in paragraphs) < 2 * PROSE_MIN
+            and not _short_memo(soup, paragraphs)
+        )
+        and not _told_in_a_list(blocks, paragraphs)
+        and not _cut_under_head(soup, title_el, paragraphs)
+    ):
         raise ParseError("not a memo page: no article text found")
 
     authors = (
@@ -1075,8 +1100,12 @@ def parse_html(text: str) -> ParsedMemo:
             numbered and numbered.number,
             title_numbered and title_numbered.number,
         )
-        or cited_number(page, title),
-        series=first(labels.get("series"), numbered and numbered.series) or journal_over_volume(page_lines),
+        or cited_number(page, title)
+        or capitals_issue_opening(body_text[:80]),
+        series=first(
+            labels.get("series"), numbered and numbered.series, title_numbered and title_numbered.series
+        )
+        or journal_over_volume(page_lines),
         category=first(
             declared.section,
             *category_links,

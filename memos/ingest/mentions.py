@@ -380,7 +380,14 @@ def _listening_app(text: _Text, start: int, end: int) -> bool:
     if not _LISTENING_APP.match(text.padded, end):
         return False
     sentence = _context(text.text, text.sentence_starts, start - 1, end - 1)
-    return bool(_LISTENING_CALL.search(sentence))
+    if _LISTENING_CALL.search(sentence):
+        return True
+    # The call may head the list of apps: "Listen and subscribe to our podcast:" over "Spotify,
+    # Apple Podcasts, Google Podcasts".
+    starts = text.sentence_starts
+    i = bisect_right(starts, start - 1) - 1
+    above = text.text[starts[i - 1] : starts[i]].rstrip() if i > 0 else ""
+    return above.endswith(":") and bool(_LISTENING_CALL.search(above))
 
 
 def _listed(table: _Table, padded: str, match: re.Match[str], neighbours: list[re.Match[str]]) -> bool:

@@ -19,6 +19,7 @@ from .fields import (
     Label,
     PhraseLine,
     byline_names,
+    capitals_issue_opening,
     capitals_kind,
     cited_number,
     clean_space,
@@ -550,7 +551,7 @@ def sentence_list_body(chunks: list[Chunk]) -> tuple[int, int]:
         and _sentence_list(c, k == len(chunks) - 1)
     ]
     if not lists or max(lists)[0] < PROSE_MIN:
-        contents = contents_body(chunks)
+        contents = contents_body(chunks) or cut_under_head(chunks)
         if contents is None:
             raise ParseError("no memo text found (no paragraphs of prose)")
         return contents
@@ -562,6 +563,21 @@ def sentence_list_body(chunks: list[Chunk]) -> tuple[int, int]:
 # ("3. History of the Region. 4", the dump may glue the page to the heading: "Overview:6").
 CONTENTS_ENTRY = re.compile(r"\s*\d{1,3}\.\s+\S.*?\D\s?(?P<page>\d{1,3})\s*")
 CONTENTS_MIN = 5  # entries: fewer are a list of anything numbered
+
+
+def cut_under_head(chunks: list[Chunk]) -> tuple[int, int] | None:
+    """The last chunk's range, where a dump ends with a memo's head and the first words of its
+    body, cut off: a title, its "By" line and its date, each a line of its own, then a fragment
+    shorter than a paragraph. The head alone says what the memo is."""
+    if len(chunks) < 4 or len(chunks[-1].text) >= PROSE_MIN:
+        return None
+    title, first, second, _ = chunks[-4:]
+    if any(len(c.lines) != 1 for c in (title, first, second)) or len(title.text) >= PROSE_MIN:
+        return None
+    byline, dated = (first, second) if MARKED_BYLINE.match(first.text) else (second, first)
+    if MARKED_BYLINE.match(byline.text) and marked_names(byline.text) and date_at_start(dated.text):
+        return len(chunks) - 1, len(chunks)
+    return None
 
 
 def contents_body(chunks: list[Chunk]) -> tuple[int, int] | None:
@@ -720,6 +736,8 @@ def category_above(lines: list[str], title_line: int) -> str | None:
         and ("|" in above or _CATEGORY_WORDS.search(above))
         # A language switch, "Eng | Рус": the parts are abbreviations of a few letters.
         and not all(len(part.strip()) <= LANGUAGE_CODE_MAX for part in parts)
+        # The page's title line, "<Headline> | By <Author>" over the headline, names no section.
+        and clean_space(parts[0]).casefold() != clean_space(lines[title_line]).casefold()
     ):
         return clean_space(parts[0])
     return None
@@ -1125,7 +1143,8 @@ def parse_text(text: str) -> ParsedMemo:
         memo_number=first(memo_number, numbered and numbered.number)
         or cited_number(text, head.title)
         or footer_number(text[:PAGE_LOOKED_AT])
-        or month_number(text[:PAGE_LOOKED_AT]),
+        or month_number(text[:PAGE_LOOKED_AT])
+        or capitals_issue_opening(body_text[:80]),
         series=first(labels.get("series"), numbered and numbered.series)
         or journal_over_volume(lines)
         or series_before_quoted_title(lines[:body_line])
