@@ -2189,3 +2189,14 @@ def test_the_alt_text_of_a_date_s_pictogram_is_no_part_of_the_date_a_russian_pag
     # An English page writes a slashed date month first.
     page = "Ports and Tenders on the Caspian Coast\n\nicon 11/04/2022\n" + BODY
     assert parse_page(page.encode()).published == date(2022, 11, 4)
+
+
+def test_a_name_after_by_and_a_bar_on_the_title_s_first_printing_is_the_byline_not_a_site_s():
+    page = "The Tenders Are Coming | By Jane Mary Roe\n\n\nThe Tenders Are Coming\n" + BODY
+    assert parse_page(page.encode()).authors == ["Jane Mary Roe"]
+    # A short title is taken from its printing over the body, the byline from the first.
+    page = "Caspian tenders | By Jane Mary Roe\n\n\nCaspian tenders\n" + BODY
+    assert parse_page(page.encode()).authors == ["Jane Mary Roe"]
+    # Without "By", one name after the bar is as often the site's.
+    page = "The Tenders Are Coming | Steppe Herald\n\n\nThe Tenders Are Coming\n" + BODY
+    assert parse_page(page.encode()).authors == []

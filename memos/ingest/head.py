@@ -1832,7 +1832,13 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     """Names printed just below the title (before the body), else just above it."""
     credit = credit_of(lines, title)
     own = " ".join(lines[title.first : title.last + 1])
-    if credit and not cut_short(credit) and (CREDIT_AFTER.match(own) or GLUED_NAMES.search(own.rstrip())):
+    # "By" marks a person's name after a separator, as a site's is not ("<Title> | By A. Author").
+    marked = credit and MARKED_BYLINE.match(credit)
+    if (
+        credit
+        and not cut_short(credit)
+        and (CREDIT_AFTER.match(own) or GLUED_NAMES.search(own.rstrip()) or marked)
+    ):
         return _byline(credit)  # "<Title> (A. Author, Publisher)", "<Title>Luke Coffey"
     # Each stops at the lines it keeps, not at the top of the page or at the body.
     below = filled_below(lines, title.last, body_line, 6)
@@ -2140,9 +2146,12 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
             # A PDF's text may print the title twice before the names.
             if _fold_line(rest).startswith(folded):
                 rest = rest[len(title.text) :].strip(" ,:–—-()")
-            names = names_opening(rest) or _byline(rest)
-            # One name after a separator is as often the site's ("<Title> - PONARS Eurasia").
-            if names and len(names) == 1 and TITLE_PARTS.match(after):
+            parts = TITLE_PARTS.match(after)
+            marked = parts and MARKED_BYLINE.match(after[parts.end() :])
+            names = names_opening(rest) or _byline(rest) or (marked and _byline(after[parts.end() :])) or None
+            # One name after a separator is as often the site's ("<Title> - PONARS Eurasia"),
+            # unless "By" marks it as a person's.
+            if names and len(names) == 1 and parts and not marked:
                 names = None
         elif folded_text.endswith(folded):
             names = _byline(text[: -len(title.text)].strip(" ,:–—-()"))
