@@ -16,6 +16,7 @@ from memos.ingest.fields import (
     capitals_kind,
     cited_number,
     clean_space,
+    credit_lead,
     dash_lead,
     date_after_kind,
     date_at_end,
@@ -956,3 +957,9 @@ def test_notes_in_parentheses_after_each_name_part_the_names():
     assert byline_names("By Jane Roe (PhD)") == ["Jane Roe"]
     # A nickname inside a name stays.
     assert byline_names("By Nicole (Cole) Anselmo") == ["Nicole (Cole) Anselmo"]
+
+
+def test_a_lead_crediting_the_piece_before_a_colon_names_its_author():
+    lead = "Guest analysis by Jane Roe: The tenders of the past two years were split between bidders."
+    assert credit_lead(lead) == ["Jane Roe"]
+    assert credit_lead("An analysis by region: the tenders were split between bidders.") is None

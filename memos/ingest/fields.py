@@ -901,10 +901,11 @@ def lead_names(text: str) -> list[str] | None:
 
 
 # A lead whose first sentence credits the piece: "Steppe Institute report by A, B, and C." (the
-# publisher's name, the kind of piece, "by" and the names, a full stop after them).
+# publisher's name, the kind of piece, "by" and the names, a full stop after them), or a colon
+# before the text itself ("Guest analysis by A: <text>", as a news agency credits a guest).
 _CREDIT_LEAD = re.compile(
     r"^(?:[A-Z][\w'’&-]*\s+){0,6}(?:report|paper|brief|study|analysis|commentary|article|essay)\s+by\s+"
-    r"(?P<names>[^.]{5,150}?)\.(?:\s|$)"
+    r"(?P<names>[^.:]{5,150}?)[.:](?:\s|$)"
 )
 
 
