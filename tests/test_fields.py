@@ -704,7 +704,8 @@ def test_a_name_a_cover_prints_over_the_about_the_author_heading():
 @pytest.mark.parametrize(
     "text",
     ["Jane Roe", "Jane Roe, John Doe", "Jane Roe; John Doe", "Jane Roe and John Doe", "A & B", "Анна и Борис",
-     "Alexandra Anderson", "Ivan Ivanov Ivanovich", "Jane Roe,John Doe"],
+     "Alexandra Anderson", "Ivan Ivanov Ivanovich", "Jane Roe,John Doe", "Jane Roe|John Doe",
+     "Tenders | Steppe Herald"],
 )  # fmt: skip
 def test_has_separator_is_true_wherever_the_split_pattern_parts_a_byline(text):
     assert has_separator(text) == (len(_SPLIT.split(text)) > 1)
@@ -963,3 +964,8 @@ def test_a_lead_crediting_the_piece_before_a_colon_names_its_author():
     lead = "Guest analysis by Jane Roe: The tenders of the past two years were split between bidders."
     assert credit_lead(lead) == ["Jane Roe"]
     assert credit_lead("An analysis by region: the tenders were split between bidders.") is None
+
+
+def test_a_bar_glued_to_the_names_on_both_sides_parts_them():
+    assert byline_names("Jane Roe|John Doe") == ["Jane Roe", "John Doe"]
+    assert split_authors("Jane Roe | John Doe") == ["Jane Roe | John Doe"]

@@ -323,7 +323,10 @@ def _calendar_date(cleaned: str) -> date | None:
 
 
 _BY = re.compile(r"^(?:written\s+by|by|authors?|author\(s\)|автор[ыа]?)\s*:?\s+", re.I)
-_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и|with)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*)\s*")
+# A bar glued to the names on both sides parts them ("Jane Roe|John Doe", a page's author links
+# run together); one between spaces parts a site's title from its name as often.
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и|with)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*|(?<=\S)\|(?=\S))\s*")
+_GLUED_BAR = re.compile(r"\S\|\S")
 NICKNAME = re.compile(r"^\([A-ZА-ЯЁ][\w'’.\-]*\)$")
 # The Latin capitals with marks that open Central and Northern European names: "Švejnar", "Łucja".
 _LATIN_CAPITALS = "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper())
@@ -373,7 +376,14 @@ def has_separator(text: str) -> bool:
     """Whether _SPLIT can part `text`, whose spaces are single: a comma, a semicolon, or a joining
     word between spaces. The pattern opens with spaces and is tried at every character; most
     bylines name one author."""
-    return "," in text or ";" in text or " and " in text or " & " in text or " и " in text
+    return (
+        "," in text
+        or ";" in text
+        or " and " in text
+        or " & " in text
+        or " и " in text
+        or ("|" in text and bool(_GLUED_BAR.search(text)))
+    )
 
 
 INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
