@@ -2200,3 +2200,10 @@ def test_a_name_after_by_and_a_bar_on_the_title_s_first_printing_is_the_byline_n
     # Without "By", one name after the bar is as often the site's.
     page = "The Tenders Are Coming | Steppe Herald\n\n\nThe Tenders Are Coming\n" + BODY
     assert parse_page(page.encode()).authors == []
+
+
+def test_a_by_line_under_a_foreword_s_heading_names_its_writer_not_the_author_over_it():
+    page = (
+        "Caspian Tenders and Their Bidders\n\nJane Roe\n\nSteppe Institute\n\nForeword\nby John Doe\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Jane Roe"]

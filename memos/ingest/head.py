@@ -1937,13 +1937,18 @@ def bio_names(lines: list[str], below: list[int]) -> list[str] | None:
     return names or None
 
 
+# A part of a paper's front matter that another writer may sign: a "By" line under its heading
+# ("Foreword" then "by Jane Roe") names that writer, not the paper's author.
+FRONT_MATTER_PART = re.compile(r"^\s*(?:foreword|preface|afterword|предисловие|послесловие)\s*$", re.I)
+
+
 def marked_below(lines: list[str], below: list[int], i: int) -> list[str] | None:
     """The names of a line marked "By" (or a kind of piece and "by") among `below` after line `i`."""
     for j in below:
         if j <= i:
             continue
         text = clean_space(lines[j])
-        if MARKED_BYLINE.match(text):
+        if MARKED_BYLINE.match(text) and not (j > below[0] and FRONT_MATTER_PART.match(lines[j - 1])):
             names = _byline(text)
             if names:
                 return names
