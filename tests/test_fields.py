@@ -969,3 +969,10 @@ def test_a_lead_crediting_the_piece_before_a_colon_names_its_author():
 def test_a_bar_glued_to_the_names_on_both_sides_parts_them():
     assert byline_names("Jane Roe|John Doe") == ["Jane Roe", "John Doe"]
     assert split_authors("Jane Roe | John Doe") == ["Jane Roe | John Doe"]
+
+
+def test_a_counter_of_views_after_the_date_on_its_line_is_no_part_of_it():
+    assert parse_date("Published : Wednesday, 30 April, 2025 at 12:00 AM  Count : 372") == date(2025, 4, 30)
+    assert parse_date("30.04.2025 Просмотров: 1,204") == date(2025, 4, 30)
+    # A figure after a colon that no counter's word leads is no counter.
+    assert parse_date("30 April 2025 Part: 2") is None

@@ -69,6 +69,8 @@ _DATE_PATTERNS = [
     # second figure over 12 can only be a day: 04-23-2018)
     re.compile(r"^(?P<day_first>\d{1,2})-(?P<second>\d{1,2})-(?P<year>\d{4})$"),
 ]
+# A counter of views a page prints on the date's line after it: "… 12:00 AM Count : 372".
+COUNTER_WORDS = frozenset({"count", "views", "hits", "reads", "просмотры", "просмотров"})
 # A time after the date: "12:00", "- 4:57pm", "at 10:30 a.m. EST", "| 09:15".
 _TIME_AFTER = re.compile(
     r"(?:\s*[,|·•–—-]\s*|\s+)(?:at\s+|в\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
@@ -257,6 +259,7 @@ def parse_date(text: str | None) -> date | None:
     # A time has a colon or a full stop ("12:00", "10.30"); the pattern opens with spaces and is
     # tried at every character.
     if ":" in cleaned or "." in cleaned:
+        cleaned = without_counter(cleaned)
         cleaned = _TIME_AFTER.sub("", cleaned)
     found = _calendar_date(cleaned)
     if found is None and " " in cleaned:
@@ -277,6 +280,15 @@ def parse_date(text: str | None) -> date | None:
         return datetime.fromisoformat(cleaned.replace("Z", "+00:00")).date()
     except ValueError:
         return None
+
+
+def without_counter(text: str) -> str:
+    """`text` without a counter of views after a colon last on it ("Count : 372"), if any."""
+    head, colon, figures = text.rpartition(":")
+    if not colon or not figures.strip().replace(",", "").isdigit():
+        return text
+    rest, _, word = head.rstrip().rpartition(" ")
+    return rest if word.casefold() in COUNTER_WORDS else text
 
 
 # Weekdays in the other languages of the months above.
