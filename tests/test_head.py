@@ -2207,3 +2207,8 @@ def test_a_by_line_under_a_foreword_s_heading_names_its_writer_not_the_author_ov
         "Caspian Tenders and Their Bidders\n\nJane Roe\n\nSteppe Institute\n\nForeword\nby John Doe\n" + BODY
     )
     assert parse_page(page.encode()).authors == ["Jane Roe"]
+
+
+def test_a_site_s_name_with_a_rubric_in_capitals_glued_on_is_no_title():
+    page = "Steppe & NewsFEATURED\n\nKazakhstan torn apart in the Putin-Erdogan power game\n" + BODY
+    assert parse_page(page.encode()).title == "Kazakhstan torn apart in the Putin-Erdogan power game"

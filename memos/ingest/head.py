@@ -351,7 +351,13 @@ def _furniture_not_names(text: str) -> bool:
         and is_file_link(text)
         or bool(AUTHOR_HEADING.match(text))
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
+        or bool(GLUED_RUBRIC.search(words[-1]))
     )
+
+
+# A rubric in capitals run into the last word of a site's name over the item ("Analyses &
+# AlternativesFEATURED", a badge's text glued on): no headline ends a word so.
+GLUED_RUBRIC = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]{4,}$")
 
 
 # The credit of the theme a site's engine is dressed in: "<Theme> - шаблон joomla", "WordPress
