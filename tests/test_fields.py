@@ -976,3 +976,9 @@ def test_a_counter_of_views_after_the_date_on_its_line_is_no_part_of_it():
     assert parse_date("30.04.2025 Просмотров: 1,204") == date(2025, 4, 30)
     # A figure after a colon that no counter's word leads is no counter.
     assert parse_date("30 April 2025 Part: 2") is None
+
+
+def test_a_count_of_views_printed_last_after_the_date_is_no_part_of_it():
+    assert parse_date("2024-09-26281 view") == date(2024, 9, 26)  # run into an ISO date's day
+    assert parse_date("30 April 2025 1,204 views") == date(2025, 4, 30)
+    assert parse_date("December 2024 281 views") is None  # a month: no date

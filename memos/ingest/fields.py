@@ -71,6 +71,10 @@ _DATE_PATTERNS = [
 ]
 # A counter of views a page prints on the date's line after it: "… 12:00 AM Count : 372".
 COUNTER_WORDS = frozenset({"count", "views", "hits", "reads", "просмотры", "просмотров"})
+# A count of views printed last after the date, even run into an ISO date's day ("2024-09-26281
+# view", the figures of both glued together).
+COUNT_ENDINGS = (" view", " views", " просмотр", " просмотра", " просмотров")
+_COUNT_AFTER = re.compile(r"^(?P<date>.*?\d{4}-\d\d-\d\d|.*?\D)\s*\d[\d,]*\s+(?:views?|просмотр\w*)$")
 # A time after the date: "12:00", "- 4:57pm", "at 10:30 a.m. EST", "| 09:15".
 _TIME_AFTER = re.compile(
     r"(?:\s*[,|·•–—-]\s*|\s+)(?:at\s+|в\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
@@ -256,6 +260,8 @@ def parse_date(text: str | None) -> date | None:
     cleaned = cleaned.replace(" ,", ",")
     cleaned = without_opening(_DATE_LABEL_FIRST, cleaned)
     cleaned = without_opening(_WEEKDAY, cleaned)
+    if cleaned.endswith(COUNT_ENDINGS) and (counted := _COUNT_AFTER.match(cleaned)):
+        cleaned = counted["date"].rstrip()
     # A time has a colon or a full stop ("12:00", "10.30"); the pattern opens with spaces and is
     # tried at every character.
     if ":" in cleaned or "." in cleaned:
