@@ -1354,3 +1354,17 @@ def test_a_repost_s_date_line_gives_the_writer_after_the_source_it_names_in_quot
     )
     memo = parse_page(page.encode())
     assert (memo.authors, memo.published) == (["Петров Иван"], date(2022, 5, 5))
+
+
+def test_a_lead_that_ends_by_naming_its_writer_gives_the_author():
+    html = (
+        "<html><body><article><h1>Cameras on the Roads of the Steppe</h1>"
+        "<p class='lead'>STEPPE INSIGHT 2/2017. The tenders for cameras may keep the ports from competing "
+        "on the coast, writes Jane Roe.</p>"
+        "<p>The cameras sold along the roads of the steppe are counted here, with their buyers and the "
+        "contracts that brought them to the towns, one by one, over a decade of purchases and tenders.</p>"
+        "<p>The purchases grew in number over the decade, and the report weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.</p>"
+        "</article></body></html>"
+    )
+    assert parse_page(html.encode()).authors == ["Jane Roe"]

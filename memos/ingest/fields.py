@@ -943,6 +943,21 @@ def credit_lead(text: str) -> list[str] | None:
     return byline_names(m["names"]) if m else None
 
 
+# A lead that ends by naming its writer: "<What the piece argues>, writes Jane Roe." (the name
+# and a full stop last, the paragraph's one sentence about the piece).
+_WRITES_LEAD = re.compile(r",\s+(?:writes|пишет)\s+(?P<name>[^,.]{5,60})\.$")
+WRITES_LEAD_TAIL = 80  # characters from the lead's end the pattern looks at
+
+
+def writes_lead(text: str) -> list[str] | None:
+    """The one writer a lead "…, writes Jane Roe." names, else None."""
+    if not text.endswith(".") or not (" writes " in text or " пишет " in text):
+        return None  # most paragraphs, cheaply
+    m = _WRITES_LEAD.search(text, max(0, len(text) - WRITES_LEAD_TAIL))
+    names = byline_names(m["name"]) if m else None
+    return names if names and len(names) == 1 else None
+
+
 # A column's lead that names its author before a dash, what the person does before the name:
 # "Политолог Иван Петров – о выборах в Казахстане".
 _DASH_LEAD = re.compile(
