@@ -2212,3 +2212,8 @@ def test_a_by_line_under_a_foreword_s_heading_names_its_writer_not_the_author_ov
 def test_a_site_s_name_with_a_rubric_in_capitals_glued_on_is_no_title():
     page = "Steppe & NewsFEATURED\n\nKazakhstan torn apart in the Putin-Erdogan power game\n" + BODY
     assert parse_page(page.encode()).title == "Kazakhstan torn apart in the Putin-Erdogan power game"
+
+
+def test_a_headline_that_is_a_quotation_keeps_its_speaker_after_the_dash():
+    title = "«Это только один из шагов в изменении политики по тендерам» – Петров"
+    assert parse_page(f"{title}\n{RU_BODY}".encode()).title == title

@@ -726,6 +726,8 @@ def site_after(text: str) -> bool:
     return (
         len(parts) > 1
         and len(parts[0].split()) >= 2
+        # A headline that is a quotation names its speaker after the dash: "«<Words>» – Петров".
+        and not (len(last) == 1 and len(parts) == 2 and is_quotation(parts[0]))
         and (
             is_organisation(parts[-1])
             or len(last) == 1
@@ -736,6 +738,11 @@ def site_after(text: str) -> bool:
 
 
 SITE_WORDS = 4
+
+
+def is_quotation(text: str) -> bool:
+    """Whether `text` is wholly one quotation in quotes: '"<Words>"', "«<Words>»"."""
+    return text[:1] in '"«“„' and text[-1:] in '"»”“' and len(text) > 2
 
 
 def last_separator(text: str) -> re.Match:
