@@ -16,6 +16,7 @@ from memos.ingest.fields import (
     capitals_kind,
     cited_number,
     clean_space,
+    credit_lead,
     dash_lead,
     date_after_kind,
     date_at_end,
@@ -703,7 +704,8 @@ def test_a_name_a_cover_prints_over_the_about_the_author_heading():
 @pytest.mark.parametrize(
     "text",
     ["Jane Roe", "Jane Roe, John Doe", "Jane Roe; John Doe", "Jane Roe and John Doe", "A & B", "Анна и Борис",
-     "Alexandra Anderson", "Ivan Ivanov Ivanovich", "Jane Roe,John Doe"],
+     "Alexandra Anderson", "Ivan Ivanov Ivanovich", "Jane Roe,John Doe", "Jane Roe|John Doe",
+     "Tenders | Steppe Herald"],
 )  # fmt: skip
 def test_has_separator_is_true_wherever_the_split_pattern_parts_a_byline(text):
     assert has_separator(text) == (len(_SPLIT.split(text)) > 1)
@@ -956,3 +958,27 @@ def test_notes_in_parentheses_after_each_name_part_the_names():
     assert byline_names("By Jane Roe (PhD)") == ["Jane Roe"]
     # A nickname inside a name stays.
     assert byline_names("By Nicole (Cole) Anselmo") == ["Nicole (Cole) Anselmo"]
+
+
+def test_a_lead_crediting_the_piece_before_a_colon_names_its_author():
+    lead = "Guest analysis by Jane Roe: The tenders of the past two years were split between bidders."
+    assert credit_lead(lead) == ["Jane Roe"]
+    assert credit_lead("An analysis by region: the tenders were split between bidders.") is None
+
+
+def test_a_bar_glued_to_the_names_on_both_sides_parts_them():
+    assert byline_names("Jane Roe|John Doe") == ["Jane Roe", "John Doe"]
+    assert split_authors("Jane Roe | John Doe") == ["Jane Roe | John Doe"]
+
+
+def test_a_counter_of_views_after_the_date_on_its_line_is_no_part_of_it():
+    assert parse_date("Published : Wednesday, 30 April, 2025 at 12:00 AM  Count : 372") == date(2025, 4, 30)
+    assert parse_date("30.04.2025 Просмотров: 1,204") == date(2025, 4, 30)
+    # A figure after a colon that no counter's word leads is no counter.
+    assert parse_date("30 April 2025 Part: 2") is None
+
+
+def test_a_count_of_views_printed_last_after_the_date_is_no_part_of_it():
+    assert parse_date("2024-09-26281 view") == date(2024, 9, 26)  # run into an ISO date's day
+    assert parse_date("30 April 2025 1,204 views") == date(2025, 4, 30)
+    assert parse_date("December 2024 281 views") is None  # a month: no date

@@ -2189,3 +2189,31 @@ def test_the_alt_text_of_a_date_s_pictogram_is_no_part_of_the_date_a_russian_pag
     # An English page writes a slashed date month first.
     page = "Ports and Tenders on the Caspian Coast\n\nicon 11/04/2022\n" + BODY
     assert parse_page(page.encode()).published == date(2022, 11, 4)
+
+
+def test_a_name_after_by_and_a_bar_on_the_title_s_first_printing_is_the_byline_not_a_site_s():
+    page = "The Tenders Are Coming | By Jane Mary Roe\n\n\nThe Tenders Are Coming\n" + BODY
+    assert parse_page(page.encode()).authors == ["Jane Mary Roe"]
+    # A short title is taken from its printing over the body, the byline from the first.
+    page = "Caspian tenders | By Jane Mary Roe\n\n\nCaspian tenders\n" + BODY
+    assert parse_page(page.encode()).authors == ["Jane Mary Roe"]
+    # Without "By", one name after the bar is as often the site's.
+    page = "The Tenders Are Coming | Steppe Herald\n\n\nThe Tenders Are Coming\n" + BODY
+    assert parse_page(page.encode()).authors == []
+
+
+def test_a_by_line_under_a_foreword_s_heading_names_its_writer_not_the_author_over_it():
+    page = (
+        "Caspian Tenders and Their Bidders\n\nJane Roe\n\nSteppe Institute\n\nForeword\nby John Doe\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Jane Roe"]
+
+
+def test_a_site_s_name_with_a_rubric_in_capitals_glued_on_is_no_title():
+    page = "Steppe & NewsFEATURED\n\nKazakhstan torn apart in the Putin-Erdogan power game\n" + BODY
+    assert parse_page(page.encode()).title == "Kazakhstan torn apart in the Putin-Erdogan power game"
+
+
+def test_a_headline_that_is_a_quotation_keeps_its_speaker_after_the_dash():
+    title = "«Это только один из шагов в изменении политики по тендерам» – Петров"
+    assert parse_page(f"{title}\n{RU_BODY}".encode()).title == title

@@ -1410,3 +1410,17 @@ def test_a_page_of_a_title_and_a_date_over_a_closed_sentence_is_no_memo():
     )
     with pytest.raises(ParseError):
         parse_page(html.encode())
+
+
+def test_a_lead_that_ends_by_naming_its_writer_gives_the_author():
+    html = (
+        "<html><body><article><h1>Cameras on the Roads of the Steppe</h1>"
+        "<p class='lead'>STEPPE INSIGHT 2/2017. The tenders for cameras may keep the ports from competing "
+        "on the coast, writes Jane Roe.</p>"
+        "<p>The cameras sold along the roads of the steppe are counted here, with their buyers and the "
+        "contracts that brought them to the towns, one by one, over a decade of purchases and tenders.</p>"
+        "<p>The purchases grew in number over the decade, and the report weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.</p>"
+        "</article></body></html>"
+    )
+    assert parse_page(html.encode()).authors == ["Jane Roe"]

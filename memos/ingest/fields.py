@@ -69,6 +69,12 @@ _DATE_PATTERNS = [
     # second figure over 12 can only be a day: 04-23-2018)
     re.compile(r"^(?P<day_first>\d{1,2})-(?P<second>\d{1,2})-(?P<year>\d{4})$"),
 ]
+# A counter of views a page prints on the date's line after it: "… 12:00 AM Count : 372".
+COUNTER_WORDS = frozenset({"count", "views", "hits", "reads", "просмотры", "просмотров"})
+# A count of views printed last after the date, even run into an ISO date's day ("2024-09-26281
+# view", the figures of both glued together).
+COUNT_ENDINGS = (" view", " views", " просмотр", " просмотра", " просмотров")
+_COUNT_AFTER = re.compile(r"^(?P<date>.*?\d{4}-\d\d-\d\d|.*?\D)\s*\d[\d,]*\s+(?:views?|просмотр\w*)$")
 # A time after the date: "12:00", "- 4:57pm", "at 10:30 a.m. EST", "| 09:15".
 _TIME_AFTER = re.compile(
     r"(?:\s*[,|·•–—-]\s*|\s+)(?:at\s+|в\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
@@ -254,9 +260,12 @@ def parse_date(text: str | None) -> date | None:
     cleaned = cleaned.replace(" ,", ",")
     cleaned = without_opening(_DATE_LABEL_FIRST, cleaned)
     cleaned = without_opening(_WEEKDAY, cleaned)
+    if cleaned.endswith(COUNT_ENDINGS) and (counted := _COUNT_AFTER.match(cleaned)):
+        cleaned = counted["date"].rstrip()
     # A time has a colon or a full stop ("12:00", "10.30"); the pattern opens with spaces and is
     # tried at every character.
     if ":" in cleaned or "." in cleaned:
+        cleaned = without_counter(cleaned)
         cleaned = _TIME_AFTER.sub("", cleaned)
     found = _calendar_date(cleaned)
     if found is None and " " in cleaned:
@@ -277,6 +286,15 @@ def parse_date(text: str | None) -> date | None:
         return datetime.fromisoformat(cleaned.replace("Z", "+00:00")).date()
     except ValueError:
         return None
+
+
+def without_counter(text: str) -> str:
+    """`text` without a counter of views after a colon last on it ("Count : 372"), if any."""
+    head, colon, figures = text.rpartition(":")
+    if not colon or not figures.strip().replace(",", "").isdigit():
+        return text
+    rest, _, word = head.rstrip().rpartition(" ")
+    return rest if word.casefold() in COUNTER_WORDS else text
 
 
 # Weekdays in the other languages of the months above.
@@ -323,7 +341,10 @@ def _calendar_date(cleaned: str) -> date | None:
 
 
 _BY = re.compile(r"^(?:written\s+by|by|authors?|author\(s\)|автор[ыа]?)\s*:?\s+", re.I)
-_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и|with)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*)\s*")
+# A bar glued to the names on both sides parts them ("Jane Roe|John Doe", a page's author links
+# run together); one between spaces parts a site's title from its name as often.
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&|и|with)\s+|\s+(?:and|&|и)\s+|;\s*|,\s*|(?<=\S)\|(?=\S))\s*")
+_GLUED_BAR = re.compile(r"\S\|\S")
 NICKNAME = re.compile(r"^\([A-ZА-ЯЁ][\w'’.\-]*\)$")
 # The Latin capitals with marks that open Central and Northern European names: "Švejnar", "Łucja".
 _LATIN_CAPITALS = "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper())
@@ -373,7 +394,14 @@ def has_separator(text: str) -> bool:
     """Whether _SPLIT can part `text`, whose spaces are single: a comma, a semicolon, or a joining
     word between spaces. The pattern opens with spaces and is tried at every character; most
     bylines name one author."""
-    return "," in text or ";" in text or " and " in text or " & " in text or " и " in text
+    return (
+        "," in text
+        or ";" in text
+        or " and " in text
+        or " & " in text
+        or " и " in text
+        or ("|" in text and bool(_GLUED_BAR.search(text)))
+    )
 
 
 INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.$")
@@ -901,10 +929,11 @@ def lead_names(text: str) -> list[str] | None:
 
 
 # A lead whose first sentence credits the piece: "Steppe Institute report by A, B, and C." (the
-# publisher's name, the kind of piece, "by" and the names, a full stop after them).
+# publisher's name, the kind of piece, "by" and the names, a full stop after them), or a colon
+# before the text itself ("Guest analysis by A: <text>", as a news agency credits a guest).
 _CREDIT_LEAD = re.compile(
     r"^(?:[A-Z][\w'’&-]*\s+){0,6}(?:report|paper|brief|study|analysis|commentary|article|essay)\s+by\s+"
-    r"(?P<names>[^.]{5,150}?)\.(?:\s|$)"
+    r"(?P<names>[^.:]{5,150}?)[.:](?:\s|$)"
 )
 
 
@@ -912,6 +941,21 @@ def credit_lead(text: str) -> list[str] | None:
     """The names a lead's crediting first sentence gives, "<Publisher> report by A and B.", else None."""
     m = _CREDIT_LEAD.match(text) if " by " in text[:120] else None
     return byline_names(m["names"]) if m else None
+
+
+# A lead that ends by naming its writer: "<What the piece argues>, writes Jane Roe." (the name
+# and a full stop last, the paragraph's one sentence about the piece).
+_WRITES_LEAD = re.compile(r",\s+(?:writes|пишет)\s+(?P<name>[^,.]{5,60})\.$")
+WRITES_LEAD_TAIL = 80  # characters from the lead's end the pattern looks at
+
+
+def writes_lead(text: str) -> list[str] | None:
+    """The one writer a lead "…, writes Jane Roe." names, else None."""
+    if not text.endswith(".") or not (" writes " in text or " пишет " in text):
+        return None  # most paragraphs, cheaply
+    m = _WRITES_LEAD.search(text, max(0, len(text) - WRITES_LEAD_TAIL))
+    names = byline_names(m["name"]) if m else None
+    return names if names and len(names) == 1 else None
 
 
 # A column's lead that names its author before a dash, what the person does before the name:

@@ -351,7 +351,13 @@ def _furniture_not_names(text: str) -> bool:
         and is_file_link(text)
         or bool(AUTHOR_HEADING.match(text))
         or is_kind_label(text)  # "A Briefing Memo", "Research Paper": a category
+        or bool(GLUED_RUBRIC.search(words[-1]))
     )
+
+
+# A rubric in capitals run into the last word of a site's name over the item ("Analyses &
+# AlternativesFEATURED", a badge's text glued on): no headline ends a word so.
+GLUED_RUBRIC = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]{4,}$")
 
 
 # The credit of the theme a site's engine is dressed in: "<Theme> - шаблон joomla", "WordPress
@@ -720,6 +726,8 @@ def site_after(text: str) -> bool:
     return (
         len(parts) > 1
         and len(parts[0].split()) >= 2
+        # A headline that is a quotation names its speaker after the dash: "«<Words>» – Петров".
+        and not (len(last) == 1 and len(parts) == 2 and is_quotation(parts[0]))
         and (
             is_organisation(parts[-1])
             or len(last) == 1
@@ -730,6 +738,11 @@ def site_after(text: str) -> bool:
 
 
 SITE_WORDS = 4
+
+
+def is_quotation(text: str) -> bool:
+    """Whether `text` is wholly one quotation in quotes: '"<Words>"', "«<Words>»"."""
+    return text[:1] in '"«“„' and text[-1:] in '"»”“' and len(text) > 2
 
 
 def last_separator(text: str) -> re.Match:
@@ -1832,7 +1845,13 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
     """Names printed just below the title (before the body), else just above it."""
     credit = credit_of(lines, title)
     own = " ".join(lines[title.first : title.last + 1])
-    if credit and not cut_short(credit) and (CREDIT_AFTER.match(own) or GLUED_NAMES.search(own.rstrip())):
+    # "By" marks a person's name after a separator, as a site's is not ("<Title> | By A. Author").
+    marked = credit and MARKED_BYLINE.match(credit)
+    if (
+        credit
+        and not cut_short(credit)
+        and (CREDIT_AFTER.match(own) or GLUED_NAMES.search(own.rstrip()) or marked)
+    ):
         return _byline(credit)  # "<Title> (A. Author, Publisher)", "<Title>Luke Coffey"
     # Each stops at the lines it keeps, not at the top of the page or at the body.
     below = filled_below(lines, title.last, body_line, 6)
@@ -1931,13 +1950,18 @@ def bio_names(lines: list[str], below: list[int]) -> list[str] | None:
     return names or None
 
 
+# A part of a paper's front matter that another writer may sign: a "By" line under its heading
+# ("Foreword" then "by Jane Roe") names that writer, not the paper's author.
+FRONT_MATTER_PART = re.compile(r"^\s*(?:foreword|preface|afterword|предисловие|послесловие)\s*$", re.I)
+
+
 def marked_below(lines: list[str], below: list[int], i: int) -> list[str] | None:
     """The names of a line marked "By" (or a kind of piece and "by") among `below` after line `i`."""
     for j in below:
         if j <= i:
             continue
         text = clean_space(lines[j])
-        if MARKED_BYLINE.match(text):
+        if MARKED_BYLINE.match(text) and not (j > below[0] and FRONT_MATTER_PART.match(lines[j - 1])):
             names = _byline(text)
             if names:
                 return names
@@ -2140,9 +2164,12 @@ def glued_byline(lines: list[str], title: Candidate) -> list[str] | None:
             # A PDF's text may print the title twice before the names.
             if _fold_line(rest).startswith(folded):
                 rest = rest[len(title.text) :].strip(" ,:–—-()")
-            names = names_opening(rest) or _byline(rest)
-            # One name after a separator is as often the site's ("<Title> - PONARS Eurasia").
-            if names and len(names) == 1 and TITLE_PARTS.match(after):
+            parts = TITLE_PARTS.match(after)
+            marked = parts and MARKED_BYLINE.match(after[parts.end() :])
+            names = names_opening(rest) or _byline(rest) or (marked and _byline(after[parts.end() :])) or None
+            # One name after a separator is as often the site's ("<Title> - PONARS Eurasia"),
+            # unless "By" marks it as a person's.
+            if names and len(names) == 1 and parts and not marked:
                 names = None
         elif folded_text.endswith(folded):
             names = _byline(text[: -len(title.text)].strip(" ,:–—-()"))

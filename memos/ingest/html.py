@@ -36,6 +36,7 @@ from .fields import (
     split_authors,
     without_date,
     without_role_after_dash,
+    writes_lead,
 )
 from .given_names import People, first_named
 from .head import READING_TIME_AT_END, RELATIVE_DATE, bare_names, dateline_names, is_furniture, split_title
@@ -489,7 +490,13 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
         text = _text(el)
         # A lead that names the authors: "A и B о том, как …".
         if prose == 0 and not authors:
-            authors = lead_names(text) or _dash_lead_names(text, page) or credit_lead(text) or []
+            authors = (
+                lead_names(text)
+                or _dash_lead_names(text, page)
+                or credit_lead(text)
+                or writes_lead(text)
+                or []
+            )
         if under_title and text:
             under_title = False
             authors = (
