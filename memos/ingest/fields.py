@@ -610,10 +610,13 @@ def without_footnote_marks(text: str) -> str:
 
 # A figure after the last name, apart from it: a footnote's number.
 LAST_FIGURE = re.compile(r"(?<=[a-zа-яё])\s+\d$")
-# "By", or the kind of piece and "by": "Article by A and B", "Commentary by A", "Opinion, by A".
+# The kind of piece and "by": "Article by A and B", "Commentary by A", "Opinion, by A".
+PIECE_BY = (
+    r"(?:written|posted|submitted|article|commentary|analysis|essay|column|story|text|words|opinion),?\s+by"
+)
+# "By", or the kind of piece and "by".
 MARKED_BYLINE = re.compile(
-    r"^(?:(?:written|posted|submitted|article|commentary|analysis|essay|column|story|text|words|opinion),?\s+by"
-    r"|by|автор[ыа]?|текст)"
+    rf"^(?:{PIECE_BY}|by|автор[ыа]?|текст)"
     r"\s*:?\s+",
     re.I,
 )
@@ -1863,11 +1866,30 @@ _CITED_AFTER = re.compile(r"[,;.”\"’')]+\s*")
 _CLOSING_LABEL = re.compile(r"\((?P<label>[^()]{4,80})\)\.?\s*$")
 
 
+CITED_TITLE_MIN = 20  # characters
+# The year of a citation in parentheses after its authors, before the item's title: "(2023). ".
+CITED_YEAR = re.compile(r"\s*\((?:19|20)\d\d[a-z]?\)[.,:]?\s*$")
+
+
+def cited_authors(page_lines: list[str], title: str) -> list[str] | None:
+    """The names a citation of the page's own item opens with, its year in parentheses and the
+    title after them, where nothing else names the authors: "A, B and C (2023). <Title>. <Place>:
+    <Publisher>" (a "How to cite" box)."""
+    if len(title) < CITED_TITLE_MIN:
+        return None  # a short title may be printed in anything that cites it
+    for line in page_lines:
+        at = line.find(title) if len(line) > len(title) else -1
+        year = CITED_YEAR.search(line, 0, at) if at > 0 else None
+        if year:
+            return byline_names(line[: year.start()])
+    return None
+
+
 def cited_number(text: str, title: str) -> int | None:
     """The number a citation of the memo itself gives after its title: "A. Author, “<Title>,” ORF
     Occasional Paper No. 435, April 2024" (an "Attribution:" or "Cite as:" line)."""
-    if len(title) < 20:
-        return None
+    if len(title) < CITED_TITLE_MIN:
+        return None  # a short title may be printed in anything that cites it
     start = text.find(title)
     while start != -1:
         after = text[start + len(title) : start + len(title) + 160].split("\n", 1)[0]

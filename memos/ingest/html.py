@@ -13,9 +13,11 @@ from .declared import first, read_declared, strip_site_name
 from .fields import (
     DIGIT,
     MARKED_BYLINE,
+    PIECE_BY,
     blog_owner,
     byline_names,
     capitals_issue_opening,
+    cited_authors,
     cited_number,
     clean_space,
     credit_lead,
@@ -99,8 +101,7 @@ HASHTAG_SIGN = re.compile(r"(?:^|\s)#(?=\w)")
 PDF_LINK_TEXT = re.compile(r"^\[?(?:(?:download|view|read|get)\s+(?:the\s+)?(?:full\s+)?)?pdf\]?$", re.I)
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes|references|sources|примечания)$", re.I)
 BY_PREFIX = re.compile(
-    r"^(?:(?:written|posted|submitted|article|commentary|analysis|essay|column|story|text|words|opinion),?\s+by"
-    r"|by|authors?:|автор[ыа]?:)\s+",
+    rf"^(?:{PIECE_BY}|by|authors?:|автор[ыа]?:)\s+",
     re.I,
 )
 BLOCK_TAGS = ["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "table"]
@@ -312,7 +313,9 @@ def _remove_chrome(soup: BeautifulSoup, keep: set[int]) -> None:
             el.decompose()
 
 
-HEADER_DATE_MAX = 40  # characters: a date of its own, at most with a weekday and a time
+# Characters of an element that holds a date of its own, at most with a weekday and a time of
+# day: "4 сентября 2019, 15:44".
+HEAD_DATE_MAX = 40
 
 
 def _header_title_date(soup: BeautifulSoup, title_el: Tag | None) -> date | None:
@@ -327,7 +330,7 @@ def _header_title_date(soup: BeautifulSoup, title_el: Tag | None) -> date | None
             continue
         texts = [_text(el) for el in header.find_all(True) if el.find(True) is None]
         if title in texts:
-            return first(*(parse_date(t) for t in texts if len(t) <= HEADER_DATE_MAX))
+            return first(*(parse_date(t) for t in texts if len(t) <= HEAD_DATE_MAX))
     return None
 
 
@@ -541,7 +544,7 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
 AGENCY_DATELINE = re.compile(r"[^\W\d_][^/:]{0,30} / (?P<date>[^/:]{6,20}) / [^\W\d_][^/:]{0,30}: ")
 
 
-def _agency_dateline(text: str) -> object:
+def _agency_dateline(text: str) -> date | None:
     m = AGENCY_DATELINE.match(text) if " / " in text[:60] else None
     return parse_date(m["date"]) if m else None
 
@@ -673,27 +676,6 @@ def _elements_above(title_el: Tag, n: int) -> list[Tag]:
 def _texts_above(title_el: Tag) -> list[str]:
     """The texts of the two elements of text above the title, the nearest first."""
     return [_text(el) for el in _elements_above(title_el, 2)]
-
-
-# The year of a citation in parentheses after its authors, before the item's title: "(2023). ".
-CITED_YEAR = re.compile(r"\s*\((?:19|20)\d\d[a-z]?\)[.,:]?\s*$")
-
-
-def _cited_authors(page_lines: list[str], title: str) -> list[str] | None:
-    """The names a citation of the page's own item opens with, its year in parentheses and the
-    title after them, where nothing else names the authors: "A, B and C (2023). <Title>. <Place>:
-    <Publisher>" (a "How to cite" box)."""
-    if len(title) < CITED_TITLE_MIN:
-        return None  # a short title may be printed in anything that cites it
-    for line in page_lines:
-        at = line.find(title) if len(line) > len(title) else -1
-        year = CITED_YEAR.search(line, 0, at) if at > 0 else None
-        if year:
-            return byline_names(line[: year.start()])
-    return None
-
-
-CITED_TITLE_MIN = 20  # characters
 
 
 def _named_near_title(
@@ -873,9 +855,6 @@ def _short_memo(soup: BeautifulSoup, paragraphs: list[Block]) -> bool:
     return any(len(b.text) >= PROSE_MIN and has_sentence(b.text[-3:]) for b in paragraphs) and (
         len(soup.select("h2 a[href], h3 a[href], h4 a[href]")) < 2
     )
-
-
-HEAD_DATE_MAX = 40  # characters: a date with its time of day, "4 сентября 2019, 15:44"
 
 
 def _cut_under_head(soup: BeautifulSoup, title_el: Tag | None, paragraphs: list[Block]) -> bool:
@@ -1077,7 +1056,7 @@ def parse_html(text: str) -> ParsedMemo:
             byline_names(str(labels.get("authors", ""))),
         )
         or _byline_under_heading(body)
-        or _cited_authors(page_lines, title)
+        or cited_authors(page_lines, title)
         # Last, a person known by a given name near the title, where nothing marks a byline.
         or _named_near_title(title_el, title, page_lines, blocks)
         or []
