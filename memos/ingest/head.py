@@ -94,6 +94,13 @@ SECTION_HEADINGS = re.compile(
     r"аннотация|резюме|выводы|заключение)$",
     re.I,
 )
+
+
+def is_section_heading(text: str) -> bool:
+    """A generic section heading, its colon or full stop after it: "Introduction", "Abstract:"."""
+    return bool(SECTION_HEADINGS.match(text.rstrip(":. ")))
+
+
 # A numbered part of the memo: "Part 1, what drove the growth", "Глава 2. …"; it opens the body.
 PART_HEADING = re.compile(r"^(?:part|chapter|section|часть|глава|раздел)\s+(?:\d+|[ivx]+)\b", re.I)
 PART_HEADING_STARTS = "PpCcSsЧчГгРр"
@@ -326,7 +333,8 @@ def _furniture_not_names(text: str) -> bool:
         len(words) < 2
         or letter_count(text) < 0.6 * (len(text) - text.count(" "))
         or not (text[0].isalnum() or text[0] in "\"'“‘«(")
-        or bool(FURNITURE_START.match(text) or SECTION_HEADINGS.match(text.rstrip(":. ")))
+        or bool(FURNITURE_START.match(text))
+        or is_section_heading(text)
         or is_part_heading(text)
         or bool(COUNTER.match(text))
         or bool(MEMO_HEADER.match(text))

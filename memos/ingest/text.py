@@ -66,6 +66,7 @@ from .head import (
     find_pdf_name,
     has_credit_inside,
     is_part_heading,
+    is_section_heading,
     names_after_by,
     previous_index,
     read_head,
@@ -267,9 +268,7 @@ def is_standalone_line(line: str) -> bool:
     """A generic section heading ("Abstract", "Introduction") or a counter ("5 min read"): a line
     that stands alone even right under a line long enough to wrap."""
     line = line.strip()
-    return (
-        line[:1].isupper() and bool(SECTION_HEADINGS.match(line.rstrip(":. "))) or bool(COUNTER.match(line))
-    )
+    return line[:1].isupper() and is_section_heading(line) or bool(COUNTER.match(line))
 
 
 def heading_run_on(chunk: Chunk) -> bool:
@@ -512,7 +511,7 @@ def keywords_between(chunks: list[Chunk], k: int) -> bool:
         and len(chunks[k].lines) <= 2
         and bool(KEYWORDS_OPENING.match(chunks[k].lines[0]))
         and chunks[k + 1].is_prose
-        and bool(SECTION_HEADINGS.match(chunks[k + 1].text.rstrip(":. ")))
+        and is_section_heading(chunks[k + 1].text)
     )
 
 
@@ -638,7 +637,7 @@ def find_header(chunks: list[Chunk], body_start: int) -> Header:
                 published = parse_date(c.text)
             k -= 2
             continue
-        if SECTION_HEADINGS.match(c.text.rstrip(":. ")) or is_part_heading(c.text):
+        if is_section_heading(c.text) or is_part_heading(c.text):
             k -= 1  # "Introduction", "Part 1, …" opens the body: the title is above it
             continue
         if is_caption(c, chunks[k - 1] if k > 0 else None):
@@ -871,7 +870,7 @@ def _read_list(lines: list[str], i: int, inline: str) -> tuple[list[str], int]:
         while inline.endswith((",", ";")) and i < len(lines):
             inline = lines[i].strip()
             more = short_tags(inline[:-1] if inline.endswith(".") else inline)
-            if not more or SECTION_HEADINGS.match(inline.rstrip(":. ")):
+            if not more or is_section_heading(inline):
                 break
             items += more
             i += 1
@@ -1321,7 +1320,7 @@ def marked_byline(chunks: list[Chunk], start: int) -> list[str] | None:
     for k, c in enumerate(chunks[: start + BYLINE_OVER_HEADING_BELOW]):
         if len(c.lines) == 1 and MARKED_BYLINE.match(c.text):
             if k >= start + MARKED_BYLINE_BELOW and (
-                k + 1 >= len(chunks) or not SECTION_HEADINGS.match(chunks[k + 1].text.rstrip(":. "))
+                k + 1 >= len(chunks) or not is_section_heading(chunks[k + 1].text)
             ):
                 continue
             names = byline_names(c.text)  # Chunk.text is cleaned
@@ -1467,7 +1466,7 @@ def heading_under_blurb(chunks: list[Chunk], start: int, end: int) -> tuple[Chun
         len(text.split()) >= TITLE_WORDS_MIN
         and is_heading(text)
         and not has_sentence(text)
-        and not SECTION_HEADINGS.match(text.rstrip(":. "))
+        and not is_section_heading(text)
         and len(chunks[k + 1].text) >= PROSE_MIN
     ):
         return heading, dated
