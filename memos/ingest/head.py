@@ -380,7 +380,7 @@ CMS_NAMES = ("joomla", "wordpress", "drupal")
 
 def is_theme_credit(text: str) -> bool:
     folded = text.casefold()
-    return any(name in folded for name in CMS_NAMES) and bool(THEME_CREDIT.search(text))
+    return any(map(folded.__contains__, CMS_NAMES)) and bool(THEME_CREDIT.search(text))
 
 
 # A PDF page's running head: its number, the publisher, the year ("1 Steppe Institute 2022").
@@ -1258,8 +1258,7 @@ class TitleSignals:
     def in_fields(self, text: str) -> int:
         """How many field values (see field_values) print `text`: a line printed alone and again
         as a field's value is that field's, not the title printed twice."""
-        folded = _fold_line(text)
-        return sum(value == folded for value in self.field_values)
+        return self.field_values.count(_fold_line(text))
 
     def ends_title(self, text: str) -> bool:
         """Whether a unit in mixed case ends with `text` after a colon ("Kicker: Main Title" above
@@ -2864,10 +2863,14 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
 def find_pdf_name(lines: list[str]) -> str | None:
     """A PDF's file name printed at the start of a line ("EUCAM-Policy-Brief-19.pdf – Downloaded …"),
     or filling a line of its own, spaces and all, as document hosts print an upload's name."""
-    for line in lines:
-        # Asked of every line of the page: the patterns run only on the few that hold the
-        # extension at all, which a plain search finds faster.
-        m = (PDF_NAME.match(line) or PDF_NAME_LINE.match(line)) if PDF_EXTENSION.search(line) else None
+    # The patterns run only on the few lines that hold the extension at all, which one search of
+    # the whole page finds, not one search a line.
+    page = "\n".join(lines)
+    for extension in PDF_EXTENSION.finditer(page):
+        start = page.rfind("\n", 0, extension.start()) + 1
+        end = page.find("\n", extension.end())
+        line = page[start : end if end != -1 else None]
+        m = PDF_NAME.match(line) or PDF_NAME_LINE.match(line)
         if m:
             return m[1]
     return None
