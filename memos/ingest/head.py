@@ -897,11 +897,30 @@ class LowerCaseWords:
         self.lines = lines
 
     @cached_property
+    def text(self) -> str:
+        return "\n".join(self.lines[: head_end(self.lines) + 1])[:PAGE_LOOKED_AT]
+
+    @cached_property
     def words(self) -> set[str]:
-        return set(LOWERCASE_WORD.findall("\n".join(self.lines[: head_end(self.lines) + 1])[:PAGE_LOOKED_AT]))
+        return set(LOWERCASE_WORD.findall(self.text))
 
     def __contains__(self, word: str) -> bool:
-        return word in self.words
+        if "words" in self.__dict__:
+            return word in self.words
+        # A name's few words are looked for where the text prints them, not among all its words,
+        # which would be read for that: a printing is one of the words where LOWERCASE_WORD, tried
+        # there, reads it whole. No word read before it runs on into it, but one joined to it by
+        # an apostrophe or a hyphen: then all the words are read, as findall takes them.
+        text = self.text
+        at = text.find(word)
+        while at != -1:
+            if at and text[at - 1] in "'’-":
+                return word in self.words
+            m = LOWERCASE_WORD.match(text, at)
+            if m and m.end() == at + len(word):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
 
 def reads_as_names(text: str, lowercase: LowerCaseWords | set[str]) -> bool:
