@@ -380,7 +380,7 @@ CMS_NAMES = ("joomla", "wordpress", "drupal")
 
 def is_theme_credit(text: str) -> bool:
     folded = text.casefold()
-    return any(name in folded for name in CMS_NAMES) and bool(THEME_CREDIT.search(text))
+    return any(map(folded.__contains__, CMS_NAMES)) and bool(THEME_CREDIT.search(text))
 
 
 # A PDF page's running head: its number, the publisher, the year ("1 Steppe Institute 2022").
@@ -897,11 +897,30 @@ class LowerCaseWords:
         self.lines = lines
 
     @cached_property
+    def text(self) -> str:
+        return "\n".join(self.lines[: head_end(self.lines) + 1])[:PAGE_LOOKED_AT]
+
+    @cached_property
     def words(self) -> set[str]:
-        return set(LOWERCASE_WORD.findall("\n".join(self.lines[: head_end(self.lines) + 1])[:PAGE_LOOKED_AT]))
+        return set(LOWERCASE_WORD.findall(self.text))
 
     def __contains__(self, word: str) -> bool:
-        return word in self.words
+        if "words" in self.__dict__:
+            return word in self.words
+        # A name's few words are looked for where the text prints them, not among all its words,
+        # which would be read for that: a printing is one of the words where LOWERCASE_WORD, tried
+        # there, reads it whole. No word read before it runs on into it, but one joined to it by
+        # an apostrophe or a hyphen: then all the words are read, as findall takes them.
+        text = self.text
+        at = text.find(word)
+        while at != -1:
+            if at and text[at - 1] in "'’-":
+                return word in self.words
+            m = LOWERCASE_WORD.match(text, at)
+            if m and m.end() == at + len(word):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
 
 def reads_as_names(text: str, lowercase: LowerCaseWords | set[str]) -> bool:
@@ -1258,8 +1277,7 @@ class TitleSignals:
     def in_fields(self, text: str) -> int:
         """How many field values (see field_values) print `text`: a line printed alone and again
         as a field's value is that field's, not the title printed twice."""
-        folded = _fold_line(text)
-        return sum(value == folded for value in self.field_values)
+        return self.field_values.count(_fold_line(text))
 
     def ends_title(self, text: str) -> bool:
         """Whether a unit in mixed case ends with `text` after a colon ("Kicker: Main Title" above
@@ -2864,10 +2882,14 @@ def find_kind_label(lines: list[str], title_first: int, title_last: int) -> str 
 def find_pdf_name(lines: list[str]) -> str | None:
     """A PDF's file name printed at the start of a line ("EUCAM-Policy-Brief-19.pdf – Downloaded …"),
     or filling a line of its own, spaces and all, as document hosts print an upload's name."""
-    for line in lines:
-        # Asked of every line of the page: the patterns run only on the few that hold the
-        # extension at all, which a plain search finds faster.
-        m = (PDF_NAME.match(line) or PDF_NAME_LINE.match(line)) if PDF_EXTENSION.search(line) else None
+    # The patterns run only on the few lines that hold the extension at all, which one search of
+    # the whole page finds, not one search a line.
+    page = "\n".join(lines)
+    for extension in PDF_EXTENSION.finditer(page):
+        start = page.rfind("\n", 0, extension.start()) + 1
+        end = page.find("\n", extension.end())
+        line = page[start : end if end != -1 else None]
+        m = PDF_NAME.match(line) or PDF_NAME_LINE.match(line)
         if m:
             return m[1]
     return None
