@@ -1029,7 +1029,6 @@ SPACES = re.compile("  +")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]+")
 
 
 # In UTF-8 a letter of the Cyrillic block (U+0400 to U+04FF), and nothing else, starts with one
@@ -1044,13 +1043,23 @@ def has_cyrillic(text: str) -> bool:
     return any(map(encoded.__contains__, _CYRILLIC_LEADS))
 
 
+def cyrillic_count(text: str) -> int:
+    """How many characters of `text` _CYRILLIC finds: the bytes that start them in the encoded
+    text, counted by bytes.count (a lead byte is never a continuation byte), without a list of
+    the runs of letters the pattern would find."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return sum(map(encoded.count, _CYRILLIC_LEADS))
+
+
 def language_of(text: str) -> str:
     """ISO 639-1 code from the script of the text: Cyrillic is Russian, else English."""
     sample = text[:5000]
     # Most pages: ASCII (a flag str keeps) or no Cyrillic letter, no list of every letter.
-    if sample.isascii() or not has_cyrillic(sample):
+    if sample.isascii():
         return "en"
-    cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(sample)))  # run by run, not letter by letter
+    cyrillic = cyrillic_count(sample)
+    if not cyrillic:
+        return "en"
     if cyrillic > 0.3 * len(sample):
         # Over the share of all the characters, then over the share of the letters, fewer: the
         # letters are not counted (a text of Cyrillic has some).
