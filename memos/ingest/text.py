@@ -1176,7 +1176,10 @@ def parse_text(text: str) -> ParsedMemo:
 # The keywords of a PDF's text run onto one line, between their label and the next heading:
 # "… Key words: a, b, c Introduction While …"; the heading may be numbered ("… c 1. INTRODUCTION").
 # A label capitalized as a heading is one without its colon too ("… Key Words a, b, c Introduction …").
+# (The look ahead for the label's first letter comes first: the line searched is a page's text,
+# and each label would be tried at every character.)
 KEYWORDS_RUN_IN = re.compile(
+    r"(?=[kк])"
     r"(?:\b(?:key ?words|ключевые слова)\s*:|(?-i:\b(?:Key ?Words|Keywords|KEY ?WORDS|Ключевые слова)\s))"
     r"\s*(?P<list>[^:]{3,400}?)"
     r"\s+(?:\d{1,2}\.?\s+)?(?:Introduction|Введение)\b",
