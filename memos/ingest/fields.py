@@ -134,6 +134,7 @@ def unglued_date(text: str) -> str:
     return f"{text[: glued.end()]} {text[glued.end() :]}" if glued else text
 
 
+@lru_cache(maxsize=8192)  # the head's rules and the chunking ask about the same lines
 def date_at_start(text: str) -> date | None:
     """A date that opens `text` ("26.04.23 Sanctions Review", "8 July 2022 Central Asia")."""
     if not DIGIT.search(text, 0, 40):
@@ -1342,6 +1343,7 @@ _ISSUE_LABEL = re.compile(r"^[-–—•*]?\s*(?:issue|выпуск)\s*:\s*", re
 CITATION_STOP = re.compile(r"(?<=[a-zа-яё]{2})\.\s+")
 
 
+@lru_cache(maxsize=8192)  # the labels' reader and the head's rules ask about the same lines
 def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     """A publication's kind and number, or its series, volume and issue, from a line of its own.
 
@@ -1714,6 +1716,7 @@ _TWO_KINDS_IN_SMALL_LETTERS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # the furniture check and the kind label's search ask about the same lines
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
