@@ -1830,16 +1830,16 @@ _CAPITALS_MONTH = re.compile(
 
 # A series' label on a line of its own over the blurb that names it in quotes: "<Site> Commentary",
 # then '"<Site> Commentary" introduces analyses and opinions …'.
-_QUOTED_BELOW = re.compile(
-    r'^(?P<label>[^\n"“«]{3,60}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*["“«](?P=label)["”»]', re.M
-)
+# Searched after a newline put before the head: a pattern that opens with "^" under re.M is tried
+# at every character, one that opens with a newline only where one is.
+_QUOTED_BELOW = re.compile(r'\n(?P<label>[^\n"“«]{3,60}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*["“«](?P=label)["”»]')
 
 
 def described_kind(head: str) -> str | None:
     """The type label a page's head prints over a blurb that opens with it in quotes."""
     if '"' not in head and "“" not in head and "«" not in head:
         return None  # no quotes: most heads, cheaply
-    m = _QUOTED_BELOW.search(head)
+    m = _QUOTED_BELOW.search("\n" + head)
     return m["label"].strip() if m and is_kind_label(m["label"].strip()) else None
 
 
