@@ -1077,8 +1077,10 @@ def parse_text(text: str) -> ParsedMemo:
     )
     label_authors = str(labels.get("authors", ""))
     # The walk back may read the line the head took for the title as a byline: its words are
-    # then the title's, not names.
-    header_authors = None if header.authors == split_authors(head.title) else header.authors
+    # then the title's, not names. (The title is split only where the walk back found names.)
+    header_authors = (
+        None if header.authors and header.authors == split_authors(head.title) else header.authors
+    )
     authors = (
         head.authors
         or header_authors
