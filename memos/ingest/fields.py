@@ -134,6 +134,7 @@ def unglued_date(text: str) -> str:
     return f"{text[: glued.end()]} {text[glued.end() :]}" if glued else text
 
 
+@lru_cache(maxsize=8192)  # the head's rules and the chunking ask about the same lines
 def date_at_start(text: str) -> date | None:
     """A date that opens `text` ("26.04.23 Sanctions Review", "8 July 2022 Central Asia")."""
     if not DIGIT.search(text, 0, 40):
@@ -1029,7 +1030,6 @@ SPACES = re.compile("  +")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]+")
 
 
 # In UTF-8 a letter of the Cyrillic block (U+0400 to U+04FF), and nothing else, starts with one
@@ -1044,13 +1044,23 @@ def has_cyrillic(text: str) -> bool:
     return any(map(encoded.__contains__, _CYRILLIC_LEADS))
 
 
+def cyrillic_count(text: str) -> int:
+    """How many characters of `text` _CYRILLIC finds: the bytes that start them in the encoded
+    text, counted by bytes.count (a lead byte is never a continuation byte), without a list of
+    the runs of letters the pattern would find."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    return sum(map(encoded.count, _CYRILLIC_LEADS))
+
+
 def language_of(text: str) -> str:
     """ISO 639-1 code from the script of the text: Cyrillic is Russian, else English."""
     sample = text[:5000]
     # Most pages: ASCII (a flag str keeps) or no Cyrillic letter, no list of every letter.
-    if sample.isascii() or not has_cyrillic(sample):
+    if sample.isascii():
         return "en"
-    cyrillic = sum(map(len, _CYRILLIC_LETTERS.findall(sample)))  # run by run, not letter by letter
+    cyrillic = cyrillic_count(sample)
+    if not cyrillic:
+        return "en"
     if cyrillic > 0.3 * len(sample):
         # Over the share of all the characters, then over the share of the letters, fewer: the
         # letters are not counted (a text of Cyrillic has some).
@@ -1333,6 +1343,7 @@ _ISSUE_LABEL = re.compile(r"^[-–—•*]?\s*(?:issue|выпуск)\s*:\s*", re
 CITATION_STOP = re.compile(r"(?<=[a-zа-яё]{2})\.\s+")
 
 
+@lru_cache(maxsize=8192)  # the labels' reader and the head's rules ask about the same lines
 def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     """A publication's kind and number, or its series, volume and issue, from a line of its own.
 
@@ -1705,6 +1716,7 @@ _TWO_KINDS_IN_SMALL_LETTERS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # the furniture check and the kind label's search ask about the same lines
 def is_kind_label(text: str) -> bool:
     """A line that names a kind of publication and nothing else: "Research Paper", "A Briefing
     Memo", "U.S.-Russia Insight", "Policy Memos", "Аналитика" (no number: see read_numbered)."""
@@ -1818,16 +1830,16 @@ _CAPITALS_MONTH = re.compile(
 
 # A series' label on a line of its own over the blurb that names it in quotes: "<Site> Commentary",
 # then '"<Site> Commentary" introduces analyses and opinions …'.
-_QUOTED_BELOW = re.compile(
-    r'^(?P<label>[^\n"“«]{3,60}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*["“«](?P=label)["”»]', re.M
-)
+# Searched after a newline put before the head: a pattern that opens with "^" under re.M is tried
+# at every character, one that opens with a newline only where one is.
+_QUOTED_BELOW = re.compile(r'\n(?P<label>[^\n"“«]{3,60}?)[ \t]*\n(?:[ \t]*\n)*[ \t]*["“«](?P=label)["”»]')
 
 
 def described_kind(head: str) -> str | None:
     """The type label a page's head prints over a blurb that opens with it in quotes."""
     if '"' not in head and "“" not in head and "«" not in head:
         return None  # no quotes: most heads, cheaply
-    m = _QUOTED_BELOW.search(head)
+    m = _QUOTED_BELOW.search("\n" + head)
     return m["label"].strip() if m and is_kind_label(m["label"].strip()) else None
 
 

@@ -44,9 +44,12 @@ _AFTER_OPENING = re.compile(r"[\"'“”«»„(\[](?<!\S.)[\"'“”«»„(\[]
 _BEFORE_NAMES = {"by", "and", "from", "автор", "авторы", "автора", "от", "и"}
 _JOINERS = {"and", "&", "и"}
 # A picture's credit names its photographer, an epigraph's line the person it quotes: "© Agency
-# Jane Roe", "Photo: Jane Roe", "~ Jane Roe" (and "… / Jane Roe" after a caption).
+# Jane Roe", "Photo: Jane Roe", "~ Jane Roe" (and "… / Jane Roe" after a caption). (The look
+# ahead for the sign and the words' first letters comes first: a line in Cyrillic is searched
+# with the pattern, and each word would be tried at every character.)
 _CREDIT = re.compile(
-    r"©|\b(?:photo|photograph|image|illustration|credit|фото|иллюстрация|изображение)s?\b", re.I
+    r"(?=[©picфи])(?:©|\b(?:photo|photograph|image|illustration|credit|фото|иллюстрация|изображение)s?\b)",
+    re.I,
 )
 _CREDIT_ASCII_WORDS = ("photo", "image", "illustration", "credit")
 

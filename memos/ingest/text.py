@@ -1077,8 +1077,10 @@ def parse_text(text: str) -> ParsedMemo:
     )
     label_authors = str(labels.get("authors", ""))
     # The walk back may read the line the head took for the title as a byline: its words are
-    # then the title's, not names.
-    header_authors = None if header.authors == split_authors(head.title) else header.authors
+    # then the title's, not names. (The title is split only where the walk back found names.)
+    header_authors = (
+        None if header.authors and header.authors == split_authors(head.title) else header.authors
+    )
     authors = (
         head.authors
         or header_authors
@@ -1176,7 +1178,10 @@ def parse_text(text: str) -> ParsedMemo:
 # The keywords of a PDF's text run onto one line, between their label and the next heading:
 # "… Key words: a, b, c Introduction While …"; the heading may be numbered ("… c 1. INTRODUCTION").
 # A label capitalized as a heading is one without its colon too ("… Key Words a, b, c Introduction …").
+# (The look ahead for the label's first letter comes first: the line searched is a page's text,
+# and each label would be tried at every character.)
 KEYWORDS_RUN_IN = re.compile(
+    r"(?=[kк])"
     r"(?:\b(?:key ?words|ключевые слова)\s*:|(?-i:\b(?:Key ?Words|Keywords|KEY ?WORDS|Ключевые слова)\s))"
     r"\s*(?P<list>[^:]{3,400}?)"
     r"\s+(?:\d{1,2}\.?\s+)?(?:Introduction|Введение)\b",
