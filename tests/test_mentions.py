@@ -340,6 +340,9 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("the Axis powers and Siemens", {"Siemens"}),
         ("Axis of Resistance; Bosch, the Axis", {"Bosch"}),
         ("Uber and Yandex.Taxi", {"Uber", "Yandex"}),
+        # deep packet inspection gear and the integrator that supplied it
+        ("DPI gear made by Sandvine, supplied by Jet Infosystems", {"Sandvine", "Jet Infosystems"}),
+        ("поставщик Инфосистемы Джет", {"Jet Infosystems"}),
     ],
 )
 def test_vendor_matching_is_case_sensitive_and_whole_word(vendors, text, expected):
