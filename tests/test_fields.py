@@ -237,6 +237,12 @@ def test_language():
             "Steppe Politics (ISSN: 1234-5678) Vol. 12, No. 1",
             Numbered(1, "Steppe Politics", "Steppe Politics Volume 12"),
         ),
+        # A journal's page header gives its site between the year and the volume: the site is
+        # no part of the name.
+        (
+            "Steppe Journal of Social Sciences 2017; www.steppe-science.com Vol.6, No.1 pp. 158-168",
+            Numbered(1, None, "Steppe Journal of Social Sciences Volume 6"),
+        ),
         # A title's footnote mark run into the journal's name: the name starts after it, and
         # the line's start is no label's.
         (

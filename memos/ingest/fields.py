@@ -1318,6 +1318,8 @@ _VOLUME_LINE = re.compile(
     # or its ISSN: "Steppe Politics (ISSN: 1234-5678) Vol. 12, No. 1".
     r"^\s*(?:(?P<series>[\w’'&.\- ]{3,80}?(?: ?: [\w’'&.\- ]{3,60}?)?)(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     r"(?:\s*\((?:[ep]-?)?ISSN\b[^()]{0,30}\))?"
+    # Or, after the year, its site: "<Journal> 2017; www.<journal>.com Vol.6, No.1".
+    r"(?:;\s*www\.[\w\-]+(?:\.[\w\-]+)+)?"
     # Russian journals print the volume as "Т." or "Том"; a weekly may print it in Roman figures.
     r"[\s,:|–—-]*)?\b(?P<word>Volume|Vol\.?|Том|[ТT]\.)\s*:?\s*(?P<volume>\d{1,4}|[IVXLC]{1,7}\b)"
     # Russian journals print the issue as "Вып." after the volume and a full stop: "Т. 35. Вып. 1".
