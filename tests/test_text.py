@@ -580,6 +580,25 @@ def test_a_report_s_table_of_contents_without_prose_is_its_text():
         parse_page(shuffled.encode())
 
 
+def test_an_issue_s_contents_under_their_heading_without_numbers_are_its_text():
+    # A journal issue's contents: each paper's title, its author and its first page, unnumbered.
+    entries = [
+        "From the Editors 1",
+        "Borders on the Steppe: A New Look Anna Steppe 5",
+        "Kazakhstan and Mongolia in the Grain Trade Boris Valley 24",
+        "Pastures and Power Anna Steppe 48",
+        "Recommendations Boris Valley 66",
+        "Authors 70",
+    ]
+    cover = "THE STEPPE IN TRANSITION\n\nSteppe Review Volume 3, Issue 2 2018\n\n"
+    page = cover + "In This Issue\n\n" + "\n\n".join(f"    {entry}" for entry in entries) + "\n"
+    memo = parse_page(page.encode())
+    assert "Pastures and Power Anna Steppe 48" in " ".join(block.text for block in memo.blocks)
+    # Without the heading, lines that end in figures are no contents.
+    with pytest.raises(ParseError):
+        parse_page(page.replace("In This Issue", "Steppe Review").encode())
+
+
 def test_an_empty_keywords_label_takes_no_value_from_the_next_field_s_label():
     body = (
         "The fleet's division between the two states took the better part of a decade, and each "

@@ -562,6 +562,12 @@ def sentence_list_body(chunks: list[Chunk]) -> tuple[int, int]:
 # ("3. History of the Region. 4", the dump may glue the page to the heading: "Overview:6").
 CONTENTS_ENTRY = re.compile(r"\s*\d{1,3}\.\s+\S.*?\D\s?(?P<page>\d{1,3})\s*")
 CONTENTS_MIN = 5  # entries: fewer are a list of anything numbered
+# Under a heading that names it ("In This Issue", "Contents"), a journal issue's contents need
+# no numbers: "<Paper's title> <Author> 24". The heading says the figures are pages.
+CONTENTS_HEADING = re.compile(
+    r"\s*(?:[•·]\s*)?(?:(?:table of )?contents|in this issue|содержание|оглавление)\s*", re.I
+)
+UNNUMBERED_ENTRY = re.compile(r"\s*\S.*?\D\s?(?P<page>\d{1,3})\s*")
 
 
 def cut_under_head(chunks: list[Chunk]) -> tuple[int, int] | None:
@@ -587,7 +593,9 @@ def contents_body(chunks: list[Chunk]) -> tuple[int, int] | None:
     k = 0
     while k < len(chunks):
         j, pages = k, []
-        while j < len(chunks) and (entries := [CONTENTS_ENTRY.fullmatch(line) for line in chunks[j].lines]):
+        headed = k > 0 and len(chunks[k - 1].lines) == 1 and CONTENTS_HEADING.fullmatch(chunks[k - 1].lines[0])
+        entry = UNNUMBERED_ENTRY if headed else CONTENTS_ENTRY
+        while j < len(chunks) and (entries := [entry.fullmatch(line) for line in chunks[j].lines]):
             if not all(entries):
                 break
             pages.extend(int(m["page"]) for m in entries)
