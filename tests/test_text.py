@@ -688,6 +688,15 @@ def test_a_kind_label_before_a_colon_on_the_title_line_is_the_category():
     assert parse_page(page.encode()).category == "Policy Brief"
 
 
+def test_a_publication_type_label_over_its_value_is_the_category():
+    page = (
+        "Зерно степи и порты Каспия\n\nТип публикации\nСтатья\nСтатус публикации\nОпубликовано\n\n"
+        "Зерно, которое продают вдоль дорог степи, посчитано здесь вместе с покупателями и контрактами, "
+        "которые привели его в порты, одно за другим, за десятилетие закупок и тендеров.\n"
+    )
+    assert parse_page(page.encode()).category == "Статья"
+
+
 def test_a_dump_cut_off_under_the_title_byline_and_date_is_read_from_its_head():
     page = (
         "Steppe Daily logo\n\n  • Politics\n  • Opinion\n  • Columns\n\n"

@@ -1123,7 +1123,10 @@ _DESCRIBED_AUTHORS = re.compile(
 _HEADER_ONLY = PhraseLine(*LIST_HEADINGS)
 # A type label alone on its line, its value on the next: a definition list ("Type" then
 # "Research Article") as a page's text gives it.
-_KIND_ABOVE_VALUE = re.compile(r"^\s*(?:Type|Category|Тип|Категория|Рубрика)\s*$")
+# A catalogue names the field "Publication type", "Тип публикации".
+_KIND_ABOVE_VALUE = re.compile(
+    r"^\s*(?:(?:Publication\s+)?Type|Type\s+of\s+publication|Category|Тип(?:\s+публикации)?|Категория|Рубрика)\s*$"
+)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from .fields import (
     read_label,
     read_numbered,
     split_authors,
+    valid_value,
     without_date,
     without_role_after_dash,
     writes_lead,
@@ -746,6 +747,10 @@ def _kind_label_over_furniture(title_el: Tag | None) -> str | None:
             return None
         if is_kind_label(text):
             return None if text.isupper() else text
+        # An element whose class calls it the category, outside the article's container (where
+        # _marked_elements looks): its words need not name a kind ("Weekly Newsletters").
+        if _has_token(el, CATEGORY_CLASS) and valid_value("category", text) and not text.isupper():
+            return text
         if not is_furniture(text, names=False):
             return None
     return None
