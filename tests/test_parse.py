@@ -619,6 +619,13 @@ def test_an_element_marked_as_the_category_over_the_title_outside_the_article_is
     assert parse_page(BARE_HTML_PAGE.replace('<div id="content">', sentence).encode()).category is None
 
 
+def test_a_kind_label_before_a_colon_in_the_title_element_is_the_category():
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", "<h1>Leading article: Water Politics")
+    assert parse_page(page.encode()).category == "Leading article"
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", "<h1>Policy Brief: Water Politics")
+    assert parse_page(page.encode()).category == "Policy Brief"
+
+
 def test_a_type_label_over_a_notice_to_the_reader_and_a_file_link_above_the_title_is_the_category():
     marked = (
         '<div class="kind">Committee Report</div>\n<p class="note">For questions on the format of this '

@@ -1463,13 +1463,24 @@ def kind_opening_title(text: str) -> str | None:
     title, capitalized too, of three words or more."""
     # "Policy Brief: Cooperation under …": the label before a colon, the title after it.
     kind, colon, rest = text.partition(": ")
-    if colon and len(kind) < 40 and rest[:1].isupper() and _is_label_head(kind) and is_kind_label(kind):
+    if colon and len(kind) < 40 and rest[:1].isupper() and _is_label_head_or_sentence(kind) and is_kind_label(kind):
         return kind
     m = _KIND_OPENING_TITLE.match(text) if text[:1].isupper() else None
     if not m or not _is_label_head(m["kind"]) or not m["title"][:1].isupper():
         return None
     # In capitals, where the label ends is unclear ("STRATEGIC STUDIES QUARTERLY …").
     return m["kind"] if len(m["title"].split()) >= 3 and not m["kind"].isupper() else None
+
+
+SENTENCE_CASE_LABEL_WORDS = 3
+
+
+def _is_label_head_or_sentence(kind: str) -> bool:
+    """A label's words capitalized, or, as British papers write theirs, only its first word of a
+    few: "Leading article", "Special report"."""
+    return _is_label_head(kind) or (
+        len(kind.split()) <= SENTENCE_CASE_LABEL_WORDS and kind[:1].isupper() and kind[1:].islower()
+    )
 
 
 def kind_number_title(text: str) -> tuple[Numbered, str] | None:

@@ -25,6 +25,7 @@ from .fields import (
     date_at_end,
     date_at_start,
     is_kind_label,
+    kind_opening_title,
     is_role,
     journal_over_volume,
     labelled_date,
@@ -1107,7 +1108,9 @@ def parse_html(text: str) -> ParsedMemo:
             title_numbered and title_numbered.category,
         )
         # Read past the elements over the title only where nothing else gave a category.
-        or _kind_label_over_furniture(title_el),
+        or _kind_label_over_furniture(title_el)
+        # Last, as on a text page: the label before a colon opening the title ("Policy Brief: …").
+        or kind_opening_title(title),
         language=declared.language or language_of(title + " " + body_text),
         summary=declared.summary or "",
         blocks=blocks,
