@@ -456,6 +456,23 @@ def test_keywords_run_onto_one_line_end_at_a_numbered_heading_after_them():
     assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
 
 
+def test_keywords_run_onto_the_end_of_the_abstract_s_line_end_with_it():
+    # A PDF's text joins the abstract and its keywords, the paragraph's last words.
+    page = (
+        "Freight Review Vol. 2 No. 3, 2021 Rails to the Caspian\n\nAbstract "
+        + CASPIAN_BODY.strip()
+        + " "
+        + CASPIAN_BODY.strip()
+        + " "
+        + CASPIAN_BODY.strip()
+        + " "
+        + CASPIAN_BODY.strip()
+        + " JEL Classifications: F15, R11 Key words: freight, rail tariffs, Caspian ports, Kazakhstan\n\n"
+        + CASPIAN_BODY.strip()
+    )
+    assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
+
+
 def test_a_paragraph_opening_with_a_capitalized_keywords_label_without_a_colon_gives_the_topics():
     page = (
         "Rails to the Caspian\n\nAbstract "

@@ -1190,6 +1190,9 @@ KEYWORDS_RUN_IN = re.compile(
     r"\s+(?:\d{1,2}\.?\s+)?(?:Introduction|Введение)\b",
     re.I,
 )
+# Or, with their label's colon, they end the line: the abstract's paragraph closes with them
+# ("… JEL Classifications: F15 Key words: a, b, c").
+KEYWORDS_ENDING = re.compile(r"\b(?:key ?words|ключевые слова)\s*:\s*(?P<list>[^:]{3,400}?)[\s.]*$", re.I)
 DESCRIBED_KIND_LOOKED_AT = 2000  # characters: a series' label and its blurb over the title
 RUN_ON_LINE_MIN = 1000  # characters: a line this long is a page's text, not a paragraph
 
@@ -1197,7 +1200,7 @@ RUN_ON_LINE_MIN = 1000  # characters: a line this long is a page's text, not a p
 def keywords_run_in(line: str) -> list[str]:
     if len(line) < RUN_ON_LINE_MIN:
         return []
-    m = KEYWORDS_RUN_IN.search(line)
+    m = KEYWORDS_RUN_IN.search(line) or KEYWORDS_ENDING.search(line)
     return comma_list(m["list"]) if m else []
 
 
