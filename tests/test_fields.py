@@ -640,6 +640,17 @@ def test_a_citation_closed_by_its_label_in_parentheses_gives_the_year_s_number()
     assert cited_number(other, title) is None
 
 
+def test_a_russian_citation_of_the_memo_itself_gives_the_issue_after_its_journal():
+    # The GOST form: "<Title> // <Journal>. <Year>. Т. <volume>. № <issue>. С. <pages>".
+    title = "Кабели под Каспием (библиографический очерк)"
+    cite = f"Нурланова А. (2019) {title} // Степь: политика, экономика, право. Т. 12. № 2. С. 212-227."
+    page = f"{title}\n\nЦИТИРОВАНИЕ: {cite}\n"
+    assert cited_number(page, title) == 2
+    # A sign in what the sentence after the title says is no issue of the memo's journal.
+    other = f"{title}\n\n{title}. Закон № 2 изменил тарифы.\n"
+    assert cited_number(other, title) is None
+
+
 def test_the_issue_a_running_footer_gives():
     assert footer_number("in the absence STEPPE CABLE 91 | 5 . [...] In the longer term") == 91
     assert footer_number("Home | 2023 | Analysis 5 | 6") is None

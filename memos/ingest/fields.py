@@ -1880,6 +1880,9 @@ _CITED_AFTER = re.compile(r"[,;.”\"’')]+\s*")
 
 
 _CLOSING_LABEL = re.compile(r"\((?P<label>[^()]{4,80})\)\.?\s*$")
+# A Russian (GOST) citation puts "//" between the title and the journal, then the year, the
+# volume and the issue: "<Title> // <Journal>. 2019. Т. 12. № 2. С. 212-227".
+_GOST_ISSUE = re.compile(r"\s*//[^/№]{3,160}?\.\s+(?:(?:19|20)\d\d\.\s+)?(?:Т\.\s*\d{1,4}\.\s+)?№\s*(?P<n>\d{1,4})\b")
 
 
 CITED_TITLE_MIN = 20  # characters
@@ -1910,6 +1913,9 @@ def cited_number(text: str, title: str) -> int | None:
     while start != -1:
         after = text[start + len(title) : start + len(title) + 160].split("\n", 1)[0]
         if has_number_hint(after):
+            gost = _GOST_ISSUE.match(after) if "//" in after else None
+            if gost:
+                return int(gost["n"])
             m = _CITED_AFTER.match(after)
             found = read_numbered(after[m.end() :], run_on=True) if m else None
             # The label may close the citation in parentheses, after the place and the publisher:
