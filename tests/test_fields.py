@@ -249,6 +249,13 @@ def test_language():
             "Borders of the steppe1 Steppe Politics Vol. 12, No. 1",
             Numbered(1, None, "Steppe Politics Volume 12"),
         ),
+        # A cover's title in capitals run into the journal's name: the name starts after it.
+        (
+            "CONFLICTS IN THE STEPPE Steppe Edition Volume 3, Issue 2 2018",
+            Numbered(2, None, "Steppe Edition Volume 3"),
+        ),
+        # An acronym opening a name is the name's.
+        ("NATO Steppe Review Vol. 3, No. 2", Numbered(2, "NATO Steppe Review", "NATO Steppe Review Volume 3")),
         # A weekly's volume in Roman figures.
         ("Steppe Weekly, VOL XLII No 17", Numbered(17, "Steppe Weekly", "Steppe Weekly Volume XLII")),
         # An issue field: the issue's theme after its number.

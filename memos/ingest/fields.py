@@ -1334,6 +1334,9 @@ _YEAR_THEN_NAME = re.compile(r"(?:19|20)\d\d\.\s+(?P<name>[^\W\d_][^.]{2,80})")
 _ISSUE_LABEL = re.compile(r"^[-–—•*]?\s*(?:issue|выпуск)\s*:\s*", re.I)
 
 
+CAPITALS_BEFORE_NAME_MIN = 3  # words
+
+
 # A full stop after a word, not after an initial or an abbreviation ("U.S.", "St.").
 CITATION_STOP = re.compile(r"(?<=[a-zа-яё]{2})\.\s+")
 
@@ -1413,10 +1416,17 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
             name = " ".join(words[marked[-1] + 1 :])
             if not name[:1].isupper():
                 return Numbered(memo_number_of(m["n"]), published=_date_in(m["rest"]))
+        # Words in capitals before a name in small letters are a cover's title run into it
+        # ("CONFLICTS IN THE STEPPE Steppe Edition Volume 3"): the name starts after them. An
+        # acronym or two open a name ("NATO Review"); a title has more words.
+        capitals = next((k for k, word in enumerate(words) if not word.isupper()), 0)
+        titled = capitals >= CAPITALS_BEFORE_NAME_MIN and not marked
+        if titled:
+            name = " ".join(words[capitals:])
         return Numbered(
             memo_number_of(m["n"]),
             # A journal cited with its year is a journal, not a kind of publication.
-            category=None if m["year"] or marked else name,
+            category=None if m["year"] or marked or titled else name,
             series=f"{name} {_volume_word(m)} {_volume(m['volume'])}",
             published=_date_in(m["rest"]),
         )
