@@ -619,6 +619,12 @@ def test_an_element_marked_as_the_category_over_the_title_outside_the_article_is
     assert parse_page(BARE_HTML_PAGE.replace('<div id="content">', sentence).encode()).category is None
 
 
+def test_a_line_beside_the_title_that_says_where_the_item_was_filed_gives_the_section():
+    marked = '<div class="itemCategory">Published in Analytical Articles</div>\n<h1>Water Politics'
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", marked)
+    assert parse_page(page.encode()).category == "Analytical Articles"
+
+
 def test_a_kind_label_before_a_colon_in_the_title_element_is_the_category():
     page = BARE_HTML_PAGE.replace("<h1>Water Politics", "<h1>Leading article: Water Politics")
     assert parse_page(page.encode()).category == "Leading article"

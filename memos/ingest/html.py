@@ -22,6 +22,7 @@ from .fields import (
     clean_space,
     credit_lead,
     dash_lead,
+    filed_in,
     date_at_end,
     date_at_start,
     is_kind_label,
@@ -730,6 +731,8 @@ def _kind_label_near(near: list[str]) -> str | None:
     for text in near:
         # A kicker the page sets on the headline's line ends with the bar between them: "Editorial |".
         text = without_date(text).removesuffix("|").rstrip()
+        # "Published in Analytical Articles": the section's name, without the words around it.
+        text = filed_in(text) or text
         if is_kind_label(text) and not text.isupper():
             return text
     return None
