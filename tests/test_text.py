@@ -724,6 +724,9 @@ def test_a_publication_type_label_over_its_value_is_the_category():
         "которые привели его в порты, одно за другим, за десятилетие закупок и тендеров.\n"
     )
     assert parse_page(page.encode()).category == "Статья"
+    # With its colon, the value on the next line.
+    labelled = page.replace("Тип публикации\nСтатья", "Publication Type:\n\nJournal Article")
+    assert parse_page(labelled.encode()).category == "Journal Article"
 
 
 def test_a_dump_cut_off_under_the_title_byline_and_date_is_read_from_its_head():

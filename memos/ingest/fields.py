@@ -1107,7 +1107,8 @@ LABELS = {
                   "дата публикации", "дата", "опубликовано"],
     "authors": ["author", "authors", "author(s)", "by", "words", "автор", "авторы", "автор(ы)"],
     "topics": [*LIST_HEADINGS, "keywords", "key words", "ключевые слова"],
-    "category": ["category", "type", "категория", "рубрика", "тип"],
+    "category": ["category", "type", "publication type", "type of publication", "категория", "рубрика", "тип",
+                 "тип публикации"],
 }  # fmt: skip
 _LABEL_FOR = {label: name for name, labels in LABELS.items() for label in labels}
 _LABEL_LINE = re.compile(
