@@ -456,6 +456,18 @@ def test_keywords_run_onto_one_line_end_at_a_numbered_heading_after_them():
     assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
 
 
+def test_a_keywords_label_with_a_dash_for_its_colon_gives_the_topics():
+    page = (
+        "Rails to the Caspian\n\n" + CASPIAN_BODY + CASPIAN_BODY
+        + "Keywords – freight; rail tariffs; Caspian ports; Kazakhstan.\n1. Introduction\n"
+        + CASPIAN_BODY.replace("Freight", "Mongolian freight")
+    )
+    memo = parse_page(page.encode())
+    assert memo.topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
+    # The text goes on under the label, as under "Keywords:".
+    assert "Mongolian freight" in " ".join(block.text for block in memo.blocks)
+
+
 def test_keywords_run_onto_the_end_of_the_abstract_s_line_end_with_it():
     # A PDF's text joins the abstract and its keywords, the paragraph's last words.
     page = (

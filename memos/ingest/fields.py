@@ -1122,6 +1122,7 @@ _DESCRIBED_AUTHORS = re.compile(
     r"^\s*(?:authors?|авторы?)\s+[–—-]\s+[^:]{1,60}:\s*(?P<value>\S.*?)\s*$", re.I
 )
 _HEADER_ONLY = PhraseLine(*LIST_HEADINGS)
+_DASHED_KEYWORDS = re.compile(r"^\s*(?:key ?words|ключевые слова)\s+[–—-]\s+(?P<value>\S.*?)\s*$", re.I)
 # A type label alone on its line, its value on the next: a definition list ("Type" then
 # "Research Article") as a page's text gives it.
 # A catalogue names the field "Publication type", "Тип публикации".
@@ -1161,6 +1162,11 @@ def read_label(line: str) -> Label | None:
         m = _DESCRIBED_AUTHORS.match(line)
         if m:
             return Label("authors", clean_space(m["value"]))
+    # A dash may stand for the keywords label's colon: "Keywords – a; b; c".
+    if line[:1] in "KkКк" or line[:1].isspace():
+        m = _DASHED_KEYWORDS.match(line)
+        if m:
+            return Label("topics", clean_space(m["value"]))
     if _HEADER_ONLY.matches(line):
         return Label("topics", "")
     if _KIND_ABOVE_VALUE.match(line):

@@ -500,7 +500,11 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     return under_header(chunks, *best), best[1]
 
 
-KEYWORDS_OPENING = re.compile(r"\s*(?:keywords|key words|ключевые слова)\s*[:.]", re.I)
+# (A dash may stand for the colon: "Keywords – a; b; c".)
+KEYWORDS_OPENING = re.compile(r"\s*(?:keywords|key words|ключевые слова)(?:\s*[:.]|\s+[–—-]\s)", re.I)
+
+
+SECTION_NUMBER = re.compile(r"^\s*\d{1,2}\.?\s+")
 
 
 def keywords_between(chunks: list[Chunk], k: int) -> bool:
@@ -511,7 +515,8 @@ def keywords_between(chunks: list[Chunk], k: int) -> bool:
         and len(chunks[k].lines) <= 2
         and bool(KEYWORDS_OPENING.match(chunks[k].lines[0]))
         and chunks[k + 1].is_prose
-        and is_section_heading(chunks[k + 1].text)
+        # The heading may be numbered: "1. Introduction".
+        and is_section_heading(SECTION_NUMBER.sub("", chunks[k + 1].text, count=1))
     )
 
 
