@@ -237,12 +237,25 @@ def test_language():
             "Steppe Politics (ISSN: 1234-5678) Vol. 12, No. 1",
             Numbered(1, "Steppe Politics", "Steppe Politics Volume 12"),
         ),
+        # A journal's page header gives its site between the year and the volume: the site is
+        # no part of the name.
+        (
+            "Steppe Journal of Social Sciences 2017; www.steppe-science.com Vol.6, No.1 pp. 158-168",
+            Numbered(1, None, "Steppe Journal of Social Sciences Volume 6"),
+        ),
         # A title's footnote mark run into the journal's name: the name starts after it, and
         # the line's start is no label's.
         (
             "Borders of the steppe1 Steppe Politics Vol. 12, No. 1",
             Numbered(1, None, "Steppe Politics Volume 12"),
         ),
+        # A cover's title in capitals run into the journal's name: the name starts after it.
+        (
+            "CONFLICTS IN THE STEPPE Steppe Edition Volume 3, Issue 2 2018",
+            Numbered(2, None, "Steppe Edition Volume 3"),
+        ),
+        # An acronym opening a name is the name's.
+        ("NATO Steppe Review Vol. 3, No. 2", Numbered(2, "NATO Steppe Review", "NATO Steppe Review Volume 3")),
         # A weekly's volume in Roman figures.
         ("Steppe Weekly, VOL XLII No 17", Numbered(17, "Steppe Weekly", "Steppe Weekly Volume XLII")),
         # An issue field: the issue's theme after its number.
@@ -631,6 +644,17 @@ def test_a_citation_closed_by_its_label_in_parentheses_gives_the_year_s_number()
     assert read_numbered("SI Report 2023:4") == Numbered(4, "SI Report")
     # A label cited inside the sentence after the title is another publication's.
     other = f"{title}\n\n{title}. It builds on the SI Report 2023:3 (an earlier report)."
+    assert cited_number(other, title) is None
+
+
+def test_a_russian_citation_of_the_memo_itself_gives_the_issue_after_its_journal():
+    # The GOST form: "<Title> // <Journal>. <Year>. Т. <volume>. № <issue>. С. <pages>".
+    title = "Кабели под Каспием (библиографический очерк)"
+    cite = f"Нурланова А. (2019) {title} // Степь: политика, экономика, право. Т. 12. № 2. С. 212-227."
+    page = f"{title}\n\nЦИТИРОВАНИЕ: {cite}\n"
+    assert cited_number(page, title) == 2
+    # A sign in what the sentence after the title says is no issue of the memo's journal.
+    other = f"{title}\n\n{title}. Закон № 2 изменил тарифы.\n"
     assert cited_number(other, title) is None
 
 

@@ -340,6 +340,11 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("the Axis powers and Siemens", {"Siemens"}),
         ("Axis of Resistance; Bosch, the Axis", {"Bosch"}),
         ("Uber and Yandex.Taxi", {"Uber", "Yandex"}),
+        # deep packet inspection gear and the integrator that supplied it
+        ("DPI gear made by Sandvine, supplied by Jet Infosystems", {"Sandvine", "Jet Infosystems"}),
+        ("поставщик Инфосистемы Джет", {"Jet Infosystems"}),
+        # a platform a state would make register locally, beside the others named with it
+        ("Facebook, Twitter and YouTube would need to register", {"Meta", "Twitter", "YouTube"}),
     ],
 )
 def test_vendor_matching_is_case_sensitive_and_whole_word(vendors, text, expected):

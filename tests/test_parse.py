@@ -609,6 +609,29 @@ def test_a_type_label_beside_the_title_with_no_class_saying_so_is_the_category()
     assert parse_page(page.encode()).category is None
 
 
+def test_an_element_marked_as_the_category_over_the_title_outside_the_article_is_the_category():
+    # The class says what the element is, whatever its words ("Weekly Newsletters" names no kind).
+    marked = '<div class="category">Weekly Newsletters</div>\n<div id="content">'
+    page = BARE_HTML_PAGE.replace('<div id="content">', marked)
+    assert parse_page(page.encode()).category == "Weekly Newsletters"
+    # A sentence in such an element is no category.
+    sentence = '<div class="category">Read our newsletters on the steppe every week.</div>\n<div id="content">'
+    assert parse_page(BARE_HTML_PAGE.replace('<div id="content">', sentence).encode()).category is None
+
+
+def test_a_line_beside_the_title_that_says_where_the_item_was_filed_gives_the_section():
+    marked = '<div class="itemCategory">Published in Analytical Articles</div>\n<h1>Water Politics'
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", marked)
+    assert parse_page(page.encode()).category == "Analytical Articles"
+
+
+def test_a_kind_label_before_a_colon_in_the_title_element_is_the_category():
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", "<h1>Leading article: Water Politics")
+    assert parse_page(page.encode()).category == "Leading article"
+    page = BARE_HTML_PAGE.replace("<h1>Water Politics", "<h1>Policy Brief: Water Politics")
+    assert parse_page(page.encode()).category == "Policy Brief"
+
+
 def test_a_type_label_over_a_notice_to_the_reader_and_a_file_link_above_the_title_is_the_category():
     marked = (
         '<div class="kind">Committee Report</div>\n<p class="note">For questions on the format of this '

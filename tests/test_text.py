@@ -456,6 +456,35 @@ def test_keywords_run_onto_one_line_end_at_a_numbered_heading_after_them():
     assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
 
 
+def test_a_keywords_label_with_a_dash_for_its_colon_gives_the_topics():
+    page = (
+        "Rails to the Caspian\n\n" + CASPIAN_BODY + CASPIAN_BODY
+        + "Keywords – freight; rail tariffs; Caspian ports; Kazakhstan.\n1. Introduction\n"
+        + CASPIAN_BODY.replace("Freight", "Mongolian freight")
+    )
+    memo = parse_page(page.encode())
+    assert memo.topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
+    # The text goes on under the label, as under "Keywords:".
+    assert "Mongolian freight" in " ".join(block.text for block in memo.blocks)
+
+
+def test_keywords_run_onto_the_end_of_the_abstract_s_line_end_with_it():
+    # A PDF's text joins the abstract and its keywords, the paragraph's last words.
+    page = (
+        "Freight Review Vol. 2 No. 3, 2021 Rails to the Caspian\n\nAbstract "
+        + CASPIAN_BODY.strip()
+        + " "
+        + CASPIAN_BODY.strip()
+        + " "
+        + CASPIAN_BODY.strip()
+        + " "
+        + CASPIAN_BODY.strip()
+        + " JEL Classifications: F15, R11 Key words: freight, rail tariffs, Caspian ports, Kazakhstan\n\n"
+        + CASPIAN_BODY.strip()
+    )
+    assert parse_page(page.encode()).topics == ["freight", "rail tariffs", "Caspian ports", "Kazakhstan"]
+
+
 def test_a_paragraph_opening_with_a_capitalized_keywords_label_without_a_colon_gives_the_topics():
     page = (
         "Rails to the Caspian\n\nAbstract "
@@ -580,6 +609,25 @@ def test_a_report_s_table_of_contents_without_prose_is_its_text():
         parse_page(shuffled.encode())
 
 
+def test_an_issue_s_contents_under_their_heading_without_numbers_are_its_text():
+    # A journal issue's contents: each paper's title, its author and its first page, unnumbered.
+    entries = [
+        "From the Editors 1",
+        "Borders on the Steppe: A New Look Anna Steppe 5",
+        "Kazakhstan and Mongolia in the Grain Trade Boris Valley 24",
+        "Pastures and Power Anna Steppe 48",
+        "Recommendations Boris Valley 66",
+        "Authors 70",
+    ]
+    cover = "THE STEPPE IN TRANSITION\n\nSteppe Review Volume 3, Issue 2 2018\n\n"
+    page = cover + "In This Issue\n\n" + "\n\n".join(f"    {entry}" for entry in entries) + "\n"
+    memo = parse_page(page.encode())
+    assert "Pastures and Power Anna Steppe 48" in " ".join(block.text for block in memo.blocks)
+    # Without the heading, lines that end in figures are no contents.
+    with pytest.raises(ParseError):
+        parse_page(page.replace("In This Issue", "Steppe Review").encode())
+
+
 def test_an_empty_keywords_label_takes_no_value_from_the_next_field_s_label():
     body = (
         "The fleet's division between the two states took the better part of a decade, and each "
@@ -667,6 +715,23 @@ def test_a_kind_label_before_a_colon_on_the_title_line_is_the_category():
         "governments of the region, for its farmers and for the firms that carry the grain.\n"
     )
     assert parse_page(page.encode()).category == "Policy Brief"
+    # In sentence case, as a British paper labels its editorial: "Leading article: <title>".
+    editorial = page.replace("Policy Brief", "Leading article")
+    assert parse_page(editorial.encode()).category == "Leading article"
+    # Words in small letters that end in no kind are the title's own.
+    assert parse_page(page.replace("Policy Brief", "Lead story").encode()).category is None
+
+
+def test_a_publication_type_label_over_its_value_is_the_category():
+    page = (
+        "Зерно степи и порты Каспия\n\nТип публикации\nСтатья\nСтатус публикации\nОпубликовано\n\n"
+        "Зерно, которое продают вдоль дорог степи, посчитано здесь вместе с покупателями и контрактами, "
+        "которые привели его в порты, одно за другим, за десятилетие закупок и тендеров.\n"
+    )
+    assert parse_page(page.encode()).category == "Статья"
+    # With its colon, the value on the next line.
+    labelled = page.replace("Тип публикации\nСтатья", "Publication Type:\n\nJournal Article")
+    assert parse_page(labelled.encode()).category == "Journal Article"
 
 
 def test_a_dump_cut_off_under_the_title_byline_and_date_is_read_from_its_head():

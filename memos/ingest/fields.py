@@ -1117,7 +1117,8 @@ LABELS = {
                   "дата публикации", "дата", "опубликовано"],
     "authors": ["author", "authors", "author(s)", "by", "words", "автор", "авторы", "автор(ы)"],
     "topics": [*LIST_HEADINGS, "keywords", "key words", "ключевые слова"],
-    "category": ["category", "type", "категория", "рубрика", "тип"],
+    "category": ["category", "type", "publication type", "type of publication", "категория", "рубрика", "тип",
+                 "тип публикации"],
 }  # fmt: skip
 _LABEL_FOR = {label: name for name, labels in LABELS.items() for label in labels}
 _LABEL_LINE = re.compile(
@@ -1131,9 +1132,13 @@ _DESCRIBED_AUTHORS = re.compile(
     r"^\s*(?:authors?|авторы?)\s+[–—-]\s+[^:]{1,60}:\s*(?P<value>\S.*?)\s*$", re.I
 )
 _HEADER_ONLY = PhraseLine(*LIST_HEADINGS)
+_DASHED_KEYWORDS = re.compile(r"^\s*(?:key ?words|ключевые слова)\s+[–—-]\s+(?P<value>\S.*?)\s*$", re.I)
 # A type label alone on its line, its value on the next: a definition list ("Type" then
 # "Research Article") as a page's text gives it.
-_KIND_ABOVE_VALUE = re.compile(r"^\s*(?:Type|Category|Тип|Категория|Рубрика)\s*$")
+# A catalogue names the field "Publication type", "Тип публикации".
+_KIND_ABOVE_VALUE = re.compile(
+    r"^\s*(?:(?:Publication\s+)?Type|Type\s+of\s+publication|Category|Тип(?:\s+публикации)?|Категория|Рубрика)\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -1167,6 +1172,11 @@ def read_label(line: str) -> Label | None:
         m = _DESCRIBED_AUTHORS.match(line)
         if m:
             return Label("authors", clean_space(m["value"]))
+    # A dash may stand for the keywords label's colon: "Keywords – a; b; c".
+    if line[:1] in "KkКк" or line[:1].isspace():
+        m = _DASHED_KEYWORDS.match(line)
+        if m:
+            return Label("topics", clean_space(m["value"]))
     if _HEADER_ONLY.matches(line):
         return Label("topics", "")
     if _KIND_ABOVE_VALUE.match(line):
@@ -1328,6 +1338,8 @@ _VOLUME_LINE = re.compile(
     # or its ISSN: "Steppe Politics (ISSN: 1234-5678) Vol. 12, No. 1".
     r"^\s*(?:(?P<series>[\w’'&.\- ]{3,80}?(?: ?: [\w’'&.\- ]{3,60}?)?)(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     r"(?:\s*\((?:[ep]-?)?ISSN\b[^()]{0,30}\))?"
+    # Or, after the year, its site: "<Journal> 2017; www.<journal>.com Vol.6, No.1".
+    r"(?:;\s*www\.[\w\-]+(?:\.[\w\-]+)+)?"
     # Russian journals print the volume as "Т." or "Том"; a weekly may print it in Roman figures.
     r"[\s,:|–—-]*)?\b(?P<word>Volume|Vol\.?|Том|[ТT]\.)\s*:?\s*(?P<volume>\d{1,4}|[IVXLC]{1,7}\b)"
     # Russian journals print the issue as "Вып." after the volume and a full stop: "Т. 35. Вып. 1".
@@ -1337,6 +1349,9 @@ _VOLUME_LINE = re.compile(
 _YEAR_THEN_NAME = re.compile(r"(?:19|20)\d\d\.\s+(?P<name>[^\W\d_][^.]{2,80})")
 # A field's label that says the line is the issue: "Выпуск: Том 22, № 1 (2022): <the issue's theme>".
 _ISSUE_LABEL = re.compile(r"^[-–—•*]?\s*(?:issue|выпуск)\s*:\s*", re.I)
+
+
+CAPITALS_BEFORE_NAME_MIN = 3  # words
 
 
 # A full stop after a word, not after an initial or an abbreviation ("U.S.", "St.").
@@ -1419,10 +1434,17 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
             name = " ".join(words[marked[-1] + 1 :])
             if not name[:1].isupper():
                 return Numbered(memo_number_of(m["n"]), published=_date_in(m["rest"]))
+        # Words in capitals before a name in small letters are a cover's title run into it
+        # ("CONFLICTS IN THE STEPPE Steppe Edition Volume 3"): the name starts after them. An
+        # acronym or two open a name ("NATO Review"); a title has more words.
+        capitals = next((k for k, word in enumerate(words) if not word.isupper()), 0)
+        titled = capitals >= CAPITALS_BEFORE_NAME_MIN and not marked
+        if titled:
+            name = " ".join(words[capitals:])
         return Numbered(
             memo_number_of(m["n"]),
             # A journal cited with its year is a journal, not a kind of publication.
-            category=None if m["year"] or marked else name,
+            category=None if m["year"] or marked or titled else name,
             series=f"{name} {_volume_word(m)} {_volume(m['volume'])}",
             published=_date_in(m["rest"]),
         )
@@ -1469,13 +1491,24 @@ def kind_opening_title(text: str) -> str | None:
     title, capitalized too, of three words or more."""
     # "Policy Brief: Cooperation under …": the label before a colon, the title after it.
     kind, colon, rest = text.partition(": ")
-    if colon and len(kind) < 40 and rest[:1].isupper() and _is_label_head(kind) and is_kind_label(kind):
+    if colon and len(kind) < 40 and rest[:1].isupper() and _is_label_head_or_sentence(kind) and is_kind_label(kind):
         return kind
     m = _KIND_OPENING_TITLE.match(text) if text[:1].isupper() else None
     if not m or not _is_label_head(m["kind"]) or not m["title"][:1].isupper():
         return None
     # In capitals, where the label ends is unclear ("STRATEGIC STUDIES QUARTERLY …").
     return m["kind"] if len(m["title"].split()) >= 3 and not m["kind"].isupper() else None
+
+
+SENTENCE_CASE_LABEL_WORDS = 3
+
+
+def _is_label_head_or_sentence(kind: str) -> bool:
+    """A label's words capitalized, or, as British papers write theirs, only its first word of a
+    few: "Leading article", "Special report"."""
+    return _is_label_head(kind) or (
+        len(kind.split()) <= SENTENCE_CASE_LABEL_WORDS and kind[:1].isupper() and kind[1:].islower()
+    )
 
 
 def kind_number_title(text: str) -> tuple[Numbered, str] | None:
@@ -1876,6 +1909,9 @@ _CITED_AFTER = re.compile(r"[,;.”\"’')]+\s*")
 
 
 _CLOSING_LABEL = re.compile(r"\((?P<label>[^()]{4,80})\)\.?\s*$")
+# A Russian (GOST) citation puts "//" between the title and the journal, then the year, the
+# volume and the issue: "<Title> // <Journal>. 2019. Т. 12. № 2. С. 212-227".
+_GOST_ISSUE = re.compile(r"\s*//[^/№]{3,160}?\.\s+(?:(?:19|20)\d\d\.\s+)?(?:Т\.\s*\d{1,4}\.\s+)?№\s*(?P<n>\d{1,4})\b")
 
 
 CITED_TITLE_MIN = 20  # characters
@@ -1906,6 +1942,9 @@ def cited_number(text: str, title: str) -> int | None:
     while start != -1:
         after = text[start + len(title) : start + len(title) + 160].split("\n", 1)[0]
         if has_number_hint(after):
+            gost = _GOST_ISSUE.match(after) if "//" in after else None
+            if gost:
+                return int(gost["n"])
             m = _CITED_AFTER.match(after)
             found = read_numbered(after[m.end() :], run_on=True) if m else None
             # The label may close the citation in parentheses, after the place and the publisher:

@@ -22,9 +22,11 @@ from .fields import (
     clean_space,
     credit_lead,
     dash_lead,
+    filed_in,
     date_at_end,
     date_at_start,
     is_kind_label,
+    kind_opening_title,
     is_role,
     journal_over_volume,
     labelled_date,
@@ -36,6 +38,7 @@ from .fields import (
     read_label,
     read_numbered,
     split_authors,
+    valid_value,
     without_date,
     without_role_after_dash,
     writes_lead,
@@ -728,6 +731,8 @@ def _kind_label_near(near: list[str]) -> str | None:
     for text in near:
         # A kicker the page sets on the headline's line ends with the bar between them: "Editorial |".
         text = without_date(text).removesuffix("|").rstrip()
+        # "Published in Analytical Articles": the section's name, without the words around it.
+        text = filed_in(text) or text
         if is_kind_label(text) and not text.isupper():
             return text
     return None
@@ -746,6 +751,10 @@ def _kind_label_over_furniture(title_el: Tag | None) -> str | None:
             return None
         if is_kind_label(text):
             return None if text.isupper() else text
+        # An element whose class calls it the category, outside the article's container (where
+        # _marked_elements looks): its words need not name a kind ("Weekly Newsletters").
+        if _has_token(el, CATEGORY_CLASS) and valid_value("category", text) and not text.isupper():
+            return text
         if not is_furniture(text, names=False):
             return None
     return None
@@ -1102,7 +1111,9 @@ def parse_html(text: str) -> ParsedMemo:
             title_numbered and title_numbered.category,
         )
         # Read past the elements over the title only where nothing else gave a category.
-        or _kind_label_over_furniture(title_el),
+        or _kind_label_over_furniture(title_el)
+        # Last, as on a text page: the label before a colon opening the title ("Policy Brief: …").
+        or kind_opening_title(title),
         language=declared.language or language_of(title + " " + body_text),
         summary=declared.summary or "",
         blocks=blocks,

@@ -500,7 +500,11 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
     return under_header(chunks, *best), best[1]
 
 
-KEYWORDS_OPENING = re.compile(r"\s*(?:keywords|key words|ключевые слова)\s*[:.]", re.I)
+# (A dash may stand for the colon: "Keywords – a; b; c".)
+KEYWORDS_OPENING = re.compile(r"\s*(?:keywords|key words|ключевые слова)(?:\s*[:.]|\s+[–—-]\s)", re.I)
+
+
+SECTION_NUMBER = re.compile(r"^\s*\d{1,2}\.?\s+")
 
 
 def keywords_between(chunks: list[Chunk], k: int) -> bool:
@@ -511,7 +515,8 @@ def keywords_between(chunks: list[Chunk], k: int) -> bool:
         and len(chunks[k].lines) <= 2
         and bool(KEYWORDS_OPENING.match(chunks[k].lines[0]))
         and chunks[k + 1].is_prose
-        and is_section_heading(chunks[k + 1].text)
+        # The heading may be numbered: "1. Introduction".
+        and is_section_heading(SECTION_NUMBER.sub("", chunks[k + 1].text, count=1))
     )
 
 
@@ -562,6 +567,12 @@ def sentence_list_body(chunks: list[Chunk]) -> tuple[int, int]:
 # ("3. History of the Region. 4", the dump may glue the page to the heading: "Overview:6").
 CONTENTS_ENTRY = re.compile(r"\s*\d{1,3}\.\s+\S.*?\D\s?(?P<page>\d{1,3})\s*")
 CONTENTS_MIN = 5  # entries: fewer are a list of anything numbered
+# Under a heading that names it ("In This Issue", "Contents"), a journal issue's contents need
+# no numbers: "<Paper's title> <Author> 24". The heading says the figures are pages.
+CONTENTS_HEADING = re.compile(
+    r"\s*(?:[•·]\s*)?(?:(?:table of )?contents|in this issue|содержание|оглавление)\s*", re.I
+)
+UNNUMBERED_ENTRY = re.compile(r"\s*\S.*?\D\s?(?P<page>\d{1,3})\s*")
 
 
 def cut_under_head(chunks: list[Chunk]) -> tuple[int, int] | None:
@@ -587,7 +598,9 @@ def contents_body(chunks: list[Chunk]) -> tuple[int, int] | None:
     k = 0
     while k < len(chunks):
         j, pages = k, []
-        while j < len(chunks) and (entries := [CONTENTS_ENTRY.fullmatch(line) for line in chunks[j].lines]):
+        headed = k > 0 and len(chunks[k - 1].lines) == 1 and CONTENTS_HEADING.fullmatch(chunks[k - 1].lines[0])
+        entry = UNNUMBERED_ENTRY if headed else CONTENTS_ENTRY
+        while j < len(chunks) and (entries := [entry.fullmatch(line) for line in chunks[j].lines]):
             if not all(entries):
                 break
             pages.extend(int(m["page"]) for m in entries)
@@ -1187,6 +1200,9 @@ KEYWORDS_RUN_IN = re.compile(
     r"\s+(?:\d{1,2}\.?\s+)?(?:Introduction|Введение)\b",
     re.I,
 )
+# Or, with their label's colon, they end the line: the abstract's paragraph closes with them
+# ("… JEL Classifications: F15 Key words: a, b, c").
+KEYWORDS_ENDING = re.compile(r"\b(?:key ?words|ключевые слова)\s*:\s*(?P<list>[^:]{3,400}?)[\s.]*$", re.I)
 DESCRIBED_KIND_LOOKED_AT = 2000  # characters: a series' label and its blurb over the title
 RUN_ON_LINE_MIN = 1000  # characters: a line this long is a page's text, not a paragraph
 
@@ -1194,7 +1210,7 @@ RUN_ON_LINE_MIN = 1000  # characters: a line this long is a page's text, not a p
 def keywords_run_in(line: str) -> list[str]:
     if len(line) < RUN_ON_LINE_MIN:
         return []
-    m = KEYWORDS_RUN_IN.search(line)
+    m = KEYWORDS_RUN_IN.search(line) or KEYWORDS_ENDING.search(line)
     return comma_list(m["list"]) if m else []
 
 
