@@ -2217,3 +2217,13 @@ def test_a_site_s_name_with_a_rubric_in_capitals_glued_on_is_no_title():
 def test_a_headline_that_is_a_quotation_keeps_its_speaker_after_the_dash():
     title = "«Это только один из шагов в изменении политики по тендерам» – Петров"
     assert parse_page(f"{title}\n{RU_BODY}".encode()).title == title
+
+
+def test_a_date_in_figures_run_onto_the_end_of_the_title_line_is_no_part_of_the_title():
+    # A blog's headline with its post date after it on the same line, the only printing of both.
+    page = "Итоги тендеров на камеры в Астане 14.03.2019\n" + RU_BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Итоги тендеров на камеры в Астане"
+    assert memo.published == date(2019, 3, 14)
+    page = "Steppe Cameras and Their Buyers 14/03/2019\n" + BODY
+    assert parse_page(page.encode()).title == "Steppe Cameras and Their Buyers"

@@ -586,6 +586,10 @@ def _candidates(
         dated = title_after_date(text) if DIGIT.search(text, 0, DATE_RUN_IN) else None
         if dated:
             found.append(Candidate(dated, first, last))
+        # "<Title> 11.05.2018": a post's date in figures run onto the end of its headline.
+        dated = title_before_date(text) if text[-1:].isdigit() else None
+        if dated:
+            found.append(Candidate(dated, first, last))
         # "<Title><Title>": the page's title and its heading run together as the dump's first
         # line. Lower down, a line printed twice over is a picture's alt text and its caption.
         once = printed_twice(text) if k == 0 else None
@@ -1082,6 +1086,21 @@ def title_after_date(text: str) -> str | None:
             rest = " ".join(words[n:])
             return rest if rest[:1].isupper() and not rest.endswith(".") else None
     return None
+
+
+# A date in figures as one word, the day first: "11.05.2018", "14/03/2019" (DATE_INSIDE's form,
+# which costs the line with it points as a title).
+FIGURES_DATE = re.compile(r"\d{1,2}([./])\d{1,2}\1(?:19|20)\d\d")
+
+
+def title_before_date(text: str) -> str | None:
+    """The rest of a line that ends with a date in figures, where the rest holds three words or
+    more and ends as a title does: a blog's or a news list's headline with its date on the same
+    line. Only a date in figures: a title may end with one in words ("… since 9 May 2018")."""
+    rest, _, last = text.rpartition(" ")
+    if not FIGURES_DATE.fullmatch(last) or parse_date(last) is None or len(rest.split()) < 3:
+        return None
+    return rest if not rest.endswith((".", ",", ":")) and not SEPARATOR.fullmatch(rest[-1]) else None
 
 
 @dataclass
