@@ -2227,3 +2227,16 @@ def test_a_date_in_figures_run_onto_the_end_of_the_title_line_is_no_part_of_the_
     assert memo.published == date(2019, 3, 14)
     page = "Steppe Cameras and Their Buyers 14/03/2019\n" + BODY
     assert parse_page(page.encode()).title == "Steppe Cameras and Their Buyers"
+
+
+def test_a_cms_s_print_and_mail_icons_after_the_headline_are_no_part_of_the_title():
+    # An older CMS prints its icons' labels on the headline's line: "<Title> PDF Print E-mail".
+    page = "Steppe News\n\nMinister weighs the winter drills of the neighbours PDF Print E-mail\n\n" + BODY
+    assert parse_page(page.encode()).title == "Minister weighs the winter drills of the neighbours"
+    html = (
+        "<html><head><title>Rails and ports of the Caspian Печать E-mail</title></head><body>"
+        "<article><h1>Rails and ports of the Caspian Печать E-mail</h1>"
+        + "".join(f"<p>{para}</p>" for para in BODY.split("\n\n") if para.strip())
+        + "</article></body></html>"
+    )
+    assert parse_page(html.encode()).title == "Rails and ports of the Caspian"

@@ -2618,6 +2618,9 @@ COMMENT_COUNT = re.compile(r"\s+\(\d{1,3}\)$")
 # The reading time printed after the title, often glued to its last word: "…media6 min read".
 READING_TIME_AT_END = re.compile(r"\s*\d{1,3}\s?(?:min(?:ute)?s?\.?\s+read|мин\w*\.?\s+чтени[ея])$", re.I)
 READING_TIME_ENDS = ("read", "READ", "Read", "чтения", "чтение", "ЧТЕНИЯ", "ЧТЕНИЕ")
+# The labels of an older CMS's icons (Joomla's) printed on the headline's line after it:
+# "<Title> PDF Print E-mail", "<Title> Печать E-mail".
+ICON_LABELS_AT_END = re.compile(r"(?:\s+PDF)?\s+(?:Print|Печать)\s+E-?mail$")
 
 
 def without_reading_time(text: str) -> str:
@@ -2661,6 +2664,9 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     reading = READING_TIME_AT_END.search(text) if text.endswith(READING_TIME_ENDS) else None
     if reading and len(text[: reading.start()].split()) >= 3:
         text = text[: reading.start()]
+    icons = ICON_LABELS_AT_END.search(text) if text.endswith("mail") else None
+    if icons and len(text[: icons.start()].split()) >= 3:
+        text = text[: icons.start()]
     # "5/2020 <Title>", "2022/24 “<Title>”": the issue and year of a paper printed before its title.
     issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
     if issue and len(text[issue.end() :].split()) >= 3:
