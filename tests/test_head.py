@@ -2240,3 +2240,12 @@ def test_a_cms_s_print_and_mail_icons_after_the_headline_are_no_part_of_the_titl
         + "</article></body></html>"
     )
     assert parse_page(html.encode()).title == "Rails and ports of the Caspian"
+
+
+def test_a_subscription_link_under_a_newsletter_blurb_is_no_byline():
+    page = (
+        "Sign Up\nThe Steppe Posted newsletter keeps you updated on the latest news and unique perspectives "
+        "Subscribe now.>\nManage Print Subscription\n\nSteppe Cameras and Their Buyers\n\n"
+        "Asel Nurlanova\nFeb 25, 2022  •  < 1 minute read\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]

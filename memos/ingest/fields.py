@@ -490,6 +490,8 @@ NOT_IN_NAMES = {
     # the headings and labels a byline sits among: "Executive Summary", "Original Material"
     "summary", "executive", "abstract", "introduction", "overview", "original", "material",
     "related", "links", "tags", "comments", "share",
+    # a reader's account and subscription links: "Manage Print Subscription", "Newsletter Sign Up"
+    "subscription", "subscriptions", "newsletter", "newsletters",
     # a teaser's label for the page before or after: "Next Article", "Previous Post"
     "next", "previous",
     # the label of a date the line prints beside: "Last Updated March 3, 2021"
