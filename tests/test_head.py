@@ -2249,3 +2249,12 @@ def test_a_subscription_link_under_a_newsletter_blurb_is_no_byline():
         "Asel Nurlanova\nFeb 25, 2022  •  < 1 minute read\n" + BODY
     )
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_a_picture_s_text_holding_the_author_s_name_over_the_byline_is_no_name():
+    # The author's photo: its alt text names the author, surname first, with words of its own.
+    page = (
+        "Analysis\n\nSteppe Cameras and Their Buyers\n\n"
+        "Nurlanova Asel Kommentarbild App\nAsel Nurlanova\nFebruary 27, 2022\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]

@@ -1956,6 +1956,11 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                         break
             else:
                 k = i + 1
+                # A picture's text over the byline: the author's name with words of its own
+                # ("Roe Jane Kommentarbild App" over "Jane Roe"); the line of the name alone is it.
+                under = clean_space(lines[k]) if k < end else ""
+                if len(names) == 1 and name_printed_within(under, text):
+                    return split_authors(under)
                 while k < end and lines[k].strip():
                     line = clean_space(lines[k])
                     # A PDF's text sets a name's footnote mark on a line of its own: "A" "1" "B" "2".
@@ -1971,6 +1976,18 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
 
 
 FOOTNOTE_MARK_LINE = re.compile(r"\d{1,2}$")
+
+
+def name_printed_within(line: str, text: str) -> bool:
+    """Whether `line` is one name whose words `text` holds, with more words besides."""
+    words = line.split()
+    held = set(text.split())
+    return (
+        len(held) > len(words) >= 2
+        and all(word in held for word in words)
+        and looks_like_names(line)
+        and len(split_authors(line)) == 1
+    )
 
 
 # A bio sentence: "Jane Roe is a Senior Lecturer in Steppe Studies at …".
