@@ -2258,3 +2258,9 @@ def test_a_picture_s_text_holding_the_author_s_name_over_the_byline_is_no_name()
         "Nurlanova Asel Kommentarbild App\nAsel Nurlanova\nFebruary 27, 2022\n" + BODY
     )
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_an_outlet_with_a_figure_after_the_name_in_a_by_line_is_no_name():
+    # "By <Name>, <Outlet>": an outlet's name may hold a figure ("Radio 101"), a name none.
+    page = "Steppe Cameras and Their Buyers\n\nBy Asel Nurlanova, Radio 101\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]

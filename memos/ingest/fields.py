@@ -755,6 +755,11 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
         if by_marked:
             if " with " in text:
                 text = text.replace(" with ", " and ")  # "By A with B": two authors
+            # The outlet after the last comma, its name holding a figure as a person's has none:
+            # "By A, Forum 18", "By A, Radio 101".
+            named, comma, outlet = text.rpartition(", ")
+            if comma and DIGIT.search(outlet) and outlet[:1].isupper() and looks_like_names(named):
+                text = named
             # The outlet run on after the names, as a page's text puts it: "By A The Week".
             cut = text.rfind(" The ")
             if cut > 0 and is_outlet_name(text[cut + 1 :]) and looks_like_names(text[:cut]):
