@@ -561,6 +561,9 @@ def looks_like_names(text: str) -> bool:
             return False
         if parse_date(name):
             return False
+        # A citation's volume or issue is no name's word: "Vol.29 No.4" (see CITED_PART).
+        if DIGIT.search(name) and any(map(CITED_PART.match, words)):
+            return False
         # A site's address is no name's word: "See Vzglyad.ru", a pointer to the source.
         if "." in name and SITE_ADDRESS.search(name):
             return False
