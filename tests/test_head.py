@@ -2264,3 +2264,13 @@ def test_an_outlet_with_a_figure_after_the_name_in_a_by_line_is_no_name():
     # "By <Name>, <Outlet>": an outlet's name may hold a figure ("Radio 101"), a name none.
     page = "Steppe Cameras and Their Buyers\n\nBy Asel Nurlanova, Radio 101\n" + BODY
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_names_each_with_a_note_in_parentheses_are_the_byline():
+    # A research group's byline: every author's role or organisation in parentheses after the name.
+    page = (
+        "Steppe Cameras and Their Buyers\n"
+        "Asel Nurlanova (Head of Legal Practice, Steppe Digital Foundation), Bolat Serikov (Analyst, "
+        "Specialist in International Relations), Dana Akhmetova (SMN)\n2024-09-19\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Bolat Serikov", "Dana Akhmetova"]

@@ -723,6 +723,10 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     if by_marked and text.endswith(")"):
         # A note in parentheses after the names: "By A & B (A is a fellow at …)".
         text = PARENTHESES.sub(lambda m: _note_gap(text, m), text)
+    elif text.endswith(")") and noted_list(text):
+        # Every name of a list with a note of its own after it: the notes say who each is, however
+        # worded ("A (Founder, Steppe Foundation), B (Analyst), C (OONI)").
+        text = noted_list(text)
     elif text.endswith(")"):
         # Unmarked, only an institution in parentheses after a name is its affiliation: "Jane Roe
         # (Steppe University, Academy of Sciences)".
@@ -734,6 +738,14 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     if names and text.endswith(".") and _ENDS_INITIAL.search(names[-1]):
         names = (*names[:-1], names[-1] + ".")
     return names
+
+
+def noted_list(text: str) -> str | None:
+    """`text` without its notes in parentheses, where it is a list of two names or more, each with
+    a note after it, else None."""
+    notes = PARENTHESES.findall(text)
+    bare = PARENTHESES.sub("", text) if len(notes) >= 2 else ""
+    return bare if bare and len(split_authors(bare)) == len(notes) else None
 
 
 def _note_gap(text: str, note: re.Match) -> str:
