@@ -2274,3 +2274,18 @@ def test_names_each_with_a_note_in_parentheses_are_the_byline():
         "Specialist in International Relations), Dana Akhmetova (SMN)\n2024-09-19\n" + BODY
     )
     assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Bolat Serikov", "Dana Akhmetova"]
+
+
+def test_an_ad_slot_s_label_under_the_title_is_no_part_of_it():
+    page = "Steppe Cameras and Their Buyers\n\nadvertisement\n\n" + BODY
+    assert parse_page(page.encode()).title == "Steppe Cameras and Their Buyers"
+
+
+def test_names_run_on_after_a_title_in_capitals_are_no_part_of_the_title():
+    # A PDF's cover as one line, the names printed again under the title.
+    page = (
+        "STEPPE CAMERAS AND THEIR BUYERS: A SURVEY Dr. Asel K. Nurlanova\n\n"
+        "STEPPE CAMERAS\n\nAND THEIR BUYERS: A SURVEY\n\nDr. Asel K. Nurlanova\n\nMarch 2003\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("STEPPE CAMERAS AND THEIR BUYERS: A SURVEY", ["Asel K. Nurlanova"])

@@ -198,6 +198,8 @@ SLUG_DROPS = frozenset(
     ("the", "and", "for", "from", "with", "into", "onto", "this", "that", "than", "via", "off", "per")
     + ("like", "since", "before", "but", "its")
 )
+# An ad slot's label, a line of its own wherever the page's ads stand (a document host's among them).
+AD_LABEL = re.compile(r"^(?:advertisement|реклама)$", re.I)
 # A picture's alternative text printed as a line: "Lawrence Freedman's avatar", "Author photo".
 IMAGE_TEXT = re.compile(r"\b(?:avatar|photo|portrait|headshot|logo|thumbnail)$", re.I)
 
@@ -655,7 +657,7 @@ def _candidates(
                 and not last_word
                 and (is_furniture(more, names=False) or not led_into and reads_as_names(more, lowercase))
                 or more[:1].islower()
-                and is_image_text(more)  # "logo steppe network" under the title
+                and (is_image_text(more) or AD_LABEL.match(more))  # "logo steppe network" under the title
             ):
                 break
             goes_on = joined.endswith((":", ",", "-", "–")) or more[:1].islower()
@@ -2378,6 +2380,10 @@ def read_head(
         ended = byline_ending(text, lines)
         if ended:
             text, authors = ended
+    # The names are the byline's, not the title's: "<TITLE IN CAPITALS> Jane Roe".
+    capitals = names_after_capitals(title.text, lines) if text == title.text else None
+    if capitals:
+        text = capitals[0]
     # A label printed after the title on its line: "<Title> Europe and Central Asia Report N°240".
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
     if numbered is None and own.startswith(title.text):
@@ -2412,7 +2418,7 @@ def read_head(
         or marked_after(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
         or _byline(cut_short(credit_of(lines, title)))
-        or names_after_capitals(title.text, lines),
+        or (capitals[1] if capitals else None),
         published=first_found(find_date(lines, site, end) for site, end in sites)
         or date_by_printing_in_text(lines, title, body_line),
         numbered=numbered,
@@ -2513,18 +2519,19 @@ def byline_ending(text: str, lines: list[str]) -> tuple[str, list[str]] | None:
     return None
 
 
-def names_after_capitals(text: str, lines: list[str]) -> list[str] | None:
-    """The names a PDF's cover prints after a title in capitals, on one line with it: "STAYING THE
-    COURSE IN THE EAST. Jane Roe & Lisa Doe". Words in small letters after capitals could be a
-    subtitle as well: the page must print the names again elsewhere."""
+def names_after_capitals(text: str, lines: list[str]) -> tuple[str, list[str]] | None:
+    """The names a PDF's cover prints after a title in capitals, on one line with it, and the words
+    they follow: "STAYING THE COURSE IN THE EAST. Jane Roe & Lisa Doe". Words in small letters
+    after capitals could be a subtitle as well: the page must print the names again elsewhere."""
     words = text.split()
-    capitals = [i for i, w in enumerate(words) if len(w) > 1 and w.strip(".,:;!?").isupper()]
+    # An initial ("J.") is a name's, not a word in capitals.
+    capitals = [i for i, w in enumerate(words) if len(w.strip(".,:;!?")) > 1 and w.strip(".,:;!?").isupper()]
     if len(capitals) < CAPITAL_WORDS or len(words) - capitals[-1] - 1 < 2:
         return None
     tail = " ".join(words[capitals[-1] + 1 :])
     names = _byline(tail) if tail[:1].isupper() else None
     if names and head_text(lines).count(tail) >= 2:
-        return names
+        return " ".join(words[: capitals[-1] + 1]), names
     return None
 
 
