@@ -2289,3 +2289,14 @@ def test_names_run_on_after_a_title_in_capitals_are_no_part_of_the_title():
     )
     memo = parse_page(page.encode())
     assert (memo.title, memo.authors) == ("STEPPE CAMERAS AND THEIR BUYERS: A SURVEY", ["Asel K. Nurlanova"])
+
+
+def test_a_credited_caption_printed_twice_is_a_picture_s_text_not_the_title_repeated():
+    # A picture's alternative text and its caption, one under the other, both with the credit.
+    caption = "Guards at the Presidential Palace in Astana (Jane Roe/AFP via Getty Images)"
+    page = (
+        "Published daily by the Steppe Institute\n\nTenders split between several bidders\n\n"
+        "The region hopes for a stable supplier. Yet the cities may seek equidistance from all.\n\n"
+        f"{caption}\n{caption}\nPublished 17 Apr 2023   Follow @janeroe\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Tenders split between several bidders"

@@ -1610,6 +1610,8 @@ class TitleSignals:
             if self.in_fields(text):
                 return None  # a field's value printed above its box too ("Location: <places>")
             repeats -= self.in_credits(text, cand.first)
+            if has_credit_inside(text):
+                repeats = 0  # a caption with its credit, printed again as the picture's alternative text
         if repeats == 1 and text.isupper() and self.ends_title(text):
             repeats = 0  # the other printing is inside the title, whose part the capitals display
         elif (
