@@ -2300,3 +2300,18 @@ def test_a_credited_caption_printed_twice_is_a_picture_s_text_not_the_title_repe
         f"{caption}\n{caption}\nPublished 17 Apr 2023   Follow @janeroe\n" + BODY
     )
     assert parse_page(page.encode()).title == "Tenders split between several bidders"
+
+
+def test_a_box_of_facts_run_into_one_line_under_the_title_gives_its_authors_and_date():
+    # Labels without colons, each before its value: a definition list flattened by the page's text.
+    html = (
+        "<html><head><title>Rails and ports of the Caspian</title></head><body><article>"
+        "<h1>Rails and ports of the Caspian</h1>"
+        "<div class='meta'>Author Asel Nurlanova, Bolat Serikov, Dana Akhmetova, Erlan Kassymov, and "
+        "Gulnara Omarova Series 21-33 Language English Date 2021.12.27</div>"
+        + "".join(f"<p>{para}</p>" for para in BODY.split("\n\n") if para.strip())
+        + "</article></body></html>"
+    )
+    memo = parse_page(html.encode())
+    names = ["Asel Nurlanova", "Bolat Serikov", "Dana Akhmetova", "Erlan Kassymov", "Gulnara Omarova"]
+    assert (memo.authors, memo.published) == (names, date(2021, 12, 27))

@@ -1186,6 +1186,29 @@ def read_label(line: str) -> Label | None:
     return None
 
 
+# A box of a publication's facts run into one line, each label a capitalized word before its value
+# and no colon: "Author A, B, and C Series 21-33 Language Korean Date 2021.12.27". The labels of
+# other facts ("Language") end the values before them.
+RUN_ON_LABELS = ("Author", "Series", "Language", "Date", "Published", "Publisher", "Type", "Category")
+RUN_ON_FACT = re.compile(rf"(?:^|(?<=\s))({'|'.join(RUN_ON_LABELS)})s?\s+(?=\S)")
+RUN_ON_FACTS_MIN = 3  # labels: fewer could be a title's or a sentence's words
+
+
+def run_on_facts(text: str) -> dict[str, str]:
+    """The values of such a line by the fields their labels name (LABELS), where it opens with a
+    label and holds RUN_ON_FACTS_MIN of them; else none."""
+    # Most lines open with no label: the pattern is not tried through them.
+    marks = list(RUN_ON_FACT.finditer(text)) if text.startswith(RUN_ON_LABELS) else []
+    if len(marks) < RUN_ON_FACTS_MIN or marks[0].start() != 0:
+        return {}
+    facts: dict[str, str] = {}
+    for m, end in zip(marks, [m.start() for m in marks[1:]] + [len(text)], strict=True):
+        field = _LABEL_FOR.get(m[0].strip().lower())
+        if field:
+            facts.setdefault(field, text[m.end() : end].strip())
+    return facts
+
+
 def valid_value(field_name: str, value: str) -> bool:
     """Whether `value` can be the value of a label: used when the value sits on the next line."""
     if not value or read_label(value):
