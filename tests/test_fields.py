@@ -585,6 +585,8 @@ def test_degrees_after_names_are_no_names_and_headings_are_no_byline():
         ("Printed in Review 2016:2, pages 4-9 Published on on May 7, 2015", date(2015, 5, 7)),
         # A PDF's cover run together: the label glued to the DOI, the date to the next label.
         ("DOI: 10.1000/12345.2017.998877Published online: 14 Jan 2021.Submit it", date(2021, 1, 14)),
+        # A journal issue's line with the article's online date: "Epub" (electronic publication).
+        ("Steppe Rev.  no.7 Almaty jan./jun. 2020  Epub 14-Jan-2021", date(2021, 1, 14)),
     ],
 )
 def test_a_labelled_date_inside_a_line(text, expected):

@@ -192,8 +192,10 @@ _DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on){{0,2}}\s*:?\s*", re.I)
 # (The look ahead for the labels' first letters comes first: the pattern would try the places a
 # label may start and each label at every character.)
 LABELLED_DATE = re.compile(
-    r"(?=[pdwдо])(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё\d])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
+    r"(?=[pdwдоe])(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё\d])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
     r"date published|published(?: online)?(?: on(?: on)?| by [^:\n]{3,60}(?=:))?|posted on|written on|"
+    # A journal's online date beside its issue's: "no.42 ene./jun. 2020 Epub 09-Mar-2021".
+    r"epub|"
     r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
     re.I,
 )
@@ -201,7 +203,10 @@ LABELLED_DATE = re.compile(
 
 GLUED_STOP = re.compile(r"(?<=\d)\.(?=[A-ZА-ЯЁ][a-zа-яё])")
 
-DATE_LABEL_WORDS = ("ublicat", "ublished", "osted on", "ritten on", "ата публ", "ата разм", "публиковано")
+DATE_LABEL_WORDS = (
+    "ublicat", "ublished", "osted on", "ritten on", "Epub", "epub", "EPUB", "ата публ", "ата разм",
+    "публиковано",
+)  # fmt: skip
 
 
 def labelled_date(text: str) -> date | None:
