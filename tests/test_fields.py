@@ -423,6 +423,12 @@ def test_unique_names_keep_the_first_spelling():
         ("Written by Jane Roe on .", ["Jane Roe"]),
         # A state's name is no person's.
         ("Transcaspian Steppe Republic", None),
+        # Each name of a marked byline with its holder's post after it.
+        (
+            "By Asel Nurlanova, Deputy Director of the Steppe Centre and Bolat Serikov, Leading research "
+            "fellow at the Centre, President of the Steppe Academy",
+            ["Asel Nurlanova", "Bolat Serikov"],
+        ),
     ],
 )
 def test_byline_names(text, names):

@@ -2315,3 +2315,17 @@ def test_a_box_of_facts_run_into_one_line_under_the_title_gives_its_authors_and_
     memo = parse_page(html.encode())
     names = ["Asel Nurlanova", "Bolat Serikov", "Dana Akhmetova", "Erlan Kassymov", "Gulnara Omarova"]
     assert (memo.authors, memo.published) == (names, date(2021, 12, 27))
+
+
+def test_a_name_the_site_s_web_address_spells_is_the_site_s_not_a_byline():
+    # The site's card for its own pieces: its name, then the name run into its address.
+    page = (
+        "Sunday, November 17, 2024\n\nSteppe Cameras and Their Buyers\n\nMust read\n\n"
+        "Steppe Courier\nSteppe Courierhttp://www.steppecourier.eu\n"
+        "STEPPE COURIER “For the steppe, by the steppe” The first regional publication based in Almaty, "
+        "founded by members of the regional press on June 19th, 2013, and inspiring civil servants and "
+        "academics to contribute to a free flow of ideas.\n\n"
+        "By Asel Nurlanova, Deputy Director of the Steppe Centre and Bolat Serikov, Leading research "
+        "fellow at the Centre\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Bolat Serikov"]

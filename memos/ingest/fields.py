@@ -793,6 +793,12 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
         if names and all(looks_like_names(n) for n in names):
             return tuple(names)
+        # "By A, Deputy Director of … and B, Research fellow at …": each name with its holder's
+        # posts after it.
+        parts = split_authors(text) if len(names) > 2 else []
+        people = [part for part in parts if looks_like_names(part)]
+        if len(people) >= 2 and parts[0] == people[0] and all(p in people or is_role(p) for p in parts):
+            return tuple(people)
     if looks_like_names(text):
         return tuple(split_authors(text))
     # A name and what the person does, or the outlet they write for ("TUT.BY", "BBC"); not a

@@ -2053,6 +2053,8 @@ def names_of_furniture(lines: list[str], i: int, text: str, title: Candidate, ab
         return True  # a type label: "Weekly Commentary", "Economic Viewpoint"
     if under_teaser(lines, i):
         return True  # the author of another memo a link leads to: "Next Article" over a name
+    if address_spells(text, lines):
+        return True  # the site's own name: "Steppe Courier" by "www.steppecourier.eu"
     if i not in above:
         return False
     return (
@@ -2066,6 +2068,14 @@ def names_of_furniture(lines: list[str], i: int, text: str, title: Candidate, ab
         # One of a list of people one to a line over the title: an editorial board, a team.
         or names_listed_above(lines, i)
     )
+
+
+def address_spells(text: str, lines: list[str]) -> bool:
+    """Whether a web address in the page's head spells `text`'s words run together as its site's
+    name: "Steppe Courier" and "http://www.steppecourier.eu"."""
+    run = "".join(text.split()).casefold()
+    head = head_text(lines).casefold()
+    return any(f"{start}{run}." in head for start in ("//", "www."))
 
 
 # The words of a region's name (no compass point alone: "North" and "West" are surnames too).
