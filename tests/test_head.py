@@ -34,6 +34,15 @@ which is why the tenders of the past two years were split between several bidder
 """
 
 
+def article_page(title: str, header: str = "") -> bytes:
+    """An HTML page of one article: `title` in its <title> and <h1>, `header` under the heading, BODY."""
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{header}"
+        + "".join(f"<p>{para}</p>" for para in BODY.split("\n\n") if para.strip())
+        + "</article></body></html>"
+    ).encode()
+
+
 def test_a_date_beside_the_title_printed_at_the_top_counts_for_the_title_above_the_body():
     page = (
         "Subscribe to our newsletter\n\nSteppe Cameras and Their Buyers\n\n04.05.2021 10:30\n\nAnalysis\n\n"
@@ -1836,13 +1845,8 @@ def test_a_kind_label_and_its_number_before_the_title_give_the_memo_number():
 def test_a_comment_count_after_a_headline_is_no_part_of_the_title():
     page = "Портал новостей\n\nМинистр оценил готовность соседей к зимним учениям (14)\n\n" + BODY
     assert parse_page(page.encode()).title == "Министр оценил готовность соседей к зимним учениям"
-    html = (
-        "<html><head><title>Minister weighs the winter drills of the neighbours (3)</title></head><body>"
-        "<article><h1>Minister weighs the winter drills of the neighbours (3)</h1>"
-        + "".join(f"<p>{para}</p>" for para in BODY.split("\n\n") if para.strip())
-        + "</article></body></html>"
-    )
-    assert parse_page(html.encode()).title == "Minister weighs the winter drills of the neighbours"
+    html = article_page("Minister weighs the winter drills of the neighbours (3)")
+    assert parse_page(html).title == "Minister weighs the winter drills of the neighbours"
 
 
 def test_a_year_in_parentheses_ends_a_title_as_printed():
@@ -2233,13 +2237,9 @@ def test_a_cms_s_print_and_mail_icons_after_the_headline_are_no_part_of_the_titl
     # An older CMS prints its icons' labels on the headline's line: "<Title> PDF Print E-mail".
     page = "Steppe News\n\nMinister weighs the winter drills of the neighbours PDF Print E-mail\n\n" + BODY
     assert parse_page(page.encode()).title == "Minister weighs the winter drills of the neighbours"
-    html = (
-        "<html><head><title>Rails and ports of the Caspian Печать E-mail</title></head><body>"
-        "<article><h1>Rails and ports of the Caspian Печать E-mail</h1>"
-        + "".join(f"<p>{para}</p>" for para in BODY.split("\n\n") if para.strip())
-        + "</article></body></html>"
+    assert parse_page(article_page("Rails and ports of the Caspian Печать E-mail")).title == (
+        "Rails and ports of the Caspian"
     )
-    assert parse_page(html.encode()).title == "Rails and ports of the Caspian"
 
 
 def test_a_subscription_link_under_a_newsletter_blurb_is_no_byline():
@@ -2304,15 +2304,11 @@ def test_a_credited_caption_printed_twice_is_a_picture_s_text_not_the_title_repe
 
 def test_a_box_of_facts_run_into_one_line_under_the_title_gives_its_authors_and_date():
     # Labels without colons, each before its value: a definition list flattened by the page's text.
-    html = (
-        "<html><head><title>Rails and ports of the Caspian</title></head><body><article>"
-        "<h1>Rails and ports of the Caspian</h1>"
+    facts = (
         "<div class='meta'>Author Asel Nurlanova, Bolat Serikov, Dana Akhmetova, Erlan Kassymov, and "
         "Gulnara Omarova Series 21-33 Language English Date 2021.12.27</div>"
-        + "".join(f"<p>{para}</p>" for para in BODY.split("\n\n") if para.strip())
-        + "</article></body></html>"
     )
-    memo = parse_page(html.encode())
+    memo = parse_page(article_page("Rails and ports of the Caspian", facts))
     names = ["Asel Nurlanova", "Bolat Serikov", "Dana Akhmetova", "Erlan Kassymov", "Gulnara Omarova"]
     assert (memo.authors, memo.published) == (names, date(2021, 12, 27))
 
