@@ -2325,3 +2325,12 @@ def test_a_name_the_site_s_web_address_spells_is_the_site_s_not_a_byline():
         "fellow at the Centre\n" + BODY
     )
     assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Bolat Serikov"]
+
+
+def test_a_standfirst_that_ends_by_naming_who_argues_it_gives_the_author():
+    page = (
+        "Notes on the steppe\n\n"
+        "Cities are buying cameras - the tenders testify to a change of course, argues Asel Nurlanova\n"
+        + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]

@@ -980,14 +980,15 @@ def credit_lead(text: str) -> list[str] | None:
 
 
 # A lead that ends by naming its writer: "<What the piece argues>, writes Jane Roe." (the name
-# and a full stop last, the paragraph's one sentence about the piece).
-_WRITES_LEAD = re.compile(r",\s+(?:writes|пишет)\s+(?P<name>[^,.]{5,60})\.$")
+# last, the paragraph's one sentence about the piece; a standfirst may have no full stop: "…,
+# argues Jane Roe").
+_WRITES_LEAD = re.compile(r",\s+(?:writes|argues|пишет)\s+(?P<name>[^,.]{5,60})\.?$")
 WRITES_LEAD_TAIL = 80  # characters from the lead's end the pattern looks at
 
 
 def writes_lead(text: str) -> list[str] | None:
     """The one writer a lead "…, writes Jane Roe." names, else None."""
-    if not text.endswith(".") or not (" writes " in text or " пишет " in text):
+    if not (" writes " in text or " argues " in text or " пишет " in text):
         return None  # most paragraphs, cheaply
     m = _WRITES_LEAD.search(text, max(0, len(text) - WRITES_LEAD_TAIL))
     names = byline_names(m["name"]) if m else None

@@ -61,6 +61,7 @@ from .fields import (
     without_date,
     without_footnote_marks,
     without_opening,
+    writes_lead,
 )
 from .given_names import is_given_name
 
@@ -1677,6 +1678,8 @@ class TitleSignals:
             or GLUED_LINK.match(text)
         ):
             return None  # the title without its byline, tag, site, crumb or link is a candidate of its own
+        if writes_lead(text):
+            return None  # a standfirst that names its writer: "…, argues Jane Roe"
         if text[:1].isdigit() and opens_numbered_list(self.lines, cand.last, text):
             return None  # a list's first item: what a newsletter or a digest holds, not its title
         if (
@@ -1929,6 +1932,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             or dateline_names(text)
             or names_before_org(text, lines)
             or names_before_role(text)
+            or writes_lead(text)  # a standfirst "…, argues Jane Roe" under the title
         )
         if names and i in below and bare_names(text):
             # Title-case words with no mark yield to a byline marked "By" under them: a subtitle
