@@ -2334,3 +2334,17 @@ def test_a_standfirst_that_ends_by_naming_who_argues_it_gives_the_author():
         + BODY
     )
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_a_line_that_ends_with_a_dangling_dash_is_no_title():
+    # A section's label set between dashes under the page's title line, run into one unit with it.
+    page = (
+        "Steppe Cameras and Their Buyers 2023 - Steppe Review\n- Foreword by the Chair of the Board -\n"
+        + BODY
+    )
+    assert parse_page(page.encode()).title == "Steppe Cameras and Their Buyers 2023"
+
+
+def test_a_united_nations_office_after_the_title_is_the_site_s_name():
+    page = "Annual Results Report 2023 - United Nations in Kazakhstan\n\n" + BODY
+    assert parse_page(page.encode()).title == "Annual Results Report 2023"

@@ -591,6 +591,8 @@ _ORG_TAIL = re.compile(r"\s+(?:for|from|at)\s+(?=[A-Z])")
 _ORG_WORDS = (
     r"council|center|centre|institute|university|foundation|endowment|journal|group|academy|"
     r"programme|program|school|agency|ministry|media|news|press|times|post|"
+    # the United Nations and its offices: "United Nations in Ukraine"
+    r"nations|"
     # the same in the languages of Europe's institutes: "Institut français …", "Universität …"
     r"institut|instituto|universität|université|universidad|università"
 )

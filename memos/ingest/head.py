@@ -1582,6 +1582,8 @@ class TitleSignals:
             points -= 3  # a lede or a site's description cut short, not a title
         if (
             text.endswith(("!", ":", ","))
+            # A dash left dangling: a label set between dashes ("- Foreword -") run on.
+            or text.endswith((" -", " –", " —"))
             or text[0].islower()
             or text[-1:] == ")"
             and LANGUAGE_AT_END.search(text)
