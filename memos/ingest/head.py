@@ -2079,9 +2079,10 @@ def names_of_furniture(lines: list[str], i: int, text: str, title: Candidate, ab
 def address_spells(text: str, lines: list[str]) -> bool:
     """Whether a web address in the page's head spells `text`'s words run together as its site's
     name: "Steppe Courier" and "http://www.steppecourier.eu"."""
-    run = "".join(text.split()).casefold()
-    head = head_text(lines).casefold()
-    return any(f"{start}{run}." in head for start in ("//", "www."))
+    run = "".join(text.split()).lower()
+    # Addresses are written in small letters: the head's lines are not lowered, only searched.
+    wanted = (f"//{run}.", f"www.{run}.")
+    return any(w in line for line in lines[:HEAD_LINES] if "//" in line or "www." in line for w in wanted)
 
 
 # The words of a region's name (no compass point alone: "North" and "West" are surnames too).
@@ -2541,6 +2542,8 @@ def names_after_capitals(text: str, lines: list[str]) -> tuple[str, list[str]] |
     """The names a PDF's cover prints after a title in capitals, on one line with it, and the words
     they follow: "STAYING THE COURSE IN THE EAST. Jane Roe & Lisa Doe". Words in small letters
     after capitals could be a subtitle as well: the page must print the names again elsewhere."""
+    if sum(map(str.isupper, text)) < 2 * CAPITAL_WORDS:
+        return None  # most titles, cheaply: too few capitals for words in capitals
     words = text.split()
     # An initial ("J.") is a name's, not a word in capitals.
     capitals = [i for i, w in enumerate(words) if len(w.strip(".,:;!?")) > 1 and w.strip(".,:;!?").isupper()]
