@@ -153,6 +153,8 @@ def test_bylines_split_in_order(text, names):
         # A country's name is no person's.
         "Выбор Казахстана",
         "Послевыборный Казахстан",
+        # A journal's volume and issue, written without spaces as a PDF's running head prints them.
+        "Vol.12 No.3",
     ],
 )
 def test_titles_and_sentences_are_not_bylines(text):
@@ -434,6 +436,12 @@ def test_unique_names_keep_the_first_spelling():
         ("Written by Jane Roe on .", ["Jane Roe"]),
         # A state's name is no person's.
         ("Transcaspian Steppe Republic", None),
+        # Each name of a marked byline with its holder's post after it.
+        (
+            "By Asel Nurlanova, Deputy Director of the Steppe Centre and Bolat Serikov, Leading research "
+            "fellow at the Centre, President of the Steppe Academy",
+            ["Asel Nurlanova", "Bolat Serikov"],
+        ),
     ],
 )
 def test_byline_names(text, names):
@@ -596,6 +604,8 @@ def test_degrees_after_names_are_no_names_and_headings_are_no_byline():
         ("Printed in Review 2016:2, pages 4-9 Published on on May 7, 2015", date(2015, 5, 7)),
         # A PDF's cover run together: the label glued to the DOI, the date to the next label.
         ("DOI: 10.1000/12345.2017.998877Published online: 14 Jan 2021.Submit it", date(2021, 1, 14)),
+        # A journal issue's line with the article's online date: "Epub" (electronic publication).
+        ("Steppe Rev.  no.7 Almaty jan./jun. 2020  Epub 14-Jan-2021", date(2021, 1, 14)),
     ],
 )
 def test_a_labelled_date_inside_a_line(text, expected):

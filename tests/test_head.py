@@ -34,6 +34,15 @@ which is why the tenders of the past two years were split between several bidder
 """
 
 
+def article_page(title: str, header: str = "") -> bytes:
+    """An HTML page of one article: `title` in its <title> and <h1>, `header` under the heading, BODY."""
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{header}"
+        + "".join(f"<p>{para}</p>" for para in BODY.split("\n\n") if para.strip())
+        + "</article></body></html>"
+    ).encode()
+
+
 def test_a_date_beside_the_title_printed_at_the_top_counts_for_the_title_above_the_body():
     page = (
         "Subscribe to our newsletter\n\nSteppe Cameras and Their Buyers\n\n04.05.2021 10:30\n\nAnalysis\n\n"
@@ -1836,13 +1845,8 @@ def test_a_kind_label_and_its_number_before_the_title_give_the_memo_number():
 def test_a_comment_count_after_a_headline_is_no_part_of_the_title():
     page = "Портал новостей\n\nМинистр оценил готовность соседей к зимним учениям (14)\n\n" + BODY
     assert parse_page(page.encode()).title == "Министр оценил готовность соседей к зимним учениям"
-    html = (
-        "<html><head><title>Minister weighs the winter drills of the neighbours (3)</title></head><body>"
-        "<article><h1>Minister weighs the winter drills of the neighbours (3)</h1>"
-        + "".join(f"<p>{para}</p>" for para in BODY.split("\n\n") if para.strip())
-        + "</article></body></html>"
-    )
-    assert parse_page(html.encode()).title == "Minister weighs the winter drills of the neighbours"
+    html = article_page("Minister weighs the winter drills of the neighbours (3)")
+    assert parse_page(html).title == "Minister weighs the winter drills of the neighbours"
 
 
 def test_a_year_in_parentheses_ends_a_title_as_printed():
@@ -2217,3 +2221,130 @@ def test_a_site_s_name_with_a_rubric_in_capitals_glued_on_is_no_title():
 def test_a_headline_that_is_a_quotation_keeps_its_speaker_after_the_dash():
     title = "«Это только один из шагов в изменении политики по тендерам» – Петров"
     assert parse_page(f"{title}\n{RU_BODY}".encode()).title == title
+
+
+def test_a_date_in_figures_run_onto_the_end_of_the_title_line_is_no_part_of_the_title():
+    # A blog's headline with its post date after it on the same line, the only printing of both.
+    page = "Итоги тендеров на камеры в Астане 14.03.2019\n" + RU_BODY
+    memo = parse_page(page.encode())
+    assert memo.title == "Итоги тендеров на камеры в Астане"
+    assert memo.published == date(2019, 3, 14)
+    page = "Steppe Cameras and Their Buyers 14/03/2019\n" + BODY
+    assert parse_page(page.encode()).title == "Steppe Cameras and Their Buyers"
+
+
+def test_a_cms_s_print_and_mail_icons_after_the_headline_are_no_part_of_the_title():
+    # An older CMS prints its icons' labels on the headline's line: "<Title> PDF Print E-mail".
+    page = "Steppe News\n\nMinister weighs the winter drills of the neighbours PDF Print E-mail\n\n" + BODY
+    assert parse_page(page.encode()).title == "Minister weighs the winter drills of the neighbours"
+    assert parse_page(article_page("Rails and ports of the Caspian Печать E-mail")).title == (
+        "Rails and ports of the Caspian"
+    )
+
+
+def test_a_subscription_link_under_a_newsletter_blurb_is_no_byline():
+    page = (
+        "Sign Up\nThe Steppe Posted newsletter keeps you updated on the latest news and unique perspectives "
+        "Subscribe now.>\nManage Print Subscription\n\nSteppe Cameras and Their Buyers\n\n"
+        "Asel Nurlanova\nFeb 25, 2022  •  < 1 minute read\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_a_picture_s_text_holding_the_author_s_name_over_the_byline_is_no_name():
+    # The author's photo: its alt text names the author, surname first, with words of its own.
+    page = (
+        "Analysis\n\nSteppe Cameras and Their Buyers\n\n"
+        "Nurlanova Asel Kommentarbild App\nAsel Nurlanova\nFebruary 27, 2022\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_an_outlet_with_a_figure_after_the_name_in_a_by_line_is_no_name():
+    # "By <Name>, <Outlet>": an outlet's name may hold a figure ("Radio 101"), a name none.
+    page = "Steppe Cameras and Their Buyers\n\nBy Asel Nurlanova, Radio 101\n" + BODY
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_names_each_with_a_note_in_parentheses_are_the_byline():
+    # A research group's byline: every author's role or organisation in parentheses after the name.
+    page = (
+        "Steppe Cameras and Their Buyers\n"
+        "Asel Nurlanova (Head of Legal Practice, Steppe Digital Foundation), Bolat Serikov (Analyst, "
+        "Specialist in International Relations), Dana Akhmetova (SMN)\n2024-09-19\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Bolat Serikov", "Dana Akhmetova"]
+
+
+def test_an_ad_slot_s_label_under_the_title_is_no_part_of_it():
+    page = "Steppe Cameras and Their Buyers\n\nadvertisement\n\n" + BODY
+    assert parse_page(page.encode()).title == "Steppe Cameras and Their Buyers"
+
+
+def test_names_run_on_after_a_title_in_capitals_are_no_part_of_the_title():
+    # A PDF's cover as one line, the names printed again under the title.
+    page = (
+        "STEPPE CAMERAS AND THEIR BUYERS: A SURVEY Dr. Asel K. Nurlanova\n\n"
+        "STEPPE CAMERAS\n\nAND THEIR BUYERS: A SURVEY\n\nDr. Asel K. Nurlanova\n\nMarch 2003\n" + BODY
+    )
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.authors) == ("STEPPE CAMERAS AND THEIR BUYERS: A SURVEY", ["Asel K. Nurlanova"])
+
+
+def test_a_credited_caption_printed_twice_is_a_picture_s_text_not_the_title_repeated():
+    # A picture's alternative text and its caption, one under the other, both with the credit.
+    caption = "Guards at the Presidential Palace in Astana (Jane Roe/AFP via Getty Images)"
+    page = (
+        "Published daily by the Steppe Institute\n\nTenders split between several bidders\n\n"
+        "The region hopes for a stable supplier. Yet the cities may seek equidistance from all.\n\n"
+        f"{caption}\n{caption}\nPublished 17 Apr 2023   Follow @janeroe\n" + BODY
+    )
+    assert parse_page(page.encode()).title == "Tenders split between several bidders"
+
+
+def test_a_box_of_facts_run_into_one_line_under_the_title_gives_its_authors_and_date():
+    # Labels without colons, each before its value: a definition list flattened by the page's text.
+    facts = (
+        "<div class='meta'>Author Asel Nurlanova, Bolat Serikov, Dana Akhmetova, Erlan Kassymov, and "
+        "Gulnara Omarova Series 21-33 Language English Date 2021.12.27</div>"
+    )
+    memo = parse_page(article_page("Rails and ports of the Caspian", facts))
+    names = ["Asel Nurlanova", "Bolat Serikov", "Dana Akhmetova", "Erlan Kassymov", "Gulnara Omarova"]
+    assert (memo.authors, memo.published) == (names, date(2021, 12, 27))
+
+
+def test_a_name_the_site_s_web_address_spells_is_the_site_s_not_a_byline():
+    # The site's card for its own pieces: its name, then the name run into its address.
+    page = (
+        "Sunday, November 17, 2024\n\nSteppe Cameras and Their Buyers\n\nMust read\n\n"
+        "Steppe Courier\nSteppe Courierhttp://www.steppecourier.eu\n"
+        "STEPPE COURIER “For the steppe, by the steppe” The first regional publication based in Almaty, "
+        "founded by members of the regional press on June 19th, 2013, and inspiring civil servants and "
+        "academics to contribute to a free flow of ideas.\n\n"
+        "By Asel Nurlanova, Deputy Director of the Steppe Centre and Bolat Serikov, Leading research "
+        "fellow at the Centre\n" + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova", "Bolat Serikov"]
+
+
+def test_a_standfirst_that_ends_by_naming_who_argues_it_gives_the_author():
+    page = (
+        "Notes on the steppe\n\n"
+        "Cities are buying cameras - the tenders testify to a change of course, argues Asel Nurlanova\n"
+        + BODY
+    )
+    assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
+
+
+def test_a_line_that_ends_with_a_dangling_dash_is_no_title():
+    # A section's label set between dashes under the page's title line, run into one unit with it.
+    page = (
+        "Steppe Cameras and Their Buyers 2023 - Steppe Review\n- Foreword by the Chair of the Board -\n"
+        + BODY
+    )
+    assert parse_page(page.encode()).title == "Steppe Cameras and Their Buyers 2023"
+
+
+def test_a_united_nations_office_after_the_title_is_the_site_s_name():
+    page = "Annual Results Report 2023 - United Nations in Kazakhstan\n\n" + BODY
+    assert parse_page(page.encode()).title == "Annual Results Report 2023"

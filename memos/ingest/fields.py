@@ -193,8 +193,10 @@ _DATE_LABEL_FIRST = re.compile(rf"^{DATE_LABEL}(?:\s+on){{0,2}}\s*:?\s*", re.I)
 # (The look ahead for the labels' first letters comes first: the pattern would try the places a
 # label may start and each label at every character.)
 LABELLED_DATE = re.compile(
-    r"(?=[pdwдо])(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё\d])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
+    r"(?=[pdwдоe])(?:^|(?<=\s)|(?-i:(?<=[a-zа-яё\d])(?=[A-ZА-ЯЁ])))(?:publication date|date of publication|"
     r"date published|published(?: online)?(?: on(?: on)?| by [^:\n]{3,60}(?=:))?|posted on|written on|"
+    # A journal's online date beside its issue's: "no.42 ene./jun. 2020 Epub 09-Mar-2021".
+    r"epub|"
     r"дата публикации|дата размещения|опубликовано)\s*:?\s+(?=\d|[^\W\d_]{3,9}\.?\s+\d)",
     re.I,
 )
@@ -202,7 +204,10 @@ LABELLED_DATE = re.compile(
 
 GLUED_STOP = re.compile(r"(?<=\d)\.(?=[A-ZА-ЯЁ][a-zа-яё])")
 
-DATE_LABEL_WORDS = ("ublicat", "ublished", "osted on", "ritten on", "ата публ", "ата разм", "публиковано")
+DATE_LABEL_WORDS = (
+    "ublicat", "ublished", "osted on", "ritten on", "Epub", "epub", "EPUB", "ата публ", "ата разм",
+    "публиковано",
+)  # fmt: skip
 
 
 def labelled_date(text: str) -> date | None:
@@ -491,6 +496,8 @@ NOT_IN_NAMES = {
     # the headings and labels a byline sits among: "Executive Summary", "Original Material"
     "summary", "executive", "abstract", "introduction", "overview", "original", "material",
     "related", "links", "tags", "comments", "share",
+    # a reader's account and subscription links: "Manage Print Subscription", "Newsletter Sign Up"
+    "subscription", "subscriptions", "newsletter", "newsletters",
     # a teaser's label for the page before or after: "Next Article", "Previous Post"
     "next", "previous",
     # the label of a date the line prints beside: "Last Updated March 3, 2021"
@@ -560,6 +567,9 @@ def looks_like_names(text: str) -> bool:
             return False
         if parse_date(name):
             return False
+        # A citation's volume or issue is no name's word: "Vol.29 No.4" (see CITED_PART).
+        if DIGIT.search(name) and any(map(CITED_PART.match, words)):
+            return False
         # A site's address is no name's word: "See Vzglyad.ru", a pointer to the source.
         if "." in name and SITE_ADDRESS.search(name):
             return False
@@ -582,6 +592,8 @@ _ORG_TAIL = re.compile(r"\s+(?:for|from|at)\s+(?=[A-Z])")
 _ORG_WORDS = (
     r"council|center|centre|institute|university|foundation|endowment|journal|group|academy|"
     r"programme|program|school|agency|ministry|media|news|press|times|post|"
+    # the United Nations and its offices: "United Nations in Ukraine"
+    r"nations|"
     # the same in the languages of Europe's institutes: "Institut français …", "Universität …"
     r"institut|instituto|universität|université|universidad|università"
 )
@@ -719,6 +731,10 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     if by_marked and text.endswith(")"):
         # A note in parentheses after the names: "By A & B (A is a fellow at …)".
         text = PARENTHESES.sub(lambda m: _note_gap(text, m), text)
+    elif text.endswith(")") and noted_list(text):
+        # Every name of a list with a note of its own after it: the notes say who each is, however
+        # worded ("A (Founder, Steppe Foundation), B (Analyst), C (OONI)").
+        text = noted_list(text)
     elif text.endswith(")"):
         # Unmarked, only an institution in parentheses after a name is its affiliation: "Jane Roe
         # (Steppe University, Academy of Sciences)".
@@ -730,6 +746,14 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     if names and text.endswith(".") and _ENDS_INITIAL.search(names[-1]):
         names = (*names[:-1], names[-1] + ".")
     return names
+
+
+def noted_list(text: str) -> str | None:
+    """`text` without its notes in parentheses, where it is a list of two names or more, each with
+    a note after it, else None."""
+    notes = PARENTHESES.findall(text)
+    bare = PARENTHESES.sub("", text) if len(notes) >= 2 else ""
+    return bare if bare and len(split_authors(bare)) == len(notes) else None
 
 
 def _note_gap(text: str, note: re.Match) -> str:
@@ -754,6 +778,11 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
         if by_marked:
             if " with " in text:
                 text = text.replace(" with ", " and ")  # "By A with B": two authors
+            # The outlet after the last comma, its name holding a figure as a person's has none:
+            # "By A, Forum 18", "By A, Radio 101".
+            named, comma, outlet = text.rpartition(", ")
+            if comma and DIGIT.search(outlet) and outlet[:1].isupper() and looks_like_names(named):
+                text = named
             # The outlet run on after the names, as a page's text puts it: "By A The Week".
             cut = text.rfind(" The ")
             if cut > 0 and is_outlet_name(text[cut + 1 :]) and looks_like_names(text[:cut]):
@@ -767,6 +796,12 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
         names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
         if names and all(looks_like_names(n) for n in names):
             return tuple(names)
+        # "By A, Deputy Director of … and B, Research fellow at …": each name with its holder's
+        # posts after it.
+        parts = split_authors(text) if len(names) > 2 else []
+        people = [part for part in parts if looks_like_names(part)]
+        if len(people) >= 2 and parts[0] == people[0] and all(p in people or is_role(p) for p in parts):
+            return tuple(people)
     if looks_like_names(text):
         return tuple(split_authors(text))
     # A name and what the person does, or the outlet they write for ("TUT.BY", "BBC"); not a
@@ -948,14 +983,15 @@ def credit_lead(text: str) -> list[str] | None:
 
 
 # A lead that ends by naming its writer: "<What the piece argues>, writes Jane Roe." (the name
-# and a full stop last, the paragraph's one sentence about the piece).
-_WRITES_LEAD = re.compile(r",\s+(?:writes|пишет)\s+(?P<name>[^,.]{5,60})\.$")
+# last, the paragraph's one sentence about the piece; a standfirst may have no full stop: "…,
+# argues Jane Roe").
+_WRITES_LEAD = re.compile(r",\s+(?:writes|argues|пишет)\s+(?P<name>[^,.]{5,60})\.?$")
 WRITES_LEAD_TAIL = 80  # characters from the lead's end the pattern looks at
 
 
 def writes_lead(text: str) -> list[str] | None:
     """The one writer a lead "…, writes Jane Roe." names, else None."""
-    if not text.endswith(".") or not (" writes " in text or " пишет " in text):
+    if not (" writes " in text or " argues " in text or " пишет " in text):
         return None  # most paragraphs, cheaply
     m = _WRITES_LEAD.search(text, max(0, len(text) - WRITES_LEAD_TAIL))
     names = byline_names(m["name"]) if m else None
@@ -1182,6 +1218,29 @@ def read_label(line: str) -> Label | None:
     if _KIND_ABOVE_VALUE.match(line):
         return Label("category", "")
     return None
+
+
+# A box of a publication's facts run into one line, each label a capitalized word before its value
+# and no colon: "Author A, B, and C Series 21-33 Language Korean Date 2021.12.27". The labels of
+# other facts ("Language") end the values before them.
+RUN_ON_LABELS = ("Author", "Series", "Language", "Date", "Published", "Publisher", "Type", "Category")
+RUN_ON_FACT = re.compile(rf"(?:^|(?<=\s))({'|'.join(RUN_ON_LABELS)})s?\s+(?=\S)")
+RUN_ON_FACTS_MIN = 3  # labels: fewer could be a title's or a sentence's words
+
+
+def run_on_facts(text: str) -> dict[str, str]:
+    """The values of such a line by the fields their labels name (LABELS), where it opens with a
+    label and holds RUN_ON_FACTS_MIN of them; else none."""
+    # Most lines open with no label: the pattern is not tried through them.
+    marks = list(RUN_ON_FACT.finditer(text)) if text.startswith(RUN_ON_LABELS) else []
+    if len(marks) < RUN_ON_FACTS_MIN or marks[0].start() != 0:
+        return {}
+    facts: dict[str, str] = {}
+    for m, end in zip(marks, [m.start() for m in marks[1:]] + [len(text)], strict=True):
+        field = _LABEL_FOR.get(m[0].strip().lower())
+        if field:
+            facts.setdefault(field, text[m.end() : end].strip())
+    return facts
 
 
 def valid_value(field_name: str, value: str) -> bool:

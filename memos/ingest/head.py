@@ -61,6 +61,7 @@ from .fields import (
     without_date,
     without_footnote_marks,
     without_opening,
+    writes_lead,
 )
 from .given_names import is_given_name
 
@@ -198,6 +199,8 @@ SLUG_DROPS = frozenset(
     ("the", "and", "for", "from", "with", "into", "onto", "this", "that", "than", "via", "off", "per")
     + ("like", "since", "before", "but", "its")
 )
+# An ad slot's label, a line of its own wherever the page's ads stand (a document host's among them).
+AD_LABEL = re.compile(r"^(?:advertisement|реклама)$", re.I)
 # A picture's alternative text printed as a line: "Lawrence Freedman's avatar", "Author photo".
 IMAGE_TEXT = re.compile(r"\b(?:avatar|photo|portrait|headshot|logo|thumbnail)$", re.I)
 
@@ -586,6 +589,10 @@ def _candidates(
         dated = title_after_date(text) if DIGIT.search(text, 0, DATE_RUN_IN) else None
         if dated:
             found.append(Candidate(dated, first, last))
+        # "<Title> 11.05.2018": a post's date in figures run onto the end of its headline.
+        dated = title_before_date(text) if text[-1:].isdigit() else None
+        if dated:
+            found.append(Candidate(dated, first, last))
         # "<Title><Title>": the page's title and its heading run together as the dump's first
         # line. Lower down, a line printed twice over is a picture's alt text and its caption.
         once = printed_twice(text) if k == 0 else None
@@ -651,7 +658,7 @@ def _candidates(
                 and not last_word
                 and (is_furniture(more, names=False) or not led_into and reads_as_names(more, lowercase))
                 or more[:1].islower()
-                and is_image_text(more)  # "logo steppe network" under the title
+                and (is_image_text(more) or AD_LABEL.match(more))  # "logo steppe network" under the title
             ):
                 break
             goes_on = joined.endswith((":", ",", "-", "–")) or more[:1].islower()
@@ -1082,6 +1089,21 @@ def title_after_date(text: str) -> str | None:
             rest = " ".join(words[n:])
             return rest if rest[:1].isupper() and not rest.endswith(".") else None
     return None
+
+
+# A date in figures as one word, the day first: "11.05.2018", "14/03/2019" (DATE_INSIDE's form,
+# which costs the line with it points as a title).
+FIGURES_DATE = re.compile(r"\d{1,2}([./])\d{1,2}\1(?:19|20)\d\d")
+
+
+def title_before_date(text: str) -> str | None:
+    """The rest of a line that ends with a date in figures, where the rest holds three words or
+    more and ends as a title does: a blog's or a news list's headline with its date on the same
+    line. Only a date in figures: a title may end with one in words ("… since 9 May 2018")."""
+    rest, _, last = text.rpartition(" ")
+    if not FIGURES_DATE.fullmatch(last) or parse_date(last) is None or len(rest.split()) < 3:
+        return None
+    return rest if not rest.endswith((".", ",", ":")) and not SEPARATOR.fullmatch(rest[-1]) else None
 
 
 @dataclass
@@ -1560,6 +1582,8 @@ class TitleSignals:
             points -= 3  # a lede or a site's description cut short, not a title
         if (
             text.endswith(("!", ":", ","))
+            # A dash left dangling: a label set between dashes ("- Foreword -") run on.
+            or text.endswith((" -", " –", " —"))
             or text[0].islower()
             or text[-1:] == ")"
             and LANGUAGE_AT_END.search(text)
@@ -1589,6 +1613,8 @@ class TitleSignals:
             if self.in_fields(text):
                 return None  # a field's value printed above its box too ("Location: <places>")
             repeats -= self.in_credits(text, cand.first)
+            if has_credit_inside(text):
+                repeats = 0  # a caption with its credit, printed again as the picture's alternative text
         if repeats == 1 and text.isupper() and self.ends_title(text):
             repeats = 0  # the other printing is inside the title, whose part the capitals display
         elif (
@@ -1654,6 +1680,8 @@ class TitleSignals:
             or GLUED_LINK.match(text)
         ):
             return None  # the title without its byline, tag, site, crumb or link is a candidate of its own
+        if writes_lead(text):
+            return None  # a standfirst that names its writer: "…, argues Jane Roe"
         if text[:1].isdigit() and opens_numbered_list(self.lines, cand.last, text):
             return None  # a list's first item: what a newsletter or a digest holds, not its title
         if (
@@ -1906,6 +1934,7 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
             or dateline_names(text)
             or names_before_org(text, lines)
             or names_before_role(text)
+            or writes_lead(text)  # a standfirst "…, argues Jane Roe" under the title
         )
         if names and i in below and bare_names(text):
             # Title-case words with no mark yield to a byline marked "By" under them: a subtitle
@@ -1937,6 +1966,11 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                         break
             else:
                 k = i + 1
+                # A picture's text over the byline: the author's name with words of its own
+                # ("Roe Jane Kommentarbild App" over "Jane Roe"); the line of the name alone is it.
+                under = clean_space(lines[k]) if k < end else ""
+                if len(names) == 1 and name_printed_within(under, text):
+                    return split_authors(under)
                 while k < end and lines[k].strip():
                     line = clean_space(lines[k])
                     # A PDF's text sets a name's footnote mark on a line of its own: "A" "1" "B" "2".
@@ -1952,6 +1986,18 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
 
 
 FOOTNOTE_MARK_LINE = re.compile(r"\d{1,2}$")
+
+
+def name_printed_within(line: str, text: str) -> bool:
+    """Whether `line` is one name whose words `text` holds, with more words besides."""
+    words = line.split()
+    held = set(text.split())
+    return (
+        len(held) > len(words) >= 2
+        and all(word in held for word in words)
+        and looks_like_names(line)
+        and len(split_authors(line)) == 1
+    )
 
 
 # A bio sentence: "Jane Roe is a Senior Lecturer in Steppe Studies at …".
@@ -2013,6 +2059,8 @@ def names_of_furniture(lines: list[str], i: int, text: str, title: Candidate, ab
         return True  # a type label: "Weekly Commentary", "Economic Viewpoint"
     if under_teaser(lines, i):
         return True  # the author of another memo a link leads to: "Next Article" over a name
+    if address_spells(text, lines):
+        return True  # the site's own name: "Steppe Courier" by "www.steppecourier.eu"
     if i not in above:
         return False
     return (
@@ -2026,6 +2074,15 @@ def names_of_furniture(lines: list[str], i: int, text: str, title: Candidate, ab
         # One of a list of people one to a line over the title: an editorial board, a team.
         or names_listed_above(lines, i)
     )
+
+
+def address_spells(text: str, lines: list[str]) -> bool:
+    """Whether a web address in the page's head spells `text`'s words run together as its site's
+    name: "Steppe Courier" and "http://www.steppecourier.eu"."""
+    run = "".join(text.split()).lower()
+    # Addresses are written in small letters: the head's lines are not lowered, only searched.
+    wanted = (f"//{run}.", f"www.{run}.")
+    return any(w in line for line in lines[:HEAD_LINES] if "//" in line or "www." in line for w in wanted)
 
 
 # The words of a region's name (no compass point alone: "North" and "West" are surnames too).
@@ -2342,6 +2399,10 @@ def read_head(
         ended = byline_ending(text, lines)
         if ended:
             text, authors = ended
+    # The names are the byline's, not the title's: "<TITLE IN CAPITALS> Jane Roe".
+    capitals = names_after_capitals(title.text, lines) if text == title.text else None
+    if capitals:
+        text = capitals[0]
     # A label printed after the title on its line: "<Title> Europe and Central Asia Report N°240".
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
     if numbered is None and own.startswith(title.text):
@@ -2376,7 +2437,7 @@ def read_head(
         or marked_after(lines, title)
         # A byline cut short beside the title ("<Title> - A, B, C ..."), if nothing fuller.
         or _byline(cut_short(credit_of(lines, title)))
-        or names_after_capitals(title.text, lines),
+        or (capitals[1] if capitals else None),
         published=first_found(find_date(lines, site, end) for site, end in sites)
         or date_by_printing_in_text(lines, title, body_line),
         numbered=numbered,
@@ -2477,18 +2538,21 @@ def byline_ending(text: str, lines: list[str]) -> tuple[str, list[str]] | None:
     return None
 
 
-def names_after_capitals(text: str, lines: list[str]) -> list[str] | None:
-    """The names a PDF's cover prints after a title in capitals, on one line with it: "STAYING THE
-    COURSE IN THE EAST. Jane Roe & Lisa Doe". Words in small letters after capitals could be a
-    subtitle as well: the page must print the names again elsewhere."""
+def names_after_capitals(text: str, lines: list[str]) -> tuple[str, list[str]] | None:
+    """The names a PDF's cover prints after a title in capitals, on one line with it, and the words
+    they follow: "STAYING THE COURSE IN THE EAST. Jane Roe & Lisa Doe". Words in small letters
+    after capitals could be a subtitle as well: the page must print the names again elsewhere."""
+    if sum(map(str.isupper, text)) < 2 * CAPITAL_WORDS:
+        return None  # most titles, cheaply: too few capitals for words in capitals
     words = text.split()
-    capitals = [i for i, w in enumerate(words) if len(w) > 1 and w.strip(".,:;!?").isupper()]
+    # An initial ("J.") is a name's, not a word in capitals.
+    capitals = [i for i, w in enumerate(words) if len(w.strip(".,:;!?")) > 1 and w.strip(".,:;!?").isupper()]
     if len(capitals) < CAPITAL_WORDS or len(words) - capitals[-1] - 1 < 2:
         return None
     tail = " ".join(words[capitals[-1] + 1 :])
     names = _byline(tail) if tail[:1].isupper() else None
     if names and head_text(lines).count(tail) >= 2:
-        return names
+        return " ".join(words[: capitals[-1] + 1]), names
     return None
 
 
@@ -2599,6 +2663,9 @@ COMMENT_COUNT = re.compile(r"\s+\(\d{1,3}\)$")
 # The reading time printed after the title, often glued to its last word: "…media6 min read".
 READING_TIME_AT_END = re.compile(r"\s*\d{1,3}\s?(?:min(?:ute)?s?\.?\s+read|мин\w*\.?\s+чтени[ея])$", re.I)
 READING_TIME_ENDS = ("read", "READ", "Read", "чтения", "чтение", "ЧТЕНИЯ", "ЧТЕНИЕ")
+# The labels of an older CMS's icons (Joomla's) printed on the headline's line after it:
+# "<Title> PDF Print E-mail", "<Title> Печать E-mail".
+ICON_LABELS_AT_END = re.compile(r"(?:\s+PDF)?\s+(?:Print|Печать)\s+E-?mail$")
 
 
 def without_reading_time(text: str) -> str:
@@ -2642,6 +2709,9 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     reading = READING_TIME_AT_END.search(text) if text.endswith(READING_TIME_ENDS) else None
     if reading and len(text[: reading.start()].split()) >= 3:
         text = text[: reading.start()]
+    icons = ICON_LABELS_AT_END.search(text) if text.endswith("mail") else None
+    if icons and len(text[: icons.start()].split()) >= 3:
+        text = text[: icons.start()]
     # "5/2020 <Title>", "2022/24 “<Title>”": the issue and year of a paper printed before its title.
     issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
     if issue and len(text[issue.end() :].split()) >= 3:

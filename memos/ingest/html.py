@@ -37,6 +37,7 @@ from .fields import (
     parse_date,
     read_label,
     read_numbered,
+    run_on_facts,
     split_authors,
     valid_value,
     without_date,
@@ -512,7 +513,8 @@ def _header_fields(title_el: Tag | None, body: Tag, page: str) -> tuple[object, 
                 or _name_with_post(text)
                 or _name_among_details(el)
             )
-        if len(text) >= PROSE_MIN:
+        # A box of facts run into one line is as long as prose may be (see _dateline).
+        if len(text) >= PROSE_MIN and not run_on_facts(text):
             if prose == 0 and published is None:
                 published = _agency_dateline(text)
             prose += 1
@@ -789,6 +791,11 @@ def _dateline(text: str) -> tuple[object, list[str]]:
     """The date and the "By ..." names of a short header line, trying each part of it:
     "Policy Memo No. 389 · Published on 22.09.2015", "by A 15/05/2024"."""
     published, authors = None, []
+    # "Author A, B Series 21-33 Language Korean Date 2021.12.27": a box of facts run together.
+    facts = run_on_facts(text)
+    if facts:
+        published = parse_date(facts["published"]) if "published" in facts else None
+        return published, byline_names(facts.get("authors", "")) or []
     if text[:1] == "(" and text[-1:] == ")" and DIGIT.search(text):
         # A name and a date in parentheses under a talk's title, the speaker's and the day's:
         # "(Jane Roe, April 13, 2023)".
