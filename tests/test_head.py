@@ -2217,3 +2217,14 @@ def test_a_site_s_name_with_a_rubric_in_capitals_glued_on_is_no_title():
 def test_a_headline_that_is_a_quotation_keeps_its_speaker_after_the_dash():
     title = "«Это только один из шагов в изменении политики по тендерам» – Петров"
     assert parse_page(f"{title}\n{RU_BODY}".encode()).title == title
+
+
+def test_russian_names_each_over_lines_of_degree_and_post_in_small_letters_are_all_the_byline():
+    # A Russian byline prints each name over its degree and post, in small letters as they are
+    # written mid-sentence ("д.э.н.", "директор Центра"): the name under the notes is another author.
+    page = (
+        "Тендеры на поставки камер в регионе\n\nСтатьи - Анализ\n\n"
+        "Петров И.С.\nд.э.н.\nдиректор Центра\nрегиональной политики\n"
+        "Сидорова А.В.\nк.э.н., доц.\nв.н.с. Центра\n" + RU_BODY
+    )
+    assert parse_page(page.encode()).authors == ["Петров И.С.", "Сидорова А.В."]

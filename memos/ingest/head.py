@@ -1939,6 +1939,14 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                 k = i + 1
                 while k < end and lines[k].strip():
                     line = clean_space(lines[k])
+                    # A Russian byline sets each name over its degree and post, in small letters
+                    # as written mid-sentence ("д.э.н." "директор Центра"): a name under them is
+                    # the next author's.
+                    under = name_under_notes(lines, k, end) if RUSSIAN_NOTE_LINE.match(line) else None
+                    if under:
+                        names += under[1]
+                        k = under[0] + 1
+                        continue
                     # A PDF's text sets a name's footnote mark on a line of its own: "A" "1" "B" "2".
                     if not (FOOTNOTE_MARK_LINE.match(line) or looks_like_names(line)):
                         break
@@ -1952,6 +1960,19 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
 
 
 FOOTNOTE_MARK_LINE = re.compile(r"\d{1,2}$")
+RUSSIAN_NOTE_LINE = re.compile(r"[а-яё]")
+
+
+def name_under_notes(lines: list[str], k: int, end: int) -> tuple[int, list[str]] | None:
+    """The line and the names of the byline under the lines in small letters from line `k` on
+    (a name's degree and post), in the same block and before line `end`, if one ends them."""
+    while k < end and lines[k].strip():
+        line = clean_space(lines[k])
+        if not RUSSIAN_NOTE_LINE.match(line):
+            names = _byline(line)
+            return (k, names) if names else None
+        k += 1
+    return None
 
 
 # A bio sentence: "Jane Roe is a Senior Lecturer in Steppe Studies at …".
