@@ -982,3 +982,10 @@ def test_a_count_of_views_printed_last_after_the_date_is_no_part_of_it():
     assert parse_date("2024-09-26281 view") == date(2024, 9, 26)  # run into an ISO date's day
     assert parse_date("30 April 2025 1,204 views") == date(2025, 4, 30)
     assert parse_date("December 2024 281 views") is None  # a month: no date
+
+
+def test_a_post_after_the_organisation_the_author_holds_it_in_is_no_name():
+    # "<Organisation> Research Associate": the organisation's words come first, the post last.
+    assert byline_names("by Jane Roe, Steppe Policy Forum Research Associate") == ["Jane Roe"]
+    assert byline_names("Jane Roe, Steppe Policy Forum Senior Associate") == ["Jane Roe"]
+    assert byline_names("Jane Roe, Steppe Policy Forum Associates") is None

@@ -572,11 +572,14 @@ def looks_like_names(text: str) -> bool:
 
 # What a person does, after their name: "Тигран Саркисян, заместитель председателя …",
 # "Jane Roe, Senior Fellow at …".
-_ROLE = re.compile(
-    r"^(?:\w+\s+){0,3}(?:fellow|professor|director|researcher|analyst|editor|correspondent|"
-    r"journalist|scholar|lecturer|chair|president|expert)\b",
-    re.I,
+_POSTS = (
+    r"fellow|professor|director|researcher|analyst|editor|correspondent|"
+    r"journalist|scholar|lecturer|chair|president|expert|associate"
 )
+_ROLE = re.compile(rf"^(?:\w+\s+){{0,3}}(?:{_POSTS})\b", re.I)
+# The post last after the name of the organisation that holds it, however long: "Steppe Policy
+# Forum Research Associate" (an organisation's name alone ends in no post).
+_POST_LAST = re.compile(rf"^(?:[A-Z][\w&'’.-]*\s+){{1,6}}(?i:{_POSTS})$")
 # Where an organisation follows the names of a byline: "By Eugene Kogan for Center for …".
 _ORG_TAIL = re.compile(r"\s+(?:for|from|at)\s+(?=[A-Z])")
 _ORG_WORDS = (
@@ -779,7 +782,7 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
         and (
             role[:1].islower()
             and not CITED_PART.match(role)
-            or _ROLE.match(role)
+            or is_role(role)
             or ORG_WORDS.search(role)
             or is_outlet(role)
         )
@@ -908,7 +911,7 @@ def about_author_names(text: str) -> list[str] | None:
 
 def is_role(text: str) -> bool:
     """Whether `text` says what a person does: "Senior analyst, Research Group of …"."""
-    return bool(_ROLE.match(text))
+    return bool(_ROLE.match(text) or _POST_LAST.match(text))
 
 
 SPACED_DASH = re.compile(r"\s+[–—-]\s+")
