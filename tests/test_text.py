@@ -227,6 +227,23 @@ def test_a_name_and_a_date_on_one_line_under_a_dek_are_the_byline_and_its_date(b
     assert (memo.authors, memo.published) == (["Jane Roe"], date(2020, 9, 24))
 
 
+def test_a_medium_story_s_author_block_under_its_dek_gives_the_byline_and_the_date():
+    # Medium's block: the name, the publication's name and its label "Published in" (the dump sets
+    # the label after the name), then the reading time glued to the date.
+    page = (
+        "Cameras on the Steppe Roads\n\n"
+        "Cameras are sold to the region's governments in tenders nobody sees. In a report for Steppe "
+        "Review, Jane Roe follows the contracts.\n\n"
+        "Jane Roe\nSteppe Review\nPublished in\n20 min readJul 13, 2015\n\n--\n\n"
+        "Tenders for cameras grew year after year, and this article weighs what they mean for the "
+        "governments of the region, for its citizens and for the firms that supply them.\n\n"
+        "The cameras on the roads of the steppe are counted here together with their buyers and the "
+        "contracts that brought them to the cities, one after another, over ten years of tenders.\n"
+    )
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Jane Roe"], date(2015, 7, 13))
+
+
 def test_a_teaser_s_read_more_link_ends_no_sentence_of_its_excerpt():
     page = (
         "The Ports of the Caspian Will Not Wait\n\n\n"
