@@ -2228,3 +2228,9 @@ def test_russian_names_each_over_lines_of_degree_and_post_in_small_letters_are_a
         "Сидорова А.В.\nк.э.н., доц.\nв.н.с. Центра\n" + RU_BODY
     )
     assert parse_page(page.encode()).authors == ["Петров И.С.", "Сидорова А.В."]
+
+
+def test_a_count_of_views_on_a_line_of_its_own_under_the_title_is_no_part_of_it():
+    # The dump sets no blank line between the title and its counter: they share a chunk.
+    page = "Как тендеры на поставки камер меняют рынок региона?\n3630\n" + RU_BODY
+    assert parse_page(page.encode()).title == "Как тендеры на поставки камер меняют рынок региона?"

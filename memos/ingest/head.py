@@ -550,6 +550,7 @@ GLUED_NAMES = re.compile(r"(?<=[a-z]{3})[A-Z][a-z]+(?: [A-Z][\w.'’-]*){1,3}$")
 
 
 QUOTE_THEN_COUNT = re.compile(r"(?<=[»”])\d{1,4}$")
+COUNT_LINE = re.compile(r"(?!(?:19|20)\d\d$)\d{1,7}")
 DECORATION = re.compile(r"(?::{2,}|[»›]{1,2})\s+(?=\w)")
 
 
@@ -566,6 +567,10 @@ def _candidates(
     for k, (first, last, text) in enumerate(units):
         # "«…»12": a count of comments run into a title that ends with a quotation.
         text = QUOTE_THEN_COUNT.sub("", text) if text[-1:].isdigit() else text
+        # "<Title>" over "3630" with no blank line between: a count of views on a line of its own
+        # (not a year, which a date line or the title's end may be).
+        if last > first and COUNT_LINE.fullmatch(lines[last].strip()):
+            text, last = clean_space(" ".join(lines[first:last])), last - 1
         found.append(Candidate(text, first, last))
         # "(Uzbekistan) <Title> (A. Author, Publisher)": the title without its tag and credit.
         bare = without_opening(TAG_PREFIX, text)
