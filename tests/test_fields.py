@@ -989,3 +989,11 @@ def test_a_post_after_the_organisation_the_author_holds_it_in_is_no_name():
     assert byline_names("by Jane Roe, Steppe Policy Forum Research Associate") == ["Jane Roe"]
     assert byline_names("Jane Roe, Steppe Policy Forum Senior Associate") == ["Jane Roe"]
     assert byline_names("Jane Roe, Steppe Policy Forum Associates") is None
+
+
+def test_a_subject_in_brief_is_a_column_s_title_not_a_kind_label():
+    # "<Subject> in Brief" says the subject is told briefly; "In Brief" alone labels the kind.
+    assert not is_kind_label("The Region in Brief")
+    assert not is_kind_label("Steppe News in Brief")
+    assert is_kind_label("In Brief") and is_kind_label("Policy Brief")
+

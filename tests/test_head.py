@@ -2234,3 +2234,13 @@ def test_a_count_of_views_on_a_line_of_its_own_under_the_title_is_no_part_of_it(
     # The dump sets no blank line between the title and its counter: they share a chunk.
     page = "Как тендеры на поставки камер меняют рынок региона?\n3630\n" + RU_BODY
     assert parse_page(page.encode()).title == "Как тендеры на поставки камер меняют рынок региона?"
+
+
+def test_a_column_s_title_in_brief_over_the_body_is_the_title():
+    body = (
+        "Kazakhstan signed three new contracts for cameras this month, according to the latest data from "
+        "the ministry. The tenders were split between several bidders, as in the year before.\n\n"
+        "Kyrgyzstan announced a tender of its own, and the bidders are the same firms as in the north, "
+        "which the ministry says keeps the prices down for every city in the country.\n"
+    )
+    assert parse_page(("The Region in Brief\n\n\n" + body).encode()).title == "The Region in Brief"

@@ -1705,6 +1705,10 @@ _PRINTED_IN = re.compile(
 )
 
 
+# "<Subject> in Brief": the words say the subject is told briefly ("In Brief" alone labels the kind).
+_SUBJECT_IN_BRIEF = re.compile(r"\S\s+in\s+brief$", re.I)
+
+
 # A link to the file, whose words end in a kind: "Download PDF article", "Скачать PDF статьи"
 # (a site may type the Cyrillic "С" as the Latin "C").
 _DOWNLOAD_LINK = re.compile(r"^\s*(?:download|[сc]качать|загрузить)\b", re.I)
@@ -1729,6 +1733,8 @@ def is_kind_label(text: str) -> bool:
         return False
     if " в " in text or " in " in text:
         text = _PRINTED_IN.sub("", text)  # "Статья в журнале": the kind, and where it was printed
+        if _SUBJECT_IN_BRIEF.search(text):
+            return False  # "The Region in Brief": a column's title, the subject told briefly
     words = text.split(maxsplit=4)
     if len(words) > 4 or not _KIND_WORD.fullmatch(words[-1] if words else ""):
         return False
