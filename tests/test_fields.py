@@ -997,3 +997,10 @@ def test_a_subject_in_brief_is_a_column_s_title_not_a_kind_label():
     assert not is_kind_label("Steppe News in Brief")
     assert is_kind_label("In Brief") and is_kind_label("Policy Brief")
 
+
+
+def test_a_numbered_release_is_a_kind_label_with_its_number():
+    assert read_numbered("Пресс-релиз № 12") == Numbered(12, "Пресс-релиз")
+    assert read_numbered("Пост-релиз #14 от 22 октября 2022") == Numbered(14, "Пост-релиз", published=date(2022, 10, 22))
+    assert read_numbered("Press Release No. 5") == Numbered(5, "Press Release")
+    assert is_kind_label("Пресс-релиз")

@@ -1218,7 +1218,9 @@ _KINDS = (
     r"memos?|briefs?|briefing|reports?|papers?|cables?|commentary|commentaries|comments?|analysis|"
     r"analyses|notes?|perspectives?|insights?|updates?|study|studies|focus|monitor|bulletin|digest|"
     r"alerts?|essays?|spotlights?|explainers?|primers?|outlooks?|viewpoints?|backgrounders?|editorials?|"
-    r"memorand(?:um|a)|reviews?|записк[аи]|доклад|обзор|комментарий|бюллетень"
+    r"memorand(?:um|a)|reviews?|записк[аи]|доклад|обзор|комментарий|бюллетень|"
+    # a release numbered as it is sent out: "Пресс-релиз № 12", "Пост-релиз #14"
+    r"press releases?|(?:пресс|пост)-релиз"
 )
 _NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|Номер|N\s?°|N\s?º|№|#)"
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
@@ -1685,8 +1687,12 @@ def read_sign_first(line: str) -> Numbered | None:
     return None
 
 
+# "Доклад № 14 от 22 октября 2022": Russian says "dated" before the date of a numbered paper.
+_DATED = re.compile(r"от\s+(?=\d)")
+
+
 def _date_in(rest: str | None) -> date | None:
-    return parse_date(rest.strip(" ,()|·•–—-")) if rest else None
+    return parse_date(without_opening(_DATED, rest.strip(" ,()|·•–—-"))) if rest else None
 
 
 _KIND_WORDS = (
