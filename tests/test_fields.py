@@ -1004,3 +1004,11 @@ def test_a_numbered_release_is_a_kind_label_with_its_number():
     assert read_numbered("Пост-релиз #14 от 22 октября 2022") == Numbered(14, "Пост-релиз", published=date(2022, 10, 22))
     assert read_numbered("Press Release No. 5") == Numbered(5, "Press Release")
     assert is_kind_label("Пресс-релиз")
+
+
+def test_a_journal_s_volume_alone_on_its_line_numbers_the_issue():
+    # No issue number is printed: the volume is the only number the issue has.
+    assert read_numbered("SPR Vol.70") == Numbered(70)
+    assert read_numbered("STEPPE REVIEW 2020–2021 VOL. 39 ISSN: 1234-5678") == Numbered(39)
+    # A citation goes on after the volume: its pages, not a label.
+    assert read_numbered("Steppe Review, Vol. 12, pp. 5-19") is None

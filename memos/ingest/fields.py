@@ -1433,7 +1433,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         )
     m = _NUMBERED_LINE.match(line)
     if not m:
-        return dated_number(line) or capitals_series_number(line) or initials_issue(line)
+        return dated_number(line) or capitals_series_number(line) or initials_issue(line) or volume_alone(line)
     if not _is_label_head(m["kind"]) or m["month"] and m["month"].casefold() not in MONTHS:
         return None
     # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
@@ -1450,6 +1450,21 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         return None
     number = memo_number_of(m["n"] or m["bare"] or m["lettered"] or m["yeared"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
+
+
+# A journal's name and its volume, with nothing after but the ISSN: "SPR Vol.70", "ANNUAL REVIEW
+# 2020–2021 VOL. 39 ISSN: 1392-5504". A citation goes on to its pages.
+_VOLUME_ALONE = re.compile(
+    r"^[^\W\d_][\w’'&.\- ]{1,60}?\s+(?:(?:19|20)\d\d(?:[–-](?:19|20)\d\d)?\s+)?(?:Volume|Vol\.?)\s*"
+    r"(?P<volume>\d{1,4})(?:\s+[ep]?-?ISSN\b.*)?$",
+    re.I,
+)
+
+
+def volume_alone(line: str) -> Numbered | None:
+    """The volume of a journal's issue that prints no issue number: the number it has."""
+    m = _VOLUME_ALONE.match(line) if "ol" in line or "OL" in line else None
+    return Numbered(int(m["volume"])) if m else None
 
 
 # A kind label and its number, without a sign, before the title on its line: "Policy Paper 2.
