@@ -340,6 +340,9 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("the Axis powers and Siemens", {"Siemens"}),
         ("Axis of Resistance; Bosch, the Axis", {"Bosch"}),
         ("Uber and Yandex.Taxi", {"Uber", "Yandex"}),
+        # a company's name in capitals written as a word, as a text may ("Nice Systems")
+        ("Verint and Nice Systems", {"Verint", "NICE Systems"}),
+        ("a nice system", set()),
     ],
 )
 def test_vendor_matching_is_case_sensitive_and_whole_word(vendors, text, expected):
