@@ -1012,3 +1012,9 @@ def test_a_journal_s_volume_alone_on_its_line_numbers_the_issue():
     assert read_numbered("STEPPE REVIEW 2020–2021 VOL. 39 ISSN: 1234-5678") == Numbered(39)
     # A citation goes on after the volume: its pages, not a label.
     assert read_numbered("Steppe Review, Vol. 12, pp. 5-19") is None
+
+
+def test_a_magazine_s_line_naming_the_issue_the_piece_came_out_in_gives_its_number():
+    assert read_numbered("Этот материал вышел в номере: «Степь» №15") == Numbered(15)
+    assert read_numbered("Материал из номера:Этот материал вышел в номере: «Степь» №15") == Numbered(15)
+    assert read_numbered("Материал из номера: «Степь» № 7") == Numbered(7)

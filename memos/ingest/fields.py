@@ -1146,6 +1146,9 @@ class Label:
 
 
 # "PONARS Eurasia Policy Memo No. 655" standing alone on its line, sometimes with the month.
+# A magazine's line naming the issue a piece came out in: "Этот материал вышел в номере: «Горби»
+# №15", "Материал из номера: «…» № 7". The magazine's name is in quotes, the number last.
+_MAGAZINE_ISSUE = re.compile(r"(?:из номера|в номере)\s*:\s*«[^«»]{2,40}»\s*№\s*(?P<n>\d{1,4})$", re.I)
 _MEMO_NUMBER_LINE = re.compile(
     r"^\s*(?:PONARS(?:\s+Eurasia)?\s+)?Policy\s+Memo\s*(?:No\.?|#|№|Number)?\s*(?P<n>\d{1,5})"
     r"(?:\s*[,|–—-]?\s*[A-Z][a-z]+\.?\s+\d{4})?(?:\s+[·•|–—-]\s+.{0,80})?\s*$",
@@ -1378,6 +1381,9 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     # "PONARS Eurasia Policy Memo No. 587": a memo-number line gives the number; the category is
     # the site's section ("Policy Memos"), printed elsewhere if at all.
     m = _MEMO_NUMBER_LINE.match(line)
+    if m:
+        return Numbered(int(m["n"]))
+    m = _MAGAZINE_ISSUE.search(line) if "номер" in line else None
     if m:
         return Numbered(int(m["n"]))
     # "Publication: Eurasia Daily Monitor Volume: 17 Issue: 32": the label names the series.
