@@ -2244,3 +2244,11 @@ def test_a_column_s_title_in_brief_over_the_body_is_the_title():
         "which the ministry says keeps the prices down for every city in the country.\n"
     )
     assert parse_page(("The Region in Brief\n\n\n" + body).encode()).title == "The Region in Brief"
+
+
+def test_a_label_s_name_and_number_before_a_dash_open_the_headline_as_its_kind_and_number():
+    page = "SteppeNet #24 – Caspian tenders: what they mean for the region\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.memo_number, memo.category) == (
+        "Caspian tenders: what they mean for the region", 24, "SteppeNet"
+    )

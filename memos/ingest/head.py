@@ -2372,6 +2372,9 @@ def read_head(
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
     if numbered is None and own.startswith(title.text):
         numbered = read_numbered(own[len(title.text) :].strip(" ,:|·–—-"))
+    # Or before it, a dash parting them: "PacNet #24 – <Title>" (see split_title).
+    if numbered is None and own != title.text and own.endswith(title.text):
+        numbered = split_title(own)[1]
     # Or on another printing of it, a PDF's text run together: "<Title> Policy Perspectives
     # Vol. 9/2, February 2021 <Title> As …" (where the label starts is known there); a cover's
     # text may run into what reads as the body's first lines.
@@ -2647,6 +2650,9 @@ NAME_DASH_TITLE = re.compile(
 )
 # "Explaining Steppe #188: <Title>": a podcast's or a column's name, capitalized, and the item's
 # number after a sign, before the item's own title.
+KIND_SIGN_DASH = re.compile(
+    r"^(?P<kind>[A-ZА-ЯЁ][\w’'&.\-]*(?:\s+[\w’'&.\-]+){0,4})\s+#(?P<n>\d{1,4})\s+[–—-]\s+(?P<title>\S.+)$"
+)
 SERIES_SIGN_NUMBER = re.compile(
     r"^(?P<series>[A-ZА-ЯЁ][\w’'&.\-]*(?:\s+[\w’'&.\-]+){0,4})\s+#(?P<n>\d{1,4})$"
 )
@@ -2672,6 +2678,11 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
     if issue and len(text[issue.end() :].split()) >= 3:
         text = text[issue.end() :]
+    # "PacNet #24 – <Title>": a label's name and its number before a dash, as "Policy Brief #48"
+    # reads: the kind of piece and its number.
+    kind = KIND_SIGN_DASH.match(text) if "#" in text[:60] else None
+    if kind and len(kind["title"].split()) >= 3:
+        return kind["title"], Numbered(int(kind["n"]), category=kind["kind"]), None
     m = LABEL_COLON_TITLE.match(text) if ":" in text else None
     if m and read_numbered(m[1]):
         return m[2], read_numbered(m[1]), None
