@@ -1878,6 +1878,14 @@ def test_a_section_heading_run_on_after_a_title_lines_byline_is_no_part_of_the_n
     assert memo.authors == ["Asel Nurlanova"]
 
 
+# A report quoting a speaker names the speaker in its text.
+REPORT_ON_SPEAKER = (
+    "Глава ассоциации Асель Нурланова заявила журналистам, что тендеры на поставки камер в этом году "
+    "разделены между несколькими участниками.\n\nПо словам Нурлановой, правительства региона больше не "
+    "хотят зависеть от одного поставщика и взвешивают каждое предложение по его условиям.\n"
+)
+
+
 def test_a_russian_name_before_a_colon_is_the_writers_credit_not_a_quoted_speaker():
     credited = "Асель Нурланова: Тендеры на поставки камер в регионе\n" + BODY
     memo = parse_page(credited.encode())
@@ -1885,7 +1893,7 @@ def test_a_russian_name_before_a_colon_is_the_writers_credit_not_a_quoted_speake
     assert memo.authors == ["Асель Нурланова"]
     glued = "Асель Нурланова:ТЕНДЕРЫ НА ПОСТАВКИ КАМЕР В РЕГИОНЕ\n" + BODY
     assert parse_page(glued.encode()).authors == ["Асель Нурланова"]
-    quoted = "Асель Нурланова: «Тендеры на поставки камер разделены»\n" + BODY
+    quoted = "Асель Нурланова: «Тендеры на поставки камер разделены»\n" + REPORT_ON_SPEAKER
     assert parse_page(quoted.encode()).authors == []
     phrase = "Момент Истины: тендеры на поставки камер в регионе\n" + BODY
     assert parse_page(phrase.encode()).authors == []
@@ -2252,3 +2260,9 @@ def test_a_label_s_name_and_number_before_a_dash_open_the_headline_as_its_kind_a
     assert (memo.title, memo.memo_number, memo.category) == (
         "Caspian tenders: what they mean for the region", 24, "SteppeNet"
     )
+
+
+def test_a_name_over_a_quoted_headline_the_text_never_names_again_is_the_writer_s():
+    # A column's headline may quote its writer's words; a report names the speaker it quotes.
+    page = "Асель Нурланова: «Что происходит вокруг тендеров на камеры»\n" + RU_BODY
+    assert parse_page(page.encode()).authors == ["Асель Нурланова"]

@@ -2364,6 +2364,8 @@ def read_head(
     if title is None:
         return Head(None, None, None, None, None, None)
     text, numbered, authors = split_title(title.text)
+    if not authors and ":" in text[:60]:
+        authors = quoted_writer(text, lines[body_line:])
     if not authors and "y " in text:
         ended = byline_ending(text, lines)
         if ended:
@@ -2748,6 +2750,24 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
         title = quoted_title["title"] if quoted_title else named["title"]
         return title, None, _byline(named["name"])
     return text, None, None
+
+
+QUOTED_NAMED_AGAIN = 4  # letters of a surname's stem: "Петров" is named again as "Петрова"
+# NAME_COLON_TITLE's name, and a quotation after the colon.
+NAME_COLON_QUOTE = re.compile(r"^(?P<name>[А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё-]+){1,2}):\s*(?P<title>[«\"“„].+)$")
+
+
+def quoted_writer(text: str, body: list[str]) -> list[str] | None:
+    """The writer of a headline that quotes them, "Иван Петров: «…»", where the text under it never
+    names them again: a report quoting a speaker names the speaker ("…, заявил Петров"); a column
+    headed with its writer's own words does not (see split_title)."""
+    credited = NAME_COLON_QUOTE.match(text)
+    if not credited or not is_quotation(credited["title"]) or names_a_region(credited["name"]):
+        return None
+    names = _byline(credited["name"])
+    surname = names[0].split()[-1] if names and len(names) == 1 else ""
+    stem = surname[: max(QUOTED_NAMED_AGAIN, len(surname) - 2)]
+    return names if stem and stem not in "\n".join(body) else None
 
 
 # The writer's affiliation in parentheses after the names is no part of them.
