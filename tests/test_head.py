@@ -2245,13 +2245,7 @@ def test_a_count_of_views_on_a_line_of_its_own_under_the_title_is_no_part_of_it(
 
 
 def test_a_column_s_title_in_brief_over_the_body_is_the_title():
-    body = (
-        "Kazakhstan signed three new contracts for cameras this month, according to the latest data from "
-        "the ministry. The tenders were split between several bidders, as in the year before.\n\n"
-        "Kyrgyzstan announced a tender of its own, and the bidders are the same firms as in the north, "
-        "which the ministry says keeps the prices down for every city in the country.\n"
-    )
-    assert parse_page(("The Region in Brief\n\n\n" + body).encode()).title == "The Region in Brief"
+    assert parse_page(("The Region in Brief\n\n\n" + BODY).encode()).title == "The Region in Brief"
 
 
 def test_a_label_s_name_and_number_before_a_dash_open_the_headline_as_its_kind_and_number():

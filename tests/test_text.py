@@ -205,6 +205,14 @@ def test_a_by_line_over_the_papers_introduction_under_a_series_blurb_and_links_i
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
 
 
+CAMERAS_TEXT = (
+    "Tenders for cameras grew year after year, and this article weighs what they mean for the "
+    "governments of the region, for its citizens and for the firms that supply them.\n\n"
+    "The cameras on the roads of the steppe are counted here together with their buyers and the "
+    "contracts that brought them to the cities, one after another, over ten years of tenders.\n"
+)
+
+
 @pytest.mark.parametrize(
     "byline",
     [
@@ -217,11 +225,7 @@ def test_a_name_and_a_date_on_one_line_under_a_dek_are_the_byline_and_its_date(b
     page = (
         "Cameras on the Steppe Roads\n\n"
         "Institute director Jane Roe looks back at a year of tenders and what they mean for the region.\n"
-        f"{byline}\n\n"
-        "Tenders for cameras grew year after year, and this article weighs what they mean for the "
-        "governments of the region, for its citizens and for the firms that supply them.\n\n"
-        "The cameras on the roads of the steppe are counted here together with their buyers and the "
-        "contracts that brought them to the cities, one after another, over ten years of tenders.\n"
+        f"{byline}\n\n" + CAMERAS_TEXT
     )
     memo = parse_page(page.encode())
     assert (memo.authors, memo.published) == (["Jane Roe"], date(2020, 9, 24))
@@ -234,11 +238,7 @@ def test_a_medium_story_s_author_block_under_its_dek_gives_the_byline_and_the_da
         "Cameras on the Steppe Roads\n\n"
         "Cameras are sold to the region's governments in tenders nobody sees. In a report for Steppe "
         "Review, Jane Roe follows the contracts.\n\n"
-        "Jane Roe\nSteppe Review\nPublished in\n20 min readJul 13, 2015\n\n--\n\n"
-        "Tenders for cameras grew year after year, and this article weighs what they mean for the "
-        "governments of the region, for its citizens and for the firms that supply them.\n\n"
-        "The cameras on the roads of the steppe are counted here together with their buyers and the "
-        "contracts that brought them to the cities, one after another, over ten years of tenders.\n"
+        "Jane Roe\nSteppe Review\nPublished in\n20 min readJul 13, 2015\n\n--\n\n" + CAMERAS_TEXT
     )
     memo = parse_page(page.encode())
     assert (memo.authors, memo.published) == (["Jane Roe"], date(2015, 7, 13))
