@@ -698,3 +698,13 @@ def test_a_dump_cut_off_under_the_title_byline_and_date_is_read_from_its_head():
         ["Jane Roe"],
         date(2022, 2, 26),
     )
+
+
+def test_a_hashtag_of_run_together_words_right_over_the_text_is_its_title_where_none_else_is():
+    # A campaign's slogan as the headline: one "word", so no other title rule takes it.
+    page = "Articles\n\n#TheTendersAreOpen\n\n" + CASPIAN_BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.warnings) == ("#TheTendersAreOpen", [])
+    # Tags over the text are several, or a single word's.
+    page = "Articles\n\n#Caspian #Ports\n\n" + CASPIAN_BODY
+    assert parse_page(page.encode()).title != "#Caspian #Ports"

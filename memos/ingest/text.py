@@ -1062,6 +1062,12 @@ def parse_text(text: str) -> ParsedMemo:
             heading, dated = found
             head = Head(heading.text, heading.start, heading.start, None, dated or head.published, None)
             warnings.pop()
+        elif start and HASHTAG_HEADING.fullmatch(chunks[start - 1].text):
+            # "#TheTruthIsOutThere": a campaign's hashtag, its words run together, as the heading
+            # right over the text (one "word", which no other title rule takes).
+            tag = chunks[start - 1]
+            head = Head(tag.text, tag.start, tag.start, None, head.published, None)
+            warnings.pop()
     elif blurb_of_rubric(chunks, start) and (found := heading_under_blurb(chunks, start, end)):
         heading, dated = found
         head = Head(heading.text, heading.start, heading.start, None, dated or head.published, None)
@@ -1467,6 +1473,9 @@ def dated_line_above(lines: list[str], body_line: int) -> date | None:
     header run together on one line, "06.12.2025 07:00 <headline> <counters> <credit>"."""
     j = previous_index(lines, body_line, reach=None)
     return date_at_start(lines[j].strip()) if j is not None else None
+
+
+HASHTAG_HEADING = re.compile(r"#(?:[A-Z][a-z]+){3,}")
 
 
 def heading_under_blurb(chunks: list[Chunk], start: int, end: int) -> tuple[Chunk, date | None] | None:
