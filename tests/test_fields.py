@@ -1016,3 +1016,39 @@ def test_a_count_of_views_printed_last_after_the_date_is_no_part_of_it():
     assert parse_date("2024-09-26281 view") == date(2024, 9, 26)  # run into an ISO date's day
     assert parse_date("30 April 2025 1,204 views") == date(2025, 4, 30)
     assert parse_date("December 2024 281 views") is None  # a month: no date
+
+
+def test_a_post_after_the_organisation_the_author_holds_it_in_is_no_name():
+    # "<Organisation> Research Associate": the organisation's words come first, the post last.
+    assert byline_names("by Jane Roe, Steppe Policy Forum Research Associate") == ["Jane Roe"]
+    assert byline_names("Jane Roe, Steppe Policy Forum Senior Associate") == ["Jane Roe"]
+    assert byline_names("Jane Roe, Steppe Policy Forum Associates") is None
+
+
+def test_a_subject_in_brief_is_a_column_s_title_not_a_kind_label():
+    # "<Subject> in Brief" says the subject is told briefly; "In Brief" alone labels the kind.
+    assert not is_kind_label("The Region in Brief")
+    assert not is_kind_label("Steppe News in Brief")
+    assert is_kind_label("In Brief") and is_kind_label("Policy Brief")
+
+
+
+def test_a_numbered_release_is_a_kind_label_with_its_number():
+    assert read_numbered("Пресс-релиз № 12") == Numbered(12, "Пресс-релиз")
+    assert read_numbered("Пост-релиз #14 от 22 октября 2022") == Numbered(14, "Пост-релиз", published=date(2022, 10, 22))
+    assert read_numbered("Press Release No. 5") == Numbered(5, "Press Release")
+    assert is_kind_label("Пресс-релиз")
+
+
+def test_a_journal_s_volume_alone_on_its_line_numbers_the_issue():
+    # No issue number is printed: the volume is the only number the issue has.
+    assert read_numbered("SPR Vol.70") == Numbered(70)
+    assert read_numbered("STEPPE REVIEW 2020–2021 VOL. 39 ISSN: 1234-5678") == Numbered(39)
+    # A citation goes on after the volume: its pages, not a label.
+    assert read_numbered("Steppe Review, Vol. 12, pp. 5-19") is None
+
+
+def test_a_magazine_s_line_naming_the_issue_the_piece_came_out_in_gives_its_number():
+    assert read_numbered("Этот материал вышел в номере: «Степь» №15") == Numbered(15)
+    assert read_numbered("Материал из номера:Этот материал вышел в номере: «Степь» №15") == Numbered(15)
+    assert read_numbered("Материал из номера: «Степь» № 7") == Numbered(7)

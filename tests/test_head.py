@@ -1882,6 +1882,14 @@ def test_a_section_heading_run_on_after_a_title_lines_byline_is_no_part_of_the_n
     assert memo.authors == ["Asel Nurlanova"]
 
 
+# A report quoting a speaker names the speaker in its text.
+REPORT_ON_SPEAKER = (
+    "Глава ассоциации Асель Нурланова заявила журналистам, что тендеры на поставки камер в этом году "
+    "разделены между несколькими участниками.\n\nПо словам Нурлановой, правительства региона больше не "
+    "хотят зависеть от одного поставщика и взвешивают каждое предложение по его условиям.\n"
+)
+
+
 def test_a_russian_name_before_a_colon_is_the_writers_credit_not_a_quoted_speaker():
     credited = "Асель Нурланова: Тендеры на поставки камер в регионе\n" + BODY
     memo = parse_page(credited.encode())
@@ -1889,7 +1897,7 @@ def test_a_russian_name_before_a_colon_is_the_writers_credit_not_a_quoted_speake
     assert memo.authors == ["Асель Нурланова"]
     glued = "Асель Нурланова:ТЕНДЕРЫ НА ПОСТАВКИ КАМЕР В РЕГИОНЕ\n" + BODY
     assert parse_page(glued.encode()).authors == ["Асель Нурланова"]
-    quoted = "Асель Нурланова: «Тендеры на поставки камер разделены»\n" + BODY
+    quoted = "Асель Нурланова: «Тендеры на поставки камер разделены»\n" + REPORT_ON_SPEAKER
     assert parse_page(quoted.encode()).authors == []
     phrase = "Момент Истины: тендеры на поставки камер в регионе\n" + BODY
     assert parse_page(phrase.encode()).authors == []
@@ -2348,3 +2356,40 @@ def test_a_line_that_ends_with_a_dangling_dash_is_no_title():
 def test_a_united_nations_office_after_the_title_is_the_site_s_name():
     page = "Annual Results Report 2023 - United Nations in Kazakhstan\n\n" + BODY
     assert parse_page(page.encode()).title == "Annual Results Report 2023"
+
+
+def test_russian_names_each_over_lines_of_degree_and_post_in_small_letters_are_all_the_byline():
+    # A Russian byline prints each name over its degree and post, in small letters as they are
+    # written mid-sentence ("д.э.н.", "директор Центра"): the name under the notes is another author.
+    page = (
+        "Тендеры на поставки камер в регионе\n\nСтатьи - Анализ\n\n"
+        "Петров И.С.\nд.э.н.\nдиректор Центра\nрегиональной политики\n"
+        "Сидорова А.В.\nк.э.н., доц.\nв.н.с. Центра\n" + RU_BODY
+    )
+    assert parse_page(page.encode()).authors == ["Петров И.С.", "Сидорова А.В."]
+
+
+def test_a_count_of_views_on_a_line_of_its_own_under_the_title_is_no_part_of_it():
+    # The dump sets no blank line between the title and its counter: they share a chunk.
+    page = "Как тендеры на поставки камер меняют рынок региона?\n3630\n" + RU_BODY
+    assert parse_page(page.encode()).title == "Как тендеры на поставки камер меняют рынок региона?"
+
+
+def test_a_column_s_title_in_brief_over_the_body_is_the_title():
+    assert parse_page(("The Region in Brief\n\n\n" + BODY).encode()).title == "The Region in Brief"
+
+
+def test_a_label_s_name_and_number_before_a_dash_open_the_headline_as_its_kind_and_number():
+    page = "SteppeNet #24 – Caspian tenders: what they mean for the region\n" + BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.memo_number, memo.category) == (
+        "Caspian tenders: what they mean for the region",
+        24,
+        "SteppeNet",
+    )
+
+
+def test_a_name_over_a_quoted_headline_the_text_never_names_again_is_the_writer_s():
+    # A column's headline may quote its writer's words; a report names the speaker it quotes.
+    page = "Асель Нурланова: «Что происходит вокруг тендеров на камеры»\n" + RU_BODY
+    assert parse_page(page.encode()).authors == ["Асель Нурланова"]

@@ -345,6 +345,9 @@ def test_vendor_aliases_map_to_the_canonical_name(vendors):
         ("поставщик Инфосистемы Джет", {"Jet Infosystems"}),
         # a platform a state would make register locally, beside the others named with it
         ("Facebook, Twitter and YouTube would need to register", {"Meta", "Twitter", "YouTube"}),
+        # a company's name in capitals written as a word, as a text may ("Nice Systems")
+        ("Verint and Nice Systems", {"Verint", "NICE Systems"}),
+        ("a nice system", set()),
     ],
 )
 def test_vendor_matching_is_case_sensitive_and_whole_word(vendors, text, expected):

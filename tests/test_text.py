@@ -205,6 +205,14 @@ def test_a_by_line_over_the_papers_introduction_under_a_series_blurb_and_links_i
     assert parse_page(page.encode()).authors == ["Asel Nurlanova"]
 
 
+CAMERAS_TEXT = (
+    "Tenders for cameras grew year after year, and this article weighs what they mean for the "
+    "governments of the region, for its citizens and for the firms that supply them.\n\n"
+    "The cameras on the roads of the steppe are counted here together with their buyers and the "
+    "contracts that brought them to the cities, one after another, over ten years of tenders.\n"
+)
+
+
 @pytest.mark.parametrize(
     "byline",
     [
@@ -217,14 +225,23 @@ def test_a_name_and_a_date_on_one_line_under_a_dek_are_the_byline_and_its_date(b
     page = (
         "Cameras on the Steppe Roads\n\n"
         "Institute director Jane Roe looks back at a year of tenders and what they mean for the region.\n"
-        f"{byline}\n\n"
-        "Tenders for cameras grew year after year, and this article weighs what they mean for the "
-        "governments of the region, for its citizens and for the firms that supply them.\n\n"
-        "The cameras on the roads of the steppe are counted here together with their buyers and the "
-        "contracts that brought them to the cities, one after another, over ten years of tenders.\n"
+        f"{byline}\n\n" + CAMERAS_TEXT
     )
     memo = parse_page(page.encode())
     assert (memo.authors, memo.published) == (["Jane Roe"], date(2020, 9, 24))
+
+
+def test_a_medium_story_s_author_block_under_its_dek_gives_the_byline_and_the_date():
+    # Medium's block: the name, the publication's name and its label "Published in" (the dump sets
+    # the label after the name), then the reading time glued to the date.
+    page = (
+        "Cameras on the Steppe Roads\n\n"
+        "Cameras are sold to the region's governments in tenders nobody sees. In a report for Steppe "
+        "Review, Jane Roe follows the contracts.\n\n"
+        "Jane Roe\nSteppe Review\nPublished in\n20 min readJul 13, 2015\n\n--\n\n" + CAMERAS_TEXT
+    )
+    memo = parse_page(page.encode())
+    assert (memo.authors, memo.published) == (["Jane Roe"], date(2015, 7, 13))
 
 
 def test_a_teaser_s_read_more_link_ends_no_sentence_of_its_excerpt():
@@ -746,3 +763,13 @@ def test_a_dump_cut_off_under_the_title_byline_and_date_is_read_from_its_head():
         ["Jane Roe"],
         date(2022, 2, 26),
     )
+
+
+def test_a_hashtag_of_run_together_words_right_over_the_text_is_its_title_where_none_else_is():
+    # A campaign's slogan as the headline: one "word", so no other title rule takes it.
+    page = "Articles\n\n#TheTendersAreOpen\n\n" + CASPIAN_BODY
+    memo = parse_page(page.encode())
+    assert (memo.title, memo.warnings) == ("#TheTendersAreOpen", [])
+    # Tags over the text are several, or a single word's.
+    page = "Articles\n\n#Caspian #Ports\n\n" + CASPIAN_BODY
+    assert parse_page(page.encode()).title != "#Caspian #Ports"

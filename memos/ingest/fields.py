@@ -582,11 +582,14 @@ def looks_like_names(text: str) -> bool:
 
 # What a person does, after their name: "Тигран Саркисян, заместитель председателя …",
 # "Jane Roe, Senior Fellow at …".
-_ROLE = re.compile(
-    r"^(?:\w+\s+){0,3}(?:fellow|professor|director|researcher|analyst|editor|correspondent|"
-    r"journalist|scholar|lecturer|chair|president|expert)\b",
-    re.I,
+_POSTS = (
+    r"fellow|professor|director|researcher|analyst|editor|correspondent|"
+    r"journalist|scholar|lecturer|chair|president|expert|associate"
 )
+_ROLE = re.compile(rf"^(?:\w+\s+){{0,3}}(?:{_POSTS})\b", re.I)
+# The post last after the name of the organisation that holds it, however long: "Steppe Policy
+# Forum Research Associate" (an organisation's name alone ends in no post).
+_POST_LAST = re.compile(rf"^(?:[A-Z][\w&'’.-]*\s+){{1,6}}(?i:{_POSTS})$")
 # Where an organisation follows the names of a byline: "By Eugene Kogan for Center for …".
 _ORG_TAIL = re.compile(r"\s+(?:for|from|at)\s+(?=[A-Z])")
 _ORG_WORDS = (
@@ -814,7 +817,7 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
         and (
             role[:1].islower()
             and not CITED_PART.match(role)
-            or _ROLE.match(role)
+            or is_role(role)
             or ORG_WORDS.search(role)
             or is_outlet(role)
         )
@@ -943,7 +946,7 @@ def about_author_names(text: str) -> list[str] | None:
 
 def is_role(text: str) -> bool:
     """Whether `text` says what a person does: "Senior analyst, Research Group of …"."""
-    return bool(_ROLE.match(text))
+    return bool(_ROLE.match(text) or _POST_LAST.match(text))
 
 
 SPACED_DASH = re.compile(r"\s+[–—-]\s+")
@@ -1184,6 +1187,9 @@ class Label:
 
 
 # "PONARS Eurasia Policy Memo No. 655" standing alone on its line, sometimes with the month.
+# A magazine's line naming the issue a piece came out in: "Этот материал вышел в номере: «Горби»
+# №15", "Материал из номера: «…» № 7". The magazine's name is in quotes, the number last.
+_MAGAZINE_ISSUE = re.compile(r"(?:из номера|в номере)\s*:\s*«[^«»]{2,40}»\s*№\s*(?P<n>\d{1,4})$", re.I)
 _MEMO_NUMBER_LINE = re.compile(
     r"^\s*(?:PONARS(?:\s+Eurasia)?\s+)?Policy\s+Memo\s*(?:No\.?|#|№|Number)?\s*(?P<n>\d{1,5})"
     r"(?:\s*[,|–—-]?\s*[A-Z][a-z]+\.?\s+\d{4})?(?:\s+[·•|–—-]\s+.{0,80})?\s*$",
@@ -1284,7 +1290,9 @@ _KINDS = (
     r"memos?|briefs?|briefing|reports?|papers?|cables?|commentary|commentaries|comments?|analysis|"
     r"analyses|notes?|perspectives?|insights?|updates?|study|studies|focus|monitor|bulletin|digest|"
     r"alerts?|essays?|spotlights?|explainers?|primers?|outlooks?|viewpoints?|backgrounders?|editorials?|"
-    r"memorand(?:um|a)|reviews?|записк[аи]|доклад|обзор|комментарий|бюллетень"
+    r"memorand(?:um|a)|reviews?|записк[аи]|доклад|обзор|комментарий|бюллетень|"
+    # a release numbered as it is sent out: "Пресс-релиз № 12", "Пост-релиз #14"
+    r"press releases?|(?:пресс|пост)-релиз"
 )
 _NUMBER_SIGN = r"(?:No\.?|Nr\.?|Number|Номер|N\s?°|N\s?º|№|#)"
 _NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})"
@@ -1449,6 +1457,9 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
     m = _MEMO_NUMBER_LINE.match(line)
     if m:
         return Numbered(int(m["n"]))
+    m = _MAGAZINE_ISSUE.search(line) if "номер" in line else None
+    if m:
+        return Numbered(int(m["n"]))
     # "Publication: Eurasia Daily Monitor Volume: 17 Issue: 32": the label names the series.
     line = re.sub(r"^(?:publication|series|source|серия|издание)\s*:\s*", "", line, flags=re.I)
     # An issue field names no series; what follows its number is the issue's date or theme.
@@ -1509,7 +1520,7 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         )
     m = _NUMBERED_LINE.match(line)
     if not m:
-        return dated_number(line) or capitals_series_number(line) or initials_issue(line)
+        return dated_number(line) or capitals_series_number(line) or initials_issue(line) or volume_alone(line)
     if not _is_label_head(m["kind"]) or m["month"] and m["month"].casefold() not in MONTHS:
         return None
     # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
@@ -1526,6 +1537,21 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         return None
     number = memo_number_of(m["n"] or m["bare"] or m["lettered"] or m["yeared"])
     return Numbered(number, category=clean_space(m["kind"]), published=published)
+
+
+# A journal's name and its volume, with nothing after but the ISSN: "SPR Vol.70", "ANNUAL REVIEW
+# 2020–2021 VOL. 39 ISSN: 1392-5504". A citation goes on to its pages.
+_VOLUME_ALONE = re.compile(
+    r"^[^\W\d_][\w’'&.\- ]{1,60}?\s+(?:(?:19|20)\d\d(?:[–-](?:19|20)\d\d)?\s+)?(?:Volume|Vol\.?)\s*"
+    r"(?P<volume>\d{1,4})(?:\s+[ep]?-?ISSN\b.*)?$",
+    re.I,
+)
+
+
+def volume_alone(line: str) -> Numbered | None:
+    """The volume of a journal's issue that prints no issue number: the number it has."""
+    m = _VOLUME_ALONE.match(line) if "ol" in line or "OL" in line else None
+    return Numbered(int(m["volume"])) if m else None
 
 
 # A kind label and its number, without a sign, before the title on its line: "Policy Paper 2.
@@ -1774,8 +1800,12 @@ def read_sign_first(line: str) -> Numbered | None:
     return None
 
 
+# "Доклад № 14 от 22 октября 2022": Russian says "dated" before the date of a numbered paper.
+_DATED = re.compile(r"от\s+(?=\d)")
+
+
 def _date_in(rest: str | None) -> date | None:
-    return parse_date(rest.strip(" ,()|·•–—-")) if rest else None
+    return parse_date(without_opening(_DATED, rest.strip(" ,()|·•–—-"))) if rest else None
 
 
 _KIND_WORDS = (
@@ -1792,6 +1822,10 @@ _KIND_WORD = re.compile(_KIND_WORDS, re.I)
 _PRINTED_IN = re.compile(
     r"\s+(?:в|in(?: an?)?)\s+(?:журнале|сборнике|книге|journal|book|proceedings)\s*$", re.I
 )
+
+
+# "<Subject> in Brief": the words say the subject is told briefly ("In Brief" alone labels the kind).
+_SUBJECT_IN_BRIEF = re.compile(r"\S\s+in\s+brief$", re.I)
 
 
 # A link to the file, whose words end in a kind: "Download PDF article", "Скачать PDF статьи"
@@ -1818,6 +1852,8 @@ def is_kind_label(text: str) -> bool:
         return False
     if " в " in text or " in " in text:
         text = _PRINTED_IN.sub("", text)  # "Статья в журнале": the kind, and where it was printed
+        if _SUBJECT_IN_BRIEF.search(text):
+            return False  # "The Region in Brief": a column's title, the subject told briefly
     words = text.split(maxsplit=4)
     if len(words) > 4 or not _KIND_WORD.fullmatch(words[-1] if words else ""):
         return False

@@ -553,6 +553,7 @@ GLUED_NAMES = re.compile(r"(?<=[a-z]{3})[A-Z][a-z]+(?: [A-Z][\w.'’-]*){1,3}$")
 
 
 QUOTE_THEN_COUNT = re.compile(r"(?<=[»”])\d{1,4}$")
+COUNT_LINE = re.compile(r"(?!(?:19|20)\d\d$)\d{1,7}")
 DECORATION = re.compile(r"(?::{2,}|[»›]{1,2})\s+(?=\w)")
 
 
@@ -569,6 +570,10 @@ def _candidates(
     for k, (first, last, text) in enumerate(units):
         # "«…»12": a count of comments run into a title that ends with a quotation.
         text = QUOTE_THEN_COUNT.sub("", text) if text[-1:].isdigit() else text
+        # "<Title>" over "3630" with no blank line between: a count of views on a line of its own
+        # (not a year, which a date line or the title's end may be).
+        if last > first and COUNT_LINE.fullmatch(lines[last].strip()):
+            text, last = clean_space(" ".join(lines[first:last])), last - 1
         found.append(Candidate(text, first, last))
         # "(Uzbekistan) <Title> (A. Author, Publisher)": the title without its tag and credit.
         bare = without_opening(TAG_PREFIX, text)
@@ -1973,6 +1978,14 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                     return split_authors(under)
                 while k < end and lines[k].strip():
                     line = clean_space(lines[k])
+                    # A Russian byline sets each name over its degree and post, in small letters
+                    # as written mid-sentence ("д.э.н." "директор Центра"): a name under them is
+                    # the next author's.
+                    under = name_under_notes(lines, k, end) if RUSSIAN_NOTE_LINE.match(line) else None
+                    if under:
+                        names += under[1]
+                        k = under[0] + 1
+                        continue
                     # A PDF's text sets a name's footnote mark on a line of its own: "A" "1" "B" "2".
                     if not (FOOTNOTE_MARK_LINE.match(line) or looks_like_names(line)):
                         break
@@ -1986,6 +1999,19 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
 
 
 FOOTNOTE_MARK_LINE = re.compile(r"\d{1,2}$")
+RUSSIAN_NOTE_LINE = re.compile(r"[а-яё]")
+
+
+def name_under_notes(lines: list[str], k: int, end: int) -> tuple[int, list[str]] | None:
+    """The line and the names of the byline under the lines in small letters from line `k` on
+    (a name's degree and post), in the same block and before line `end`, if one ends them."""
+    while k < end and lines[k].strip():
+        line = clean_space(lines[k])
+        if not RUSSIAN_NOTE_LINE.match(line):
+            names = _byline(line)
+            return (k, names) if names else None
+        k += 1
+    return None
 
 
 def name_printed_within(line: str, text: str) -> bool:
@@ -2395,6 +2421,8 @@ def read_head(
     if title is None:
         return Head(None, None, None, None, None, None)
     text, numbered, authors = split_title(title.text)
+    if not authors and ":" in text[:60]:
+        authors = quoted_writer(text, lines[body_line:])
     if not authors and "y " in text:
         ended = byline_ending(text, lines)
         if ended:
@@ -2407,6 +2435,9 @@ def read_head(
     own = clean_space(" ".join(lines[title.first : title.last + 1]))
     if numbered is None and own.startswith(title.text):
         numbered = read_numbered(own[len(title.text) :].strip(" ,:|·–—-"))
+    # Or before it, a dash parting them: "PacNet #24 – <Title>" (see split_title).
+    if numbered is None and own != title.text and own.endswith(title.text):
+        numbered = split_title(own)[1]
     # Or on another printing of it, a PDF's text run together: "<Title> Policy Perspectives
     # Vol. 9/2, February 2021 <Title> As …" (where the label starts is known there); a cover's
     # text may run into what reads as the body's first lines.
@@ -2688,6 +2719,9 @@ NAME_DASH_TITLE = re.compile(
 )
 # "Explaining Steppe #188: <Title>": a podcast's or a column's name, capitalized, and the item's
 # number after a sign, before the item's own title.
+KIND_SIGN_DASH = re.compile(
+    r"^(?P<kind>[A-ZА-ЯЁ][\w’'&.\-]*(?:\s+[\w’'&.\-]+){0,4})\s+#(?P<n>\d{1,4})\s+[–—-]\s+(?P<title>\S.+)$"
+)
 SERIES_SIGN_NUMBER = re.compile(
     r"^(?P<series>[A-ZА-ЯЁ][\w’'&.\-]*(?:\s+[\w’'&.\-]+){0,4})\s+#(?P<n>\d{1,4})$"
 )
@@ -2716,6 +2750,11 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
     issue = ISSUE_OF_YEAR.match(text) if text[:1].isdigit() else None
     if issue and len(text[issue.end() :].split()) >= 3:
         text = text[issue.end() :]
+    # "PacNet #24 – <Title>": a label's name and its number before a dash, as "Policy Brief #48"
+    # reads: the kind of piece and its number.
+    kind = KIND_SIGN_DASH.match(text) if "#" in text[:60] else None
+    if kind and len(kind["title"].split()) >= 3:
+        return kind["title"], Numbered(int(kind["n"]), category=kind["kind"]), None
     m = LABEL_COLON_TITLE.match(text) if ":" in text else None
     if m and read_numbered(m[1]):
         return m[2], read_numbered(m[1]), None
@@ -2781,6 +2820,24 @@ def split_title(text: str) -> tuple[str, Numbered | None, list[str] | None]:
         title = quoted_title["title"] if quoted_title else named["title"]
         return title, None, _byline(named["name"])
     return text, None, None
+
+
+QUOTED_NAMED_AGAIN = 4  # letters of a surname's stem: "Петров" is named again as "Петрова"
+# NAME_COLON_TITLE's name, and a quotation after the colon.
+NAME_COLON_QUOTE = re.compile(r"^(?P<name>[А-ЯЁ][а-яё-]+(?: [А-ЯЁ][а-яё-]+){1,2}):\s*(?P<title>[«\"“„].+)$")
+
+
+def quoted_writer(text: str, body: list[str]) -> list[str] | None:
+    """The writer of a headline that quotes them, "Иван Петров: «…»", where the text under it never
+    names them again: a report quoting a speaker names the speaker ("…, заявил Петров"); a column
+    headed with its writer's own words does not (see split_title)."""
+    credited = NAME_COLON_QUOTE.match(text)
+    if not credited or not is_quotation(credited["title"]) or names_a_region(credited["name"]):
+        return None
+    names = _byline(credited["name"])
+    surname = names[0].split()[-1] if names and len(names) == 1 else ""
+    stem = surname[: max(QUOTED_NAMED_AGAIN, len(surname) - 2)]
+    return names if stem and stem not in "\n".join(body) else None
 
 
 # The writer's affiliation in parentheses after the names is no part of them.

@@ -1075,6 +1075,12 @@ def parse_text(text: str) -> ParsedMemo:
             heading, dated = found
             head = Head(heading.text, heading.start, heading.start, None, dated or head.published, None)
             warnings.pop()
+        elif start and HASHTAG_HEADING.fullmatch(chunks[start - 1].text):
+            # "#TheTruthIsOutThere": a campaign's hashtag, its words run together, as the heading
+            # right over the text (one "word", which no other title rule takes).
+            tag = chunks[start - 1]
+            head = Head(tag.text, tag.start, tag.start, None, head.published, None)
+            warnings.pop()
     elif blurb_of_rubric(chunks, start) and (found := heading_under_blurb(chunks, start, end)):
         heading, dated = found
         head = Head(heading.text, heading.start, heading.start, None, dated or head.published, None)
@@ -1359,10 +1365,11 @@ def name_over_date(chunks: list[Chunk], start: int) -> tuple[list[str] | None, d
     body opens with: a dek may read as the body's first paragraph, the byline and date under it
     ("<Dek>", "Jane Roe", "24 September 2020"). The date vouches for the name as a byline."""
     lines = [line for c in chunks[start + 1 : start + 1 + NAME_OVER_DATE_LINES] for line in c.lines]
+    lines = without_publication(lines[: NAME_OVER_DATE_LINES + 2])
     for name, under in pairwise(lines[:NAME_OVER_DATE_LINES]):
         if len(name) > NAME_LINE_MAX or not DIGIT.search(under) or not bare_names(clean_space(name)):
             continue
-        found = parse_date(under)
+        found = parse_date(without_opening(READING_TIME_FIRST, under))
         names = byline_names(clean_space(name)) if found else None
         if names and len(names) == 1:
             return names, found
@@ -1372,6 +1379,19 @@ def name_over_date(chunks: list[Chunk], start: int) -> tuple[list[str] | None, d
         if names:
             return names, found
     return None, None
+
+
+# Medium's author block: the name, the publication's name and its label "Published in" (which
+# the dump sets after the name), then the reading time glued to the date ("20 min readJul 13,
+# 2015"). The publication and its label stand between the name and the date.
+PUBLISHED_IN = "Published in"
+READING_TIME_FIRST = re.compile(r"\d{1,3}\s?min\s+read\s*(?=[A-Z0-9])")
+
+
+def without_publication(lines: list[str]) -> list[str]:
+    """`lines` without a Medium publication's name and the "Published in" label under it."""
+    k = lines.index(PUBLISHED_IN) if PUBLISHED_IN in lines else 0
+    return lines[: k - 1] + lines[k + 1 :] if k >= 2 else lines
 
 
 FIRST_DIGIT = re.compile(r"\d")
@@ -1469,6 +1489,9 @@ def dated_line_above(lines: list[str], body_line: int) -> date | None:
     header run together on one line, "06.12.2025 07:00 <headline> <counters> <credit>"."""
     j = previous_index(lines, body_line, reach=None)
     return date_at_start(lines[j].strip()) if j is not None else None
+
+
+HASHTAG_HEADING = re.compile(r"#(?:[A-Z][a-z]+){3,}")
 
 
 def heading_under_blurb(chunks: list[Chunk], start: int, end: int) -> tuple[Chunk, date | None] | None:
