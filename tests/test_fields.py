@@ -257,7 +257,10 @@ def test_language():
             Numbered(2, None, "Steppe Edition Volume 3"),
         ),
         # An acronym opening a name is the name's.
-        ("NATO Steppe Review Vol. 3, No. 2", Numbered(2, "NATO Steppe Review", "NATO Steppe Review Volume 3")),
+        (
+            "NATO Steppe Review Vol. 3, No. 2",
+            Numbered(2, "NATO Steppe Review", "NATO Steppe Review Volume 3"),
+        ),
         # A weekly's volume in Roman figures.
         ("Steppe Weekly, VOL XLII No 17", Numbered(17, "Steppe Weekly", "Steppe Weekly Volume XLII")),
         # An issue field: the issue's theme after its number.
@@ -1032,10 +1035,11 @@ def test_a_subject_in_brief_is_a_column_s_title_not_a_kind_label():
     assert is_kind_label("In Brief") and is_kind_label("Policy Brief")
 
 
-
 def test_a_numbered_release_is_a_kind_label_with_its_number():
     assert read_numbered("Пресс-релиз № 12") == Numbered(12, "Пресс-релиз")
-    assert read_numbered("Пост-релиз #14 от 22 октября 2022") == Numbered(14, "Пост-релиз", published=date(2022, 10, 22))
+    assert read_numbered("Пост-релиз #14 от 22 октября 2022") == Numbered(
+        14, "Пост-релиз", published=date(2022, 10, 22)
+    )
     assert read_numbered("Press Release No. 5") == Numbered(5, "Press Release")
     assert is_kind_label("Пресс-релиз")
 

@@ -615,7 +615,9 @@ def test_an_element_marked_as_the_category_over_the_title_outside_the_article_is
     page = BARE_HTML_PAGE.replace('<div id="content">', marked)
     assert parse_page(page.encode()).category == "Weekly Newsletters"
     # A sentence in such an element is no category.
-    sentence = '<div class="category">Read our newsletters on the steppe every week.</div>\n<div id="content">'
+    sentence = (
+        '<div class="category">Read our newsletters on the steppe every week.</div>\n<div id="content">'
+    )
     assert parse_page(BARE_HTML_PAGE.replace('<div id="content">', sentence).encode()).category is None
 
 

@@ -475,7 +475,9 @@ def test_keywords_run_onto_one_line_end_at_a_numbered_heading_after_them():
 
 def test_a_keywords_label_with_a_dash_for_its_colon_gives_the_topics():
     page = (
-        "Rails to the Caspian\n\n" + CASPIAN_BODY + CASPIAN_BODY
+        "Rails to the Caspian\n\n"
+        + CASPIAN_BODY
+        + CASPIAN_BODY
         + "Keywords – freight; rail tariffs; Caspian ports; Kazakhstan.\n1. Introduction\n"
         + CASPIAN_BODY.replace("Freight", "Mongolian freight")
     )

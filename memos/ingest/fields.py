@@ -1520,7 +1520,9 @@ def read_numbered(line: str, run_on: bool = False) -> Numbered | None:
         )
     m = _NUMBERED_LINE.match(line)
     if not m:
-        return dated_number(line) or capitals_series_number(line) or initials_issue(line) or volume_alone(line)
+        return (
+            dated_number(line) or capitals_series_number(line) or initials_issue(line) or volume_alone(line)
+        )
     if not _is_label_head(m["kind"]) or m["month"] and m["month"].casefold() not in MONTHS:
         return None
     # After the number: nothing, a date, or a few words ("| June 2020"); a title after a colon
@@ -1576,7 +1578,13 @@ def kind_opening_title(text: str) -> str | None:
     title, capitalized too, of three words or more."""
     # "Policy Brief: Cooperation under …": the label before a colon, the title after it.
     kind, colon, rest = text.partition(": ")
-    if colon and len(kind) < 40 and rest[:1].isupper() and _is_label_head_or_sentence(kind) and is_kind_label(kind):
+    if (
+        colon
+        and len(kind) < 40
+        and rest[:1].isupper()
+        and _is_label_head_or_sentence(kind)
+        and is_kind_label(kind)
+    ):
         return kind
     m = _KIND_OPENING_TITLE.match(text) if text[:1].isupper() else None
     if not m or not _is_label_head(m["kind"]) or not m["title"][:1].isupper():
@@ -2006,7 +2014,9 @@ _CITED_AFTER = re.compile(r"[,;.”\"’')]+\s*")
 _CLOSING_LABEL = re.compile(r"\((?P<label>[^()]{4,80})\)\.?\s*$")
 # A Russian (GOST) citation puts "//" between the title and the journal, then the year, the
 # volume and the issue: "<Title> // <Journal>. 2019. Т. 12. № 2. С. 212-227".
-_GOST_ISSUE = re.compile(r"\s*//[^/№]{3,160}?\.\s+(?:(?:19|20)\d\d\.\s+)?(?:Т\.\s*\d{1,4}\.\s+)?№\s*(?P<n>\d{1,4})\b")
+_GOST_ISSUE = re.compile(
+    r"\s*//[^/№]{3,160}?\.\s+(?:(?:19|20)\d\d\.\s+)?(?:Т\.\s*\d{1,4}\.\s+)?№\s*(?P<n>\d{1,4})\b"
+)
 
 
 CITED_TITLE_MIN = 20  # characters

@@ -598,7 +598,9 @@ def contents_body(chunks: list[Chunk]) -> tuple[int, int] | None:
     k = 0
     while k < len(chunks):
         j, pages = k, []
-        headed = k > 0 and len(chunks[k - 1].lines) == 1 and CONTENTS_HEADING.fullmatch(chunks[k - 1].lines[0])
+        headed = (
+            k > 0 and len(chunks[k - 1].lines) == 1 and CONTENTS_HEADING.fullmatch(chunks[k - 1].lines[0])
+        )
         entry = UNNUMBERED_ENTRY if headed else CONTENTS_ENTRY
         while j < len(chunks) and (entries := [entry.fullmatch(line) for line in chunks[j].lines]):
             if not all(entries):
