@@ -2654,6 +2654,9 @@ def repeated_title(lines: list[str], title: Candidate, body_line: int, start: in
     folded = _fold_line(title.text)
     size = len(title.text)
     words = _words(title.text)
+    # A line the title's words start with starts with its first word: a line without that word
+    # is passed over before its words are read.
+    first_word = words[1 : words.find(" ", 1)]
     found = []
     # Asked of every line above the body, three times a page: a blank line (a third of a dump's)
     # is none of the three printings, and is passed over first.
@@ -2666,7 +2669,7 @@ def repeated_title(lines: list[str], title: Candidate, body_line: int, start: in
         elif size < length <= size + DATE_AFTER_TITLE_MAX and _fold_line(line).startswith(folded):
             if date_at_start(clean_space(line)[size:].lstrip()):
                 found.append(Candidate(title.text, i, i))
-        elif 10 <= length < size - 10 and words.startswith(_words(line)):
+        elif 10 <= length < size - 10 and first_word in line.casefold() and words.startswith(_words(line)):
             j = next_index(lines, i)
             if j is not None and words == _words(line + " " + lines[j]):
                 found.append(Candidate(title.text, i, j))
