@@ -27,12 +27,13 @@ SETS = ["countries", "vendors"]
 SPLITS = ("dev", "test")
 ANY = "ANY"
 
-# What the test split reached when last measured (README, "Extraction quality"); CI fails below it.
+# What the test split (round 30 of the corpus) reached when first measured (README, "Extraction
+# quality"); CI fails below it.
 # Keys: a field's share right, "countries.en", "countries.ru" and "vendors" F1.
 TEST_FLOOR = {
-    "title": 0.911, "authors": 0.692, "published": 0.888, "memo_number": 0.9, "series": 1.0,
-    "pdf": 0.972, "topics": 1.0, "language": 0.978, "category": 0.88, "countries.en": 0.992,
-    "countries.ru": 0.988, "vendors": 0.947,
+    "title": 0.814, "authors": 0.5, "published": 0.833, "memo_number": 0.931, "series": 0.951,
+    "pdf": 0.976, "topics": 1.0, "language": 0.958, "category": 0.769, "countries.en": 0.917,
+    "countries.ru": 1.0, "vendors": 0.9,
 }  # fmt: skip
 
 
