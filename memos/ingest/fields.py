@@ -734,10 +734,10 @@ def _byline_names(text: str) -> tuple[str, ...] | None:
     if by_marked and text.endswith(")"):
         # A note in parentheses after the names: "By A & B (A is a fellow at …)".
         text = PARENTHESES.sub(lambda m: _note_gap(text, m), text)
-    elif text.endswith(")") and noted_list(text):
+    elif text.endswith(")") and (bare := noted_list(text)):
         # Every name of a list with a note of its own after it: the notes say who each is, however
         # worded ("A (Founder, Steppe Foundation), B (Analyst), C (OONI)").
-        text = noted_list(text)
+        text = bare
     elif text.endswith(")"):
         # Unmarked, only an institution in parentheses after a name is its affiliation: "Jane Roe
         # (Steppe University, Academy of Sciences)".
@@ -796,13 +796,13 @@ def _names_of(text: str, marked: bool, by_marked: bool) -> tuple[str, ...] | Non
             name = text[: unit.start()] if unit else ""
             if unit and is_unit_name(text[unit.start() + 1 :]) and len(split_authors(name)) == 1:
                 text = name
-        names = [n for n in split_authors(text) if not ORG_WORDS.search(n)]
+        parts = split_authors(text)
+        names = [n for n in parts if not ORG_WORDS.search(n)]
         if names and all(looks_like_names(n) for n in names):
             return tuple(names)
         # "By A, Deputy Director of … and B, Research fellow at …": each name with its holder's
         # posts after it.
-        parts = split_authors(text) if len(names) > 2 else []
-        people = [part for part in parts if looks_like_names(part)]
+        people = [part for part in parts if looks_like_names(part)] if len(names) > 2 else []
         if len(people) >= 2 and parts[0] == people[0] and all(p in people or is_role(p) for p in parts):
             return tuple(people)
     if looks_like_names(text):
