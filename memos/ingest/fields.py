@@ -1171,7 +1171,9 @@ _DESCRIBED_AUTHORS = re.compile(
     r"^\s*(?:authors?|авторы?)\s+[–—-]\s+[^:]{1,60}:\s*(?P<value>\S.*?)\s*$", re.I
 )
 _HEADER_ONLY = PhraseLine(*LIST_HEADINGS)
-_DASHED_KEYWORDS = re.compile(r"^\s*(?:key ?words|ключевые слова)\s+[–—-]\s+(?P<value>\S.*?)\s*$", re.I)
+# The keywords' label, its two words run together or not, as a pattern (case aside).
+KEYWORDS_LABEL = r"(?:key ?words|ключевые слова)"
+_DASHED_KEYWORDS = re.compile(rf"^\s*{KEYWORDS_LABEL}\s+[–—-]\s+(?P<value>\S.*?)\s*$", re.I)
 # A type label alone on its line, its value on the next: a definition list ("Type" then
 # "Research Article") as a page's text gives it.
 # A catalogue names the field "Publication type", "Тип публикации".

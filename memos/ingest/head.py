@@ -1981,10 +1981,10 @@ def find_byline(lines: list[str], title: Candidate, body_line: int) -> list[str]
                     # A Russian byline sets each name over its degree and post, in small letters
                     # as written mid-sentence ("д.э.н." "директор Центра"): a name under them is
                     # the next author's.
-                    under = name_under_notes(lines, k, end) if RUSSIAN_NOTE_LINE.match(line) else None
-                    if under:
-                        names += under[1]
-                        k = under[0] + 1
+                    noted = name_under_notes(lines, k, end) if RUSSIAN_NOTE_LINE.match(line) else None
+                    if noted:
+                        names += noted[1]
+                        k = noted[0] + 1
                         continue
                     # A PDF's text sets a name's footnote mark on a line of its own: "A" "1" "B" "2".
                     if not (FOOTNOTE_MARK_LINE.match(line) or looks_like_names(line)):

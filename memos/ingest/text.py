@@ -14,6 +14,7 @@ from .fields import (
     DATE_MAX,
     DIGIT,
     INITIAL,
+    KEYWORDS_LABEL,
     MARKED_BYLINE,
     MONTHS,
     Label,
@@ -501,7 +502,7 @@ def find_body(chunks: list[Chunk]) -> tuple[int, int]:
 
 
 # (A dash may stand for the colon: "Keywords – a; b; c".)
-KEYWORDS_OPENING = re.compile(r"\s*(?:keywords|key words|ключевые слова)(?:\s*[:.]|\s+[–—-]\s)", re.I)
+KEYWORDS_OPENING = re.compile(rf"\s*{KEYWORDS_LABEL}(?:\s*[:.]|\s+[–—-]\s)", re.I)
 
 
 SECTION_NUMBER = re.compile(r"^\s*\d{1,2}\.?\s+")
@@ -809,7 +810,7 @@ KEYWORDS = PhraseLine("keywords", "key words", "ключевые слова", "k
 KEYWORDS_HEADING = Label("topics", "")
 # The heading run onto the end of the line above it, as a journal page's text may run a DOI and
 # the heading together: "https://doi.org/10.1234/x.2024.1.004Keywords:".
-GLUED_KEYWORDS = re.compile(r"\S(?:keywords|key words|ключевые слова)\s*:$", re.I)
+GLUED_KEYWORDS = re.compile(rf"\S{KEYWORDS_LABEL}\s*:$", re.I)
 
 
 def glued_keywords(line: str) -> bool:
@@ -1075,17 +1076,16 @@ def parse_text(text: str) -> ParsedMemo:
         found = heading_under_blurb(chunks, start, end)
         if found is not None:
             heading, dated = found
-            head = Head(heading.text, heading.start, heading.start, None, dated or head.published, None)
+            head = heading_as_title(heading, dated or head.published)
             warnings.pop()
         elif start and HASHTAG_HEADING.fullmatch(chunks[start - 1].text):
             # "#TheTruthIsOutThere": a campaign's hashtag, its words run together, as the heading
             # right over the text (one "word", which no other title rule takes).
-            tag = chunks[start - 1]
-            head = Head(tag.text, tag.start, tag.start, None, head.published, None)
+            head = heading_as_title(chunks[start - 1], head.published)
             warnings.pop()
     elif blurb_of_rubric(chunks, start) and (found := heading_under_blurb(chunks, start, end)):
         heading, dated = found
-        head = Head(heading.text, heading.start, heading.start, None, dated or head.published, None)
+        head = heading_as_title(heading, dated or head.published)
     title_line = head.title_line
     # Labels from the line above the title ("Kennan Cable No. 51" as a kicker) to the end.
     above = next((i for i in range(head.title_first - 1, -1, -1) if lines[i].strip()), 0)
@@ -1203,14 +1203,14 @@ def parse_text(text: str) -> ParsedMemo:
 # and each label would be tried at every character.)
 KEYWORDS_RUN_IN = re.compile(
     r"(?=[kк])"
-    r"(?:\b(?:key ?words|ключевые слова)\s*:|(?-i:\b(?:Key ?Words|Keywords|KEY ?WORDS|Ключевые слова)\s))"
+    rf"(?:\b{KEYWORDS_LABEL}\s*:|(?-i:\b(?:Key ?Words|Keywords|KEY ?WORDS|Ключевые слова)\s))"
     r"\s*(?P<list>[^:]{3,400}?)"
     r"\s+(?:\d{1,2}\.?\s+)?(?:Introduction|Введение)\b",
     re.I,
 )
 # Or, with their label's colon, they end the line: the abstract's paragraph closes with them
 # ("… JEL Classifications: F15 Key words: a, b, c").
-KEYWORDS_ENDING = re.compile(r"\b(?:key ?words|ключевые слова)\s*:\s*(?P<list>[^:]{3,400}?)[\s.]*$", re.I)
+KEYWORDS_ENDING = re.compile(rf"\b{KEYWORDS_LABEL}\s*:\s*(?P<list>[^:]{{3,400}}?)[\s.]*$", re.I)
 DESCRIBED_KIND_LOOKED_AT = 2000  # characters: a series' label and its blurb over the title
 RUN_ON_LINE_MIN = 1000  # characters: a line this long is a page's text, not a paragraph
 
@@ -1491,6 +1491,12 @@ def dated_line_above(lines: list[str], body_line: int) -> date | None:
     header run together on one line, "06.12.2025 07:00 <headline> <counters> <credit>"."""
     j = previous_index(lines, body_line, reach=None)
     return date_at_start(lines[j].strip()) if j is not None else None
+
+
+def heading_as_title(heading: Chunk, published: date | None) -> Head:
+    """A heading on a line of its own taken for the title of a page with none above its text: no
+    byline or number is printed with it."""
+    return Head(heading.text, heading.start, heading.start, None, published, None)
 
 
 HASHTAG_HEADING = re.compile(r"#(?:[A-Z][a-z]+){3,}")
